@@ -1,0 +1,87 @@
+//! Where a satellite is at one instant, seen from one observer.
+
+use chrono::{DateTime, Utc};
+
+use super::brightness::{phase_angle_deg, visual_magnitude};
+use super::frames::{
+    LookAngles, ObserverFrame, ecef_state_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc,
+    teme_from_ecef,
+};
+use super::propagate::{PropagationError, Satellite};
+use super::sun::{Illumination, illumination, sun_position_teme_km};
+
+/// Everything about a satellite at one instant that the views need.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observation {
+    /// The instant, UTC.
+    pub time: DateTime<Utc>,
+    /// Look angles from the observer (geometric elevation).
+    pub look: LookAngles,
+    /// Sub-satellite point: geodetic latitude and longitude (deg) and altitude (km).
+    pub subpoint: super::frames::Geodetic,
+    /// Satellite position in ECEF, km.
+    pub r_ecef_km: [f64; 3],
+    /// Whether the satellite is in sunlight.
+    pub illumination: Illumination,
+    /// Sun's geometric elevation at the observer, degrees.
+    pub sun_elevation_deg: f64,
+    /// Estimated visual magnitude when sunlit and a standard magnitude is known.
+    pub magnitude: Option<f64>,
+}
+
+/// Observes `sat` from `frame` at `t`. `std_magnitude` is the satellite's standard magnitude,
+/// if known (see [`super::brightness::StdMagnitudes`]).
+pub fn observe(
+    sat: &Satellite,
+    frame: &ObserverFrame,
+    t: DateTime<Utc>,
+    std_magnitude: Option<f64>,
+) -> Result<Observation, PropagationError> {
+    let state = sat.state_at(t)?;
+    let jd = julian_date_utc(t);
+    let gmst = gmst_rad(jd);
+    let (r_ecef_km, v_ecef_km_s) = ecef_state_from_teme(gmst, state.r_teme_km, state.v_teme_km_s);
+    let look = frame.look_at(r_ecef_km, v_ecef_km_s);
+    let sun_teme_km = sun_position_teme_km(jd);
+    let lit = illumination(state.r_teme_km, sun_teme_km);
+    let observer_teme_km = teme_from_ecef(gmst, frame.r_ecef_km);
+    let sun_elevation_deg = sun_elevation_at(frame, gmst, sun_teme_km);
+    let magnitude = match (std_magnitude, lit.is_sunlit) {
+        (Some(std), true) => visual_magnitude(
+            std,
+            look.range_km,
+            phase_angle_deg(state.r_teme_km, observer_teme_km, sun_teme_km),
+        ),
+        _ => None,
+    };
+    Ok(Observation {
+        time: t,
+        look,
+        subpoint: geodetic_from_ecef(r_ecef_km),
+        r_ecef_km,
+        illumination: lit,
+        sun_elevation_deg,
+        magnitude,
+    })
+}
+
+/// The Sun's geometric elevation in degrees at the observer at `t`.
+pub fn sun_elevation_deg(frame: &ObserverFrame, t: DateTime<Utc>) -> f64 {
+    let jd = julian_date_utc(t);
+    sun_elevation_at(frame, gmst_rad(jd), sun_position_teme_km(jd))
+}
+
+pub(crate) fn sun_elevation_at(frame: &ObserverFrame, gmst: f64, sun_teme_km: [f64; 3]) -> f64 {
+    let sun_ecef = super::frames::ecef_from_teme(gmst, sun_teme_km);
+    frame.look_at(sun_ecef, [0.0; 3]).elevation_deg
+}
+
+/// The sub-solar point (latitude, longitude in degrees) at `t`, for drawing the terminator.
+pub fn subsolar_point_deg(t: DateTime<Utc>) -> (f64, f64) {
+    let jd = julian_date_utc(t);
+    let sun_ecef = super::frames::ecef_from_teme(gmst_rad(jd), sun_position_teme_km(jd));
+    let [x, y, z] = sun_ecef;
+    let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
+    let lon = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
+    (lat, lon)
+}

@@ -1,0 +1,788 @@
+//! Finding passes: rise, culmination and set, and when a pass can be seen.
+//!
+//! The search works on the elevation above a threshold, `f(t) = elevation(t) − horizon`,
+//! and its time derivative, both exact from one SGP4 call.
+//!
+//! 1. **Skipping.** Far from the observer no sample is needed. Two bounds say how long the
+//!    satellite certainly stays below the horizon: the geocentric angle ψ between the
+//!    observer and the satellite cannot shrink faster than the satellite's fastest angular
+//!    rate (at perigee) plus the Earth's rotation, and the observer cannot approach the
+//!    satellite's orbital plane faster than the Earth turns (plus the plane's own J2
+//!    motion). The satellite can only be above the horizon while ψ is below ψ_max, found
+//!    from the apogee radius. Whole orbits that pass far from the observer cost one sample.
+//! 2. **Bracketing.** Near the observer, samples are a twentieth of an orbit apart (at most
+//!    30 min). A rise or set is a sign change of `f` between two samples. A pass shorter
+//!    than a step shows as the derivative turning from rising to falling between two
+//!    samples below the horizon: its maximum is found, and if above the horizon, it is
+//!    a pass. A step of P/20 cannot hide two turning points.
+//! 3. **Refining.** Each root is refined on the exact SGP4 function by the Illinois
+//!    (modified regula falsi) method to 1 ms; the culmination is the root of the
+//!    elevation rate, refined the same way. Nothing reported is a grid sample.
+//!
+//! A pass already in progress at the window's start is reported with its true rise time
+//! (searched backwards), and one still in progress at the end with its true set time.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::brightness::{phase_angle_deg, visual_magnitude};
+use super::frames::{
+    ObserverFrame, ecef_state_from_teme, geometric_from_apparent_deg, gmst_rad, refraction_deg,
+    teme_from_ecef,
+};
+use super::observe::sun_elevation_at;
+use super::propagate::{PropagationError, Satellite};
+use super::sun::{illumination, sun_position_teme_km};
+
+/// Gravitational parameter of the Earth, km³/s² (WGS-72, as SGP4 uses).
+const MU_KM3_S2: f64 = 398_600.8;
+/// J2 zonal harmonic (WGS-72), dimensionless.
+const J2: f64 = 1.082_616e-3;
+/// Root tolerance for rise, set, and visibility boundaries, minutes (1 ms).
+const ROOT_TOLERANCE_MIN: f64 = 1.0 / 60_000.0;
+/// Tolerance on the culmination time, minutes (10 ms).
+const CULMINATION_TOLERANCE_MIN: f64 = 1.0 / 6_000.0;
+
+/// Settings of a pass search. Angles in degrees; elevations are geometric unless
+/// `refraction` is set, in which case they are apparent (refracted) elevations.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PassSearch {
+    /// Elevation that defines rise and set, degrees (default 0).
+    pub horizon_deg: f64,
+    /// Passes whose culmination is lower than this are dropped, degrees (default 10).
+    pub min_elevation_deg: f64,
+    /// A satellite is visible only at or above this elevation, degrees (default 10).
+    pub visible_min_elevation_deg: f64,
+    /// A satellite is visible only while the Sun is at or below this elevation at the
+    /// observer, degrees (default −6, civil twilight).
+    pub max_sun_elevation_deg: f64,
+    /// Use apparent (refracted) elevations instead of geometric ones (default false).
+    pub refraction: bool,
+}
+
+impl Default for PassSearch {
+    fn default() -> Self {
+        Self {
+            horizon_deg: 0.0,
+            min_elevation_deg: 10.0,
+            visible_min_elevation_deg: 10.0,
+            max_sun_elevation_deg: -6.0,
+            refraction: false,
+        }
+    }
+}
+
+/// One instant of a pass seen from the observer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PassPoint {
+    /// The instant, UTC.
+    pub time: DateTime<Utc>,
+    /// Azimuth from true north through east, degrees in [0, 360).
+    pub azimuth_deg: f64,
+    /// Elevation, degrees (geometric, or apparent when the search uses refraction).
+    pub elevation_deg: f64,
+    /// Observer–satellite distance, km.
+    pub range_km: f64,
+}
+
+/// Why a pass cannot be seen with the naked eye.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum NotVisibleReason {
+    /// The satellite never gets above the visibility elevation.
+    TooLow,
+    /// The sky is too bright while the satellite is high enough.
+    Daylight,
+    /// The satellite is in the Earth's shadow while the sky is dark.
+    EarthShadow,
+}
+
+impl NotVisibleReason {
+    /// A short phrase for tables: "too low", "daylight", "in Earth's shadow".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Self::TooLow => "too low",
+            Self::Daylight => "daylight",
+            Self::EarthShadow => "in Earth's shadow",
+        }
+    }
+}
+
+/// One pass of a satellite above an observer's horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pass {
+    /// Catalog number of the satellite.
+    pub norad_id: u64,
+    /// The satellite climbs through the search's `horizon_deg` (may be before the window start).
+    pub rise: PassPoint,
+    /// Highest elevation, refined to about 10 ms of time.
+    pub culmination: PassPoint,
+    /// The satellite sinks through `horizon_deg` (may be after the window end).
+    pub set: PassPoint,
+    /// True when at some instant the satellite is high enough, sunlit and the sky dark.
+    pub is_visible: bool,
+    /// First visible instant.
+    pub visible_start: Option<PassPoint>,
+    /// Last visible instant.
+    pub visible_end: Option<PassPoint>,
+    /// Brightest estimated visual magnitude while visible (None without a standard magnitude).
+    pub magnitude: Option<f64>,
+    /// Why not visible, when it is not.
+    pub not_visible_reason: Option<NotVisibleReason>,
+}
+
+impl Pass {
+    /// Duration from rise to set.
+    pub fn duration(&self) -> Duration {
+        self.set.time - self.rise.time
+    }
+}
+
+/// Whether a satellite is above the horizon when it has no passes in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SkyPresence {
+    /// At least one pass (before filtering by elevation) was found.
+    Passes,
+    /// Above the horizon for the whole window (e.g. a geostationary satellite in view).
+    AlwaysAbove,
+    /// Below the horizon for the whole window.
+    NeverAbove,
+}
+
+/// The result of a pass search for one satellite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassList {
+    /// Passes that reach `min_elevation_deg`, in time order.
+    pub passes: Vec<Pass>,
+    /// Whether the satellite has passes, or stays above or below the horizon throughout.
+    pub presence: SkyPresence,
+    /// Set when propagation failed part-way (decay); the search stopped there.
+    pub stopped_early: Option<PropagationError>,
+}
+
+/// Finds the passes of `sat` over `frame` that overlap the window `[start, end)`.
+///
+/// `std_magnitude` is the satellite's standard magnitude for brightness estimates.
+pub fn find_passes(
+    sat: &Satellite,
+    frame: &ObserverFrame,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    search: &PassSearch,
+    std_magnitude: Option<f64>,
+) -> PassList {
+    let finder = Finder::new(sat, frame, search, std_magnitude);
+    finder.run(sat.minutes_since_epoch(start), sat.minutes_since_epoch(end))
+}
+
+/// The elevation function and its derivative at one time.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    m: f64,
+    /// Geometric elevation minus the geometric threshold, degrees.
+    f: f64,
+    /// Rate of `f`, degrees per minute.
+    rate: f64,
+    /// Minutes the satellite certainly stays below the threshold from here (0 if unknown).
+    safe_min: f64,
+}
+
+enum Event {
+    Rise(f64),
+    Set(f64),
+}
+
+struct Finder<'a> {
+    sat: &'a Satellite,
+    frame: &'a ObserverFrame,
+    search: &'a PassSearch,
+    std_magnitude: Option<f64>,
+    threshold_geo_deg: f64,
+    visible_geo_deg: f64,
+    step_min: f64,
+    psi_max_rad: f64,
+    psi_rate_rad_min: f64,
+    plane_rate_rad_min: f64,
+    /// Observer position as a unit vector, ECEF.
+    observer_unit_ecef: [f64; 3],
+    /// How far back/forward to look for the true rise/set of a pass cut by the window.
+    edge_limit_min: f64,
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ]
+}
+
+fn unit(a: [f64; 3]) -> [f64; 3] {
+    let n = dot(a, a).sqrt();
+    [a[0] / n, a[1] / n, a[2] / n]
+}
+
+impl<'a> Finder<'a> {
+    fn new(
+        sat: &'a Satellite,
+        frame: &'a ObserverFrame,
+        search: &'a PassSearch,
+        std_magnitude: Option<f64>,
+    ) -> Self {
+        let (threshold_geo_deg, visible_geo_deg) = if search.refraction {
+            (
+                geometric_from_apparent_deg(search.horizon_deg),
+                geometric_from_apparent_deg(search.visible_min_elevation_deg),
+            )
+        } else {
+            (search.horizon_deg, search.visible_min_elevation_deg)
+        };
+        let el = &sat.set.elements;
+        let period_min = 1440.0 / el.mean_motion;
+        let n_rad_s = el.mean_motion * std::f64::consts::TAU / 86_400.0;
+        let a_km = (MU_KM3_S2 / (n_rad_s * n_rad_s)).cbrt();
+        let e = el.eccentricity;
+        // Generous bounds: osculating radii wander from the mean ones by tens of km.
+        let r_apogee_km = a_km * (1.0 + e) * 1.02 + 50.0;
+        let r_perigee_km = (a_km * (1.0 - e) * 0.98 - 50.0).max(6300.0);
+        let observer_radius_km = frame.radius_km();
+        // ψ_max: largest geocentric angle at which the satellite can be above the threshold,
+        // with 0.25° for the geodetic vs. geocentric vertical and 0.25° to spare.
+        let h_rad = (threshold_geo_deg - 0.5).to_radians();
+        let ratio = (observer_radius_km * h_rad.cos() / r_apogee_km).min(1.0);
+        let psi_max_rad = (ratio.acos() - h_rad).max(0.0);
+        // Fastest angular rate of the satellite about the Earth's centre (at perigee).
+        let p_km = a_km * (1.0 - e * e);
+        let h_ang = (MU_KM3_S2 * p_km).sqrt();
+        let sat_rate_rad_s = h_ang / (r_perigee_km * r_perigee_km) * 1.1;
+        let earth_rate_rad_s = super::frames::EARTH_ROTATION_RAD_S;
+        let psi_rate_rad_min = (sat_rate_rad_s + earth_rate_rad_s) * 60.0;
+        // The orbital plane turns by J2 (secular and short-periodic) and by the Moon and
+        // Sun; bound it generously. The observer turns with the Earth.
+        let plane_turn_rad_s = 6.0 * J2 * (6378.137 / p_km.max(6378.137)).powi(2) * n_rad_s + 2e-7;
+        let plane_rate_rad_min = (earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
+        let r = frame.r_ecef_km;
+        Self {
+            sat,
+            frame,
+            search,
+            std_magnitude,
+            threshold_geo_deg,
+            visible_geo_deg,
+            step_min: (period_min / 20.0).clamp(0.5, 30.0),
+            psi_max_rad,
+            psi_rate_rad_min,
+            plane_rate_rad_min,
+            observer_unit_ecef: unit(r),
+            edge_limit_min: (period_min * 1.5).max(1440.0),
+        }
+    }
+
+    fn gmst(&self, m: f64) -> f64 {
+        gmst_rad(self.sat.epoch_jd() + m / 1440.0)
+    }
+
+    fn time(&self, m: f64) -> DateTime<Utc> {
+        let ns = (m * 60e9).round();
+        self.sat.set.epoch + Duration::nanoseconds(ns as i64)
+    }
+
+    fn sample(&self, m: f64) -> Result<Sample, PropagationError> {
+        let state = self.sat.state_at_minutes(m)?;
+        let gmst = self.gmst(m);
+        let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, state.r_teme_km, state.v_teme_km_s);
+        let look = self.frame.look_at(r_ecef, v_ecef);
+        let f = look.elevation_deg - self.threshold_geo_deg;
+        let mut safe_min = 0.0;
+        if f < 0.0 {
+            let sat_unit = unit(r_ecef);
+            let psi = dot(sat_unit, self.observer_unit_ecef)
+                .clamp(-1.0, 1.0)
+                .acos();
+            let by_psi = (psi - self.psi_max_rad) / self.psi_rate_rad_min;
+            let normal_teme = unit(cross(state.r_teme_km, state.v_teme_km_s));
+            let observer_teme = teme_from_ecef(gmst, self.observer_unit_ecef);
+            let delta = dot(normal_teme, observer_teme)
+                .clamp(-1.0, 1.0)
+                .asin()
+                .abs();
+            let by_plane = (delta - self.psi_max_rad) / self.plane_rate_rad_min;
+            safe_min = by_psi.max(by_plane).max(0.0);
+        }
+        Ok(Sample {
+            m,
+            f,
+            rate: look.elevation_rate_deg_s * 60.0,
+            safe_min,
+        })
+    }
+
+    fn run(&self, m_start: f64, m_end: f64) -> PassList {
+        let mut events = Vec::new();
+        let mut stopped_early = None;
+        let first = match self.sample(m_start) {
+            Ok(s) => s,
+            Err(e) => {
+                return PassList {
+                    passes: Vec::new(),
+                    presence: SkyPresence::NeverAbove,
+                    stopped_early: Some(e),
+                };
+            }
+        };
+        let mut up = first.f >= 0.0;
+        let mut current_rise = if up {
+            match self.find_edge(m_start, -1.0) {
+                Ok(found) => found,
+                Err(e) => {
+                    stopped_early = Some(e);
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let up_at_start = up;
+        if stopped_early.is_none()
+            && let Err(e) = self.scan(first, m_end, &mut events)
+        {
+            stopped_early = Some(e);
+        }
+        let mut passes = Vec::new();
+        let mut rise_missing = up && current_rise.is_none();
+        for event in events {
+            match event {
+                Event::Rise(m) => {
+                    current_rise = Some(m);
+                    rise_missing = false;
+                    up = true;
+                }
+                Event::Set(m) => {
+                    let rise =
+                        current_rise
+                            .take()
+                            .or(if rise_missing { Some(m_start) } else { None });
+                    rise_missing = false;
+                    if let Some(r) = rise {
+                        passes.push((r, m));
+                    }
+                    up = false;
+                }
+            }
+        }
+        if up && stopped_early.is_none() {
+            let rise = current_rise.or(if rise_missing { Some(m_start) } else { None });
+            match self.find_edge(m_end, 1.0) {
+                Ok(Some(set)) => {
+                    if let Some(r) = rise {
+                        passes.push((r, set));
+                    }
+                }
+                Ok(None) => {
+                    // Above the horizon as far as we looked on both sides of the window
+                    // with no crossing inside it: a satellite that is always up.
+                    if !(passes.is_empty() && up_at_start) {
+                        if let Some(r) = rise {
+                            passes.push((r, m_end));
+                        }
+                    }
+                }
+                Err(e) => stopped_early = Some(e),
+            }
+        }
+        let presence = if !passes.is_empty() {
+            SkyPresence::Passes
+        } else if up_at_start {
+            SkyPresence::AlwaysAbove
+        } else {
+            SkyPresence::NeverAbove
+        };
+        let mut out = Vec::with_capacity(passes.len());
+        for (rise, set) in passes {
+            match self.build_pass(rise, set) {
+                Ok(Some(pass)) => out.push(pass),
+                Ok(None) => {}
+                Err(e) => {
+                    stopped_early = Some(e);
+                    break;
+                }
+            }
+        }
+        PassList {
+            passes: out,
+            presence,
+            stopped_early,
+        }
+    }
+
+    /// Steps from `first` to `m_end`, pushing rise and set events in order.
+    fn scan(
+        &self,
+        first: Sample,
+        m_end: f64,
+        events: &mut Vec<Event>,
+    ) -> Result<(), PropagationError> {
+        let mut prev = first;
+        loop {
+            if prev.m >= m_end {
+                return Ok(());
+            }
+            let (next_m, skipped) = if prev.safe_min > self.step_min {
+                (prev.m + prev.safe_min, true)
+            } else {
+                (prev.m + self.step_min, false)
+            };
+            let next = self.sample(next_m.min(m_end))?;
+            // After a skip the satellite was below the horizon all the way, so there is
+            // nothing to bracket unless it is up exactly at the landing point.
+            if !skipped || next.f >= 0.0 {
+                self.bracket(prev, next, events)?;
+            }
+            prev = next;
+        }
+    }
+
+    /// Looks for events between two consecutive samples.
+    fn bracket(
+        &self,
+        a: Sample,
+        b: Sample,
+        events: &mut Vec<Event>,
+    ) -> Result<(), PropagationError> {
+        match (a.f >= 0.0, b.f >= 0.0) {
+            (false, true) => events.push(Event::Rise(self.root_f(a, b)?)),
+            (true, false) => events.push(Event::Set(self.root_f(a, b)?)),
+            (false, false) if a.rate > 0.0 && b.rate < 0.0 => {
+                let top = self.turning_point(a, b)?;
+                if top.f >= 0.0 {
+                    events.push(Event::Rise(self.root_f(a, top)?));
+                    events.push(Event::Set(self.root_f(top, b)?));
+                }
+            }
+            (true, true) if a.rate < 0.0 && b.rate > 0.0 => {
+                let bottom = self.turning_point(a, b)?;
+                if bottom.f < 0.0 {
+                    events.push(Event::Set(self.root_f(a, bottom)?));
+                    events.push(Event::Rise(self.root_f(bottom, b)?));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Root of `f` between two samples of opposite sign (Illinois method).
+    fn root_f(&self, a: Sample, b: Sample) -> Result<f64, PropagationError> {
+        illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
+            Ok(self.sample(m)?.f)
+        })
+    }
+
+    /// The sample where the elevation rate changes sign between `a` and `b`.
+    fn turning_point(&self, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
+        let m = illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
+            Ok(self.sample(m)?.rate)
+        })?;
+        self.sample(m)
+    }
+
+    /// From `m` (where the satellite is up), steps in `direction` (−1 back, +1 forward)
+    /// until it is down, and returns the refined crossing; None if up all the way.
+    fn find_edge(&self, m: f64, direction: f64) -> Result<Option<f64>, PropagationError> {
+        let mut prev = self.sample(m)?;
+        let mut travelled = 0.0;
+        while travelled < self.edge_limit_min {
+            travelled += self.step_min;
+            let next = self.sample(m + direction * travelled)?;
+            if next.f < 0.0 {
+                return Ok(Some(self.root_f(prev, next)?));
+            }
+            // A dip below the horizon shorter than a step: look for the lowest point.
+            if prev.rate * direction < 0.0 && next.rate * direction > 0.0 {
+                let (a, b) = if direction > 0.0 {
+                    (prev, next)
+                } else {
+                    (next, prev)
+                };
+                let bottom = self.turning_point(a, b)?;
+                if bottom.f < 0.0 {
+                    return Ok(Some(self.root_f(prev, bottom)?));
+                }
+            }
+            prev = next;
+        }
+        Ok(None)
+    }
+
+    fn point(&self, m: f64) -> Result<PassPoint, PropagationError> {
+        let state = self.sat.state_at_minutes(m)?;
+        let (r_ecef, v_ecef) =
+            ecef_state_from_teme(self.gmst(m), state.r_teme_km, state.v_teme_km_s);
+        let look = self.frame.look_at(r_ecef, v_ecef);
+        Ok(PassPoint {
+            time: self.time(m),
+            azimuth_deg: look.azimuth_deg,
+            elevation_deg: self.reported_elevation(look.elevation_deg),
+            range_km: look.range_km,
+        })
+    }
+
+    fn reported_elevation(&self, geometric_deg: f64) -> f64 {
+        if self.search.refraction {
+            geometric_deg + refraction_deg(geometric_deg)
+        } else {
+            geometric_deg
+        }
+    }
+
+    /// Culmination: the highest turning point of the elevation between rise and set.
+    fn culmination(&self, rise: f64, set: f64) -> Result<Sample, PropagationError> {
+        let mut best: Option<Sample> = None;
+        let mut prev = self.sample(rise)?;
+        let mut m = rise;
+        while m < set {
+            m = (m + self.step_min).min(set);
+            let next = self.sample(m)?;
+            if prev.rate > 0.0 && next.rate <= 0.0 {
+                let top = self.turning_point(prev, next)?;
+                if best.is_none_or(|b| top.f > b.f) {
+                    best = Some(top);
+                }
+            }
+            prev = next;
+        }
+        match best {
+            Some(b) => Ok(b),
+            // No turning point (a pass cut by an "always up" edge): the higher end.
+            None => {
+                let a = self.sample(rise)?;
+                let b = self.sample(set)?;
+                Ok(if a.f >= b.f { a } else { b })
+            }
+        }
+    }
+
+    fn build_pass(&self, rise: f64, set: f64) -> Result<Option<Pass>, PropagationError> {
+        let top = self.culmination(rise, set)?;
+        let culmination = self.point(top.m)?;
+        if culmination.elevation_deg < self.search.min_elevation_deg {
+            return Ok(None);
+        }
+        let rise_point = self.point(rise)?;
+        let set_point = self.point(set)?;
+        let mut pass = Pass {
+            norad_id: self.sat.set.norad_id,
+            rise: rise_point,
+            culmination,
+            set: set_point,
+            is_visible: false,
+            visible_start: None,
+            visible_end: None,
+            magnitude: None,
+            not_visible_reason: None,
+        };
+        self.visibility(&mut pass, rise, top.m, set)?;
+        Ok(Some(pass))
+    }
+
+    /// The three visibility conditions at `m`, each positive when met: elevation margin
+    /// (deg), sun clearance past the Earth's limb (deg), sky darkness margin (deg).
+    fn conditions(&self, m: f64) -> Result<[f64; 3], PropagationError> {
+        let state = self.sat.state_at_minutes(m)?;
+        let gmst = self.gmst(m);
+        let jd = self.sat.epoch_jd() + m / 1440.0;
+        let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, state.r_teme_km, state.v_teme_km_s);
+        let look = self.frame.look_at(r_ecef, v_ecef);
+        let sun = sun_position_teme_km(jd);
+        let lit = illumination(state.r_teme_km, sun);
+        let sun_el = sun_elevation_at(self.frame, gmst, sun);
+        Ok([
+            look.elevation_deg - self.visible_geo_deg,
+            lit.sun_clearance_deg,
+            self.search.max_sun_elevation_deg - sun_el,
+        ])
+    }
+
+    fn magnitude_at(&self, m: f64, std_magnitude: f64) -> Result<Option<f64>, PropagationError> {
+        let state = self.sat.state_at_minutes(m)?;
+        let gmst = self.gmst(m);
+        let jd = self.sat.epoch_jd() + m / 1440.0;
+        let sun = sun_position_teme_km(jd);
+        let observer_teme = teme_from_ecef(gmst, self.frame.r_ecef_km);
+        let rho = [
+            state.r_teme_km[0] - observer_teme[0],
+            state.r_teme_km[1] - observer_teme[1],
+            state.r_teme_km[2] - observer_teme[2],
+        ];
+        let range_km = dot(rho, rho).sqrt();
+        Ok(visual_magnitude(
+            std_magnitude,
+            range_km,
+            phase_angle_deg(state.r_teme_km, observer_teme, sun),
+        ))
+    }
+
+    /// Finds the visible part of a pass: boundaries of each condition are bracketed on a
+    /// grid of at most 30 s and refined to 1 ms, then each stretch between boundaries
+    /// is tested at its midpoint.
+    fn visibility(
+        &self,
+        pass: &mut Pass,
+        rise: f64,
+        top: f64,
+        set: f64,
+    ) -> Result<(), PropagationError> {
+        if pass.culmination.elevation_deg < self.search.visible_min_elevation_deg {
+            pass.not_visible_reason = Some(NotVisibleReason::TooLow);
+            return Ok(());
+        }
+        let grid_min = (self.step_min / 4.0).min(0.5);
+        let count = ((set - rise) / grid_min).ceil().max(1.0) as usize;
+        let mut grid: Vec<(f64, [f64; 3])> = Vec::with_capacity(count + 2);
+        for i in 0..=count {
+            let m = rise + (set - rise) * i as f64 / count as f64;
+            grid.push((m, self.conditions(m)?));
+        }
+        if !grid.iter().any(|(m, _)| *m == top) {
+            let at = grid.partition_point(|(m, _)| *m < top);
+            grid.insert(at, (top, self.conditions(top)?));
+        }
+        // Boundaries: every sign change of any condition between grid points.
+        let mut cuts = vec![rise];
+        for pair in grid.windows(2) {
+            let [(ma, ca), (mb, cb)] = [pair[0], pair[1]];
+            for k in 0..3 {
+                if (ca[k] >= 0.0) != (cb[k] >= 0.0) {
+                    let root = illinois(ma, ca[k], mb, cb[k], ROOT_TOLERANCE_MIN, |m| {
+                        Ok(self.conditions(m)?[k])
+                    })?;
+                    cuts.push(root);
+                }
+            }
+        }
+        cuts.push(set);
+        cuts.sort_by(f64::total_cmp);
+        let mut first: Option<f64> = None;
+        let mut last: Option<f64> = None;
+        let mut dark_and_high = false;
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a < 1e-9 {
+                continue;
+            }
+            let c = self.conditions(0.5 * (a + b))?;
+            if c[0] >= 0.0 && c[2] >= 0.0 {
+                dark_and_high = true;
+            }
+            if c.iter().all(|x| *x >= 0.0) {
+                first.get_or_insert(a);
+                last = Some(b);
+            }
+        }
+        match (first, last) {
+            (Some(a), Some(b)) => {
+                pass.is_visible = true;
+                pass.visible_start = Some(self.point(a)?);
+                pass.visible_end = Some(self.point(b)?);
+                if let Some(std) = self.std_magnitude {
+                    let mut best: Option<f64> = None;
+                    let n = 24;
+                    for i in 0..=n {
+                        let m = a + (b - a) * f64::from(i) / f64::from(n);
+                        if self.conditions(m)?.iter().all(|x| *x >= -1e-9)
+                            && let Some(mag) = self.magnitude_at(m, std)?
+                        {
+                            best = Some(best.map_or(mag, |b: f64| b.min(mag)));
+                        }
+                    }
+                    if (a..=b).contains(&top)
+                        && let Some(mag) = self.magnitude_at(top, std)?
+                    {
+                        best = Some(best.map_or(mag, |b: f64| b.min(mag)));
+                    }
+                    pass.magnitude = best;
+                }
+            }
+            _ => {
+                pass.not_visible_reason = Some(if dark_and_high {
+                    NotVisibleReason::EarthShadow
+                } else {
+                    NotVisibleReason::Daylight
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Root of `g` in `[a, b]` where `g(a)` and `g(b)` differ in sign, by the Illinois variant
+/// of regula falsi, to `tolerance` in the argument. At most 60 evaluations.
+fn illinois(
+    mut a: f64,
+    mut ga: f64,
+    mut b: f64,
+    mut gb: f64,
+    tolerance: f64,
+    mut g: impl FnMut(f64) -> Result<f64, PropagationError>,
+) -> Result<f64, PropagationError> {
+    // Side that was kept last time: -1 = a, +1 = b.
+    let mut side = 0;
+    for _ in 0..60 {
+        if (b - a).abs() <= tolerance {
+            break;
+        }
+        let mut c = (a * gb - b * ga) / (gb - ga);
+        // Fall back to bisection when the secant leaves the bracket or stalls.
+        if !c.is_finite() || c <= a.min(b) || c >= a.max(b) {
+            c = 0.5 * (a + b);
+        }
+        let gc = g(c)?;
+        if (gc >= 0.0) == (ga >= 0.0) {
+            a = c;
+            ga = gc;
+            if side == -1 {
+                gb *= 0.5;
+            }
+            side = -1;
+        } else {
+            b = c;
+            gb = gc;
+            if side == 1 {
+                ga *= 0.5;
+            }
+            side = 1;
+        }
+        // Once the bracket is narrow, finish it to the tolerance in two steps.
+        if (b - a).abs() > tolerance && (b - a).abs() < 4.0 * tolerance {
+            let mid = 0.5 * (a + b);
+            let gm = g(mid)?;
+            if (gm >= 0.0) == (ga >= 0.0) {
+                a = mid;
+                ga = gm;
+            } else {
+                b = mid;
+                gb = gm;
+            }
+        }
+    }
+    Ok(if ga.abs() < gb.abs() { a } else { b })
+}
+
+/// A rough 1-sigma uncertainty of predicted times, in seconds, for elements `age_days`
+/// old (absolute value used) on an orbit of `mean_motion_rev_per_day`.
+///
+/// An estimate, not a model: element sets are good to about a kilometre at epoch (≈0.15 s
+/// along a low orbit) and drag errors grow along-track error roughly with the square of
+/// the age. Higher orbits drift far more slowly.
+pub fn timing_uncertainty_s(age_days: f64, mean_motion_rev_per_day: f64) -> f64 {
+    let age = age_days.abs();
+    let low_orbit = 2.0 + 1.0 * age + 0.1 * age * age;
+    if mean_motion_rev_per_day >= 6.0 {
+        low_orbit
+    } else {
+        low_orbit / 10.0
+    }
+}

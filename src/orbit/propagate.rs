@@ -1,0 +1,148 @@
+//! SGP4/SDP4 propagation through the `sgp4` crate, with decay detection.
+
+use chrono::{DateTime, Utc};
+
+use super::elements::ElementSet;
+use super::frames::julian_date_utc;
+
+/// Earth's equatorial radius in km (WGS-84), used for decay and shadow tests.
+pub const EARTH_EQUATORIAL_RADIUS_KM: f64 = 6378.137;
+
+/// Why a satellite could not be propagated.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PropagationError {
+    /// SGP4 refused to initialise from these elements.
+    #[error("SGP4 cannot use these elements: {message}")]
+    BadElements {
+        /// What the `sgp4` crate said.
+        message: String,
+    },
+    /// SGP4 failed at this time (the orbit has decayed or the elements diverged).
+    #[error("SGP4 failed {minutes_since_epoch:.1} min from epoch: {message}")]
+    Diverged {
+        /// Time from the element epoch, minutes.
+        minutes_since_epoch: f64,
+        /// What the `sgp4` crate said.
+        message: String,
+    },
+    /// The predicted position is inside the Earth: the satellite has decayed by then.
+    #[error(
+        "decayed: {altitude_km:.0} km below the surface {minutes_since_epoch:.1} min from epoch"
+    )]
+    Decayed {
+        /// Time from the element epoch, minutes.
+        minutes_since_epoch: f64,
+        /// How far below the equatorial radius the position is, km.
+        altitude_km: f64,
+    },
+}
+
+/// Position and velocity of a satellite in the TEME frame of date.
+///
+/// TEME (true equator, mean equinox) is the frame SGP4 works in; see
+/// [`crate::orbit::frames::ecef_from_teme`] for the step to Earth-fixed coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TemeState {
+    /// Position in TEME, km.
+    pub r_teme_km: [f64; 3],
+    /// Velocity in TEME, km/s.
+    pub v_teme_km_s: [f64; 3],
+}
+
+/// An element set with its SGP4 propagator built and ready.
+#[derive(Debug, Clone)]
+pub struct Satellite {
+    /// The element set this propagator was built from.
+    pub set: ElementSet,
+    constants: sgp4::Constants,
+    /// Julian date (UTC) of the element epoch.
+    epoch_jd: f64,
+}
+
+impl Satellite {
+    /// Builds the SGP4 propagator for `set`.
+    ///
+    /// Uses the WGS-72 constants and the improved ("i") operation mode, as the
+    /// element sets are fitted with WGS-72 and as Vallado's reference code and
+    /// python-sgp4 (skyfield) do by default.
+    pub fn new(set: ElementSet) -> Result<Self, PropagationError> {
+        let el = &set.elements;
+        let orbit = sgp4::Orbit::from_kozai_elements(
+            &sgp4::WGS72,
+            el.inclination.to_radians(),
+            el.right_ascension.to_radians(),
+            el.eccentricity,
+            el.argument_of_perigee.to_radians(),
+            el.mean_anomaly.to_radians(),
+            el.mean_motion * (std::f64::consts::PI / 720.0),
+        )
+        .map_err(|e| PropagationError::BadElements {
+            message: e.to_string(),
+        })?;
+        let constants = sgp4::Constants::new(
+            sgp4::WGS72,
+            sgp4::iau_epoch_to_sidereal_time,
+            el.epoch(),
+            el.drag_term,
+            orbit,
+        )
+        .map_err(|e| PropagationError::BadElements {
+            message: e.to_string(),
+        })?;
+        let epoch_jd = julian_date_utc(set.epoch);
+        Ok(Self {
+            set,
+            constants,
+            epoch_jd,
+        })
+    }
+
+    /// Julian date (UTC) of the element epoch.
+    pub fn epoch_jd(&self) -> f64 {
+        self.epoch_jd
+    }
+
+    /// Minutes from the element epoch to `t` (negative before the epoch).
+    pub fn minutes_since_epoch(&self, t: DateTime<Utc>) -> f64 {
+        let delta = t - self.set.epoch;
+        match delta.num_nanoseconds() {
+            Some(ns) => ns as f64 / 60e9,
+            None => delta.num_milliseconds() as f64 / 60e3,
+        }
+    }
+
+    /// TEME position and velocity at `t`.
+    pub fn state_at(&self, t: DateTime<Utc>) -> Result<TemeState, PropagationError> {
+        self.state_at_minutes(self.minutes_since_epoch(t))
+    }
+
+    /// TEME position and velocity `minutes_since_epoch` minutes after the element epoch.
+    ///
+    /// Fails if SGP4 fails or if the position is below the Earth's equatorial radius
+    /// (SGP4 itself does not notice decay).
+    pub fn state_at_minutes(
+        &self,
+        minutes_since_epoch: f64,
+    ) -> Result<TemeState, PropagationError> {
+        let prediction = self
+            .constants
+            .propagate(sgp4::MinutesSinceEpoch(minutes_since_epoch))
+            .map_err(|e| PropagationError::Diverged {
+                minutes_since_epoch,
+                message: e.to_string(),
+            })?;
+        let [x, y, z] = prediction.position;
+        let r_km = (x * x + y * y + z * z).sqrt();
+        if !r_km.is_finite() || r_km < EARTH_EQUATORIAL_RADIUS_KM {
+            return Err(PropagationError::Decayed {
+                minutes_since_epoch,
+                altitude_km: EARTH_EQUATORIAL_RADIUS_KM - r_km,
+            });
+        }
+        Ok(TemeState {
+            r_teme_km: prediction.position,
+            v_teme_km_s: prediction.velocity,
+        })
+    }
+}
