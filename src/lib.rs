@@ -6,3 +6,5 @@
 //! - `cli` and `ui`: the command line and the desktop window, both on the same engine.
 
 pub mod orbit;
+pub mod cli;
+pub mod ui;

@@ -1,0 +1,42 @@
+//! The command line: `overhead passes`, `overhead fetch`, and (with no subcommand) the window.
+//!
+//! The subcommands call the same `orbit` and `catalog` functions as the window does.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub mod fetch;
+pub mod passes;
+
+/// Command-line arguments of the `overhead` binary.
+#[derive(Debug, Parser)]
+#[command(
+    name = "overhead",
+    version,
+    about = "When satellites pass over you, and whether you can see them with the naked eye",
+    long_about = "Without a subcommand, opens the desktop window."
+)]
+pub struct Args {
+    /// What to do; the desktop window when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Predict passes of satellites over an observer.
+    Passes(passes::PassesArgs),
+    /// Download element sets from CelesTrak (or another source) into the cache.
+    Fetch(fetch::FetchArgs),
+}
+
+/// Runs the command line (or the window) and returns the process exit code.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Some(Command::Passes(a)) => passes::run(a),
+        Some(Command::Fetch(a)) => fetch::run(a),
+        None => crate::ui::run_app(),
+    }
+}

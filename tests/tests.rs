@@ -1,0 +1,6 @@
+//! Integration tests, built as one binary.
+//!
+//! Each module covers one area; fixtures live in `tests/data/` (see its README.md).
+
+mod util;
+// (modules are declared below, one per line)
