@@ -4,3 +4,5 @@
 
 mod util;
 // (modules are declared below, one per line)
+mod propagation;
+mod elements;

@@ -453,6 +453,20 @@ fn element_line(raw: &str) -> &str {
     }
 }
 
+/// Older element sets leave the classification (column 8) and ephemeris type (column 63)
+/// blank; they mean "U" and "0". Neither change alters the checksum (letters and blanks
+/// count zero, and so does the digit 0).
+fn fill_blank_line1_fields(line1: &str) -> Vec<u8> {
+    let mut bytes = line1.as_bytes().to_vec();
+    if let Some(c @ b' ') = bytes.get_mut(7) {
+        *c = b'U';
+    }
+    if let Some(c @ b' ') = bytes.get_mut(62) {
+        *c = b'0';
+    }
+    bytes
+}
+
 fn looks_like_line(line: &str, digit: char) -> bool {
     let mut chars = line.chars();
     chars.next() == Some(digit) && chars.next() == Some(' ')
@@ -492,7 +506,8 @@ fn read_tle(text: &str) -> Candidates {
                         continue;
                     }
                     let name = name.map(|(_, n)| n);
-                    match sgp4::Elements::from_tle(name, line.as_bytes(), line2.as_bytes()) {
+                    let line1 = fill_blank_line1_fields(line);
+                    match sgp4::Elements::from_tle(name, &line1, line2.as_bytes()) {
                         Ok(elements) => candidates.push((location, elements)),
                         Err(e) => warnings.push(ParseWarning {
                             location,
