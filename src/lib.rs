@@ -8,3 +8,4 @@
 pub mod orbit;
 pub mod cli;
 pub mod ui;
+pub mod report;
