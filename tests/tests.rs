@@ -6,3 +6,7 @@ mod util;
 // (modules are declared below, one per line)
 mod propagation;
 mod elements;
+// The bundled geography: TopoJSON outlines and the city search (src/atlas).
+mod atlas;
+mod passes;
+mod skyfield;

@@ -1,0 +1,348 @@
+//! Pass finding: agreement with a brute-force scan, window edges, geostationary and
+//! deep-space orbits, poles, the date line and observers at altitude.
+//! (Agreement with skyfield is in `skyfield.rs`.)
+
+use chrono::{DateTime, Duration, Utc};
+use overhead::orbit::{
+    ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, find_passes, observe,
+    parse_elements,
+};
+
+use crate::util::data_path;
+
+/// Brute-force crossings are interpolated from 10 s samples: good to well under a second.
+const BRUTE_FORCE_TOLERANCE_S: f64 = 1.0;
+
+fn sample_sets() -> Vec<ElementSet> {
+    let text = std::fs::read_to_string(data_path("elements/active-sample-2026-05-07.txt")).unwrap();
+    parse_elements(&text, "sample").unwrap().sets
+}
+
+fn satellite(norad_id: u64) -> Satellite {
+    let set = sample_sets()
+        .into_iter()
+        .find(|s| s.norad_id == norad_id)
+        .unwrap();
+    Satellite::new(set).unwrap()
+}
+
+fn t(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// Every pass, however low.
+fn all_passes() -> PassSearch {
+    PassSearch {
+        min_elevation_deg: -90.0,
+        ..PassSearch::default()
+    }
+}
+
+/// Intervals above the horizon found by sampling every 10 s, crossings interpolated.
+fn brute_force(
+    sat: &Satellite,
+    frame: &ObserverFrame,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Vec<(f64, f64)> {
+    let step_s = 10.0;
+    let n = ((end - start).num_seconds() as f64 / step_s) as i64;
+    let el = |i: i64| {
+        observe(
+            sat,
+            frame,
+            start + Duration::milliseconds((i as f64 * step_s * 1000.0) as i64),
+            None,
+        )
+        .unwrap()
+        .look
+        .elevation_deg
+    };
+    let mut out = Vec::new();
+    let mut rise: Option<f64> = None;
+    let mut prev = el(0);
+    if prev >= 0.0 {
+        rise = Some(f64::NEG_INFINITY);
+    }
+    for i in 1..=n {
+        let cur = el(i);
+        let crossing = (i as f64 - 1.0 + prev / (prev - cur)) * step_s;
+        if prev < 0.0 && cur >= 0.0 {
+            rise = Some(crossing);
+        } else if prev >= 0.0 && cur < 0.0 {
+            out.push((rise.take().unwrap(), crossing));
+        }
+        prev = cur;
+    }
+    if let Some(r) = rise {
+        out.push((r, f64::INFINITY));
+    }
+    out
+}
+
+fn seconds_after(start: DateTime<Utc>, t: DateTime<Utc>) -> f64 {
+    (t - start).num_milliseconds() as f64 / 1000.0
+}
+
+fn assert_matches_brute_force(norad_id: u64, observer: Observer, start: &str, days: i64) {
+    let sat = satellite(norad_id);
+    let frame = ObserverFrame::new(observer);
+    let start = t(start);
+    let end = start + Duration::days(days);
+    let found = find_passes(&sat, &frame, start, end, &all_passes(), None);
+    let expected = brute_force(&sat, &frame, start, end);
+    // Grazing passes shorter than the brute-force step may be missed by it, not by us.
+    let found: Vec<(f64, f64)> = found
+        .passes
+        .iter()
+        .map(|p| {
+            (
+                seconds_after(start, p.rise.time),
+                seconds_after(start, p.set.time),
+            )
+        })
+        .filter(|(r, s)| s - r > 30.0)
+        .collect();
+    let expected: Vec<(f64, f64)> = expected.into_iter().filter(|(r, s)| s - r > 30.0).collect();
+    assert_eq!(
+        found.len(),
+        expected.len(),
+        "{norad_id}: found {found:?}\nexpected {expected:?}"
+    );
+    assert!(!found.is_empty(), "{norad_id}: no passes at all");
+    for ((r, s), (er, es)) in found.iter().zip(&expected) {
+        if er.is_finite() {
+            assert!(
+                (r - er).abs() < BRUTE_FORCE_TOLERANCE_S,
+                "{norad_id}: rise {r} vs {er}"
+            );
+        }
+        if es.is_finite() {
+            assert!(
+                (s - es).abs() < BRUTE_FORCE_TOLERANCE_S,
+                "{norad_id}: set {s} vs {es}"
+            );
+        }
+    }
+}
+
+#[test]
+fn iss_passes_over_seoul_match_a_brute_force_scan() {
+    assert_matches_brute_force(
+        25544,
+        Observer::new(37.5665, 126.978, 38.0),
+        "2026-05-07T00:00:00Z",
+        3,
+    );
+}
+
+#[test]
+fn polar_orbiter_passes_near_the_pole_match_a_brute_force_scan() {
+    assert_matches_brute_force(
+        43013,
+        Observer::new(-89.9, 0.0, 2835.0),
+        "2026-05-07T00:00:00Z",
+        1,
+    );
+    assert_matches_brute_force(
+        43013,
+        Observer::new(69.6492, 18.9553, 10.0),
+        "2026-05-07T00:00:00Z",
+        2,
+    );
+}
+
+#[test]
+fn starlink_at_the_date_line_matches_a_brute_force_scan() {
+    assert_matches_brute_force(
+        sample_sets()
+            .iter()
+            .find(|s| s.name.starts_with("STARLINK"))
+            .unwrap()
+            .norad_id,
+        Observer::new(-18.1416, 178.4419, 5.0),
+        "2026-05-07T00:00:00Z",
+        2,
+    );
+}
+
+#[test]
+fn molniya_passes_lasting_hours_match_a_brute_force_scan() {
+    assert_matches_brute_force(
+        40296,
+        Observer::new(55.7558, 37.6173, 156.0),
+        "2026-05-07T00:00:00Z",
+        3,
+    );
+}
+
+#[test]
+fn geostationary_satellite_is_always_or_never_above() {
+    let goes = satellite(41866);
+    let start = t("2026-05-08T00:00:00Z");
+    let end = start + Duration::days(3);
+    let visible_from = ObserverFrame::new(Observer::new(39.74, -104.99, 1609.0));
+    let list = find_passes(&goes, &visible_from, start, end, &all_passes(), None);
+    assert!(list.passes.is_empty());
+    assert_eq!(list.presence, SkyPresence::AlwaysAbove);
+    let hidden_from = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let list = find_passes(&goes, &hidden_from, start, end, &all_passes(), None);
+    assert!(list.passes.is_empty());
+    assert_eq!(list.presence, SkyPresence::NeverAbove);
+}
+
+#[test]
+fn iss_never_rises_at_the_south_pole() {
+    let list = find_passes(
+        &satellite(25544),
+        &ObserverFrame::new(Observer::new(-90.0, 0.0, 2835.0)),
+        t("2026-05-07T00:00:00Z"),
+        t("2026-05-10T00:00:00Z"),
+        &all_passes(),
+        None,
+    );
+    assert!(list.passes.is_empty());
+    assert_eq!(list.presence, SkyPresence::NeverAbove);
+}
+
+#[test]
+fn pass_already_in_progress_reports_its_true_rise_time() {
+    let sat = satellite(25544);
+    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let start = t("2026-05-07T00:00:00Z");
+    let whole = find_passes(
+        &sat,
+        &frame,
+        start,
+        start + Duration::days(1),
+        &all_passes(),
+        None,
+    );
+    let pass = &whole.passes[1];
+    let mid = pass.rise.time + (pass.set.time - pass.rise.time) / 2;
+    let late = find_passes(
+        &sat,
+        &frame,
+        mid,
+        mid + Duration::hours(6),
+        &all_passes(),
+        None,
+    );
+    let first = &late.passes[0];
+    assert!(first.rise.time < mid);
+    assert!((first.rise.time - pass.rise.time).num_milliseconds().abs() < 5);
+    assert!((first.set.time - pass.set.time).num_milliseconds().abs() < 5);
+    // And a pass still up at the window's end runs to its true set.
+    let cut = find_passes(&sat, &frame, start, mid, &all_passes(), None);
+    let last = cut.passes.last().unwrap();
+    assert!((last.set.time - pass.set.time).num_milliseconds().abs() < 5);
+}
+
+#[test]
+fn date_line_makes_no_difference() {
+    let sat = satellite(25544);
+    let start = t("2026-05-07T00:00:00Z");
+    let end = start + Duration::days(2);
+    let east = find_passes(
+        &sat,
+        &ObserverFrame::new(Observer::new(-17.0, 179.9999, 0.0)),
+        start,
+        end,
+        &all_passes(),
+        None,
+    );
+    let west = find_passes(
+        &sat,
+        &ObserverFrame::new(Observer::new(-17.0, -180.0001, 0.0)),
+        start,
+        end,
+        &all_passes(),
+        None,
+    );
+    assert_eq!(east.passes.len(), west.passes.len());
+    assert!(!east.passes.is_empty());
+    for (a, b) in east.passes.iter().zip(&west.passes) {
+        assert!((a.rise.time - b.rise.time).num_milliseconds().abs() < 100);
+    }
+}
+
+#[test]
+fn a_mountain_top_raises_the_horizon_plane_and_shortens_passes_by_seconds() {
+    let sat = satellite(25544);
+    let start = t("2026-05-07T00:00:00Z");
+    let end = start + Duration::days(1);
+    let low = find_passes(
+        &sat,
+        &ObserverFrame::new(Observer::new(19.82, -155.47, 0.0)),
+        start,
+        end,
+        &all_passes(),
+        None,
+    );
+    let high = find_passes(
+        &sat,
+        &ObserverFrame::new(Observer::new(19.82, -155.47, 4205.0)),
+        start,
+        end,
+        &all_passes(),
+        None,
+    );
+    assert_eq!(low.passes.len(), high.passes.len());
+    for (a, b) in low.passes.iter().zip(&high.passes) {
+        // Elevation is measured from the local horizontal plane, which rises with the
+        // observer: from 4.2 km up, a satellite spends a little less time above it.
+        let shorter_s = (a.duration() - b.duration()).num_milliseconds() as f64 / 1000.0;
+        assert!((0.5..30.0).contains(&shorter_s), "{shorter_s} s");
+    }
+}
+
+#[test]
+fn culmination_is_the_true_maximum() {
+    let sat = satellite(25544);
+    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let start = t("2026-05-07T00:00:00Z");
+    let list = find_passes(
+        &sat,
+        &frame,
+        start,
+        start + Duration::days(2),
+        &all_passes(),
+        None,
+    );
+    for pass in &list.passes {
+        for offset_ms in [-2000, -500, 500, 2000] {
+            let near = observe(
+                &sat,
+                &frame,
+                pass.culmination.time + Duration::milliseconds(offset_ms),
+                None,
+            )
+            .unwrap();
+            assert!(near.look.elevation_deg <= pass.culmination.elevation_deg + 1e-9);
+        }
+        assert!(pass.rise.time < pass.culmination.time && pass.culmination.time < pass.set.time);
+        assert!(pass.rise.elevation_deg.abs() < 1e-3 && pass.set.elevation_deg.abs() < 1e-3);
+    }
+}
+
+#[test]
+fn refraction_raises_elevations_and_lengthens_passes() {
+    let sat = satellite(25544);
+    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let start = t("2026-05-07T00:00:00Z");
+    let end = start + Duration::days(1);
+    let geometric = find_passes(&sat, &frame, start, end, &all_passes(), None);
+    let refracted = PassSearch {
+        refraction: true,
+        ..all_passes()
+    };
+    let apparent = find_passes(&sat, &frame, start, end, &refracted, None);
+    assert_eq!(geometric.passes.len(), apparent.passes.len());
+    for (g, a) in geometric.passes.iter().zip(&apparent.passes) {
+        assert!(a.rise.time < g.rise.time && a.set.time > g.set.time);
+        assert!(a.culmination.elevation_deg > g.culmination.elevation_deg);
+        assert!(a.rise.elevation_deg.abs() < 1e-3);
+    }
+}
