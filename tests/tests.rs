@@ -10,3 +10,4 @@ mod elements;
 mod atlas;
 mod passes;
 mod skyfield;
+mod cli;

@@ -1,0 +1,250 @@
+//! The `overhead` binary run as scripts run it: output formats, warnings and errors.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::util::data_path;
+
+fn overhead(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_overhead"))
+        .args(args)
+        .env(
+            "OVERHEAD_CACHE_DIR",
+            std::env::temp_dir().join("overhead-cli-test-no-cache"),
+        )
+        .output()
+        .unwrap()
+}
+
+fn seoul_iss(format: &str, extra: &[&str]) -> Output {
+    let elements = data_path("fixture_elements.tle");
+    let mut args = vec![
+        "passes",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--sat",
+        "25544",
+        "--lat",
+        "37.5665",
+        "--lon",
+        "126.978",
+        "--alt-m",
+        "38",
+        "--start",
+        "2026-08-22T12:00:00Z",
+        "--days",
+        "2",
+        "--format",
+        format,
+    ];
+    args.extend_from_slice(extra);
+    overhead(&args)
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let out = seoul_iss("json", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["observer"]["lat"], 37.5665);
+    assert_eq!(v["start"], "2026-08-22T12:00:00.000Z");
+    assert_eq!(v["end"], "2026-08-24T12:00:00.000Z");
+    let passes = v["passes"].as_array().unwrap();
+    assert!(passes.len() >= 5, "{}", passes.len());
+    for p in passes {
+        assert_eq!(p["norad_id"], 25544);
+        assert_eq!(p["name"], "ISS (ZARYA)");
+        for event in ["rise", "culmination", "set"] {
+            for field in ["time", "azimuth_deg", "elevation_deg", "range_km"] {
+                assert!(!p[event][field].is_null(), "{event}.{field}");
+            }
+        }
+        // Default --min-elevation-deg is 10.
+        assert!(p["culmination"]["elevation_deg"].as_f64().unwrap() >= 10.0);
+        assert!(p["element_age_days"].as_f64().unwrap() > 0.0);
+        assert!(p["timing_uncertainty_s"].as_f64().unwrap() > 0.0);
+        let visible = p["visible"].as_bool().unwrap();
+        assert_eq!(p["visible_start"].is_string(), visible);
+        assert_eq!(p["visible_end"].is_string(), visible);
+    }
+    // The fixture's ISS pass over Seoul at 18:21 UTC on 22 Aug is visible (skyfield agrees).
+    let evening = passes
+        .iter()
+        .find(|p| {
+            p["rise"]["time"]
+                .as_str()
+                .unwrap()
+                .starts_with("2026-08-22T18:21:04")
+        })
+        .unwrap();
+    assert_eq!(evening["visible"], true);
+}
+
+#[test]
+fn visible_only_keeps_only_visible_passes() {
+    let all: Value = serde_json::from_slice(&seoul_iss("json", &[]).stdout).unwrap();
+    let visible: Value =
+        serde_json::from_slice(&seoul_iss("json", &["--visible-only"]).stdout).unwrap();
+    let n_visible = all["passes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["visible"] == true)
+        .count();
+    assert!(n_visible > 0);
+    assert_eq!(visible["passes"].as_array().unwrap().len(), n_visible);
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_pass() {
+    let json: Value = serde_json::from_slice(&seoul_iss("json", &[]).stdout).unwrap();
+    let out = seoul_iss("csv", &[]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("norad_id,name,rise_time,"));
+    assert_eq!(lines.len() - 1, json["passes"].as_array().unwrap().len());
+    assert!(lines[1].starts_with("25544,ISS (ZARYA),2026-08-2"));
+}
+
+#[test]
+fn ics_is_an_icalendar_file_with_an_event_per_pass() {
+    let json: Value = serde_json::from_slice(&seoul_iss("json", &[]).stdout).unwrap();
+    let text = String::from_utf8(seoul_iss("ics", &[]).stdout).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(
+        text.matches("BEGIN:VEVENT").count(),
+        json["passes"].as_array().unwrap().len()
+    );
+    assert!(text.contains("DTSTART:20260822T182104Z"));
+    assert!(text.split("\r\n").all(|l| l.len() <= 75));
+    assert!(text.contains("SUMMARY:ISS (ZARYA) pass"));
+}
+
+#[test]
+fn table_is_readable_in_the_observers_zone() {
+    let out = seoul_iss("table", &["--tz", "Asia/Seoul"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Asia/Seoul"));
+    // 18:21:04 UTC is 03:21:04 in Seoul.
+    assert!(text.contains("03:21:04"), "{text}");
+    assert!(text.contains("ISS (ZARYA)"));
+}
+
+#[test]
+fn geostationary_satellite_is_reported_as_always_above() {
+    let elements = data_path("fixture_elements.tle");
+    let out = overhead(&[
+        "passes",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--sat",
+        "36397",
+        "--lat",
+        "-0.1807",
+        "--lon",
+        "-78.4678",
+        "--start",
+        "2026-05-08T00:00:00Z",
+        "--tz",
+        "UTC",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("always above the horizon"), "{text}");
+}
+
+#[test]
+fn bad_records_warn_on_stderr_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.tle");
+    let good = std::fs::read_to_string(data_path("fixture_elements.tle")).unwrap();
+    std::fs::write(&path, format!("JUNK\n1 99999U garbage\n{good}")).unwrap();
+    let out = overhead(&[
+        "passes",
+        "--elements",
+        path.to_str().unwrap(),
+        "--sat",
+        "25544",
+        "--lat",
+        "37.5",
+        "--lon",
+        "127",
+        "--start",
+        "2026-08-22T12:00:00Z",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning") && stderr.contains("line 1 (JUNK)"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!v["passes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn errors_exit_non_zero_with_a_reason() {
+    let elements = data_path("fixture_elements.tle");
+    let e = elements.to_str().unwrap();
+    for (args, expected) in [
+        (
+            vec![
+                "passes",
+                "--elements",
+                e,
+                "--sat",
+                "25544",
+                "--lat",
+                "37",
+                "--lon",
+                "127",
+                "--start",
+                "yesterday",
+            ],
+            "RFC 3339",
+        ),
+        (
+            vec![
+                "passes",
+                "--elements",
+                "/nonexistent/x.tle",
+                "--all",
+                "--lat",
+                "37",
+                "--lon",
+                "127",
+            ],
+            "cannot read",
+        ),
+        (
+            vec!["passes", "--elements", e, "--lat", "37", "--lon", "127"],
+            "--sat",
+        ),
+        (
+            vec![
+                "passes",
+                "--elements",
+                e,
+                "--all",
+                "--lat",
+                "137",
+                "--lon",
+                "127",
+            ],
+            "--lat",
+        ),
+    ] {
+        let out = overhead(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
