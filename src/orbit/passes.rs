@@ -174,7 +174,7 @@ pub fn find_passes(
     finder.run(sat.minutes_since_epoch(start), sat.minutes_since_epoch(end))
 }
 
-/// The elevation function and its derivative at one time.
+/// The elevation function and its derivative at one time, with the TEME state behind it.
 #[derive(Debug, Clone, Copy)]
 struct Sample {
     m: f64,
@@ -184,11 +184,32 @@ struct Sample {
     rate: f64,
     /// Minutes the satellite certainly stays below the threshold from here (0 if unknown).
     safe_min: f64,
+    /// Azimuth, degrees.
+    azimuth_deg: f64,
+    /// Range, km.
+    range_km: f64,
+    /// TEME position, km.
+    r: [f64; 3],
+    /// TEME velocity, km/s.
+    v: [f64; 3],
 }
 
+/// How to evaluate the satellite between two samples: on a cubic Hermite interpolant of
+/// the TEME state from the two samples' positions and velocities, or by SGP4 itself.
+///
+/// Over a twentieth of a low orbit (≤ 5 min) the interpolant is good to about 200 m, i.e.
+/// a few hundredths of a second in time; roots found on it are then polished with one
+/// Newton step on the exact SGP4 function, which leaves microseconds.
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    Hermite(Sample, Sample),
+    Exact,
+}
+
+/// A rise or set: the exact sample at the crossing.
 enum Event {
-    Rise(f64),
-    Set(f64),
+    Rise(Sample),
+    Set(Sample),
 }
 
 struct Finder<'a> {
@@ -199,6 +220,8 @@ struct Finder<'a> {
     threshold_geo_deg: f64,
     visible_geo_deg: f64,
     step_min: f64,
+    /// Interpolate between samples (low orbits) rather than call SGP4 for every refinement.
+    interpolate: bool,
     psi_max_rad: f64,
     psi_rate_rad_min: f64,
     plane_rate_rad_min: f64,
@@ -223,6 +246,28 @@ fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
 fn unit(a: [f64; 3]) -> [f64; 3] {
     let n = dot(a, a).sqrt();
     [a[0] / n, a[1] / n, a[2] / n]
+}
+
+/// Cubic Hermite interpolation of a TEME state between samples `a` and `b` at minute `m`.
+fn hermite(a: &Sample, b: &Sample, m: f64) -> ([f64; 3], [f64; 3]) {
+    let h_s = (b.m - a.m) * 60.0;
+    let s = (m - a.m) / (b.m - a.m);
+    let (s2, s3) = (s * s, s * s * s);
+    let h00 = 2.0 * s3 - 3.0 * s2 + 1.0;
+    let h10 = s3 - 2.0 * s2 + s;
+    let h01 = -2.0 * s3 + 3.0 * s2;
+    let h11 = s3 - s2;
+    let d00 = (6.0 * s2 - 6.0 * s) / h_s;
+    let d10 = 3.0 * s2 - 4.0 * s + 1.0;
+    let d01 = (-6.0 * s2 + 6.0 * s) / h_s;
+    let d11 = 3.0 * s2 - 2.0 * s;
+    let mut r = [0.0; 3];
+    let mut v = [0.0; 3];
+    for k in 0..3 {
+        r[k] = h00 * a.r[k] + h10 * h_s * a.v[k] + h01 * b.r[k] + h11 * h_s * b.v[k];
+        v[k] = d00 * a.r[k] + d10 * a.v[k] + d01 * b.r[k] + d11 * b.v[k];
+    }
+    (r, v)
 }
 
 impl<'a> Finder<'a> {
@@ -264,7 +309,6 @@ impl<'a> Finder<'a> {
         // Sun; bound it generously. The observer turns with the Earth.
         let plane_turn_rad_s = 6.0 * J2 * (6378.137 / p_km.max(6378.137)).powi(2) * n_rad_s + 2e-7;
         let plane_rate_rad_min = (earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
-        let r = frame.r_ecef_km;
         Self {
             sat,
             frame,
@@ -273,10 +317,12 @@ impl<'a> Finder<'a> {
             threshold_geo_deg,
             visible_geo_deg,
             step_min: (period_min / 20.0).clamp(0.5, 30.0),
+            // Deep-space orbits swing fast through perigee; SGP4 them exactly.
+            interpolate: period_min < 225.0,
             psi_max_rad,
             psi_rate_rad_min,
             plane_rate_rad_min,
-            observer_unit_ecef: unit(r),
+            observer_unit_ecef: unit(frame.r_ecef_km),
             edge_limit_min: (period_min * 1.5).max(1440.0),
         }
     }
@@ -290,20 +336,21 @@ impl<'a> Finder<'a> {
         self.sat.set.epoch + Duration::nanoseconds(ns as i64)
     }
 
-    fn sample(&self, m: f64) -> Result<Sample, PropagationError> {
-        let state = self.sat.state_at_minutes(m)?;
+    /// The elevation function from a TEME state; with `bound`, also how long the
+    /// satellite certainly stays below the threshold.
+    fn from_state(&self, m: f64, r: [f64; 3], v: [f64; 3], bound: bool) -> Sample {
         let gmst = self.gmst(m);
-        let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, state.r_teme_km, state.v_teme_km_s);
+        let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, r, v);
         let look = self.frame.look_at(r_ecef, v_ecef);
         let f = look.elevation_deg - self.threshold_geo_deg;
         let mut safe_min = 0.0;
-        if f < 0.0 {
+        if bound && f < 0.0 {
             let sat_unit = unit(r_ecef);
             let psi = dot(sat_unit, self.observer_unit_ecef)
                 .clamp(-1.0, 1.0)
                 .acos();
             let by_psi = (psi - self.psi_max_rad) / self.psi_rate_rad_min;
-            let normal_teme = unit(cross(state.r_teme_km, state.v_teme_km_s));
+            let normal_teme = unit(cross(r, v));
             let observer_teme = teme_from_ecef(gmst, self.observer_unit_ecef);
             let delta = dot(normal_teme, observer_teme)
                 .clamp(-1.0, 1.0)
@@ -312,16 +359,57 @@ impl<'a> Finder<'a> {
             let by_plane = (delta - self.psi_max_rad) / self.plane_rate_rad_min;
             safe_min = by_psi.max(by_plane).max(0.0);
         }
-        Ok(Sample {
+        Sample {
             m,
             f,
             rate: look.elevation_rate_deg_s * 60.0,
             safe_min,
-        })
+            azimuth_deg: look.azimuth_deg,
+            range_km: look.range_km,
+            r,
+            v,
+        }
+    }
+
+    /// The exact sample at `m` (one SGP4 call).
+    fn sample(&self, m: f64) -> Result<Sample, PropagationError> {
+        let state = self.sat.state_at_minutes(m)?;
+        Ok(self.from_state(m, state.r_teme_km, state.v_teme_km_s, true))
+    }
+
+    /// The span to use between two consecutive samples.
+    fn span(&self, a: &Sample, b: &Sample) -> Span {
+        if self.interpolate && b.m - a.m <= self.step_min * 1.001 {
+            Span::Hermite(*a, *b)
+        } else {
+            Span::Exact
+        }
+    }
+
+    /// The TEME state at `m` within `span`.
+    fn state_in(&self, span: &Span, m: f64) -> Result<([f64; 3], [f64; 3]), PropagationError> {
+        match span {
+            Span::Hermite(a, b) => Ok(hermite(a, b, m)),
+            Span::Exact => {
+                let s = self.sat.state_at_minutes(m)?;
+                Ok((s.r_teme_km, s.v_teme_km_s))
+            }
+        }
+    }
+
+    fn eval(&self, span: &Span, m: f64) -> Result<Sample, PropagationError> {
+        match span {
+            Span::Hermite(..) => {
+                let (r, v) = self.state_in(span, m)?;
+                Ok(self.from_state(m, r, v, false))
+            }
+            Span::Exact => self.sample(m),
+        }
     }
 
     fn run(&self, m_start: f64, m_end: f64) -> PassList {
         let mut events = Vec::new();
+        let mut trail = Vec::new();
         let mut stopped_early = None;
         let first = match self.sample(m_start) {
             Ok(s) => s,
@@ -333,9 +421,10 @@ impl<'a> Finder<'a> {
                 };
             }
         };
-        let mut up = first.f >= 0.0;
+        let up_at_start = first.f >= 0.0;
+        let mut up = up_at_start;
         let mut current_rise = if up {
-            match self.find_edge(m_start, -1.0) {
+            match self.find_edge(first, -1.0) {
                 Ok(found) => found,
                 Err(e) => {
                     stopped_early = Some(e);
@@ -345,49 +434,50 @@ impl<'a> Finder<'a> {
         } else {
             None
         };
-        let up_at_start = up;
         if stopped_early.is_none()
-            && let Err(e) = self.scan(first, m_end, &mut events)
+            && let Err(e) = self.scan(first, m_end, &mut events, &mut trail)
         {
             stopped_early = Some(e);
         }
-        let mut passes = Vec::new();
+        // A pass up at the start whose rise lies beyond our search starts at the window.
         let mut rise_missing = up && current_rise.is_none();
+        let mut passes: Vec<(Sample, Sample)> = Vec::new();
         for event in events {
             match event {
-                Event::Rise(m) => {
-                    current_rise = Some(m);
+                Event::Rise(s) => {
+                    current_rise = Some(s);
                     rise_missing = false;
                     up = true;
                 }
-                Event::Set(m) => {
+                Event::Set(s) => {
                     let rise =
                         current_rise
                             .take()
-                            .or(if rise_missing { Some(m_start) } else { None });
+                            .or(if rise_missing { Some(first) } else { None });
                     rise_missing = false;
                     if let Some(r) = rise {
-                        passes.push((r, m));
+                        passes.push((r, s));
                     }
                     up = false;
                 }
             }
         }
         if up && stopped_early.is_none() {
-            let rise = current_rise.or(if rise_missing { Some(m_start) } else { None });
-            match self.find_edge(m_end, 1.0) {
+            let rise = current_rise.or(if rise_missing { Some(first) } else { None });
+            let last = trail.last().copied().unwrap_or(first);
+            match self.find_edge(last, 1.0) {
                 Ok(Some(set)) => {
                     if let Some(r) = rise {
                         passes.push((r, set));
                     }
                 }
                 Ok(None) => {
-                    // Above the horizon as far as we looked on both sides of the window
-                    // with no crossing inside it: a satellite that is always up.
-                    if !(passes.is_empty() && up_at_start) {
-                        if let Some(r) = rise {
-                            passes.push((r, m_end));
-                        }
+                    // Up as far as we looked on both sides with no crossing inside the
+                    // window: a satellite that is always up has no passes to report.
+                    if !(passes.is_empty() && up_at_start)
+                        && let Some(r) = rise
+                    {
+                        passes.push((r, last));
                     }
                 }
                 Err(e) => stopped_early = Some(e),
@@ -402,7 +492,7 @@ impl<'a> Finder<'a> {
         };
         let mut out = Vec::with_capacity(passes.len());
         for (rise, set) in passes {
-            match self.build_pass(rise, set) {
+            match self.build_pass(rise, set, &trail) {
                 Ok(Some(pass)) => out.push(pass),
                 Ok(None) => {}
                 Err(e) => {
@@ -418,18 +508,18 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Steps from `first` to `m_end`, pushing rise and set events in order.
+    /// Steps from `first` to `m_end`, pushing rise and set events in order and keeping
+    /// the samples taken near the observer in `trail` (for interpolation later).
     fn scan(
         &self,
         first: Sample,
         m_end: f64,
         events: &mut Vec<Event>,
+        trail: &mut Vec<Sample>,
     ) -> Result<(), PropagationError> {
         let mut prev = first;
-        loop {
-            if prev.m >= m_end {
-                return Ok(());
-            }
+        trail.push(first);
+        while prev.m < m_end {
             let (next_m, skipped) = if prev.safe_min > self.step_min {
                 (prev.m + prev.safe_min, true)
             } else {
@@ -441,8 +531,10 @@ impl<'a> Finder<'a> {
             if !skipped || next.f >= 0.0 {
                 self.bracket(prev, next, events)?;
             }
+            trail.push(next);
             prev = next;
         }
+        Ok(())
     }
 
     /// Looks for events between two consecutive samples.
@@ -452,21 +544,22 @@ impl<'a> Finder<'a> {
         b: Sample,
         events: &mut Vec<Event>,
     ) -> Result<(), PropagationError> {
+        let span = self.span(&a, &b);
         match (a.f >= 0.0, b.f >= 0.0) {
-            (false, true) => events.push(Event::Rise(self.root_f(a, b)?)),
-            (true, false) => events.push(Event::Set(self.root_f(a, b)?)),
+            (false, true) => events.push(Event::Rise(self.root_f(&span, a, b)?)),
+            (true, false) => events.push(Event::Set(self.root_f(&span, a, b)?)),
             (false, false) if a.rate > 0.0 && b.rate < 0.0 => {
-                let top = self.turning_point(a, b)?;
+                let top = self.turning_point(&span, a, b)?;
                 if top.f >= 0.0 {
-                    events.push(Event::Rise(self.root_f(a, top)?));
-                    events.push(Event::Set(self.root_f(top, b)?));
+                    events.push(Event::Rise(self.root_f(&span, a, top)?));
+                    events.push(Event::Set(self.root_f(&span, top, b)?));
                 }
             }
             (true, true) if a.rate < 0.0 && b.rate > 0.0 => {
-                let bottom = self.turning_point(a, b)?;
+                let bottom = self.turning_point(&span, a, b)?;
                 if bottom.f < 0.0 {
-                    events.push(Event::Set(self.root_f(a, bottom)?));
-                    events.push(Event::Rise(self.root_f(bottom, b)?));
+                    events.push(Event::Set(self.root_f(&span, a, bottom)?));
+                    events.push(Event::Rise(self.root_f(&span, bottom, b)?));
                 }
             }
             _ => {}
@@ -474,42 +567,64 @@ impl<'a> Finder<'a> {
         Ok(())
     }
 
-    /// Root of `f` between two samples of opposite sign (Illinois method).
-    fn root_f(&self, a: Sample, b: Sample) -> Result<f64, PropagationError> {
-        illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
-            Ok(self.sample(m)?.f)
-        })
+    /// The exact sample where `f` crosses zero between `a` and `b` (Illinois method on
+    /// the span, then, for an interpolated span, one Newton step on exact SGP4).
+    fn root_f(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
+        let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
+            Ok(self.eval(span, m)?.f)
+        })?;
+        let at = self.sample(m)?;
+        if matches!(span, Span::Exact) {
+            return Ok(at);
+        }
+        let newton = m - at.f / at.rate;
+        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
+        if at.rate.abs() > 1e-6 && (newton - m).abs() < 0.01 && (lo..=hi).contains(&newton) {
+            self.sample(newton)
+        } else {
+            // Too flat for Newton (a grazing pass): refine on SGP4 itself.
+            let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
+                Ok(self.sample(m)?.f)
+            })?;
+            self.sample(m)
+        }
     }
 
-    /// The sample where the elevation rate changes sign between `a` and `b`.
-    fn turning_point(&self, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
+    /// The exact sample where the elevation rate changes sign between `a` and `b`.
+    fn turning_point(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
         let m = illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
-            Ok(self.sample(m)?.rate)
+            Ok(self.eval(span, m)?.rate)
         })?;
         self.sample(m)
     }
 
-    /// From `m` (where the satellite is up), steps in `direction` (−1 back, +1 forward)
-    /// until it is down, and returns the refined crossing; None if up all the way.
-    fn find_edge(&self, m: f64, direction: f64) -> Result<Option<f64>, PropagationError> {
-        let mut prev = self.sample(m)?;
+    /// From `from` (where the satellite is up), steps in `direction` (−1 back, +1 forward)
+    /// until it is down, and returns the exact crossing; None if up all the way.
+    fn find_edge(&self, from: Sample, direction: f64) -> Result<Option<Sample>, PropagationError> {
+        let mut prev = from;
         let mut travelled = 0.0;
         while travelled < self.edge_limit_min {
             travelled += self.step_min;
-            let next = self.sample(m + direction * travelled)?;
+            let next = self.sample(from.m + direction * travelled)?;
+            let (a, b) = if direction > 0.0 {
+                (prev, next)
+            } else {
+                (next, prev)
+            };
+            let span = self.span(&a, &b);
             if next.f < 0.0 {
-                return Ok(Some(self.root_f(prev, next)?));
+                return Ok(Some(self.root_f(&span, a, b)?));
             }
             // A dip below the horizon shorter than a step: look for the lowest point.
-            if prev.rate * direction < 0.0 && next.rate * direction > 0.0 {
-                let (a, b) = if direction > 0.0 {
-                    (prev, next)
-                } else {
-                    (next, prev)
-                };
-                let bottom = self.turning_point(a, b)?;
+            if a.rate < 0.0 && b.rate > 0.0 {
+                let bottom = self.turning_point(&span, a, b)?;
                 if bottom.f < 0.0 {
-                    return Ok(Some(self.root_f(prev, bottom)?));
+                    let crossing = if direction > 0.0 {
+                        self.root_f(&span, a, bottom)?
+                    } else {
+                        self.root_f(&span, bottom, b)?
+                    };
+                    return Ok(Some(crossing));
                 }
             }
             prev = next;
@@ -517,17 +632,43 @@ impl<'a> Finder<'a> {
         Ok(None)
     }
 
-    fn point(&self, m: f64) -> Result<PassPoint, PropagationError> {
-        let state = self.sat.state_at_minutes(m)?;
-        let (r_ecef, v_ecef) =
-            ecef_state_from_teme(self.gmst(m), state.r_teme_km, state.v_teme_km_s);
-        let look = self.frame.look_at(r_ecef, v_ecef);
-        Ok(PassPoint {
-            time: self.time(m),
-            azimuth_deg: look.azimuth_deg,
-            elevation_deg: self.reported_elevation(look.elevation_deg),
-            range_km: look.range_km,
-        })
+    /// The span that covers `m`: between the trail samples around it, or exact outside.
+    fn span_at(&self, trail: &[Sample], m: f64) -> Span {
+        let i = trail.partition_point(|s| s.m <= m);
+        match (i.checked_sub(1).and_then(|j| trail.get(j)), trail.get(i)) {
+            (Some(a), Some(b)) => self.span(a, b),
+            _ => Span::Exact,
+        }
+    }
+
+    /// Times from `rise` to `set` at which to cut the pass into spans: the trail samples
+    /// inside it, and steps of `step_min` where the trail has none.
+    fn breakpoints(&self, trail: &[Sample], rise: f64, set: f64) -> Vec<f64> {
+        let mut points = vec![rise];
+        let from = trail.partition_point(|s| s.m <= rise);
+        for s in trail.iter().skip(from).take_while(|s| s.m < set) {
+            points.push(s.m);
+        }
+        points.push(set);
+        let mut filled = Vec::with_capacity(points.len());
+        for w in points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let pieces = ((b - a) / self.step_min).ceil().max(1.0);
+            for k in 0..pieces as usize {
+                filled.push(a + (b - a) * k as f64 / pieces);
+            }
+        }
+        filled.push(set);
+        filled
+    }
+
+    fn point(&self, s: &Sample) -> PassPoint {
+        PassPoint {
+            time: self.time(s.m),
+            azimuth_deg: s.azimuth_deg,
+            elevation_deg: self.reported_elevation(s.f + self.threshold_geo_deg),
+            range_km: s.range_km,
+        }
     }
 
     fn reported_elevation(&self, geometric_deg: f64) -> f64 {
@@ -539,71 +680,79 @@ impl<'a> Finder<'a> {
     }
 
     /// Culmination: the highest turning point of the elevation between rise and set.
-    fn culmination(&self, rise: f64, set: f64) -> Result<Sample, PropagationError> {
+    fn culmination(
+        &self,
+        trail: &[Sample],
+        rise: &Sample,
+        set: &Sample,
+    ) -> Result<Sample, PropagationError> {
         let mut best: Option<Sample> = None;
-        let mut prev = self.sample(rise)?;
-        let mut m = rise;
-        while m < set {
-            m = (m + self.step_min).min(set);
-            let next = self.sample(m)?;
+        let points = self.breakpoints(trail, rise.m, set.m);
+        let mut prev = *rise;
+        for &m in points.iter().skip(1) {
+            let span = self.span_at(trail, 0.5 * (prev.m + m));
+            let next = if m == set.m {
+                *set
+            } else {
+                self.eval(&span, m)?
+            };
             if prev.rate > 0.0 && next.rate <= 0.0 {
-                let top = self.turning_point(prev, next)?;
+                let top = self.turning_point(&span, prev, next)?;
                 if best.is_none_or(|b| top.f > b.f) {
                     best = Some(top);
                 }
             }
             prev = next;
         }
-        match best {
-            Some(b) => Ok(b),
-            // No turning point (a pass cut by an "always up" edge): the higher end.
-            None => {
-                let a = self.sample(rise)?;
-                let b = self.sample(set)?;
-                Ok(if a.f >= b.f { a } else { b })
-            }
-        }
+        // No turning point (a pass cut by an "always up" edge): the higher end.
+        Ok(best.unwrap_or(if rise.f >= set.f { *rise } else { *set }))
     }
 
-    fn build_pass(&self, rise: f64, set: f64) -> Result<Option<Pass>, PropagationError> {
-        let top = self.culmination(rise, set)?;
-        let culmination = self.point(top.m)?;
+    fn build_pass(
+        &self,
+        rise: Sample,
+        set: Sample,
+        trail: &[Sample],
+    ) -> Result<Option<Pass>, PropagationError> {
+        let top = self.culmination(trail, &rise, &set)?;
+        let culmination = self.point(&top);
         if culmination.elevation_deg < self.search.min_elevation_deg {
             return Ok(None);
         }
-        let rise_point = self.point(rise)?;
-        let set_point = self.point(set)?;
         let mut pass = Pass {
             norad_id: self.sat.set.norad_id,
-            rise: rise_point,
+            rise: self.point(&rise),
             culmination,
-            set: set_point,
+            set: self.point(&set),
             is_visible: false,
             visible_start: None,
             visible_end: None,
             magnitude: None,
             not_visible_reason: None,
         };
-        self.visibility(&mut pass, rise, top.m, set)?;
+        self.visibility(&mut pass, trail, rise.m, top.m, set.m)?;
         Ok(Some(pass))
     }
 
     /// The three visibility conditions at `m`, each positive when met: elevation margin
     /// (deg), sun clearance past the Earth's limb (deg), sky darkness margin (deg).
-    fn conditions(&self, m: f64) -> Result<[f64; 3], PropagationError> {
-        let state = self.sat.state_at_minutes(m)?;
-        let gmst = self.gmst(m);
+    fn conditions(&self, span: &Span, m: f64) -> Result<[f64; 3], PropagationError> {
+        let (r, v) = self.state_in(span, m)?;
+        let s = self.from_state(m, r, v, false);
         let jd = self.sat.epoch_jd() + m / 1440.0;
-        let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, state.r_teme_km, state.v_teme_km_s);
-        let look = self.frame.look_at(r_ecef, v_ecef);
         let sun = sun_position_teme_km(jd);
-        let lit = illumination(state.r_teme_km, sun);
-        let sun_el = sun_elevation_at(self.frame, gmst, sun);
+        let lit = illumination(r, sun);
+        let sun_el = sun_elevation_at(self.frame, self.gmst(m), sun);
         Ok([
-            look.elevation_deg - self.visible_geo_deg,
+            s.f + self.threshold_geo_deg - self.visible_geo_deg,
             lit.sun_clearance_deg,
             self.search.max_sun_elevation_deg - sun_el,
         ])
+    }
+
+    fn sun_elevation(&self, m: f64) -> f64 {
+        let jd = self.sat.epoch_jd() + m / 1440.0;
+        sun_elevation_at(self.frame, self.gmst(m), sun_position_teme_km(jd))
     }
 
     fn magnitude_at(&self, m: f64, std_magnitude: f64) -> Result<Option<f64>, PropagationError> {
@@ -626,11 +775,13 @@ impl<'a> Finder<'a> {
     }
 
     /// Finds the visible part of a pass: boundaries of each condition are bracketed on a
-    /// grid of at most 30 s and refined to 1 ms, then each stretch between boundaries
-    /// is tested at its midpoint.
+    /// grid of at most 30 s and refined to 1 ms (on the interpolant in low orbit, good to
+    /// a few hundredths of a second), then each stretch between boundaries is tested at
+    /// its midpoint.
     fn visibility(
         &self,
         pass: &mut Pass,
+        trail: &[Sample],
         rise: f64,
         top: f64,
         set: f64,
@@ -639,25 +790,32 @@ impl<'a> Finder<'a> {
             pass.not_visible_reason = Some(NotVisibleReason::TooLow);
             return Ok(());
         }
+        // In daylight throughout? The Sun's elevation changes by at most 0.25°/min and
+        // bends slowly: over a short pass three values with a margin settle it.
+        if set - rise <= 30.0
+            && [rise, top, set]
+                .iter()
+                .all(|&m| self.sun_elevation(m) > self.search.max_sun_elevation_deg + 0.5)
+        {
+            pass.not_visible_reason = Some(NotVisibleReason::Daylight);
+            return Ok(());
+        }
         let grid_min = (self.step_min / 4.0).min(0.5);
         let count = ((set - rise) / grid_min).ceil().max(1.0) as usize;
         let mut grid: Vec<(f64, [f64; 3])> = Vec::with_capacity(count + 2);
         for i in 0..=count {
             let m = rise + (set - rise) * i as f64 / count as f64;
-            grid.push((m, self.conditions(m)?));
-        }
-        if !grid.iter().any(|(m, _)| *m == top) {
-            let at = grid.partition_point(|(m, _)| *m < top);
-            grid.insert(at, (top, self.conditions(top)?));
+            grid.push((m, self.conditions(&self.span_at(trail, m), m)?));
         }
         // Boundaries: every sign change of any condition between grid points.
         let mut cuts = vec![rise];
         for pair in grid.windows(2) {
             let [(ma, ca), (mb, cb)] = [pair[0], pair[1]];
+            let span = self.span_at(trail, 0.5 * (ma + mb));
             for k in 0..3 {
                 if (ca[k] >= 0.0) != (cb[k] >= 0.0) {
                     let root = illinois(ma, ca[k], mb, cb[k], ROOT_TOLERANCE_MIN, |m| {
-                        Ok(self.conditions(m)?[k])
+                        Ok(self.conditions(&span, m)?[k])
                     })?;
                     cuts.push(root);
                 }
@@ -673,7 +831,8 @@ impl<'a> Finder<'a> {
             if b - a < 1e-9 {
                 continue;
             }
-            let c = self.conditions(0.5 * (a + b))?;
+            let mid = 0.5 * (a + b);
+            let c = self.conditions(&self.span_at(trail, mid), mid)?;
             if c[0] >= 0.0 && c[2] >= 0.0 {
                 dark_and_high = true;
             }
@@ -685,25 +844,10 @@ impl<'a> Finder<'a> {
         match (first, last) {
             (Some(a), Some(b)) => {
                 pass.is_visible = true;
-                pass.visible_start = Some(self.point(a)?);
-                pass.visible_end = Some(self.point(b)?);
+                pass.visible_start = Some(self.point(&self.sample(a)?));
+                pass.visible_end = Some(self.point(&self.sample(b)?));
                 if let Some(std) = self.std_magnitude {
-                    let mut best: Option<f64> = None;
-                    let n = 24;
-                    for i in 0..=n {
-                        let m = a + (b - a) * f64::from(i) / f64::from(n);
-                        if self.conditions(m)?.iter().all(|x| *x >= -1e-9)
-                            && let Some(mag) = self.magnitude_at(m, std)?
-                        {
-                            best = Some(best.map_or(mag, |b: f64| b.min(mag)));
-                        }
-                    }
-                    if (a..=b).contains(&top)
-                        && let Some(mag) = self.magnitude_at(top, std)?
-                    {
-                        best = Some(best.map_or(mag, |b: f64| b.min(mag)));
-                    }
-                    pass.magnitude = best;
+                    pass.magnitude = self.brightest(trail, a, b, top, std)?;
                 }
             }
             _ => {
@@ -715,6 +859,36 @@ impl<'a> Finder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Brightest magnitude over the visible stretch `[a, b]`, sampled at 25 instants and
+    /// at the culmination if it falls inside (an estimate, as the magnitude model is).
+    fn brightest(
+        &self,
+        trail: &[Sample],
+        a: f64,
+        b: f64,
+        top: f64,
+        std: f64,
+    ) -> Result<Option<f64>, PropagationError> {
+        let mut best: Option<f64> = None;
+        let n = 24;
+        let mut instants: Vec<f64> = (0..=n)
+            .map(|i| a + (b - a) * f64::from(i) / f64::from(n))
+            .collect();
+        if (a..=b).contains(&top) {
+            instants.push(top);
+        }
+        for m in instants {
+            let visible = self
+                .conditions(&self.span_at(trail, m), m)?
+                .iter()
+                .all(|x| *x >= -1e-6);
+            if visible && let Some(mag) = self.magnitude_at(m, std)? {
+                best = Some(best.map_or(mag, |b: f64| b.min(mag)));
+            }
+        }
+        Ok(best)
     }
 }
 
