@@ -346,3 +346,66 @@ fn refraction_raises_elevations_and_lengthens_passes() {
         assert!(a.rise.elevation_deg.abs() < 1e-3);
     }
 }
+
+#[test]
+fn every_75th_satellite_of_the_catalog_matches_a_brute_force_scan() {
+    // 205 satellites of every kind (LEO, MEO, GEO, Molniya, decaying) from the 2026-05-07
+    // active catalog: the skipping bounds must never hide a pass.
+    let text =
+        std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
+    let sets = parse_elements(&text, "sample").unwrap().sets;
+    assert!(sets.len() > 200);
+    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let start = t("2026-05-08T00:00:00Z");
+    let end = start + Duration::hours(18);
+    let mut compared = 0;
+    for set in sets {
+        let id = set.norad_id;
+        let sat = Satellite::new(set).unwrap();
+        let list = find_passes(&sat, &frame, start, end, &all_passes(), None);
+        if list.stopped_early.is_some() {
+            continue;
+        }
+        let expected: Vec<(f64, f64)> = brute_force(&sat, &frame, start, end)
+            .into_iter()
+            .filter(|(r, s)| s - r > 30.0)
+            .collect();
+        if expected == [(f64::NEG_INFINITY, f64::INFINITY)] {
+            // Up all the time (geostationary in view): no passes, "always above".
+            assert_eq!(list.presence, SkyPresence::AlwaysAbove, "{id}");
+            continue;
+        }
+        let found: Vec<(f64, f64)> = list
+            .passes
+            .iter()
+            .map(|p| {
+                (
+                    seconds_after(start, p.rise.time),
+                    seconds_after(start, p.set.time),
+                )
+            })
+            .filter(|(r, s)| s - r > 30.0)
+            .collect();
+        assert_eq!(
+            found.len(),
+            expected.len(),
+            "{id}: {found:?} vs {expected:?}"
+        );
+        for ((r, s), (er, es)) in found.iter().zip(&expected) {
+            if er.is_finite() {
+                assert!(
+                    (r - er).abs() < BRUTE_FORCE_TOLERANCE_S,
+                    "{id}: rise {r} vs {er}"
+                );
+            }
+            if es.is_finite() {
+                assert!(
+                    (s - es).abs() < BRUTE_FORCE_TOLERANCE_S,
+                    "{id}: set {s} vs {es}"
+                );
+            }
+        }
+        compared += found.len();
+    }
+    assert!(compared > 300, "{compared}");
+}

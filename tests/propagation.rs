@@ -128,3 +128,23 @@ fn vallado_verification_cases_match_reference_output() {
         "cases that stop early on a propagation error"
     );
 }
+
+#[test]
+fn resonance_cache_gives_the_same_states_as_a_fresh_start() {
+    use overhead::orbit::propagate::ResonanceCache;
+    let text = std::fs::read_to_string(data_path("elements/active-sample-2026-05-07.txt")).unwrap();
+    let sets = parse_elements(&text, "sample").unwrap().sets;
+    // GOES 16 (one-day resonance) and MERIDIAN 7 (half-day resonance).
+    for id in [41866, 40296] {
+        let sat = Satellite::new(sets.iter().find(|s| s.norad_id == id).unwrap().clone()).unwrap();
+        let cache = ResonanceCache::new();
+        // Forward, then a step back (which must not reuse the later checkpoint), then on.
+        for minutes in [
+            0.0, 100.0, 800.0, 2000.0, 1500.0, 5000.0, 4999.0, 12_000.0, -300.0, -2000.0,
+        ] {
+            let fresh = sat.state_at_minutes(minutes).unwrap();
+            let cached = sat.state_at_minutes_cached(minutes, &cache).unwrap();
+            assert_eq!(fresh, cached, "{id} at {minutes} min");
+        }
+    }
+}

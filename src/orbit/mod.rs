@@ -28,7 +28,7 @@ pub use elements::{
     merge_newest, parse_elements,
 };
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
-pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
+pub use observe::{Observation, observe, subpoints, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
     NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, find_passes,
     find_passes_all, timing_uncertainty_s,

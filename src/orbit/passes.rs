@@ -25,13 +25,9 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::brightness::{phase_angle_deg, visual_magnitude};
-use super::frames::{
-    ObserverFrame, ecef_state_from_teme, geometric_from_apparent_deg, gmst_rad, refraction_deg,
-    teme_from_ecef,
-};
-use super::observe::sun_elevation_at;
-use super::propagate::{PropagationError, Satellite};
-use super::sun::{illumination, sun_position_teme_km};
+use super::frames::{ObserverFrame, geometric_from_apparent_deg, gmst_rad, refraction_deg};
+use super::propagate::{PropagationError, ResonanceCache, Satellite};
+use super::sun::sun_position_teme_km;
 
 /// Gravitational parameter of the Earth, km³/s² (WGS-72, as SGP4 uses).
 const MU_KM3_S2: f64 = 398_600.8;
@@ -39,6 +35,8 @@ const MU_KM3_S2: f64 = 398_600.8;
 const J2: f64 = 1.082_616e-3;
 /// Root tolerance for rise, set, and visibility boundaries, minutes (1 ms).
 const ROOT_TOLERANCE_MIN: f64 = 1.0 / 60_000.0;
+/// Tolerance of a root on the interpolant before the Newton polish, minutes (20 ms).
+const INTERPOLATED_ROOT_TOLERANCE_MIN: f64 = 0.02 / 60.0;
 /// Tolerance on the culmination time, minutes (10 ms).
 const CULMINATION_TOLERANCE_MIN: f64 = 1.0 / 6_000.0;
 
@@ -178,16 +176,13 @@ pub fn find_passes(
 #[derive(Debug, Clone, Copy)]
 struct Sample {
     m: f64,
-    /// Geometric elevation minus the geometric threshold, degrees.
+    /// Sine of the geometric elevation minus the sine of the threshold: same sign as
+    /// "elevation − threshold", and free of inverse trigonometry in the inner loops.
     f: f64,
-    /// Rate of `f`, degrees per minute.
+    /// Rate of `f`, per minute.
     rate: f64,
     /// Minutes the satellite certainly stays below the threshold from here (0 if unknown).
     safe_min: f64,
-    /// Azimuth, degrees.
-    azimuth_deg: f64,
-    /// Range, km.
-    range_km: f64,
     /// TEME position, km.
     r: [f64; 3],
     /// TEME velocity, km/s.
@@ -217,14 +212,29 @@ struct Finder<'a> {
     frame: &'a ObserverFrame,
     search: &'a PassSearch,
     std_magnitude: Option<f64>,
-    threshold_geo_deg: f64,
-    visible_geo_deg: f64,
+    /// Sine of the rise/set threshold elevation.
+    sin_threshold: f64,
+    /// Sine of the lowest visible elevation.
+    sin_visible: f64,
+    /// Sine of the highest Sun elevation for a dark sky.
+    sin_max_sun: f64,
+    /// Greenwich mean sidereal time at the element epoch, rad.
+    gmst_epoch_rad: f64,
+    /// Rate of the sidereal time, rad per minute.
+    gmst_rate_rad_min: f64,
     step_min: f64,
     /// Interpolate between samples (low orbits) rather than call SGP4 for every refinement.
     interpolate: bool,
     psi_max_rad: f64,
+    /// Below this geocentric angle the satellite is certainly above the threshold, rad.
+    psi_up_rad: f64,
+    /// Bound on the rate of the observer–satellite geocentric angle, rad/min.
     psi_rate_rad_min: f64,
+    /// Bound on the rate of the satellite's angle along its orbit towards the observer, rad/min.
+    along_rate_rad_min: f64,
     plane_rate_rad_min: f64,
+    /// Deep-space resonance integrator checkpoint.
+    resonance: ResonanceCache,
     /// Observer position as a unit vector, ECEF.
     observer_unit_ecef: [f64; 3],
     /// How far back/forward to look for the true rise/set of a pass cut by the window.
@@ -299,36 +309,65 @@ impl<'a> Finder<'a> {
         let h_rad = (threshold_geo_deg - 0.5).to_radians();
         let ratio = (observer_radius_km * h_rad.cos() / r_apogee_km).min(1.0);
         let psi_max_rad = (ratio.acos() - h_rad).max(0.0);
-        // Fastest angular rate of the satellite about the Earth's centre (at perigee).
+        // ψ_up: the largest geocentric angle at which the satellite is certainly above the
+        // threshold (at its lowest radius, with the same margins the other way).
+        let h_up_rad = (threshold_geo_deg + 0.5).to_radians();
+        let ratio_up = (observer_radius_km * h_up_rad.cos() / r_perigee_km).min(1.0);
+        let psi_up_rad = ratio_up.acos() - h_up_rad;
+        // Angular rates about the Earth's centre, fastest at perigee and slowest at
+        // apogee, with 1% to spare for the osculating wobble.
         let p_km = a_km * (1.0 - e * e);
         let h_ang = (MU_KM3_S2 * p_km).sqrt();
-        let sat_rate_rad_s = h_ang / (r_perigee_km * r_perigee_km) * 1.1;
+        let n_max_rad_s = h_ang / (r_perigee_km * r_perigee_km) * 1.01;
+        let n_min_rad_s = h_ang / (r_apogee_km * r_apogee_km) * 0.99;
         let earth_rate_rad_s = super::frames::EARTH_ROTATION_RAD_S;
-        let psi_rate_rad_min = (sat_rate_rad_s + earth_rate_rad_s) * 60.0;
         // The orbital plane turns by J2 (secular and short-periodic) and by the Moon and
         // Sun; bound it generously. The observer turns with the Earth.
         let plane_turn_rad_s = 6.0 * J2 * (6378.137 / p_km.max(6378.137)).powi(2) * n_rad_s + 2e-7;
         let plane_rate_rad_min = (earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
+        // Seen from the turning Earth the satellite's angular velocity is θ̇·n̂ − ω·ẑ, whose
+        // size is at most √(θ̇max² + ω² − 2 θ̇min ω cos i) for a prograde orbit (and with
+        // θ̇max in the cross term for a retrograde one): small for a geostationary orbit.
+        let cos_i = el.inclination.to_radians().cos();
+        let cross_term = if cos_i >= 0.0 {
+            2.0 * n_min_rad_s * earth_rate_rad_s * cos_i
+        } else {
+            2.0 * n_max_rad_s * earth_rate_rad_s * cos_i
+        };
+        let relative_rad_s = (n_max_rad_s * n_max_rad_s + earth_rate_rad_s * earth_rate_rad_s
+            - cross_term)
+            .max(0.0)
+            .sqrt();
+        let psi_rate_rad_min = (relative_rad_s + plane_turn_rad_s) * 60.0;
+        let along_rate_rad_min = (n_max_rad_s + earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
         Self {
             sat,
             frame,
             search,
             std_magnitude,
-            threshold_geo_deg,
-            visible_geo_deg,
+            sin_threshold: threshold_geo_deg.to_radians().sin(),
+            sin_visible: visible_geo_deg.to_radians().sin(),
+            sin_max_sun: search.max_sun_elevation_deg.to_radians().sin(),
+            gmst_epoch_rad: gmst_rad(sat.epoch_jd()),
+            gmst_rate_rad_min: gmst_rate_rad_min(sat.epoch_jd()),
             step_min: (period_min / 20.0).clamp(0.5, 30.0),
             // Deep-space orbits swing fast through perigee; SGP4 them exactly.
             interpolate: period_min < 225.0,
             psi_max_rad,
+            psi_up_rad,
             psi_rate_rad_min,
+            along_rate_rad_min,
             plane_rate_rad_min,
+            resonance: ResonanceCache::new(),
             observer_unit_ecef: unit(frame.r_ecef_km),
             edge_limit_min: (period_min * 1.5).max(1440.0),
         }
     }
 
-    fn gmst(&self, m: f64) -> f64 {
-        gmst_rad(self.sat.epoch_jd() + m / 1440.0)
+    /// Sine and cosine of the sidereal angle `m` minutes after the epoch (linear in time:
+    /// the quadratic term of GMST moves it by less than a microsecond over a year).
+    fn rotation(&self, m: f64) -> (f64, f64) {
+        (self.gmst_epoch_rad + self.gmst_rate_rad_min * m).sin_cos()
     }
 
     fn time(&self, m: f64) -> DateTime<Utc> {
@@ -339,33 +378,62 @@ impl<'a> Finder<'a> {
     /// The elevation function from a TEME state; with `bound`, also how long the
     /// satellite certainly stays below the threshold.
     fn from_state(&self, m: f64, r: [f64; 3], v: [f64; 3], bound: bool) -> Sample {
-        let gmst = self.gmst(m);
-        let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, r, v);
-        let look = self.frame.look_at(r_ecef, v_ecef);
-        let f = look.elevation_deg - self.threshold_geo_deg;
+        let (sin, cos) = self.rotation(m);
+        let r_ecef = rotate(sin, cos, r);
+        let w = super::frames::EARTH_ROTATION_RAD_S;
+        let v_rot = rotate(sin, cos, v);
+        let v_ecef = [v_rot[0] + w * r_ecef[1], v_rot[1] - w * r_ecef[0], v_rot[2]];
+        let o = self.frame.r_ecef_km;
+        let rho = [r_ecef[0] - o[0], r_ecef[1] - o[1], r_ecef[2] - o[2]];
+        let up = self.frame.up_ecef();
+        let range2 = dot(rho, rho);
+        let range = range2.sqrt();
+        let u = dot(rho, up);
+        let u_dot = dot(v_ecef, up);
+        let range_dot = dot(rho, v_ecef) / range;
+        let sin_el = u / range;
+        let f = sin_el - self.sin_threshold;
+        let rate = (u_dot * range - u * range_dot) / range2 * 60.0;
         let mut safe_min = 0.0;
-        if bound && f < 0.0 {
-            let sat_unit = unit(r_ecef);
-            let psi = dot(sat_unit, self.observer_unit_ecef)
+        if bound {
+            let psi = (dot(r_ecef, self.observer_unit_ecef) / dot(r_ecef, r_ecef).sqrt())
                 .clamp(-1.0, 1.0)
                 .acos();
-            let by_psi = (psi - self.psi_max_rad) / self.psi_rate_rad_min;
-            let normal_teme = unit(cross(r, v));
-            let observer_teme = teme_from_ecef(gmst, self.observer_unit_ecef);
-            let delta = dot(normal_teme, observer_teme)
-                .clamp(-1.0, 1.0)
-                .asin()
-                .abs();
-            let by_plane = (delta - self.psi_max_rad) / self.plane_rate_rad_min;
-            safe_min = by_psi.max(by_plane).max(0.0);
+            if f < 0.0 {
+                let by_psi = (psi - self.psi_max_rad) / self.psi_rate_rad_min;
+                let normal_teme = unit(cross(r, v));
+                let observer_teme = rotate(-sin, cos, self.observer_unit_ecef);
+                let sin_delta = dot(normal_teme, observer_teme).clamp(-1.0, 1.0);
+                let delta = sin_delta.asin().abs();
+                let by_plane = (delta - self.psi_max_rad) / self.plane_rate_rad_min;
+                // Along the orbit: the satellite is within ψ_max of the observer only while
+                // its angle to the observer's projection on the orbital plane is within
+                // ψ_max, and it closes that angle no faster than `along_rate_rad_min`.
+                let projection = [
+                    observer_teme[0] - sin_delta * normal_teme[0],
+                    observer_teme[1] - sin_delta * normal_teme[1],
+                    observer_teme[2] - sin_delta * normal_teme[2],
+                ];
+                let sat_unit = unit(r);
+                let ahead = dot(cross(sat_unit, projection), normal_teme)
+                    .atan2(dot(sat_unit, projection))
+                    .rem_euclid(std::f64::consts::TAU);
+                let by_along = if ahead < std::f64::consts::TAU - self.psi_max_rad {
+                    (ahead - self.psi_max_rad) / self.along_rate_rad_min
+                } else {
+                    0.0
+                };
+                safe_min = by_psi.max(by_plane).max(by_along).max(0.0);
+            } else {
+                // Up: it cannot set before ψ grows past ψ_up.
+                safe_min = ((self.psi_up_rad - psi) / self.psi_rate_rad_min).max(0.0);
+            }
         }
         Sample {
             m,
             f,
-            rate: look.elevation_rate_deg_s * 60.0,
+            rate,
             safe_min,
-            azimuth_deg: look.azimuth_deg,
-            range_km: look.range_km,
             r,
             v,
         }
@@ -373,7 +441,7 @@ impl<'a> Finder<'a> {
 
     /// The exact sample at `m` (one SGP4 call).
     fn sample(&self, m: f64) -> Result<Sample, PropagationError> {
-        let state = self.sat.state_at_minutes(m)?;
+        let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
         Ok(self.from_state(m, state.r_teme_km, state.v_teme_km_s, true))
     }
 
@@ -391,7 +459,7 @@ impl<'a> Finder<'a> {
         match span {
             Span::Hermite(a, b) => Ok(hermite(a, b, m)),
             Span::Exact => {
-                let s = self.sat.state_at_minutes(m)?;
+                let s = self.sat.state_at_minutes_cached(m, &self.resonance)?;
                 Ok((s.r_teme_km, s.v_teme_km_s))
             }
         }
@@ -526,9 +594,9 @@ impl<'a> Finder<'a> {
                 (prev.m + self.step_min, false)
             };
             let next = self.sample(next_m.min(m_end))?;
-            // After a skip the satellite was below the horizon all the way, so there is
-            // nothing to bracket unless it is up exactly at the landing point.
-            if !skipped || next.f >= 0.0 {
+            // After a skip the satellite stayed on one side of the horizon all the way, so
+            // there is nothing to bracket unless it is on the other side at the landing.
+            if !skipped || (next.f >= 0.0) != (prev.f >= 0.0) {
                 self.bracket(prev, next, events)?;
             }
             trail.push(next);
@@ -570,9 +638,11 @@ impl<'a> Finder<'a> {
     /// The exact sample where `f` crosses zero between `a` and `b` (Illinois method on
     /// the span, then, for an interpolated span, one Newton step on exact SGP4).
     fn root_f(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
-        let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
-            Ok(self.eval(span, m)?.f)
-        })?;
+        let tolerance = match span {
+            Span::Hermite(..) => INTERPOLATED_ROOT_TOLERANCE_MIN,
+            Span::Exact => ROOT_TOLERANCE_MIN,
+        };
+        let m = illinois(a.m, a.f, b.m, b.f, tolerance, |m| Ok(self.eval(span, m)?.f))?;
         let at = self.sample(m)?;
         if matches!(span, Span::Exact) {
             return Ok(at);
@@ -580,7 +650,15 @@ impl<'a> Finder<'a> {
         let newton = m - at.f / at.rate;
         let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
         if at.rate.abs() > 1e-6 && (newton - m).abs() < 0.01 && (lo..=hi).contains(&newton) {
-            self.sample(newton)
+            // The step is a few hundredths of a second: moving the exact state along its
+            // velocity is good to millimetres, so no second SGP4 call is needed.
+            let dt_s = (newton - m) * 60.0;
+            let r = [
+                at.r[0] + at.v[0] * dt_s,
+                at.r[1] + at.v[1] * dt_s,
+                at.r[2] + at.v[2] * dt_s,
+            ];
+            Ok(self.from_state(newton, r, at.v, true))
         } else {
             // Too flat for Newton (a grazing pass): refine on SGP4 itself.
             let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
@@ -604,7 +682,8 @@ impl<'a> Finder<'a> {
         let mut prev = from;
         let mut travelled = 0.0;
         while travelled < self.edge_limit_min {
-            travelled += self.step_min;
+            // While up, `safe_min` says how long it certainly stays up (either way in time).
+            travelled += self.step_min.max(prev.safe_min);
             let next = self.sample(from.m + direction * travelled)?;
             let (a, b) = if direction > 0.0 {
                 (prev, next)
@@ -662,12 +741,15 @@ impl<'a> Finder<'a> {
         filled
     }
 
+    /// The reported look angles of an exact sample.
     fn point(&self, s: &Sample) -> PassPoint {
+        let (sin, cos) = self.rotation(s.m);
+        let look = self.frame.look_at(rotate(sin, cos, s.r), [0.0; 3]);
         PassPoint {
             time: self.time(s.m),
-            azimuth_deg: s.azimuth_deg,
-            elevation_deg: self.reported_elevation(s.f + self.threshold_geo_deg),
-            range_km: s.range_km,
+            azimuth_deg: look.azimuth_deg,
+            elevation_deg: self.reported_elevation(look.elevation_deg),
+            range_km: look.range_km,
         }
     }
 
@@ -734,43 +816,49 @@ impl<'a> Finder<'a> {
         Ok(Some(pass))
     }
 
-    /// The three visibility conditions at `m`, each positive when met: elevation margin
-    /// (deg), sun clearance past the Earth's limb (deg), sky darkness margin (deg).
-    fn conditions(&self, span: &Span, m: f64) -> Result<[f64; 3], PropagationError> {
+    /// The three visibility conditions at `m`, each positive when met: elevation (sine
+    /// margin), sunlight (how far, in km, the line to the Sun misses the Earth), and sky
+    /// darkness (sine margin of the Sun's elevation).
+    fn conditions(&self, span: &Span, sun: &PassSun, m: f64) -> Result<[f64; 3], PropagationError> {
         let (r, v) = self.state_in(span, m)?;
         let s = self.from_state(m, r, v, false);
-        let jd = self.sat.epoch_jd() + m / 1440.0;
-        let sun = sun_position_teme_km(jd);
-        let lit = illumination(r, sun);
-        let sun_el = sun_elevation_at(self.frame, self.gmst(m), sun);
+        let sun_km = sun.at(m);
+        let (sin, cos) = self.rotation(m);
+        let sun_ecef = rotate(sin, cos, sun_km);
+        let sin_sun_el = dot(sun_ecef, self.frame.up_ecef()) / dot(sun_km, sun_km).sqrt();
         Ok([
-            s.f + self.threshold_geo_deg - self.visible_geo_deg,
-            lit.sun_clearance_deg,
-            self.search.max_sun_elevation_deg - sun_el,
+            s.f + self.sin_threshold - self.sin_visible,
+            sunlit_margin_km(r, sun_km),
+            self.sin_max_sun - sin_sun_el,
         ])
     }
 
-    fn sun_elevation(&self, m: f64) -> f64 {
-        let jd = self.sat.epoch_jd() + m / 1440.0;
-        sun_elevation_at(self.frame, self.gmst(m), sun_position_teme_km(jd))
+    /// Sine of the Sun's elevation at the observer at `m`.
+    fn sin_sun_elevation(&self, sun: &PassSun, m: f64) -> f64 {
+        let sun_km = sun.at(m);
+        let (sin, cos) = self.rotation(m);
+        dot(rotate(sin, cos, sun_km), self.frame.up_ecef()) / dot(sun_km, sun_km).sqrt()
     }
 
-    fn magnitude_at(&self, m: f64, std_magnitude: f64) -> Result<Option<f64>, PropagationError> {
-        let state = self.sat.state_at_minutes(m)?;
-        let gmst = self.gmst(m);
-        let jd = self.sat.epoch_jd() + m / 1440.0;
-        let sun = sun_position_teme_km(jd);
-        let observer_teme = teme_from_ecef(gmst, self.frame.r_ecef_km);
+    fn magnitude_at(
+        &self,
+        span: &Span,
+        sun: &PassSun,
+        m: f64,
+        std_magnitude: f64,
+    ) -> Result<Option<f64>, PropagationError> {
+        let (r, _) = self.state_in(span, m)?;
+        let (sin, cos) = self.rotation(m);
+        let observer_teme = rotate(-sin, cos, self.frame.r_ecef_km);
         let rho = [
-            state.r_teme_km[0] - observer_teme[0],
-            state.r_teme_km[1] - observer_teme[1],
-            state.r_teme_km[2] - observer_teme[2],
+            r[0] - observer_teme[0],
+            r[1] - observer_teme[1],
+            r[2] - observer_teme[2],
         ];
-        let range_km = dot(rho, rho).sqrt();
         Ok(visual_magnitude(
             std_magnitude,
-            range_km,
-            phase_angle_deg(state.r_teme_km, observer_teme, sun),
+            dot(rho, rho).sqrt(),
+            phase_angle_deg(r, observer_teme, sun.at(m)),
         ))
     }
 
@@ -790,12 +878,14 @@ impl<'a> Finder<'a> {
             pass.not_visible_reason = Some(NotVisibleReason::TooLow);
             return Ok(());
         }
+        let sun = PassSun::new(self.sat.epoch_jd(), rise, set);
         // In daylight throughout? The Sun's elevation changes by at most 0.25°/min and
         // bends slowly: over a short pass three values with a margin settle it.
+        let daylight_sin = (self.search.max_sun_elevation_deg + 0.5).to_radians().sin();
         if set - rise <= 30.0
             && [rise, top, set]
                 .iter()
-                .all(|&m| self.sun_elevation(m) > self.search.max_sun_elevation_deg + 0.5)
+                .all(|&m| self.sin_sun_elevation(&sun, m) > daylight_sin)
         {
             pass.not_visible_reason = Some(NotVisibleReason::Daylight);
             return Ok(());
@@ -805,7 +895,7 @@ impl<'a> Finder<'a> {
         let mut grid: Vec<(f64, [f64; 3])> = Vec::with_capacity(count + 2);
         for i in 0..=count {
             let m = rise + (set - rise) * i as f64 / count as f64;
-            grid.push((m, self.conditions(&self.span_at(trail, m), m)?));
+            grid.push((m, self.conditions(&self.span_at(trail, m), &sun, m)?));
         }
         // Boundaries: every sign change of any condition between grid points.
         let mut cuts = vec![rise];
@@ -815,7 +905,7 @@ impl<'a> Finder<'a> {
             for k in 0..3 {
                 if (ca[k] >= 0.0) != (cb[k] >= 0.0) {
                     let root = illinois(ma, ca[k], mb, cb[k], ROOT_TOLERANCE_MIN, |m| {
-                        Ok(self.conditions(&span, m)?[k])
+                        Ok(self.conditions(&span, &sun, m)?[k])
                     })?;
                     cuts.push(root);
                 }
@@ -832,7 +922,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let mid = 0.5 * (a + b);
-            let c = self.conditions(&self.span_at(trail, mid), mid)?;
+            let c = self.conditions(&self.span_at(trail, mid), &sun, mid)?;
             if c[0] >= 0.0 && c[2] >= 0.0 {
                 dark_and_high = true;
             }
@@ -847,7 +937,7 @@ impl<'a> Finder<'a> {
                 pass.visible_start = Some(self.point(&self.sample(a)?));
                 pass.visible_end = Some(self.point(&self.sample(b)?));
                 if let Some(std) = self.std_magnitude {
-                    pass.magnitude = self.brightest(trail, a, b, top, std)?;
+                    pass.magnitude = self.brightest(trail, &sun, a, b, top, std)?;
                 }
             }
             _ => {
@@ -866,6 +956,7 @@ impl<'a> Finder<'a> {
     fn brightest(
         &self,
         trail: &[Sample],
+        sun: &PassSun,
         a: f64,
         b: f64,
         top: f64,
@@ -880,15 +971,81 @@ impl<'a> Finder<'a> {
             instants.push(top);
         }
         for m in instants {
-            let visible = self
-                .conditions(&self.span_at(trail, m), m)?
-                .iter()
-                .all(|x| *x >= -1e-6);
-            if visible && let Some(mag) = self.magnitude_at(m, std)? {
+            let span = self.span_at(trail, m);
+            let visible = self.conditions(&span, sun, m)?.iter().all(|x| *x >= -1e-6);
+            if visible && let Some(mag) = self.magnitude_at(&span, sun, m, std)? {
                 best = Some(best.map_or(mag, |b: f64| b.min(mag)));
             }
         }
         Ok(best)
+    }
+}
+
+/// Rotates a vector about z by the angle whose sine and cosine are given (TEME → ECEF
+/// for the sidereal angle; pass `-sin` for the inverse).
+fn rotate(sin: f64, cos: f64, a: [f64; 3]) -> [f64; 3] {
+    [cos * a[0] + sin * a[1], -sin * a[0] + cos * a[1], a[2]]
+}
+
+/// Rate of the IAU 1982 sidereal time at Julian date `jd`, rad per minute of UT1.
+fn gmst_rate_rad_min(jd: f64) -> f64 {
+    let tut1 = (jd - super::frames::J2000_JD) / 36_525.0;
+    let seconds_per_century = 876_600.0 * 3600.0 + 8_640_184.812_866 + 2.0 * 0.093_104 * tut1;
+    seconds_per_century / (36_525.0 * 1440.0) * (std::f64::consts::PI / 43_200.0)
+}
+
+/// How far (km) the line from the satellite at `r_km` to the Sun at `sun_km` (geocentric,
+/// same frame) passes from the Earth's surface: positive when it misses the Earth (the
+/// satellite sees the Sun's centre), negative inside the shadow. Continuous, so its zero
+/// is the shadow boundary of [`super::sun::Illumination::is_sunlit`].
+fn sunlit_margin_km(r_km: [f64; 3], sun_km: [f64; 3]) -> f64 {
+    let to_sun = unit([
+        sun_km[0] - r_km[0],
+        sun_km[1] - r_km[1],
+        sun_km[2] - r_km[2],
+    ]);
+    let along = dot(r_km, to_sun);
+    let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+    if along >= 0.0 {
+        // Facing away from the Earth: the closest approach is the satellite itself.
+        dot(r_km, r_km).sqrt() - radius
+    } else {
+        let c = cross(r_km, to_sun);
+        dot(c, c).sqrt() - radius
+    }
+}
+
+/// The Sun's geocentric position over one pass, interpolated linearly between its
+/// positions at rise and set (the Sun moves 0.04° an hour; the chord is off by
+/// thousandths of a degree even over a day).
+struct PassSun {
+    m0: f64,
+    m1: f64,
+    a_km: [f64; 3],
+    b_km: [f64; 3],
+}
+
+impl PassSun {
+    fn new(epoch_jd: f64, m0: f64, m1: f64) -> Self {
+        Self {
+            m0,
+            m1,
+            a_km: sun_position_teme_km(epoch_jd + m0 / 1440.0),
+            b_km: sun_position_teme_km(epoch_jd + m1 / 1440.0),
+        }
+    }
+
+    fn at(&self, m: f64) -> [f64; 3] {
+        let s = if self.m1 > self.m0 {
+            (m - self.m0) / (self.m1 - self.m0)
+        } else {
+            0.0
+        };
+        [
+            self.a_km[0] + s * (self.b_km[0] - self.a_km[0]),
+            self.a_km[1] + s * (self.b_km[1] - self.a_km[1]),
+            self.a_km[2] + s * (self.b_km[2] - self.a_km[2]),
+        ]
     }
 }
 

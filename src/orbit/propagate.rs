@@ -132,6 +132,39 @@ impl Satellite {
                 minutes_since_epoch,
                 message: e.to_string(),
             })?;
+        Self::checked(minutes_since_epoch, prediction)
+    }
+
+    /// Like [`Satellite::state_at_minutes`], reusing the deep-space resonance integrator
+    /// from `cache` when it can (same results; much faster for geosynchronous and
+    /// 12-hour orbits, whose integrator otherwise restarts from the epoch every call).
+    pub fn state_at_minutes_cached(
+        &self,
+        minutes_since_epoch: f64,
+        cache: &ResonanceCache,
+    ) -> Result<TemeState, PropagationError> {
+        let Some(mut state) = cache.usable_for(minutes_since_epoch, self) else {
+            return self.state_at_minutes(minutes_since_epoch);
+        };
+        let prediction = self
+            .constants
+            .propagate_from_state(
+                sgp4::MinutesSinceEpoch(minutes_since_epoch),
+                Some(&mut state),
+                false,
+            )
+            .map_err(|e| PropagationError::Diverged {
+                minutes_since_epoch,
+                message: e.to_string(),
+            })?;
+        cache.offer(state);
+        Self::checked(minutes_since_epoch, prediction)
+    }
+
+    fn checked(
+        minutes_since_epoch: f64,
+        prediction: sgp4::Prediction,
+    ) -> Result<TemeState, PropagationError> {
         let [x, y, z] = prediction.position;
         let r_km = (x * x + y * y + z * z).sqrt();
         if !r_km.is_finite() || r_km < EARTH_EQUATORIAL_RADIUS_KM {
@@ -144,5 +177,55 @@ impl Satellite {
             r_teme_km: prediction.position,
             v_teme_km_s: prediction.velocity,
         })
+    }
+}
+
+/// A checkpoint of the SGP4 deep-space resonance integrator for one satellite, so that
+/// propagations moving forward in time continue from it instead of from the epoch.
+///
+/// The integrator takes fixed 720-minute steps from the epoch, so continuing from a
+/// checkpoint gives exactly the numbers a fresh start would.
+#[derive(Default)]
+pub struct ResonanceCache {
+    state: std::cell::Cell<Option<sgp4::ResonanceState>>,
+}
+
+impl std::fmt::Debug for ResonanceCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.state.get().map(|s| s.t());
+        f.debug_struct("ResonanceCache").field("t_min", &t).finish()
+    }
+}
+
+impl ResonanceCache {
+    /// An empty cache (the first use starts from the epoch).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A state to propagate to `minutes` from, or None for orbits without resonance.
+    fn usable_for(&self, minutes: f64, sat: &Satellite) -> Option<sgp4::ResonanceState> {
+        let fresh = sat.constants.initial_state()?;
+        match self.state.get() {
+            Some(s)
+                if s.t() == 0.0
+                    || (s.t().is_sign_positive() == minutes.is_sign_positive()
+                        && minutes.abs() >= s.t().abs()) =>
+            {
+                Some(s)
+            }
+            _ => Some(fresh),
+        }
+    }
+
+    /// Keeps `state` if it has integrated further from the epoch than the one kept.
+    fn offer(&self, state: sgp4::ResonanceState) {
+        let further = self
+            .state
+            .get()
+            .is_none_or(|kept| state.t().abs() > kept.t().abs());
+        if further {
+            self.state.set(Some(state));
+        }
     }
 }
