@@ -196,8 +196,8 @@ struct Sample {
 /// a few hundredths of a second in time; roots found on it are then polished with one
 /// Newton step on the exact SGP4 function, which leaves microseconds.
 #[derive(Debug, Clone, Copy)]
-enum Span {
-    Hermite(Sample, Sample),
+enum Span<'t> {
+    Hermite(&'t Sample, &'t Sample),
     Exact,
 }
 
@@ -223,8 +223,9 @@ struct Finder<'a> {
     /// Rate of the sidereal time, rad per minute.
     gmst_rate_rad_min: f64,
     step_min: f64,
-    /// Interpolate between samples (low orbits) rather than call SGP4 for every refinement.
-    interpolate: bool,
+    /// Longest span between two samples over which the cubic Hermite interpolant is used,
+    /// minutes: 0.4 rad of orbital motion at perigee (a sixteenth of a circular orbit).
+    hermite_max_min: f64,
     psi_max_rad: f64,
     /// Below this geocentric angle the satellite is certainly above the threshold, rad.
     psi_up_rad: f64,
@@ -351,8 +352,7 @@ impl<'a> Finder<'a> {
             gmst_epoch_rad: gmst_rad(sat.epoch_jd()),
             gmst_rate_rad_min: gmst_rate_rad_min(sat.epoch_jd()),
             step_min: (period_min / 20.0).clamp(0.5, 30.0),
-            // Deep-space orbits swing fast through perigee; SGP4 them exactly.
-            interpolate: period_min < 225.0,
+            hermite_max_min: 0.4 / (n_max_rad_s * 60.0),
             psi_max_rad,
             psi_up_rad,
             psi_rate_rad_min,
@@ -446,9 +446,9 @@ impl<'a> Finder<'a> {
     }
 
     /// The span to use between two consecutive samples.
-    fn span(&self, a: &Sample, b: &Sample) -> Span {
-        if self.interpolate && b.m - a.m <= self.step_min * 1.001 {
-            Span::Hermite(*a, *b)
+    fn span<'t>(&self, a: &'t Sample, b: &'t Sample) -> Span<'t> {
+        if b.m - a.m <= self.hermite_max_min {
+            Span::Hermite(a, b)
         } else {
             Span::Exact
         }
@@ -712,7 +712,7 @@ impl<'a> Finder<'a> {
     }
 
     /// The span that covers `m`: between the trail samples around it, or exact outside.
-    fn span_at(&self, trail: &[Sample], m: f64) -> Span {
+    fn span_at<'t>(&self, trail: &'t [Sample], m: f64) -> Span<'t> {
         let i = trail.partition_point(|s| s.m <= m);
         match (i.checked_sub(1).and_then(|j| trail.get(j)), trail.get(i)) {
             (Some(a), Some(b)) => self.span(a, b),
@@ -720,25 +720,33 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Times from `rise` to `set` at which to cut the pass into spans: the trail samples
-    /// inside it, and steps of `step_min` where the trail has none.
-    fn breakpoints(&self, trail: &[Sample], rise: f64, set: f64) -> Vec<f64> {
-        let mut points = vec![rise];
-        let from = trail.partition_point(|s| s.m <= rise);
-        for s in trail.iter().skip(from).take_while(|s| s.m < set) {
-            points.push(s.m);
-        }
-        points.push(set);
-        let mut filled = Vec::with_capacity(points.len());
-        for w in points.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let pieces = ((b - a) / self.step_min).ceil().max(1.0);
-            for k in 0..pieces as usize {
-                filled.push(a + (b - a) * k as f64 / pieces);
+    /// Exact samples from `rise` to `set` no further apart than the interpolant allows:
+    /// the scan's own samples inside the pass, with more added where it skipped ahead.
+    fn pass_trail(
+        &self,
+        trail: &[Sample],
+        rise: Sample,
+        set: Sample,
+    ) -> Result<Vec<Sample>, PropagationError> {
+        let from = trail.partition_point(|s| s.m <= rise.m);
+        let inside = trail.iter().skip(from).take_while(|s| s.m < set.m).copied();
+        let mut out = Vec::with_capacity(8);
+        let mut prev = rise;
+        out.push(rise);
+        for next in inside.chain(std::iter::once(set)) {
+            let gap = next.m - prev.m;
+            if gap > self.hermite_max_min {
+                let pieces = (gap / self.hermite_max_min).ceil();
+                for k in 1..pieces as usize {
+                    out.push(self.sample(prev.m + gap * k as f64 / pieces)?);
+                }
             }
+            if next.m > prev.m {
+                out.push(next);
+            }
+            prev = next;
         }
-        filled.push(set);
-        filled
+        Ok(out)
     }
 
     /// The reported look angles of an exact sample.
@@ -761,7 +769,8 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Culmination: the highest turning point of the elevation between rise and set.
+    /// Culmination: the highest turning point of the elevation between rise and set,
+    /// over the pass's own trail of exact samples.
     fn culmination(
         &self,
         trail: &[Sample],
@@ -769,22 +778,14 @@ impl<'a> Finder<'a> {
         set: &Sample,
     ) -> Result<Sample, PropagationError> {
         let mut best: Option<Sample> = None;
-        let points = self.breakpoints(trail, rise.m, set.m);
-        let mut prev = *rise;
-        for &m in points.iter().skip(1) {
-            let span = self.span_at(trail, 0.5 * (prev.m + m));
-            let next = if m == set.m {
-                *set
-            } else {
-                self.eval(&span, m)?
-            };
+        for pair in trail.windows(2) {
+            let (prev, next) = (&pair[0], &pair[1]);
             if prev.rate > 0.0 && next.rate <= 0.0 {
-                let top = self.turning_point(&span, prev, next)?;
+                let top = self.turning_point(&self.span(prev, next), *prev, *next)?;
                 if best.is_none_or(|b| top.f > b.f) {
                     best = Some(top);
                 }
             }
-            prev = next;
         }
         // No turning point (a pass cut by an "always up" edge): the higher end.
         Ok(best.unwrap_or(if rise.f >= set.f { *rise } else { *set }))
@@ -796,6 +797,8 @@ impl<'a> Finder<'a> {
         set: Sample,
         trail: &[Sample],
     ) -> Result<Option<Pass>, PropagationError> {
+        let local = self.pass_trail(trail, rise, set)?;
+        let trail = local.as_slice();
         let top = self.culmination(trail, &rise, &set)?;
         let culmination = self.point(&top);
         if culmination.elevation_deg < self.search.min_elevation_deg {
@@ -890,7 +893,7 @@ impl<'a> Finder<'a> {
             pass.not_visible_reason = Some(NotVisibleReason::Daylight);
             return Ok(());
         }
-        let grid_min = (self.step_min / 4.0).min(0.5);
+        let grid_min = (self.hermite_max_min / 4.0).min(1.0);
         let count = ((set - rise) / grid_min).ceil().max(1.0) as usize;
         let mut grid: Vec<(f64, [f64; 3])> = Vec::with_capacity(count + 2);
         for i in 0..=count {
