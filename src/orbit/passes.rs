@@ -236,6 +236,8 @@ struct Finder<'a> {
     plane_rate_rad_min: f64,
     /// Deep-space resonance integrator checkpoint.
     resonance: ResonanceCache,
+    /// Top speed of the satellite (at perigee, with a margin), km per minute.
+    speed_max_km_min: f64,
     /// Observer position as a unit vector, ECEF.
     observer_unit_ecef: [f64; 3],
     /// How far back/forward to look for the true rise/set of a pass cut by the window.
@@ -359,6 +361,7 @@ impl<'a> Finder<'a> {
             along_rate_rad_min,
             plane_rate_rad_min,
             resonance: ResonanceCache::new(),
+            speed_max_km_min: (MU_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt() * 1.05 * 60.0,
             observer_unit_ecef: unit(frame.r_ecef_km),
             edge_limit_min: (period_min * 1.5).max(1440.0),
         }
@@ -642,13 +645,13 @@ impl<'a> Finder<'a> {
             Span::Hermite(..) => INTERPOLATED_ROOT_TOLERANCE_MIN,
             Span::Exact => ROOT_TOLERANCE_MIN,
         };
-        let m = illinois(a.m, a.f, b.m, b.f, tolerance, |m| Ok(self.eval(span, m)?.f))?;
+        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
+        let m = self.solve_f(span, &a, &b, 0.0, tolerance)?;
         let at = self.sample(m)?;
         if matches!(span, Span::Exact) {
             return Ok(at);
         }
         let newton = m - at.f / at.rate;
-        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
         if at.rate.abs() > 1e-6 && (newton - m).abs() < 0.01 && (lo..=hi).contains(&newton) {
             // The step is a few hundredths of a second: moving the exact state along its
             // velocity is good to millimetres, so no second SGP4 call is needed.
@@ -668,12 +671,84 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The exact sample where the elevation rate changes sign between `a` and `b`.
+    /// Where `f + offset` crosses zero between `a` and `b`, evaluated on `span`: Newton
+    /// from the root of the cubic through both samples' values and rates, and the
+    /// Illinois method when Newton wanders (a grazing, flat crossing).
+    fn solve_f(
+        &self,
+        span: &Span,
+        a: &Sample,
+        b: &Sample,
+        offset: f64,
+        tolerance: f64,
+    ) -> Result<f64, PropagationError> {
+        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
+        let shifted = |s: &Sample| Sample {
+            f: s.f + offset,
+            ..*s
+        };
+        let (sa, sb) = (shifted(a), shifted(b));
+        let mut m = cubic_guess(&sa, &sb, false);
+        for _ in 0..5 {
+            let s = self.eval(span, m)?;
+            if s.rate.abs() < 1e-9 {
+                break;
+            }
+            let next = m - (s.f + offset) / s.rate;
+            if !(lo..=hi).contains(&next) {
+                break;
+            }
+            let done = (next - m).abs() < tolerance;
+            m = next;
+            if done {
+                return Ok(m);
+            }
+        }
+        illinois(sa.m, sa.f, sb.m, sb.f, tolerance, |m| {
+            Ok(self.eval(span, m)?.f + offset)
+        })
+    }
+
+    /// The exact sample where the elevation rate changes sign between `a` and `b`: secant
+    /// steps from the turning point of the cubic through both samples, Illinois if needed.
     fn turning_point(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
-        let m = illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
-            Ok(self.eval(span, m)?.rate)
-        })?;
-        self.sample(m)
+        self.sample(self.solve_rate(span, &a, &b)?)
+    }
+
+    /// Where the elevation rate changes sign between `a` and `b`, on `span`.
+    fn solve_rate(&self, span: &Span, a: &Sample, b: &Sample) -> Result<f64, PropagationError> {
+        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
+        let mut x0 = cubic_guess(a, b, true);
+        let mut x1 = if x0 + 1.0 / 60.0 <= hi {
+            x0 + 1.0 / 60.0
+        } else {
+            x0 - 1.0 / 60.0
+        };
+        let mut r0 = self.eval(span, x0)?.rate;
+        let mut converged = false;
+        for _ in 0..5 {
+            let r1 = self.eval(span, x1)?.rate;
+            if r1 == r0 {
+                break;
+            }
+            let x2 = x1 - r1 * (x1 - x0) / (r1 - r0);
+            if !(lo..=hi).contains(&x2) {
+                break;
+            }
+            (x0, r0) = (x1, r1);
+            x1 = x2;
+            if (x1 - x0).abs() < CULMINATION_TOLERANCE_MIN {
+                converged = true;
+                break;
+            }
+        }
+        if converged {
+            Ok(x1)
+        } else {
+            illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
+                Ok(self.eval(span, m)?.rate)
+            })
+        }
     }
 
     /// From `from` (where the satellite is up), steps in `direction` (−1 back, +1 forward)
@@ -893,27 +968,10 @@ impl<'a> Finder<'a> {
             pass.not_visible_reason = Some(NotVisibleReason::Daylight);
             return Ok(());
         }
-        let grid_min = (self.hermite_max_min / 4.0).min(1.0);
-        let count = ((set - rise) / grid_min).ceil().max(1.0) as usize;
-        let mut grid: Vec<(f64, [f64; 3])> = Vec::with_capacity(count + 2);
-        for i in 0..=count {
-            let m = rise + (set - rise) * i as f64 / count as f64;
-            grid.push((m, self.conditions(&self.span_at(trail, m), &sun, m)?));
-        }
-        // Boundaries: every sign change of any condition between grid points.
         let mut cuts = vec![rise];
-        for pair in grid.windows(2) {
-            let [(ma, ca), (mb, cb)] = [pair[0], pair[1]];
-            let span = self.span_at(trail, 0.5 * (ma + mb));
-            for k in 0..3 {
-                if (ca[k] >= 0.0) != (cb[k] >= 0.0) {
-                    let root = illinois(ma, ca[k], mb, cb[k], ROOT_TOLERANCE_MIN, |m| {
-                        Ok(self.conditions(&span, &sun, m)?[k])
-                    })?;
-                    cuts.push(root);
-                }
-            }
-        }
+        self.elevation_cuts(trail, self.sin_threshold - self.sin_visible, &mut cuts)?;
+        self.darkness_cuts(&sun, rise, set, &mut cuts)?;
+        self.sunlight_cuts(trail, &sun, rise, set, &mut cuts)?;
         cuts.push(set);
         cuts.sort_by(f64::total_cmp);
         let mut first: Option<f64> = None;
@@ -954,6 +1012,99 @@ impl<'a> Finder<'a> {
         Ok(())
     }
 
+    /// Where the elevation crosses the visibility threshold (`f + offset = 0`), found on
+    /// the pass's trail of exact samples exactly as the scan finds rises and sets.
+    fn elevation_cuts(
+        &self,
+        trail: &[Sample],
+        offset: f64,
+        cuts: &mut Vec<f64>,
+    ) -> Result<(), PropagationError> {
+        for pair in trail.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let span = self.span(a, b);
+            let (ga, gb) = (a.f + offset, b.f + offset);
+            if (ga >= 0.0) != (gb >= 0.0) {
+                cuts.push(self.solve_f(&span, a, b, offset, ROOT_TOLERANCE_MIN)?);
+            } else if (ga < 0.0 && a.rate > 0.0 && b.rate < 0.0)
+                || (ga >= 0.0 && a.rate < 0.0 && b.rate > 0.0)
+            {
+                let turn = self.eval(&span, self.solve_rate(&span, a, b)?)?;
+                if (turn.f + offset >= 0.0) != (ga >= 0.0) {
+                    cuts.push(self.solve_f(&span, a, &turn, offset, ROOT_TOLERANCE_MIN)?);
+                    cuts.push(self.solve_f(&span, &turn, b, offset, ROOT_TOLERANCE_MIN)?);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Where the Sun crosses the darkness threshold, on a one-minute grid (the Sun's
+    /// elevation has at most one turning point in a pass) refined to 1 ms.
+    fn darkness_cuts(
+        &self,
+        sun: &PassSun,
+        rise: f64,
+        set: f64,
+        cuts: &mut Vec<f64>,
+    ) -> Result<(), PropagationError> {
+        let darkness = |m: f64| self.sin_max_sun - self.sin_sun_elevation(sun, m);
+        let count = (set - rise).ceil().max(1.0) as usize;
+        let mut prev = (rise, darkness(rise));
+        for i in 1..=count {
+            let m = rise + (set - rise) * i as f64 / count as f64;
+            let next = (m, darkness(m));
+            if (prev.1 >= 0.0) != (next.1 >= 0.0) {
+                cuts.push(illinois(
+                    prev.0,
+                    prev.1,
+                    next.0,
+                    next.1,
+                    ROOT_TOLERANCE_MIN,
+                    |m| Ok(darkness(m)),
+                )?);
+            }
+            prev = next;
+        }
+        Ok(())
+    }
+
+    /// Where the satellite enters or leaves the Earth's shadow. The sunlight margin is a
+    /// distance that changes no faster than the satellite moves, so stepping by the
+    /// margin divided by the top speed cannot step over a boundary.
+    fn sunlight_cuts(
+        &self,
+        trail: &[Sample],
+        sun: &PassSun,
+        rise: f64,
+        set: f64,
+        cuts: &mut Vec<f64>,
+    ) -> Result<(), PropagationError> {
+        let margin = |m: f64| -> Result<f64, PropagationError> {
+            let (r, _) = self.state_in(&self.span_at(trail, m), m)?;
+            Ok(sunlit_margin_km(r, sun.at(m)))
+        };
+        let min_step = 10.0 / 60.0;
+        let mut prev = (rise, margin(rise)?);
+        while prev.0 < set {
+            let step = (prev.1.abs() / self.speed_max_km_min).max(min_step);
+            let m = (prev.0 + step).min(set);
+            let next = (m, margin(m)?);
+            if (prev.1 >= 0.0) != (next.1 >= 0.0) {
+                cuts.push(illinois(
+                    prev.0,
+                    prev.1,
+                    next.0,
+                    next.1,
+                    ROOT_TOLERANCE_MIN,
+                    |m| margin(m),
+                )?);
+            }
+            prev = next;
+        }
+        Ok(())
+    }
+
     /// Brightest magnitude over the visible stretch `[a, b]`, sampled at 25 instants and
     /// at the culmination if it falls inside (an estimate, as the magnitude model is).
     fn brightest(
@@ -982,6 +1133,37 @@ impl<'a> Finder<'a> {
         }
         Ok(best)
     }
+}
+
+/// A first guess, in minutes, for the zero of `f` (or, with `turning`, of its rate)
+/// between two samples: the zero of the cubic with the samples' values and rates.
+fn cubic_guess(a: &Sample, b: &Sample, turning: bool) -> f64 {
+    let h = b.m - a.m;
+    let (f0, f1, d0, d1) = (a.f, b.f, a.rate * h, b.rate * h);
+    let value = |s: f64| {
+        let (s2, s3) = (s * s, s * s * s);
+        if turning {
+            (6.0 * s2 - 6.0 * s) * (f0 - f1)
+                + (3.0 * s2 - 4.0 * s + 1.0) * d0
+                + (3.0 * s2 - 2.0 * s) * d1
+        } else {
+            (2.0 * s3 - 3.0 * s2 + 1.0) * f0
+                + (s3 - 2.0 * s2 + s) * d0
+                + (-2.0 * s3 + 3.0 * s2) * f1
+                + (s3 - s2) * d1
+        }
+    };
+    let (mut lo, mut hi) = (0.0, 1.0);
+    let positive_at_lo = value(0.0) >= 0.0;
+    for _ in 0..40 {
+        let mid = 0.5 * (lo + hi);
+        if (value(mid) >= 0.0) == positive_at_lo {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    a.m + 0.5 * (lo + hi) * h
 }
 
 /// Rotates a vector about z by the angle whose sine and cosine are given (TEME → ECEF
