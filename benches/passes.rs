@@ -1,1 +1,97 @@
-fn main() {}
+//! Speed of the engine on real data (issue 5): `cargo bench`.
+//!
+//! - `catalog_week`: every satellite of CelesTrak's active catalog (tests/data copy of
+//!   2026-05-07, 15,347 satellites), 7 days, one observer (Seoul), all passes with
+//!   rise/culmination/set and visibility, both cores (rayon).
+//! - `iss_30_days`: one satellite for 30 days, one thread.
+//! - `map_frame`: sub-satellite points of the whole catalog at one instant, which is what
+//!   the map needs per frame.
+
+use chrono::{DateTime, Duration, Utc};
+use overhead::orbit::{
+    Observer, ObserverFrame, PassSearch, Satellite, find_passes, find_passes_all, parse_elements,
+    subpoints,
+};
+
+fn main() {
+    divan::main();
+}
+
+fn catalog() -> Vec<Satellite> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/data/active-2026-05-07.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("benches/data/active-2026-05-07.txt");
+    parse_elements(&text, "active")
+        .expect("catalog parses")
+        .sets
+        .into_iter()
+        .filter_map(|s| Satellite::new(s).ok())
+        .collect()
+}
+
+fn start() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-05-08T00:00:00Z")
+        .expect("valid time")
+        .with_timezone(&Utc)
+}
+
+fn seoul() -> ObserverFrame {
+    ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0))
+}
+
+fn every_pass() -> PassSearch {
+    PassSearch {
+        min_elevation_deg: 0.0,
+        ..PassSearch::default()
+    }
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn catalog_week(bencher: divan::Bencher) {
+    let sats = catalog();
+    let frame = seoul();
+    let search = every_pass();
+    bencher.bench(|| {
+        find_passes_all(
+            &sats,
+            &frame,
+            start(),
+            start() + Duration::days(7),
+            &search,
+            &|_| Some(4.0),
+        )
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn iss_30_days(bencher: divan::Bencher) {
+    let sats = catalog();
+    let iss = sats
+        .iter()
+        .find(|s| s.set.norad_id == 25544)
+        .expect("ISS in catalog");
+    let frame = seoul();
+    let search = every_pass();
+    bencher.bench(|| {
+        find_passes(
+            iss,
+            &frame,
+            start(),
+            start() + Duration::days(30),
+            &search,
+            Some(-2.5),
+        )
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn map_frame(bencher: divan::Bencher) {
+    let sats = catalog();
+    let mut t = start();
+    bencher.bench_local(|| {
+        t += Duration::milliseconds(16);
+        subpoints(&sats, t)
+    });
+}

@@ -5,7 +5,10 @@
 //! - `catalog`: where element sets come from (CelesTrak, cache, bundled snapshot).
 //! - `cli` and `ui`: the command line and the desktop window, both on the same engine.
 
-pub mod orbit;
+pub mod atlas;
+pub mod catalog;
 pub mod cli;
-pub mod ui;
+pub mod orbit;
 pub mod report;
+pub mod settings;
+pub mod ui;

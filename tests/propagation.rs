@@ -45,10 +45,13 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-/// Blocks of (minutes since epoch, position km, velocity km/s), one per test case.
-fn expected() -> Vec<(u64, Vec<(f64, [f64; 3], [f64; 3])>)> {
+/// One row of the reference output: minutes since epoch, position (km), velocity (km/s).
+type Row = (f64, [f64; 3], [f64; 3]);
+
+/// Blocks of rows, one per test case, with the case's catalog number.
+fn expected() -> Vec<(u64, Vec<Row>)> {
     let text = std::fs::read_to_string(data_path("sgp4-verification/tcppver.out")).unwrap();
-    let mut blocks: Vec<(u64, Vec<(f64, [f64; 3], [f64; 3])>)> = Vec::new();
+    let mut blocks: Vec<(u64, Vec<Row>)> = Vec::new();
     for line in text.lines() {
         if let Some(id) = line.strip_suffix(" xx") {
             blocks.push((id.trim().parse().unwrap(), Vec::new()));

@@ -2,12 +2,19 @@
 //!
 //! Each module covers one area; fixtures live in `tests/data/` (see its README.md).
 
+// Unwrapping is how a test says "this must work".
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod util;
 // (modules are declared below, one per line)
-mod propagation;
 mod elements;
+mod propagation;
 // The bundled geography: TopoJSON outlines and the city search (src/atlas).
 mod atlas;
+mod cli;
 mod passes;
 mod skyfield;
-mod cli;
+// Element sources, cache, refresh rules and the bundled snapshot (src/catalog), settings (src/settings.rs), `overhead fetch`.
+mod catalog;
+// The desktop window driven headless with egui_kittest (src/ui).
+mod ui;

@@ -1,11 +1,22 @@
 //! `overhead fetch`: refresh the element cache from CelesTrak or another source.
+//!
+//! With no source option it refreshes every source enabled in the settings. Each source
+//! gets one line: on stdout when it went well (updated, not modified, or skipped under the
+//! two-hour rule), on stderr when the source misbehaved. The exit code is 1 when any source
+//! failed or is backing off after a failure, 0 otherwise.
 
 use std::process::ExitCode;
+
+use chrono::Utc;
+
+use crate::catalog::{self, FetchConfig, Fetcher, RefreshOutcome, RefreshPolicy, Source};
+use crate::settings::{self, Settings};
 
 /// Arguments of `overhead fetch`.
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
-    /// A CelesTrak group, e.g. `stations`, `visual`, `active`.
+    /// A CelesTrak group, e.g. `stations`, `visual`, `active`, or `news` for the built-in
+    /// "in the news" list.
     #[arg(long)]
     pub group: Option<String>,
     /// A catalog number.
@@ -14,7 +25,8 @@ pub struct FetchArgs {
     /// A name (or part of one) to search for.
     #[arg(long)]
     pub name: Option<String>,
-    /// Any HTTPS URL (or a loopback HTTP URL) serving TLE, OMM JSON or OMM CSV.
+    /// Any HTTPS URL (or a loopback HTTP URL) serving TLE, OMM JSON or OMM CSV; text without
+    /// `scheme://` is read as a local file.
     #[arg(long)]
     pub url: Option<String>,
     /// Ignore the two-hour rule (never the back-off after an error).
@@ -22,7 +34,86 @@ pub struct FetchArgs {
     pub force: bool,
 }
 
+impl FetchArgs {
+    /// The sources named on the command line (empty when none was).
+    fn sources(&self) -> Vec<Source> {
+        let mut sources = Vec::new();
+        if let Some(group) = &self.group {
+            match catalog::builtin_group(group) {
+                Some(builtin) => sources.extend(builtin.sources()),
+                None => sources.push(Source::group(group)),
+            }
+        }
+        sources.extend(self.catnr.map(Source::catnr));
+        sources.extend(self.name.as_deref().map(Source::name));
+        sources.extend(self.url.as_deref().map(Source::from_user_input));
+        sources
+    }
+}
+
 /// Runs `overhead fetch`.
-pub fn run(_args: FetchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("fetch is not implemented yet")
+pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
+    let now = Utc::now();
+    let settings = match settings::default_settings_path() {
+        Ok(path) => {
+            let (settings, message) = Settings::load(&path);
+            if let Some(message) = message {
+                eprintln!("overhead: {message}");
+            }
+            settings
+        }
+        Err(e) => {
+            eprintln!("overhead: {e}; using the default settings");
+            Settings::default()
+        }
+    };
+    let mut sources = args.sources();
+    if sources.is_empty() {
+        sources = settings.enabled_sources();
+    }
+    let cache_dir = catalog::default_cache_dir()?;
+    let config = FetchConfig {
+        celestrak_base_url: settings.effective_celestrak_base_url(),
+        ..FetchConfig::default()
+    };
+    let fetcher = Fetcher::new(&cache_dir, config)?;
+    let policy = RefreshPolicy { force: args.force };
+
+    let mut any_failed = false;
+    for source in &sources {
+        let outcome = fetcher.refresh(source, policy, now);
+        let (label, message) = (source.label(), outcome.message());
+        // Errors about a URL already name it; say it once.
+        let line = if message.contains(&label) {
+            message
+        } else {
+            format!("{label}: {message}")
+        };
+        if outcome.is_failure() {
+            any_failed = true;
+            eprintln!("overhead: {}", one_line(&line));
+        } else {
+            println!("{}", one_line(&line));
+        }
+        if let RefreshOutcome::NotModified { .. } = outcome
+            && !fetcher
+                .entry(source)
+                .is_ok_and(|(_, entry)| entry.data_path.exists())
+        {
+            eprintln!(
+                "overhead: warning: {}: the server says nothing changed, but no copy is cached",
+                source.label()
+            );
+        }
+    }
+    Ok(if any_failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Collapses line breaks (a server's error text may hold some) so each source gets one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

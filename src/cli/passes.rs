@@ -129,12 +129,32 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
     }
 }
 
+/// Every cached source merged (newest epoch wins), else the bundled snapshot; the
+/// data's origin and age go to stderr so scripts still get clean output.
 fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
-    bail!("no --elements given")
+    let cache_dir = crate::catalog::default_cache_dir()?;
+    let now = Utc::now();
+    let loaded = crate::catalog::load_catalog(&cache_dir, now);
+    for warning in &loaded.warnings {
+        eprintln!("overhead: warning: {warning}");
+    }
+    let origin = match loaded.origin {
+        crate::catalog::CatalogOrigin::Cache => "cached CelesTrak data",
+        crate::catalog::CatalogOrigin::Bundled => {
+            "the bundled snapshot (run `overhead fetch` to update)"
+        }
+        crate::catalog::CatalogOrigin::Empty => {
+            bail!("no element sets: nothing cached and the bundled snapshot is unreadable")
+        }
+    };
+    if let Some(message) = loaded.age_message(now) {
+        eprintln!("overhead: using {origin}. {message}");
+    }
+    Ok(loaded.sets)
 }
 
 fn std_magnitudes() -> StdMagnitudes {
-    StdMagnitudes::default()
+    crate::catalog::bundled_std_magnitudes()
 }
 
 fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<ElementSet>> {
@@ -265,30 +285,16 @@ fn table(
     end: DateTime<Utc>,
     tz: Option<chrono_tz::Tz>,
 ) -> String {
-    let (fmt_date, fmt_time, zone): (
-        Box<dyn Fn(DateTime<Utc>) -> String>,
-        Box<dyn Fn(DateTime<Utc>) -> String>,
-        String,
-    ) = match tz {
-        Some(tz) => (
-            Box::new(move |t| t.with_timezone(&tz).format("%a %d %b").to_string()),
-            Box::new(move |t| t.with_timezone(&tz).format("%H:%M:%S").to_string()),
-            tz.name().to_owned(),
-        ),
-        None => (
-            Box::new(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%a %d %b")
-                    .to_string()
-            }),
-            Box::new(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%H:%M:%S")
-                    .to_string()
-            }),
-            format!("local time, UTC{}", chrono::Local::now().format("%:z")),
-        ),
+    let zone = match tz {
+        Some(tz) => tz.name().to_owned(),
+        None => format!("local time, UTC{}", chrono::Local::now().format("%:z")),
     };
+    let local = |t: DateTime<Utc>, pattern: &str| match tz {
+        Some(tz) => t.with_timezone(&tz).format(pattern).to_string(),
+        None => t.with_timezone(&chrono::Local).format(pattern).to_string(),
+    };
+    let fmt_date = |t| local(t, "%a %d %b");
+    let fmt_time = |t| local(t, "%H:%M:%S");
     let mut out = format!(
         "Passes from {} to {} ({zone})\n",
         start.format("%Y-%m-%d %H:%M UTC"),

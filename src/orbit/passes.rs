@@ -380,7 +380,7 @@ impl<'a> Finder<'a> {
 
     /// The elevation function from a TEME state; with `bound`, also how long the
     /// satellite certainly stays below the threshold.
-    fn from_state(&self, m: f64, r: [f64; 3], v: [f64; 3], bound: bool) -> Sample {
+    fn sample_from_state(&self, m: f64, r: [f64; 3], v: [f64; 3], bound: bool) -> Sample {
         let (sin, cos) = self.rotation(m);
         let r_ecef = rotate(sin, cos, r);
         let w = super::frames::EARTH_ROTATION_RAD_S;
@@ -445,7 +445,7 @@ impl<'a> Finder<'a> {
     /// The exact sample at `m` (one SGP4 call).
     fn sample(&self, m: f64) -> Result<Sample, PropagationError> {
         let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
-        Ok(self.from_state(m, state.r_teme_km, state.v_teme_km_s, true))
+        Ok(self.sample_from_state(m, state.r_teme_km, state.v_teme_km_s, true))
     }
 
     /// The span to use between two consecutive samples.
@@ -472,7 +472,7 @@ impl<'a> Finder<'a> {
         match span {
             Span::Hermite(..) => {
                 let (r, v) = self.state_in(span, m)?;
-                Ok(self.from_state(m, r, v, false))
+                Ok(self.sample_from_state(m, r, v, false))
             }
             Span::Exact => self.sample(m),
         }
@@ -661,7 +661,7 @@ impl<'a> Finder<'a> {
                 at.r[1] + at.v[1] * dt_s,
                 at.r[2] + at.v[2] * dt_s,
             ];
-            Ok(self.from_state(newton, r, at.v, true))
+            Ok(self.sample_from_state(newton, r, at.v, true))
         } else {
             // Too flat for Newton (a grazing pass): refine on SGP4 itself.
             let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
@@ -899,7 +899,7 @@ impl<'a> Finder<'a> {
     /// darkness (sine margin of the Sun's elevation).
     fn conditions(&self, span: &Span, sun: &PassSun, m: f64) -> Result<[f64; 3], PropagationError> {
         let (r, v) = self.state_in(span, m)?;
-        let s = self.from_state(m, r, v, false);
+        let s = self.sample_from_state(m, r, v, false);
         let sun_km = sun.at(m);
         let (sin, cos) = self.rotation(m);
         let sun_ecef = rotate(sin, cos, sun_km);
@@ -1097,7 +1097,7 @@ impl<'a> Finder<'a> {
                     next.0,
                     next.1,
                     ROOT_TOLERANCE_MIN,
-                    |m| margin(m),
+                    margin,
                 )?);
             }
             prev = next;

@@ -1,0 +1,217 @@
+//! The bundled city list (GeoNames `cities15000`) and its search.
+//!
+//! `assets/cities.tsv.gz` is made by `scripts/make_cities.py` from the GeoNames gazetteer
+//! (CC BY 4.0, credit "GeoNames"): one place per line, most populous first, with the
+//! columns `name, ascii_name, country, admin1, lat_deg, lon_deg, population, iana_zone`.
+
+use std::io::Read as _;
+use std::sync::OnceLock;
+
+/// The compressed city list, as built by `scripts/make_cities.py`.
+const CITIES_TSV_GZ: &[u8] = include_bytes!("../../assets/cities.tsv.gz");
+
+/// One populated place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct City {
+    /// The place's name as GeoNames gives it (UTF-8, may carry accents).
+    pub name: String,
+    /// Country name, in English.
+    pub country: String,
+    /// GeoNames first-level division code (a US state's two letters, or digits elsewhere).
+    pub admin1: String,
+    /// Geodetic latitude, degrees north.
+    pub latitude_deg: f64,
+    /// Longitude, degrees east.
+    pub longitude_deg: f64,
+    /// Population (0 where GeoNames has none).
+    pub population: u64,
+    /// IANA time zone, e.g. `"Europe/Paris"`.
+    pub time_zone: String,
+    /// Lower-case, accent-free name used for matching.
+    search_key: String,
+    /// Lower-case, accent-free country name used for matching.
+    country_key: String,
+}
+
+impl City {
+    /// A label for lists: "Paris, France", or "Springfield (IL), United States" where the
+    /// division code is a readable abbreviation.
+    pub fn label(&self) -> String {
+        if !self.admin1.is_empty() && self.admin1.chars().all(|c| c.is_ascii_alphabetic()) {
+            format!("{} ({}), {}", self.name, self.admin1, self.country)
+        } else {
+            format!("{}, {}", self.name, self.country)
+        }
+    }
+}
+
+/// Why the city list could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CitiesError {
+    /// The gzip stream is damaged.
+    #[error("cannot decompress the city list: {0}")]
+    Gzip(#[from] std::io::Error),
+    /// A line does not have the expected columns.
+    #[error("city list line {line}: {reason}")]
+    BadLine {
+        /// Line number, from 1.
+        line: usize,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+/// The bundled cities, most populous first. Decompressed on first use (a few tens of ms).
+pub fn cities() -> &'static [City] {
+    static CITIES: OnceLock<Vec<City>> = OnceLock::new();
+    CITIES.get_or_init(|| {
+        // The asset is built by our own script and checked by the tests, so a failure
+        // here is a packaging bug; an empty list keeps the app usable all the same.
+        read_cities_gz(CITIES_TSV_GZ).unwrap_or_default()
+    })
+}
+
+/// Decompresses and reads a city list in the bundled format.
+pub fn read_cities_gz(bytes: &[u8]) -> Result<Vec<City>, CitiesError> {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut text)?;
+    parse_cities_tsv(&text)
+}
+
+/// Reads the TSV city list (see the module docs for the columns).
+pub fn parse_cities_tsv(text: &str) -> Result<Vec<City>, CitiesError> {
+    let mut out = Vec::with_capacity(text.len() / 60);
+    for (i, line) in text.lines().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |reason: &str| CitiesError::BadLine {
+            line: i + 1,
+            reason: reason.to_owned(),
+        };
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [
+            name,
+            ascii_name,
+            country,
+            admin1,
+            lat,
+            lon,
+            population,
+            zone,
+        ] = cols[..]
+        else {
+            return Err(bad(&format!("expected 8 columns, found {}", cols.len())));
+        };
+        let latitude_deg: f64 = lat.parse().map_err(|_| bad("latitude is not a number"))?;
+        let longitude_deg: f64 = lon.parse().map_err(|_| bad("longitude is not a number"))?;
+        let population: u64 = population
+            .parse()
+            .map_err(|_| bad("population is not a whole number"))?;
+        let key_source = if ascii_name.is_empty() {
+            name
+        } else {
+            ascii_name
+        };
+        out.push(City {
+            name: name.to_owned(),
+            country: country.to_owned(),
+            admin1: admin1.to_owned(),
+            latitude_deg,
+            longitude_deg,
+            population,
+            time_zone: zone.to_owned(),
+            search_key: fold(key_source),
+            country_key: fold(country),
+        });
+    }
+    Ok(out)
+}
+
+/// Finds places matching `query`, best first, at most `limit` of them.
+///
+/// Matching ignores case and common Latin accents ("sao paulo" finds São Paulo).
+/// Exact names come first, then names starting with the query, then names with a word
+/// starting with it, then names containing it; ties go to the larger population.
+/// Text after a comma narrows by country or division: "paris, us" or "springfield, il".
+pub fn search_cities<'a>(cities: &'a [City], query: &str, limit: usize) -> Vec<&'a City> {
+    let (name_part, place_part) = match query.split_once(',') {
+        Some((n, p)) => (fold(n.trim()), fold(p.trim())),
+        None => (fold(query.trim()), String::new()),
+    };
+    if name_part.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let mut tiers: [Vec<&City>; 4] = Default::default();
+    for city in cities {
+        if !place_part.is_empty()
+            && !city.country_key.starts_with(&place_part)
+            && !city.admin1.eq_ignore_ascii_case(&place_part)
+        {
+            continue;
+        }
+        let key = city.search_key.as_str();
+        let tier = if key == name_part {
+            0
+        } else if key.starts_with(&name_part) {
+            1
+        } else if key
+            .match_indices(&name_part)
+            .any(|(at, _)| key[..at].ends_with([' ', '-', '\'', '(']))
+        {
+            2
+        } else if key.contains(&name_part) {
+            3
+        } else {
+            continue;
+        };
+        if let Some(list) = tiers.get_mut(tier) {
+            list.push(city);
+        }
+    }
+    // The list is already sorted by population, so each tier is too.
+    tiers.into_iter().flatten().take(limit).collect()
+}
+
+/// Lower-cases `text` and strips the accents of common Latin letters.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let lower = c.to_lowercase();
+        for c in lower {
+            match fold_char(c) {
+                Some(s) => out.push_str(s),
+                None => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' | 'ģ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ķ' => "k",
+        'ł' | 'ľ' | 'ļ' | 'ĺ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' | 'ŕ' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        '’' | 'ʻ' | '`' => "'",
+        _ => return None,
+    })
+}

@@ -1,0 +1,154 @@
+//! Data compiled into the binary: an element-set snapshot and McCants' standard magnitudes.
+//!
+//! The snapshot makes a first start without a network show passes at once. It is months
+//! old by the time someone installs the app, so it always comes with its date and a plain
+//! warning ([`data_age_message`]). Provenance and terms: `assets/README.md`.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Utc};
+
+use super::fetch::decode_text;
+use crate::orbit::{ElementSet, StdMagnitudes, parse_elements};
+
+/// The CelesTrak "active" catalog as OMM CSV, gzip-compressed (see `assets/README.md`).
+const SNAPSHOT_GZ: &[u8] =
+    include_bytes!("../../assets/elements/celestrak-active-2026-08-22.csv.gz");
+
+/// Mike McCants' `qs.mag` standard magnitudes (see `assets/README.md`).
+const QS_MAG: &str = include_str!("../../assets/std-magnitudes/qs.mag");
+
+/// The name bundled element sets carry in [`ElementSet::source`].
+pub const BUNDLED_SOURCE_NAME: &str = "bundled snapshot (CelesTrak active, 2026-08-22)";
+
+/// Inflated size limit for the snapshot, bytes (it is about 2.5 MB).
+const SNAPSHOT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Element sets older than this many days draw a staleness warning: predictions drift by minutes.
+pub const STALE_AFTER_DAYS: f64 = 14.0;
+
+/// Why the bundled snapshot could not be read (a build defect; the tests guard against it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the bundled element snapshot cannot be read: {message}")]
+pub struct BundledError {
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The bundled element sets and their dates.
+#[derive(Debug, Clone)]
+pub struct BundledSnapshot {
+    /// The element sets, source [`BUNDLED_SOURCE_NAME`].
+    pub sets: Vec<ElementSet>,
+    /// Median epoch of the sets: "the data's date" (2026-08-22 for this snapshot).
+    pub median_epoch: DateTime<Utc>,
+    /// Newest epoch of the sets.
+    pub newest_epoch: DateTime<Utc>,
+    /// Oldest epoch of the sets.
+    pub oldest_epoch: DateTime<Utc>,
+}
+
+static SNAPSHOT: OnceLock<Result<BundledSnapshot, BundledError>> = OnceLock::new();
+
+/// The bundled snapshot, read once per process (about 16,400 satellites).
+pub fn bundled_snapshot() -> Result<&'static BundledSnapshot, BundledError> {
+    SNAPSHOT
+        .get_or_init(read_snapshot)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn read_snapshot() -> Result<BundledSnapshot, BundledError> {
+    let text = decode_text(BUNDLED_SOURCE_NAME, SNAPSHOT_GZ, SNAPSHOT_MAX_BYTES).map_err(|e| {
+        BundledError {
+            message: e.to_string(),
+        }
+    })?;
+    let parsed = parse_elements(&text, BUNDLED_SOURCE_NAME).map_err(|e| BundledError {
+        message: e.to_string(),
+    })?;
+    let epochs = sorted_epochs(&parsed.sets);
+    let (Some(&oldest_epoch), Some(&median_epoch), Some(&newest_epoch)) =
+        (epochs.first(), epochs.get(epochs.len() / 2), epochs.last())
+    else {
+        return Err(BundledError {
+            message: "it holds no element sets".to_owned(),
+        });
+    };
+    Ok(BundledSnapshot {
+        sets: parsed.sets,
+        median_epoch,
+        newest_epoch,
+        oldest_epoch,
+    })
+}
+
+/// The epochs of `sets`, sorted.
+pub(crate) fn sorted_epochs(sets: &[ElementSet]) -> Vec<DateTime<Utc>> {
+    let mut epochs: Vec<DateTime<Utc>> = sets.iter().map(|s| s.epoch).collect();
+    epochs.sort();
+    epochs
+}
+
+/// McCants' standard magnitudes, for the brightness estimate (4,150 satellites).
+pub fn bundled_std_magnitudes() -> StdMagnitudes {
+    static MAGNITUDES: OnceLock<StdMagnitudes> = OnceLock::new();
+    MAGNITUDES
+        .get_or_init(|| StdMagnitudes::parse_qs_mag(QS_MAG))
+        .clone()
+}
+
+/// A plain sentence about how old the elements are at `now`, e.g.
+/// "Elements from 22 Aug 2026 (95 days old): passes today may be off by many minutes."
+///
+/// `data_epoch` is the data's date (a median epoch, see [`BundledSnapshot::median_epoch`]).
+/// Up to [`STALE_AFTER_DAYS`] old the sentence only gives the date and age.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let data = Utc.with_ymd_and_hms(2026, 8, 22, 9, 0, 0).unwrap();
+/// let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+/// assert_eq!(
+///     overhead::catalog::data_age_message(data, now),
+///     "Elements from 22 Aug 2026 (95 days old): passes today may be off by many minutes."
+/// );
+/// ```
+pub fn data_age_message(data_epoch: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let date = data_epoch.format("%-d %b %Y");
+    let age_days = (now - data_epoch).num_days();
+    let age = match age_days {
+        d if d < 0 => "dated after the computer's clock; check the clock".to_owned(),
+        0 => "less than a day old".to_owned(),
+        1 => "1 day old".to_owned(),
+        d => format!("{d} days old"),
+    };
+    if age_days as f64 > STALE_AFTER_DAYS {
+        format!("Elements from {date} ({age}): passes today may be off by many minutes.")
+    } else {
+        format!("Elements from {date} ({age}).")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn fresh_elements_get_no_warning() {
+        let data = Utc.with_ymd_and_hms(2026, 8, 22, 9, 0, 0).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 8, 23, 12, 0, 0).unwrap();
+        assert_eq!(
+            data_age_message(data, now),
+            "Elements from 22 Aug 2026 (1 day old)."
+        );
+    }
+
+    #[test]
+    fn elements_from_the_future_point_at_the_clock() {
+        let data = Utc.with_ymd_and_hms(2026, 8, 22, 9, 0, 0).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 8, 1, 0, 0, 0).unwrap();
+        assert!(data_age_message(data, now).contains("check the clock"));
+    }
+}

@@ -1,0 +1,343 @@
+//! The on-disk element cache: one data file and one metadata file per source.
+//!
+//! Layout, under the cache directory given by the caller:
+//!
+//! ```text
+//! elements/<key>.data        the body exactly as served (or the local file as read)
+//! elements/<key>.meta.json   CacheMeta: URL, times, HTTP validators, last error, back-off
+//! ```
+//!
+//! `<key>` is a readable slug of the source plus a hash of its location, so two sources
+//! never share files. Every write goes to a temporary file in the same directory, is
+//! flushed to disk, then renamed over the old file: a crash or a kill at any moment leaves
+//! either the old file or the new one, never a mix. Leftover temporary files (names
+//! starting with `.tmp-`) are ignored when loading and removed by the next write of the
+//! same entry.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, Utc};
+
+/// Environment variable that overrides the platform cache directory.
+pub const CACHE_DIR_ENV: &str = "OVERHEAD_CACHE_DIR";
+
+/// Subdirectory of the cache directory holding the element cache.
+pub const ELEMENTS_SUBDIR: &str = "elements";
+
+/// Version of the metadata format written by this build.
+pub const CACHE_META_VERSION: u32 = 1;
+
+const DATA_SUFFIX: &str = ".data";
+const META_SUFFIX: &str = ".meta.json";
+const TEMP_PREFIX: &str = ".tmp-";
+
+/// Why the cache could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CacheError {
+    /// No cache directory: the platform has none and [`CACHE_DIR_ENV`] is not set.
+    #[error("no cache directory could be determined (set {CACHE_DIR_ENV} to choose one)")]
+    NoCacheDir,
+    /// A file or directory could not be written.
+    #[error("cannot write {path}: {message}")]
+    Write {
+        /// The file or directory.
+        path: PathBuf,
+        /// What the operating system said.
+        message: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {message}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// The default cache directory: [`CACHE_DIR_ENV`] if set, else the platform cache directory
+/// of `directories::ProjectDirs::from("org", "Overhead", "overhead")` (on Linux
+/// `$XDG_CACHE_HOME/overhead`, usually `~/.cache/overhead`).
+pub fn default_cache_dir() -> Result<PathBuf, CacheError> {
+    if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("org", "Overhead", "overhead")
+        .map(|dirs| dirs.cache_dir().to_path_buf())
+        .ok_or(CacheError::NoCacheDir)
+}
+
+/// What is remembered about one source between runs. Times are UTC.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct CacheMeta {
+    /// Format version ([`CACHE_META_VERSION`]).
+    pub version: u32,
+    /// The source's label, for display.
+    pub label: String,
+    /// The URL or file path last read.
+    pub location: String,
+    /// When the data file was last replaced by a good download.
+    pub downloaded_at: Option<DateTime<Utc>>,
+    /// When the source last answered successfully (new data or "not modified"); the
+    /// two-hour rule counts from here.
+    pub last_success_at: Option<DateTime<Utc>>,
+    /// When a request was last started.
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    /// The HTTP `ETag` of the cached data.
+    pub etag: Option<String>,
+    /// The HTTP `Last-Modified` of the cached data.
+    pub last_modified: Option<String>,
+    /// Element sets in the cached data when it was written.
+    pub count: usize,
+    /// Newest element epoch in the cached data.
+    pub newest_epoch: Option<DateTime<Utc>>,
+    /// Size of the cached data, bytes.
+    pub data_bytes: u64,
+    /// What went wrong on the last attempt, if it failed.
+    pub last_error: Option<String>,
+    /// When the last failure happened.
+    pub last_error_at: Option<DateTime<Utc>>,
+    /// Failures in a row since the last success (sets the back-off length).
+    pub consecutive_failures: u32,
+    /// No automatic or forced request before this time.
+    pub backoff_until: Option<DateTime<Utc>>,
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed,
+/// then renamed over `path`. On error the temporary file is removed and `path` is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
+    let write_error = |p: &Path, e: std::io::Error| CacheError::Write {
+        path: p.to_path_buf(),
+        message: e.to_string(),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp_path = dir.join(format!(
+        "{TEMP_PREFIX}{file_name}-{}-{}",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp_path)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp_path, path)
+    })();
+    match result {
+        Ok(()) => {
+            // Make the rename itself durable where the platform allows opening a directory.
+            if let Ok(dir_handle) = fs::File::open(dir) {
+                let _ignored_if_unsupported = dir_handle.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _already_gone_or_unremovable = fs::remove_file(&temp_path);
+            Err(write_error(path, e))
+        }
+    }
+}
+
+/// The files of one source in the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheEntry {
+    /// The entry's key (file stem).
+    pub key: String,
+    /// The data file.
+    pub data_path: PathBuf,
+    /// The metadata file.
+    pub meta_path: PathBuf,
+}
+
+impl CacheEntry {
+    /// The entry for a source read from `location` (a URL or path), under `cache_dir`.
+    pub fn for_location(cache_dir: &Path, location: &str) -> Self {
+        Self::from_key(cache_dir, &cache_key(location))
+    }
+
+    fn from_key(cache_dir: &Path, key: &str) -> Self {
+        let dir = cache_dir.join(ELEMENTS_SUBDIR);
+        Self {
+            key: key.to_owned(),
+            data_path: dir.join(format!("{key}{DATA_SUFFIX}")),
+            meta_path: dir.join(format!("{key}{META_SUFFIX}")),
+        }
+    }
+
+    /// Reads the metadata; a missing file gives `Ok(None)`, an unreadable or corrupt one an error.
+    pub fn read_meta(&self) -> Result<Option<CacheMeta>, CacheError> {
+        let bytes = match fs::read(&self.meta_path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(CacheError::Read {
+                    path: self.meta_path.clone(),
+                    message: e.to_string(),
+                });
+            }
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| CacheError::Read {
+                path: self.meta_path.clone(),
+                message: format!("corrupt metadata: {e}"),
+            })
+    }
+
+    /// Writes the metadata atomically.
+    pub fn write_meta(&self, meta: &CacheMeta) -> Result<(), CacheError> {
+        let mut meta = meta.clone();
+        meta.version = CACHE_META_VERSION;
+        let json = serde_json::to_vec_pretty(&meta).map_err(|e| CacheError::Write {
+            path: self.meta_path.clone(),
+            message: e.to_string(),
+        })?;
+        write_atomic(&self.meta_path, &json)
+    }
+
+    /// Writes the data file atomically.
+    pub fn write_data(&self, bytes: &[u8]) -> Result<(), CacheError> {
+        write_atomic(&self.data_path, bytes)
+    }
+
+    /// Removes temporary files this entry's writers left behind (after a crash or a kill).
+    pub fn remove_leftover_temp_files(&self) {
+        let Some(dir) = self.data_path.parent() else {
+            return;
+        };
+        let Ok(read_dir) = fs::read_dir(dir) else {
+            return;
+        };
+        let prefix = format!("{TEMP_PREFIX}{}.", self.key);
+        for entry in read_dir.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _removed_or_already_gone = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Removes the entry's data, metadata and temporary files.
+    pub fn remove(&self) -> Result<(), CacheError> {
+        self.remove_leftover_temp_files();
+        for path in [&self.data_path, &self.meta_path] {
+            match fs::remove_file(path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(CacheError::Write {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every entry in the cache that has a data or metadata file, sorted by key.
+pub fn cached_entries(cache_dir: &Path) -> Vec<CacheEntry> {
+    let Ok(read_dir) = fs::read_dir(cache_dir.join(ELEMENTS_SUBDIR)) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = read_dir
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(TEMP_PREFIX) {
+                return None;
+            }
+            name.strip_suffix(DATA_SUFFIX)
+                .or_else(|| name.strip_suffix(META_SUFFIX))
+                .map(str::to_owned)
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.iter()
+        .map(|key| CacheEntry::from_key(cache_dir, key))
+        .collect()
+}
+
+/// The cache key of a location: a slug of its interesting part plus 16 hex digits of its
+/// 64-bit FNV-1a hash (stable across builds, unlike `std`'s hasher).
+pub fn cache_key(location: &str) -> String {
+    let interesting = location.rsplit(['/', '\\', '?']).next().unwrap_or(location);
+    let slug: String = interesting
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug: String = slug.chars().take(40).collect();
+    let slug = if slug.is_empty() {
+        "source".to_owned()
+    } else {
+        slug
+    };
+    format!("{slug}-{:016x}", fnv1a_64(location.as_bytes()))
+}
+
+fn fnv1a_64(bytes: &[u8]) -> u64 {
+    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes.iter().fold(OFFSET_BASIS, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(PRIME)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_key_is_readable_and_distinct_per_query() {
+        let a = cache_key("https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=json");
+        let b = cache_key("https://celestrak.org/NORAD/elements/gp.php?GROUP=visual&FORMAT=json");
+        assert!(a.starts_with("group-stations-format-json-"), "{a}");
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            cache_key("https://celestrak.org/NORAD/elements/gp.php?GROUP=stations&FORMAT=json")
+        );
+    }
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vector() {
+        // FNV-1a 64 of "a" (from the FNV reference test suite).
+        assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.data");
+        write_atomic(&path, b"old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

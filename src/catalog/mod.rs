@@ -1,0 +1,47 @@
+//! Where element sets come from, and keeping them: CelesTrak, the cache, the bundled snapshot.
+//!
+//! Overhead must always have usable elements and say how old they are, and it must be a
+//! good citizen towards CelesTrak, which blocks addresses that ask too often (a school
+//! shares one address between many laptops). So:
+//!
+//! - [`Source`]s are CelesTrak GP queries ([`builtin_groups`], or any `GROUP=`, `CATNR=`,
+//!   `NAME=`, `INTDES=`), custom `https://` URLs, or local files. Plain `http://` is refused
+//!   except to this machine. The CelesTrak base URL is a setting and can be overridden with
+//!   [`CELESTRAK_URL_ENV`], so a school can point every laptop at one mirror.
+//! - [`Fetcher::refresh`] downloads one source into the cache (blocking; call it from a
+//!   worker thread). It honours the two-hour rule, treats CelesTrak's "not updated" answer
+//!   as [`RefreshOutcome::NotModified`], and on any misbehaviour keeps the cached data byte
+//!   for byte and backs off. The outcome is a value to show the user.
+//! - [`load_catalog`] merges every cached source (newest epoch wins) or, with nothing
+//!   cached, returns the [`bundled_snapshot`], with per-source status, staleness and decay.
+//!
+//! Nothing here reads the clock for decisions: `now` is always an argument.
+//! This module uses [`crate::orbit`] to read what it downloads; `orbit` knows nothing of it.
+
+mod bundled;
+mod cache;
+mod fetch;
+mod sources;
+mod status;
+
+pub use bundled::{
+    BUNDLED_SOURCE_NAME, BundledError, BundledSnapshot, STALE_AFTER_DAYS, bundled_snapshot,
+    bundled_std_magnitudes, data_age_message,
+};
+pub use cache::{
+    CACHE_DIR_ENV, CACHE_META_VERSION, CacheEntry, CacheError, CacheMeta, ELEMENTS_SUBDIR,
+    cache_key, cached_entries, default_cache_dir, write_atomic,
+};
+pub use fetch::{
+    DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, FIRST_BACKOFF,
+    FetchConfig, FetchError, Fetcher, MAX_BACKOFF, MIN_REQUEST_INTERVAL, RefreshOutcome,
+    RefreshPolicy, backoff_after, format_utc,
+};
+pub use sources::{
+    BuiltinGroup, CELESTRAK_URL_ENV, DEFAULT_CELESTRAK_BASE_URL, GP_QUERY_PATH, GpFormat, GpQuery,
+    Location, NEWS_GROUP_ID, NEWS_SATELLITES, NewsSatellite, Source, SourceError, builtin_group,
+    builtin_groups, celestrak_base_url, check_url, is_loopback_host,
+};
+pub use status::{
+    CatalogOrigin, ElementHealth, LoadedCatalog, SourceStatus, element_health, load_catalog,
+};

@@ -1,0 +1,420 @@
+//! The user's persisted settings: observers, satellites, sources, thresholds, appearance.
+//!
+//! Stored as JSON in the platform config directory ([`default_settings_path`]). Every
+//! struct is `#[serde(default)]`, so a file written by an older version, which lacks newer
+//! fields, still loads. A file that cannot be used (corrupt, written by a newer version, or
+//! too old) is never a crash: [`Settings::load`] renames it to
+//! `settings.json.bak-<timestamp>` beside it, starts from the defaults and returns a
+//! message saying so.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{self, Source};
+use crate::orbit::PassSearch;
+
+/// Version of the settings format written by this build.
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// Oldest settings version this build can read.
+pub const MIN_SETTINGS_VERSION: u32 = 1;
+
+/// Environment variable that overrides the platform config directory.
+pub const CONFIG_DIR_ENV: &str = "OVERHEAD_CONFIG_DIR";
+
+/// File name of the settings in the config directory.
+pub const SETTINGS_FILE_NAME: &str = "settings.json";
+
+/// Why settings could not be saved, or where they live could not be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SettingsError {
+    /// No config directory: the platform has none and [`CONFIG_DIR_ENV`] is not set.
+    #[error("no config directory could be determined (set {CONFIG_DIR_ENV} to choose one)")]
+    NoConfigDir,
+    /// The settings could not be written.
+    #[error("cannot save settings to {path}: {message}")]
+    Save {
+        /// The settings file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// The config directory: [`CONFIG_DIR_ENV`] if set, else the platform config directory of
+/// `directories::ProjectDirs::from("org", "Overhead", "overhead")` (on Linux
+/// `$XDG_CONFIG_HOME/overhead`, usually `~/.config/overhead`).
+pub fn default_config_dir() -> Result<PathBuf, SettingsError> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("org", "Overhead", "overhead")
+        .map(|dirs| dirs.config_dir().to_path_buf())
+        .ok_or(SettingsError::NoConfigDir)
+}
+
+/// The settings file: `settings.json` in [`default_config_dir`].
+pub fn default_settings_path() -> Result<PathBuf, SettingsError> {
+    default_config_dir().map(|dir| dir.join(SETTINGS_FILE_NAME))
+}
+
+/// A named place to observe from. Geodetic coordinates on the WGS-84 ellipsoid.
+///
+/// Each field has its own serde default (not Seoul's values: a saved Busan without an
+/// altitude must not get Seoul's); a missing latitude or longitude loads as NaN, which
+/// [`Settings::load`] then removes as an impossible observer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObserverSite {
+    /// Name shown in the list, e.g. "Seoul".
+    #[serde(default)]
+    pub name: String,
+    /// Geodetic latitude, degrees, north positive.
+    #[serde(default = "missing_coordinate_deg")]
+    pub latitude_deg: f64,
+    /// Longitude, degrees, east positive.
+    #[serde(default = "missing_coordinate_deg")]
+    pub longitude_deg: f64,
+    /// Height above the ellipsoid, metres.
+    #[serde(default)]
+    pub altitude_m: f64,
+    /// IANA time zone, e.g. "Asia/Seoul"; `None` to use the computer's.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+}
+
+fn missing_coordinate_deg() -> f64 {
+    f64::NAN
+}
+
+impl Default for ObserverSite {
+    /// Seoul City Hall, the app's headline use case; the UI asks the user to change it on a first start.
+    fn default() -> Self {
+        Self {
+            name: "Seoul".to_owned(),
+            latitude_deg: 37.5665,
+            longitude_deg: 126.9780,
+            altitude_m: 38.0,
+            time_zone: Some("Asia/Seoul".to_owned()),
+        }
+    }
+}
+
+impl ObserverSite {
+    /// True when the coordinates are finite and in range (latitude ±90°, longitude ±180°,
+    /// altitude between −500 m and 10 km).
+    pub fn is_valid(&self) -> bool {
+        self.latitude_deg.is_finite()
+            && self.longitude_deg.is_finite()
+            && self.altitude_m.is_finite()
+            && (-90.0..=90.0).contains(&self.latitude_deg)
+            && (-180.0..=180.0).contains(&self.longitude_deg)
+            && (-500.0..=10_000.0).contains(&self.altitude_m)
+    }
+}
+
+/// A source the user added: an `https://` URL or a local file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomSource {
+    /// Name shown in the list.
+    pub name: String,
+    /// The URL or file path as typed (see [`Source::from_user_input`]).
+    pub location: String,
+    /// Whether it is refreshed and loaded.
+    pub enabled: bool,
+}
+
+impl Default for CustomSource {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            location: String::new(),
+            enabled: true,
+        }
+    }
+}
+
+/// Which sources to refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceSettings {
+    /// Identifiers of the enabled built-in groups (see [`catalog::builtin_groups`]).
+    pub enabled_groups: Vec<String>,
+    /// Sources the user added.
+    pub custom: Vec<CustomSource>,
+}
+
+impl Default for SourceSettings {
+    /// "In the news", space stations and the brightest satellites: small downloads that
+    /// cover the headline satellites.
+    fn default() -> Self {
+        Self {
+            enabled_groups: vec![
+                catalog::NEWS_GROUP_ID.to_owned(),
+                "stations".to_owned(),
+                "visual".to_owned(),
+            ],
+            custom: Vec::new(),
+        }
+    }
+}
+
+/// Colour theme of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    /// Light background.
+    Light,
+    /// Dark background.
+    #[default]
+    Dark,
+    /// Dark red on black, to keep night vision at the telescope.
+    NightRed,
+}
+
+/// Which clock times are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TimeDisplay {
+    /// The current observer's time zone (falls back to the computer's when it has none).
+    #[default]
+    ObserverZone,
+    /// The computer's local time zone.
+    ComputerLocal,
+    /// UTC.
+    Utc,
+}
+
+/// Everything the user chose that outlives a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Format version ([`SETTINGS_VERSION`] when written by this build).
+    pub version: u32,
+    /// Places to observe from; never empty after [`Settings::load`].
+    pub observers: Vec<ObserverSite>,
+    /// Index into `observers` of the current one.
+    pub current_observer: usize,
+    /// Catalog numbers of the satellites shown.
+    pub satellites: Vec<u64>,
+    /// Catalog numbers marked as favourites.
+    pub favourites: Vec<u64>,
+    /// Which sources to refresh.
+    pub sources: SourceSettings,
+    /// Thresholds of the pass search.
+    pub pass_search: PassSearch,
+    /// Colour theme.
+    pub theme: Theme,
+    /// Time zone of displayed times.
+    pub time_display: TimeDisplay,
+    /// Large type for a projector in a classroom.
+    pub presentation_mode: bool,
+    /// CelesTrak base URL (e.g. a school's mirror); `None` for celestrak.org. The
+    /// environment variable [`catalog::CELESTRAK_URL_ENV`] overrides it.
+    pub celestrak_base_url: Option<String>,
+    /// Set once the first-start questions (location) have been answered.
+    pub first_run_done: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            version: SETTINGS_VERSION,
+            observers: vec![ObserverSite::default()],
+            current_observer: 0,
+            satellites: catalog::NEWS_SATELLITES
+                .iter()
+                .map(|s| s.norad_id)
+                .collect(),
+            favourites: Vec::new(),
+            sources: SourceSettings::default(),
+            pass_search: PassSearch::default(),
+            theme: Theme::default(),
+            time_display: TimeDisplay::default(),
+            presentation_mode: false,
+            celestrak_base_url: None,
+            first_run_done: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Loads settings from `path`; see [`Settings::load_at`]. Uses the computer's clock only
+    /// to name a backup file.
+    pub fn load(path: &Path) -> (Settings, Option<String>) {
+        Self::load_at(path, Utc::now())
+    }
+
+    /// Loads settings from `path`, never failing.
+    ///
+    /// - Missing file: defaults, no message.
+    /// - Unreadable file: defaults and a message; the file is left alone.
+    /// - Corrupt file, or one from a newer or too old version: renamed to
+    ///   `<name>.bak-<now as YYYYMMDDTHHMMSSZ>` beside it, defaults used, and the message says so.
+    /// - Usable file with out-of-range values (an observer at latitude 200°): those values
+    ///   are repaired and the message lists what changed.
+    pub fn load_at(path: &Path, now: DateTime<Utc>) -> (Settings, Option<String>) {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Settings::default(), None);
+            }
+            Err(e) => {
+                return (
+                    Settings::default(),
+                    Some(format!(
+                        "Could not read the settings ({}: {e}); using the defaults.",
+                        path.display()
+                    )),
+                );
+            }
+        };
+        match parse(&bytes) {
+            Ok(mut settings) => {
+                let repairs = settings.repair();
+                let message = (!repairs.is_empty())
+                    .then(|| format!("Settings repaired: {}.", repairs.join("; ")));
+                (settings, message)
+            }
+            Err(why) => {
+                let kept = match back_up(path, now) {
+                    Ok(backup) => format!("it was kept as {}", backup.display()),
+                    Err(e) => format!(
+                        "it could not be kept aside ({e}) and will be overwritten when settings are saved"
+                    ),
+                };
+                (
+                    Settings::default(),
+                    Some(format!(
+                        "The settings file {} {why}; {kept}. Using the defaults.",
+                        path.display()
+                    )),
+                )
+            }
+        }
+    }
+
+    /// Saves to `path` atomically (temporary file in the same directory, then rename),
+    /// creating the directory if needed.
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        let mut to_write = self.clone();
+        to_write.version = SETTINGS_VERSION;
+        let json = serde_json::to_vec_pretty(&to_write).map_err(|e| SettingsError::Save {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        catalog::write_atomic(path, &json).map_err(|e| SettingsError::Save {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The current observer (the first one if the index is out of range, Seoul if there is none).
+    pub fn observer(&self) -> ObserverSite {
+        self.observers
+            .get(self.current_observer)
+            .or_else(|| self.observers.first())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The sources to refresh and load: the enabled built-in groups, then the enabled custom sources.
+    pub fn enabled_sources(&self) -> Vec<Source> {
+        let groups = self
+            .sources
+            .enabled_groups
+            .iter()
+            .filter_map(|id| catalog::builtin_group(id));
+        let mut sources: Vec<Source> = groups.flat_map(|g| g.sources()).collect();
+        sources.extend(
+            self.sources
+                .custom
+                .iter()
+                .filter(|c| c.enabled && !c.location.trim().is_empty())
+                .map(|c| Source::from_user_input(&c.location)),
+        );
+        sources
+    }
+
+    /// The CelesTrak base URL to use (environment, then this setting, then celestrak.org).
+    pub fn effective_celestrak_base_url(&self) -> String {
+        catalog::celestrak_base_url(self.celestrak_base_url.as_deref())
+    }
+
+    /// Fixes values a hand-edited or damaged file may hold; returns what was changed.
+    fn repair(&mut self) -> Vec<String> {
+        let mut repairs = Vec::new();
+        let before = self.observers.len();
+        self.observers.retain(ObserverSite::is_valid);
+        if self.observers.len() != before {
+            repairs.push(format!(
+                "{} observer(s) with impossible coordinates removed",
+                before - self.observers.len()
+            ));
+        }
+        if self.observers.is_empty() {
+            self.observers.push(ObserverSite::default());
+            repairs.push("no observer left, Seoul added".to_owned());
+        }
+        if self.current_observer >= self.observers.len() {
+            self.current_observer = 0;
+            repairs.push("current observer reset to the first".to_owned());
+        }
+        let unknown: Vec<String> = self
+            .sources
+            .enabled_groups
+            .iter()
+            .filter(|id| catalog::builtin_group(id).is_none())
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            self.sources
+                .enabled_groups
+                .retain(|id| catalog::builtin_group(id).is_some());
+            repairs.push(format!(
+                "unknown source group(s) {} dropped",
+                unknown.join(", ")
+            ));
+        }
+        self.version = SETTINGS_VERSION;
+        repairs
+    }
+}
+
+/// Reads and version-checks settings JSON; the error completes "The settings file X …".
+fn parse(bytes: &[u8]) -> Result<Settings, String> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("is not valid JSON ({e})"))?;
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| {
+            "has no version number, so it is not an Overhead settings file".to_owned()
+        })?;
+    if version > u64::from(SETTINGS_VERSION) {
+        return Err(format!(
+            "was written by a newer version of Overhead (format {version}; this one reads up to {SETTINGS_VERSION})"
+        ));
+    }
+    if version < u64::from(MIN_SETTINGS_VERSION) {
+        return Err(format!(
+            "is from an old format ({version}) that this version no longer reads"
+        ));
+    }
+    serde_json::from_value(value).map_err(|e| format!("has a value that cannot be used ({e})"))
+}
+
+/// Renames `path` to `<path>.bak-<timestamp>` (with `-2`, `-3`… if taken).
+fn back_up(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let base = format!("{}.bak-{stamp}", path.display());
+    let mut backup = PathBuf::from(&base);
+    let mut n = 2;
+    while backup.exists() {
+        backup = PathBuf::from(format!("{base}-{n}"));
+        n += 1;
+    }
+    std::fs::rename(path, &backup)?;
+    Ok(backup)
+}
