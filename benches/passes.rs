@@ -4,8 +4,9 @@
 //!   2026-05-07, 15,347 satellites), 7 days, one observer (Seoul), all passes with
 //!   rise/culmination/set and visibility, both cores (rayon).
 //! - `iss_30_days`: one satellite for 30 days, one thread.
-//! - `map_frame`: sub-satellite points of the whole catalog at one instant, which is what
-//!   the map needs per frame.
+//! - `map_frame_*`: sub-satellite points of the whole catalog for one frame of the map
+//!   (a [`Fleet`] interpolating between SGP4 knots), with the clock at real time and at
+//!   x1000 (16 s of orbit per 60 Hz frame).
 
 use chrono::{DateTime, Duration, Utc};
 use overhead::orbit::{
@@ -86,12 +87,23 @@ fn iss_30_days(bencher: divan::Bencher) {
     });
 }
 
-#[divan::bench(sample_count = 20)]
-fn map_frame(bencher: divan::Bencher) {
+fn map_frames(bencher: divan::Bencher, frame_ms: i64) {
     let sats = catalog();
+    let mut fleet = Fleet::new();
     let mut t = start();
+    fleet.subpoints_deg(&sats, t);
     bencher.bench_local(|| {
-        t += Duration::milliseconds(16);
-        subpoints(&sats, t)
+        t += Duration::milliseconds(frame_ms);
+        fleet.subpoints_deg(&sats, t)
     });
+}
+
+#[divan::bench(sample_count = 200)]
+fn map_frame_realtime(bencher: divan::Bencher) {
+    map_frames(bencher, 16);
+}
+
+#[divan::bench(sample_count = 200)]
+fn map_frame_x1000(bencher: divan::Bencher) {
+    map_frames(bencher, 16_000);
 }

@@ -409,3 +409,27 @@ fn every_75th_satellite_of_the_catalog_matches_a_brute_force_scan() {
     }
     assert!(compared > 300, "{compared}");
 }
+
+#[test]
+fn fleet_interpolation_matches_sgp4_subpoints() {
+    use overhead::orbit::Fleet;
+    let sats: Vec<Satellite> = sample_sets()
+        .into_iter()
+        .map(|s| Satellite::new(s).unwrap())
+        .collect();
+    let mut fleet = Fleet::new();
+    let frame = ObserverFrame::new(Observer::new(0.0, 0.0, 0.0));
+    let mut t = t("2026-05-08T00:00:00Z");
+    for _ in 0..50 {
+        t += Duration::milliseconds(7_300);
+        let dots = fleet.subpoints_deg(&sats, t);
+        for (sat, dot) in sats.iter().zip(&dots) {
+            let o = observe(sat, &frame, t, None).unwrap();
+            let lon_diff =
+                (f64::from(dot[0]) - o.subpoint.longitude_deg + 540.0).rem_euclid(360.0) - 180.0;
+            assert!(lon_diff.abs() < 0.01, "{}: {lon_diff}", sat.set.name);
+            // Geocentric vs geodetic latitude differ by at most 0.2°.
+            assert!((f64::from(dot[1]) - o.subpoint.latitude_deg).abs() < 0.2);
+        }
+    }
+}

@@ -16,6 +16,7 @@
 
 pub mod brightness;
 pub mod elements;
+pub mod fleet;
 pub mod frames;
 pub mod observe;
 pub mod passes;
@@ -27,8 +28,9 @@ pub use elements::{
     ElementFormat, ElementSet, ElementsError, ParseWarning, ParsedElements, detect_format,
     merge_newest, parse_elements,
 };
+pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
-pub use observe::{Observation, observe, subpoints, subsolar_point_deg, sun_elevation_deg};
+pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
     NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, find_passes,
     find_passes_all, timing_uncertainty_s,

@@ -85,19 +85,3 @@ pub fn subsolar_point_deg(t: DateTime<Utc>) -> (f64, f64) {
     let lon = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
     (lat, lon)
 }
-
-/// Sub-satellite points (geodetic latitude, longitude in degrees, altitude in km) of many
-/// satellites at one instant, in order; `None` where propagation fails (e.g. decayed).
-/// This is what a map needs each frame: one SGP4 call and one rotation per satellite.
-pub fn subpoints(sats: &[Satellite], t: DateTime<Utc>) -> Vec<Option<super::frames::Geodetic>> {
-    let gmst = gmst_rad(julian_date_utc(t));
-    sats.iter()
-        .map(|sat| {
-            let state = sat.state_at(t).ok()?;
-            Some(geodetic_from_ecef(super::frames::ecef_from_teme(
-                gmst,
-                state.r_teme_km,
-            )))
-        })
-        .collect()
-}
