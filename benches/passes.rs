@@ -10,8 +10,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use overhead::orbit::{
-    Observer, ObserverFrame, PassSearch, Satellite, find_passes, find_passes_all, parse_elements,
-    subpoints,
+    Fleet, Observer, ObserverFrame, PassSearch, Satellite, find_passes, find_passes_all,
+    parse_elements,
 };
 
 fn main() {
