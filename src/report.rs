@@ -207,26 +207,18 @@ pub struct SatelliteNote {
     pub error: Option<String>,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    observer: JsonObserver,
-    start: String,
-    end: String,
-    passes: Vec<JsonPass>,
-    satellites: &'a [SatelliteNote],
+/// The passes of a report, turned into JSON one at a time as they are written.
+struct JsonPasses<'a>(&'a [PassRecord]);
+
+impl Serialize for JsonPasses<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonPass::from))
+    }
 }
 
-/// The JSON report: `{"observer", "start", "end", "passes": [...], "satellites": [...]}`.
-pub fn to_json(
-    observer: &Observer,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    records: &[PassRecord],
-    satellites: &[SatelliteNote],
-) -> String {
-    let passes = records
-        .iter()
-        .map(|r| JsonPass {
+impl From<&PassRecord> for JsonPass {
+    fn from(r: &PassRecord) -> Self {
+        JsonPass {
             norad_id: r.pass.norad_id,
             name: r.name.clone(),
             rise: (&r.pass.rise).into(),
@@ -241,8 +233,29 @@ pub fn to_json(
             element_epoch: rfc3339(r.element_epoch),
             element_age_days: round_to(r.element_age_days(), 3),
             timing_uncertainty_s: round_to(r.timing_uncertainty_s(), 1),
-        })
-        .collect();
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    observer: JsonObserver,
+    start: String,
+    end: String,
+    passes: JsonPasses<'a>,
+    satellites: &'a [SatelliteNote],
+}
+
+/// Writes the JSON report `{"observer", "start", "end", "passes": [...], "satellites": [...]}`
+/// to `w`, one pass at a time.
+pub fn write_json(
+    w: impl std::io::Write,
+    observer: &Observer,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    records: &[PassRecord],
+    satellites: &[SatelliteNote],
+) -> std::io::Result<()> {
     let report = JsonReport {
         observer: JsonObserver {
             lat: observer.latitude_deg,
@@ -251,10 +264,27 @@ pub fn to_json(
         },
         start: rfc3339(start),
         end: rfc3339(end),
-        passes,
+        passes: JsonPasses(records),
         satellites,
     };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut w = w;
+    serde_json::to_writer_pretty(&mut w, &report).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
+/// The JSON report as a string (see [`write_json`]).
+pub fn to_json(
+    observer: &Observer,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    records: &[PassRecord],
+    satellites: &[SatelliteNote],
+) -> String {
+    let mut out = Vec::new();
+    match write_json(&mut out, observer, start, end, records, satellites) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -265,14 +295,24 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The CSV report: a header row, then one row per pass; times in UTC (RFC 3339).
+/// The CSV report as a string (see [`write_csv`]).
 pub fn to_csv(records: &[PassRecord]) -> String {
-    let mut out = String::from(
+    let mut out = Vec::new();
+    match write_csv(&mut out, records) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Writes the CSV report to `w`: a header row, then one row per pass; times in UTC (RFC 3339).
+pub fn write_csv(mut w: impl std::io::Write, records: &[PassRecord]) -> std::io::Result<()> {
+    w.write_all(
         "norad_id,name,rise_time,rise_azimuth_deg,rise_elevation_deg,rise_range_km,\
 culmination_time,culmination_azimuth_deg,culmination_elevation_deg,culmination_range_km,\
 set_time,set_azimuth_deg,set_elevation_deg,set_range_km,duration_s,visible,visible_start,\
-visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r\n",
-    );
+visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r\n"
+            .as_bytes(),
+    )?;
     for r in records {
         let p = &r.pass;
         let point = |q: &PassPoint| {
@@ -284,7 +324,8 @@ visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r
                 q.range_km
             )
         };
-        out.push_str(&format!(
+        write!(
+            w,
             "{},{},{},{},{},{:.3},{},{},{},{},{},{:.3},{:.1}\r\n",
             p.norad_id,
             csv_field(&r.name),
@@ -299,9 +340,9 @@ visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r
             p.not_visible_reason.map(|x| x.phrase()).unwrap_or_default(),
             r.element_age_days(),
             r.timing_uncertainty_s(),
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn ics_time(t: DateTime<Utc>) -> String {

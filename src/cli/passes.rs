@@ -259,17 +259,14 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         }
     }
     records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
-    let text = match args.format {
-        Format::Json => report::to_json(&observer, start, end, &records, &notes),
-        Format::Csv => report::to_csv(&records),
-        Format::Ics => report::to_ics(&records, &observer, Utc::now()),
-        Format::Table => table(&records, &notes, start, end, tz),
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        Format::Json => report::write_json(&mut out, &observer, start, end, &records, &notes),
+        Format::Csv => report::write_csv(&mut out, &records),
+        Format::Ics => out.write_all(report::to_ics(&records, &observer, Utc::now()).as_bytes()),
+        Format::Table => out.write_all(table(&records, &notes, start, end, tz).as_bytes()),
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => {}
         // A closed pipe (`overhead passes ... | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
