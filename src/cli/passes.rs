@@ -226,7 +226,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
     }
     let magnitudes = std_magnitudes();
     let results = find_passes_all(&sats, &frame, start, end, &search, &|id| magnitudes.get(id));
-    let mut records = Vec::new();
+    let mut records = Vec::with_capacity(results.iter().map(|list| list.passes.len()).sum());
     for (sat, list) in sats.iter().zip(results) {
         if let Some(e) = &list.stopped_early {
             eprintln!(
