@@ -10,11 +10,11 @@
 //!    satellite's orbital plane faster than the Earth turns (plus the plane's own J2
 //!    motion). The satellite can only be above the horizon while ψ is below ψ_max, found
 //!    from the apogee radius. Whole orbits that pass far from the observer cost one sample.
-//! 2. **Bracketing.** Near the observer, samples are a twentieth of an orbit apart (at most
+//! 2. **Bracketing.** Near the observer, samples are a sixteenth of an orbit apart (at most
 //!    30 min). A rise or set is a sign change of `f` between two samples. A pass shorter
 //!    than a step shows as the derivative turning from rising to falling between two
 //!    samples below the horizon: its maximum is found, and if above the horizon, it is
-//!    a pass. A step of P/20 cannot hide two turning points.
+//!    a pass. A step of P/16 cannot hide two turning points.
 //! 3. **Refining.** Each root is refined on the exact SGP4 function by the Illinois
 //!    (modified regula falsi) method to 1 ms; the culmination is the root of the
 //!    elevation rate, refined the same way. Nothing reported is a grid sample.
@@ -192,7 +192,7 @@ struct Sample {
 /// How to evaluate the satellite between two samples: on a cubic Hermite interpolant of
 /// the TEME state from the two samples' positions and velocities, or by SGP4 itself.
 ///
-/// Over a twentieth of a low orbit (≤ 5 min) the interpolant is good to about 200 m, i.e.
+/// Over a sixteenth of a low orbit (≤ 6 min) the interpolant is good to about 400 m, i.e.
 /// a few hundredths of a second in time; roots found on it are then polished with one
 /// Newton step on the exact SGP4 function, which leaves microseconds.
 #[derive(Debug, Clone, Copy)]
@@ -303,9 +303,10 @@ impl<'a> Finder<'a> {
         let n_rad_s = el.mean_motion * std::f64::consts::TAU / 86_400.0;
         let a_km = (MU_KM3_S2 / (n_rad_s * n_rad_s)).cbrt();
         let e = el.eccentricity;
-        // Generous bounds: osculating radii wander from the mean ones by tens of km.
-        let r_apogee_km = a_km * (1.0 + e) * 1.02 + 50.0;
-        let r_perigee_km = (a_km * (1.0 - e) * 0.98 - 50.0).max(6300.0);
+        // Osculating radii wander from the mean ones by about ten km in low orbit (J2
+        // short-period terms); 0.5% and 25 km cover that, drag and rounding.
+        let r_apogee_km = a_km * (1.0 + e) * 1.005 + 25.0;
+        let r_perigee_km = (a_km * (1.0 - e) * 0.995 - 25.0).max(6300.0);
         let observer_radius_km = frame.radius_km();
         // ψ_max: largest geocentric angle at which the satellite can be above the threshold,
         // with 0.25° for the geodetic vs. geocentric vertical and 0.25° to spare.
@@ -353,7 +354,11 @@ impl<'a> Finder<'a> {
             sin_max_sun: search.max_sun_elevation_deg.to_radians().sin(),
             gmst_epoch_rad: gmst_rad(sat.epoch_jd()),
             gmst_rate_rad_min: gmst_rate_rad_min(sat.epoch_jd()),
-            step_min: (period_min / 20.0).clamp(0.5, 30.0),
+            // A sixteenth of an orbit: never two turning points of the elevation in one
+            // step, and within the interpolant's reach on a circular orbit.
+            step_min: (period_min / 16.0)
+                .min(0.4 / (n_max_rad_s * 60.0))
+                .clamp(0.5, 30.0),
             hermite_max_min: 0.4 / (n_max_rad_s * 60.0),
             psi_max_rad,
             psi_up_rad,
