@@ -18,3 +18,5 @@ mod skyfield;
 mod catalog;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
+// The real window under Xvfb (scripts/ui_smoke.sh).
+mod smoke;

@@ -1,8 +1,49 @@
 //! The desktop window (egui/eframe).
+//!
+//! One [`app::OverheadApp`] owns one [`state::AppState`]; each panel is a struct in its
+//! own file with a `ui` method that draws and queues [`state::Action`]s, which the app
+//! carries out. Slow work (loading the catalog, pass searches, downloads) runs in
+//! [`jobs`] on worker threads. The real time is read once per frame, and every view
+//! follows the one simulated [`clock`].
+
+use eframe::egui;
 
 use std::process::ExitCode;
 
+pub mod app;
+pub mod catalog_data;
+pub mod clock;
+pub mod clock_bar;
+pub mod jobs;
+pub mod live_panel;
+pub mod location_panel;
+pub mod map_view;
+pub mod passes_panel;
+pub mod picker;
+pub mod sky_chart;
+pub mod state;
+pub mod theme;
+pub mod timefmt;
+
+pub use app::{AppOptions, NowSource, OverheadApp};
+
 /// Opens the desktop window and runs it until it is closed.
+///
+/// `OVERHEAD_FAKE_NOW` (an RFC 3339 instant) pins the clock, for screenshots and demos.
 pub fn run_app() -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the window is not implemented yet")
+    let options = AppOptions::from_env()?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Overhead")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 560.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Overhead",
+        native,
+        Box::new(move |cc| Ok(Box::new(OverheadApp::new(&cc.egui_ctx, options)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }

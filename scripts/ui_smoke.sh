@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Smoke test of the real window: start `overhead` under a private Xvfb display, wait until
+# it has drawn the map, take a screenshot, and check that it is not blank.
+#
+# Usage: scripts/ui_smoke.sh [OUT.png]      (default: target/ui-smoke.png)
+# Needs: Xvfb, ImageMagick (`import`, `identify`) and Mesa's software GL.
+# Env:   OVERHEAD_BIN    the binary to run (default: target/debug/overhead, built if missing)
+#        SMOKE_TIMEOUT_S how long to wait for the first full frame (default 90)
+#
+# Deterministic: the clock is pinned with OVERHEAD_FAKE_NOW to 2026-08-22 20:01:30 UTC,
+# during a visible ISS pass over the default observer (Seoul), and the settings and
+# cache live in a temporary directory, so the real ones are never read or written.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=${1:-target/ui-smoke.png}
+bin=${OVERHEAD_BIN:-target/debug/overhead}
+timeout_s=${SMOKE_TIMEOUT_S:-90}
+# A screenshot of the drawn window has thousands of colours (land, night shading,
+# satellites, text); a blank or half-started one has a handful.
+min_colours=2000
+
+# Debian's ImageMagick by full path: another `convert`-family stand-in may come first on PATH.
+import=/usr/bin/import
+identify=/usr/bin/identify
+for tool in Xvfb "$import" "$identify"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "ui_smoke: $tool is missing (bash .ci/run installs it)" >&2; exit 2; }
+done
+[ -x "$bin" ] || cargo build --quiet
+
+work=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display number nobody uses.
+display=""
+for n in $(seq 90 140); do
+    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
+done
+[ -n "$display" ] || { echo "ui_smoke: no free X display" >&2; exit 2; }
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+
+mkdir -p "$work/config" "$work/cache" "$work/runtime"
+chmod 700 "$work/runtime"
+# A user who has answered the first-run prompt (the default observer stays: Seoul).
+echo '{"version": 1, "first_run_done": true}' >"$work/config/settings.json"
+
+DISPLAY=$display XDG_RUNTIME_DIR="$work/runtime" \
+    OVERHEAD_CONFIG_DIR="$work/config" OVERHEAD_CACHE_DIR="$work/cache" \
+    OVERHEAD_FAKE_NOW=2026-08-22T20:01:30Z \
+    "$bin" >"$work/app.log" 2>&1 &
+app_pid=$!
+
+colours=0
+deadline=$((SECONDS + timeout_s))
+while [ $SECONDS -lt $deadline ]; do
+    sleep 2
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+        echo "ui_smoke: overhead exited early:" >&2
+        cat "$work/app.log" >&2
+        exit 1
+    fi
+    DISPLAY=$display "$import" -window root "$work/shot.png" 2>/dev/null || continue
+    colours=$("$identify" -format '%k' "$work/shot.png")
+    if [ "$colours" -ge "$min_colours" ]; then
+        # Drawn; give the pass search a moment to fill the table, park the pointer where
+        # it raises no tooltip (if xdotool is there), then take the picture.
+        sleep 3
+        if command -v xdotool >/dev/null 2>&1; then DISPLAY=$display xdotool mousemove 1399 899 || true; sleep 1; fi
+        DISPLAY=$display "$import" -window root "$work/shot.png"
+        colours=$("$identify" -format '%k' "$work/shot.png")
+        break
+    fi
+done
+
+mkdir -p "$(dirname "$out")"
+cp "$work/shot.png" "$out" 2>/dev/null || true
+if [ "$colours" -lt "$min_colours" ]; then
+    echo "ui_smoke: the window looks blank ($colours colours after ${timeout_s} s); see $out" >&2
+    cat "$work/app.log" >&2
+    exit 1
+fi
+echo "ui_smoke: ok, $colours colours; screenshot in $out"

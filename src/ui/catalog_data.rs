@@ -1,0 +1,249 @@
+//! The satellites the window works with: every element set, built into propagators once,
+//! with standard magnitudes, groups and a name index for the picker.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+
+use crate::catalog::{self, CatalogOrigin};
+use crate::orbit::{ElementSet, Satellite, StdMagnitudes};
+
+/// Satellites whose standard magnitude is at most this count as "bright" (McCants'
+/// standard magnitude, at 1000 km and half lit). At 4.5, 58 satellites of the bundled
+/// active catalog qualify: those that reach magnitude 3 or so on a good pass, easy to see
+/// from a town.
+pub const BRIGHT_STD_MAGNITUDE: f64 = 4.5;
+
+/// A named list of satellites for the picker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SatGroup {
+    /// Shown in the picker.
+    pub name: String,
+    /// Catalog numbers in the group.
+    pub norad_ids: Vec<u64>,
+}
+
+/// Every satellite the window knows, ready to propagate.
+#[derive(Debug, Default)]
+pub struct CatalogData {
+    /// Propagators, in catalog-number order.
+    pub sats: Vec<Satellite>,
+    index: HashMap<u64, usize>,
+    /// Standard magnitudes for brightness estimates.
+    pub std_magnitudes: StdMagnitudes,
+    /// Where the elements came from, for the status bar ("bundled snapshot", a URL…).
+    pub source_note: String,
+    /// Newest element epoch in the catalog.
+    pub newest_epoch: Option<DateTime<Utc>>,
+    /// Named groups for the picker.
+    pub groups: Vec<SatGroup>,
+    /// Lower-case names, parallel to `sats`.
+    search_keys: Vec<String>,
+    /// Element sets that SGP4 refused, by name, with the reason.
+    pub rejected: Vec<String>,
+    /// The data's date (median element epoch), for "elements from …" messages.
+    pub data_epoch: Option<DateTime<Utc>>,
+    /// Cache or bundled snapshot (None for a file given on purpose).
+    pub origin: Option<CatalogOrigin>,
+    /// Problems loading the catalog worth telling the user about.
+    pub warnings: Vec<String>,
+}
+
+impl CatalogData {
+    /// Builds the propagators (in parallel) and the indexes.
+    pub fn from_sets(
+        sets: Vec<ElementSet>,
+        std_magnitudes: StdMagnitudes,
+        source_note: String,
+        mut groups: Vec<SatGroup>,
+    ) -> Self {
+        let built: Vec<Result<Satellite, String>> = sets
+            .into_par_iter()
+            .map(|set| {
+                let label = format!("{} ({})", set.name, set.norad_id);
+                Satellite::new(set).map_err(|e| format!("{label}: {e}"))
+            })
+            .collect();
+        let mut sats = Vec::with_capacity(built.len());
+        let mut rejected = Vec::new();
+        for b in built {
+            match b {
+                Ok(s) => sats.push(s),
+                Err(e) => rejected.push(e),
+            }
+        }
+        sats.sort_by_key(|s| s.set.norad_id);
+        sats.dedup_by_key(|s| s.set.norad_id);
+        let index = sats
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.set.norad_id, i))
+            .collect();
+        let search_keys = sats.iter().map(|s| s.set.name.to_lowercase()).collect();
+        let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
+        let mut bright: Vec<(f64, u64)> = sats
+            .iter()
+            .filter_map(|s| {
+                std_magnitudes
+                    .get(s.set.norad_id)
+                    .filter(|m| *m <= BRIGHT_STD_MAGNITUDE)
+                    .map(|m| (m, s.set.norad_id))
+            })
+            .collect();
+        bright.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if !groups.iter().any(|g| g.name.starts_with("Brightest")) {
+            groups.insert(
+                0,
+                SatGroup {
+                    name: format!("Brightest (std. mag ≤ {BRIGHT_STD_MAGNITUDE})"),
+                    norad_ids: bright.iter().map(|b| b.1).collect(),
+                },
+            );
+        }
+        if !groups.iter().any(|g| g.name == "Space stations") {
+            let stations: Vec<u64> = sats
+                .iter()
+                .filter(|s| {
+                    let n = s.set.name.to_uppercase();
+                    n.starts_with("ISS (") || n.starts_with("CSS (") || n == "TIANGONG"
+                })
+                .map(|s| s.set.norad_id)
+                .collect();
+            groups.insert(
+                1,
+                SatGroup {
+                    name: "Space stations".to_owned(),
+                    norad_ids: stations,
+                },
+            );
+        }
+        Self {
+            sats,
+            index,
+            std_magnitudes,
+            source_note,
+            newest_epoch,
+            groups,
+            search_keys,
+            rejected,
+            data_epoch: None,
+            origin: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The propagator of a satellite.
+    pub fn get(&self, norad_id: u64) -> Option<&Satellite> {
+        self.index.get(&norad_id).and_then(|&i| self.sats.get(i))
+    }
+
+    /// The name of a satellite, or "NORAD n" when it is not in the catalog.
+    pub fn name(&self, norad_id: u64) -> String {
+        self.get(norad_id)
+            .map_or_else(|| format!("NORAD {norad_id}"), |s| s.set.name.clone())
+    }
+
+    /// Standard magnitude of a satellite, if known.
+    pub fn std_magnitude(&self, norad_id: u64) -> Option<f64> {
+        self.std_magnitudes.get(norad_id)
+    }
+
+    /// Satellites whose name contains `query` (any case) or whose number starts with it.
+    /// Exact numbers and name prefixes come first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Satellite> {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut first = Vec::new();
+        let mut rest = Vec::new();
+        for (sat, key) in self.sats.iter().zip(&self.search_keys) {
+            let id = sat.set.norad_id.to_string();
+            if id == q || key.starts_with(&q) {
+                first.push(sat);
+            } else if key.contains(&q) || id.starts_with(&q) {
+                rest.push(sat);
+            }
+        }
+        first.extend(rest);
+        first.truncate(limit);
+        first
+    }
+
+    /// The "bright" satellites (standard magnitude ≤ [`BRIGHT_STD_MAGNITUDE`]).
+    pub fn bright_ids(&self) -> Vec<u64> {
+        self.groups
+            .iter()
+            .find(|g| g.name.starts_with("Brightest"))
+            .map(|g| g.norad_ids.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads the element sets the window starts with: every cached source merged (newest
+/// epoch wins), else the bundled snapshot; standard magnitudes are bundled.
+///
+/// `OVERHEAD_ELEMENTS` names a file (any format `parse_elements` reads) to use instead,
+/// for demonstrations with a prepared set and for tests.
+pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
+    use anyhow::Context as _;
+    if let Some(path) = std::env::var_os("OVERHEAD_ELEMENTS") {
+        let path = std::path::PathBuf::from(path);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let source = path.display().to_string();
+        let parsed = crate::orbit::parse_elements(&text, &source)?;
+        let mut data = CatalogData::from_sets(
+            parsed.sets,
+            catalog::bundled_std_magnitudes(),
+            format!("elements from {source}"),
+            news_group(),
+        );
+        data.data_epoch = median_epoch(&data);
+        return Ok(data);
+    }
+    let loaded = match catalog::default_cache_dir() {
+        Ok(dir) => catalog::load_catalog(&dir, now),
+        // No cache directory at all: an empty one gives the bundled snapshot.
+        Err(_) => catalog::load_catalog(std::path::Path::new(""), now),
+    };
+    let source_note = match loaded.origin {
+        CatalogOrigin::Cache => format!(
+            "downloaded elements ({} source{})",
+            loaded.sources.len(),
+            if loaded.sources.len() == 1 { "" } else { "s" }
+        ),
+        CatalogOrigin::Bundled => "bundled snapshot (no download yet)".to_owned(),
+        CatalogOrigin::Empty => "no element sets".to_owned(),
+    };
+    let data_epoch = loaded.data_epoch;
+    let warnings = loaded.warnings.clone();
+    let mut data = CatalogData::from_sets(
+        loaded.sets,
+        catalog::bundled_std_magnitudes(),
+        source_note,
+        news_group(),
+    );
+    data.data_epoch = data_epoch;
+    data.warnings = warnings;
+    data.origin = Some(loaded.origin);
+    Ok(data)
+}
+
+/// The "in the news" satellites as a picker group.
+fn news_group() -> Vec<SatGroup> {
+    vec![SatGroup {
+        name: "In the news".to_owned(),
+        norad_ids: catalog::NEWS_SATELLITES
+            .iter()
+            .map(|s| s.norad_id)
+            .collect(),
+    }]
+}
+
+fn median_epoch(data: &CatalogData) -> Option<DateTime<Utc>> {
+    let mut epochs: Vec<DateTime<Utc>> = data.sats.iter().map(|s| s.set.epoch).collect();
+    epochs.sort();
+    epochs.get(epochs.len() / 2).copied()
+}

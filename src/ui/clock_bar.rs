@@ -1,0 +1,114 @@
+//! The clock bar: live, paused, or fast; steps; jump to the selected pass.
+
+use eframe::egui;
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::{ClockCommand, RATES, SimClock};
+use super::state::{Action, ViewCtx};
+
+/// The clock bar at the bottom of the window.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClockBar {}
+
+impl ClockBar {
+    /// Draws the bar; clicks become [`Action::Clock`] commands.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewCtx<'_>,
+        clock: &SimClock,
+        actions: &mut Vec<Action>,
+    ) {
+        let Self {} = self;
+        let mut send = |c: ClockCommand| actions.push(Action::Clock(c));
+        ui.horizontal_wrapped(|ui| {
+            let live = clock.is_live(view.real_now);
+            if ui
+                .selectable_label(live, "Live")
+                .on_hover_text("Show the real time")
+                .clicked()
+            {
+                send(ClockCommand::Live);
+            }
+            if clock.is_paused() {
+                if ui.button("Play").clicked() {
+                    send(ClockCommand::Play);
+                }
+            } else if ui.button("Pause").clicked() {
+                send(ClockCommand::Pause);
+            }
+            ui.separator();
+            for rate in RATES {
+                let on = !clock.is_paused() && clock.rate() == rate;
+                if ui
+                    .selectable_label(on, format!("x{rate}"))
+                    .on_hover_text(format!("Run {rate} times faster than real time"))
+                    .clicked()
+                {
+                    send(ClockCommand::SetRate(rate));
+                }
+            }
+            ui.separator();
+            for (label, step_s, tip) in [
+                ("-1 h", -3600.0, "Back one hour"),
+                ("-1 min", -60.0, "Back one minute"),
+                ("+1 min", 60.0, "Forward one minute"),
+                ("+1 h", 3600.0, "Forward one hour"),
+            ] {
+                if ui.button(label).on_hover_text(tip).clicked() {
+                    send(ClockCommand::Step(step_s));
+                }
+            }
+            ui.separator();
+            let pass = view
+                .selected_pass
+                .and_then(|k| find_record(view, k).map(|r| (k, r)));
+            let jump = ui.add_enabled(pass.is_some(), egui::Button::new("Jump to this pass"));
+            if let Some((_, record)) = pass {
+                let lead_in = chrono::Duration::seconds(60);
+                if jump
+                    .on_hover_text("Set the clock to a minute before the selected pass rises")
+                    .clicked()
+                {
+                    send(ClockCommand::JumpTo(record.pass.rise.time - lead_in));
+                }
+            }
+            ui.separator();
+            let state = if live {
+                "live".to_owned()
+            } else if clock.is_paused() {
+                "paused".to_owned()
+            } else {
+                format!("simulated, x{}", clock.rate())
+            };
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}  {}",
+                    view.fmt.date_time(view.t),
+                    view.fmt.zone_short(view.t)
+                ))
+                .monospace()
+                .strong(),
+            );
+            let state_text = egui::RichText::new(format!("({state})"));
+            ui.label(if live {
+                state_text
+            } else {
+                state_text.color(ui.visuals().warn_fg_color)
+            });
+        });
+    }
+}
+
+/// The record of a pass in the latest results.
+pub fn find_record<'a>(
+    view: &ViewCtx<'a>,
+    key: super::state::PassKey,
+) -> Option<&'a crate::report::PassRecord> {
+    view.passes?
+        .records
+        .iter()
+        .find(|r| key.matches(r.pass.norad_id, r.pass.rise.time))
+}

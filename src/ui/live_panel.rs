@@ -1,0 +1,239 @@
+//! The live readout of the followed satellite: where to look now, how fast it moves,
+//! the Doppler shift for a radio frequency, whether it is lit, and when it next rises.
+
+use eframe::egui;
+
+use serde::{Deserialize, Serialize};
+
+use super::state::{Action, PassKey, ViewCtx};
+use super::timefmt::countdown;
+use crate::orbit::{Shadow, observe};
+use crate::report::compass_point;
+
+/// Speed of light in vacuum, km/s (exact, SI definition).
+const SPEED_OF_LIGHT_KM_S: f64 = 299_792.458;
+/// Elements older than this many days drift by minutes: warn.
+const STALE_ELEMENTS_DAYS: f64 = 14.0;
+
+/// The live panel.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LivePanel {
+    /// Downlink frequency the user listens on, MHz (for the Doppler shift).
+    pub frequency_mhz: f64,
+}
+
+impl Default for LivePanel {
+    fn default() -> Self {
+        // The ISS's voice and APRS downlinks are around 145.8 MHz.
+        Self {
+            frequency_mhz: 145.800,
+        }
+    }
+}
+
+/// Received frequency for a transmitted one, given the range rate (km/s, positive when
+/// receding): first-order Doppler, f · (1 − v/c).
+pub fn doppler_received_mhz(frequency_mhz: f64, range_rate_km_s: f64) -> f64 {
+    frequency_mhz * (1.0 - range_rate_km_s / SPEED_OF_LIGHT_KM_S)
+}
+
+impl LivePanel {
+    /// Draws the readout.
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+        let Self { frequency_mhz } = self;
+        let Some(id) = view.selected else {
+            ui.heading("Live");
+            ui.label("Choose a satellite to follow.");
+            return;
+        };
+        let Some(catalog) = view.catalog else {
+            ui.heading("Live");
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Loading satellites…");
+            });
+            return;
+        };
+        let Some(sat) = catalog.get(id) else {
+            ui.heading("Live");
+            ui.label(format!("Satellite {id} is not in the catalog."));
+            return;
+        };
+        ui.heading(format!("{} ({id})", sat.set.name));
+        let obs = match observe(sat, view.frame, view.t, catalog.std_magnitude(id)) {
+            Ok(o) => o,
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("No position: {e}"));
+                return;
+            }
+        };
+        let look = obs.look;
+        let big = if view.presentation { 16.0 } else { 14.0 };
+        let up = look.elevation_deg >= 0.0;
+        egui::Grid::new("live_grid")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let row = |ui: &mut egui::Ui, name: &str, value: String| {
+                    ui.label(name);
+                    ui.label(egui::RichText::new(value).size(big).monospace());
+                    ui.end_row();
+                };
+                row(
+                    ui,
+                    "Azimuth",
+                    format!(
+                        "{:.1}° {}",
+                        look.azimuth_deg,
+                        compass_point(look.azimuth_deg)
+                    ),
+                );
+                row(
+                    ui,
+                    "Elevation",
+                    format!(
+                        "{:.1}°{}",
+                        look.elevation_deg,
+                        if up { "" } else { " (below horizon)" }
+                    ),
+                );
+                row(ui, "Range", format!("{:.0} km", look.range_km));
+                row(
+                    ui,
+                    "Range rate",
+                    format!(
+                        "{:+.2} km/s {}",
+                        look.range_rate_km_s,
+                        if look.range_rate_km_s < 0.0 {
+                            "approaching"
+                        } else {
+                            "receding"
+                        }
+                    ),
+                );
+                let light = match obs.illumination.shadow {
+                    Shadow::Sunlit => "sunlit",
+                    Shadow::Penumbra => "in partial shadow",
+                    Shadow::Umbra => "in Earth's shadow",
+                };
+                row(ui, "Light", light.to_owned());
+                if let Some(m) = obs.magnitude.filter(|_| up) {
+                    row(ui, "Magnitude", format!("{m:.1} (estimate)"));
+                }
+                row(
+                    ui,
+                    "Over",
+                    format!(
+                        "{:.2}°, {:.2}°, {:.0} km up",
+                        obs.subpoint.latitude_deg,
+                        obs.subpoint.longitude_deg,
+                        obs.subpoint.altitude_km
+                    ),
+                );
+                row(
+                    ui,
+                    "Sun elevation",
+                    format!("{:.1}°", obs.sun_elevation_deg),
+                );
+            });
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.label("Doppler at");
+            ui.add(
+                egui::DragValue::new(frequency_mhz)
+                    .range(0.1..=300_000.0)
+                    .speed(0.005)
+                    .max_decimals(4)
+                    .suffix(" MHz"),
+            );
+        });
+        let received = doppler_received_mhz(*frequency_mhz, look.range_rate_km_s);
+        ui.label(format!(
+            "you receive {received:.4} MHz ({:+.1} kHz)",
+            (received - *frequency_mhz) * 1000.0
+        ));
+        ui.separator();
+        self.next_pass_ui(ui, view, id, up, actions);
+        let age_days = sat.set.age_days(view.t);
+        let age_text = format!(
+            "Elements from {} ({:.1} days old, {})",
+            view.fmt.date_time(sat.set.epoch),
+            age_days,
+            sat.set.source
+        );
+        if age_days.abs() > STALE_ELEMENTS_DAYS {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{age_text}: predictions may be off by minutes."),
+            );
+        } else {
+            ui.label(egui::RichText::new(age_text).small());
+        }
+    }
+
+    fn next_pass_ui(
+        &self,
+        ui: &mut egui::Ui,
+        view: &ViewCtx<'_>,
+        id: u64,
+        up: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let next = view.passes.and_then(|p| {
+            p.records
+                .iter()
+                .find(|r| r.pass.norad_id == id && r.pass.set.time > view.t)
+        });
+        match next {
+            Some(r) if r.pass.rise.time <= view.t => {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Above the horizon now; sets in {} ({})",
+                        countdown(r.pass.set.time - view.t),
+                        view.fmt.hm(r.pass.set.time)
+                    ))
+                    .strong(),
+                );
+            }
+            Some(r) => {
+                let text = format!(
+                    "Next pass in {}: rises {} {}, max {:.0}°{}",
+                    countdown(r.pass.rise.time - view.t),
+                    view.fmt.hm(r.pass.rise.time),
+                    compass_point(r.pass.rise.azimuth_deg),
+                    r.pass.culmination.elevation_deg,
+                    if r.pass.is_visible { ", visible" } else { "" }
+                );
+                if ui
+                    .link(text)
+                    .on_hover_text("Show it in the sky chart")
+                    .clicked()
+                {
+                    actions.push(Action::SelectPass(PassKey {
+                        norad_id: id,
+                        rise: r.pass.rise.time,
+                    }));
+                }
+            }
+            None if up => {
+                ui.label("Above the horizon now.");
+            }
+            None => {
+                ui.label("No pass found in the search window.");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn approaching_satellite_is_heard_higher() {
+        // 7 km/s closing speed at 145.8 MHz: +3.4 kHz.
+        let f = doppler_received_mhz(145.8, -7.0);
+        assert!(((f - 145.8) * 1000.0 - 3.404).abs() < 0.01, "{f}");
+    }
+}

@@ -1,0 +1,192 @@
+//! The satellite picker: search the whole catalog by name or number, browse groups and
+//! favourites, and choose which satellites the pass table and map show.
+
+use eframe::egui;
+
+use serde::{Deserialize, Serialize};
+
+use super::state::{Action, ViewCtx};
+
+/// How many search results to list at most.
+const MAX_RESULTS: usize = 200;
+
+/// What the list below the search box shows when the search box is empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Browse {
+    /// The chosen satellites.
+    #[default]
+    Chosen,
+    /// Starred satellites.
+    Favourites,
+    /// A catalog group, by name.
+    Group(String),
+}
+
+/// The picker panel.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Picker {
+    /// The search text.
+    #[serde(skip)]
+    pub query: String,
+    /// What to list when not searching.
+    pub browse: Browse,
+}
+
+impl Picker {
+    /// Draws the picker.
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+        let Self { query, browse } = self;
+        ui.heading("Satellites");
+        ui.add(
+            egui::TextEdit::singleline(query)
+                .hint_text("Search name or NORAD number")
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text("Type part of a name (\"iss\", \"starlink\") or a catalog number");
+        let Some(catalog) = view.catalog else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Loading satellites…");
+            });
+            return;
+        };
+        let label = ui.label("List");
+        egui::ComboBox::from_id_salt("browse")
+            .selected_text(match browse {
+                Browse::Chosen => format!("Chosen ({})", view.chosen.len()),
+                Browse::Favourites => format!("Favourites ({})", view.favourites.len()),
+                Browse::Group(name) => name.clone(),
+            })
+            .width(ui.available_width() - 40.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(browse, Browse::Chosen, "Chosen");
+                ui.selectable_value(browse, Browse::Favourites, "Favourites");
+                for g in &catalog.groups {
+                    ui.selectable_value(
+                        browse,
+                        Browse::Group(g.name.clone()),
+                        format!("{} ({})", g.name, g.norad_ids.len()),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let ids: Vec<u64> = if query.trim().is_empty() {
+            match browse {
+                Browse::Chosen => view.chosen.to_vec(),
+                Browse::Favourites => view.favourites.to_vec(),
+                Browse::Group(name) => catalog
+                    .groups
+                    .iter()
+                    .find(|g| &g.name == name)
+                    .map(|g| g.norad_ids.iter().copied().take(MAX_RESULTS).collect())
+                    .unwrap_or_default(),
+            }
+        } else {
+            catalog
+                .search(query, MAX_RESULTS)
+                .iter()
+                .map(|s| s.set.norad_id)
+                .collect()
+        };
+        if ids.is_empty() {
+            ui.label(if query.trim().is_empty() {
+                "Nothing here yet: search above, or pick a group."
+            } else {
+                "No satellite matches."
+            });
+        }
+        ui.label(
+            egui::RichText::new(format!("{} satellites in the catalog", catalog.sats.len()))
+                .small()
+                .weak(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("picker_list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for id in ids {
+                    let name = catalog.name(id);
+                    ui.horizontal(|ui| {
+                        let is_fav = view.favourites.contains(&id);
+                        if star_ui(ui, is_fav)
+                            .on_hover_text(if is_fav {
+                                "Unstar"
+                            } else {
+                                "Star as a favourite"
+                            })
+                            .clicked()
+                        {
+                            actions.push(Action::Favourite(id, !is_fav));
+                        }
+                        let was_chosen = view.chosen.contains(&id);
+                        let mut chosen = was_chosen;
+                        ui.checkbox(&mut chosen, &name)
+                            .on_hover_text(format!("NORAD {id}: show its passes and track"));
+                        if chosen != was_chosen {
+                            actions.push(Action::Choose(id, chosen));
+                            if chosen {
+                                actions.push(Action::Select(id));
+                            }
+                        }
+                        let following = view.selected == Some(id);
+                        if ui
+                            .selectable_label(following, "follow")
+                            .on_hover_text("Show it in the live panel and on the map")
+                            .clicked()
+                        {
+                            actions.push(Action::Select(id));
+                        }
+                    });
+                }
+            });
+    }
+}
+
+/// A clickable five-pointed star, filled when `on`. (The default fonts have no star glyph.)
+fn star_ui(ui: &mut egui::Ui, on: bool) -> egui::Response {
+    let size = egui::Vec2::splat(ui.text_style_height(&egui::TextStyle::Body));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, "favourite"));
+    let visuals = ui.style().interact(&response);
+    let color = if on {
+        ui.visuals().warn_fg_color
+    } else {
+        visuals.fg_stroke.color
+    };
+    let c = rect.center();
+    let outer = rect.width() * 0.48;
+    let inner = outer * 0.42;
+    let point = |i: usize, r: f32| {
+        let a = std::f32::consts::TAU * i as f32 / 10.0 - std::f32::consts::FRAC_PI_2;
+        c + r * egui::vec2(a.cos(), a.sin())
+    };
+    let outline: Vec<egui::Pos2> = (0..10)
+        .map(|i| point(i, if i % 2 == 0 { outer } else { inner }))
+        .collect();
+    let painter = ui.painter();
+    if on {
+        // A star is not convex: fill the inner pentagon and the five tips separately.
+        let pentagon: Vec<egui::Pos2> = (0..5).map(|i| point(2 * i + 1, inner)).collect();
+        painter.add(egui::Shape::convex_polygon(
+            pentagon,
+            color,
+            egui::Stroke::NONE,
+        ));
+        for i in 0..5 {
+            let tip = vec![
+                point(2 * i, outer),
+                point(2 * i + 1, inner),
+                point((2 * i + 9) % 10, inner),
+            ];
+            painter.add(egui::Shape::convex_polygon(tip, color, egui::Stroke::NONE));
+        }
+    }
+    painter.add(egui::Shape::closed_line(
+        outline,
+        egui::Stroke::new(1.0, color),
+    ));
+    response
+}
