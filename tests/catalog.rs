@@ -114,7 +114,7 @@ fn assert_misbehaviour_keeps_cache(reply: Reply, expected_in_message: &str) -> F
     );
     let loaded = catalog::load_catalog(dir.path(), now);
     assert_eq!(loaded.origin, CatalogOrigin::Cache);
-    assert_eq!(loaded.sets.len(), STATIONS_COUNT);
+    assert_eq!(cached_count(&loaded), STATIONS_COUNT);
     let status = &loaded.sources[0];
     assert!(
         status
@@ -136,6 +136,11 @@ fn assert_misbehaviour_keeps_cache(reply: Reply, expected_in_message: &str) -> F
 
 // ---- Downloading and the two-hour rule ----
 
+/// Element sets the cached sources hold (the loaded catalog adds the bundled snapshot).
+fn cached_count(loaded: &catalog::LoadedCatalog) -> usize {
+    loaded.sources.iter().map(|s| s.count).sum()
+}
+
 #[test]
 fn first_refresh_caches_the_body_as_served_and_loads_it() {
     let (server, dir, fetcher, source) = primed();
@@ -147,9 +152,11 @@ fn first_refresh_caches_the_body_as_served_and_loads_it() {
 
     let loaded = catalog::load_catalog(dir.path(), t0());
     assert_eq!(loaded.origin, CatalogOrigin::Cache);
-    assert_eq!(loaded.sets.len(), STATIONS_COUNT);
+    assert_eq!(cached_count(&loaded), STATIONS_COUNT);
+    // The fixture is from June 2025: the bundled August 2026 set of the ISS stays, as an
+    // older set never replaces a newer one.
     let iss = loaded.get(25544).unwrap();
-    assert_eq!(iss.source, server.url(STATIONS_PATH));
+    assert_eq!(iss.source, catalog::BUNDLED_SOURCE_NAME);
     let status = &loaded.sources[0];
     assert_eq!(status.location, server.url(STATIONS_PATH));
     assert_eq!(status.downloaded_at, Some(t0()));
@@ -157,7 +164,7 @@ fn first_refresh_caches_the_body_as_served_and_loads_it() {
     assert_eq!(status.last_error, None);
     assert_eq!(status.next_allowed, Some(t0() + Duration::hours(2)));
     assert_eq!(
-        loaded.newest_epoch.unwrap().date_naive().to_string(),
+        status.newest_epoch.unwrap().date_naive().to_string(),
         "2025-06-28"
     );
 }
@@ -226,10 +233,7 @@ fn celestrak_query_goes_to_the_configured_base_url() {
     );
     let loaded = catalog::load_catalog(dir.path(), t0());
     assert_eq!(loaded.sources[0].label, "CelesTrak GROUP=stations");
-    assert_eq!(
-        loaded.get(48274).unwrap().source,
-        "CelesTrak GROUP=stations"
-    );
+    assert_eq!(loaded.sources[0].count, STATIONS_COUNT);
 }
 
 #[test]
@@ -434,7 +438,7 @@ fn connection_closed_mid_body_keeps_the_cache() {
     );
     assert_eq!(std::fs::read(data_file(&other, &source)).unwrap(), before);
     assert_eq!(
-        catalog::load_catalog(dir.path(), t0()).sets.len(),
+        cached_count(&catalog::load_catalog(dir.path(), t0())),
         STATIONS_COUNT
     );
 }
@@ -526,7 +530,7 @@ fn leftover_temp_file_of_a_killed_writer_is_ignored_then_cleaned() {
 
     let loaded = catalog::load_catalog(dir.path(), t0());
 
-    assert_eq!(loaded.sets.len(), STATIONS_COUNT);
+    assert_eq!(cached_count(&loaded), STATIONS_COUNT);
     assert_eq!(
         loaded.sources.len(),
         1,
@@ -573,7 +577,7 @@ fn killed_fetch_process_leaves_the_old_cache_intact() {
 
     assert_eq!(std::fs::read(data_file(&fetcher, &source)).unwrap(), before);
     let loaded = catalog::load_catalog(dir.path(), t0());
-    assert_eq!(loaded.sets.len(), STATIONS_COUNT);
+    assert_eq!(cached_count(&loaded), STATIONS_COUNT);
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
 
@@ -585,7 +589,7 @@ fn corrupt_metadata_keeps_the_data_and_is_rewritten_by_the_next_refresh() {
 
     let loaded = catalog::load_catalog(dir.path(), t0());
 
-    assert_eq!(loaded.sets.len(), STATIONS_COUNT);
+    assert_eq!(cached_count(&loaded), STATIONS_COUNT);
     assert!(
         loaded.sources[0]
             .problem
@@ -628,7 +632,7 @@ fn local_file_is_imported_into_the_cache_without_the_two_hour_rule() {
             "{outcome:?}"
         );
     }
-    assert_eq!(catalog::load_catalog(dir.path(), t0()).sets.len(), 9);
+    assert_eq!(cached_count(&catalog::load_catalog(dir.path(), t0())), 9);
     let missing = fetcher.refresh(
         &Source::File(data_path("no-such-file.tle")),
         RefreshPolicy::default(),
@@ -677,13 +681,18 @@ fn newest_epoch_wins_across_sources_and_an_older_set_never_replaces_a_newer_one(
         "ISS: the TLE fixture beats the 2025 JSON"
     );
     assert_eq!(epoch_date(48274), "2026-08-22", "CSS: likewise");
+    // The bundled snapshot (22 Aug 2026) is a source too, newer than both cached sets.
     assert_eq!(
         epoch_date(58400),
-        "2026-07-19",
-        "MALLIGYONG-1: the July CSV beats the May TLE"
+        "2026-08-22",
+        "MALLIGYONG-1: the bundled August set beats the July CSV and the May TLE"
     );
-    assert_eq!(epoch_date(58463), "2026-07-19");
-    assert_eq!(epoch_date(49044), "2025-06-28", "only in the stations JSON");
+    assert_eq!(epoch_date(58463), "2026-08-22");
+    assert_eq!(
+        epoch_date(49044),
+        "2026-08-22",
+        "the bundled set beats the 2025 JSON"
+    );
     assert_eq!(
         loaded.sets.iter().filter(|s| s.norad_id == 25544).count(),
         1
@@ -926,7 +935,7 @@ fn cli_fetch_url_caches_and_prints_the_count() {
         "{stdout}"
     );
     assert_eq!(
-        catalog::load_catalog(cache.path(), t0()).sets.len(),
+        cached_count(&catalog::load_catalog(cache.path(), t0())),
         STATIONS_COUNT
     );
     // Again at once: the two-hour rule, no request, still success.
@@ -1000,5 +1009,5 @@ fn cli_fetch_group_uses_the_celestrak_url_from_the_environment_and_xdg_dirs() {
             .starts_with("CelesTrak GROUP=stations: 13 element sets")
     );
     let loaded = catalog::load_catalog(&home.path().join("cache/overhead"), t0());
-    assert_eq!(loaded.sets.len(), STATIONS_COUNT);
+    assert_eq!(cached_count(&loaded), STATIONS_COUNT);
 }

@@ -1,8 +1,8 @@
 //! Loading the catalog the app predicts from, and saying how good it is.
 //!
-//! [`load_catalog`] merges every cached source (newest epoch wins per satellite, so an
-//! older set never replaces a newer one) and falls back to the bundled snapshot when the
-//! cache holds nothing usable. With it come the status of each source and the flags that
+//! [`load_catalog`] merges every cached source with the bundled snapshot (newest epoch
+//! wins per satellite, so an older set never replaces a newer one): downloads update the
+//! satellites they carry and the snapshot keeps the rest. With it come the status of each source and the flags that
 //! matter for predictions: element sets older than [`STALE_AFTER_DAYS`] and satellites
 //! that have decayed by `now`.
 
@@ -21,7 +21,7 @@ const CACHED_MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// Where the loaded element sets come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CatalogOrigin {
-    /// Downloaded (or imported) sources in the cache.
+    /// Downloaded (or imported) sources in the cache, over the bundled snapshot.
     Cache,
     /// The snapshot bundled with the app: nothing usable is cached yet.
     Bundled,
@@ -126,8 +126,8 @@ impl LoadedCatalog {
     }
 }
 
-/// Loads every cached source under `cache_dir` merged (newest epoch wins), or the bundled
-/// snapshot when the cache holds nothing usable. Never fails: problems become
+/// Loads every cached source under `cache_dir` and the bundled snapshot, merged (newest
+/// epoch wins per satellite). Never fails: problems become
 /// [`SourceStatus::problem`] and [`LoadedCatalog::warnings`].
 ///
 /// `now` sets the staleness and decay flags and the next-allowed times.
@@ -145,16 +145,26 @@ pub fn load_catalog(cache_dir: &Path, now: DateTime<Utc>) -> LoadedCatalog {
     }
     sources.sort_by(|a, b| a.label.cmp(&b.label));
 
-    let (sets, origin) = if cached_sets.is_empty() {
-        match bundled_snapshot() {
-            Ok(snapshot) => (snapshot.sets.clone(), CatalogOrigin::Bundled),
-            Err(e) => {
-                warnings.push(e.to_string());
-                (Vec::new(), CatalogOrigin::Empty)
-            }
-        }
+    // The bundled snapshot is one more source: downloads replace its sets satellite by
+    // satellite (newest epoch wins) and it fills in every satellite they do not carry,
+    // so refreshing "stations" never shrinks the catalog to the stations.
+    let origin = if cached_sets.is_empty() {
+        CatalogOrigin::Bundled
     } else {
-        (merge_newest(cached_sets), CatalogOrigin::Cache)
+        CatalogOrigin::Cache
+    };
+    let bundled = match bundled_snapshot() {
+        Ok(snapshot) => snapshot.sets.clone(),
+        Err(e) => {
+            warnings.push(e.to_string());
+            Vec::new()
+        }
+    };
+    let sets = merge_newest(bundled.into_iter().chain(cached_sets));
+    let origin = if sets.is_empty() {
+        CatalogOrigin::Empty
+    } else {
+        origin
     };
 
     let epochs = sorted_epochs(&sets);

@@ -30,7 +30,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct PassesArgs {
     /// Element file (TLE, OMM JSON or OMM CSV; detected from the content). Without it,
-    /// the cached CelesTrak data, else the bundled snapshot.
+    /// the cached CelesTrak data merged over the bundled snapshot (newest epoch wins).
     #[arg(long, value_name = "FILE")]
     pub elements: Option<PathBuf>,
     /// Catalog number of a satellite to predict (repeatable).
@@ -129,8 +129,8 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
     }
 }
 
-/// Every cached source merged (newest epoch wins), else the bundled snapshot; the
-/// data's origin and age go to stderr so scripts still get clean output.
+/// Every cached source and the bundled snapshot, merged (newest epoch wins); the data's
+/// origin and age go to stderr so scripts still get clean output.
 fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
     let cache_dir = crate::catalog::default_cache_dir()?;
     let now = Utc::now();
@@ -139,7 +139,7 @@ fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
         eprintln!("overhead: warning: {warning}");
     }
     let origin = match loaded.origin {
-        crate::catalog::CatalogOrigin::Cache => "cached CelesTrak data",
+        crate::catalog::CatalogOrigin::Cache => "cached CelesTrak data over the bundled snapshot",
         crate::catalog::CatalogOrigin::Bundled => {
             "the bundled snapshot (run `overhead fetch` to update)"
         }

@@ -181,8 +181,8 @@ impl CatalogData {
     }
 }
 
-/// Reads the element sets the window starts with: every cached source merged (newest
-/// epoch wins), else the bundled snapshot; standard magnitudes are bundled.
+/// Reads the element sets the window starts with: every cached source and the bundled
+/// snapshot, merged (newest epoch wins); standard magnitudes are bundled.
 ///
 /// `OVERHEAD_ELEMENTS` names a file (any format `parse_elements` reads) to use instead,
 /// for demonstrations with a prepared set and for tests.
