@@ -208,11 +208,11 @@ pub struct SatelliteNote {
 }
 
 /// The passes of a report, turned into JSON one at a time as they are written.
-struct JsonPasses<'a>(&'a [PassRecord]);
+struct JsonPasses<'a>(&'a [&'a PassRecord]);
 
 impl Serialize for JsonPasses<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(JsonPass::from))
+        serializer.collect_seq(self.0.iter().map(|r| JsonPass::from(*r)))
     }
 }
 
@@ -253,7 +253,7 @@ pub fn write_json(
     observer: &Observer,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-    records: &[PassRecord],
+    records: &[&PassRecord],
     satellites: &[SatelliteNote],
 ) -> std::io::Result<()> {
     let report = JsonReport {
@@ -277,7 +277,7 @@ pub fn to_json(
     observer: &Observer,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-    records: &[PassRecord],
+    records: &[&PassRecord],
     satellites: &[SatelliteNote],
 ) -> String {
     let mut out = Vec::new();
@@ -296,7 +296,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The CSV report as a string (see [`write_csv`]).
-pub fn to_csv(records: &[PassRecord]) -> String {
+pub fn to_csv(records: &[&PassRecord]) -> String {
     let mut out = Vec::new();
     match write_csv(&mut out, records) {
         Ok(()) => String::from_utf8_lossy(&out).into_owned(),
@@ -305,7 +305,7 @@ pub fn to_csv(records: &[PassRecord]) -> String {
 }
 
 /// Writes the CSV report to `w`: a header row, then one row per pass; times in UTC (RFC 3339).
-pub fn write_csv(mut w: impl std::io::Write, records: &[PassRecord]) -> std::io::Result<()> {
+pub fn write_csv(mut w: impl std::io::Write, records: &[&PassRecord]) -> std::io::Result<()> {
     w.write_all(
         "norad_id,name,rise_time,rise_azimuth_deg,rise_elevation_deg,rise_range_km,\
 culmination_time,culmination_azimuth_deg,culmination_elevation_deg,culmination_range_km,\
@@ -375,7 +375,7 @@ fn ics_fold(line: &str) -> String {
 
 /// The iCalendar (RFC 5545) report: one VEVENT per pass from rise to set, with the look
 /// angles in the description. `stamp` is the DTSTAMP (when the file was made).
-pub fn to_ics(records: &[PassRecord], observer: &Observer, stamp: DateTime<Utc>) -> String {
+pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",

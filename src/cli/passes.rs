@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use chrono::{DateTime, Duration, Utc};
+use rayon::prelude::*;
 
 use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
-    find_passes_all, parse_elements,
+    find_passes, parse_elements,
 };
 use crate::report::{self, PassRecord, SatelliteNote};
 
@@ -225,38 +226,53 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let magnitudes = std_magnitudes();
-    let results = find_passes_all(&sats, &frame, start, end, &search, &|id| magnitudes.get(id));
-    let mut records = Vec::with_capacity(results.iter().map(|list| list.passes.len()).sum());
-    for (sat, list) in sats.iter().zip(results) {
-        if let Some(e) = &list.stopped_early {
-            eprintln!(
-                "overhead: warning: {} ({}): {e}",
-                sat.set.name, sat.set.norad_id
-            );
-        }
-        if list.presence != SkyPresence::Passes || list.stopped_early.is_some() {
-            notes.push(SatelliteNote {
-                norad_id: sat.set.norad_id,
-                name: sat.set.name.clone(),
-                presence: match list.presence {
-                    SkyPresence::Passes => "passes",
-                    SkyPresence::AlwaysAbove => "always_above",
-                    SkyPresence::NeverAbove => "never_above",
-                },
-                error: list.stopped_early.as_ref().map(ToString::to_string),
-            });
-        }
-        for pass in list.passes {
-            if args.visible_only && !pass.is_visible {
-                continue;
+    // Each satellite's passes become records on the worker that found them, so the
+    // whole catalog's passes are held once, not twice.
+    let per_sat: Vec<(Vec<PassRecord>, Option<SatelliteNote>)> =
+        sats.par_iter()
+            .map(|sat| {
+                let list = find_passes(
+                    sat,
+                    &frame,
+                    start,
+                    end,
+                    &search,
+                    magnitudes.get(sat.set.norad_id),
+                );
+                let note = (list.presence != SkyPresence::Passes || list.stopped_early.is_some())
+                    .then(|| SatelliteNote {
+                        norad_id: sat.set.norad_id,
+                        name: sat.set.name.clone(),
+                        presence: match list.presence {
+                            SkyPresence::Passes => "passes",
+                            SkyPresence::AlwaysAbove => "always_above",
+                            SkyPresence::NeverAbove => "never_above",
+                        },
+                        error: list.stopped_early.as_ref().map(ToString::to_string),
+                    });
+                let records = list
+                    .passes
+                    .into_iter()
+                    .filter(|pass| pass.is_visible || !args.visible_only)
+                    .map(|pass| PassRecord {
+                        name: sat.set.name.clone(),
+                        pass,
+                        element_epoch: sat.set.epoch,
+                        mean_motion_rev_per_day: sat.set.elements.mean_motion,
+                    })
+                    .collect();
+                (records, note)
+            })
+            .collect();
+    let mut records: Vec<&PassRecord> = Vec::new();
+    for (sat_records, note) in &per_sat {
+        if let Some(note) = note {
+            if let Some(e) = &note.error {
+                eprintln!("overhead: warning: {} ({}): {e}", note.name, note.norad_id);
             }
-            records.push(PassRecord {
-                name: sat.set.name.clone(),
-                pass,
-                element_epoch: sat.set.epoch,
-                mean_motion_rev_per_day: sat.set.elements.mean_motion,
-            });
+            notes.push(note.clone());
         }
+        records.extend(sat_records);
     }
     records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -276,7 +292,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn table(
-    records: &[PassRecord],
+    records: &[&PassRecord],
     notes: &[SatelliteNote],
     start: DateTime<Utc>,
     end: DateTime<Utc>,

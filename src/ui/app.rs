@@ -590,7 +590,7 @@ impl OverheadApp {
 
     fn export(&mut self, ics: bool) {
         let Some(results) = &self.passes else { return };
-        let records: Vec<PassRecord> = self
+        let records: Vec<&PassRecord> = self
             .state
             .passes_panel
             .shown(
@@ -599,7 +599,6 @@ impl OverheadApp {
                     .then_some(self.state.settings.satellites.as_slice()),
             )
             .into_iter()
-            .cloned()
             .collect();
         let text = if ics {
             report::to_ics(&records, &observer_of(&self.place()), self.real_now)
