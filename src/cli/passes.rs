@@ -101,6 +101,9 @@ pub struct PassesArgs {
     /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Print how long the search took (without loading and output) to stderr.
+    #[arg(long)]
+    pub timing: bool,
 }
 
 fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
@@ -226,6 +229,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let magnitudes = std_magnitudes();
+    let search_started = std::time::Instant::now();
     // Each satellite's passes become records on the worker that found them, so the
     // whole catalog's passes are held once, not twice.
     let per_sat: Vec<(Vec<PassRecord>, Option<SatelliteNote>)> =
@@ -264,6 +268,15 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                 (records, note)
             })
             .collect();
+    if args.timing {
+        let ms = search_started.elapsed().as_secs_f64() * 1000.0;
+        eprintln!(
+            "overhead: searched {} satellites over {} days in {ms:.1} ms ({:.3} ms per satellite)",
+            sats.len(),
+            args.days,
+            ms / sats.len().max(1) as f64
+        );
+    }
     let mut records: Vec<&PassRecord> = Vec::new();
     for (sat_records, note) in &per_sat {
         if let Some(note) = note {
