@@ -2,7 +2,8 @@
 //!
 //! - `catalog_week`: every satellite of CelesTrak's active catalog (tests/data copy of
 //!   2026-05-07, 15,347 satellites), 7 days, one observer (Seoul), all passes with
-//!   rise/culmination/set and visibility, both cores (rayon).
+//!   rise/culmination/set, visibility and (with McCants' bundled standard magnitudes, as
+//!   the app uses them) brightness, both cores (rayon).
 //! - `iss_30_days`: one satellite for 30 days, one thread.
 //! - `map_frame_*`: sub-satellite points of the whole catalog for one frame of the map
 //!   (a [`Fleet`] interpolating between SGP4 knots), with the clock at real time and at
@@ -54,6 +55,7 @@ fn catalog_week(bencher: divan::Bencher) {
     let sats = catalog();
     let frame = seoul();
     let search = every_pass();
+    let magnitudes = overhead::catalog::bundled_std_magnitudes();
     bencher.bench(|| {
         find_passes_all(
             &sats,
@@ -61,7 +63,7 @@ fn catalog_week(bencher: divan::Bencher) {
             start(),
             start() + Duration::days(7),
             &search,
-            &|_| Some(4.0),
+            &|id| magnitudes.get(id),
         )
     });
 }

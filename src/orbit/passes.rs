@@ -1072,8 +1072,9 @@ impl<'a> Finder<'a> {
         Ok(())
     }
 
-    /// Where the Sun crosses the darkness threshold, on a one-minute grid (the Sun's
-    /// elevation has at most one turning point in a pass) refined to 1 ms.
+    /// Where the Sun crosses the darkness threshold. The sine of the Sun's elevation
+    /// changes no faster than the Earth turns (0.0044 per minute), so stepping by the
+    /// margin over that rate, and at least a minute, cannot step over a crossing.
     fn darkness_cuts(
         &self,
         sun: &PassSun,
@@ -1081,11 +1082,12 @@ impl<'a> Finder<'a> {
         set: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
+        const SUN_SINE_RATE_PER_MIN: f64 = 0.0045;
         let darkness = |m: f64| self.sin_max_sun - self.sin_sun_elevation(sun, m);
-        let count = (set - rise).ceil().max(1.0) as usize;
         let mut prev = (rise, darkness(rise));
-        for i in 1..=count {
-            let m = rise + (set - rise) * i as f64 / count as f64;
+        while prev.0 < set {
+            let step = (prev.1.abs() / SUN_SINE_RATE_PER_MIN).max(1.0);
+            let m = (prev.0 + step).min(set);
             let next = (m, darkness(m));
             if (prev.1 >= 0.0) != (next.1 >= 0.0) {
                 cuts.push(illinois(
