@@ -1073,8 +1073,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Where the Sun crosses the darkness threshold. The sine of the Sun's elevation
-    /// changes no faster than the Earth turns (0.0044 per minute), so stepping by the
-    /// margin over that rate, and at least a minute, cannot step over a crossing.
+    /// changes no faster than the Earth turns (0.0044 per minute).
     fn darkness_cuts(
         &self,
         sun: &PassSun,
@@ -1083,30 +1082,12 @@ impl<'a> Finder<'a> {
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
         const SUN_SINE_RATE_PER_MIN: f64 = 0.0045;
-        let darkness = |m: f64| self.sin_max_sun - self.sin_sun_elevation(sun, m);
-        let mut prev = (rise, darkness(rise));
-        while prev.0 < set {
-            let step = (prev.1.abs() / SUN_SINE_RATE_PER_MIN).max(1.0);
-            let m = (prev.0 + step).min(set);
-            let next = (m, darkness(m));
-            if (prev.1 >= 0.0) != (next.1 >= 0.0) {
-                cuts.push(illinois(
-                    prev.0,
-                    prev.1,
-                    next.0,
-                    next.1,
-                    ROOT_TOLERANCE_MIN,
-                    |m| Ok(darkness(m)),
-                )?);
-            }
-            prev = next;
-        }
-        Ok(())
+        let darkness = |m: f64| Ok(self.sin_max_sun - self.sin_sun_elevation(sun, m));
+        crossings_by_walk(rise, set, SUN_SINE_RATE_PER_MIN, 1.0, darkness, cuts)
     }
 
     /// Where the satellite enters or leaves the Earth's shadow. The sunlight margin is a
-    /// distance that changes no faster than the satellite moves, so stepping by the
-    /// margin divided by the top speed cannot step over a boundary.
+    /// distance that changes no faster than the satellite moves.
     fn sunlight_cuts(
         &self,
         trail: &[Sample],
@@ -1119,25 +1100,7 @@ impl<'a> Finder<'a> {
             let (r, _) = self.state_in(&self.span_at(trail, m), m)?;
             Ok(sunlit_margin_km(r, sun.at(m)))
         };
-        let min_step = 10.0 / 60.0;
-        let mut prev = (rise, margin(rise)?);
-        while prev.0 < set {
-            let step = (prev.1.abs() / self.speed_max_km_min).max(min_step);
-            let m = (prev.0 + step).min(set);
-            let next = (m, margin(m)?);
-            if (prev.1 >= 0.0) != (next.1 >= 0.0) {
-                cuts.push(illinois(
-                    prev.0,
-                    prev.1,
-                    next.0,
-                    next.1,
-                    ROOT_TOLERANCE_MIN,
-                    margin,
-                )?);
-            }
-            prev = next;
-        }
-        Ok(())
+        crossings_by_walk(rise, set, self.speed_max_km_min, 10.0 / 60.0, margin, cuts)
     }
 
     /// Brightest magnitude over the visible stretch `[a, b]`, sampled at 13 instants and
@@ -1168,6 +1131,39 @@ impl<'a> Finder<'a> {
         }
         Ok(best)
     }
+}
+
+/// Pushes onto `cuts` every zero of `g` in `[from, to]` (minutes), refined to 1 ms.
+///
+/// `g` changes no faster than `rate_per_min`, so from a point where it is `g` the walk
+/// can step `|g| / rate_per_min` (and at least `min_step_min`, short enough that `g`
+/// cannot cross twice) without stepping over a zero.
+fn crossings_by_walk(
+    from: f64,
+    to: f64,
+    rate_per_min: f64,
+    min_step_min: f64,
+    g: impl Fn(f64) -> Result<f64, PropagationError>,
+    cuts: &mut Vec<f64>,
+) -> Result<(), PropagationError> {
+    let mut prev = (from, g(from)?);
+    while prev.0 < to {
+        let step = (prev.1.abs() / rate_per_min).max(min_step_min);
+        let m = (prev.0 + step).min(to);
+        let next = (m, g(m)?);
+        if (prev.1 >= 0.0) != (next.1 >= 0.0) {
+            cuts.push(illinois(
+                prev.0,
+                prev.1,
+                next.0,
+                next.1,
+                ROOT_TOLERANCE_MIN,
+                &g,
+            )?);
+        }
+        prev = next;
+    }
+    Ok(())
 }
 
 /// A first guess, in minutes, for the zero of `f` (or, with `turning`, of its rate)
