@@ -365,7 +365,8 @@ fn table(
             secs % 60,
             visible,
             p.magnitude.map_or("-".to_owned(), |m| format!("{m:.1}")),
-            r.element_age_days(),
+            // Rounded so that a few minutes before the epoch does not print as "-0.0".
+            (r.element_age_days() * 10.0).round() / 10.0 + 0.0,
         ));
     }
     if records.is_empty() {
