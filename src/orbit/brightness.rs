@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use super::vec3::{dot, norm, sub};
+
 /// Standard magnitudes by NORAD catalog number (magnitude at 1000 km, 50% illuminated).
 #[derive(Debug, Clone, Default)]
 pub struct StdMagnitudes {
@@ -67,18 +69,9 @@ pub fn visual_magnitude(std_magnitude: f64, range_km: f64, phase_angle_deg: f64)
 /// Phase angle in degrees at the satellite between the directions to the Sun and to the
 /// observer, from geocentric positions in one frame (km).
 pub fn phase_angle_deg(r_sat_km: [f64; 3], r_observer_km: [f64; 3], r_sun_km: [f64; 3]) -> f64 {
-    let to_sun = [
-        r_sun_km[0] - r_sat_km[0],
-        r_sun_km[1] - r_sat_km[1],
-        r_sun_km[2] - r_sat_km[2],
-    ];
-    let to_obs = [
-        r_observer_km[0] - r_sat_km[0],
-        r_observer_km[1] - r_sat_km[1],
-        r_observer_km[2] - r_sat_km[2],
-    ];
-    let d = |a: [f64; 3], b: [f64; 3]| a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    let cos = d(to_sun, to_obs) / (d(to_sun, to_sun).sqrt() * d(to_obs, to_obs).sqrt());
+    let to_sun = sub(r_sun_km, r_sat_km);
+    let to_obs = sub(r_observer_km, r_sat_km);
+    let cos = dot(to_sun, to_obs) / (norm(to_sun) * norm(to_obs));
     cos.clamp(-1.0, 1.0).acos().to_degrees()
 }
 

@@ -8,6 +8,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::vec3::{dot, sub};
+
 /// WGS-84 equatorial radius, km.
 pub const WGS84_A_KM: f64 = 6378.137;
 /// WGS-84 flattening.
@@ -112,10 +114,6 @@ pub struct ObserverFrame {
     up: [f64; 3],
 }
 
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
 impl ObserverFrame {
     /// Precomputes the observer's ECEF position and local axes.
     pub fn new(observer: Observer) -> Self {
@@ -153,11 +151,7 @@ impl ObserverFrame {
     /// Look angles to a target at ECEF position `r_ecef_km` moving at `v_ecef_km_s`
     /// (Earth-fixed velocity; pass zeros for a fixed target).
     pub fn look_at(&self, r_ecef_km: [f64; 3], v_ecef_km_s: [f64; 3]) -> LookAngles {
-        let rho = [
-            r_ecef_km[0] - self.r_ecef_km[0],
-            r_ecef_km[1] - self.r_ecef_km[1],
-            r_ecef_km[2] - self.r_ecef_km[2],
-        ];
+        let rho = sub(r_ecef_km, self.r_ecef_km);
         let e = dot(rho, self.east);
         let n = dot(rho, self.north);
         let u = dot(rho, self.up);

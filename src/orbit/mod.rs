@@ -22,6 +22,7 @@ pub mod observe;
 pub mod passes;
 pub mod propagate;
 pub mod sun;
+mod vec3;
 
 pub use brightness::{StdMagnitudes, visual_magnitude};
 pub use elements::{

@@ -28,6 +28,7 @@ use super::brightness::{phase_angle_deg, visual_magnitude};
 use super::frames::{ObserverFrame, geometric_from_apparent_deg, gmst_rad, refraction_deg};
 use super::propagate::{PropagationError, ResonanceCache, Satellite};
 use super::sun::sun_position_teme_km;
+use super::vec3::{cross, dot, norm, sub, unit};
 
 /// Gravitational parameter of the Earth, km³/s² (WGS-72, as SGP4 uses).
 const MU_KM3_S2: f64 = 398_600.8;
@@ -246,23 +247,6 @@ struct Finder<'a> {
     edge_limit_min: f64,
 }
 
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
-}
-
-fn unit(a: [f64; 3]) -> [f64; 3] {
-    let n = dot(a, a).sqrt();
-    [a[0] / n, a[1] / n, a[2] / n]
-}
-
 /// Cubic Hermite interpolation of a TEME state between samples `a` and `b` at minute `m`.
 fn hermite(a: &Sample, b: &Sample, m: f64) -> ([f64; 3], [f64; 3]) {
     let h_s = (b.m - a.m) * 60.0;
@@ -413,8 +397,7 @@ impl<'a> Finder<'a> {
         let w = super::frames::EARTH_ROTATION_RAD_S;
         let v_rot = rotate(sin, cos, v);
         let v_ecef = [v_rot[0] + w * r_ecef[1], v_rot[1] - w * r_ecef[0], v_rot[2]];
-        let o = self.frame.r_ecef_km;
-        let rho = [r_ecef[0] - o[0], r_ecef[1] - o[1], r_ecef[2] - o[2]];
+        let rho = sub(r_ecef, self.frame.r_ecef_km);
         let up = self.frame.up_ecef();
         let range2 = dot(rho, rho);
         let range = range2.sqrt();
@@ -961,14 +944,9 @@ impl<'a> Finder<'a> {
         let (r, _) = self.state_in(span, m)?;
         let (sin, cos) = self.rotation(m);
         let observer_teme = rotate(-sin, cos, self.frame.r_ecef_km);
-        let rho = [
-            r[0] - observer_teme[0],
-            r[1] - observer_teme[1],
-            r[2] - observer_teme[2],
-        ];
         Ok(visual_magnitude(
             std_magnitude,
-            dot(rho, rho).sqrt(),
+            norm(sub(r, observer_teme)),
             phase_angle_deg(r, observer_teme, sun.at(m)),
         ))
     }
@@ -1215,11 +1193,7 @@ fn gmst_rate_rad_min(jd: f64) -> f64 {
 /// satellite sees the Sun's centre), negative inside the shadow. Continuous, so its zero
 /// is the shadow boundary of [`super::sun::Illumination::is_sunlit`].
 fn sunlit_margin_km(r_km: [f64; 3], sun_km: [f64; 3]) -> f64 {
-    let to_sun = unit([
-        sun_km[0] - r_km[0],
-        sun_km[1] - r_km[1],
-        sun_km[2] - r_km[2],
-    ]);
+    let to_sun = unit(sub(sun_km, r_km));
     let along = dot(r_km, to_sun);
     let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
     if along >= 0.0 {

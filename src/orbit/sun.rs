@@ -7,6 +7,7 @@
 
 use super::frames::J2000_JD;
 use super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+use super::vec3::{dot, norm, sub};
 
 /// Astronomical unit, km (IAU 2012).
 pub const AU_KM: f64 = 149_597_870.7;
@@ -64,12 +65,8 @@ pub struct Illumination {
 
 /// Illumination of a satellite at `r_sat_km` given the Sun at `r_sun_km` (same frame, geocentric).
 pub fn illumination(r_sat_km: [f64; 3], r_sun_km: [f64; 3]) -> Illumination {
-    let to_sun = [
-        r_sun_km[0] - r_sat_km[0],
-        r_sun_km[1] - r_sat_km[1],
-        r_sun_km[2] - r_sat_km[2],
-    ];
-    let to_earth = [-r_sat_km[0], -r_sat_km[1], -r_sat_km[2]];
+    let to_sun = sub(r_sun_km, r_sat_km);
+    let to_earth = sub([0.0; 3], r_sat_km);
     let d_sun = norm(to_sun);
     let d_earth = norm(to_earth);
     let cos_sep = (dot(to_sun, to_earth) / (d_sun * d_earth)).clamp(-1.0, 1.0);
@@ -90,14 +87,6 @@ pub fn illumination(r_sat_km: [f64; 3], r_sun_km: [f64; 3]) -> Illumination {
         shadow,
         sun_clearance_deg: (separation - earth_radius_angle).to_degrees(),
     }
-}
-
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-fn norm(a: [f64; 3]) -> f64 {
-    dot(a, a).sqrt()
 }
 
 #[cfg(test)]
