@@ -164,9 +164,10 @@ impl From<&PassPoint> for JsonPoint {
     }
 }
 
+/// `x` rounded to `decimals` places, never a negative zero (so "-0" is not printed).
 fn round_to(x: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
-    (x * scale).round() / scale
+    (x * scale).round() / scale + 0.0
 }
 
 #[derive(Serialize)]
@@ -356,15 +357,22 @@ fn ics_escape(s: &str) -> String {
         .replace('\n', "\\n")
 }
 
-/// Folds an iCalendar content line to 75 octets per line (RFC 5545 §3.1).
+/// Folds an iCalendar content line to 75 octets per line (RFC 5545 §3.1), never inside a
+/// UTF-8 character or between a backslash and the character it escapes.
 fn ics_fold(line: &str) -> String {
     let mut out = String::new();
     let mut width = 0;
     for c in line.chars() {
         let len = c.len_utf8();
         if width + len > 75 {
+            // Keep an escape sequence ("\,", "\n") together on the next line.
+            let carried = if out.ends_with('\\') { out.pop() } else { None };
             out.push_str("\r\n ");
             width = 1;
+            if let Some(backslash) = carried {
+                out.push(backslash);
+                width += 1;
+            }
         }
         out.push(c);
         width += len;
@@ -411,7 +419,7 @@ pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>
                 q.time.format("%H:%M:%S"),
                 q.azimuth_deg,
                 compass_point(q.azimuth_deg),
-                q.elevation_deg,
+                round_to(q.elevation_deg, 0),
                 q.range_km
             )
         };
@@ -430,7 +438,7 @@ pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>
         }
         description.push_str(&format!(
             "\nElements {:.1} days old (timing ±{:.0} s, estimate). Observer {:.4}, {:.4}.",
-            r.element_age_days(),
+            round_to(r.element_age_days(), 1),
             r.timing_uncertainty_s(),
             observer.latitude_deg,
             observer.longitude_deg
@@ -473,6 +481,18 @@ mod tests {
     fn ics_lines_are_folded_to_75_octets() {
         let folded = ics_fold(&"x".repeat(200));
         assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn ics_folding_keeps_escapes_together_and_unfolds_to_the_line() {
+        let line = format!("DESCRIPTION:{}\\,{}", "x".repeat(62), "y".repeat(80));
+        let folded = ics_fold(&line);
+        assert!(
+            folded
+                .split("\r\n")
+                .all(|l| l.len() <= 75 && !l.ends_with('\\'))
+        );
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), line);
     }
 
     #[test]
