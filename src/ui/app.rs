@@ -807,19 +807,23 @@ impl OverheadApp {
             .catalog
             .is_some_and(|c| c.sats.is_empty())
             .then_some("No satellites loaded.");
-        egui::Panel::bottom(table_id)
-            .resizable(true)
-            .default_size(table_size)
-            .show(ui, |ui| {
-                let input = PassesInput {
-                    search: &settings.pass_search,
-                    window_hours: *window_hours,
-                    which: *which,
-                    progress,
-                    error: pass_error,
-                };
-                passes_panel.ui(ui, &view, &input, &mut actions);
-            });
+        // Presenting to a class, the map and the sky chart are what the back row needs;
+        // the table (chosen beforehand; "Jump to this pass" still works) comes back on Esc.
+        if !presenting {
+            egui::Panel::bottom(table_id)
+                .resizable(true)
+                .default_size(table_size)
+                .show(ui, |ui| {
+                    let input = PassesInput {
+                        search: &settings.pass_search,
+                        window_hours: *window_hours,
+                        which: *which,
+                        progress,
+                        error: pass_error,
+                    };
+                    passes_panel.ui(ui, &view, &input, &mut actions);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some((key, record)) = &alert {
                 alert_ui(ui, &view, *key, record, &mut actions);
