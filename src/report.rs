@@ -20,6 +20,16 @@ pub struct PassRecord {
 }
 
 impl PassRecord {
+    /// The record of `pass`, predicted from the element set `set`.
+    pub fn new(set: &crate::orbit::ElementSet, pass: Pass) -> Self {
+        Self {
+            name: set.name.clone(),
+            pass,
+            element_epoch: set.epoch,
+            mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
+        }
+    }
+
     /// Age of the elements at culmination, days.
     pub fn element_age_days(&self) -> f64 {
         (self.pass.culmination.time - self.element_epoch).num_milliseconds() as f64 / 86_400_000.0

@@ -258,12 +258,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                     .passes
                     .into_iter()
                     .filter(|pass| pass.is_visible || !args.visible_only)
-                    .map(|pass| PassRecord {
-                        name: sat.set.name.clone(),
-                        pass,
-                        element_epoch: sat.set.epoch,
-                        mean_motion_rev_per_day: sat.set.elements.mean_motion,
-                    })
+                    .map(|pass| PassRecord::new(&sat.set, pass))
                     .collect();
                 (records, note)
             })

@@ -34,7 +34,7 @@ pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
 pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
     NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, find_passes,
-    find_passes_all, timing_uncertainty_s,
+    timing_uncertainty_s,
 };
 pub use propagate::{PropagationError, Satellite, TemeState};
 pub use sun::{Illumination, Shadow};

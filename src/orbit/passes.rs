@@ -1307,29 +1307,3 @@ pub fn timing_uncertainty_s(age_days: f64, mean_motion_rev_per_day: f64) -> f64 
         low_orbit / 10.0
     }
 }
-
-/// Finds the passes of many satellites over one observer, in parallel (rayon), one
-/// [`PassList`] per satellite in the same order. `std_magnitude` looks up a satellite's
-/// standard magnitude by catalog number.
-pub fn find_passes_all(
-    sats: &[Satellite],
-    frame: &ObserverFrame,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    search: &PassSearch,
-    std_magnitude: &(dyn Fn(u64) -> Option<f64> + Sync),
-) -> Vec<PassList> {
-    use rayon::prelude::*;
-    sats.par_iter()
-        .map(|sat| {
-            find_passes(
-                sat,
-                frame,
-                start,
-                end,
-                search,
-                std_magnitude(sat.set.norad_id),
-            )
-        })
-        .collect()
-}

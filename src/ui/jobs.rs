@@ -163,12 +163,7 @@ pub fn search_passes(
             let records = list
                 .passes
                 .into_iter()
-                .map(|pass| PassRecord {
-                    name: sat.set.name.clone(),
-                    pass,
-                    element_epoch: sat.set.epoch,
-                    mean_motion_rev_per_day: sat.set.mean_motion_rev_per_day(),
-                })
+                .map(|pass| PassRecord::new(&sat.set, pass))
                 .collect();
             let done = progress.fetch_add(1, Ordering::Relaxed) + 1;
             if done.is_multiple_of(25) {
