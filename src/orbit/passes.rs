@@ -1149,30 +1149,51 @@ fn crossings_by_walk(
 fn cubic_guess(a: &Sample, b: &Sample, turning: bool) -> f64 {
     let h = b.m - a.m;
     let (f0, f1, d0, d1) = (a.f, b.f, a.rate * h, b.rate * h);
-    let value = |s: f64| {
-        let (s2, s3) = (s * s, s * s * s);
-        if turning {
-            (6.0 * s2 - 6.0 * s) * (f0 - f1)
-                + (3.0 * s2 - 4.0 * s + 1.0) * d0
-                + (3.0 * s2 - 2.0 * s) * d1
-        } else {
-            (2.0 * s3 - 3.0 * s2 + 1.0) * f0
-                + (s3 - 2.0 * s2 + s) * d0
-                + (-2.0 * s3 + 3.0 * s2) * f1
-                + (s3 - s2) * d1
-        }
+    // The cubic Hermite polynomial in s = (m − a.m) / h, as c0 + c1 s + c2 s² + c3 s³.
+    let c2 = -3.0 * f0 - 2.0 * d0 + 3.0 * f1 - d1;
+    let c3 = 2.0 * f0 + d0 - 2.0 * f1 + d1;
+    let poly = if turning {
+        [d0, 2.0 * c2, 3.0 * c3, 0.0]
+    } else {
+        [f0, d0, c2, c3]
     };
-    let (mut lo, mut hi) = (0.0, 1.0);
-    let positive_at_lo = value(0.0) >= 0.0;
-    for _ in 0..40 {
-        let mid = 0.5 * (lo + hi);
-        if (value(mid) >= 0.0) == positive_at_lo {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
+    a.m + unit_interval_root(poly) * h
+}
+
+/// A zero in [0, 1] of the polynomial c0 + c1 s + c2 s² + c3 s³ whose values at 0 and 1
+/// differ in sign (or the end nearer to one otherwise): Newton's method kept inside a
+/// shrinking bracket, falling back to bisection, to 1e-9.
+fn unit_interval_root(c: [f64; 4]) -> f64 {
+    let value = |s: f64| c[0] + s * (c[1] + s * (c[2] + s * c[3]));
+    let slope = |s: f64| c[1] + s * (2.0 * c[2] + s * 3.0 * c[3]);
+    let (v0, v1) = (value(0.0), value(1.0));
+    if (v0 >= 0.0) == (v1 >= 0.0) {
+        return if v0.abs() <= v1.abs() { 0.0 } else { 1.0 };
     }
-    a.m + 0.5 * (lo + hi) * h
+    let positive_at_lo = v0 >= 0.0;
+    let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+    // Start from the chord's zero.
+    let mut s = v0 / (v0 - v1);
+    for _ in 0..40 {
+        let v = value(s);
+        if (v >= 0.0) == positive_at_lo {
+            lo = s;
+        } else {
+            hi = s;
+        }
+        let d = slope(s);
+        let next = s - v / d;
+        let next = if next.is_finite() && next > lo && next < hi {
+            next
+        } else {
+            0.5 * (lo + hi)
+        };
+        if (next - s).abs() < 1e-9 || hi - lo < 1e-9 {
+            return next;
+        }
+        s = next;
+    }
+    s
 }
 
 /// Rotates a vector about z by the angle whose sine and cosine are given (TEME → ECEF
@@ -1305,5 +1326,30 @@ pub fn timing_uncertainty_s(age_days: f64, mean_motion_rev_per_day: f64) -> f64 
         low_orbit
     } else {
         low_orbit / 10.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_interval_root_finds_the_zero_of_a_cubic() {
+        // (s − 0.3)(s + 2)(s − 5) = s³ − 3.3 s² − 9.1 s + 3
+        let s = unit_interval_root([3.0, -9.1, -3.3, 1.0]);
+        assert!((s - 0.3).abs() < 1e-9, "{s}");
+        // A flat, grazing crossing near the end: (s − 0.999)³.
+        let c = [-(0.999_f64.powi(3)), 3.0 * 0.999 * 0.999, -3.0 * 0.999, 1.0];
+        let s = unit_interval_root(c);
+        assert!((s - 0.999).abs() < 1e-3, "{s}");
+        // A quadratic (turning point): 1 − 4 s².
+        let s = unit_interval_root([1.0, 0.0, -4.0, 0.0]);
+        assert!((s - 0.5).abs() < 1e-9, "{s}");
+    }
+
+    #[test]
+    fn unit_interval_root_without_a_sign_change_returns_the_nearer_end() {
+        assert_eq!(unit_interval_root([1.0, 1.0, 0.0, 0.0]), 0.0);
+        assert_eq!(unit_interval_root([-3.0, 2.9, 0.0, 0.0]), 1.0);
     }
 }
