@@ -1,43 +1,91 @@
 //! Passes written out for people and programs: JSON, CSV, iCalendar, compass points and
 //! plain-language descriptions. Shared by the command line and the window's export.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::orbit::{Observer, Pass, PassPoint, timing_uncertainty_s};
 
-/// A pass with the satellite's name and the age of the elements it was predicted from.
+/// The element set a satellite's passes were predicted from: shared by all of its
+/// [`PassRecord`]s, so a week of the whole catalog holds each name once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PassRecord {
+pub struct PassSource {
     /// Satellite name as published.
     pub name: String,
-    /// The pass.
-    pub pass: Pass,
     /// Epoch of the element set used, UTC.
     pub element_epoch: DateTime<Utc>,
     /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
     pub mean_motion_rev_per_day: f64,
 }
 
-impl PassRecord {
-    /// The record of `pass`, predicted from the element set `set`.
-    pub fn new(set: &crate::orbit::ElementSet, pass: Pass) -> Self {
+impl PassSource {
+    /// The source of passes predicted from the element set `set`.
+    pub fn new(set: &crate::orbit::ElementSet) -> Self {
         Self {
             name: set.name.clone(),
-            pass,
             element_epoch: set.epoch,
             mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
         }
     }
+}
+
+/// A pass with the satellite's name and the age of the elements it was predicted from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassRecord {
+    /// Where the pass came from (name, element epoch), shared with the satellite's other passes.
+    pub source: Arc<PassSource>,
+    /// The pass.
+    pub pass: Pass,
+}
+
+impl PassRecord {
+    /// The record of `pass`, predicted from the element set `set`.
+    pub fn new(set: &crate::orbit::ElementSet, pass: Pass) -> Self {
+        Self {
+            source: Arc::new(PassSource::new(set)),
+            pass,
+        }
+    }
+
+    /// The records of a satellite's `passes`, predicted from `set`, sharing one source
+    /// (the vector holds exactly as many as there are passes).
+    pub fn all(
+        set: &crate::orbit::ElementSet,
+        passes: impl IntoIterator<Item = Pass>,
+    ) -> Vec<Self> {
+        let source = Arc::new(PassSource::new(set));
+        let mut records: Vec<Self> = passes
+            .into_iter()
+            .map(|pass| Self {
+                source: Arc::clone(&source),
+                pass,
+            })
+            .collect();
+        records.shrink_to_fit();
+        records
+    }
+
+    /// Satellite name as published.
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+
+    /// Epoch of the element set used, UTC.
+    pub fn element_epoch(&self) -> DateTime<Utc> {
+        self.source.element_epoch
+    }
 
     /// Age of the elements at culmination, days.
     pub fn element_age_days(&self) -> f64 {
-        (self.pass.culmination.time - self.element_epoch).num_milliseconds() as f64 / 86_400_000.0
+        (self.pass.culmination.time - self.source.element_epoch).num_milliseconds() as f64
+            / 86_400_000.0
     }
 
     /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).
     pub fn timing_uncertainty_s(&self) -> f64 {
-        timing_uncertainty_s(self.element_age_days(), self.mean_motion_rev_per_day)
+        timing_uncertainty_s(self.element_age_days(), self.source.mean_motion_rev_per_day)
     }
 }
 
@@ -231,7 +279,7 @@ impl From<&PassRecord> for JsonPass {
     fn from(r: &PassRecord) -> Self {
         JsonPass {
             norad_id: r.pass.norad_id,
-            name: r.name.clone(),
+            name: r.name().to_owned(),
             rise: (&r.pass.rise).into(),
             culmination: (&r.pass.culmination).into(),
             set: (&r.pass.set).into(),
@@ -241,7 +289,7 @@ impl From<&PassRecord> for JsonPass {
             visible_end: r.pass.visible_end.map(|p| rfc3339(p.time)),
             magnitude: r.pass.magnitude.map(|m| round_to(m, 2)),
             not_visible_reason: r.pass.not_visible_reason.map(|x| x.phrase()),
-            element_epoch: rfc3339(r.element_epoch),
+            element_epoch: rfc3339(r.element_epoch()),
             element_age_days: round_to(r.element_age_days(), 3),
             timing_uncertainty_s: round_to(r.timing_uncertainty_s(), 1),
         }
@@ -339,7 +387,7 @@ visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r
             w,
             "{},{},{},{},{},{:.3},{},{},{},{},{},{:.3},{:.1}\r\n",
             p.norad_id,
-            csv_field(&r.name),
+            csv_field(r.name()),
             point(&p.rise),
             point(&p.culmination),
             point(&p.set),
@@ -419,7 +467,7 @@ pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>
         };
         let summary = format!(
             "{} pass, max {:.0}° {} ({visibility})",
-            r.name,
+            r.name(),
             p.culmination.elevation_deg,
             compass_point(p.culmination.azimuth_deg)
         );

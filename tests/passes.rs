@@ -419,3 +419,30 @@ fn fleet_interpolation_matches_sgp4_subpoints() {
         }
     }
 }
+
+#[test]
+fn a_satellites_records_share_one_source() {
+    let iss = satellite(25544);
+    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let start = t("2026-05-08T00:00:00Z");
+    let list = find_passes(
+        &iss,
+        &frame,
+        start,
+        start + Duration::days(3),
+        &all_passes(),
+        None,
+    );
+    let count = list.passes.len();
+    assert!(count > 5, "{count}");
+    let records = overhead::report::PassRecord::all(&iss.set, list.passes);
+    assert_eq!(records.len(), count);
+    assert_eq!(records.capacity(), count);
+    assert!(records.iter().all(|r| r.name() == iss.set.name));
+    assert!(
+        records
+            .windows(2)
+            .all(|w| std::sync::Arc::ptr_eq(&w[0].source, &w[1].source))
+    );
+    assert_eq!(records[0].element_epoch(), iss.set.epoch);
+}

@@ -254,12 +254,12 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                         },
                         error: list.stopped_early.as_ref().map(ToString::to_string),
                     });
-                let records = list
-                    .passes
-                    .into_iter()
-                    .filter(|pass| pass.is_visible || !args.visible_only)
-                    .map(|pass| PassRecord::new(&sat.set, pass))
-                    .collect();
+                let records = PassRecord::all(
+                    &sat.set,
+                    list.passes
+                        .into_iter()
+                        .filter(|pass| pass.is_visible || !args.visible_only),
+                );
                 (records, note)
             })
             .collect();
@@ -340,7 +340,7 @@ fn table(
         } else {
             format!("no: {}", p.not_visible_reason.map_or("", |x| x.phrase()))
         };
-        let mut name = r.name.clone();
+        let mut name = r.name().to_owned();
         if name.chars().count() > 24 {
             name = name.chars().take(23).collect::<String>() + "…";
         }

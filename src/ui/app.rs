@@ -990,7 +990,7 @@ fn alert_ui(
                 ui.label(
                     egui::RichText::new(format!(
                         "{} becomes visible in {}: look {} ({:.0}°) at {}, up to {:.0}°",
-                        record.name,
+                        record.name(),
                         countdown(start.time - view.t),
                         compass_point(start.azimuth_deg),
                         start.azimuth_deg,

@@ -160,11 +160,7 @@ pub fn search_passes(
             if let Some(err) = &list.stopped_early {
                 note = Some(format!("{}: {err}", sat.set.name));
             }
-            let records = list
-                .passes
-                .into_iter()
-                .map(|pass| PassRecord::new(&sat.set, pass))
-                .collect();
+            let records = PassRecord::all(&sat.set, list.passes);
             let done = progress.fetch_add(1, Ordering::Relaxed) + 1;
             if done.is_multiple_of(25) {
                 tick();

@@ -97,8 +97,8 @@ impl PassesPanel {
         let key_rise = |r: &PassRecord| r.pass.rise.time;
         match self.sort {
             SortColumn::Satellite => rows.sort_by(|a, b| {
-                a.name
-                    .cmp(&b.name)
+                a.name()
+                    .cmp(b.name())
                     .then_with(|| key_rise(a).cmp(&key_rise(b)))
             }),
             SortColumn::Rise => rows.sort_by_key(|r| key_rise(r)),
@@ -373,7 +373,7 @@ fn row_ui(
     };
     let minutes = p.duration().num_seconds() as f64 / 60.0;
     let cells: [RichText; 12] = [
-        RichText::new(&record.name),
+        RichText::new(record.name()),
         RichText::new(view.fmt.date(p.rise.time)),
         RichText::new(view.fmt.hm(p.rise.time)),
         RichText::new(view.fmt.hm(p.culmination.time)),

@@ -49,7 +49,7 @@ impl SkyChart {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>) {
         let record = view.selected_pass.and_then(|k| find_record(view, k));
         ui.heading(match record {
-            Some(r) => format!("Sky chart: {}", r.name),
+            Some(r) => format!("Sky chart: {}", r.name()),
             None => "Sky chart".to_owned(),
         });
         if let Some(r) = record {
