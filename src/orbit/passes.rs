@@ -510,7 +510,8 @@ impl<'a> Finder<'a> {
 
     fn run(&self, m_start: f64, m_end: f64) -> PassList {
         let mut events = Vec::new();
-        let mut trail = Vec::new();
+        // Room for a week of a low orbit's samples without growing.
+        let mut trail = Vec::with_capacity(512);
         let mut stopped_early = None;
         let first = match self.scan_sample(m_start) {
             Ok(s) => s,
@@ -1194,7 +1195,8 @@ fn cubic_guess(a: &Sample, b: &Sample, turning: bool) -> f64 {
 
 /// A zero in [0, 1] of the polynomial c0 + c1 s + c2 s² + c3 s³ whose values at 0 and 1
 /// differ in sign (or the end nearer to one otherwise): Newton's method kept inside a
-/// shrinking bracket, falling back to bisection, to 1e-9.
+/// shrinking bracket, falling back to bisection, to 1e-7 (a first guess: the caller
+/// refines it on the real function).
 fn unit_interval_root(c: [f64; 4]) -> f64 {
     let value = |s: f64| c[0] + s * (c[1] + s * (c[2] + s * c[3]));
     let slope = |s: f64| c[1] + s * (2.0 * c[2] + s * 3.0 * c[3]);
@@ -1220,7 +1222,7 @@ fn unit_interval_root(c: [f64; 4]) -> f64 {
         } else {
             0.5 * (lo + hi)
         };
-        if (next - s).abs() < 1e-9 || hi - lo < 1e-9 {
+        if (next - s).abs() < 1e-7 || hi - lo < 1e-7 {
             return next;
         }
         s = next;
