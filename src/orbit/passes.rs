@@ -15,9 +15,14 @@
 //!    than a step shows as the derivative turning from rising to falling between two
 //!    samples below the horizon: its maximum is found, and if above the horizon, it is
 //!    a pass. A step of P/16 cannot hide two turning points.
-//! 3. **Refining.** Each root is refined on the exact SGP4 function by the Illinois
-//!    (modified regula falsi) method to 1 ms; the culmination is the root of the
-//!    elevation rate, refined the same way. Nothing reported is a grid sample.
+//! 3. **Refining.** Between two samples a quintic Hermite interpolant of the TEME state
+//!    (positions, velocities and J2 accelerations at both ends) follows SGP4 to about a
+//!    metre in low orbit. Each root is refined on it by Newton's method from the cubic
+//!    through the samples' values and rates (Illinois where Newton wanders) to 1 ms; the
+//!    culmination is the root of the elevation rate, refined the same way. Where the
+//!    interpolant may stray (decaying and deep-space orbits) the reported points are
+//!    SGP4's own, with a Newton step on SGP4 for rise and set. Nothing reported is a grid
+//!    sample.
 //!
 //! A pass already in progress at the window's start is reported with its true rise time
 //! (searched backwards), and one still in progress at the end with its true set time.
@@ -188,14 +193,15 @@ struct Sample {
     r: [f64; 3],
     /// TEME velocity, km/s.
     v: [f64; 3],
+    /// Central and J2 gravity at `r`, TEME, km/s² (for the interpolant).
+    acc: [f64; 3],
 }
 
-/// How to evaluate the satellite between two samples: on a cubic Hermite interpolant of
-/// the TEME state from the two samples' positions and velocities, or by SGP4 itself.
+/// How to evaluate the satellite between two samples: on the quintic Hermite interpolant
+/// of the TEME state ([`hermite`]), or by SGP4 itself (samples too far apart).
 ///
-/// Over a sixteenth of a low orbit (≤ 6 min) the interpolant is good to about 400 m, i.e.
-/// a few hundredths of a second in time; roots found on it are then polished with one
-/// Newton step on the exact SGP4 function, which leaves microseconds.
+/// Over a sixteenth of a low orbit (≤ 6 min) the interpolant is good to about a metre
+/// (tens of metres for odd, high-drag element sets), i.e. a millisecond or so in time.
 #[derive(Debug, Clone, Copy)]
 enum Span<'t> {
     Hermite(&'t Sample, &'t Sample),
@@ -226,7 +232,7 @@ struct Finder<'a> {
     /// Last exact sidereal rotation: (minute, sine, cosine).
     rotation_ref: std::cell::Cell<(f64, f64, f64)>,
     step_min: f64,
-    /// Longest span between two samples over which the cubic Hermite interpolant is used,
+    /// Longest span between two samples over which the Hermite interpolant is used,
     /// minutes: 0.4 rad of orbital motion at perigee (a sixteenth of a circular orbit).
     hermite_max_min: f64,
     psi_max_rad: f64,
@@ -245,26 +251,65 @@ struct Finder<'a> {
     observer_unit_ecef: [f64; 3],
     /// How far back/forward to look for the true rise/set of a pass cut by the window.
     edge_limit_min: f64,
+    /// Report SGP4's own states, not the interpolant's (see [`Finder::reported`]): in a
+    /// decaying orbit (perigee below 300 km, or a drag term B* above 0.01 per Earth radius)
+    /// drag bends the path away from the interpolant's J2 accelerations, and in deep space
+    /// (period of 225 min or more) the Moon and Sun do, over longer spans, while the
+    /// elevation changes so slowly that metres become seconds.
+    exact_points: bool,
 }
 
-/// Cubic Hermite interpolation of a TEME state between samples `a` and `b` at minute `m`.
+/// Acceleration of a satellite at TEME position `r_km` under the Earth's central field and
+/// its J2 oblateness (WGS-72), km/s². SGP4's trajectories follow it to about 1e-7 km/s² in
+/// low orbit (drag, J3 and SGP4's own approximations make up the rest).
+fn gravity_km_s2(r_km: [f64; 3]) -> [f64; 3] {
+    const RADIUS_KM: f64 = 6378.135;
+    let r2 = dot(r_km, r_km);
+    let k = -MU_KM3_S2 / (r2 * r2.sqrt());
+    let z2 = r_km[2] * r_km[2] / r2;
+    let j = 1.5 * J2 * RADIUS_KM * RADIUS_KM / r2;
+    let xy = k * (1.0 + j * (1.0 - 5.0 * z2));
+    [
+        xy * r_km[0],
+        xy * r_km[1],
+        k * (1.0 + j * (3.0 - 5.0 * z2)) * r_km[2],
+    ]
+}
+
+/// Quintic Hermite interpolation of a TEME state between samples `a` and `b` at minute `m`,
+/// from both samples' positions, velocities and (J2) accelerations. Over a sixteenth of a
+/// low orbit it follows SGP4 to about a metre (tens of metres for odd element sets), where
+/// the cubic on positions and velocities alone is off by hundreds.
 fn hermite(a: &Sample, b: &Sample, m: f64) -> ([f64; 3], [f64; 3]) {
-    let h_s = (b.m - a.m) * 60.0;
+    let h = (b.m - a.m) * 60.0;
     let s = (m - a.m) / (b.m - a.m);
     let (s2, s3) = (s * s, s * s * s);
-    let h00 = 2.0 * s3 - 3.0 * s2 + 1.0;
-    let h10 = s3 - 2.0 * s2 + s;
-    let h01 = -2.0 * s3 + 3.0 * s2;
-    let h11 = s3 - s2;
-    let d00 = (6.0 * s2 - 6.0 * s) / h_s;
-    let d10 = 3.0 * s2 - 4.0 * s + 1.0;
-    let d01 = (-6.0 * s2 + 6.0 * s) / h_s;
-    let d11 = 3.0 * s2 - 2.0 * s;
+    let (s4, s5) = (s2 * s2, s2 * s3);
+    // Basis for r0, h v0, h² a0, h² a1, h v1, r1 and their derivatives in s.
+    let p = [
+        1.0 - 10.0 * s3 + 15.0 * s4 - 6.0 * s5,
+        s - 6.0 * s3 + 8.0 * s4 - 3.0 * s5,
+        0.5 * s2 - 1.5 * s3 + 1.5 * s4 - 0.5 * s5,
+        0.5 * s3 - s4 + 0.5 * s5,
+        -4.0 * s3 + 7.0 * s4 - 3.0 * s5,
+        10.0 * s3 - 15.0 * s4 + 6.0 * s5,
+    ];
+    let d = [
+        -30.0 * s2 + 60.0 * s3 - 30.0 * s4,
+        1.0 - 18.0 * s2 + 32.0 * s3 - 15.0 * s4,
+        s - 4.5 * s2 + 6.0 * s3 - 2.5 * s4,
+        1.5 * s2 - 4.0 * s3 + 2.5 * s4,
+        -12.0 * s2 + 28.0 * s3 - 15.0 * s4,
+        30.0 * s2 - 60.0 * s3 + 30.0 * s4,
+    ];
+    let (hv, h2a) = (h, h * h);
     let mut r = [0.0; 3];
     let mut v = [0.0; 3];
     for k in 0..3 {
-        r[k] = h00 * a.r[k] + h10 * h_s * a.v[k] + h01 * b.r[k] + h11 * h_s * b.v[k];
-        v[k] = d00 * a.r[k] + d10 * a.v[k] + d01 * b.r[k] + d11 * b.v[k];
+        let (r0, v0, a0) = (a.r[k], hv * a.v[k], h2a * a.acc[k]);
+        let (r1, v1, a1) = (b.r[k], hv * b.v[k], h2a * b.acc[k]);
+        r[k] = p[0] * r0 + p[1] * v0 + p[2] * a0 + p[3] * a1 + p[4] * v1 + p[5] * r1;
+        v[k] = (d[0] * r0 + d[1] * v0 + d[2] * a0 + d[3] * a1 + d[4] * v1 + d[5] * r1) / h;
     }
     (r, v)
 }
@@ -356,6 +401,9 @@ impl<'a> Finder<'a> {
             speed_max_km_min: (MU_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt() * 1.05 * 60.0,
             observer_unit_ecef: unit(frame.r_ecef_km),
             edge_limit_min: (period_min * 1.5).max(1440.0),
+            exact_points: a_km * (1.0 - e) < super::propagate::EARTH_EQUATORIAL_RADIUS_KM + 300.0
+                || el.drag_term.abs() > 0.01
+                || period_min >= 225.0,
         }
     }
 
@@ -463,6 +511,7 @@ impl<'a> Finder<'a> {
             safe_min,
             r,
             v,
+            acc: gravity_km_s2(r),
         }
     }
 
@@ -669,10 +718,15 @@ impl<'a> Finder<'a> {
         Ok(())
     }
 
-    /// The exact sample where `f` crosses zero between `a` and `b` (Illinois method on
-    /// the span, then, for an interpolated span, one Newton step on exact SGP4).
+    /// The sample where `f` crosses zero between `a` and `b`, to 1 ms: on the interpolant,
+    /// which follows SGP4 to metres in low orbit; where it may not (`exact_points`), on the
+    /// interpolant to 20 ms and then one Newton step on SGP4 itself.
     fn root_f(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
         let tolerance = match span {
+            Span::Hermite(..) if !self.exact_points => {
+                let m = self.solve_f(span, &a, &b, 0.0, ROOT_TOLERANCE_MIN)?;
+                return self.eval(span, m);
+            }
             Span::Hermite(..) => INTERPOLATED_ROOT_TOLERANCE_MIN,
             Span::Exact => ROOT_TOLERANCE_MIN,
         };
@@ -743,7 +797,17 @@ impl<'a> Finder<'a> {
     /// The exact sample where the elevation rate changes sign between `a` and `b`: secant
     /// steps from the turning point of the cubic through both samples, Illinois if needed.
     fn turning_point(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
-        self.sample(self.solve_rate(span, &a, &b)?)
+        self.reported(span, self.solve_rate(span, &a, &b)?)
+    }
+
+    /// A sample to report at `m` within `span`: on the interpolant, which follows SGP4 to
+    /// metres in low orbit, or from SGP4 itself where it may not (`exact_points`).
+    fn reported(&self, span: &Span, m: f64) -> Result<Sample, PropagationError> {
+        if self.exact_points {
+            self.sample(m)
+        } else {
+            self.eval(span, m)
+        }
     }
 
     /// Where the elevation rate changes sign between `a` and `b`, on `span`.
@@ -932,9 +996,7 @@ impl<'a> Finder<'a> {
         let (r, v) = self.state_in(span, m)?;
         let s = self.sample_from_state(m, r, v, false);
         let sun_km = sun.at(m);
-        let (sin, cos) = self.rotation(m);
-        let sun_ecef = rotate(sin, cos, sun_km);
-        let sin_sun_el = dot(sun_ecef, self.frame.up_ecef()) / dot(sun_km, sun_km).sqrt();
+        let sin_sun_el = self.sin_sun_elevation(sun, m);
         Ok([
             s.f + self.sin_threshold - self.sin_visible,
             sunlit_margin_km(r, sun_km),
@@ -942,11 +1004,13 @@ impl<'a> Finder<'a> {
         ])
     }
 
-    /// Sine of the Sun's elevation at the observer at `m`.
+    /// Sine of the Sun's elevation at the observer at `m` (topocentric, as
+    /// [`super::observe::sun_elevation_deg`]: the Sun's 9″ parallax is a second of time at
+    /// the darkness threshold).
     fn sin_sun_elevation(&self, sun: &PassSun, m: f64) -> f64 {
-        let sun_km = sun.at(m);
         let (sin, cos) = self.rotation(m);
-        dot(rotate(sin, cos, sun_km), self.frame.up_ecef()) / dot(sun_km, sun_km).sqrt()
+        let to_sun = sub(rotate(sin, cos, sun.at(m)), self.frame.r_ecef_km);
+        dot(to_sun, self.frame.up_ecef()) / norm(to_sun)
     }
 
     fn magnitude_at(
@@ -1039,8 +1103,8 @@ impl<'a> Finder<'a> {
         match (first, last) {
             (Some(a), Some(b)) => {
                 pass.is_visible = true;
-                pass.visible_start = Some(self.point(&self.sample(a)?));
-                pass.visible_end = Some(self.point(&self.sample(b)?));
+                pass.visible_start = Some(self.point(&self.reported(&self.span_at(trail, a), a)?));
+                pass.visible_end = Some(self.point(&self.reported(&self.span_at(trail, b), b)?));
                 if let Some(std) = self.std_magnitude {
                     pass.magnitude = self.brightest(trail, &sun, a, b, top, std)?;
                 }
