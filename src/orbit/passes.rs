@@ -208,7 +208,7 @@ enum Span<'t> {
     Exact,
 }
 
-/// A rise or set: the exact sample at the crossing.
+/// A rise or set: the sample at the crossing.
 enum Event {
     Rise(Sample),
     Set(Sample),
@@ -794,7 +794,7 @@ impl<'a> Finder<'a> {
         })
     }
 
-    /// The exact sample where the elevation rate changes sign between `a` and `b`: secant
+    /// The sample where the elevation rate changes sign between `a` and `b`: secant
     /// steps from the turning point of the cubic through both samples, Illinois if needed.
     fn turning_point(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
         self.reported(span, self.solve_rate(span, &a, &b)?)
@@ -919,7 +919,7 @@ impl<'a> Finder<'a> {
         Ok(out)
     }
 
-    /// The reported look angles of an exact sample.
+    /// The reported look angles of a sample.
     fn point(&self, s: &Sample) -> PassPoint {
         let (sin, cos) = self.rotation(s.m);
         let look = self.frame.look_at(rotate(sin, cos, s.r), [0.0; 3]);
@@ -940,7 +940,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Culmination: the highest turning point of the elevation between rise and set,
-    /// over the pass's own trail of exact samples.
+    /// over the pass's own trail of samples.
     fn culmination(
         &self,
         trail: &[Sample],
@@ -1032,7 +1032,7 @@ impl<'a> Finder<'a> {
 
     /// Finds the visible part of a pass: boundaries of each condition are bracketed on a
     /// grid of at most 30 s and refined to 1 ms (on the interpolant in low orbit, good to
-    /// a few hundredths of a second), then each stretch between boundaries is tested at
+    /// about a millisecond), then each stretch between boundaries is tested at
     /// its midpoint.
     fn visibility(
         &self,
