@@ -10,6 +10,9 @@
 //!    satellite's orbital plane faster than the Earth turns (plus the plane's own J2
 //!    motion). The satellite can only be above the horizon while ψ is below ψ_max, found
 //!    from the apogee radius. Whole orbits that pass far from the observer cost one sample.
+//!    In low orbit the scan also tries a landing where the satellite's present closing rate
+//!    says it nears the observer, and keeps it when the bounds looking back from there and
+//!    forward from the last sample together cover the whole way.
 //! 2. **Bracketing.** Near the observer, samples are a sixteenth of an orbit apart (at most
 //!    30 min). A rise or set is a sign change of `f` between two samples. A pass shorter
 //!    than a step shows as the derivative turning from rising to falling between two
@@ -189,6 +192,12 @@ struct Sample {
     rate: f64,
     /// Minutes the satellite certainly stays below the threshold from here (0 if unknown).
     safe_min: f64,
+    /// Minutes it certainly was below the threshold before here (0 if unknown).
+    back_min: f64,
+    /// A guess at how far ahead the satellite comes near the observer, minutes, beyond
+    /// `safe_min` (0 if none): the scan tries landing there and keeps the landing only if
+    /// its `back_min` covers what `safe_min` does not.
+    jump_min: f64,
     /// TEME position, km.
     r: [f64; 3],
     /// TEME velocity, km/s.
@@ -242,6 +251,13 @@ struct Finder<'a> {
     psi_rate_rad_min: f64,
     /// Bound on the rate of the satellite's angle along its orbit towards the observer, rad/min.
     along_rate_rad_min: f64,
+    /// Slowest orbital rate above twelve times the Earth's (periods under about two hours):
+    /// the satellite outruns the observer's projection on its plane, whose rate
+    /// ω (cos i − tan δ p_z) only nears the satellite's when the observer is over 85° from
+    /// the plane, and from there δ cannot come back within ψ_max (under 40° at such
+    /// heights) inside one orbit. So the angle from the satellite forward to the projection
+    /// shrinks steadily whenever a pass is possible (used by the backward bound).
+    low_orbit: bool,
     plane_rate_rad_min: f64,
     /// Deep-space resonance integrator checkpoint.
     resonance: ResonanceCache,
@@ -396,6 +412,7 @@ impl<'a> Finder<'a> {
             psi_up_rad,
             psi_rate_rad_min,
             along_rate_rad_min,
+            low_orbit: n_min_rad_s > 12.0 * earth_rate_rad_s,
             plane_rate_rad_min,
             resonance: ResonanceCache::new(),
             speed_max_km_min: (MU_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt() * 1.05 * 60.0,
@@ -456,6 +473,8 @@ impl<'a> Finder<'a> {
         let f = sin_el - self.sin_threshold;
         let rate = (u_dot * range - u * range_dot) / range2 * 60.0;
         let mut safe_min = 0.0;
+        let mut back_min = 0.0;
+        let mut jump_min = 0.0;
         if bound {
             // The bounds take angles from `acos_approx`, allowing for its error.
             let cos_psi = dot(r_ecef, self.observer_unit_ecef) / dot(r_ecef, r_ecef).sqrt();
@@ -480,7 +499,8 @@ impl<'a> Finder<'a> {
                 let x = dot(r, projection);
                 let y = dot(cross(r, projection), normal_teme);
                 let hypot = (x * x + y * y).sqrt();
-                let by_along = if hypot > 0.0 {
+                let mut by_along = 0.0;
+                if hypot > 0.0 {
                     // The angle from the satellite forward to the projection, in [0, 2π).
                     let angle = acos_approx(x / hypot);
                     let ahead = if y >= 0.0 {
@@ -489,13 +509,42 @@ impl<'a> Finder<'a> {
                         std::f64::consts::TAU - angle
                     };
                     if ahead + BOUND_ANGLE_SLACK_RAD < std::f64::consts::TAU - self.psi_max_rad {
-                        (ahead - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.along_rate_rad_min
-                    } else {
-                        0.0
+                        by_along = (ahead - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad)
+                            / self.along_rate_rad_min;
                     }
-                } else {
-                    0.0
-                };
+                    if self.low_orbit {
+                        // In a low orbit the angle only ever shrinks (the satellite outruns
+                        // the projection), so looking back it grows, no faster than
+                        // `along_rate_rad_min`, and stays short of 2π − ψ_max for a while.
+                        if ahead - BOUND_ANGLE_SLACK_RAD > self.psi_max_rad {
+                            let back_along = (std::f64::consts::TAU
+                                - self.psi_max_rad
+                                - ahead
+                                - BOUND_ANGLE_SLACK_RAD)
+                                / self.along_rate_rad_min;
+                            back_min = by_psi.max(by_plane).max(back_along).max(0.0);
+                        }
+                        // Guess where the satellite reaches the observer's zone at its
+                        // present closing rate: its own angular rate less the projection's
+                        // (ω (cos i − tan δ p_z)).
+                        if by_along > self.step_min && by_along >= by_psi.max(by_plane) {
+                            let own_rad_min = norm(cross(r, v)) / dot(r, r) * 60.0;
+                            let projection_z = projection[2] / norm(projection);
+                            let cos_delta = (1.0 - sin_delta * sin_delta).sqrt().max(1e-3);
+                            let beta_rad_min = super::frames::EARTH_ROTATION_RAD_S
+                                * 60.0
+                                * (normal_teme[2] - sin_delta / cos_delta * projection_z);
+                            let closing = own_rad_min - beta_rad_min;
+                            if closing > 0.0 {
+                                let guess =
+                                    (ahead - self.psi_max_rad - JUMP_MARGIN_RAD) / closing * 0.98;
+                                if guess > by_along {
+                                    jump_min = guess;
+                                }
+                            }
+                        }
+                    }
+                }
                 safe_min = by_psi.max(by_plane).max(by_along).max(0.0);
             } else {
                 // Up: it cannot set before ψ grows past ψ_up.
@@ -509,6 +558,8 @@ impl<'a> Finder<'a> {
             f,
             rate,
             safe_min,
+            back_min,
+            jump_min,
             r,
             v,
             acc: gravity_km_s2(r),
@@ -676,6 +727,16 @@ impl<'a> Finder<'a> {
             } else {
                 (prev.m + self.step_min, false)
             };
+            // A guessed landing further on, kept if the bounds from both ends cover the
+            // whole way (the satellite is below the horizon throughout).
+            if skipped && prev.jump_min > prev.safe_min && prev.m + prev.jump_min < m_end {
+                let landing = self.scan_sample(prev.m + prev.jump_min)?;
+                if landing.f < 0.0 && prev.safe_min + landing.back_min >= prev.jump_min {
+                    trail.push(landing);
+                    prev = landing;
+                    continue;
+                }
+            }
             let next = self.scan_sample(next_m.min(m_end))?;
             // After a skip the satellite stayed on one side of the horizon all the way, so
             // there is nothing to bracket unless it is on the other side at the landing.
@@ -1293,6 +1354,9 @@ fn unit_interval_root(c: [f64; 4]) -> f64 {
     }
     s
 }
+
+/// How far short of the observer's zone (along the orbit) a guessed landing aims, rad.
+const JUMP_MARGIN_RAD: f64 = 0.035;
 
 /// Allowance for the error of [`acos_approx`] in the skipping bounds, rad.
 const BOUND_ANGLE_SLACK_RAD: f64 = 1e-6;
