@@ -33,6 +33,11 @@ fn t(text: &str) -> DateTime<Utc> {
 }
 
 /// Every pass, however low.
+/// Seoul (City Hall), the observer most of these tests use.
+fn seoul() -> ObserverFrame {
+    ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0))
+}
+
 fn all_passes() -> PassSearch {
     PassSearch {
         min_elevation_deg: -90.0,
@@ -213,7 +218,7 @@ fn geostationary_satellite_is_always_or_never_above() {
     let list = find_passes(&goes, &visible_from, start, end, &all_passes(), None);
     assert!(list.passes.is_empty());
     assert_eq!(list.presence, SkyPresence::AlwaysAbove);
-    let hidden_from = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let hidden_from = seoul();
     let list = find_passes(&goes, &hidden_from, start, end, &all_passes(), None);
     assert!(list.passes.is_empty());
     assert_eq!(list.presence, SkyPresence::NeverAbove);
@@ -236,7 +241,7 @@ fn iss_never_rises_at_the_south_pole() {
 #[test]
 fn pass_already_in_progress_reports_its_true_rise_time() {
     let sat = satellite(25544);
-    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let frame = seoul();
     let start = t("2026-05-07T00:00:00Z");
     let whole = find_passes(
         &sat,
@@ -327,7 +332,7 @@ fn a_mountain_top_raises_the_horizon_plane_and_shortens_passes_by_seconds() {
 #[test]
 fn culmination_is_the_true_maximum() {
     let sat = satellite(25544);
-    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let frame = seoul();
     let start = t("2026-05-07T00:00:00Z");
     let list = find_passes(
         &sat,
@@ -356,7 +361,7 @@ fn culmination_is_the_true_maximum() {
 #[test]
 fn refraction_raises_elevations_and_lengthens_passes() {
     let sat = satellite(25544);
-    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let frame = seoul();
     let start = t("2026-05-07T00:00:00Z");
     let end = start + Duration::days(1);
     let geometric = find_passes(&sat, &frame, start, end, &all_passes(), None);
@@ -381,7 +386,7 @@ fn every_75th_satellite_of_the_catalog_matches_a_brute_force_scan() {
         std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
     let sets = parse_elements(&text, "sample").unwrap().sets;
     assert!(sets.len() > 200);
-    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let frame = seoul();
     let start = t("2026-05-08T00:00:00Z");
     let end = start + Duration::hours(18);
     let mut compared = 0;
@@ -423,7 +428,7 @@ fn fleet_interpolation_matches_sgp4_subpoints() {
 #[test]
 fn a_satellites_records_share_one_source() {
     let iss = satellite(25544);
-    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let frame = seoul();
     let start = t("2026-05-08T00:00:00Z");
     let list = find_passes(
         &iss,
@@ -455,7 +460,7 @@ fn a_satellites_records_share_one_source() {
 fn visible_stretches_begin_and_end_where_sgp4_says_the_conditions_change() {
     let text =
         std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
-    let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+    let frame = seoul();
     let search = PassSearch::default();
     let start = t("2026-05-08T00:00:00Z");
     let end = start + Duration::days(3);

@@ -318,12 +318,12 @@ fn hermite(a: &Sample, b: &Sample, m: f64) -> ([f64; 3], [f64; 3]) {
         -12.0 * s2 + 28.0 * s3 - 15.0 * s4,
         30.0 * s2 - 60.0 * s3 + 30.0 * s4,
     ];
-    let (hv, h2a) = (h, h * h);
+    let h2 = h * h;
     let mut r = [0.0; 3];
     let mut v = [0.0; 3];
     for k in 0..3 {
-        let (r0, v0, a0) = (a.r[k], hv * a.v[k], h2a * a.acc[k]);
-        let (r1, v1, a1) = (b.r[k], hv * b.v[k], h2a * b.acc[k]);
+        let (r0, v0, a0) = (a.r[k], h * a.v[k], h2 * a.acc[k]);
+        let (r1, v1, a1) = (b.r[k], h * b.v[k], h2 * b.acc[k]);
         r[k] = p[0] * r0 + p[1] * v0 + p[2] * a0 + p[3] * a1 + p[4] * v1 + p[5] * r1;
         v[k] = (d[0] * r0 + d[1] * v0 + d[2] * a0 + d[3] * a1 + d[4] * v1 + d[5] * r1) / h;
     }
@@ -529,8 +529,9 @@ impl<'a> Finder<'a> {
                         // (ω (cos i − tan δ p_z)).
                         if by_along > self.step_min && by_along >= by_psi.max(by_plane) {
                             let own_rad_min = norm(cross(r, v)) / dot(r, r) * 60.0;
-                            let projection_z = projection[2] / norm(projection);
-                            let cos_delta = (1.0 - sin_delta * sin_delta).sqrt().max(1e-3);
+                            // The projection's length is cos δ; p_z is its unit z.
+                            let cos_delta = norm(projection).max(1e-3);
+                            let projection_z = projection[2] / cos_delta;
                             let beta_rad_min = super::frames::EARTH_ROTATION_RAD_S
                                 * 60.0
                                 * (normal_teme[2] - sin_delta / cos_delta * projection_z);
@@ -1153,8 +1154,7 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 let mid = 0.5 * (a + b);
-                let (r, _) = self.state_in(&self.span_at(trail, mid), mid)?;
-                if sunlit_margin_km(r, sun.at(mid)) >= 0.0 {
+                if self.sunlit_margin_at(trail, &sun, mid)? >= 0.0 {
                     first.get_or_insert(a);
                     last = Some(b);
                 }
@@ -1232,11 +1232,20 @@ impl<'a> Finder<'a> {
         set: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
-        let margin = |m: f64| -> Result<f64, PropagationError> {
-            let (r, _) = self.state_in(&self.span_at(trail, m), m)?;
-            Ok(sunlit_margin_km(r, sun.at(m)))
-        };
+        let margin = |m: f64| self.sunlit_margin_at(trail, sun, m);
         crossings_by_walk(rise, set, self.speed_max_km_min, 10.0 / 60.0, margin, cuts)
+    }
+
+    /// How far the satellite's line to the Sun misses the Earth at `m`, km (see
+    /// [`sunlit_margin_km`]), with the state from the pass's `trail`.
+    fn sunlit_margin_at(
+        &self,
+        trail: &[Sample],
+        sun: &PassSun,
+        m: f64,
+    ) -> Result<f64, PropagationError> {
+        let (r, _) = self.state_in(&self.span_at(trail, m), m)?;
+        Ok(sunlit_margin_km(r, sun.at(m)))
     }
 
     /// Brightest magnitude over the visible stretch `[a, b]`, sampled at 13 instants and
