@@ -407,7 +407,9 @@ impl<'a> Finder<'a> {
             step_min: (period_min / 16.0)
                 .min(0.4 / (n_max_rad_s * 60.0))
                 .clamp(0.5, 30.0),
-            hermite_max_min: 0.4 / (n_max_rad_s * 60.0),
+            // With a rounding allowance: a scan step of exactly this length, taken as a
+            // difference of two minute counts, may come out an ulp longer.
+            hermite_max_min: 0.4 / (n_max_rad_s * 60.0) * (1.0 + 1e-9),
             psi_max_rad,
             psi_up_rad,
             psi_rate_rad_min,
@@ -1551,6 +1553,42 @@ mod tests {
         assert!(worst < 1e-7, "{worst}");
         assert!(worst < BOUND_ANGLE_SLACK_RAD / 10.0);
         assert_eq!(acos_approx(1.5), 0.0);
+    }
+
+    #[test]
+    fn every_scan_step_in_low_orbit_is_interpolated() {
+        // A step of `step_min` taken as the difference of two minute counts may come out an
+        // ulp longer than the step; it must still count as within the interpolant's reach
+        // (it once fell to SGP4 itself for half the steps, doubling the cost of a pass).
+        let text = include_str!("../../tests/data/fixture_elements.tle");
+        let sets = super::super::parse_elements(text, "fixture")
+            .expect("parses")
+            .sets;
+        let frame = ObserverFrame::new(super::super::Observer::new(37.5665, 126.978, 38.0));
+        let search = PassSearch::default();
+        let mut low = 0;
+        for set in sets {
+            let sat = Satellite::new(set).expect("propagates");
+            let finder = Finder::new(&sat, &frame, &search, None);
+            if finder.step_min < finder.hermite_max_min * 0.99 {
+                continue;
+            }
+            low += 1;
+            for k in 0..10_000 {
+                let m = 1234.5 + f64::from(k) * 0.377;
+                let a = finder.sample(m).expect("sample");
+                let b = Sample {
+                    m: m + finder.step_min,
+                    ..a
+                };
+                assert!(
+                    matches!(finder.span(&a, &b), Span::Hermite(..)),
+                    "{} at {m} min",
+                    sat.set.name
+                );
+            }
+        }
+        assert!(low > 0);
     }
 
     #[test]
