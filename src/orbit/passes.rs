@@ -206,6 +206,29 @@ struct Sample {
     acc: [f64; 3],
 }
 
+impl Sample {
+    /// The sample carried a moment (milliseconds) along its motion to minute `m`: the value
+    /// by its rate, the state by its velocity and acceleration. Good to millimetres, so a
+    /// converged solver need not evaluate the satellite again where it stops.
+    fn advanced(&self, m: f64) -> Self {
+        let dt_s = (m - self.m) * 60.0;
+        let mut r = self.r;
+        let mut v = self.v;
+        for k in 0..3 {
+            r[k] += (self.v[k] + 0.5 * self.acc[k] * dt_s) * dt_s;
+            v[k] += self.acc[k] * dt_s;
+        }
+        Self {
+            m,
+            f: self.f + self.rate * (m - self.m),
+            r,
+            v,
+            acc: gravity_km_s2(r),
+            ..*self
+        }
+    }
+}
+
 /// How to evaluate the satellite between two samples: on the quintic Hermite interpolant
 /// of the TEME state ([`hermite`]), or by SGP4 itself (samples too far apart).
 ///
@@ -263,6 +286,11 @@ struct Finder<'a> {
     resonance: ResonanceCache,
     /// Top speed of the satellite (at perigee, with a margin), km per minute.
     speed_max_km_min: f64,
+    /// Top gravitational acceleration (at perigee, with a margin), km per minute².
+    gravity_max_km_min2: f64,
+    /// Bound on how fast the turning direction to the Sun moves the sunlight margin
+    /// (its rate times the largest radius, with a margin), km per minute.
+    sun_turn_km_min: f64,
     /// Observer position as a unit vector, ECEF.
     observer_unit_ecef: [f64; 3],
     /// How far back/forward to look for the true rise/set of a pass cut by the window.
@@ -418,6 +446,10 @@ impl<'a> Finder<'a> {
             plane_rate_rad_min,
             resonance: ResonanceCache::new(),
             speed_max_km_min: (MU_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt() * 1.05 * 60.0,
+            gravity_max_km_min2: MU_KM3_S2 / (r_perigee_km * r_perigee_km) * 1.05 * 3600.0,
+            // The satellite's own motion (under 11 km/s) and the Earth's (30 km/s) across
+            // 1.47e8 km turn the direction by under 3e-7 rad/s.
+            sun_turn_km_min: r_apogee_km * 3e-7 * 60.0,
             observer_unit_ecef: unit(frame.r_ecef_km),
             edge_limit_min: (period_min * 1.5).max(1440.0),
             exact_points: a_km * (1.0 - e) < super::propagate::EARTH_EQUATORIAL_RADIUS_KM + 300.0
@@ -646,7 +678,7 @@ impl<'a> Finder<'a> {
         }
         // A pass up at the start whose rise lies beyond our search starts at the window.
         let mut rise_missing = up && current_rise.is_none();
-        let mut passes: Vec<(Sample, Sample)> = Vec::new();
+        let mut passes: Vec<(Sample, Sample)> = Vec::with_capacity(events.len() / 2 + 1);
         for event in events {
             match event {
                 Event::Rise(s) => {
@@ -788,14 +820,13 @@ impl<'a> Finder<'a> {
     fn root_f(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
         let tolerance = match span {
             Span::Hermite(..) if !self.exact_points => {
-                let m = self.solve_f(span, &a, &b, 0.0, ROOT_TOLERANCE_MIN)?;
-                return self.eval(span, m);
+                return self.solve_f(span, &a, &b, 0.0, ROOT_TOLERANCE_MIN);
             }
             Span::Hermite(..) => INTERPOLATED_ROOT_TOLERANCE_MIN,
             Span::Exact => ROOT_TOLERANCE_MIN,
         };
         let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
-        let m = self.solve_f(span, &a, &b, 0.0, tolerance)?;
+        let m = self.solve_f(span, &a, &b, 0.0, tolerance)?.m;
         let at = self.sample(m)?;
         if matches!(span, Span::Exact) {
             return Ok(at);
@@ -803,14 +834,8 @@ impl<'a> Finder<'a> {
         let newton = m - at.f / at.rate;
         if at.rate.abs() > 1e-6 && (newton - m).abs() < 0.01 && (lo..=hi).contains(&newton) {
             // The step is a few hundredths of a second: moving the exact state along its
-            // velocity is good to millimetres, so no second SGP4 call is needed.
-            let dt_s = (newton - m) * 60.0;
-            let r = [
-                at.r[0] + at.v[0] * dt_s,
-                at.r[1] + at.v[1] * dt_s,
-                at.r[2] + at.v[2] * dt_s,
-            ];
-            Ok(self.sample_from_state(newton, r, at.v, false))
+            // motion is good to millimetres, so no second SGP4 call is needed.
+            Ok(at.advanced(newton))
         } else {
             // Too flat for Newton (a grazing pass): refine on SGP4 itself.
             let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
@@ -820,8 +845,8 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Where `f + offset` crosses zero between `a` and `b`, evaluated on `span`: Newton
-    /// from the root of the cubic through both samples' values and rates, and the
+    /// The sample where `f + offset` crosses zero between `a` and `b`, evaluated on `span`:
+    /// Newton from the root of the cubic through both samples' values and rates, and the
     /// Illinois method when Newton wanders (a grazing, flat crossing).
     fn solve_f(
         &self,
@@ -830,7 +855,7 @@ impl<'a> Finder<'a> {
         b: &Sample,
         offset: f64,
         tolerance: f64,
-    ) -> Result<f64, PropagationError> {
+    ) -> Result<Sample, PropagationError> {
         let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
         let shifted = |s: &Sample| Sample {
             f: s.f + offset,
@@ -847,21 +872,28 @@ impl<'a> Finder<'a> {
             if !(lo..=hi).contains(&next) {
                 break;
             }
-            let done = (next - m).abs() < tolerance;
-            m = next;
-            if done {
-                return Ok(m);
+            if (next - m).abs() < tolerance {
+                // The last step is within the tolerance: the sample moved along its
+                // motion to the root is as good as a new evaluation there.
+                return Ok(s.advanced(next));
             }
+            m = next;
         }
-        illinois(sa.m, sa.f, sb.m, sb.f, tolerance, |m| {
+        let m = illinois(sa.m, sa.f, sb.m, sb.f, tolerance, |m| {
             Ok(self.eval(span, m)?.f + offset)
-        })
+        })?;
+        self.eval(span, m)
     }
 
     /// The sample where the elevation rate changes sign between `a` and `b`: secant
     /// steps from the turning point of the cubic through both samples, Illinois if needed.
     fn turning_point(&self, span: &Span, a: Sample, b: Sample) -> Result<Sample, PropagationError> {
-        self.reported(span, self.solve_rate(span, &a, &b)?)
+        let turn = self.solve_rate(span, &a, &b)?;
+        if self.exact_points {
+            self.sample(turn.m)
+        } else {
+            Ok(turn)
+        }
     }
 
     /// A sample to report at `m` within `span`: on the interpolant, which follows SGP4 to
@@ -874,8 +906,9 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Where the elevation rate changes sign between `a` and `b`, on `span`.
-    fn solve_rate(&self, span: &Span, a: &Sample, b: &Sample) -> Result<f64, PropagationError> {
+    /// The sample where the elevation rate changes sign between `a` and `b`, on `span`, to
+    /// [`CULMINATION_TOLERANCE_MIN`] (the elevation there is flat to second order).
+    fn solve_rate(&self, span: &Span, a: &Sample, b: &Sample) -> Result<Sample, PropagationError> {
         let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
         let mut x0 = cubic_guess(a, b, true);
         let mut x1 = if x0 + 1.0 / 60.0 <= hi {
@@ -884,9 +917,9 @@ impl<'a> Finder<'a> {
             x0 - 1.0 / 60.0
         };
         let mut r0 = self.eval(span, x0)?.rate;
-        let mut converged = false;
         for _ in 0..5 {
-            let r1 = self.eval(span, x1)?.rate;
+            let s1 = self.eval(span, x1)?;
+            let r1 = s1.rate;
             if r1 == r0 {
                 break;
             }
@@ -894,20 +927,16 @@ impl<'a> Finder<'a> {
             if !(lo..=hi).contains(&x2) {
                 break;
             }
+            if (x2 - x1).abs() < CULMINATION_TOLERANCE_MIN {
+                return Ok(s1.advanced(x2));
+            }
             (x0, r0) = (x1, r1);
             x1 = x2;
-            if (x1 - x0).abs() < CULMINATION_TOLERANCE_MIN {
-                converged = true;
-                break;
-            }
         }
-        if converged {
-            Ok(x1)
-        } else {
-            illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
-                Ok(self.eval(span, m)?.rate)
-            })
-        }
+        let m = illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
+            Ok(self.eval(span, m)?.rate)
+        })?;
+        self.eval(span, m)
     }
 
     /// From `from` (where the satellite is up), steps in `direction` (−1 back, +1 forward)
@@ -1196,14 +1225,14 @@ impl<'a> Finder<'a> {
             let span = self.span(a, b);
             let (ga, gb) = (a.f + offset, b.f + offset);
             if (ga >= 0.0) != (gb >= 0.0) {
-                cuts.push(self.solve_f(&span, a, b, offset, ROOT_TOLERANCE_MIN)?);
+                cuts.push(self.solve_f(&span, a, b, offset, ROOT_TOLERANCE_MIN)?.m);
             } else if (ga < 0.0 && a.rate > 0.0 && b.rate < 0.0)
                 || (ga >= 0.0 && a.rate < 0.0 && b.rate > 0.0)
             {
-                let turn = self.eval(&span, self.solve_rate(&span, a, b)?)?;
+                let turn = self.solve_rate(&span, a, b)?;
                 if (turn.f + offset >= 0.0) != (ga >= 0.0) {
-                    cuts.push(self.solve_f(&span, a, &turn, offset, ROOT_TOLERANCE_MIN)?);
-                    cuts.push(self.solve_f(&span, &turn, b, offset, ROOT_TOLERANCE_MIN)?);
+                    cuts.push(self.solve_f(&span, a, &turn, offset, ROOT_TOLERANCE_MIN)?.m);
+                    cuts.push(self.solve_f(&span, &turn, b, offset, ROOT_TOLERANCE_MIN)?.m);
                 }
             }
         }
@@ -1224,18 +1253,76 @@ impl<'a> Finder<'a> {
         crossings_by_walk(rise, set, SUN_SINE_RATE_PER_MIN, 1.0, darkness, cuts)
     }
 
-    /// Where the satellite enters or leaves the Earth's shadow. The sunlight margin is a
-    /// distance that changes no faster than the satellite moves.
+    /// Where the satellite enters or leaves the Earth's shadow, refined to 1 ms.
+    ///
+    /// Walks from `from` to `to` in steps the sunlight margin g cannot cross zero within:
+    /// g is a distance, so |g'| is at most the top speed v; and where the distance d = g + R
+    /// from the shadow's axis (or from the Earth's centre, on the sunward side) stays above
+    /// R/2, |g''| ≤ v²/d + |a| (curvature of the distance plus gravity), so from g₀ and its
+    /// rate g₀' the margin cannot reach zero while |g₀| + (±g₀' − ε) t − K t²/2 > 0, where ε
+    /// allows for the slow turn of the Sun's direction. Steps are at least 10 s (shorter
+    /// than any dip into the shadow and out again).
     fn sunlight_cuts(
         &self,
         trail: &[Sample],
         sun: &PassSun,
-        rise: f64,
-        set: f64,
+        from: f64,
+        to: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
-        let margin = |m: f64| self.sunlit_margin_at(trail, sun, m);
-        crossings_by_walk(rise, set, self.speed_max_km_min, 10.0 / 60.0, margin, cuts)
+        const MIN_STEP_MIN: f64 = 10.0 / 60.0;
+        let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+        let d_low = radius / 2.0;
+        let v_max = self.speed_max_km_min;
+        let k = v_max * v_max / d_low + self.gravity_max_km_min2;
+        let mut prev = (from, self.sunlit_margin_and_rate(trail, sun, from)?);
+        while prev.0 < to {
+            let (g, g_rate) = prev.1;
+            let q = g.abs();
+            let first_order = q / v_max;
+            let d = g + radius;
+            let second_order = if d > d_low {
+                let p = g.signum() * g_rate - self.sun_turn_km_min;
+                ((p + (p * p + 2.0 * k * q).sqrt()) / k).min((d - d_low) / v_max)
+            } else {
+                0.0
+            };
+            let m = (prev.0 + first_order.max(second_order).max(MIN_STEP_MIN)).min(to);
+            let next = (m, self.sunlit_margin_and_rate(trail, sun, m)?);
+            if (g >= 0.0) != (next.1.0 >= 0.0) {
+                cuts.push(illinois(
+                    prev.0,
+                    g,
+                    next.0,
+                    next.1.0,
+                    ROOT_TOLERANCE_MIN,
+                    |m| self.sunlit_margin_at(trail, sun, m),
+                )?);
+            }
+            prev = next;
+        }
+        Ok(())
+    }
+
+    /// The sunlight margin at `m` (as [`Finder::sunlit_margin_at`]) and its rate, km and km
+    /// per minute (for a fixed direction to the Sun).
+    fn sunlit_margin_and_rate(
+        &self,
+        trail: &[Sample],
+        sun: &PassSun,
+        m: f64,
+    ) -> Result<(f64, f64), PropagationError> {
+        let (r, v) = self.state_in(&self.span_at(trail, m), m)?;
+        let to_sun = unit(sub(sun.at(m), r));
+        let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+        Ok(if dot(r, to_sun) >= 0.0 {
+            let d = norm(r);
+            (d - radius, dot(r, v) / d * 60.0)
+        } else {
+            let c = cross(r, to_sun);
+            let d = norm(c);
+            (d - radius, dot(c, cross(v, to_sun)) / d * 60.0)
+        })
     }
 
     /// How far the satellite's line to the Sun misses the Earth at `m`, km (see
