@@ -863,6 +863,7 @@ impl<'a> Finder<'a> {
         };
         let (sa, sb) = (shifted(a), shifted(b));
         let mut m = cubic_guess(&sa, &sb, false);
+        let mut previous: Option<(f64, f64)> = None;
         for _ in 0..5 {
             let s = self.eval(span, m)?;
             if s.rate.abs() < 1e-9 {
@@ -872,11 +873,21 @@ impl<'a> Finder<'a> {
             if !(lo..=hi).contains(&next) {
                 break;
             }
-            if (next - m).abs() < tolerance {
-                // The last step is within the tolerance: the sample moved along its
-                // motion to the root is as good as a new evaluation there.
+            let step = (next - m).abs();
+            // Newton's error after this step is about |f''/(2 f')| step², with f'' from
+            // the rates of the last two evaluations (a fourfold margin).
+            let converged = step < tolerance
+                || previous.is_some_and(|(m0, rate0)| {
+                    let curvature = (s.rate - rate0) / (m - m0);
+                    step < 1.0 / 60.0
+                        && 4.0 * (curvature / (2.0 * s.rate)).abs() * step * step < tolerance
+                });
+            if converged {
+                // The sample moved along its motion to the root is as good as a new
+                // evaluation there.
                 return Ok(s.advanced(next));
             }
+            previous = Some((m, s.rate));
             m = next;
         }
         let m = illinois(sa.m, sa.f, sb.m, sb.f, tolerance, |m| {
