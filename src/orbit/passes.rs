@@ -230,14 +230,23 @@ impl Sample {
 }
 
 /// How to evaluate the satellite between two samples: on the quintic Hermite interpolant
-/// of the TEME state ([`hermite`]), or by SGP4 itself (samples too far apart).
+/// of the TEME state ([`Quintic`]), or by SGP4 itself (samples too far apart).
 ///
 /// Over a sixteenth of a low orbit (≤ 6 min) the interpolant is good to about a metre
 /// (tens of metres for odd, high-drag element sets), i.e. a millisecond or so in time.
+// Spans live briefly on the stack or once per trail gap; boxing the polynomial would cost
+// an allocation per span for the rare exact case's sake.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Copy)]
-enum Span<'t> {
-    Hermite(&'t Sample, &'t Sample),
+enum Span {
+    Hermite(Quintic),
     Exact,
+}
+
+/// The spans between consecutive samples of a pass's trail, each made when first needed.
+struct TrailSpans<'t> {
+    trail: &'t [Sample],
+    spans: Vec<std::cell::OnceCell<Span>>,
 }
 
 /// A rise or set: the sample at the crossing.
@@ -320,42 +329,67 @@ fn gravity_km_s2(r_km: [f64; 3]) -> [f64; 3] {
     ]
 }
 
-/// Quintic Hermite interpolation of a TEME state between samples `a` and `b` at minute `m`,
-/// from both samples' positions, velocities and (J2) accelerations. Over a sixteenth of a
-/// low orbit it follows SGP4 to about a metre (tens of metres for odd element sets), where
-/// the cubic on positions and velocities alone is off by hundreds.
-fn hermite(a: &Sample, b: &Sample, m: f64) -> ([f64; 3], [f64; 3]) {
-    let h = (b.m - a.m) * 60.0;
-    let s = (m - a.m) / (b.m - a.m);
-    let (s2, s3) = (s * s, s * s * s);
-    let (s4, s5) = (s2 * s2, s2 * s3);
-    // Basis for r0, h v0, h² a0, h² a1, h v1, r1 and their derivatives in s.
-    let p = [
-        1.0 - 10.0 * s3 + 15.0 * s4 - 6.0 * s5,
-        s - 6.0 * s3 + 8.0 * s4 - 3.0 * s5,
-        0.5 * s2 - 1.5 * s3 + 1.5 * s4 - 0.5 * s5,
-        0.5 * s3 - s4 + 0.5 * s5,
-        -4.0 * s3 + 7.0 * s4 - 3.0 * s5,
-        10.0 * s3 - 15.0 * s4 + 6.0 * s5,
-    ];
-    let d = [
-        -30.0 * s2 + 60.0 * s3 - 30.0 * s4,
-        1.0 - 18.0 * s2 + 32.0 * s3 - 15.0 * s4,
-        s - 4.5 * s2 + 6.0 * s3 - 2.5 * s4,
-        1.5 * s2 - 4.0 * s3 + 2.5 * s4,
-        -12.0 * s2 + 28.0 * s3 - 15.0 * s4,
-        30.0 * s2 - 60.0 * s3 + 30.0 * s4,
-    ];
-    let h2 = h * h;
-    let mut r = [0.0; 3];
-    let mut v = [0.0; 3];
-    for k in 0..3 {
-        let (r0, v0, a0) = (a.r[k], h * a.v[k], h2 * a.acc[k]);
-        let (r1, v1, a1) = (b.r[k], h * b.v[k], h2 * b.acc[k]);
-        r[k] = p[0] * r0 + p[1] * v0 + p[2] * a0 + p[3] * a1 + p[4] * v1 + p[5] * r1;
-        v[k] = (d[0] * r0 + d[1] * v0 + d[2] * a0 + d[3] * a1 + d[4] * v1 + d[5] * r1) / h;
+/// The quintic Hermite interpolant of a TEME state between two samples, from both
+/// samples' positions, velocities and (J2) accelerations. Over a sixteenth of a low orbit
+/// it follows SGP4 to about a metre (tens of metres for odd element sets), where the cubic
+/// on positions and velocities alone is off by hundreds.
+///
+/// Held as a polynomial in s = (m − m₀) / h per axis (km), with its derivative's
+/// coefficients already divided by h (km/s), so that each evaluation is two Horner sums.
+#[derive(Debug, Clone, Copy)]
+struct Quintic {
+    m0: f64,
+    h_min: f64,
+    r: [[f64; 6]; 3],
+    v: [[f64; 5]; 3],
+}
+
+impl Quintic {
+    fn new(a: &Sample, b: &Sample) -> Self {
+        let h_min = b.m - a.m;
+        let h = h_min * 60.0;
+        let h2 = h * h;
+        let mut r = [[0.0; 6]; 3];
+        let mut v = [[0.0; 5]; 3];
+        for k in 0..3 {
+            let dr = b.r[k] - a.r[k];
+            let (v0, v1) = (h * a.v[k], h * b.v[k]);
+            let (a0, a1) = (h2 * a.acc[k], h2 * b.acc[k]);
+            // The Hermite basis for r0, h v0, h² a0, h² a1, h v1, r1 gathered by powers of s.
+            let c = [
+                a.r[k],
+                v0,
+                0.5 * a0,
+                10.0 * dr - 6.0 * v0 - 4.0 * v1 - 1.5 * a0 + 0.5 * a1,
+                -15.0 * dr + 8.0 * v0 + 7.0 * v1 + 1.5 * a0 - a1,
+                6.0 * dr - 3.0 * v0 - 3.0 * v1 - 0.5 * a0 + 0.5 * a1,
+            ];
+            r[k] = c;
+            for j in 0..5 {
+                v[k][j] = (j + 1) as f64 * c[j + 1] / h;
+            }
+        }
+        Self {
+            m0: a.m,
+            h_min,
+            r,
+            v,
+        }
     }
-    (r, v)
+
+    /// TEME position (km) and velocity (km/s) at minute `m`.
+    fn state(&self, m: f64) -> ([f64; 3], [f64; 3]) {
+        let s = (m - self.m0) / self.h_min;
+        let mut r = [0.0; 3];
+        let mut v = [0.0; 3];
+        for k in 0..3 {
+            let c = &self.r[k];
+            r[k] = c[0] + s * (c[1] + s * (c[2] + s * (c[3] + s * (c[4] + s * c[5]))));
+            let d = &self.v[k];
+            v[k] = d[0] + s * (d[1] + s * (d[2] + s * (d[3] + s * d[4])));
+        }
+        (r, v)
+    }
 }
 
 impl<'a> Finder<'a> {
@@ -614,18 +648,33 @@ impl<'a> Finder<'a> {
     }
 
     /// The span to use between two consecutive samples.
-    fn span<'t>(&self, a: &'t Sample, b: &'t Sample) -> Span<'t> {
+    fn span(&self, a: &Sample, b: &Sample) -> Span {
         if b.m - a.m <= self.hermite_max_min {
-            Span::Hermite(a, b)
+            Span::Hermite(Quintic::new(a, b))
         } else {
             Span::Exact
         }
     }
 
+    /// The spans of a pass's trail, made as they are needed.
+    fn trail_spans<'t>(&self, trail: &'t [Sample]) -> TrailSpans<'t> {
+        TrailSpans {
+            trail,
+            spans: (1..trail.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// The span between trail samples `i` and `i + 1`.
+    fn trail_span<'s>(&self, spans: &'s TrailSpans, i: usize) -> &'s Span {
+        spans.spans[i].get_or_init(|| self.span(&spans.trail[i], &spans.trail[i + 1]))
+    }
+
     /// The TEME state at `m` within `span`.
     fn state_in(&self, span: &Span, m: f64) -> Result<([f64; 3], [f64; 3]), PropagationError> {
         match span {
-            Span::Hermite(a, b) => Ok(hermite(a, b, m)),
+            Span::Hermite(q) => Ok(q.state(m)),
             Span::Exact => {
                 let s = self.sat.state_at_minutes_cached(m, &self.resonance)?;
                 Ok((s.r_teme_km, s.v_teme_km_s))
@@ -791,11 +840,11 @@ impl<'a> Finder<'a> {
         b: Sample,
         events: &mut Vec<Event>,
     ) -> Result<(), PropagationError> {
-        let span = self.span(&a, &b);
         match (a.f >= 0.0, b.f >= 0.0) {
-            (false, true) => events.push(Event::Rise(self.root_f(&span, a, b)?)),
-            (true, false) => events.push(Event::Set(self.root_f(&span, a, b)?)),
+            (false, true) => events.push(Event::Rise(self.root_f(&self.span(&a, &b), a, b)?)),
+            (true, false) => events.push(Event::Set(self.root_f(&self.span(&a, &b), a, b)?)),
             (false, false) if a.rate > 0.0 && b.rate < 0.0 => {
+                let span = self.span(&a, &b);
                 let top = self.turning_point(&span, a, b)?;
                 if top.f >= 0.0 {
                     events.push(Event::Rise(self.root_f(&span, a, top)?));
@@ -803,6 +852,7 @@ impl<'a> Finder<'a> {
                 }
             }
             (true, true) if a.rate < 0.0 && b.rate > 0.0 => {
+                let span = self.span(&a, &b);
                 let bottom = self.turning_point(&span, a, b)?;
                 if bottom.f < 0.0 {
                     events.push(Event::Set(self.root_f(&span, a, bottom)?));
@@ -986,11 +1036,13 @@ impl<'a> Finder<'a> {
     }
 
     /// The span that covers `m`: between the trail samples around it, or exact outside.
-    fn span_at<'t>(&self, trail: &'t [Sample], m: f64) -> Span<'t> {
-        let i = trail.partition_point(|s| s.m <= m);
-        match (i.checked_sub(1).and_then(|j| trail.get(j)), trail.get(i)) {
-            (Some(a), Some(b)) => self.span(a, b),
-            _ => Span::Exact,
+    fn span_at<'s>(&self, spans: &'s TrailSpans, m: f64) -> &'s Span {
+        const EXACT: &Span = &Span::Exact;
+        let i = spans.trail.partition_point(|s| s.m <= m);
+        if i == 0 || i >= spans.trail.len() {
+            EXACT
+        } else {
+            self.trail_span(spans, i - 1)
         }
     }
 
@@ -1047,15 +1099,15 @@ impl<'a> Finder<'a> {
     /// over the pass's own trail of samples.
     fn culmination(
         &self,
-        trail: &[Sample],
+        spans: &TrailSpans,
         rise: &Sample,
         set: &Sample,
     ) -> Result<Sample, PropagationError> {
         let mut best: Option<Sample> = None;
-        for pair in trail.windows(2) {
+        for (i, pair) in spans.trail.windows(2).enumerate() {
             let (prev, next) = (&pair[0], &pair[1]);
             if prev.rate > 0.0 && next.rate <= 0.0 {
-                let top = self.turning_point(&self.span(prev, next), *prev, *next)?;
+                let top = self.turning_point(self.trail_span(spans, i), *prev, *next)?;
                 if best.is_none_or(|b| top.f > b.f) {
                     best = Some(top);
                 }
@@ -1072,8 +1124,8 @@ impl<'a> Finder<'a> {
         trail: &[Sample],
     ) -> Result<Option<Pass>, PropagationError> {
         let local = self.pass_trail(trail, rise, set)?;
-        let trail = local.as_slice();
-        let top = self.culmination(trail, &rise, &set)?;
+        let spans = self.trail_spans(&local);
+        let top = self.culmination(&spans, &rise, &set)?;
         let culmination = self.point(&top);
         if culmination.elevation_deg < self.search.min_elevation_deg {
             return Ok(None);
@@ -1089,7 +1141,7 @@ impl<'a> Finder<'a> {
             magnitude: None,
             not_visible_reason: None,
         };
-        self.visibility(&mut pass, trail, rise.m, top.m, set.m)?;
+        self.visibility(&mut pass, &spans, rise.m, top.m, set.m)?;
         Ok(Some(pass))
     }
 
@@ -1141,7 +1193,7 @@ impl<'a> Finder<'a> {
     fn visibility(
         &self,
         pass: &mut Pass,
-        trail: &[Sample],
+        spans: &TrailSpans,
         rise: f64,
         top: f64,
         set: f64,
@@ -1164,7 +1216,7 @@ impl<'a> Finder<'a> {
         }
         // Where the satellite is high enough and the sky dark enough...
         let mut cuts = vec![rise];
-        self.elevation_cuts(trail, self.sin_threshold - self.sin_visible, &mut cuts)?;
+        self.elevation_cuts(spans, self.sin_threshold - self.sin_visible, &mut cuts)?;
         self.darkness_cuts(&sun, rise, set, &mut cuts)?;
         cuts.push(set);
         cuts.sort_by(f64::total_cmp);
@@ -1175,7 +1227,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let mid = 0.5 * (a + b);
-            let c = self.conditions(&self.span_at(trail, mid), &sun, mid)?;
+            let c = self.conditions(self.span_at(spans, mid), &sun, mid)?;
             if c[0] >= 0.0 && c[2] >= 0.0 {
                 match dark_and_high.last_mut() {
                     Some(stretch) if stretch.1 == a => stretch.1 = b,
@@ -1188,7 +1240,7 @@ impl<'a> Finder<'a> {
         let mut last: Option<f64> = None;
         for &(from, to) in &dark_and_high {
             let mut cuts = vec![from];
-            self.sunlight_cuts(trail, &sun, from, to, &mut cuts)?;
+            self.sunlight_cuts(spans, &sun, from, to, &mut cuts)?;
             cuts.push(to);
             for w in cuts.windows(2) {
                 let (a, b) = (w[0], w[1]);
@@ -1196,7 +1248,7 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 let mid = 0.5 * (a + b);
-                if self.sunlit_margin_at(trail, &sun, mid)? >= 0.0 {
+                if self.sunlit_margin_at(spans, &sun, mid)? >= 0.0 {
                     first.get_or_insert(a);
                     last = Some(b);
                 }
@@ -1206,10 +1258,10 @@ impl<'a> Finder<'a> {
         match (first, last) {
             (Some(a), Some(b)) => {
                 pass.is_visible = true;
-                pass.visible_start = Some(self.point(&self.reported(&self.span_at(trail, a), a)?));
-                pass.visible_end = Some(self.point(&self.reported(&self.span_at(trail, b), b)?));
+                pass.visible_start = Some(self.point(&self.reported(self.span_at(spans, a), a)?));
+                pass.visible_end = Some(self.point(&self.reported(self.span_at(spans, b), b)?));
                 if let Some(std) = self.std_magnitude {
-                    pass.magnitude = self.brightest(trail, &sun, a, b, top, std)?;
+                    pass.magnitude = self.brightest(spans, &sun, a, b, top, std)?;
                 }
             }
             _ => {
@@ -1227,23 +1279,24 @@ impl<'a> Finder<'a> {
     /// the pass's trail of exact samples exactly as the scan finds rises and sets.
     fn elevation_cuts(
         &self,
-        trail: &[Sample],
+        spans: &TrailSpans,
         offset: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
-        for pair in trail.windows(2) {
+        for (i, pair) in spans.trail.windows(2).enumerate() {
             let (a, b) = (&pair[0], &pair[1]);
-            let span = self.span(a, b);
             let (ga, gb) = (a.f + offset, b.f + offset);
             if (ga >= 0.0) != (gb >= 0.0) {
-                cuts.push(self.solve_f(&span, a, b, offset, ROOT_TOLERANCE_MIN)?.m);
+                let span = self.trail_span(spans, i);
+                cuts.push(self.solve_f(span, a, b, offset, ROOT_TOLERANCE_MIN)?.m);
             } else if (ga < 0.0 && a.rate > 0.0 && b.rate < 0.0)
                 || (ga >= 0.0 && a.rate < 0.0 && b.rate > 0.0)
             {
-                let turn = self.solve_rate(&span, a, b)?;
+                let span = self.trail_span(spans, i);
+                let turn = self.solve_rate(span, a, b)?;
                 if (turn.f + offset >= 0.0) != (ga >= 0.0) {
-                    cuts.push(self.solve_f(&span, a, &turn, offset, ROOT_TOLERANCE_MIN)?.m);
-                    cuts.push(self.solve_f(&span, &turn, b, offset, ROOT_TOLERANCE_MIN)?.m);
+                    cuts.push(self.solve_f(span, a, &turn, offset, ROOT_TOLERANCE_MIN)?.m);
+                    cuts.push(self.solve_f(span, &turn, b, offset, ROOT_TOLERANCE_MIN)?.m);
                 }
             }
         }
@@ -1275,7 +1328,7 @@ impl<'a> Finder<'a> {
     /// than any dip into the shadow and out again).
     fn sunlight_cuts(
         &self,
-        trail: &[Sample],
+        spans: &TrailSpans,
         sun: &PassSun,
         from: f64,
         to: f64,
@@ -1286,7 +1339,7 @@ impl<'a> Finder<'a> {
         let d_low = radius / 2.0;
         let v_max = self.speed_max_km_min;
         let k = v_max * v_max / d_low + self.gravity_max_km_min2;
-        let mut prev = (from, self.sunlit_margin_and_rate(trail, sun, from)?);
+        let mut prev = (from, self.sunlit_margin_and_rate(spans, sun, from)?);
         while prev.0 < to {
             let (g, g_rate) = prev.1;
             let q = g.abs();
@@ -1299,7 +1352,7 @@ impl<'a> Finder<'a> {
                 0.0
             };
             let m = (prev.0 + first_order.max(second_order).max(MIN_STEP_MIN)).min(to);
-            let next = (m, self.sunlit_margin_and_rate(trail, sun, m)?);
+            let next = (m, self.sunlit_margin_and_rate(spans, sun, m)?);
             if (g >= 0.0) != (next.1.0 >= 0.0) {
                 cuts.push(illinois(
                     prev.0,
@@ -1307,7 +1360,7 @@ impl<'a> Finder<'a> {
                     next.0,
                     next.1.0,
                     ROOT_TOLERANCE_MIN,
-                    |m| self.sunlit_margin_at(trail, sun, m),
+                    |m| self.sunlit_margin_at(spans, sun, m),
                 )?);
             }
             prev = next;
@@ -1319,11 +1372,11 @@ impl<'a> Finder<'a> {
     /// per minute (for a fixed direction to the Sun).
     fn sunlit_margin_and_rate(
         &self,
-        trail: &[Sample],
+        spans: &TrailSpans,
         sun: &PassSun,
         m: f64,
     ) -> Result<(f64, f64), PropagationError> {
-        let (r, v) = self.state_in(&self.span_at(trail, m), m)?;
+        let (r, v) = self.state_in(self.span_at(spans, m), m)?;
         let to_sun = unit(sub(sun.at(m), r));
         let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
         Ok(if dot(r, to_sun) >= 0.0 {
@@ -1340,11 +1393,11 @@ impl<'a> Finder<'a> {
     /// [`sunlit_margin_km`]), with the state from the pass's `trail`.
     fn sunlit_margin_at(
         &self,
-        trail: &[Sample],
+        spans: &TrailSpans,
         sun: &PassSun,
         m: f64,
     ) -> Result<f64, PropagationError> {
-        let (r, _) = self.state_in(&self.span_at(trail, m), m)?;
+        let (r, _) = self.state_in(self.span_at(spans, m), m)?;
         Ok(sunlit_margin_km(r, sun.at(m)))
     }
 
@@ -1352,7 +1405,7 @@ impl<'a> Finder<'a> {
     /// at the culmination if it falls inside (an estimate, as the magnitude model is).
     fn brightest(
         &self,
-        trail: &[Sample],
+        spans: &TrailSpans,
         sun: &PassSun,
         a: f64,
         b: f64,
@@ -1368,9 +1421,9 @@ impl<'a> Finder<'a> {
             instants.push(top);
         }
         for m in instants {
-            let span = self.span_at(trail, m);
-            let visible = self.conditions(&span, sun, m)?.iter().all(|x| *x >= -1e-6);
-            if visible && let Some(mag) = self.magnitude_at(&span, sun, m, std)? {
+            let span = self.span_at(spans, m);
+            let visible = self.conditions(span, sun, m)?.iter().all(|x| *x >= -1e-6);
+            if visible && let Some(mag) = self.magnitude_at(span, sun, m, std)? {
                 best = Some(best.map_or(mag, |b: f64| b.min(mag)));
             }
         }
