@@ -457,6 +457,71 @@ fn a_satellites_records_share_one_source() {
 /// of every boundary, over 205 satellites of every orbit type and three days from Seoul.
 /// (A cubic interpolant put a shadow entry 8 s early where the path skims the shadow's edge.)
 #[test]
+fn no_visible_moment_is_missed_between_rise_and_set() {
+    // Every 2 s of every pass high enough to be seen (one day, 205 satellites), SGP4 and
+    // `observe` say whether the satellite can be seen; the search must call the pass
+    // visible whenever they do, with each such moment inside its visible stretch (the
+    // stepping bounds on the shadow and the dark sky must not skip a crossing).
+    let text =
+        std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
+    let frame = seoul();
+    let search = PassSearch::default();
+    let start = t("2026-05-08T00:00:00Z");
+    let end = start + Duration::days(1);
+    let slack = Duration::milliseconds(1);
+    let (mut passes_checked, mut visible_checked) = (0, 0);
+    for set in parse_elements(&text, "every 75th").unwrap().sets {
+        let Ok(sat) = Satellite::new(set) else {
+            continue;
+        };
+        let visible_at = |at: DateTime<Utc>| {
+            observe(&sat, &frame, at, None).is_ok_and(|o| {
+                o.look.elevation_deg >= search.visible_min_elevation_deg
+                    && o.illumination.is_sunlit
+                    && o.sun_elevation_deg <= search.max_sun_elevation_deg
+            })
+        };
+        for pass in find_passes(&sat, &frame, start, end, &search, None).passes {
+            if pass.culmination.elevation_deg < search.visible_min_elevation_deg
+                || pass.set.time - pass.rise.time > Duration::hours(2)
+            {
+                continue;
+            }
+            passes_checked += 1;
+            let what = format!("{} pass rising {}", sat.set.name, pass.rise.time);
+            let mut at = pass.rise.time;
+            let mut seen = false;
+            while at <= pass.set.time {
+                if visible_at(at) {
+                    seen = true;
+                    let (Some(from), Some(to)) = (pass.visible_start, pass.visible_end) else {
+                        panic!(
+                            "{what}: visible at {at} but reported {:?}",
+                            pass.not_visible_reason
+                        );
+                    };
+                    assert!(
+                        from.time - slack <= at && at <= to.time + slack,
+                        "{what}: visible at {at}, outside {} .. {}",
+                        from.time,
+                        to.time
+                    );
+                }
+                at += Duration::seconds(2);
+            }
+            if seen {
+                visible_checked += 1;
+            }
+        }
+    }
+    assert!(passes_checked > 500, "{passes_checked} passes checked");
+    assert!(
+        visible_checked > 100,
+        "{visible_checked} visible passes checked"
+    );
+}
+
+#[test]
 fn visible_stretches_begin_and_end_where_sgp4_says_the_conditions_change() {
     let text =
         std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
