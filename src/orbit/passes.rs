@@ -207,9 +207,10 @@ struct Sample {
 }
 
 impl Sample {
-    /// The sample carried a moment (milliseconds) along its motion to minute `m`: the value
-    /// by its rate, the state by its velocity and acceleration. Good to millimetres, so a
-    /// converged solver need not evaluate the satellite again where it stops.
+    /// The sample carried a moment (at most a second) along its motion to minute `m`: the
+    /// value by its rate, the state by its velocity and gravity. The state is good to
+    /// millimetres, so a converged solver need not evaluate the satellite again where it
+    /// stops.
     fn advanced(&self, m: f64) -> Self {
         let dt_s = (m - self.m) * 60.0;
         let mut r = self.r;
