@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use overhead::orbit::{
-    ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, find_passes, observe,
-    parse_elements,
+    ElementSet, Observer, ObserverFrame, PassSearch, PropagationError, Satellite, SkyPresence,
+    find_passes, observe, parse_elements,
 };
 
 use crate::util::data_path;
@@ -570,4 +570,51 @@ fn visible_stretches_begin_and_end_where_sgp4_says_the_conditions_change() {
         }
     }
     assert!(checked > 50, "{checked} visible passes checked");
+}
+
+#[test]
+fn a_reentering_satellite_is_not_followed_below_orbit() {
+    // TUSUR GO (RS78S) in CelesTrak's active catalog of 2026-05-07 (copied from
+    // benches/data/active-2026-05-07.txt): n-dot 0.067 rev/day². SGP4 takes it under 60 km
+    // about 3.5 days after its epoch but inside the Earth only 1.5 days later, and in
+    // between it "passes" over Seoul tens of kilometres up. The search must stop where it
+    // falls out of orbit, however it steps.
+    let text = "TUSUR GO (RS78S)\n\
+        1 61782U 24199AZ  26126.92283649  .06698914  24578-5  11300-2 0  9990\n\
+        2 61782  97.2729   8.6700 0008386 236.8511 123.1981 16.33156919128453\n";
+    let set = parse_elements(text, "test").unwrap().sets.remove(0);
+    let sat = Satellite::new(set).unwrap();
+    let frame = seoul();
+    let search = PassSearch {
+        min_elevation_deg: 0.0,
+        ..PassSearch::default()
+    };
+    let start = t("2026-05-08T00:00:00Z");
+    let list = find_passes(
+        &sat,
+        &frame,
+        start,
+        start + Duration::days(7),
+        &search,
+        None,
+    );
+    let Some(PropagationError::Reentered {
+        minutes_since_epoch,
+        altitude_km,
+    }) = list.stopped_early
+    else {
+        panic!("expected a re-entry, got {:?}", list.stopped_early);
+    };
+    assert!(altitude_km < 60.0, "{altitude_km}");
+    assert!(!list.passes.is_empty());
+    for pass in &list.passes {
+        let at_top = observe(&sat, &frame, pass.culmination.time, None).unwrap();
+        assert!(
+            at_top.subpoint.altitude_km > 60.0,
+            "pass at {} only {} km up",
+            pass.culmination.time,
+            at_top.subpoint.altitude_km
+        );
+        assert!(sat.minutes_since_epoch(pass.set.time) < minutes_since_epoch);
+    }
 }

@@ -42,6 +42,10 @@ use super::vec3::{cross, dot, norm, sub, unit};
 const MU_KM3_S2: f64 = 398_600.8;
 /// J2 zonal harmonic (WGS-72), dimensionless.
 const J2: f64 = 1.082_616e-3;
+/// Height above the equatorial radius below which the pass search takes a satellite to
+/// have re-entered, km: nothing stays in orbit below about 100 km, and the polar surface
+/// is 21 km lower than the equator's.
+const REENTRY_ALTITUDE_KM: f64 = 60.0;
 /// Root tolerance for rise, set, and visibility boundaries, minutes (1 ms).
 const ROOT_TOLERANCE_MIN: f64 = 1.0 / 60_000.0;
 /// Tolerance of a root on the interpolant before the Newton polish, minutes (20 ms).
@@ -291,7 +295,10 @@ struct Finder<'a> {
     /// heights) inside one orbit. So the angle from the satellite forward to the projection
     /// shrinks steadily whenever a pass is possible (used by the backward bound).
     low_orbit: bool,
+    /// Bound on the rate at which the observer nears the orbital plane, rad/min.
     plane_rate_rad_min: f64,
+    /// Bound on the turning rate of the orbital plane itself (J2, Moon and Sun), rad/min.
+    plane_turn_rad_min: f64,
     /// Deep-space resonance integrator checkpoint.
     resonance: ResonanceCache,
     /// Top speed of the satellite (at perigee, with a margin), km per minute.
@@ -479,6 +486,7 @@ impl<'a> Finder<'a> {
             along_rate_rad_min,
             low_orbit: n_min_rad_s > 12.0 * earth_rate_rad_s,
             plane_rate_rad_min,
+            plane_turn_rad_min: plane_turn_rad_s * 60.0,
             resonance: ResonanceCache::new(),
             speed_max_km_min: (MU_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt() * 1.05 * 60.0,
             gravity_max_km_min2: MU_KM3_S2 / (r_perigee_km * r_perigee_km) * 1.05 * 3600.0,
@@ -557,6 +565,17 @@ impl<'a> Finder<'a> {
                 let delta = std::f64::consts::FRAC_PI_2 - acos_approx(sin_delta.abs());
                 let by_plane =
                     (delta - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.plane_rate_rad_min;
+                // Looking ahead the observer's path is known: it turns with the Earth about
+                // the z axis, so with the plane held still sin δ runs along a sinusoid, and
+                // the plane's own turning moves it by at most `plane_turn_rad_min` a minute.
+                let by_plane_ahead = if by_plane > self.step_min && by_plane >= by_psi {
+                    let [nx, ny, nz] = normal_teme;
+                    let [ox, oy, oz] = observer_teme;
+                    self.plane_entry_min(nx * ox + ny * oy, ny * ox - nx * oy, nz * oz)
+                        .max(by_plane)
+                } else {
+                    by_plane
+                };
                 // Along the orbit: the satellite is within ψ_max of the observer only while
                 // its angle to the observer's projection on the orbital plane is within
                 // ψ_max, and it closes that angle no faster than `along_rate_rad_min`.
@@ -615,7 +634,7 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                safe_min = by_psi.max(by_plane).max(by_along).max(0.0);
+                safe_min = by_psi.max(by_plane_ahead).max(by_along).max(0.0);
             } else {
                 // Up: it cannot set before ψ grows past ψ_up.
                 safe_min = ((self.psi_up_rad - psi - BOUND_ANGLE_SLACK_RAD)
@@ -636,15 +655,44 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Minutes the observer certainly stays more than ψ_max from the orbital plane, given
+    /// sin δ(t) = p cos ωt + q sin ωt + b for the plane as it is now (ω the sidereal rate),
+    /// and the plane turning by at most `plane_turn_rad_min`: the true sin δ strays from
+    /// the sinusoid by at most that rate times t, so it cannot come within sin ψ_max of 0
+    /// before the sinusoid comes within sin ψ_max + that rate × T, for any horizon T.
+    fn plane_entry_min(&self, p: f64, q: f64, b: f64) -> f64 {
+        const HORIZON_MIN: f64 = 1440.0;
+        let band = (self.psi_max_rad + BOUND_ANGLE_SLACK_RAD).sin();
+        let entry = |c: f64| sinusoid_band_entry_min(p, q, b, c, self.gmst_rate_rad_min);
+        let horizon = entry(band).min(HORIZON_MIN);
+        entry(band + self.plane_turn_rad_min * horizon).min(horizon)
+    }
+
+    /// SGP4's state at `m`, refused once the satellite is too low to still be in orbit
+    /// (under [`REENTRY_ALTITUDE_KM`]): SGP4 keeps giving positions after a decay as long as
+    /// they are not inside the Earth, and a search that happened to step over the moment
+    /// of decay would report passes tens of kilometres up.
+    fn state(&self, m: f64) -> Result<super::propagate::TemeState, PropagationError> {
+        let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
+        let altitude_km = norm(state.r_teme_km) - super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+        if altitude_km < REENTRY_ALTITUDE_KM {
+            return Err(PropagationError::Reentered {
+                minutes_since_epoch: m,
+                altitude_km,
+            });
+        }
+        Ok(state)
+    }
+
     /// The exact sample at `m` (one SGP4 call).
     fn sample(&self, m: f64) -> Result<Sample, PropagationError> {
-        let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
+        let state = self.state(m)?;
         Ok(self.sample_from_state(m, state.r_teme_km, state.v_teme_km_s, false))
     }
 
     /// The exact sample at `m` with its skipping bound (for the scan, not refinement).
     fn scan_sample(&self, m: f64) -> Result<Sample, PropagationError> {
-        let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
+        let state = self.state(m)?;
         Ok(self.sample_from_state(m, state.r_teme_km, state.v_teme_km_s, true))
     }
 
@@ -677,7 +725,7 @@ impl<'a> Finder<'a> {
         match span {
             Span::Hermite(q) => Ok(q.state(m)),
             Span::Exact => {
-                let s = self.sat.state_at_minutes_cached(m, &self.resonance)?;
+                let s = self.state(m)?;
                 Ok((s.r_teme_km, s.v_teme_km_s))
             }
         }
@@ -1481,6 +1529,30 @@ fn cubic_guess(a: &Sample, b: &Sample, turning: bool) -> f64 {
     a.m + unit_interval_root(poly) * h
 }
 
+/// Minutes until b + p cos ωt + q sin ωt first comes within `c` of zero (0 if it is now,
+/// infinity if it never does), for ω > 0 in rad/min.
+fn sinusoid_band_entry_min(p: f64, q: f64, b: f64, c: f64, omega_rad_min: f64) -> f64 {
+    use std::f64::consts::TAU;
+    // The value now (t = 0) is b + p.
+    if (b + p).abs() <= c {
+        return 0.0;
+    }
+    let amplitude = p.hypot(q);
+    if amplitude < 1e-12 {
+        return f64::INFINITY;
+    }
+    // With φ = ωt − atan2(q, p) the value is b + A cos φ: inside the band while
+    // cos φ ∈ [lo, hi], i.e. φ in [acos hi, acos lo] or [2π − acos lo, 2π − acos hi].
+    let hi = ((c - b) / amplitude).min(1.0);
+    let lo = ((-c - b) / amplitude).max(-1.0);
+    if hi < lo {
+        return f64::INFINITY;
+    }
+    let phi0 = (-q.atan2(p)).rem_euclid(TAU);
+    let ahead = |start: f64| (start - phi0).rem_euclid(TAU);
+    ahead(hi.acos()).min(ahead(TAU - lo.acos())) / omega_rad_min
+}
+
 /// A zero in [0, 1] of the polynomial c0 + c1 s + c2 s² + c3 s³ whose values at 0 and 1
 /// differ in sign (or the end nearer to one otherwise): Newton's method kept inside a
 /// shrinking bracket, falling back to bisection, to 1e-7 (a first guess: the caller
@@ -1741,6 +1813,36 @@ mod tests {
             }
         }
         assert!(low > 0);
+    }
+
+    #[test]
+    fn sinusoid_band_entry_is_the_first_minute_inside_the_band() {
+        let omega = 0.004_375;
+        let cases = [
+            (0.3, 0.5, 0.2, 0.1),
+            (-0.6, 0.1, 0.35, 0.39),
+            (0.0, 0.7, -0.1, 0.05),
+            (0.62, -0.2, 0.37, 0.4),
+            (0.1, 0.1, 0.9, 0.39),
+            (0.5, 0.0, 0.0, 0.6),
+        ];
+        for (p, q, b, c) in cases {
+            let value = |t: f64| b + p * (omega * t).cos() + q * (omega * t).sin();
+            let brute = (0..=2 * 1440 * 100)
+                .map(|k| f64::from(k) / 100.0)
+                .find(|&t| value(t).abs() <= c)
+                .unwrap_or(f64::INFINITY);
+            let found = sinusoid_band_entry_min(p, q, b, c, omega);
+            if brute.is_infinite() {
+                assert!(found.is_infinite(), "{p} {q} {b} {c}: {found}");
+            } else {
+                assert!(
+                    (found - brute).abs() < 0.011,
+                    "{p} {q} {b} {c}: {found} vs {brute}"
+                );
+                assert!(value(found).abs() <= c + 1e-9);
+            }
+        }
     }
 
     #[test]

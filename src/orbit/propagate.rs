@@ -26,6 +26,17 @@ pub enum PropagationError {
         /// What the `sgp4` crate said.
         message: String,
     },
+    /// The predicted position is too low to still be in orbit (the pass search's check):
+    /// the satellite has re-entered by then.
+    #[error(
+        "re-entered: {altitude_km:.0} km up {minutes_since_epoch:.1} min from epoch, too low to stay in orbit"
+    )]
+    Reentered {
+        /// Time from the element epoch, minutes.
+        minutes_since_epoch: f64,
+        /// Height of the position above the equatorial radius, km.
+        altitude_km: f64,
+    },
     /// The predicted position is inside the Earth: the satellite has decayed by then.
     #[error(
         "decayed: {altitude_km:.0} km below the surface {minutes_since_epoch:.1} min from epoch"
