@@ -8,8 +8,10 @@
 //!    observer and the satellite cannot shrink faster than the satellite's fastest angular
 //!    rate (at perigee) plus the Earth's rotation, and the observer cannot approach the
 //!    satellite's orbital plane faster than the Earth turns (plus the plane's own J2
-//!    motion). The satellite can only be above the horizon while ψ is below ψ_max, found
-//!    from the apogee radius. Whole orbits that pass far from the observer cost one sample.
+//!    motion); looking ahead, the observer's path about the Earth's axis is known, so its
+//!    angle from the plane follows a sinusoid, off by no more than the plane's turn. The
+//!    satellite can only be above the horizon while ψ is below ψ_max, found from the
+//!    apogee radius. Whole orbits that pass far from the observer cost one sample.
 //!    In low orbit the scan also tries a landing where the satellite's present closing rate
 //!    says it nears the observer, and keeps it when the bounds looking back from there and
 //!    forward from the last sample together cover the whole way.
@@ -28,7 +30,8 @@
 //!    sample.
 //!
 //! A pass already in progress at the window's start is reported with its true rise time
-//! (searched backwards), and one still in progress at the end with its true set time.
+//! (searched backwards), and one still in progress at the end with its true set time. The
+//! search stops where SGP4 takes the satellite under 60 km (re-entered).
 
 use chrono::{DateTime, Duration, Utc};
 
