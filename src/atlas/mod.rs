@@ -1,6 +1,6 @@
 //! Bundled geography for the window: cities to choose a location from, and world outlines.
 //!
-//! - [`cities`]: GeoNames places with population over 15,000 (CC BY 4.0, credit
+//! - [`cities`](mod@cities): GeoNames places with population over 15,000 (CC BY 4.0, credit
 //!   "GeoNames"), each with its IANA time zone, and a forgiving name search.
 //! - [`topojson`]: a small TopoJSON reader, and [`land_outlines`] / [`borders`] from
 //!   the Natural Earth 4.1.0 files packaged by `world-atlas` (public domain; ISC).
