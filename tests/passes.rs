@@ -18,6 +18,29 @@ fn sample_sets() -> Vec<ElementSet> {
     parse_elements(&text, "sample").unwrap().sets
 }
 
+/// 205 satellites of every kind (LEO, MEO, GEO, Molniya, decaying): every 75th of the
+/// 2026-05-07 active catalog.
+fn every_75th_sets() -> Vec<ElementSet> {
+    let text =
+        std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
+    parse_elements(&text, "every 75th").unwrap().sets
+}
+
+/// Whether SGP4 itself (through `observe`) says `sat` can be seen at `at`: high enough,
+/// sunlit, and the sky dark enough, by `search`'s thresholds.
+fn visible_per_observe(
+    sat: &Satellite,
+    frame: &ObserverFrame,
+    search: &PassSearch,
+    at: DateTime<Utc>,
+) -> bool {
+    observe(sat, frame, at, None).is_ok_and(|o| {
+        o.look.elevation_deg >= search.visible_min_elevation_deg
+            && o.illumination.is_sunlit
+            && o.sun_elevation_deg <= search.max_sun_elevation_deg
+    })
+}
+
 fn satellite(norad_id: u64) -> Satellite {
     let set = sample_sets()
         .into_iter()
@@ -382,9 +405,7 @@ fn refraction_raises_elevations_and_lengthens_passes() {
 fn every_75th_satellite_of_the_catalog_matches_a_brute_force_scan() {
     // 205 satellites of every kind (LEO, MEO, GEO, Molniya, decaying) from the 2026-05-07
     // active catalog: the skipping bounds must never hide a pass.
-    let text =
-        std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
-    let sets = parse_elements(&text, "sample").unwrap().sets;
+    let sets = every_75th_sets();
     assert!(sets.len() > 200);
     let frame = seoul();
     let start = t("2026-05-08T00:00:00Z");
@@ -452,35 +473,23 @@ fn a_satellites_records_share_one_source() {
     assert_eq!(records[0].element_epoch(), iss.set.epoch);
 }
 
-/// The visible part of a pass starts and ends where SGP4 itself (sampled through
-/// `observe`) says one of the three conditions changes: checked half a second either side
-/// of every boundary, over 205 satellites of every orbit type and three days from Seoul.
-/// (A cubic interpolant put a shadow entry 8 s early where the path skims the shadow's edge.)
 #[test]
 fn no_visible_moment_is_missed_between_rise_and_set() {
     // Every 2 s of every pass high enough to be seen (one day, 205 satellites), SGP4 and
     // `observe` say whether the satellite can be seen; the search must call the pass
     // visible whenever they do, with each such moment inside its visible stretch (the
     // stepping bounds on the shadow and the dark sky must not skip a crossing).
-    let text =
-        std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
     let frame = seoul();
     let search = PassSearch::default();
     let start = t("2026-05-08T00:00:00Z");
     let end = start + Duration::days(1);
     let slack = Duration::milliseconds(1);
     let (mut passes_checked, mut visible_checked) = (0, 0);
-    for set in parse_elements(&text, "every 75th").unwrap().sets {
+    for set in every_75th_sets() {
         let Ok(sat) = Satellite::new(set) else {
             continue;
         };
-        let visible_at = |at: DateTime<Utc>| {
-            observe(&sat, &frame, at, None).is_ok_and(|o| {
-                o.look.elevation_deg >= search.visible_min_elevation_deg
-                    && o.illumination.is_sunlit
-                    && o.sun_elevation_deg <= search.max_sun_elevation_deg
-            })
-        };
+        let visible_at = |at: DateTime<Utc>| visible_per_observe(&sat, &frame, &search, at);
         for pass in find_passes(&sat, &frame, start, end, &search, None).passes {
             if pass.culmination.elevation_deg < search.visible_min_elevation_deg
                 || pass.set.time - pass.rise.time > Duration::hours(2)
@@ -521,27 +530,23 @@ fn no_visible_moment_is_missed_between_rise_and_set() {
     );
 }
 
+/// The visible part of a pass starts and ends where SGP4 itself (sampled through
+/// `observe`) says one of the three conditions changes: checked half a second either side
+/// of every boundary, over 205 satellites of every orbit type and three days from Seoul.
+/// (A cubic interpolant put a shadow entry 8 s early where the path skims the shadow's edge.)
 #[test]
 fn visible_stretches_begin_and_end_where_sgp4_says_the_conditions_change() {
-    let text =
-        std::fs::read_to_string(data_path("elements/active-every-75th-2026-05-07.txt")).unwrap();
     let frame = seoul();
     let search = PassSearch::default();
     let start = t("2026-05-08T00:00:00Z");
     let end = start + Duration::days(3);
     let half_second = Duration::milliseconds(500);
     let mut checked = 0;
-    for set in parse_elements(&text, "every 75th").unwrap().sets {
+    for set in every_75th_sets() {
         let Ok(sat) = Satellite::new(set) else {
             continue;
         };
-        let visible_at = |at: DateTime<Utc>| {
-            observe(&sat, &frame, at, None).is_ok_and(|o| {
-                o.look.elevation_deg >= search.visible_min_elevation_deg
-                    && o.illumination.is_sunlit
-                    && o.sun_elevation_deg <= search.max_sun_elevation_deg
-            })
-        };
+        let visible_at = |at: DateTime<Utc>| visible_per_observe(&sat, &frame, &search, at);
         for pass in find_passes(&sat, &frame, start, end, &search, None).passes {
             let (Some(from), Some(to)) = (pass.visible_start, pass.visible_end) else {
                 continue;
