@@ -1366,7 +1366,11 @@ impl<'a> Finder<'a> {
     ) -> Result<(), PropagationError> {
         const SUN_SINE_RATE_PER_MIN: f64 = 0.0045;
         let darkness = |m: f64| Ok(self.sin_max_sun - self.sin_sun_elevation(sun, m));
-        crossings_by_walk(rise, set, SUN_SINE_RATE_PER_MIN, 1.0, darkness, cuts)
+        let probe = |m: f64| {
+            let g = darkness(m)?;
+            Ok((g, g.abs() / SUN_SINE_RATE_PER_MIN))
+        };
+        crossings_by_walk(rise, set, 1.0, probe, darkness, cuts)
     }
 
     /// Where the satellite enters or leaves the Earth's shadow, refined to 1 ms.
@@ -1386,14 +1390,12 @@ impl<'a> Finder<'a> {
         to: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
-        const MIN_STEP_MIN: f64 = 10.0 / 60.0;
         let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
         let d_low = radius / 2.0;
         let v_max = self.speed_max_km_min;
         let k = v_max * v_max / d_low + self.gravity_max_km_min2;
-        let mut prev = (from, self.sunlit_margin_and_rate(spans, sun, from)?);
-        while prev.0 < to {
-            let (g, g_rate) = prev.1;
+        let probe = |m: f64| {
+            let (g, g_rate) = self.sunlit_margin_and_rate_at(spans, sun, m)?;
             let q = g.abs();
             let first_order = q / v_max;
             let d = g + radius;
@@ -1403,42 +1405,22 @@ impl<'a> Finder<'a> {
             } else {
                 0.0
             };
-            let m = (prev.0 + first_order.max(second_order).max(MIN_STEP_MIN)).min(to);
-            let next = (m, self.sunlit_margin_and_rate(spans, sun, m)?);
-            if (g >= 0.0) != (next.1.0 >= 0.0) {
-                cuts.push(illinois(
-                    prev.0,
-                    g,
-                    next.0,
-                    next.1.0,
-                    ROOT_TOLERANCE_MIN,
-                    |m| self.sunlit_margin_at(spans, sun, m),
-                )?);
-            }
-            prev = next;
-        }
-        Ok(())
+            Ok((g, first_order.max(second_order)))
+        };
+        let margin = |m: f64| self.sunlit_margin_at(spans, sun, m);
+        crossings_by_walk(from, to, 10.0 / 60.0, probe, margin, cuts)
     }
 
     /// The sunlight margin at `m` (as [`Finder::sunlit_margin_at`]) and its rate, km and km
-    /// per minute (for a fixed direction to the Sun).
-    fn sunlit_margin_and_rate(
+    /// per minute (see [`sunlit_margin_and_rate`]).
+    fn sunlit_margin_and_rate_at(
         &self,
         spans: &TrailSpans,
         sun: &PassSun,
         m: f64,
     ) -> Result<(f64, f64), PropagationError> {
         let (r, v) = self.state_in(self.span_at(spans, m), m)?;
-        let to_sun = unit(sub(sun.at(m), r));
-        let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
-        Ok(if dot(r, to_sun) >= 0.0 {
-            let d = norm(r);
-            (d - radius, dot(r, v) / d * 60.0)
-        } else {
-            let c = cross(r, to_sun);
-            let d = norm(c);
-            (d - radius, dot(c, cross(v, to_sun)) / d * 60.0)
-        })
+        Ok(sunlit_margin_and_rate(r, v, sun.at(m)))
     }
 
     /// How far the satellite's line to the Sun misses the Earth at `m`, km (see
@@ -1485,33 +1467,25 @@ impl<'a> Finder<'a> {
 
 /// Pushes onto `cuts` every zero of `g` in `[from, to]` (minutes), refined to 1 ms.
 ///
-/// `g` changes no faster than `rate_per_min`, so from a point where it is `g` the walk
-/// can step `|g| / rate_per_min` (and at least `min_step_min`, short enough that `g`
-/// cannot cross twice) without stepping over a zero.
+/// `probe(m)` gives `g(m)` and how many minutes `g` certainly keeps its sign from `m` (from
+/// a bound on how fast it can change), so the walk steps that far (and at least
+/// `min_step_min`, short enough that `g` cannot cross twice) without stepping over a zero.
 fn crossings_by_walk(
     from: f64,
     to: f64,
-    rate_per_min: f64,
     min_step_min: f64,
+    probe: impl Fn(f64) -> Result<(f64, f64), PropagationError>,
     g: impl Fn(f64) -> Result<f64, PropagationError>,
     cuts: &mut Vec<f64>,
 ) -> Result<(), PropagationError> {
-    let mut prev = (from, g(from)?);
-    while prev.0 < to {
-        let step = (prev.1.abs() / rate_per_min).max(min_step_min);
-        let m = (prev.0 + step).min(to);
-        let next = (m, g(m)?);
-        if (prev.1 >= 0.0) != (next.1 >= 0.0) {
-            cuts.push(illinois(
-                prev.0,
-                prev.1,
-                next.0,
-                next.1,
-                ROOT_TOLERANCE_MIN,
-                &g,
-            )?);
+    let (mut prev_m, (mut prev_g, mut safe_min)) = (from, probe(from)?);
+    while prev_m < to {
+        let m = (prev_m + safe_min.max(min_step_min)).min(to);
+        let (next_g, next_safe_min) = probe(m)?;
+        if (prev_g >= 0.0) != (next_g >= 0.0) {
+            cuts.push(illinois(prev_m, prev_g, m, next_g, ROOT_TOLERANCE_MIN, &g)?);
         }
-        prev = next;
+        (prev_m, prev_g, safe_min) = (m, next_g, next_safe_min);
     }
     Ok(())
 }
@@ -1636,15 +1610,22 @@ fn gmst_rate_rad_min(jd: f64) -> f64 {
 /// satellite sees the Sun's centre), negative inside the shadow. Continuous, so its zero
 /// is the shadow boundary of [`super::sun::Illumination::is_sunlit`].
 fn sunlit_margin_km(r_km: [f64; 3], sun_km: [f64; 3]) -> f64 {
+    sunlit_margin_and_rate(r_km, [0.0; 3], sun_km).0
+}
+
+/// [`sunlit_margin_km`] and its rate for a satellite moving at `v_km_s` (TEME, km/s), in km
+/// and km per minute, holding the direction to the Sun still (it turns under 3e-7 rad/s).
+fn sunlit_margin_and_rate(r_km: [f64; 3], v_km_s: [f64; 3], sun_km: [f64; 3]) -> (f64, f64) {
     let to_sun = unit(sub(sun_km, r_km));
-    let along = dot(r_km, to_sun);
     let radius = super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
-    if along >= 0.0 {
+    if dot(r_km, to_sun) >= 0.0 {
         // Facing away from the Earth: the closest approach is the satellite itself.
-        dot(r_km, r_km).sqrt() - radius
+        let d = dot(r_km, r_km).sqrt();
+        (d - radius, dot(r_km, v_km_s) / d * 60.0)
     } else {
         let c = cross(r_km, to_sun);
-        dot(c, c).sqrt() - radius
+        let d = dot(c, c).sqrt();
+        (d - radius, dot(c, cross(v_km_s, to_sun)) / d * 60.0)
     }
 }
 
