@@ -55,6 +55,9 @@ const ROOT_TOLERANCE_MIN: f64 = 1.0 / 60_000.0;
 const INTERPOLATED_ROOT_TOLERANCE_MIN: f64 = 0.02 / 60.0;
 /// Tolerance on the culmination time, minutes (10 ms).
 const CULMINATION_TOLERANCE_MIN: f64 = 1.0 / 6_000.0;
+/// How far past a boundary of the visible part the failing condition is looked for,
+/// minutes (0.1 s: a hundred times the boundary's tolerance).
+const BOUNDARY_PROBE_MIN: f64 = 0.1 / 60.0;
 
 /// Settings of a pass search. Angles in degrees; elevations are geometric unless
 /// `refraction` is set, in which case they are apparent (refracted) elevations.
@@ -121,6 +124,53 @@ impl NotVisibleReason {
     }
 }
 
+/// How the visible part of a pass begins: which of the three conditions (high enough,
+/// sunlit, dark sky) was the last to be met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Appears {
+    /// It climbs above the visibility elevation (or the horizon) in a dark sky, sunlit.
+    Rises,
+    /// It comes out of the Earth's shadow, already high enough.
+    LeavesShadow,
+    /// The sky gets dark enough while it is up and sunlit (dusk).
+    SkyDarkens,
+}
+
+impl Appears {
+    /// The machine-readable tag, as in JSON and CSV: "rises", "leaves_shadow", "sky_darkens".
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Rises => "rises",
+            Self::LeavesShadow => "leaves_shadow",
+            Self::SkyDarkens => "sky_darkens",
+        }
+    }
+}
+
+/// How the visible part of a pass ends: which condition was the first to fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vanishes {
+    /// It sinks below the visibility elevation (or the horizon).
+    Sets,
+    /// It fades into the Earth's shadow.
+    EntersShadow,
+    /// The sky gets too bright (dawn).
+    SkyBrightens,
+}
+
+impl Vanishes {
+    /// The machine-readable tag, as in JSON and CSV: "sets", "enters_shadow", "sky_brightens".
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Sets => "sets",
+            Self::EntersShadow => "enters_shadow",
+            Self::SkyBrightens => "sky_brightens",
+        }
+    }
+}
+
 /// One pass of a satellite above an observer's horizon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pass {
@@ -134,10 +184,17 @@ pub struct Pass {
     pub set: PassPoint,
     /// True when at some instant the satellite is high enough, sunlit and the sky dark.
     pub is_visible: bool,
-    /// First visible instant.
+    /// First visible instant: where the observer first sees it.
     pub visible_start: Option<PassPoint>,
-    /// Last visible instant.
+    /// Highest point while visible (the culmination when that is seen, else the higher
+    /// end of the visible part).
+    pub visible_peak: Option<PassPoint>,
+    /// Last visible instant: where it vanishes.
     pub visible_end: Option<PassPoint>,
+    /// How the visible part begins (None when not visible).
+    pub appears: Option<Appears>,
+    /// How the visible part ends (None when not visible).
+    pub vanishes: Option<Vanishes>,
     /// Brightest estimated visual magnitude while visible (None without a standard magnitude).
     pub magnitude: Option<f64>,
     /// Why not visible, when it is not.
@@ -148,6 +205,22 @@ impl Pass {
     /// Duration from rise to set.
     pub fn duration(&self) -> Duration {
         self.set.time - self.rise.time
+    }
+
+    /// Whether a visible pass is bright enough to see in a sky whose faintest visible star
+    /// has magnitude `limiting_magnitude`: None when the pass is not visible or its
+    /// brightness is unknown (no standard magnitude).
+    pub fn is_bright_enough(&self, limiting_magnitude: f64) -> Option<bool> {
+        if !self.is_visible {
+            return None;
+        }
+        self.magnitude.map(|m| m <= limiting_magnitude)
+    }
+
+    /// Whether a naked-eye observer can expect to see it: visible, and not known to be
+    /// fainter than `limiting_magnitude` (a pass of unknown brightness counts).
+    pub fn is_visible_to_eye(&self, limiting_magnitude: f64) -> bool {
+        self.is_visible && self.is_bright_enough(limiting_magnitude) != Some(false)
     }
 }
 
@@ -1189,7 +1262,10 @@ impl<'a> Finder<'a> {
             set: self.point(&set),
             is_visible: false,
             visible_start: None,
+            visible_peak: None,
             visible_end: None,
+            appears: None,
+            vanishes: None,
             magnitude: None,
             not_visible_reason: None,
         };
@@ -1288,8 +1364,7 @@ impl<'a> Finder<'a> {
             }
         }
         // ...and, only there, where it is sunlit.
-        let mut first: Option<f64> = None;
-        let mut last: Option<f64> = None;
+        let mut seen: Vec<(f64, f64)> = Vec::new();
         for &(from, to) in &dark_and_high {
             let mut cuts = vec![from];
             self.sunlight_cuts(spans, &sun, from, to, &mut cuts)?;
@@ -1301,17 +1376,46 @@ impl<'a> Finder<'a> {
                 }
                 let mid = 0.5 * (a + b);
                 if self.sunlit_margin_at(spans, &sun, mid)? >= 0.0 {
-                    first.get_or_insert(a);
-                    last = Some(b);
+                    match seen.last_mut() {
+                        Some(stretch) if stretch.1 == a => stretch.1 = b,
+                        _ => seen.push((a, b)),
+                    }
                 }
             }
         }
         let dark_and_high = !dark_and_high.is_empty();
-        match (first, last) {
-            (Some(a), Some(b)) => {
+        match (seen.first(), seen.last()) {
+            (Some(&(a, _)), Some(&(_, b))) => {
                 pass.is_visible = true;
-                pass.visible_start = Some(self.point(&self.reported(self.span_at(spans, a), a)?));
-                pass.visible_end = Some(self.point(&self.reported(self.span_at(spans, b), b)?));
+                let start = self.point(&self.reported(self.span_at(spans, a), a)?);
+                let end = self.point(&self.reported(self.span_at(spans, b), b)?);
+                // Highest while seen: the culmination if it is seen, else the higher of
+                // the seen stretches' ends (the elevation has no other turning point).
+                let mut peak = if start.elevation_deg >= end.elevation_deg {
+                    start
+                } else {
+                    end
+                };
+                for &(from, to) in &seen {
+                    for m in [from, to] {
+                        if m != a && m != b {
+                            let p = self.point(&self.reported(self.span_at(spans, m), m)?);
+                            if p.elevation_deg > peak.elevation_deg {
+                                peak = p;
+                            }
+                        }
+                    }
+                }
+                if seen.iter().any(|&(from, to)| (from..=to).contains(&top))
+                    && pass.culmination.elevation_deg >= peak.elevation_deg
+                {
+                    peak = pass.culmination;
+                }
+                pass.visible_start = Some(start);
+                pass.visible_peak = Some(peak);
+                pass.visible_end = Some(end);
+                pass.appears = Some(self.appears(spans, &sun, a, rise)?);
+                pass.vanishes = Some(self.vanishes(spans, &sun, b, set)?);
                 if let Some(std) = self.std_magnitude {
                     pass.magnitude = self.brightest(spans, &sun, a, b, top, std)?;
                 }
@@ -1325,6 +1429,52 @@ impl<'a> Finder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Which condition the satellite met last as it became visible at `a`: the one that
+    /// fails a moment (0.1 s) before. At the rise itself it rises.
+    fn appears(
+        &self,
+        spans: &TrailSpans,
+        sun: &PassSun,
+        a: f64,
+        rise: f64,
+    ) -> Result<Appears, PropagationError> {
+        let before = a - BOUNDARY_PROBE_MIN;
+        if before <= rise {
+            return Ok(Appears::Rises);
+        }
+        let [high, sunlit, dark] = self.conditions(self.span_at(spans, before), sun, before)?;
+        Ok(if sunlit < 0.0 {
+            Appears::LeavesShadow
+        } else if dark < 0.0 && high >= 0.0 {
+            Appears::SkyDarkens
+        } else {
+            Appears::Rises
+        })
+    }
+
+    /// Which condition failed first as the satellite stopped being visible at `b`: the one
+    /// that fails a moment (0.1 s) after. At the set itself it sets.
+    fn vanishes(
+        &self,
+        spans: &TrailSpans,
+        sun: &PassSun,
+        b: f64,
+        set: f64,
+    ) -> Result<Vanishes, PropagationError> {
+        let after = b + BOUNDARY_PROBE_MIN;
+        if after >= set {
+            return Ok(Vanishes::Sets);
+        }
+        let [high, sunlit, dark] = self.conditions(self.span_at(spans, after), sun, after)?;
+        Ok(if sunlit < 0.0 {
+            Vanishes::EntersShadow
+        } else if dark < 0.0 && high >= 0.0 {
+            Vanishes::SkyBrightens
+        } else {
+            Vanishes::Sets
+        })
     }
 
     /// Where the elevation crosses the visibility threshold (`f + offset = 0`), found on
