@@ -265,6 +265,60 @@ def visibility(ctx, sat, topos, clock, s0, s1):
     return visible, bool(marginal), n
 
 
+def seen_part(ctx, sat, topos, clock, start, s0, s1, culm):
+    """The visible part of a pass: first and last visible instants and the highest point while
+    visible, refined. The 1 s grid finds the visible seconds; each end is refined by bisection
+    on the same three conditions to < 1 ms; the peak is the culmination when that is visible,
+    else the higher end (elevation has one maximum in a pass)."""
+    rel = sat - topos
+
+    def ok(sec):
+        t = clock.t(sec)
+        alt = rel.at(t).altaz()[0].degrees
+        sunlit = bool(sat.at(t).is_sunlit(ctx.eph))
+        sun_alt = (ctx.earth + topos).at(t).observe(ctx.sun).apparent().altaz()[0].degrees
+        return bool(alt >= 10.0 and sunlit and sun_alt <= -6.0)
+
+    grid = np.arange(math.ceil(s0), math.floor(s1) + 1, 1.0)
+    if len(grid) == 0:
+        return None
+    t = clock.t(grid)
+    alt = rel.at(t).altaz()[0].degrees
+    sunlit = np.asarray(sat.at(t).is_sunlit(ctx.eph), bool)
+    sun_alt = (ctx.earth + topos).at(t).observe(ctx.sun).apparent().altaz()[0].degrees
+    good = np.flatnonzero((alt >= 10.0) & sunlit & (sun_alt <= -6.0))
+    if len(good) == 0:
+        return None
+
+    def edge(inside, outside):
+        a, b = inside, outside
+        while abs(b - a) > 1e-4:
+            m = 0.5 * (a + b)
+            if ok(m):
+                a = m
+            else:
+                b = m
+        return a
+
+    first = float(grid[good[0]])
+    last = float(grid[good[-1]])
+    vs = edge(first, max(first - 1.0, s0)) if first - 1.0 >= s0 else s0
+    ve = edge(last, min(last + 1.0, s1)) if last + 1.0 <= s1 else s1
+
+    def look(sec):
+        alt_, az_, dist_ = rel.at(clock.t(sec)).altaz()
+        return {"time": fmt_z(start, sec), "azimuth_deg": round(float(az_.degrees), 4),
+                "elevation_deg": round(float(alt_.degrees), 4), "range_km": round(float(dist_.km), 3)}
+
+    if vs <= culm <= ve and ok(culm):
+        peak_sec, kind = culm, "culmination"
+    else:
+        peak_sec = vs if look(vs)["elevation_deg"] >= look(ve)["elevation_deg"] else ve
+        kind = "start" if peak_sec == vs else "end"
+    return {"visible_start": look(vs), "visible_end": look(ve), "visible_peak": look(peak_sec),
+            "visible_peak_is": kind, "visible_split": bool(len(good) != good[-1] - good[0] + 1)}
+
+
 def compute_case(ctx, elems, case):
     ts = ctx.ts
     e = elems[case["sat"]]
@@ -367,6 +421,10 @@ def compute_case(ctx, elems, case):
         }
         if edge:
             entry["culmination_at_window_edge"] = True
+        if vis and rise is not None and sets is not None:
+            seen = seen_part(ctx, sat, topos, clock, start, lo, hi, best[0])
+            if seen is not None:
+                entry.update(seen)
         passes.append(entry)
 
     always = None
@@ -520,6 +578,13 @@ def main():
             "visible_marginal": "visible with < 10 s of qualifying time, or the answer flips when the limits "
                                 "are moved by 0.2 deg (elevation, Sun) or the shadow boundary by 5 s",
             "visible_seconds": "number of qualifying 1 s grid points",
+            "visible_start/visible_end": "for a visible pass inside the window: the first and last "
+                                         "qualifying 1 s grid points, each refined by bisection on the "
+                                         "three conditions to < 1 ms; az/el/range from the same "
+                                         "Skyfield altaz (geometric)",
+            "visible_peak": "the culmination when it qualifies, else the higher of visible_start and "
+                            "visible_end (visible_peak_is says which); visible_split: the qualifying "
+                            "seconds are not one stretch",
             "time_format": "RFC 3339 UTC, millisecond precision, rounded",
         },
         "elements_file": "tests/data/fixture_elements.tle",
