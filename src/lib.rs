@@ -11,4 +11,5 @@ pub mod cli;
 pub mod orbit;
 pub mod report;
 pub mod settings;
+pub mod timefmt;
 pub mod ui;

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::orbit::{Observer, Pass, PassPoint, timing_uncertainty_s};
+use crate::orbit::{Appears, Observer, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+use crate::timefmt::TimeFormatter;
 
 /// The element set a satellite's passes were predicted from: shared by all of its
 /// [`PassRecord`]s, so a week of the whole catalog holds each name once.
@@ -132,72 +133,234 @@ pub fn fists(elevation_deg: f64) -> String {
     }
 }
 
+/// A direction no one can mistake for a height: "NNE (bearing 17°)".
+pub fn bearing_words(azimuth_deg: f64) -> String {
+    format!(
+        "{} (bearing {:.0}°)",
+        compass_point(azimuth_deg),
+        azimuth_deg.rem_euclid(360.0).round() % 360.0
+    )
+}
+
+/// A height no one can mistake for a direction: "25° up".
+pub fn height_words(elevation_deg: f64) -> String {
+    format!("{:.0}° up", elevation_deg.max(0.0).round())
+}
+
+/// Where to look at one point of a pass: "NNE (bearing 17°, 25° up)".
+pub fn look_words(point: &PassPoint) -> String {
+    format!(
+        "{} (bearing {:.0}°, {})",
+        compass_point(point.azimuth_deg),
+        point.azimuth_deg.rem_euclid(360.0).round() % 360.0,
+        height_words(point.elevation_deg)
+    )
+}
+
+/// The parts of a visible pass an observer needs: where it appears, its highest point
+/// while seen, and where it vanishes, with how it appears and vanishes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeenPart {
+    /// Where it is first seen.
+    pub start: PassPoint,
+    /// Highest point while seen.
+    pub peak: PassPoint,
+    /// Where it is last seen.
+    pub end: PassPoint,
+    /// How it comes into view.
+    pub appears: Appears,
+    /// How it is lost from view.
+    pub vanishes: Vanishes,
+}
+
+impl SeenPart {
+    /// The seen part of `pass`, when it is visible.
+    pub fn of(pass: &Pass) -> Option<Self> {
+        Some(Self {
+            start: pass.visible_start?,
+            peak: pass.visible_peak?,
+            end: pass.visible_end?,
+            appears: pass.appears?,
+            vanishes: pass.vanishes?,
+        })
+    }
+}
+
+/// How a visible pass ends, for tables: "sets", "into shadow" or "dawn".
+pub fn vanishes_short(vanishes: Vanishes) -> &'static str {
+    match vanishes {
+        Vanishes::Sets => "sets",
+        Vanishes::EntersShadow => "into shadow",
+        Vanishes::SkyBrightens => "dawn",
+    }
+}
+
+/// How a visible pass begins, for tables: "rises", "from shadow" or "dusk".
+pub fn appears_short(appears: Appears) -> &'static str {
+    match appears {
+        Appears::Rises => "rises",
+        Appears::LeavesShadow => "from shadow",
+        Appears::SkyDarkens => "dusk",
+    }
+}
+
 /// A description of a pass that a pupil understands, with times formatted by `time`.
 ///
-/// "Look north-west at 21:14; it climbs to about four fists above the horizon, in the
-/// south-east, and fades at 21:19 as it enters Earth's shadow."
+/// For a visible pass it follows the seen part: where to look first, how high it gets
+/// while seen, where and how it is lost (sets, fades into Earth's shadow, or the dawn),
+/// then how bright it is ("Look NNE (bearing 17°, 12° up) at 21:39, where it rises. It
+/// climbs to 51° up (about five fists) in the ENE at 21:41, then fades into Earth's shadow
+/// in the E (bearing 95°, 30° up) at 21:43. Easy to see, like a bright star (magnitude
+/// 1.8).").
 pub fn plain_description(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) -> String {
-    let (start, end) = match (pass.visible_start, pass.visible_end) {
-        (Some(a), Some(b)) => (a, b),
-        _ => (pass.rise, pass.set),
-    };
-    let top = &pass.culmination;
-    let mut text = format!(
-        "Look {} at {}; it climbs to {}, in the {}",
-        compass_words(start.azimuth_deg),
-        time(start.time),
-        fists(top.elevation_deg),
-        compass_words(top.azimuth_deg),
-    );
-    if !pass.is_visible {
+    let Some(seen) = SeenPart::of(pass) else {
+        let top = &pass.culmination;
         let why = pass
             .not_visible_reason
             .map_or("it cannot be seen", |r| r.phrase());
-        text = format!(
-            "Above the horizon from {} to {} but not visible to the eye ({why}); highest in the {} at {}.",
+        return format!(
+            "Above the horizon from {} to {} but not visible to the eye ({why}); highest {} in the {} at {}.",
             time(pass.rise.time),
             time(pass.set.time),
-            compass_words(top.azimuth_deg),
-            fists(top.elevation_deg).trim_start_matches("about "),
+            height_words(top.elevation_deg),
+            bearing_words(top.azimuth_deg),
+            time(top.time),
         );
-        return text;
-    }
-    // It fades into the shadow when it vanishes high in a dark sky; otherwise it sets.
-    let ends_in_shadow = end.elevation_deg > 10.5 && (end.time - pass.set.time).num_seconds() < -5;
-    if ends_in_shadow {
+    };
+    let (start, peak, end) = (&seen.start, &seen.peak, &seen.end);
+    let mut text = match seen.appears {
+        Appears::Rises => format!(
+            "Look {} at {}, where it comes up.",
+            look_words(start),
+            time(start.time)
+        ),
+        Appears::LeavesShadow => format!(
+            "Look {} at {}, where it comes out of Earth's shadow.",
+            look_words(start),
+            time(start.time)
+        ),
+        Appears::SkyDarkens => format!(
+            "Look {} at {}, once the sky is dark enough.",
+            look_words(start),
+            time(start.time)
+        ),
+    };
+    // A peak more than 1 s from either end is a climb and a descent; otherwise the
+    // whole seen part goes one way.
+    let apart = |a: &PassPoint, b: &PassPoint| (a.time - b.time).num_milliseconds().abs() > 1000;
+    let fist_words = fists(peak.elevation_deg)
+        .replace("fists above the horizon", "fists")
+        .replace("fist above the horizon", "fist");
+    if apart(peak, start) && apart(peak, end) {
         text.push_str(&format!(
-            ", and fades at {} in the {} as it enters Earth's shadow.",
-            time(end.time),
-            compass_words(end.azimuth_deg)
+            " It climbs to {} ({fist_words}) in the {} at {}, then ",
+            height_words(peak.elevation_deg),
+            bearing_words(peak.azimuth_deg),
+            time(peak.time),
         ));
+    } else if apart(peak, start) {
+        text.push_str(" It climbs all the way and ");
     } else {
         text.push_str(&format!(
-            ", and sinks out of sight in the {} at {}.",
-            compass_words(end.azimuth_deg),
-            time(end.time)
+            " It is highest there ({fist_words}), then sinks and "
         ));
     }
-    if let Some(mag) = pass.magnitude {
-        text.push_str(&format!(" {}", brightness_words(mag)));
+    let place = if seen.vanishes == Vanishes::EntersShadow && end.elevation_deg >= 45.0 {
+        "high in the"
+    } else if seen.vanishes == Vanishes::Sets {
+        "low in the"
+    } else {
+        "in the"
+    };
+    let ending = match seen.vanishes {
+        Vanishes::Sets => "drops out of sight",
+        Vanishes::EntersShadow => "fades into Earth's shadow",
+        Vanishes::SkyBrightens => "is lost in the brightening sky",
+    };
+    text.push_str(&format!(
+        "{ending} {place} {} at {}.",
+        look_words(end),
+        time(end.time)
+    ));
+    match pass.magnitude {
+        Some(mag) => text.push_str(&format!(" {}", brightness_words(mag))),
+        None => text.push_str(" Brightness unknown (no standard magnitude for it)."),
     }
     text
+}
+
+/// A short alert for a visible pass that starts soon, in the words of the seen part:
+/// "ISS (ZARYA) in 4 min 10 s: look NNE (bearing 17°, 12° up) at 21:39; highest 51° up in
+/// the ENE; fades into Earth's shadow at 21:43. Magnitude −2.1, very bright."
+pub fn alert_text(
+    name: &str,
+    pass: &Pass,
+    until_start: &str,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> String {
+    let Some(seen) = SeenPart::of(pass) else {
+        return format!("{name} rises in {until_start}.");
+    };
+    let ending = match seen.vanishes {
+        Vanishes::Sets => "sets",
+        Vanishes::EntersShadow => "fades into Earth's shadow",
+        Vanishes::SkyBrightens => "is lost in the dawn",
+    };
+    let brightness = match pass.magnitude {
+        Some(m) => format!("Magnitude {m:.1}, {}.", brightness_short(m)),
+        None => "Brightness unknown.".to_owned(),
+    };
+    format!(
+        "{name} in {until_start}: look {} at {}; highest {} in the {}; {ending} at {}. {brightness}",
+        look_words(&seen.start),
+        time(seen.start.time),
+        height_words(seen.peak.elevation_deg),
+        compass_point(seen.peak.azimuth_deg),
+        time(seen.end.time),
+    )
+}
+
+/// How bright a magnitude looks, in a few words: "very bright", "easy to see"...
+pub fn brightness_short(magnitude: f64) -> &'static str {
+    if magnitude <= -2.0 {
+        "very bright"
+    } else if magnitude <= 0.0 {
+        "bright"
+    } else if magnitude <= 2.5 {
+        "easy to see"
+    } else if magnitude <= 4.5 {
+        "faint, needs a dark sky"
+    } else {
+        "very faint, binoculars help"
+    }
 }
 
 /// How bright a magnitude looks, in words.
 pub fn brightness_words(magnitude: f64) -> String {
     let words = if magnitude <= -2.0 {
-        "Very bright: brighter than any star."
+        "Very bright, brighter than any star"
     } else if magnitude <= 0.0 {
-        "Bright: like the brightest stars."
+        "Bright, like the brightest stars"
     } else if magnitude <= 2.5 {
-        "Easy to see, like a bright star."
+        "Easy to see, like a bright star"
     } else if magnitude <= 4.5 {
-        "Faint: needs a dark sky."
+        "Faint: it needs a dark sky"
     } else {
-        "Very faint: binoculars help."
+        "Very faint: binoculars help"
     };
-    format!("{words} (magnitude {magnitude:.1})")
+    format!("{words} (magnitude {magnitude:.1}).")
 }
+
+/// Limiting-magnitude presets: the faintest star the observer's sky shows.
+pub const SKY_PRESETS: [(&str, f64); 4] = [
+    ("City (mag 3)", 3.0),
+    ("Suburb (mag 4)", 4.0),
+    ("Dark site (mag 5.5)", 5.5),
+    ("Binoculars (mag 7.5)", 7.5),
+];
+
+/// The default limiting magnitude: a suburban sky.
+pub const DEFAULT_LIMITING_MAGNITUDE: f64 = 4.0;
 
 fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -239,7 +402,13 @@ struct JsonPass {
     visible: bool,
     visible_start: Option<String>,
     visible_end: Option<String>,
+    visible_start_point: Option<JsonPoint>,
+    visible_peak: Option<JsonPoint>,
+    visible_end_point: Option<JsonPoint>,
+    appears: Option<&'static str>,
+    vanishes: Option<&'static str>,
     magnitude: Option<f64>,
+    bright_enough: Option<bool>,
     not_visible_reason: Option<&'static str>,
     element_epoch: String,
     element_age_days: f64,
@@ -266,17 +435,18 @@ pub struct SatelliteNote {
     pub error: Option<String>,
 }
 
-/// The passes of a report, turned into JSON one at a time as they are written.
-struct JsonPasses<'a>(&'a [&'a PassRecord]);
+/// The passes of a report, turned into JSON one at a time as they are written, with the
+/// limiting magnitude that judges them.
+struct JsonPasses<'a>(&'a [&'a PassRecord], f64);
 
 impl Serialize for JsonPasses<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|r| JsonPass::from(*r)))
+        serializer.collect_seq(self.0.iter().map(|r| JsonPass::new(r, self.1)))
     }
 }
 
-impl From<&PassRecord> for JsonPass {
-    fn from(r: &PassRecord) -> Self {
+impl JsonPass {
+    fn new(r: &PassRecord, limiting_magnitude: f64) -> Self {
         JsonPass {
             norad_id: r.pass.norad_id,
             name: r.name().to_owned(),
@@ -287,7 +457,13 @@ impl From<&PassRecord> for JsonPass {
             visible: r.pass.is_visible,
             visible_start: r.pass.visible_start.map(|p| rfc3339(p.time)),
             visible_end: r.pass.visible_end.map(|p| rfc3339(p.time)),
+            visible_start_point: r.pass.visible_start.as_ref().map(JsonPoint::from),
+            visible_peak: r.pass.visible_peak.as_ref().map(JsonPoint::from),
+            visible_end_point: r.pass.visible_end.as_ref().map(JsonPoint::from),
+            appears: r.pass.appears.map(Appears::tag),
+            vanishes: r.pass.vanishes.map(Vanishes::tag),
             magnitude: r.pass.magnitude.map(|m| round_to(m, 2)),
+            bright_enough: r.pass.is_bright_enough(limiting_magnitude),
             not_visible_reason: r.pass.not_visible_reason.map(|x| x.phrase()),
             element_epoch: rfc3339(r.element_epoch()),
             element_age_days: round_to(r.element_age_days(), 3),
@@ -301,17 +477,20 @@ struct JsonReport<'a> {
     observer: JsonObserver,
     start: String,
     end: String,
+    limiting_magnitude: f64,
     passes: JsonPasses<'a>,
     satellites: &'a [SatelliteNote],
 }
 
-/// Writes the JSON report `{"observer", "start", "end", "passes": [...], "satellites": [...]}`
-/// to `w`, one pass at a time.
+/// Writes the JSON report `{"observer", "start", "end", "limiting_magnitude", "passes":
+/// [...], "satellites": [...]}` to `w`, one pass at a time; `bright_enough` judges each
+/// visible pass against `limiting_magnitude`.
 pub fn write_json(
     w: impl std::io::Write,
     observer: &Observer,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
+    limiting_magnitude: f64,
     records: &[&PassRecord],
     satellites: &[SatelliteNote],
 ) -> std::io::Result<()> {
@@ -323,7 +502,8 @@ pub fn write_json(
         },
         start: rfc3339(start),
         end: rfc3339(end),
-        passes: JsonPasses(records),
+        limiting_magnitude,
+        passes: JsonPasses(records, limiting_magnitude),
         satellites,
     };
     let mut w = w;
@@ -336,11 +516,20 @@ pub fn to_json(
     observer: &Observer,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
+    limiting_magnitude: f64,
     records: &[&PassRecord],
     satellites: &[SatelliteNote],
 ) -> String {
     let mut out = Vec::new();
-    match write_json(&mut out, observer, start, end, records, satellites) {
+    match write_json(
+        &mut out,
+        observer,
+        start,
+        end,
+        limiting_magnitude,
+        records,
+        satellites,
+    ) {
         Ok(()) => String::from_utf8_lossy(&out).into_owned(),
         Err(e) => format!("{{\"error\": \"{e}\"}}"),
     }
@@ -355,21 +544,30 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The CSV report as a string (see [`write_csv`]).
-pub fn to_csv(records: &[&PassRecord]) -> String {
+pub fn to_csv(records: &[&PassRecord], limiting_magnitude: f64) -> String {
     let mut out = Vec::new();
-    match write_csv(&mut out, records) {
+    match write_csv(&mut out, records, limiting_magnitude) {
         Ok(()) => String::from_utf8_lossy(&out).into_owned(),
         Err(e) => e.to_string(),
     }
 }
 
 /// Writes the CSV report to `w`: a header row, then one row per pass; times in UTC (RFC 3339).
-pub fn write_csv(mut w: impl std::io::Write, records: &[&PassRecord]) -> std::io::Result<()> {
+/// The seen part's points, how it appears and vanishes, and whether it is bright enough
+/// for `limiting_magnitude` follow the earlier columns (empty when not visible).
+pub fn write_csv(
+    mut w: impl std::io::Write,
+    records: &[&PassRecord],
+    limiting_magnitude: f64,
+) -> std::io::Result<()> {
     w.write_all(
         "norad_id,name,rise_time,rise_azimuth_deg,rise_elevation_deg,rise_range_km,\
 culmination_time,culmination_azimuth_deg,culmination_elevation_deg,culmination_range_km,\
 set_time,set_azimuth_deg,set_elevation_deg,set_range_km,duration_s,visible,visible_start,\
-visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r\n"
+visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s,\
+visible_start_azimuth_deg,visible_start_elevation_deg,visible_peak_time,\
+visible_peak_azimuth_deg,visible_peak_elevation_deg,visible_peak_range_km,\
+visible_end_azimuth_deg,visible_end_elevation_deg,appears,vanishes,bright_enough\r\n"
             .as_bytes(),
     )?;
     for r in records {
@@ -383,9 +581,15 @@ visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r
                 q.range_km
             )
         };
+        let angles = |q: Option<PassPoint>| {
+            q.map_or(",".to_owned(), |q| {
+                format!("{:.3},{:.3}", q.azimuth_deg, q.elevation_deg)
+            })
+        };
+        let peak = p.visible_peak.map_or(",,,".to_owned(), |q| point(&q));
         write!(
             w,
-            "{},{},{},{},{},{:.3},{},{},{},{},{},{:.3},{:.1}\r\n",
+            "{},{},{},{},{},{:.3},{},{},{},{},{},{:.3},{:.1},{},{},{},{},{},{}\r\n",
             p.norad_id,
             csv_field(r.name()),
             point(&p.rise),
@@ -399,6 +603,14 @@ visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r
             p.not_visible_reason.map(|x| x.phrase()).unwrap_or_default(),
             r.element_age_days(),
             r.timing_uncertainty_s(),
+            angles(p.visible_start),
+            peak,
+            angles(p.visible_end),
+            p.appears.map(Appears::tag).unwrap_or_default(),
+            p.vanishes.map(Vanishes::tag).unwrap_or_default(),
+            p.is_bright_enough(limiting_magnitude)
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
         )?;
     }
     Ok(())
@@ -439,9 +651,17 @@ fn ics_fold(line: &str) -> String {
     out
 }
 
-/// The iCalendar (RFC 5545) report: one VEVENT per pass from rise to set, with the look
-/// angles in the description. `stamp` is the DTSTAMP (when the file was made).
-pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>) -> String {
+/// The iCalendar (RFC 5545) report: one VEVENT per pass, spanning the seen part of a
+/// visible pass and rise to set otherwise, with the directions in the description. Times in
+/// the description are shown by `fmt` with UTC in brackets; `limiting_magnitude` judges the
+/// brightness; `stamp` is the DTSTAMP (when the file was made).
+pub fn to_ics(
+    records: &[&PassRecord],
+    observer: &Observer,
+    stamp: DateTime<Utc>,
+    limiting_magnitude: f64,
+    fmt: &TimeFormatter,
+) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -452,55 +672,72 @@ pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>
     ] {
         out.push_str(&ics_fold(line));
     }
-    for r in records {
-        let p = &r.pass;
-        let visibility = if p.is_visible {
-            match p.magnitude {
-                Some(m) => format!("visible, magnitude {m:.1}"),
-                None => "visible".to_owned(),
-            }
+    let zone_label = |t: DateTime<Utc>| {
+        if fmt.is_utc() {
+            "UTC".to_owned()
+        } else {
+            fmt.zone_short(t)
+        }
+    };
+    // "21:39 KST (12:39 UTC)", or "12:39 UTC" when the zone is UTC.
+    let both = |t: DateTime<Utc>| {
+        if fmt.is_utc() {
+            format!("{} UTC", fmt.hm(t))
         } else {
             format!(
+                "{} {} ({} UTC)",
+                fmt.hm(t),
+                zone_label(t),
+                t.format("%H:%M")
+            )
+        }
+    };
+    for r in records {
+        let p = &r.pass;
+        let seen = SeenPart::of(p);
+        let visibility = match (seen, p.magnitude) {
+            (Some(_), Some(m)) if m > limiting_magnitude => {
+                format!("visible, magnitude {m:.1}: too faint for the naked eye here")
+            }
+            (Some(_), Some(m)) => format!("visible, magnitude {m:.1}"),
+            (Some(_), None) => "visible, brightness unknown".to_owned(),
+            (None, _) => format!(
                 "not visible: {}",
                 p.not_visible_reason.map_or("", |x| x.phrase())
-            )
+            ),
         };
+        let top = seen.map_or(p.culmination, |s| s.peak);
         let summary = format!(
             "{} pass, max {:.0}° {} ({visibility})",
             r.name(),
-            p.culmination.elevation_deg,
-            compass_point(p.culmination.azimuth_deg)
+            top.elevation_deg,
+            compass_point(top.azimuth_deg)
         );
         let angle = |label: &str, q: &PassPoint| {
             format!(
-                "{label} {} UTC: azimuth {:.0}° ({}), elevation {:.0}°, range {:.0} km",
-                q.time.format("%H:%M:%S"),
-                q.azimuth_deg,
-                compass_point(q.azimuth_deg),
-                round_to(q.elevation_deg, 0),
+                "{label} {}: {}, range {:.0} km",
+                both(q.time),
+                look_words(q),
                 q.range_km
             )
         };
-        let mut description = [
-            angle("Rise", &p.rise),
-            angle("Highest", &p.culmination),
-            angle("Set", &p.set),
-        ]
-        .join("\n");
-        if let (Some(a), Some(b)) = (p.visible_start, p.visible_end) {
-            description.push_str(&format!(
-                "\nVisible {}–{} UTC",
-                a.time.format("%H:%M:%S"),
-                b.time.format("%H:%M:%S")
-            ));
+        let mut description = vec![plain_description(p, both)];
+        if let Some(seen) = seen {
+            description.push(angle("Appears", &seen.start));
+            description.push(angle("Highest while visible", &seen.peak));
+            description.push(angle("Vanishes", &seen.end));
         }
-        description.push_str(&format!(
-            "\nElements {:.1} days old (timing ±{:.0} s, estimate). Observer {:.4}, {:.4}.",
+        description.push(angle("Rise", &p.rise));
+        description.push(angle("Highest", &p.culmination));
+        description.push(angle("Set", &p.set));
+        description.push(format!(
+            "Elements {:.1} days old (timing ±{:.0} s, estimate). Observer {:.4}, {:.4}.",
             round_to(r.element_age_days(), 1),
             r.timing_uncertainty_s(),
             observer.latitude_deg,
             observer.longitude_deg
         ));
+        let (from, to) = seen.map_or((p.rise.time, p.set.time), |s| (s.start.time, s.end.time));
         let lines = [
             "BEGIN:VEVENT".to_owned(),
             format!(
@@ -509,10 +746,10 @@ pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>
                 p.rise.time.format("%Y%m%dT%H%M%S")
             ),
             format!("DTSTAMP:{}", ics_time(stamp)),
-            format!("DTSTART:{}", ics_time(p.rise.time)),
-            format!("DTEND:{}", ics_time(p.set.time)),
+            format!("DTSTART:{}", ics_time(from)),
+            format!("DTEND:{}", ics_time(to)),
             format!("SUMMARY:{}", ics_escape(&summary)),
-            format!("DESCRIPTION:{}", ics_escape(&description)),
+            format!("DESCRIPTION:{}", ics_escape(&description.join("\n"))),
             "END:VEVENT".to_owned(),
         ];
         for line in lines {
@@ -551,6 +788,212 @@ mod tests {
                 .all(|l| l.len() <= 75 && !l.ends_with('\\'))
         );
         assert_eq!(folded.replace("\r\n ", "").trim_end(), line);
+    }
+
+    /// A point of a crafted pass: minutes after 21:30 UTC, azimuth and elevation.
+    fn at(minute: f64, azimuth_deg: f64, elevation_deg: f64) -> PassPoint {
+        let t0: DateTime<Utc> = "2026-08-22T21:30:00Z".parse().unwrap();
+        PassPoint {
+            time: t0 + chrono::Duration::milliseconds((minute * 60_000.0) as i64),
+            azimuth_deg,
+            elevation_deg,
+            range_km: 800.0,
+        }
+    }
+
+    /// A pass rising in the SSE at 21:31, highest 51° in the ENE at 21:37, setting in the N
+    /// at 21:43 (KORSAT-7 from Seoul, 22 Aug 2026), seen from `start` to `end`.
+    fn crafted(seen: Option<(PassPoint, PassPoint, PassPoint, Appears, Vanishes)>) -> Pass {
+        let mut pass = Pass {
+            norad_id: 58463,
+            rise: at(1.0, 155.0, 0.0),
+            culmination: at(7.0, 68.0, 51.0),
+            set: at(13.0, 354.0, 0.0),
+            is_visible: false,
+            visible_start: None,
+            visible_peak: None,
+            visible_end: None,
+            appears: None,
+            vanishes: None,
+            magnitude: None,
+            not_visible_reason: Some(crate::orbit::NotVisibleReason::EarthShadow),
+        };
+        if let Some((start, peak, end, appears, vanishes)) = seen {
+            pass.is_visible = true;
+            pass.not_visible_reason = None;
+            pass.visible_start = Some(start);
+            pass.visible_peak = Some(peak);
+            pass.visible_end = Some(end);
+            pass.appears = Some(appears);
+            pass.vanishes = Some(vanishes);
+        }
+        pass
+    }
+
+    fn hm(t: DateTime<Utc>) -> String {
+        t.format("%H:%M").to_string()
+    }
+
+    #[test]
+    fn seen_after_the_culmination_never_climbs_and_points_where_it_is_seen() {
+        // Issue 10: visible 21:39-21:41 only, after the 21:37 peak; it once said "it climbs to
+        // about five fists above the horizon, in the east", where it was in shadow.
+        let (start, end) = (at(9.0, 17.0, 40.0), at(11.3, 354.0, 12.0));
+        let pass = crafted(Some((
+            start,
+            start,
+            end,
+            Appears::LeavesShadow,
+            Vanishes::Sets,
+        )));
+        let text = plain_description(&pass, hm);
+        assert!(
+            text.starts_with(
+                "Look NNE (bearing 17°, 40° up) at 21:39, where it comes out of Earth's shadow."
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("climbs"), "{text}");
+        assert!(!text.contains("east"), "{text}");
+        assert!(text.contains("sinks"), "{text}");
+        assert!(
+            text.contains("drops out of sight low in the N (bearing 354°, 12° up) at 21:41."),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("Brightness unknown (no standard magnitude for it)."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn ending_in_shadow_says_where_it_fades() {
+        let (start, peak, end) = (
+            at(2.0, 160.0, 12.0),
+            at(7.0, 68.0, 51.0),
+            at(9.0, 30.0, 48.0),
+        );
+        let mut pass = crafted(Some((
+            start,
+            peak,
+            end,
+            Appears::Rises,
+            Vanishes::EntersShadow,
+        )));
+        pass.magnitude = Some(1.8);
+        let text = plain_description(&pass, hm);
+        assert!(
+            text.starts_with("Look SSE (bearing 160°, 12° up) at 21:32, where it comes up."),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "It climbs to 51° up (about five fists) in the ENE (bearing 68°) at 21:37"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "fades into Earth's shadow high in the NNE (bearing 30°, 48° up) at 21:39."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("magnitude 1.8"), "{text}");
+    }
+
+    #[test]
+    fn ending_at_the_horizon_sets() {
+        let (start, peak, end) = (
+            at(2.0, 160.0, 10.0),
+            at(7.0, 68.0, 51.0),
+            at(12.0, 350.0, 10.0),
+        );
+        let pass = crafted(Some((start, peak, end, Appears::Rises, Vanishes::Sets)));
+        let text = plain_description(&pass, hm);
+        assert!(
+            text.contains("then drops out of sight low in the N (bearing 350°, 10° up) at 21:42."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn appearing_out_of_shadow_and_climbing_says_so() {
+        let (start, end) = (at(4.0, 120.0, 30.0), at(7.0, 68.0, 51.0));
+        let pass = crafted(Some((
+            start,
+            end,
+            end,
+            Appears::LeavesShadow,
+            Vanishes::EntersShadow,
+        )));
+        let text = plain_description(&pass, hm);
+        assert!(
+            text.contains("where it comes out of Earth's shadow"),
+            "{text}"
+        );
+        assert!(
+            text.contains("It climbs all the way and fades into Earth's shadow high in the ENE"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn starting_as_the_sky_darkens_says_so() {
+        let (start, peak, end) = (
+            at(5.0, 100.0, 40.0),
+            at(7.0, 68.0, 51.0),
+            at(12.0, 350.0, 10.0),
+        );
+        let pass = crafted(Some((
+            start,
+            peak,
+            end,
+            Appears::SkyDarkens,
+            Vanishes::Sets,
+        )));
+        let text = plain_description(&pass, hm);
+        assert!(
+            text.starts_with(
+                "Look E (bearing 100°, 40° up) at 21:35, once the sky is dark enough."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn alert_gives_bearing_and_height_apart() {
+        let (start, peak, end) = (
+            at(9.0, 17.0, 25.0),
+            at(9.0, 17.0, 25.0),
+            at(11.0, 354.0, 12.0),
+        );
+        let mut pass = crafted(Some((
+            start,
+            peak,
+            end,
+            Appears::LeavesShadow,
+            Vanishes::Sets,
+        )));
+        pass.magnitude = Some(2.0);
+        let text = alert_text("KORSAT-7", &pass, "4 min", hm);
+        assert_eq!(
+            text,
+            "KORSAT-7 in 4 min: look NNE (bearing 17°, 25° up) at 21:39; highest 25° up in the NNE; \
+sets at 21:41. Magnitude 2.0, easy to see."
+        );
+    }
+
+    #[test]
+    fn not_visible_pass_says_why() {
+        let text = plain_description(&crafted(None), hm);
+        assert!(
+            text.contains("not visible to the eye (in Earth's shadow)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("highest 51° up in the ENE (bearing 68°) at 21:37"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Showing instants in the observer's time zone, the computer's, or UTC, always labelled.
+//! Showing instants in the observer's time zone, the computer's, or UTC, always labelled
+//! (shared by the window, the command line and the exported files).
 
 use chrono::{DateTime, FixedOffset, Local, Utc};
 
@@ -50,6 +51,30 @@ impl TimeFormatter {
     /// A formatter that shows UTC.
     pub fn utc() -> Self {
         Self { zone: Zone::Utc }
+    }
+
+    /// A formatter for the IANA zone `tz`.
+    pub fn named(tz: chrono_tz::Tz) -> Self {
+        Self {
+            zone: Zone::Named(tz),
+        }
+    }
+
+    /// A formatter for this computer's zone.
+    pub fn computer() -> Self {
+        Self {
+            zone: Zone::Computer,
+        }
+    }
+
+    /// True when this formatter shows UTC itself (no need to add UTC in brackets).
+    pub fn is_utc(&self) -> bool {
+        self.zone == Zone::Utc
+    }
+
+    /// `pattern` (chrono's strftime syntax) applied to `t` in this zone.
+    pub fn format(&self, t: DateTime<Utc>, pattern: &str) -> String {
+        self.local(t).format(pattern).to_string()
     }
 
     fn local(&self, t: DateTime<Utc>) -> DateTime<FixedOffset> {

@@ -23,7 +23,7 @@ pub mod picker;
 pub mod sky_chart;
 pub mod state;
 pub mod theme;
-pub mod timefmt;
+pub use crate::timefmt;
 
 pub use app::{AppOptions, NowSource, OverheadApp};
 
