@@ -71,7 +71,26 @@ fn json_output_has_the_documented_shape() {
         let visible = p["visible"].as_bool().unwrap();
         assert_eq!(p["visible_start"].is_string(), visible);
         assert_eq!(p["visible_end"].is_string(), visible);
+        // The seen part: where it appears, its highest point while seen, where it vanishes.
+        for point in ["visible_start_point", "visible_peak", "visible_end_point"] {
+            assert_eq!(p[point].is_object(), visible, "{point}");
+            if visible {
+                for field in ["time", "azimuth_deg", "elevation_deg", "range_km"] {
+                    assert!(!p[point][field].is_null(), "{point}.{field}");
+                }
+            }
+        }
+        assert_eq!(p["appears"].is_string(), visible);
+        assert_eq!(p["vanishes"].is_string(), visible);
+        // The ISS has a standard magnitude: a visible pass is judged, a hidden one is not.
+        assert_eq!(p["bright_enough"].is_boolean(), visible);
+        if visible {
+            let peak = p["visible_peak"]["elevation_deg"].as_f64().unwrap();
+            assert!(peak <= p["culmination"]["elevation_deg"].as_f64().unwrap() + 1e-9);
+            assert_eq!(p["visible_start"], p["visible_start_point"]["time"]);
+        }
     }
+    assert_eq!(v["limiting_magnitude"], 4.0);
     // The fixture's ISS pass over Seoul at 18:21 UTC on 22 Aug is visible (skyfield agrees).
     let evening = passes
         .iter()
@@ -121,9 +140,23 @@ fn ics_is_an_icalendar_file_with_an_event_per_pass() {
         text.matches("BEGIN:VEVENT").count(),
         json["passes"].as_array().unwrap().len()
     );
-    assert!(text.contains("DTSTART:20260822T182104Z"));
+    // A visible pass's event spans the part that can be seen (18:28:03 to 18:29:38 UTC)...
+    assert!(text.contains("DTSTART:20260822T182803Z"), "{text}");
+    assert!(text.contains("DTEND:20260822T182938Z"), "{text}");
+    // ...and a pass in Earth's shadow spans rise to set (16:45 UTC on 22 Aug).
+    assert!(text.contains("DTSTART:20260822T1645"), "{text}");
     assert!(text.split("\r\n").all(|l| l.len() <= 75));
     assert!(text.contains("SUMMARY:ISS (ZARYA) pass"));
+}
+
+#[test]
+fn ics_descriptions_give_times_in_the_chosen_zone_with_utc_in_brackets() {
+    let text = String::from_utf8(seoul_iss("ics", &["--tz", "Asia/Seoul"]).stdout).unwrap();
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("Look NNE (bearing 27°\\, 24° up) at 03:28 KST (18:28 UTC)"),
+        "{unfolded}"
+    );
 }
 
 #[test]
@@ -131,9 +164,116 @@ fn table_is_readable_in_the_observers_zone() {
     let out = seoul_iss("table", &["--tz", "Asia/Seoul"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Asia/Seoul"));
-    // 18:21:04 UTC is 03:21:04 in Seoul.
-    assert!(text.contains("03:21:04"), "{text}");
+    // Seen from 18:28:03 UTC, 03:28:03 in Seoul, out of Earth's shadow; above the horizon
+    // from 18:21 (03:21).
+    assert!(text.contains("03:28:03  24° NNE  27°"), "{text}");
+    assert!(text.contains("from shadow → sets"), "{text}");
+    assert!(text.contains("03:21–03:31"), "{text}");
     assert!(text.contains("ISS (ZARYA)"));
+}
+
+#[test]
+fn visible_only_on_the_whole_bundled_catalog_drops_passes_too_faint_and_counts_unknown_ones() {
+    // Issue 10: "Visible only" listed XMM-NEWTON (magnitude 12.3) and CXO (12.4).
+    let out = overhead(&[
+        "passes",
+        "--all",
+        "--lat",
+        "37.5665",
+        "--lon",
+        "126.978",
+        "--start",
+        "2026-08-22T09:00:00Z",
+        "--days",
+        "1",
+        "--min-elevation-deg",
+        "10",
+        "--visible-only",
+        "--max-magnitude",
+        "4",
+        "--format",
+        "json",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let passes = v["passes"].as_array().unwrap();
+    assert!(passes.len() > 50, "{}", passes.len());
+    let mut unknown = 0;
+    for p in passes {
+        assert_eq!(p["visible"], true, "{p}");
+        match p["magnitude"].as_f64() {
+            Some(m) => {
+                assert!(m <= 4.0, "{} at magnitude {m}", p["name"]);
+                assert_eq!(p["bright_enough"], true);
+            }
+            None => {
+                assert!(p["bright_enough"].is_null());
+                unknown += 1;
+            }
+        }
+    }
+    assert!(unknown > 0);
+    assert!(
+        stderr.contains(&format!(
+            "{unknown} visible passes have no known brightness"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tonight_runs_from_dusk_to_dawn() {
+    let elements = data_path("fixture_elements.tle");
+    let out = overhead(&[
+        "passes",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--sat",
+        "25544",
+        "--lat",
+        "37.5665",
+        "--lon",
+        "126.978",
+        "--start",
+        "2026-08-22T03:00:00Z",
+        "--tonight",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // 22 Aug 2026 in Seoul: the Sun reaches -6° (civil dusk) at about 19:46 KST (10:46 UTC)
+    // and again (civil dawn) at about 05:32 KST (20:32 UTC).
+    let start = v["start"].as_str().unwrap();
+    let end = v["end"].as_str().unwrap();
+    assert!(start.starts_with("2026-08-22T10:4"), "{start}");
+    assert!(end.starts_with("2026-08-22T20:"), "{end}");
+    for p in v["passes"].as_array().unwrap() {
+        assert!(p["set"]["time"].as_str().unwrap() >= start);
+        assert!(p["rise"]["time"].as_str().unwrap() <= end);
+    }
+}
+
+#[test]
+fn tonight_where_the_sky_never_gets_dark_says_so() {
+    let elements = data_path("fixture_elements.tle");
+    let out = overhead(&[
+        "passes",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--sat",
+        "25544",
+        "--lat",
+        "69.6492",
+        "--lon",
+        "18.9553",
+        "--start",
+        "2026-06-21T12:00:00Z",
+        "--tonight",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("does not get dark tonight"), "{text}");
 }
 
 #[test]

@@ -8,11 +8,13 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
+use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
     find_passes, parse_elements,
 };
-use crate::report::{self, PassRecord, SatelliteNote};
+use crate::report::{self, PassRecord, SatelliteNote, SeenPart};
+use crate::timefmt::TimeFormatter;
 
 /// Output formats of `overhead passes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,8 +63,17 @@ pub struct PassesArgs {
     #[arg(long, value_name = "RFC3339")]
     pub start: Option<String>,
     /// Length of the window in days.
-    #[arg(long, default_value_t = 3.0, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 3.0,
+        value_name = "N",
+        conflicts_with = "tonight"
+    )]
     pub days: f64,
+    /// Only tonight: from the dusk after --start (or now) to the next dawn, with the Sun at
+    /// --max-sun-elevation-deg; the night in progress if it is already dark then.
+    #[arg(long)]
+    pub tonight: bool,
     /// Elevation that counts as rise and set, degrees.
     #[arg(
         long = "horizon-deg",
@@ -92,9 +103,19 @@ pub struct PassesArgs {
     /// Use apparent (refracted) elevations instead of geometric ones.
     #[arg(long)]
     pub refraction: bool,
-    /// Only passes that can be seen with the naked eye.
+    /// Only passes that can be seen with the naked eye: visible, and not known to be
+    /// fainter than --max-magnitude (passes of unknown brightness are kept and counted).
     #[arg(long = "visible-only")]
     pub visible_only: bool,
+    /// Faintest magnitude the sky shows (limiting magnitude): city 3, suburb 4, dark
+    /// site 5.5, binoculars 7.5. A visible pass fainter than this is not bright enough.
+    #[arg(
+        long = "max-magnitude",
+        default_value_t = report::DEFAULT_LIMITING_MAGNITUDE,
+        allow_negative_numbers = true,
+        value_name = "M"
+    )]
+    pub max_magnitude: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -202,11 +223,61 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
+    let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
     let start = parse_start(args.start.as_deref())?;
-    let end = start + Duration::milliseconds((args.days * 86_400_000.0) as i64);
-    let sets = select(&args, load_elements(&args)?)?;
     let observer = Observer::new(args.lat, args.lon, args.alt_m);
     let frame = ObserverFrame::new(observer);
+    let (start, end) = if args.tonight {
+        match night_of(&frame, start, args.max_sun_elevation_deg) {
+            Night::Dark { dusk, dawn } => (dusk.max(start), dawn),
+            Night::AlwaysDark { from, until } => {
+                eprintln!(
+                    "overhead: polar night: the Sun stays below {}° all day; searching the 24 hours from {}",
+                    args.max_sun_elevation_deg,
+                    from.format("%Y-%m-%d %H:%M UTC")
+                );
+                (from, until)
+            }
+            Night::NeverDark { until } => {
+                let text = format!(
+                    "The sky does not get dark tonight here: the Sun stays above {}° from {} to {}, so no satellite can be seen against a dark sky.\n",
+                    args.max_sun_elevation_deg,
+                    start.format("%Y-%m-%d %H:%M UTC"),
+                    until.format("%Y-%m-%d %H:%M UTC"),
+                );
+                // Scripts still get a well-formed, empty report.
+                let mut out = std::io::stdout().lock();
+                let written = match args.format {
+                    Format::Table => out.write_all(text.as_bytes()),
+                    Format::Json => report::write_json(
+                        &mut out,
+                        &observer,
+                        start,
+                        until,
+                        args.max_magnitude,
+                        &[],
+                        &[],
+                    ),
+                    Format::Csv => report::write_csv(&mut out, &[], args.max_magnitude),
+                    Format::Ics => out.write_all(
+                        report::to_ics(&[], &observer, Utc::now(), args.max_magnitude, &fmt)
+                            .as_bytes(),
+                    ),
+                };
+                if args.format != Format::Table {
+                    eprint!("overhead: {text}");
+                }
+                written.context("cannot write the output")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+    } else {
+        (
+            start,
+            start + Duration::milliseconds((args.days * 86_400_000.0) as i64),
+        )
+    };
+    let sets = select(&args, load_elements(&args)?)?;
     let search = PassSearch {
         horizon_deg: args.horizon_deg,
         min_elevation_deg: args.min_elevation_deg,
@@ -256,9 +327,9 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                     });
                 let records = PassRecord::all(
                     &sat.set,
-                    list.passes
-                        .into_iter()
-                        .filter(|pass| pass.is_visible || !args.visible_only),
+                    list.passes.into_iter().filter(|pass| {
+                        !args.visible_only || pass.is_visible_to_eye(args.max_magnitude)
+                    }),
                 );
                 (records, note)
             })
@@ -285,11 +356,28 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
     records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
-        Format::Json => report::write_json(&mut out, &observer, start, end, &records, &notes),
-        Format::Csv => report::write_csv(&mut out, &records),
-        Format::Ics => out.write_all(report::to_ics(&records, &observer, Utc::now()).as_bytes()),
-        Format::Table => out.write_all(table(&records, &notes, start, end, tz).as_bytes()),
+        Format::Json => report::write_json(
+            &mut out,
+            &observer,
+            start,
+            end,
+            args.max_magnitude,
+            &records,
+            &notes,
+        ),
+        Format::Csv => report::write_csv(&mut out, &records, args.max_magnitude),
+        Format::Ics => out.write_all(
+            report::to_ics(&records, &observer, Utc::now(), args.max_magnitude, &fmt).as_bytes(),
+        ),
+        Format::Table => {
+            out.write_all(table(&records, &notes, start, end, &fmt, args.max_magnitude).as_bytes())
+        }
     };
+    if args.format != Format::Table
+        && let Some(line) = brightness_summary(&records, args.max_magnitude)
+    {
+        eprintln!("overhead: {line}");
+    }
     match written.and_then(|()| out.flush()) {
         Ok(()) => {}
         // A closed pipe (`overhead passes ... | head`) is not an error.
@@ -299,73 +387,138 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// How many visible passes are too faint for `limiting_magnitude`, and how many have no
+/// known brightness: "2 visible passes have no known brightness (shown as ?)".
+fn brightness_summary(records: &[&PassRecord], limiting_magnitude: f64) -> Option<String> {
+    let visible = records.iter().filter(|r| r.pass.is_visible);
+    let (mut unknown, mut faint) = (0, 0);
+    for r in visible {
+        match r.pass.is_bright_enough(limiting_magnitude) {
+            None => unknown += 1,
+            Some(false) => faint += 1,
+            Some(true) => {}
+        }
+    }
+    let mut parts = Vec::new();
+    if faint > 0 {
+        parts.push(format!(
+            "{faint} visible pass{} fainter than magnitude {limiting_magnitude} (too faint for the naked eye here)",
+            if faint == 1 { " is" } else { "es are" }
+        ));
+    }
+    if unknown > 0 {
+        parts.push(format!(
+            "{unknown} visible pass{} no known brightness (no standard magnitude; shown as ?)",
+            if unknown == 1 { " has" } else { "es have" }
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; ") + ".")
+}
+
 fn table(
     records: &[&PassRecord],
     notes: &[SatelliteNote],
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-    tz: Option<chrono_tz::Tz>,
+    fmt: &TimeFormatter,
+    limiting_magnitude: f64,
 ) -> String {
-    let zone = match tz {
-        Some(tz) => tz.name().to_owned(),
-        None => format!("local time, UTC{}", chrono::Local::now().format("%:z")),
-    };
-    let local = |t: DateTime<Utc>, pattern: &str| match tz {
-        Some(tz) => t.with_timezone(&tz).format(pattern).to_string(),
-        None => t.with_timezone(&chrono::Local).format(pattern).to_string(),
-    };
-    let fmt_date = |t| local(t, "%a %d %b");
-    let fmt_time = |t| local(t, "%H:%M:%S");
     let mut out = format!(
-        "Passes from {} to {} ({zone})\n",
+        "Passes from {} to {} ({}); naked-eye limit magnitude {limiting_magnitude}\n",
         start.format("%Y-%m-%d %H:%M UTC"),
-        end.format("%Y-%m-%d %H:%M UTC")
+        end.format("%Y-%m-%d %H:%M UTC"),
+        fmt.zone_label(start),
     );
+    // Each seen point: time, height, direction ("21:39:00  40° NNE  17°").
+    let point = |q: &crate::orbit::PassPoint| {
+        format!(
+            "{} {:>3.0}° {:>3} {:>3.0}°",
+            fmt.hms(q.time),
+            q.elevation_deg.max(0.0),
+            report::compass_point(q.azimuth_deg),
+            q.azimuth_deg.rem_euclid(360.0).round() % 360.0
+        )
+    };
+    let cell = 23;
     out.push_str(&format!(
-        "{:<10} {:<24} {:>8} {:>9}  {:>8} {:>9}  {:>8} {:>9}  {:>6}  {:<22} {:>5} {:>6}\n",
-        "Date", "Satellite", "Rise", "", "Highest", "", "Set", "", "Dur", "Visible", "Mag", "Age d"
+        "{:<10} {:<24} {:<cell$}  {:<cell$}  {:<cell$}  {:<19} {:>5} {:<5} {:<26} {:>5}\n",
+        "", "", "Appears", "Highest while seen", "Vanishes", "", "", "", "Above the horizon", "",
+    ));
+    out.push_str(&format!(
+        "{:<10} {:<24} {:<cell$}  {:<cell$}  {:<cell$}  {:<19} {:>5} {:<5} {:<26} {:>5}\n",
+        "Date",
+        "Satellite",
+        "time     height dir",
+        "time     height dir",
+        "time     height dir",
+        "How",
+        "Mag",
+        "Eye",
+        "rise–set, highest",
+        "Age d",
     ));
     for r in records {
         let p = &r.pass;
-        let dir = |az: f64| format!("{:>3} {:>3.0}°", report::compass_point(az), az);
-        let visible = if p.is_visible {
-            match (p.visible_start, p.visible_end) {
-                (Some(a), Some(b)) => format!(
-                    "yes {}–{}",
-                    fmt_time(a.time).get(..5).unwrap_or(""),
-                    fmt_time(b.time).get(..5).unwrap_or("")
-                ),
-                _ => "yes".to_owned(),
-            }
-        } else {
-            format!("no: {}", p.not_visible_reason.map_or("", |x| x.phrase()))
-        };
         let mut name = r.name().to_owned();
         if name.chars().count() > 24 {
             name = name.chars().take(23).collect::<String>() + "…";
         }
-        let secs = p.duration().num_seconds();
-        out.push_str(&format!(
-            "{:<10} {:<24} {:>8} {:>9}  {:>8} {:>5.0}° {:>3}  {:>8} {:>9}  {:>3}:{:02}  {:<22} {:>5} {:>6.1}\n",
-            fmt_date(p.rise.time),
-            name,
-            fmt_time(p.rise.time),
-            dir(p.rise.azimuth_deg),
-            fmt_time(p.culmination.time),
+        let seen = match SeenPart::of(p) {
+            Some(seen) => format!(
+                "{:<cell$}  {:<cell$}  {:<cell$}  {:<19}",
+                point(&seen.start),
+                point(&seen.peak),
+                point(&seen.end),
+                format!(
+                    "{} → {}",
+                    report::appears_short(seen.appears),
+                    report::vanishes_short(seen.vanishes)
+                ),
+            ),
+            None => format!(
+                "{:<w$}",
+                format!(
+                    "not visible: {}",
+                    p.not_visible_reason.map_or("", |x| x.phrase())
+                ),
+                w = 3 * cell + 4 + 2 + 19
+            ),
+        };
+        let eye = match p.is_bright_enough(limiting_magnitude) {
+            Some(true) => "yes",
+            Some(false) => "faint",
+            None if p.is_visible => "?",
+            None => "",
+        };
+        let mag = match (p.is_visible, p.magnitude) {
+            (true, Some(m)) => format!("{m:.1}"),
+            (true, None) => "?".to_owned(),
+            (false, _) => "".to_owned(),
+        };
+        let horizon = format!(
+            "{}–{} {:>2.0}° {}",
+            fmt.hm(p.rise.time),
+            fmt.hm(p.set.time),
             p.culmination.elevation_deg,
-            report::compass_point(p.culmination.azimuth_deg),
-            fmt_time(p.set.time),
-            dir(p.set.azimuth_deg),
-            secs / 60,
-            secs % 60,
-            visible,
-            p.magnitude.map_or("-".to_owned(), |m| format!("{m:.1}")),
+            report::compass_point(p.culmination.azimuth_deg)
+        );
+        out.push_str(&format!(
+            "{:<10} {:<24} {seen} {:>5} {:<5} {:<26} {:>5.1}\n",
+            fmt.date(p.rise.time),
+            name,
+            mag,
+            eye,
+            horizon,
             // Rounded so that a few minutes before the epoch does not print as "-0.0".
             (r.element_age_days() * 10.0).round() / 10.0 + 0.0,
         ));
     }
     if records.is_empty() {
         out.push_str("No passes in this window.\n");
+    }
+    if let Some(line) = brightness_summary(records, limiting_magnitude) {
+        out.push_str(&line);
+        out.push('\n');
     }
     for note in notes {
         let what = match (note.presence, &note.error) {

@@ -18,6 +18,7 @@ pub mod brightness;
 pub mod elements;
 pub mod fleet;
 pub mod frames;
+pub mod night;
 pub mod observe;
 pub mod passes;
 pub mod propagate;
@@ -33,8 +34,8 @@ pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
 pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
-    NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, find_passes,
-    timing_uncertainty_s,
+    Appears, NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, Vanishes,
+    find_passes, timing_uncertainty_s,
 };
 pub use propagate::{PropagationError, Satellite, TemeState};
 pub use sun::{Illumination, Shadow};
