@@ -204,6 +204,9 @@ pub struct Settings {
     pub sources: SourceSettings,
     /// Thresholds of the pass search.
     pub pass_search: PassSearch,
+    /// Faintest magnitude the observer's sky shows (limiting magnitude): a visible pass
+    /// fainter than this is "too faint" (city 3, suburb 4, dark site 5.5, binoculars 7.5).
+    pub limiting_magnitude: f64,
     /// Colour theme.
     pub theme: Theme,
     /// Time zone of displayed times.
@@ -230,6 +233,7 @@ impl Default for Settings {
             favourites: Vec::new(),
             sources: SourceSettings::default(),
             pass_search: PassSearch::default(),
+            limiting_magnitude: crate::report::DEFAULT_LIMITING_MAGNITUDE,
             theme: Theme::default(),
             time_display: TimeDisplay::default(),
             presentation_mode: false,
@@ -376,6 +380,12 @@ impl Settings {
                 "unknown source group(s) {} dropped",
                 unknown.join(", ")
             ));
+        }
+        if !(self.limiting_magnitude.is_finite()
+            && (-5.0..=15.0).contains(&self.limiting_magnitude))
+        {
+            self.limiting_magnitude = crate::report::DEFAULT_LIMITING_MAGNITUDE;
+            repairs.push("limiting magnitude reset to 4".to_owned());
         }
         self.version = SETTINGS_VERSION;
         repairs

@@ -16,12 +16,13 @@ use super::clock::{ClockCommand, SimClock};
 use super::jobs::{self, Job, JobPoll, PassRequest, PassResults, RefreshReport};
 use super::passes_panel::PassesInput;
 use super::state::{
-    Action, AppState, PassKey, Place, ViewCtx, Which, coordinates_label, observer_of,
+    Action, AppState, PassKey, Place, SearchWindow, ViewCtx, Which, coordinates_label, observer_of,
 };
 use super::theme::{self, ALL_THEMES, Palette, ThemeChoice, theme_label};
 use super::timefmt::{ALL_TIME_DISPLAYS, TimeFormatter, countdown, time_display_label};
 use crate::orbit::ObserverFrame;
-use crate::report::{self, PassRecord, compass_point};
+use crate::orbit::night::{Night, night_of};
+use crate::report::{self, PassRecord};
 use crate::settings::Settings;
 
 /// How many observing places are remembered.
@@ -438,8 +439,9 @@ impl OverheadApp {
         ids.dedup();
         let observer = observer_of(&self.place());
         let search = self.state.settings.pass_search;
-        let window = Duration::hours(i64::from(self.state.window_hours.max(1)));
         let t = self.sim_time();
+        let (start, end) = self.search_span(t)?;
+        let window = end - start;
         let current = self
             .search
             .as_ref()
@@ -451,19 +453,48 @@ impl OverheadApp {
                 && c.observer == observer
                 && c.search == search
                 && c.end - c.start == window;
-            let in_window = t >= c.start && t <= c.start + window / 2;
+            let in_window = match self.state.window {
+                // Tonight's window is fixed by the night; it serves until the next one.
+                SearchWindow::Tonight => c.start == start,
+                SearchWindow::Hours(_) => t >= c.start && t <= c.start + window / 2,
+            };
             if same && in_window {
                 return None;
             }
         }
-        let start = t - SEARCH_LEAD;
         Some(PassRequest {
             norad_ids: ids,
             observer,
             start,
-            end: start + window,
+            end,
             search,
         })
+    }
+
+    /// The search window at `t`: the next hours from a little before `t`, or tonight
+    /// (from dusk, or from `t` when the night is under way, to dawn). None where the sky
+    /// does not get dark tonight (the table says so instead of listing nothing).
+    fn search_span(&self, t: DateTime<Utc>) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        match self.state.window {
+            SearchWindow::Hours(hours) => {
+                let start = t - SEARCH_LEAD;
+                Some((start, start + Duration::hours(i64::from(hours.max(1)))))
+            }
+            SearchWindow::Tonight => match self.tonight(t) {
+                Night::Dark { dusk, dawn } => Some((dusk.max(t - SEARCH_LEAD), dawn)),
+                Night::AlwaysDark { from, until } => Some((from - SEARCH_LEAD, until)),
+                Night::NeverDark { .. } => None,
+            },
+        }
+    }
+
+    /// The night at `t` at the current place and darkness limit.
+    fn tonight(&self, t: DateTime<Utc>) -> Night {
+        night_of(
+            &self.frame,
+            t,
+            self.state.settings.pass_search.max_sun_elevation_deg,
+        )
     }
 
     fn maybe_search(&mut self, ctx: &egui::Context) {
@@ -558,9 +589,14 @@ impl OverheadApp {
             Action::TogglePresentation => {
                 settings.presentation_mode = !settings.presentation_mode;
             }
-            Action::SetSearch(search, hours) => {
+            Action::SetSearch { search, window } => {
                 settings.pass_search = search;
-                self.state.window_hours = hours;
+                self.state.window = window;
+            }
+            Action::SetLimitingMagnitude(limit) => {
+                if limit.is_finite() {
+                    settings.limiting_magnitude = limit.clamp(-2.0, 12.0);
+                }
             }
             Action::ExportCsv => self.export(false),
             Action::ExportIcs => self.export(true),
@@ -597,18 +633,23 @@ impl OverheadApp {
                 &results.records,
                 (self.state.which == Which::Chosen)
                     .then_some(self.state.settings.satellites.as_slice()),
+                self.state.settings.limiting_magnitude,
             )
             .into_iter()
             .collect();
+        let place = self.place();
+        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let limit = self.state.settings.limiting_magnitude;
         let text = if ics {
-            report::to_ics(&records, &observer_of(&self.place()), self.real_now)
+            report::to_ics(&records, &observer_of(&place), self.real_now, limit, &fmt)
         } else {
-            report::to_csv(&records)
+            report::to_csv(&records, limit)
         };
         let dir = &self.export_dir;
+        // Named by the shown (local) date and time, as the user reads the clock.
         let name = format!(
             "overhead-passes-{}.{}",
-            self.sim_time().format("%Y%m%d-%H%M"),
+            fmt.format(self.sim_time(), "%Y%m%d-%H%M"),
             if ics { "ics" } else { "csv" }
         );
         let path = dir.join(name);
@@ -679,7 +720,10 @@ impl OverheadApp {
             .as_ref()?
             .records
             .iter()
-            .filter(|r| r.pass.is_visible)
+            .filter(|r| {
+                r.pass
+                    .is_visible_to_eye(self.state.settings.limiting_magnitude)
+            })
             .filter_map(|r| r.pass.visible_start.map(|v| (r, v)))
             .filter(|(_, v)| v.time > t && v.time <= horizon)
             .map(|(r, _)| {
@@ -705,13 +749,43 @@ impl OverheadApp {
         let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
         let progress = self.search.as_ref().map(|s| s.job.progress());
         let alert = self.alert().map(|(k, r)| (k, r.clone()));
+        let (night_note, never_dark) = match self.state.window {
+            SearchWindow::Hours(_) => (None, false),
+            SearchWindow::Tonight => {
+                let limit = self.state.settings.pass_search.max_sun_elevation_deg;
+                match self.tonight(t) {
+                    Night::Dark { dusk, dawn } => (
+                        Some(format!(
+                            "Tonight: dark from {} to {} (Sun below {limit:.0}°).",
+                            fmt.hm(dusk),
+                            fmt.hm(dawn)
+                        )),
+                        false,
+                    ),
+                    Night::AlwaysDark { until, .. } => (
+                        Some(format!(
+                            "Polar night: the Sun stays below {limit:.0}° all day; showing the passes until {}.",
+                            fmt.date_time(until)
+                        )),
+                        false,
+                    ),
+                    Night::NeverDark { .. } => (
+                        Some(format!(
+                            "The sky does not get dark tonight at {}: the Sun stays above {limit:.0}° for the next 24 hours, so no satellite can be seen against a dark sky. Choose \"next 24 h\" for the passes above the horizon.",
+                            place.name
+                        )),
+                        true,
+                    ),
+                }
+            }
+        };
         let mut actions = std::mem::take(&mut self.actions);
         let AppState {
             settings,
             selected,
             selected_pass,
             which,
-            window_hours,
+            window,
             alert_minutes,
             passes_panel,
             map,
@@ -765,14 +839,6 @@ impl OverheadApp {
         // panels by the screen (its own panel ids, so that the normal sizes come back after).
         let presenting = settings.presentation_mode;
         let screen = ui.available_rect_before_wrap().size();
-        if !presenting {
-            egui::Panel::left("picker")
-                .resizable(true)
-                .default_size(250.0)
-                .show(ui, |ui| {
-                    picker.ui(ui, &view, &mut actions);
-                });
-        }
         let (side_id, side_size, table_id, table_size) = if presenting {
             (
                 "live_and_sky_presenting",
@@ -781,7 +847,14 @@ impl OverheadApp {
                 screen.y * 0.25,
             )
         } else {
-            ("live_and_sky", 330.0, "passes", (screen.y * 0.3).max(220.0))
+            // Tall enough for eight or more rows at the default window size; it spans the
+            // picker and the map, so every observer's column fits at 1280 px.
+            (
+                "live_and_sky",
+                330.0,
+                "passes",
+                (screen.y * 0.42).max(300.0),
+            )
         };
         egui::Panel::right(side_id)
             .resizable(true)
@@ -816,12 +889,23 @@ impl OverheadApp {
                 .show(ui, |ui| {
                     let input = PassesInput {
                         search: &settings.pass_search,
-                        window_hours: *window_hours,
+                        window: *window,
+                        limiting_magnitude: settings.limiting_magnitude,
+                        night_note: night_note.clone(),
+                        never_dark,
                         which: *which,
                         progress,
                         error: pass_error,
                     };
                     passes_panel.ui(ui, &view, &input, &mut actions);
+                });
+        }
+        if !presenting {
+            egui::Panel::left("picker")
+                .resizable(true)
+                .default_size(250.0)
+                .show(ui, |ui| {
+                    picker.ui(ui, &view, &mut actions);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -981,25 +1065,19 @@ fn alert_ui(
     let Some(start) = record.pass.visible_start else {
         return;
     };
+    let text = report::alert_text(
+        record.name(),
+        &record.pass,
+        &countdown(start.time - view.t),
+        |t| view.fmt.hm(t),
+    );
     egui::Frame::new()
         .fill(view.palette.alert_fill)
         .inner_margin(6.0)
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} becomes visible in {}: look {} ({:.0}°) at {}, up to {:.0}°",
-                        record.name(),
-                        countdown(start.time - view.t),
-                        compass_point(start.azimuth_deg),
-                        start.azimuth_deg,
-                        view.fmt.hm(start.time),
-                        record.pass.culmination.elevation_deg
-                    ))
-                    .strong()
-                    .color(view.palette.text),
-                );
+                ui.label(egui::RichText::new(text).strong().color(view.palette.text));
                 if ui.button("Show").clicked() {
                     actions.push(Action::SelectPass(key));
                 }

@@ -51,6 +51,22 @@ pub enum Which {
     AllBright,
 }
 
+/// How far ahead the pass table looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchWindow {
+    /// From this evening's dusk to tomorrow's dawn (the Sun at the darkness limit), or the
+    /// night in progress.
+    Tonight,
+    /// The next this many hours.
+    Hours(u32),
+}
+
+impl Default for SearchWindow {
+    fn default() -> Self {
+        Self::Hours(48)
+    }
+}
+
 /// Identifies a pass across recomputations: the satellite and its rise time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PassKey {
@@ -84,8 +100,8 @@ pub struct AppState {
     pub selected_pass: Option<PassKey>,
     /// Chosen satellites, or all bright ones.
     pub which: Which,
-    /// Length of the pass search window, hours.
-    pub window_hours: u32,
+    /// How far ahead the pass search looks.
+    pub window: SearchWindow,
     /// Minutes before a visible pass to show an alert (0: no alerts).
     pub alert_minutes: u32,
     /// The pass table.
@@ -112,7 +128,7 @@ impl Default for AppState {
             selected: Some(25544),
             selected_pass: None,
             which: Which::Chosen,
-            window_hours: 48,
+            window: SearchWindow::default(),
             alert_minutes: 5,
             passes_panel: PassesPanel::default(),
             map: MapView::default(),
@@ -150,7 +166,14 @@ pub enum Action {
     /// Enter or leave presentation mode.
     TogglePresentation,
     /// Search again with new thresholds or window.
-    SetSearch(PassSearch, u32),
+    SetSearch {
+        /// The thresholds.
+        search: PassSearch,
+        /// How far ahead.
+        window: SearchWindow,
+    },
+    /// Judge brightness against this limiting magnitude (the faintest stars the sky shows).
+    SetLimitingMagnitude(f64),
     /// Write the pass table as CSV.
     ExportCsv,
     /// Write the pass table as an iCalendar file.
