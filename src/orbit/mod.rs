@@ -13,11 +13,13 @@
 //!    observer's topocentric (east, north, up) frame on the WGS-84 ellipsoid.
 //! 5. [`sun`] places the Sun and decides whether the satellite is sunlit;
 //!    [`brightness`] estimates its magnitude; [`passes`] finds rise, culmination and set.
+//! 6. [`moon`] places the Moon (Meeus chapter 47) and its phase in the same frames.
 
 pub mod brightness;
 pub mod elements;
 pub mod fleet;
 pub mod frames;
+pub mod moon;
 pub mod observe;
 pub mod passes;
 pub mod propagate;
@@ -31,6 +33,10 @@ pub use elements::{
 };
 pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
+pub use moon::{
+    MoonView, angular_separation_deg, moon_illuminated_fraction, moon_is_waxing,
+    moon_position_teme_km, moon_view,
+};
 pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
     NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, find_passes,
