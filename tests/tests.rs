@@ -14,6 +14,8 @@ mod atlas;
 mod cli;
 mod passes;
 mod skyfield;
+// The Moon and tonight's dusk and dawn (src/orbit/moon.rs, night.rs) against skyfield.
+mod sky;
 // Element sources, cache, refresh rules and the bundled snapshot (src/catalog), settings (src/settings.rs), `overhead fetch`.
 mod catalog;
 // The desktop window driven headless with egui_kittest (src/ui).

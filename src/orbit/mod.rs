@@ -13,11 +13,14 @@
 //!    observer's topocentric (east, north, up) frame on the WGS-84 ellipsoid.
 //! 5. [`sun`] places the Sun and decides whether the satellite is sunlit;
 //!    [`brightness`] estimates its magnitude; [`passes`] finds rise, culmination and set.
+//! 6. [`moon`] places the Moon (Meeus chapter 47) and its phase in the same frames;
+//!    [`night`] finds tonight's dusk and dawn from the Sun's elevation.
 
 pub mod brightness;
 pub mod elements;
 pub mod fleet;
 pub mod frames;
+pub mod moon;
 pub mod night;
 pub mod observe;
 pub mod passes;
@@ -32,6 +35,11 @@ pub use elements::{
 };
 pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
+pub use moon::{
+    MoonView, angular_separation_deg, moon_illuminated_fraction, moon_is_waxing,
+    moon_position_teme_km, moon_view,
+};
+pub use night::{Night, night_of};
 pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
     Appears, NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, Vanishes,
