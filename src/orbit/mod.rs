@@ -33,8 +33,8 @@ pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
 pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
-    NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, find_passes,
-    timing_uncertainty_s,
+    MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence,
+    find_passes, timing_uncertainty_s,
 };
 pub use propagate::{PropagationError, Satellite, TemeState};
 pub use sun::{Illumination, Shadow};
