@@ -7,6 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::orbit::{Observer, Pass, PassPoint, timing_uncertainty_s};
+use crate::text::{NAME_CHARS, clean};
 
 /// The element set a satellite's passes were predicted from: shared by all of its
 /// [`PassRecord`]s, so a week of the whole catalog holds each name once.
@@ -279,7 +280,7 @@ impl From<&PassRecord> for JsonPass {
     fn from(r: &PassRecord) -> Self {
         JsonPass {
             norad_id: r.pass.norad_id,
-            name: r.name().to_owned(),
+            name: clean(r.name(), NAME_CHARS),
             rise: (&r.pass.rise).into(),
             culmination: (&r.pass.culmination).into(),
             set: (&r.pass.set).into(),
@@ -387,7 +388,7 @@ visible_end,magnitude,not_visible_reason,element_age_days,timing_uncertainty_s\r
             w,
             "{},{},{},{},{},{:.3},{},{},{},{},{},{:.3},{:.1}\r\n",
             p.norad_id,
-            csv_field(r.name()),
+            csv_field(&clean(r.name(), NAME_CHARS)),
             point(&p.rise),
             point(&p.culmination),
             point(&p.set),
@@ -467,7 +468,7 @@ pub fn to_ics(records: &[&PassRecord], observer: &Observer, stamp: DateTime<Utc>
         };
         let summary = format!(
             "{} pass, max {:.0}° {} ({visibility})",
-            r.name(),
+            clean(r.name(), NAME_CHARS),
             p.culmination.elevation_deg,
             compass_point(p.culmination.azimuth_deg)
         );

@@ -152,8 +152,11 @@ impl OverheadApp {
         };
         let mut state = settings_path
             .as_ref()
-            .and_then(|p| std::fs::read_to_string(ui_state_path(p)).ok())
-            .and_then(|text| serde_json::from_str::<AppState>(&text).ok())
+            .and_then(|p| {
+                crate::files::read_bounded(&ui_state_path(p), crate::files::SMALL_FILE_MAX_BYTES)
+                    .ok()
+            })
+            .and_then(|bytes| serde_json::from_slice::<AppState>(&bytes).ok())
             .unwrap_or_default();
         state.settings = settings;
         let place = state.settings.observer();
