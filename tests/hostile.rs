@@ -113,6 +113,7 @@ fn gzip_bomb_from_a_server_is_refused_after_inflating_and_backs_off() {
     let RefreshOutcome::Failed {
         error: FetchError::InflatesTooLarge { limit_bytes, .. },
         retry_after,
+        cache_kept,
     } = &outcome
     else {
         panic!("expected a refusal, got {outcome:?}");
@@ -127,6 +128,12 @@ fn gzip_bomb_from_a_server_is_refused_after_inflating_and_backs_off() {
         outcome
             .message()
             .contains("inflates to more than the 65536-byte limit")
+    );
+    // Nothing was cached before: the message promises no cached copy.
+    assert!(!cache_kept);
+    assert!(
+        !outcome.message().contains("keeping the cached data"),
+        "{outcome}"
     );
     // The back-off holds: the bomb is not downloaded again.
     let again = fetcher.refresh(&source, RefreshPolicy { force: true }, now);
@@ -651,7 +658,8 @@ fn a_local_write_error_sets_no_network_back_off() {
             outcome,
             RefreshOutcome::Failed {
                 error: FetchError::Cache(_),
-                retry_after: None
+                retry_after: None,
+                ..
             }
         ),
         "{outcome:?}"
@@ -684,7 +692,8 @@ fn not_modified_on_an_empty_cache_does_not_start_the_two_hour_clock() {
             outcome,
             RefreshOutcome::Failed {
                 error: FetchError::NotModifiedWithoutData { .. },
-                retry_after: None
+                retry_after: None,
+                cache_kept: false,
             }
         ),
         "{outcome:?}"

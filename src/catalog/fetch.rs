@@ -294,6 +294,9 @@ pub enum RefreshOutcome {
     Failed {
         /// What went wrong.
         error: FetchError,
+        /// True when a copy of the source is cached (and kept); false when there is none yet,
+        /// so the message does not promise one.
+        cache_kept: bool,
         /// When the source will be tried again (`None` when retrying cannot help by itself,
         /// e.g. a refused URL or a local file).
         retry_after: Option<DateTime<Utc>>,
@@ -355,16 +358,20 @@ impl RefreshOutcome {
             ),
             RefreshOutcome::Failed {
                 error,
+                cache_kept,
                 retry_after: Some(t),
             } => {
-                format!(
-                    "{error}; keeping the cached data, next try after {}",
-                    format_utc(*t)
-                )
+                let kept = if *cache_kept {
+                    "keeping the cached data, "
+                } else {
+                    ""
+                };
+                format!("{error}; {kept}next try after {}", format_utc(*t))
             }
             RefreshOutcome::Failed {
                 error,
                 retry_after: None,
+                ..
             } => format!("{error}"),
             RefreshOutcome::RefreshedByOther {
                 count,
@@ -504,6 +511,7 @@ impl Fetcher {
             Err(error) => {
                 return RefreshOutcome::Failed {
                     error: error.into(),
+                    cache_kept: false,
                     retry_after: None,
                 };
             }
@@ -513,6 +521,7 @@ impl Fetcher {
             Err(error) => {
                 return RefreshOutcome::Failed {
                     error: error.into(),
+                    cache_kept: false,
                     retry_after: None,
                 };
             }
@@ -594,6 +603,7 @@ impl Fetcher {
         if let Err(error) = entry.write_meta(&meta) {
             return RefreshOutcome::Failed {
                 error: error.into(),
+                cache_kept: has_data,
                 retry_after: None,
             };
         }
@@ -622,6 +632,7 @@ impl Fetcher {
                     Ok(()) => RefreshOutcome::NotModified { next_allowed },
                     Err(error) => RefreshOutcome::Failed {
                         error: error.into(),
+                        cache_kept: true,
                         retry_after: None,
                     },
                 }
@@ -654,6 +665,7 @@ impl Fetcher {
         let _reported_below_anyway = entry.write_meta(&meta);
         RefreshOutcome::Failed {
             error,
+            cache_kept: entry.data_path.exists(),
             retry_after: None,
         }
     }
@@ -675,6 +687,7 @@ impl Fetcher {
         let _reported_below_anyway = entry.write_meta(&meta);
         RefreshOutcome::Failed {
             error,
+            cache_kept: entry.data_path.exists(),
             retry_after: Some(retry_after),
         }
     }
@@ -715,6 +728,7 @@ impl Fetcher {
                 let _reported_below_anyway = entry.write_meta(&meta);
                 RefreshOutcome::Failed {
                     error,
+                    cache_kept: entry.data_path.exists(),
                     retry_after: None,
                 }
             }
