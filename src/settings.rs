@@ -69,6 +69,12 @@ pub const ALTITUDE_MIN_M: f64 = -500.0;
 /// mountain).
 pub const ALTITUDE_MAX_M: f64 = 10_000.0;
 
+/// Lowest elevation threshold of a pass search (horizon, minimum, visible, Sun), degrees.
+pub const ELEVATION_MIN_DEG: f64 = -90.0;
+
+/// Highest elevation threshold of a pass search, degrees.
+pub const ELEVATION_MAX_DEG: f64 = 90.0;
+
 /// A named place to observe from. Geodetic coordinates on the WGS-84 ellipsoid.
 ///
 /// Each field has its own serde default (not Seoul's values: a saved Busan without an
@@ -368,6 +374,25 @@ impl Settings {
         if self.current_observer >= self.observers.len() {
             self.current_observer = 0;
             repairs.push("current observer reset to the first".to_owned());
+        }
+        let search = &self.pass_search;
+        let elevations_deg = [
+            search.horizon_deg,
+            search.min_elevation_deg,
+            search.visible_min_elevation_deg,
+            search.max_sun_elevation_deg,
+        ];
+        if elevations_deg
+            .iter()
+            .any(|e| !(ELEVATION_MIN_DEG..=ELEVATION_MAX_DEG).contains(e))
+        {
+            self.pass_search = PassSearch {
+                refraction: self.pass_search.refraction,
+                ..PassSearch::default()
+            };
+            repairs.push(format!(
+                "pass search elevations outside {ELEVATION_MIN_DEG}..{ELEVATION_MAX_DEG}° reset to the defaults"
+            ));
         }
         let unknown: Vec<String> = self
             .sources

@@ -862,3 +862,80 @@ proptest! {
         }
     }
 }
+
+// ---- Relatives: the settings file ----
+
+#[test]
+fn settings_with_elevations_out_of_range_are_repaired_with_a_message() {
+    use overhead::settings::Settings;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.json");
+    let file = r#"{"version": 1, "pass_search": {"horizon_deg": 1e308, "max_sun_elevation_deg": 200.0, "refraction": true}}"#;
+    std::fs::write(&path, file).unwrap();
+    let (settings, message) = Settings::load(&path);
+    assert_eq!(settings.pass_search.horizon_deg, 0.0);
+    assert_eq!(settings.pass_search.max_sun_elevation_deg, -6.0);
+    assert!(settings.pass_search.refraction, "the valid choice is kept");
+    assert!(
+        message
+            .unwrap_or_default()
+            .contains("pass search elevations"),
+        "the repair is reported"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_settings_fifo_or_huge_settings_file_gives_defaults_at_once() {
+    use overhead::settings::Settings;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("settings.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (settings, message) = Settings::load(&fifo);
+    assert_eq!(settings, Settings::default());
+    assert!(message.unwrap().contains("not a regular file"));
+    let big = dir.path().join("big.json");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(overhead::files::SMALL_FILE_MAX_BYTES + 1)
+        .unwrap();
+    let (_, message) = Settings::load(&big);
+    assert!(message.unwrap().contains("larger than the"));
+}
+
+#[test]
+fn the_library_search_refuses_a_far_window_for_the_window_too() {
+    use overhead::orbit::{
+        MAX_DAYS_FROM_EPOCH, ObserverFrame, PassSearch, PropagationError, Satellite, SkyPresence,
+        find_passes, parse_elements,
+    };
+    let text = String::from_utf8(data_bytes("fixture_elements.tle")).unwrap();
+    let set = parse_elements(&text, "t").unwrap().sets.remove(0);
+    let sat = Satellite::new(set.clone()).unwrap();
+    let frame = ObserverFrame::new(overhead::orbit::Observer::new(37.5, 127.0, 0.0));
+    let search = PassSearch::default();
+    let start = set.epoch + Duration::days(MAX_DAYS_FROM_EPOCH as i64 + 1);
+    let list = find_passes(
+        &sat,
+        &frame,
+        start,
+        start + Duration::days(1),
+        &search,
+        None,
+    );
+    assert_eq!(list.presence, SkyPresence::NotSearched);
+    assert!(list.passes.is_empty());
+    assert!(matches!(
+        list.stopped_early,
+        Some(PropagationError::TooFarFromEpoch { .. })
+    ));
+    // A window ending just inside the year is searched.
+    let end = set.epoch + Duration::days(MAX_DAYS_FROM_EPOCH as i64);
+    let list = find_passes(&sat, &frame, end - Duration::days(1), end, &search, None);
+    assert_eq!(list.presence, SkyPresence::Passes);
+}

@@ -82,7 +82,11 @@ pub const DAYS: Range = Range {
 };
 /// `--horizon-deg`, `--min-elevation-deg`, `--visible-elevation-deg`,
 /// `--max-sun-elevation-deg`: elevations.
-pub const ELEVATION_DEG: Range = Range::closed(-90.0, 90.0, "degrees");
+pub const ELEVATION_DEG: Range = Range::closed(
+    crate::settings::ELEVATION_MIN_DEG,
+    crate::settings::ELEVATION_MAX_DEG,
+    "degrees",
+);
 /// `overhead fetch --catnr`: CelesTrak catalog numbers have at most nine digits.
 pub const CATALOG_NUMBER: (u64, u64) = (1, 999_999_999);
 

@@ -158,6 +158,8 @@ impl OverheadApp {
             })
             .and_then(|bytes| serde_json::from_slice::<AppState>(&bytes).ok())
             .unwrap_or_default();
+        // A hand-edited or damaged state file must not ask for a window of millennia.
+        state.window_hours = state.window_hours.clamp(1, MAX_WINDOW_HOURS);
         state.settings = settings;
         let place = state.settings.observer();
         if !state.settings.first_run_done {
@@ -1025,6 +1027,10 @@ fn default_export_dir() -> PathBuf {
 }
 
 /// The window state file, beside the settings file.
+/// Longest pass search window the window asks for, hours (the passes panel offers up to a
+/// week; the command line allows 366 days).
+const MAX_WINDOW_HOURS: u32 = 366 * 24;
+
 fn ui_state_path(settings_path: &std::path::Path) -> PathBuf {
     settings_path.with_file_name("ui-state.json")
 }
