@@ -939,3 +939,19 @@ fn the_library_search_refuses_a_far_window_for_the_window_too() {
     let list = find_passes(&sat, &frame, end - Duration::days(1), end, &search, None);
     assert_eq!(list.presence, SkyPresence::Passes);
 }
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_named_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = String::from_utf8(data_bytes("fixture_elements.tle")).unwrap();
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let file = write_temp(dir.path(), "no-bom.tle", &bytes);
+    let out = passes(&file, "2026-08-22T12:00:00Z", &[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("looks like UTF-16 text without a byte-order mark"),
+        "{err}"
+    );
+    assert!(!err.contains("a name with no element lines"), "{err}");
+}

@@ -192,6 +192,15 @@ pub enum FetchError {
         /// The limit on the inflated size, bytes.
         limit_bytes: u64,
     },
+    /// The bytes hold NUL characters, which element text never does: UTF-16 without a
+    /// byte-order mark, or a binary file.
+    #[error("{url} is not UTF-8 text: {why}")]
+    NotText {
+        /// The URL or file.
+        url: String,
+        /// What it looks like instead.
+        why: &'static str,
+    },
     /// A local path that is not a regular file (a device, a FIFO, a directory): such a
     /// "file" may never end or never answer, so it is not read.
     #[error("{path} is not a regular file ({kind}); refused")]
@@ -1064,12 +1073,39 @@ pub fn decode_text(name: &str, bytes: &[u8], limit_bytes: u64) -> Result<String,
                 limit_bytes,
             });
         }
+        check_no_nul(name, &inflated)?;
         return Ok(text_of(inflated));
     }
     if let Some(text) = utf16_text(bytes) {
         return Ok(text);
     }
+    check_no_nul(name, bytes)?;
     Ok(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Refuses bytes holding NUL, naming UTF-16 without a byte-order mark when every other
+/// byte of the start is zero (what Windows "Unicode" text of plain ASCII looks like).
+fn check_no_nul(name: &str, bytes: &[u8]) -> Result<(), FetchError> {
+    if !bytes.contains(&0) {
+        return Ok(());
+    }
+    let start = bytes.get(..512).unwrap_or(bytes);
+    let zeros_at = |parity: usize| {
+        let slots = start.iter().skip(parity).step_by(2);
+        let (zeros, all) = slots.fold((0_usize, 0_usize), |(z, n), &b| {
+            (z + usize::from(b == 0), n + 1)
+        });
+        all >= 2 && zeros * 10 >= all * 9
+    };
+    let why = if zeros_at(0) || zeros_at(1) {
+        "it looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as UTF-8"
+    } else {
+        "it holds NUL bytes, so it is a binary file, not element text"
+    };
+    Err(FetchError::NotText {
+        url: name.to_owned(),
+        why,
+    })
 }
 
 /// UTF-8 bytes as text without a second copy (invalid sequences replaced).
