@@ -4,12 +4,17 @@
 //!   It depends on nothing else in this crate.
 //! - `catalog`: where element sets come from (CelesTrak, cache, bundled snapshot).
 //! - `cli` and `ui`: the command line and the desktop window, both on the same engine.
+//! - [`files`]: reading local files without trusting them (regular files only, bounded).
+//! - [`text`]: making outside text (names, server answers, file lines) safe to show; a
+//!   leaf that depends on nothing, so `orbit` uses it too.
 
 pub mod atlas;
 pub mod catalog;
 pub mod cli;
+pub mod files;
 pub mod orbit;
 pub mod report;
 pub mod settings;
+pub mod text;
 pub mod timefmt;
 pub mod ui;

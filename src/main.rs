@@ -9,7 +9,9 @@ fn main() -> ExitCode {
     match overhead::cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("overhead: {err:#}");
+            // The message may quote a file or a server: one printable line.
+            let message = overhead::text::clean(&format!("{err:#}"), overhead::text::MESSAGE_CHARS);
+            eprintln!("overhead: {message}");
             ExitCode::from(2)
         }
     }

@@ -7,6 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::orbit::{Appears, Observer, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+use crate::text::{NAME_CHARS, clean};
 use crate::timefmt::TimeFormatter;
 
 /// The element set a satellite's passes were predicted from: shared by all of its
@@ -449,7 +450,7 @@ impl JsonPass {
     fn new(r: &PassRecord, limiting_magnitude: f64) -> Self {
         JsonPass {
             norad_id: r.pass.norad_id,
-            name: r.name().to_owned(),
+            name: clean(r.name(), NAME_CHARS),
             rise: (&r.pass.rise).into(),
             culmination: (&r.pass.culmination).into(),
             set: (&r.pass.set).into(),
@@ -591,7 +592,7 @@ visible_end_azimuth_deg,visible_end_elevation_deg,appears,vanishes,bright_enough
             w,
             "{},{},{},{},{},{:.3},{},{},{},{},{},{:.3},{:.1},{},{},{},{},{},{}\r\n",
             p.norad_id,
-            csv_field(r.name()),
+            csv_field(&clean(r.name(), NAME_CHARS)),
             point(&p.rise),
             point(&p.culmination),
             point(&p.set),
@@ -709,7 +710,7 @@ pub fn to_ics(
         let top = seen.map_or(p.culmination, |s| s.peak);
         let summary = format!(
             "{} pass, max {:.0}° {} ({visibility})",
-            r.name(),
+            clean(r.name(), NAME_CHARS),
             top.elevation_deg,
             compass_point(top.azimuth_deg)
         );

@@ -61,6 +61,20 @@ pub fn default_settings_path() -> Result<PathBuf, SettingsError> {
     default_config_dir().map(|dir| dir.join(SETTINGS_FILE_NAME))
 }
 
+/// Lowest observer height above the WGS-84 ellipsoid that is accepted, metres (the Dead
+/// Sea shore is about −430 m).
+pub const ALTITUDE_MIN_M: f64 = -500.0;
+
+/// Highest observer height above the WGS-84 ellipsoid that is accepted, metres (above any
+/// mountain).
+pub const ALTITUDE_MAX_M: f64 = 10_000.0;
+
+/// Lowest elevation threshold of a pass search (horizon, minimum, visible, Sun), degrees.
+pub const ELEVATION_MIN_DEG: f64 = -90.0;
+
+/// Highest elevation threshold of a pass search, degrees.
+pub const ELEVATION_MAX_DEG: f64 = 90.0;
+
 /// A named place to observe from. Geodetic coordinates on the WGS-84 ellipsoid.
 ///
 /// Each field has its own serde default (not Seoul's values: a saved Busan without an
@@ -111,7 +125,7 @@ impl ObserverSite {
             && self.altitude_m.is_finite()
             && (-90.0..=90.0).contains(&self.latitude_deg)
             && (-180.0..=180.0).contains(&self.longitude_deg)
-            && (-500.0..=10_000.0).contains(&self.altitude_m)
+            && (ALTITUDE_MIN_M..=ALTITUDE_MAX_M).contains(&self.altitude_m)
     }
 }
 
@@ -259,7 +273,7 @@ impl Settings {
     /// - Usable file with out-of-range values (an observer at latitude 200°): those values
     ///   are repaired and the message lists what changed.
     pub fn load_at(path: &Path, now: DateTime<Utc>) -> (Settings, Option<String>) {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::files::read_bounded(path, crate::files::SMALL_FILE_MAX_BYTES) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return (Settings::default(), None);
@@ -364,6 +378,25 @@ impl Settings {
         if self.current_observer >= self.observers.len() {
             self.current_observer = 0;
             repairs.push("current observer reset to the first".to_owned());
+        }
+        let search = &self.pass_search;
+        let elevations_deg = [
+            search.horizon_deg,
+            search.min_elevation_deg,
+            search.visible_min_elevation_deg,
+            search.max_sun_elevation_deg,
+        ];
+        if elevations_deg
+            .iter()
+            .any(|e| !(ELEVATION_MIN_DEG..=ELEVATION_MAX_DEG).contains(e))
+        {
+            self.pass_search = PassSearch {
+                refraction: self.pass_search.refraction,
+                ..PassSearch::default()
+            };
+            repairs.push(format!(
+                "pass search elevations outside {ELEVATION_MIN_DEG}..{ELEVATION_MAX_DEG}° reset to the defaults"
+            ));
         }
         let unknown: Vec<String> = self
             .sources

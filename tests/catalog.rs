@@ -93,9 +93,15 @@ fn assert_misbehaviour_keeps_cache(reply: Reply, expected_in_message: &str) -> F
 
     let outcome = fetcher.refresh(&source, force(), now);
 
-    let RefreshOutcome::Failed { error, retry_after } = outcome.clone() else {
+    let RefreshOutcome::Failed {
+        error,
+        retry_after,
+        cache_kept,
+    } = outcome.clone()
+    else {
         panic!("expected a failure, got {outcome:?}")
     };
+    assert!(cache_kept);
     assert_eq!(retry_after, Some(now + Duration::hours(2)));
     assert!(
         outcome.message().contains(expected_in_message),
@@ -504,6 +510,7 @@ fn plain_http_to_another_machine_is_refused_without_a_request() {
     let RefreshOutcome::Failed {
         error,
         retry_after: None,
+        ..
     } = &outcome
     else {
         panic!("{outcome:?}")
@@ -643,7 +650,8 @@ fn local_file_is_imported_into_the_cache_without_the_two_hour_rule() {
             missing,
             RefreshOutcome::Failed {
                 error: FetchError::FileRead { .. },
-                retry_after: None
+                retry_after: None,
+                ..
             }
         ),
         "{missing:?}"

@@ -18,6 +18,9 @@ mod skyfield;
 mod sky;
 // Element sources, cache, refresh rules and the bundled snapshot (src/catalog), settings (src/settings.rs), `overhead fetch`.
 mod catalog;
+// Hostile or careless input: bombs, endless files, bad numbers, control characters,
+// concurrent fetches (issue 11).
+mod hostile;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
 // The real window under Xvfb (scripts/ui_smoke.sh).

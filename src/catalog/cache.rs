@@ -5,14 +5,25 @@
 //! ```text
 //! elements/<key>.data        the body exactly as served (or the local file as read)
 //! elements/<key>.meta.json   CacheMeta: URL, times, HTTP validators, last error, back-off
+//!
+//! elements/<key>.lock        empty; held (File::lock) by whoever refreshes the entry
 //! ```
 //!
 //! `<key>` is a readable slug of the source plus a hash of its location, so two sources
 //! never share files. Every write goes to a temporary file in the same directory, is
 //! flushed to disk, then renamed over the old file: a crash or a kill at any moment leaves
-//! either the old file or the new one, never a mix. Leftover temporary files (names
-//! starting with `.tmp-`) are ignored when loading and removed by the next write of the
-//! same entry.
+//! either the old file or the new one, never a mix.
+//!
+//! Several processes (two `overhead fetch`, or a fetch and the window) may share the cache.
+//! Whoever refreshes an entry holds its lock file ([`CacheEntry::lock`], an operating-system
+//! file lock, released when the process ends however it ends), so one entry is written by
+//! one process at a time. Lock files are never deleted: deleting one while another process
+//! waits on it would let a third take a second lock on a new file of the same name.
+//!
+//! Temporary files are named `.tmp-<file>-<pid>-<n>` and are locked by their writer
+//! until renamed. They are ignored when loading, and removed only when provably
+//! abandoned: by the holder of the entry's lock, and only when no one holds the temporary
+//! file's own lock (its writer was killed).
 
 use std::fs;
 use std::io::Write;
@@ -32,6 +43,10 @@ pub const CACHE_META_VERSION: u32 = 1;
 
 const DATA_SUFFIX: &str = ".data";
 const META_SUFFIX: &str = ".meta.json";
+const LOCK_SUFFIX: &str = ".lock";
+
+/// How often a process waiting for an entry's lock tries again.
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(20);
 const TEMP_PREFIX: &str = ".tmp-";
 
 /// Why the cache could not be read or written.
@@ -48,6 +63,14 @@ pub enum CacheError {
         path: PathBuf,
         /// What the operating system said.
         message: String,
+    },
+    /// Another process held the entry's lock for longer than a refresh may take.
+    #[error("{path} stayed locked by another Overhead process for {} s; try again later", waited_ms / 1000)]
+    LockTimeout {
+        /// The lock file.
+        path: PathBuf,
+        /// How long this process waited, milliseconds.
+        waited_ms: u64,
     },
     /// A file could not be read.
     #[error("cannot read {path}: {message}")]
@@ -133,6 +156,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
             .write(true)
             .create_new(true)
             .open(&temp_path)?;
+        // Held until the rename: a cleaner that can take this lock knows the writer is gone.
+        file.lock()?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -162,6 +187,23 @@ pub struct CacheEntry {
     pub data_path: PathBuf,
     /// The metadata file.
     pub meta_path: PathBuf,
+    /// The lock file (see [`CacheEntry::lock`]).
+    pub lock_path: PathBuf,
+}
+
+/// The lock on one cache entry, held until dropped (or until the process ends).
+#[derive(Debug)]
+pub struct EntryLock {
+    _file: fs::File,
+    waited: bool,
+}
+
+impl EntryLock {
+    /// True when another holder had the lock first and this one waited for it: someone
+    /// refreshed the entry meanwhile, and its result is in the metadata.
+    pub fn waited(&self) -> bool {
+        self.waited
+    }
 }
 
 impl CacheEntry {
@@ -176,21 +218,74 @@ impl CacheEntry {
             key: key.to_owned(),
             data_path: dir.join(format!("{key}{DATA_SUFFIX}")),
             meta_path: dir.join(format!("{key}{META_SUFFIX}")),
+            lock_path: dir.join(format!("{key}{LOCK_SUFFIX}")),
         }
+    }
+
+    /// Takes the entry's lock, across processes and threads, waiting at most `max_wait`.
+    ///
+    /// The lock is an operating-system lock on `<key>.lock` ([`std::fs::File::lock`]): a
+    /// process that dies, even by `kill -9`, releases it.
+    pub fn lock(&self, max_wait: std::time::Duration) -> Result<EntryLock, CacheError> {
+        let lock_error = |e: std::io::Error| CacheError::Write {
+            path: self.lock_path.clone(),
+            message: e.to_string(),
+        };
+        if let Some(dir) = self.lock_path.parent() {
+            fs::create_dir_all(dir).map_err(lock_error)?;
+        }
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&self.lock_path)
+            .map_err(lock_error)?;
+        let started = std::time::Instant::now();
+        let mut waited = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    return Ok(EntryLock {
+                        _file: file,
+                        waited,
+                    });
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    waited = true;
+                    if started.elapsed() >= max_wait {
+                        return Err(CacheError::LockTimeout {
+                            path: self.lock_path.clone(),
+                            waited_ms: u64::try_from(started.elapsed().as_millis())
+                                .unwrap_or(u64::MAX),
+                        });
+                    }
+                    std::thread::sleep(LOCK_POLL);
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(lock_error(e)),
+            }
+        }
+    }
+
+    /// Modification time of the data file, if there is one.
+    pub fn data_modified_at(&self) -> Option<DateTime<Utc>> {
+        let modified = fs::metadata(&self.data_path).ok()?.modified().ok()?;
+        Some(DateTime::<Utc>::from(modified))
     }
 
     /// Reads the metadata; a missing file gives `Ok(None)`, an unreadable or corrupt one an error.
     pub fn read_meta(&self) -> Result<Option<CacheMeta>, CacheError> {
-        let bytes = match fs::read(&self.meta_path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
-                return Err(CacheError::Read {
-                    path: self.meta_path.clone(),
-                    message: e.to_string(),
-                });
-            }
-        };
+        let bytes =
+            match crate::files::read_bounded(&self.meta_path, crate::files::SMALL_FILE_MAX_BYTES) {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => {
+                    return Err(CacheError::Read {
+                        path: self.meta_path.clone(),
+                        message: e.to_string(),
+                    });
+                }
+            };
         serde_json::from_slice(&bytes)
             .map(Some)
             .map_err(|e| CacheError::Read {
@@ -216,6 +311,10 @@ impl CacheEntry {
     }
 
     /// Removes temporary files this entry's writers left behind (after a crash or a kill).
+    ///
+    /// Call it holding the entry's lock ([`CacheEntry::lock`]). A temporary file is removed
+    /// only when its own lock is free, that is when its writer is gone; a live writer's
+    /// file is left alone.
     pub fn remove_leftover_temp_files(&self) {
         let Some(dir) = self.data_path.parent() else {
             return;
@@ -225,7 +324,14 @@ impl CacheEntry {
         };
         let prefix = format!("{TEMP_PREFIX}{}.", self.key);
         for entry in read_dir.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+                continue;
+            }
+            let Ok(file) = fs::File::open(entry.path()) else {
+                continue;
+            };
+            // Removed while holding its lock, so no writer can be part-way through it.
+            if file.try_lock().is_ok() {
                 let _removed_or_already_gone = fs::remove_file(entry.path());
             }
         }
@@ -247,6 +353,21 @@ impl CacheEntry {
             }
         }
         Ok(())
+    }
+}
+
+/// Why the element cache under `cache_dir` cannot be read, if it exists but cannot be (a
+/// directory without permission, or a file where the directory should be). A cache that
+/// does not exist yet is no problem.
+pub fn cache_dir_problem(cache_dir: &Path) -> Option<String> {
+    let dir = cache_dir.join(ELEMENTS_SUBDIR);
+    match fs::read_dir(&dir) {
+        Ok(_) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => Some(format!(
+            "cannot read the element cache {}: {e}; using the bundled snapshot only",
+            dir.display()
+        )),
     }
 }
 

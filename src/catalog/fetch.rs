@@ -14,15 +14,20 @@
 //!    usable element set. A 304, or CelesTrak's 403 saying the data has not been updated
 //!    since the last download, means "not modified" and is not an error.
 //! 4. Good data replaces the cache entry atomically; anything else leaves it byte for byte
-//!    as it was and sets the back-off.
+//!    as it was and sets the back-off. A failure on this computer (the cache cannot be
+//!    written) is reported but sets no back-off: the server did nothing wrong.
+//! 5. A "not modified" answer when nothing is cached is a failure, not a success: it
+//!    would otherwise start the two-hour clock with no data to show for it.
+//!
+//! One refresh of a source runs at a time across all processes sharing the cache (the
+//! entry's lock, see [`super::cache`]). A process that had to wait for another's refresh
+//! of the same source reports that refresh's result instead of asking again.
 //!
 //! Time comes in as `now`; nothing here reads the clock except to bound how long one
 //! request may take.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, Utc};
@@ -42,9 +47,23 @@ pub const FIRST_BACKOFF: Duration = Duration::hours(2);
 /// Longest back-off after repeated failures.
 pub const MAX_BACKOFF: Duration = Duration::hours(24);
 
-/// Default limit on the size of one answer, bytes (64 MiB; the full CelesTrak "active"
-/// catalog is about 15 MB as OMM JSON).
+/// Default limit on the size of one answer or element file, bytes, both as read and after
+/// inflating gzip (64 MiB; the full CelesTrak "active" catalog is about 15 MB as OMM JSON).
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Environment variable that replaces [`DEFAULT_MAX_BODY_BYTES`] (a number of bytes), for
+/// the command line and the window alike; the tests use it to try the limit cheaply.
+pub const MAX_ELEMENT_BYTES_ENV: &str = "OVERHEAD_MAX_ELEMENT_BYTES";
+
+/// The size limit for answers and element files: [`MAX_ELEMENT_BYTES_ENV`] when it holds a
+/// positive whole number, else [`DEFAULT_MAX_BODY_BYTES`].
+pub fn max_element_bytes() -> u64 {
+    std::env::var(MAX_ELEMENT_BYTES_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(DEFAULT_MAX_BODY_BYTES)
+}
 
 /// Default limit on one network wait (connecting, or the gap between two chunks of the body).
 pub const DEFAULT_READ_TIMEOUT: StdDuration = StdDuration::from_secs(30);
@@ -56,7 +75,7 @@ pub const DEFAULT_TOTAL_TIMEOUT: StdDuration = StdDuration::from_secs(300);
 const MAX_SAME_HOST_REDIRECTS: usize = 5;
 
 /// Characters of an error page quoted in a message.
-const EXCERPT_CHARS: usize = 120;
+const EXCERPT_CHARS: usize = crate::text::EXCERPT_CHARS;
 
 /// How a [`Fetcher`] talks to servers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +98,7 @@ impl Default for FetchConfig {
             celestrak_base_url: super::sources::DEFAULT_CELESTRAK_BASE_URL.to_owned(),
             read_timeout: DEFAULT_READ_TIMEOUT,
             total_timeout: DEFAULT_TOTAL_TIMEOUT,
-            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_body_bytes: max_element_bytes(),
             user_agent: format!(
                 "overhead/{} (satellite pass predictor)",
                 env!("CARGO_PKG_VERSION")
@@ -152,13 +171,44 @@ pub enum FetchError {
         /// What showed it was incomplete.
         message: String,
     },
-    /// The body is larger than the configured limit.
-    #[error("the answer from {url} is larger than the {limit_bytes}-byte limit; refused")]
+    /// The body (or file) is larger than the configured limit.
+    #[error(
+        "{url} is larger than the {limit_bytes}-byte limit; refused (the limit is set by {MAX_ELEMENT_BYTES_ENV})"
+    )]
     TooLarge {
         /// The URL or file.
         url: String,
         /// The limit, bytes.
         limit_bytes: u64,
+    },
+    /// The body (or file) is gzip data that inflates past the configured limit (a "gzip bomb",
+    /// or simply too much data).
+    #[error(
+        "{url} is gzip data that inflates to more than the {limit_bytes}-byte limit; refused (the limit is set by {MAX_ELEMENT_BYTES_ENV})"
+    )]
+    InflatesTooLarge {
+        /// The URL or file.
+        url: String,
+        /// The limit on the inflated size, bytes.
+        limit_bytes: u64,
+    },
+    /// The bytes hold NUL characters, which element text never does: UTF-16 without a
+    /// byte-order mark, or a binary file.
+    #[error("{url} is not UTF-8 text: {why}")]
+    NotText {
+        /// The URL or file.
+        url: String,
+        /// What it looks like instead.
+        why: &'static str,
+    },
+    /// A local path that is not a regular file (a device, a FIFO, a directory): such a
+    /// "file" may never end or never answer, so it is not read.
+    #[error("{path} is not a regular file ({kind}); refused")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, e.g. `"a FIFO"`.
+        kind: &'static str,
     },
     /// A web page came back instead of element data (a captive portal, an error page).
     #[error("{url} returned a web page (HTML), not element data{}", excerpt_suffix(.excerpt))]
@@ -205,9 +255,17 @@ pub enum FetchError {
     /// The cache could not be written (the downloaded data was good).
     #[error(transparent)]
     Cache(#[from] CacheError),
+    /// The server said "not modified" (HTTP 304, or CelesTrak's "has not updated"), but
+    /// nothing is cached to keep.
+    #[error("{url} said the data has not changed, but no copy is cached; nothing to show yet")]
+    NotModifiedWithoutData {
+        /// The URL asked.
+        url: String,
+    },
 }
 
 fn excerpt_suffix(excerpt: &str) -> String {
+    let excerpt = crate::text::clean(excerpt, EXCERPT_CHARS + 1);
     if excerpt.is_empty() {
         String::new()
     } else {
@@ -245,9 +303,22 @@ pub enum RefreshOutcome {
     Failed {
         /// What went wrong.
         error: FetchError,
+        /// True when a copy of the source is cached (and kept); false when there is none yet,
+        /// so the message does not promise one.
+        cache_kept: bool,
         /// When the source will be tried again (`None` when retrying cannot help by itself,
         /// e.g. a refused URL or a local file).
         retry_after: Option<DateTime<Utc>>,
+    },
+    /// No request made: another process refreshed the source while this one waited for
+    /// it, and its good result is in the cache.
+    RefreshedByOther {
+        /// Usable element sets in the cache now.
+        count: usize,
+        /// Newest element epoch in it.
+        newest_epoch: Option<DateTime<Utc>>,
+        /// Earliest time of the next request under the two-hour rule.
+        next_allowed: DateTime<Utc>,
     },
     /// No request made: an earlier failure set a back-off that has not ended.
     BackingOff {
@@ -296,17 +367,32 @@ impl RefreshOutcome {
             ),
             RefreshOutcome::Failed {
                 error,
+                cache_kept,
                 retry_after: Some(t),
             } => {
-                format!(
-                    "{error}; keeping the cached data, next try after {}",
-                    format_utc(*t)
-                )
+                let kept = if *cache_kept {
+                    "keeping the cached data, "
+                } else {
+                    ""
+                };
+                format!("{error}; {kept}next try after {}", format_utc(*t))
             }
             RefreshOutcome::Failed {
                 error,
                 retry_after: None,
+                ..
             } => format!("{error}"),
+            RefreshOutcome::RefreshedByOther {
+                count,
+                newest_epoch,
+                ..
+            } => format!(
+                "refreshed a moment ago by another Overhead process: {count} element sets{}",
+                newest_epoch.map_or(String::new(), |t| format!(
+                    ", newest epoch {}",
+                    format_utc(t)
+                ))
+            ),
             RefreshOutcome::BackingOff { until, reason } => {
                 format!(
                     "not retried before {} after an error: {reason}",
@@ -337,15 +423,18 @@ pub fn backoff_after(failures_in_a_row: u32) -> Duration {
 
 /// Downloads sources into a cache directory. Blocking; share it between threads with `Arc`.
 ///
-/// Two refreshes of the same source never run at once (the second waits, then usually
-/// finds the two-hour rule applies); different sources may run in parallel.
+/// Two refreshes of the same source never run at once, in one process or several (the
+/// second waits, then reports the first one's result); different sources may run in
+/// parallel.
 #[derive(Debug)]
 pub struct Fetcher {
     cache_dir: PathBuf,
     config: FetchConfig,
     client: reqwest::blocking::Client,
-    locks: Mutex<HashMap<String, Arc<Mutex<()>>>>,
 }
+
+/// Extra wait for another process's refresh beyond the longest request it may make.
+const LOCK_WAIT_MARGIN: StdDuration = StdDuration::from_secs(30);
 
 /// A good body: the text and the element sets read from it.
 struct Downloaded {
@@ -378,7 +467,6 @@ impl Fetcher {
             cache_dir: cache_dir.into(),
             config,
             client,
-            locks: Mutex::new(HashMap::new()),
         })
     }
 
@@ -408,7 +496,13 @@ impl Fetcher {
     /// Deletes the cached data of `source` (when the user removes a custom source).
     pub fn forget(&self, source: &Source) -> Result<(), FetchError> {
         let (_, entry) = self.entry(source)?;
+        let _held = entry.lock(self.lock_wait())?;
         entry.remove().map_err(FetchError::from)
+    }
+
+    /// Longest wait for another refresh of the same source.
+    fn lock_wait(&self) -> StdDuration {
+        self.config.total_timeout + LOCK_WAIT_MARGIN
     }
 
     /// Refreshes one source into the cache, following the rules in the module docs.
@@ -426,17 +520,37 @@ impl Fetcher {
             Err(error) => {
                 return RefreshOutcome::Failed {
                     error: error.into(),
+                    cache_kept: false,
                     retry_after: None,
                 };
             }
         };
-        let lock = self.lock_for(&entry.key);
-        let _serialised = lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let held = match entry.lock(self.lock_wait()) {
+            Ok(held) => held,
+            Err(error) => {
+                return RefreshOutcome::Failed {
+                    error: error.into(),
+                    cache_kept: false,
+                    retry_after: None,
+                };
+            }
+        };
         entry.remove_leftover_temp_files();
-        // A corrupt metadata file is replaced; the data file beside it is kept.
-        let mut meta = entry.read_meta().ok().flatten().unwrap_or_default();
+        let mut meta = match entry.read_meta() {
+            Ok(meta) => meta.unwrap_or_default(),
+            // A corrupt or unreadable metadata file is replaced and the data file beside it
+            // kept; the data file's time stands in for the last success, so a broken
+            // metadata file cannot lift the two-hour rule.
+            Err(_) => CacheMeta {
+                last_success_at: entry.data_modified_at(),
+                ..CacheMeta::default()
+            },
+        };
+        if held.waited()
+            && let Some(outcome) = result_of_other_refresh(&meta, now)
+        {
+            return outcome;
+        }
         meta.label = source.label();
         meta.location = location.to_string();
 
@@ -457,14 +571,6 @@ impl Fetcher {
             .iter()
             .map(|source| (source.clone(), self.refresh(source, policy, now)))
             .collect()
-    }
-
-    fn lock_for(&self, key: &str) -> Arc<Mutex<()>> {
-        let mut locks = self
-            .locks
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        locks.entry(key.to_owned()).or_default().clone()
     }
 
     fn refresh_http(
@@ -506,6 +612,7 @@ impl Fetcher {
         if let Err(error) = entry.write_meta(&meta) {
             return RefreshOutcome::Failed {
                 error: error.into(),
+                cache_kept: has_data,
                 retry_after: None,
             };
         }
@@ -516,6 +623,14 @@ impl Fetcher {
         };
 
         match self.download(&url, validators) {
+            Ok(Answer::NotModified) if !has_data => {
+                // Nothing to keep: not a success (no two-hour clock), and not the server's
+                // fault either (no back-off); the next refresh asks again.
+                let error = FetchError::NotModifiedWithoutData {
+                    url: url.to_string(),
+                };
+                self.record_local_failure(entry, meta, error, now)
+            }
             Ok(Answer::NotModified) => {
                 meta.last_success_at = Some(now);
                 meta.last_error = None;
@@ -526,6 +641,7 @@ impl Fetcher {
                     Ok(()) => RefreshOutcome::NotModified { next_allowed },
                     Err(error) => RefreshOutcome::Failed {
                         error: error.into(),
+                        cache_kept: true,
                         retry_after: None,
                     },
                 }
@@ -537,9 +653,29 @@ impl Fetcher {
                     skipped: downloaded.skipped,
                     next_allowed: Some(now + MIN_REQUEST_INTERVAL),
                 },
-                Err(error) => self.record_failure(entry, meta, error, now),
+                // The data was good and only writing it here failed: no back-off.
+                Err(error) => self.record_local_failure(entry, meta, error, now),
             },
             Err(error) => self.record_failure(entry, meta, error, now),
+        }
+    }
+
+    /// Records a failure that is not the server's (the cache cannot be written, or a "not
+    /// modified" with nothing cached): reported, remembered, but no back-off.
+    fn record_local_failure(
+        &self,
+        entry: &CacheEntry,
+        mut meta: CacheMeta,
+        error: FetchError,
+        now: DateTime<Utc>,
+    ) -> RefreshOutcome {
+        meta.last_error = Some(error.to_string());
+        meta.last_error_at = Some(now);
+        let _reported_below_anyway = entry.write_meta(&meta);
+        RefreshOutcome::Failed {
+            error,
+            cache_kept: entry.data_path.exists(),
+            retry_after: None,
         }
     }
 
@@ -560,6 +696,7 @@ impl Fetcher {
         let _reported_below_anyway = entry.write_meta(&meta);
         RefreshOutcome::Failed {
             error,
+            cache_kept: entry.data_path.exists(),
             retry_after: Some(retry_after),
         }
     }
@@ -574,7 +711,16 @@ impl Fetcher {
         meta.last_attempt_at = Some(now);
         let name = path.display().to_string();
         let result = read_file_limited(path, self.config.max_body_bytes)
-            .and_then(|bytes| check_body(&name, bytes, None, true, None, None))
+            .and_then(|bytes| {
+                check_body(
+                    &name,
+                    bytes,
+                    None,
+                    true,
+                    (None, None),
+                    self.config.max_body_bytes,
+                )
+            })
             .and_then(|downloaded| {
                 store(entry, &mut meta, &downloaded, now).map(|newest| (downloaded, newest))
             });
@@ -591,6 +737,7 @@ impl Fetcher {
                 let _reported_below_anyway = entry.write_meta(&meta);
                 RefreshOutcome::Failed {
                     error,
+                    cache_kept: entry.data_path.exists(),
                     retry_after: None,
                 }
             }
@@ -670,9 +817,10 @@ impl Fetcher {
         }
         let content_type = header_text(&response, reqwest::header::CONTENT_TYPE);
         if !status.is_success() {
-            // Error pages are short; read only the start to quote it.
+            // Error pages are short; read only the start to quote it (the quote itself is
+            // cut to a line, see `excerpt`).
             let body = self
-                .read_body(url, &mut response, started, 64 * 1024)
+                .read_body_up_to(url, &mut response, started, 16 * 1024, true)
                 .unwrap_or_default();
             let text = String::from_utf8_lossy(&body);
             if status == StatusCode::FORBIDDEN && says_not_updated(&text) {
@@ -704,8 +852,8 @@ impl Fetcher {
             bytes,
             content_type.as_deref(),
             false,
-            etag,
-            last_modified,
+            (etag, last_modified),
+            self.config.max_body_bytes,
         )
         .map(Answer::Data)
     }
@@ -717,6 +865,19 @@ impl Fetcher {
         response: &mut reqwest::blocking::Response,
         started: Instant,
         limit_bytes: u64,
+    ) -> Result<Vec<u8>, FetchError> {
+        self.read_body_up_to(url, response, started, limit_bytes, false)
+    }
+
+    /// Reads the body up to `limit_bytes` or the total timeout; past the limit, refuses it,
+    /// or with `keep_start` returns its first `limit_bytes` (enough to quote an error page).
+    fn read_body_up_to(
+        &self,
+        url: &str,
+        response: &mut reqwest::blocking::Response,
+        started: Instant,
+        limit_bytes: u64,
+        keep_start: bool,
     ) -> Result<Vec<u8>, FetchError> {
         let mut body = Vec::new();
         let mut chunk = vec![0_u8; 64 * 1024];
@@ -734,6 +895,13 @@ impl Fetcher {
                 Err(e) => return Err(self.body_error(url, &e, body.len())),
             };
             if body.len() as u64 + read as u64 > limit_bytes {
+                if keep_start {
+                    let room = usize::try_from(limit_bytes)
+                        .unwrap_or(usize::MAX)
+                        .saturating_sub(body.len());
+                    body.extend_from_slice(chunk.get(..read.min(room)).unwrap_or_default());
+                    return Ok(body);
+                }
                 return Err(FetchError::TooLarge {
                     url: url.to_owned(),
                     limit_bytes,
@@ -779,6 +947,23 @@ impl Fetcher {
     }
 }
 
+/// What another process's refresh, finished while this one waited for the entry's lock,
+/// came to; `None` when it left no fresh result (it was killed, or failed without a
+/// back-off), so this process should go ahead itself.
+fn result_of_other_refresh(meta: &CacheMeta, now: DateTime<Utc>) -> Option<RefreshOutcome> {
+    let attempt = meta.last_attempt_at?;
+    let recent = |t: DateTime<Utc>| (now - t).abs() < MIN_REQUEST_INTERVAL;
+    if meta.last_success_at == Some(attempt) && recent(attempt) && meta.count > 0 {
+        return Some(RefreshOutcome::RefreshedByOther {
+            count: meta.count,
+            newest_epoch: meta.newest_epoch,
+            next_allowed: attempt + MIN_REQUEST_INTERVAL,
+        });
+    }
+    // A failure with a back-off is reported by the back-off rule that follows.
+    None
+}
+
 /// Writes good data, then its metadata; returns the newest epoch.
 fn store(
     entry: &CacheEntry,
@@ -810,16 +995,16 @@ fn store(
     Ok(newest_epoch)
 }
 
-/// Checks that `bytes` is element data and reads it.
+/// Checks that `bytes` is element data and reads it; gzip may inflate to `limit_bytes`.
 fn check_body(
     name: &str,
     bytes: Vec<u8>,
     content_type: Option<&str>,
     is_local_file: bool,
-    etag: Option<String>,
-    last_modified: Option<String>,
+    (etag, last_modified): (Option<String>, Option<String>),
+    limit_bytes: u64,
 ) -> Result<Downloaded, FetchError> {
-    let text = decode_text(name, &bytes, u64::MAX)?;
+    let text = decode_text(name, &bytes, limit_bytes)?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err(FetchError::Empty {
@@ -865,13 +1050,12 @@ fn check_body(
     })
 }
 
-/// The text of cached or downloaded bytes: gzip is inflated (at most `limit_bytes`),
-/// invalid UTF-8 replaced.
-pub(crate) fn decode_text(
-    name: &str,
-    bytes: &[u8],
-    limit_bytes: u64,
-) -> Result<String, FetchError> {
+/// The text of cached, downloaded or local bytes.
+///
+/// Gzip (recognised by its magic number, whatever the headers or the file name say) is
+/// inflated, and refused as soon as it passes `limit_bytes`. Text starting with a UTF-16
+/// byte-order mark is read as UTF-16. Invalid UTF-8 is replaced by `�`.
+pub fn decode_text(name: &str, bytes: &[u8], limit_bytes: u64) -> Result<String, FetchError> {
     const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
     if bytes.starts_with(&GZIP_MAGIC) {
         let mut inflated = Vec::new();
@@ -884,33 +1068,98 @@ pub(crate) fn decode_text(
                 message: format!("gzip data is damaged: {e}"),
             })?;
         if inflated.len() as u64 > limit_bytes {
-            return Err(FetchError::TooLarge {
+            return Err(FetchError::InflatesTooLarge {
                 url: name.to_owned(),
                 limit_bytes,
             });
         }
-        return Ok(String::from_utf8_lossy(&inflated).into_owned());
+        check_no_nul(name, &inflated)?;
+        return Ok(text_of(inflated));
     }
+    if let Some(text) = utf16_text(bytes) {
+        return Ok(text);
+    }
+    check_no_nul(name, bytes)?;
     Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
-fn read_file_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, FetchError> {
-    let file_error = |e: std::io::Error| FetchError::FileRead {
-        path: path.to_path_buf(),
-        message: e.to_string(),
+/// Refuses bytes holding NUL, naming UTF-16 without a byte-order mark when every other
+/// byte of the start is zero (what Windows "Unicode" text of plain ASCII looks like).
+fn check_no_nul(name: &str, bytes: &[u8]) -> Result<(), FetchError> {
+    if !bytes.contains(&0) {
+        return Ok(());
+    }
+    let start = bytes.get(..512).unwrap_or(bytes);
+    let zeros_at = |parity: usize| {
+        let slots = start.iter().skip(parity).step_by(2);
+        let (zeros, all) = slots.fold((0_usize, 0_usize), |(z, n), &b| {
+            (z + usize::from(b == 0), n + 1)
+        });
+        all >= 2 && zeros * 10 >= all * 9
     };
-    let file = std::fs::File::open(path).map_err(file_error)?;
-    let mut bytes = Vec::new();
-    file.take(limit_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(file_error)?;
-    if bytes.len() as u64 > limit_bytes {
-        return Err(FetchError::TooLarge {
+    let why = if zeros_at(0) || zeros_at(1) {
+        "it looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as UTF-8"
+    } else {
+        "it holds NUL bytes, so it is a binary file, not element text"
+    };
+    Err(FetchError::NotText {
+        url: name.to_owned(),
+        why,
+    })
+}
+
+/// UTF-8 bytes as text without a second copy (invalid sequences replaced).
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The text of bytes starting with a UTF-16 byte-order mark (`FF FE` little-endian,
+/// `FE FF` big-endian), as Windows editors save "Unicode" text; `None` without one.
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let (rest, little_endian) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (rest, true),
+        [0xfe, 0xff, rest @ ..] => (rest, false),
+        _ => return None,
+    };
+    let units = rest.chunks(2).map(|pair| match pair {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        // An odd last byte: a cut-off file; it reads as a replacement character.
+        _ => 0xfffd,
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// Reads a local element file with [`crate::files::read_bounded`]: only a regular file
+/// (so reading can neither block nor run forever), and at most `limit_bytes` of it.
+pub(crate) fn read_file_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, FetchError> {
+    use crate::files::{Refused, read_bounded, refusal};
+    read_bounded(path, limit_bytes).map_err(|e| match refusal(&e) {
+        Some(Refused::NotAFile { kind }) => FetchError::NotAFile {
+            path: path.to_path_buf(),
+            kind,
+        },
+        Some(Refused::TooLarge { .. }) => FetchError::TooLarge {
             url: path.display().to_string(),
             limit_bytes,
-        });
-    }
-    Ok(bytes)
+        },
+        _ => FetchError::FileRead {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+    })
+}
+
+/// Reads a local element file for `overhead passes --elements`: the same checks as a
+/// fetched local file (a regular file, at most `limit_bytes` read and at most
+/// `limit_bytes` after inflating gzip), as text.
+pub fn read_element_file(path: &Path, limit_bytes: u64) -> Result<String, FetchError> {
+    let bytes = read_file_limited(path, limit_bytes)?;
+    decode_text(&path.display().to_string(), &bytes, limit_bytes)
 }
 
 /// True for CelesTrak's "GP data has not updated since your last successful download" answer.
@@ -955,13 +1204,7 @@ fn excerpt(text: &str, content_type: Option<&str>) -> String {
     } else {
         text.to_owned()
     };
-    let words: Vec<&str> = visible.split_whitespace().collect();
-    let line = words.join(" ");
-    if line.chars().count() > EXCERPT_CHARS {
-        format!("{}…", line.chars().take(EXCERPT_CHARS).collect::<String>())
-    } else {
-        line
-    }
+    crate::text::clean(&visible, EXCERPT_CHARS + 1)
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -1010,7 +1253,14 @@ mod tests {
         let tle = "ISS (ZARYA)\n1 25544U 98067A   26234.50053383  .00010000  00000-0  18000-3 0  9990\n2 25544  51.6400 100.0000 0003000  90.0000 270.0000 15.50000000 10000";
         let complete = include_str!("../../tests/data/fixture_elements.tle");
         let cut = format!("{complete}{tle}");
-        let result = check_body("x", cut.into_bytes(), None, false, None, None);
+        let result = check_body(
+            "x",
+            cut.into_bytes(),
+            None,
+            false,
+            (None, None),
+            DEFAULT_MAX_BODY_BYTES,
+        );
         assert!(
             matches!(result, Err(FetchError::Truncated { .. })),
             "{:?}",

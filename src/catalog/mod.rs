@@ -30,12 +30,13 @@ pub use bundled::{
 };
 pub use cache::{
     CACHE_DIR_ENV, CACHE_META_VERSION, CacheEntry, CacheError, CacheMeta, ELEMENTS_SUBDIR,
-    cache_key, cached_entries, default_cache_dir, write_atomic,
+    EntryLock, cache_dir_problem, cache_key, cached_entries, default_cache_dir, write_atomic,
 };
 pub use fetch::{
     DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, FIRST_BACKOFF,
-    FetchConfig, FetchError, Fetcher, MAX_BACKOFF, MIN_REQUEST_INTERVAL, RefreshOutcome,
-    RefreshPolicy, backoff_after, format_utc,
+    FetchConfig, FetchError, Fetcher, MAX_BACKOFF, MAX_ELEMENT_BYTES_ENV, MIN_REQUEST_INTERVAL,
+    RefreshOutcome, RefreshPolicy, backoff_after, decode_text, format_utc, max_element_bytes,
+    read_element_file,
 };
 pub use sources::{
     BuiltinGroup, CELESTRAK_URL_ENV, DEFAULT_CELESTRAK_BASE_URL, GP_QUERY_PATH, GpFormat, GpQuery,

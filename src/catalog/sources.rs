@@ -39,6 +39,12 @@ pub enum SourceError {
         /// The URL as given.
         url: String,
     },
+    /// A CelesTrak query with nothing to ask for (`GROUP=` with an empty name).
+    #[error("CelesTrak {parameter}= needs a value; an empty query is not sent")]
+    EmptyQuery {
+        /// The query parameter, e.g. `"GROUP"`.
+        parameter: &'static str,
+    },
     /// A scheme other than `https` (or `http` to loopback).
     #[error("{url} uses the {scheme}: scheme; only https:// URLs and local files are supported")]
     UnsupportedScheme {
@@ -201,12 +207,18 @@ impl Source {
     pub fn location(&self, celestrak_base_url: &str) -> Result<Location, SourceError> {
         match self {
             Source::CelesTrak { query, format } => {
-                let base = celestrak_base_url.trim().trim_end_matches('/');
-                let text = format!("{base}{GP_QUERY_PATH}");
-                let mut url = check_url(&text)?;
                 let (name, value) = query.parameter();
+                if value.trim().is_empty() {
+                    return Err(SourceError::EmptyQuery { parameter: name });
+                }
+                // The query path goes after the base URL's own path, and the query after
+                // any query the base URL has (a mirror may need `?key=...`).
+                let mut url = check_url(celestrak_base_url)?;
+                let path = format!("{}{GP_QUERY_PATH}", url.path().trim_end_matches('/'));
+                url.set_path(&path);
+                url.set_fragment(None);
                 url.query_pairs_mut()
-                    .append_pair(name, &value)
+                    .append_pair(name, value.trim())
                     .append_pair("FORMAT", format.query_value());
                 Ok(Location::Http(url))
             }

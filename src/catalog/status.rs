@@ -11,12 +11,12 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use super::bundled::{STALE_AFTER_DAYS, bundled_snapshot, data_age_message, sorted_epochs};
-use super::cache::{CacheEntry, CacheMeta, cached_entries};
-use super::fetch::{MAX_BACKOFF, MIN_REQUEST_INTERVAL, decode_text};
+use super::cache::{CacheEntry, CacheMeta, cache_dir_problem, cached_entries};
+use super::fetch::{
+    FetchError, MAX_BACKOFF, MIN_REQUEST_INTERVAL, decode_text, max_element_bytes,
+    read_file_limited,
+};
 use crate::orbit::{ElementSet, PropagationError, Satellite, merge_newest, parse_elements};
-
-/// Inflated size limit when reading cached data, bytes.
-const CACHED_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Where the loaded element sets come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,8 @@ pub fn load_catalog(cache_dir: &Path, now: DateTime<Utc>) -> LoadedCatalog {
     let mut sources = Vec::new();
     let mut cached_sets = Vec::new();
     let mut warnings = Vec::new();
+    // Said once per load, not once per source: the whole cache is out of reach.
+    warnings.extend(cache_dir_problem(cache_dir));
     for entry in cached_entries(cache_dir) {
         let (status, sets) = load_entry(&entry, now);
         if let Some(problem) = &status.problem {
@@ -209,8 +211,11 @@ pub(crate) fn load_entry(
     };
     let mut status = status_from_meta(&meta, &label, now);
 
-    let sets = match std::fs::read(&entry.data_path) {
-        Ok(bytes) => match decode_text(&label, &bytes, CACHED_MAX_BYTES)
+    // Cached data passed the size limits when it was written; they are applied again
+    // because the file may have been replaced since (or the limit lowered).
+    let limit_bytes = max_element_bytes();
+    let sets = match read_file_limited(&entry.data_path, limit_bytes) {
+        Ok(bytes) => match decode_text(&label, &bytes, limit_bytes)
             .map_err(|e| e.to_string())
             .and_then(|text| parse_elements(&text, &label).map_err(|e| e.to_string()))
         {
@@ -220,9 +225,9 @@ pub(crate) fn load_entry(
                 Vec::new()
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(FetchError::FileRead { .. }) if !entry.data_path.exists() => Vec::new(),
         Err(e) => {
-            problems.push(format!("cannot read {}: {e}", entry.data_path.display()));
+            problems.push(e.to_string());
             Vec::new()
         }
     };

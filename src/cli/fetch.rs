@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use super::checks::{self, ArgError, check_text, check_whole};
 use crate::catalog::{self, FetchConfig, Fetcher, RefreshOutcome, RefreshPolicy, Source};
 use crate::settings::{self, Settings};
 
@@ -19,7 +20,7 @@ pub struct FetchArgs {
     /// "in the news" list.
     #[arg(long)]
     pub group: Option<String>,
-    /// A catalog number.
+    /// A catalog number, from 1 to 999999999.
     #[arg(long)]
     pub catnr: Option<u64>,
     /// A name (or part of one) to search for.
@@ -35,25 +36,38 @@ pub struct FetchArgs {
 }
 
 impl FetchArgs {
-    /// The sources named on the command line (empty when none was).
-    fn sources(&self) -> Vec<Source> {
+    /// The sources named on the command line (empty when none was), each argument checked
+    /// first (see [`super::checks`]): no empty text, a catalog number in range.
+    pub fn sources(&self) -> Result<Vec<Source>, ArgError> {
         let mut sources = Vec::new();
         if let Some(group) = &self.group {
+            let group = check_text("--group", group)?;
             match catalog::builtin_group(group) {
                 Some(builtin) => sources.extend(builtin.sources()),
                 None => sources.push(Source::group(group)),
             }
         }
-        sources.extend(self.catnr.map(Source::catnr));
-        sources.extend(self.name.as_deref().map(Source::name));
-        sources.extend(self.url.as_deref().map(Source::from_user_input));
-        sources
+        if let Some(catnr) = self.catnr {
+            sources.push(Source::catnr(check_whole(
+                "--catnr",
+                catnr,
+                checks::CATALOG_NUMBER,
+            )?));
+        }
+        if let Some(name) = &self.name {
+            sources.push(Source::name(check_text("--name", name)?));
+        }
+        if let Some(url) = &self.url {
+            sources.push(Source::from_user_input(check_text("--url", url)?));
+        }
+        Ok(sources)
     }
 }
 
 /// Runs `overhead fetch`.
 pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
     let now = Utc::now();
+    let mut sources = args.sources()?;
     let settings = match settings::default_settings_path() {
         Ok(path) => {
             let (settings, message) = Settings::load(&path);
@@ -67,7 +81,6 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
             Settings::default()
         }
     };
-    let mut sources = args.sources();
     if sources.is_empty() {
         sources = settings.enabled_sources();
     }
@@ -113,7 +126,8 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Collapses line breaks (a server's error text may hold some) so each source gets one line.
+/// One printable line (a server's error text may hold line breaks or escape sequences),
+/// so each source gets one line.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::clean(text, crate::text::MESSAGE_CHARS)
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod checks;
 pub mod fetch;
 pub mod passes;
 

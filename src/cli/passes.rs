@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
+use super::checks::{self, ArgError, check_number, check_text};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
@@ -45,27 +46,28 @@ pub struct PassesArgs {
     /// Every satellite in the elements.
     #[arg(long)]
     pub all: bool,
-    /// Observer's geodetic latitude, degrees (north positive).
-    #[arg(long, allow_negative_numbers = true, value_name = "DEG")]
+    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
     pub lat: f64,
-    /// Observer's longitude, degrees (east positive).
-    #[arg(long, allow_negative_numbers = true, value_name = "DEG")]
+    /// Observer's longitude, degrees (east positive), from -180 to 180.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
     pub lon: f64,
-    /// Observer's height above the WGS-84 ellipsoid, metres.
+    /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
     #[arg(
         long = "alt-m",
         default_value_t = 0.0,
-        allow_negative_numbers = true,
+        allow_hyphen_values = true,
         value_name = "M"
     )]
     pub alt_m: f64,
     /// Start of the window (RFC 3339, e.g. 2026-08-22T18:00:00Z); default now.
     #[arg(long, value_name = "RFC3339")]
     pub start: Option<String>,
-    /// Length of the window in days.
+    /// Length of the window in days, more than 0 and at most 366.
     #[arg(
         long,
         default_value_t = 3.0,
+        allow_hyphen_values = true,
         value_name = "N",
         conflicts_with = "tonight"
     )]
@@ -74,31 +76,32 @@ pub struct PassesArgs {
     /// --max-sun-elevation-deg; the night in progress if it is already dark then.
     #[arg(long)]
     pub tonight: bool,
-    /// Elevation that counts as rise and set, degrees.
+    /// Elevation that counts as rise and set, degrees, from -90 to 90.
     #[arg(
         long = "horizon-deg",
         default_value_t = 0.0,
-        allow_negative_numbers = true,
+        allow_hyphen_values = true,
         value_name = "D"
     )]
     pub horizon_deg: f64,
-    /// Drop passes whose highest point is lower than this, degrees.
+    /// Drop passes whose highest point is lower than this, degrees, from -90 to 90.
     #[arg(
         long = "min-elevation-deg",
         default_value_t = 10.0,
-        allow_negative_numbers = true,
+        allow_hyphen_values = true,
         value_name = "D"
     )]
     pub min_elevation_deg: f64,
-    /// Lowest elevation at which a satellite counts as visible, degrees.
+    /// Lowest elevation at which a satellite counts as visible, degrees, from -90 to 90.
     #[arg(
         long = "visible-elevation-deg",
         default_value_t = 10.0,
+        allow_hyphen_values = true,
         value_name = "D"
     )]
     pub visible_elevation_deg: f64,
-    /// Highest Sun elevation at which the sky counts as dark, degrees.
-    #[arg(long = "max-sun-elevation-deg", default_value_t = -6.0, allow_negative_numbers = true, value_name = "D")]
+    /// Highest Sun elevation at which the sky counts as dark, degrees, from -90 to 90.
+    #[arg(long = "max-sun-elevation-deg", default_value_t = -6.0, allow_hyphen_values = true, value_name = "D")]
     pub max_sun_elevation_deg: f64,
     /// Use apparent (refracted) elevations instead of geometric ones.
     #[arg(long)]
@@ -112,7 +115,7 @@ pub struct PassesArgs {
     #[arg(
         long = "max-magnitude",
         default_value_t = report::DEFAULT_LIMITING_MAGNITUDE,
-        allow_negative_numbers = true,
+        allow_hyphen_values = true,
         value_name = "M"
     )]
     pub max_magnitude: f64,
@@ -127,6 +130,9 @@ pub struct PassesArgs {
     pub timing: bool,
 }
 
+/// Satellites named one by one on stderr when the window is too far from their epochs.
+const NOT_SEARCHED_SHOWN: usize = 5;
+
 fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     match start {
         None => Ok(Utc::now()),
@@ -138,20 +144,76 @@ fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     }
 }
 
+/// The numbers of `overhead passes`, each checked against its documented range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedNumbers {
+    /// The observer (latitude, longitude, height).
+    pub observer: Observer,
+    /// Window length, days.
+    pub days: f64,
+    /// The search's thresholds.
+    pub search: PassSearch,
+}
+
+impl PassesArgs {
+    /// Stage two of reading the arguments (see [`super::checks`]): every number finite and
+    /// in its range, or an error naming the first one that is not.
+    pub fn check_numbers(&self) -> Result<CheckedNumbers, ArgError> {
+        let lat = check_number("--lat", self.lat, checks::LATITUDE_DEG)?;
+        let lon = check_number("--lon", self.lon, checks::LONGITUDE_DEG)?;
+        let alt_m = check_number("--alt-m", self.alt_m, checks::ALTITUDE_M)?;
+        let days = check_number("--days", self.days, checks::DAYS)?;
+        let elevation = |arg, value| check_number(arg, value, checks::ELEVATION_DEG);
+        let search = PassSearch {
+            horizon_deg: elevation("--horizon-deg", self.horizon_deg)?,
+            min_elevation_deg: elevation("--min-elevation-deg", self.min_elevation_deg)?,
+            visible_min_elevation_deg: elevation(
+                "--visible-elevation-deg",
+                self.visible_elevation_deg,
+            )?,
+            max_sun_elevation_deg: elevation(
+                "--max-sun-elevation-deg",
+                self.max_sun_elevation_deg,
+            )?,
+            refraction: self.refraction,
+        };
+        check_number(
+            "--max-magnitude",
+            self.max_magnitude,
+            checks::LIMITING_MAGNITUDE,
+        )?;
+        for name in &self.names {
+            check_text("--name", name)?;
+        }
+        Ok(CheckedNumbers {
+            observer: Observer::new(lat, lon, alt_m),
+            days,
+            search,
+        })
+    }
+}
+
 fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
     match &args.elements {
         Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let text = String::from_utf8_lossy(&bytes);
+            let text =
+                crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
             let parsed = parse_elements(&text, &path.display().to_string())?;
             for warning in &parsed.warnings {
-                eprintln!("overhead: warning: {}: skipped {warning}", path.display());
+                warn(&format!("{}: skipped {warning}", path.display()));
             }
             Ok(parsed.sets)
         }
         None => default_elements(),
     }
+}
+
+/// Prints one warning line to stderr, cleaned of control characters and cut to length.
+fn warn(message: &str) {
+    eprintln!(
+        "overhead: warning: {}",
+        crate::text::clean(message, crate::text::MESSAGE_CHARS)
+    );
 }
 
 /// Every cached source and the bundled snapshot, merged (newest epoch wins); the data's
@@ -161,7 +223,7 @@ fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
     let now = Utc::now();
     let loaded = crate::catalog::load_catalog(&cache_dir, now);
     for warning in &loaded.warnings {
-        eprintln!("overhead: warning: {warning}");
+        warn(warning);
     }
     let origin = match loaded.origin {
         crate::catalog::CatalogOrigin::Cache => "cached CelesTrak data over the bundled snapshot",
@@ -178,6 +240,45 @@ fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
     Ok(loaded.sets)
 }
 
+/// Warns (once, on stderr) when any chosen element set is more than
+/// [`crate::catalog::STALE_AFTER_DAYS`] from some moment of the window, before or after
+/// its epoch: predictions drift by minutes within weeks. This applies to every source,
+/// `--elements` included. Sets more than [`crate::orbit::MAX_DAYS_FROM_EPOCH`] away are
+/// refused by the search itself, with their own note.
+fn warn_about_element_ages(sets: &[ElementSet], start: DateTime<Utc>, end: DateTime<Utc>) {
+    let farthest_days = |set: &ElementSet| {
+        let (a, b) = (set.age_days(start), set.age_days(end));
+        if a.abs() > b.abs() { a } else { b }
+    };
+    let stale: Vec<(f64, &ElementSet)> = sets
+        .iter()
+        .map(|set| (farthest_days(set), set))
+        // Farther than a year, the search refuses the set with its own note.
+        .filter(|(days, _)| {
+            days.abs() > crate::catalog::STALE_AFTER_DAYS
+                && days.abs() <= crate::orbit::MAX_DAYS_FROM_EPOCH
+        })
+        .collect();
+    let Some((worst_days, worst)) = stale
+        .iter()
+        .copied()
+        .max_by(|a, b| a.0.abs().total_cmp(&b.0.abs()))
+    else {
+        return;
+    };
+    let side = if worst_days < 0.0 { "after" } else { "before" };
+    warn(&format!(
+        "{} of {} element sets are more than {} days from this window (farthest: {} ({}), epoch {} {:.0} days {side} it): times may be off by many minutes; fetch fresh elements",
+        stale.len(),
+        sets.len(),
+        crate::catalog::STALE_AFTER_DAYS,
+        worst.name,
+        worst.norad_id,
+        worst.epoch.format("%Y-%m-%d"),
+        worst_days.abs(),
+    ));
+}
+
 fn std_magnitudes() -> StdMagnitudes {
     crate::catalog::bundled_std_magnitudes()
 }
@@ -192,7 +293,7 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
     let names: Vec<String> = args.names.iter().map(|n| n.to_lowercase()).collect();
     for id in &args.sats {
         if !sets.iter().any(|s| s.norad_id == *id) {
-            eprintln!("overhead: warning: satellite {id} is not in the elements");
+            warn(&format!("satellite {id} is not in the elements"));
         }
     }
     let chosen: Vec<ElementSet> = sets
@@ -208,14 +309,39 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
     Ok(chosen)
 }
 
+/// Where the sky does not get dark tonight: the table says so; scripts still get a
+/// well-formed, empty report, with the reason on stderr.
+fn write_never_dark(
+    args: &PassesArgs,
+    observer: &Observer,
+    fmt: &TimeFormatter,
+    start: DateTime<Utc>,
+    until: DateTime<Utc>,
+    text: &str,
+) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let limit = args.max_magnitude;
+    let written = match args.format {
+        Format::Table => out.write_all(text.as_bytes()),
+        Format::Json => report::write_json(&mut out, observer, start, until, limit, &[], &[]),
+        Format::Csv => report::write_csv(&mut out, &[], limit),
+        Format::Ics => {
+            out.write_all(report::to_ics(&[], observer, Utc::now(), limit, fmt).as_bytes())
+        }
+    };
+    if args.format != Format::Table {
+        eprint!("overhead: {text}");
+    }
+    written.context("cannot write the output")
+}
+
 /// Runs `overhead passes`.
 pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
-    if !(-90.0..=90.0).contains(&args.lat) || !(-180.0..=360.0).contains(&args.lon) {
-        bail!("--lat must be within ±90 and --lon within ±180 degrees");
-    }
-    if !(args.days > 0.0 && args.days <= 366.0) {
-        bail!("--days must be more than 0 and at most 366");
-    }
+    let CheckedNumbers {
+        observer,
+        days,
+        search,
+    } = args.check_numbers()?;
     let tz: Option<chrono_tz::Tz> = match &args.tz {
         Some(name) => Some(
             name.parse()
@@ -225,66 +351,40 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
     };
     let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
     let start = parse_start(args.start.as_deref())?;
-    let observer = Observer::new(args.lat, args.lon, args.alt_m);
     let frame = ObserverFrame::new(observer);
+    let limit_deg = search.max_sun_elevation_deg;
     let (start, end) = if args.tonight {
-        match night_of(&frame, start, args.max_sun_elevation_deg) {
+        match night_of(&frame, start, limit_deg) {
             Night::Dark { dusk, dawn } => (dusk.max(start), dawn),
             Night::AlwaysDark { from, until } => {
-                eprintln!(
-                    "overhead: polar night: the Sun stays below {}° all day; searching the 24 hours from {}",
-                    args.max_sun_elevation_deg,
+                warn(&format!(
+                    "polar night: the Sun stays below {limit_deg}° all day; searching the 24 hours from {}",
                     from.format("%Y-%m-%d %H:%M UTC")
-                );
+                ));
                 (from, until)
             }
             Night::NeverDark { until } => {
                 let text = format!(
-                    "The sky does not get dark tonight here: the Sun stays above {}° from {} to {}, so no satellite can be seen against a dark sky.\n",
-                    args.max_sun_elevation_deg,
+                    "The sky does not get dark tonight here: the Sun stays above {limit_deg}° from {} to {}, so no satellite can be seen against a dark sky.\n",
                     start.format("%Y-%m-%d %H:%M UTC"),
                     until.format("%Y-%m-%d %H:%M UTC"),
                 );
-                // Scripts still get a well-formed, empty report.
-                let mut out = std::io::stdout().lock();
-                let written = match args.format {
-                    Format::Table => out.write_all(text.as_bytes()),
-                    Format::Json => report::write_json(
-                        &mut out,
-                        &observer,
-                        start,
-                        until,
-                        args.max_magnitude,
-                        &[],
-                        &[],
-                    ),
-                    Format::Csv => report::write_csv(&mut out, &[], args.max_magnitude),
-                    Format::Ics => out.write_all(
-                        report::to_ics(&[], &observer, Utc::now(), args.max_magnitude, &fmt)
-                            .as_bytes(),
-                    ),
-                };
-                if args.format != Format::Table {
-                    eprint!("overhead: {text}");
-                }
-                written.context("cannot write the output")?;
+                write_never_dark(&args, &observer, &fmt, start, until, &text)?;
                 return Ok(ExitCode::SUCCESS);
             }
         }
     } else {
-        (
-            start,
-            start + Duration::milliseconds((args.days * 86_400_000.0) as i64),
-        )
+        let end = start
+            .checked_add_signed(Duration::milliseconds((days * 86_400_000.0) as i64))
+            .with_context(|| {
+                format!(
+                    "--start {start} plus {days} days is past the last date this program can handle"
+                )
+            })?;
+        (start, end)
     };
     let sets = select(&args, load_elements(&args)?)?;
-    let search = PassSearch {
-        horizon_deg: args.horizon_deg,
-        min_elevation_deg: args.min_elevation_deg,
-        visible_min_elevation_deg: args.visible_elevation_deg,
-        max_sun_elevation_deg: args.max_sun_elevation_deg,
-        refraction: args.refraction,
-    };
+    warn_about_element_ages(&sets, start, end);
     let mut sats = Vec::with_capacity(sets.len());
     let mut notes = Vec::new();
     for set in sets {
@@ -322,6 +422,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                             SkyPresence::Passes => "passes",
                             SkyPresence::AlwaysAbove => "always_above",
                             SkyPresence::NeverAbove => "never_above",
+                            SkyPresence::NotSearched => "not_searched",
                         },
                         error: list.stopped_early.as_ref().map(ToString::to_string),
                     });
@@ -339,19 +440,33 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         eprintln!(
             "overhead: searched {} satellites over {} days in {ms:.1} ms ({:.3} ms per satellite)",
             sats.len(),
-            args.days,
+            days,
             ms / sats.len().max(1) as f64
         );
     }
     let mut records: Vec<&PassRecord> = Vec::new();
+    let mut not_searched = 0_usize;
     for (sat_records, note) in &per_sat {
         if let Some(note) = note {
-            if let Some(e) = &note.error {
-                eprintln!("overhead: warning: {} ({}): {e}", note.name, note.norad_id);
+            if note.presence == "not_searched" {
+                not_searched += 1;
+            }
+            // A window far from every epoch refuses every satellite: name a few, count the rest.
+            let shown = note.presence != "not_searched" || not_searched <= NOT_SEARCHED_SHOWN;
+            if let Some(e) = &note.error
+                && shown
+            {
+                warn(&format!("{} ({}): {e}", note.name, note.norad_id));
             }
             notes.push(note.clone());
         }
         records.extend(sat_records);
+    }
+    if not_searched > NOT_SEARCHED_SHOWN {
+        warn(&format!(
+            "{} more satellites not searched for the same reason",
+            not_searched - NOT_SEARCHED_SHOWN
+        ));
     }
     records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -383,6 +498,12 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         // A closed pipe (`overhead passes ... | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e).context("cannot write the output"),
+    }
+    if !sats.is_empty() && not_searched == sats.len() {
+        bail!(
+            "no satellite was searched: the window is more than {} days from every element epoch",
+            crate::orbit::MAX_DAYS_FROM_EPOCH
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -459,10 +580,7 @@ fn table(
     ));
     for r in records {
         let p = &r.pass;
-        let mut name = r.name().to_owned();
-        if name.chars().count() > 24 {
-            name = name.chars().take(23).collect::<String>() + "…";
-        }
+        let name = crate::text::clean(r.name(), 24);
         let seen = match SeenPart::of(p) {
             Some(seen) => format!(
                 "{:<cell$}  {:<cell$}  {:<cell$}  {:<19}",
@@ -522,12 +640,19 @@ fn table(
     }
     for note in notes {
         let what = match (note.presence, &note.error) {
+            ("not_searched", Some(e)) => e.clone(),
             (_, Some(e)) => format!("stopped: {e}"),
             ("always_above", _) => "always above the horizon (no rises or sets)".to_owned(),
             ("never_above", _) => "never above the horizon in this window".to_owned(),
             _ => continue,
         };
-        out.push_str(&format!("{} ({}): {what}\n", note.name, note.norad_id));
+        out.push_str(&format!(
+            "{}\n",
+            crate::text::clean(
+                &format!("{} ({}): {what}", note.name, note.norad_id),
+                crate::text::MESSAGE_CHARS
+            )
+        ));
     }
     out
 }

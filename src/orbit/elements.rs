@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::propagate::Satellite;
+use crate::text::{EXCERPT_CHARS, NAME_CHARS, clean, number};
 
 /// One satellite's mean elements, as published, with where they came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,11 +154,20 @@ pub fn detect_format(text: &str) -> ElementFormat {
 /// ```
 pub fn parse_elements(text: &str, source_name: &str) -> Result<ParsedElements, ElementsError> {
     let text = text.trim_start_matches('\u{feff}');
-    let (candidates, mut warnings) = match detect_format(text) {
+    let (candidates, warnings) = match detect_format(text) {
         ElementFormat::OmmJson => read_omm_json(text, source_name)?,
         ElementFormat::OmmCsv => read_omm_csv(text),
         ElementFormat::Tle => read_tle(text),
     };
+    // Warnings quote the input (a name, a line, a value): one short printable line each.
+    let mut warnings: Vec<ParseWarning> = warnings
+        .into_iter()
+        .map(|w| ParseWarning {
+            location: w.location,
+            object: w.object.map(|o| clean(&o, NAME_CHARS)),
+            reason: clean(&w.reason, 2 * EXCERPT_CHARS),
+        })
+        .collect();
     let mut sets = Vec::with_capacity(candidates.len());
     for (location, elements) in candidates {
         match check_elements(elements, source_name) {
@@ -213,12 +223,12 @@ fn check_elements(
     elements: sgp4::Elements,
     source_name: &str,
 ) -> Result<ElementSet, (Option<String>, String)> {
+    // Names reach the terminal, CSV, iCalendar and the window: printable, one line, short.
     let name = elements
         .object_name
         .as_deref()
-        .map(str::trim)
+        .map(|n| clean(n, NAME_CHARS))
         .filter(|n| !n.is_empty())
-        .map(str::to_owned)
         .unwrap_or_else(|| format!("NORAD {}", elements.norad_id));
     let object = Some(format!("{} {}", name, elements.norad_id));
     let numbers = [
@@ -238,7 +248,10 @@ fn check_elements(
     if !(0.0..1.0).contains(&elements.eccentricity) {
         return Err((
             object,
-            format!("eccentricity {} is outside [0, 1)", elements.eccentricity),
+            format!(
+                "eccentricity {} is outside [0, 1)",
+                number(elements.eccentricity)
+            ),
         ));
     }
     if !(elements.mean_motion > 0.0 && elements.mean_motion < 20.0) {
@@ -246,18 +259,29 @@ fn check_elements(
             object,
             format!(
                 "mean motion {} rev/day is not a possible Earth orbit",
-                elements.mean_motion
+                number(elements.mean_motion)
             ),
         ));
     }
-    if !(0.0..=180.0).contains(&elements.inclination) {
-        return Err((
-            object,
-            format!(
-                "inclination {} deg is outside [0, 180]",
-                elements.inclination
-            ),
-        ));
+    // Angles as TLE columns and OMM keywords define them: inclination 0–180°, the others
+    // 0–360° (360 itself is tolerated, as some writers round 359.99995 up).
+    let angles = [
+        ("inclination", elements.inclination, 180.0),
+        (
+            "right ascension of the ascending node",
+            elements.right_ascension,
+            360.0,
+        ),
+        ("argument of perigee", elements.argument_of_perigee, 360.0),
+        ("mean anomaly", elements.mean_anomaly, 360.0),
+    ];
+    for (what, value_deg, max_deg) in angles {
+        if !(0.0..=max_deg).contains(&value_deg) {
+            return Err((
+                object,
+                format!("{what} {} deg is outside [0, {max_deg}]", number(value_deg)),
+            ));
+        }
     }
     let epoch = elements.datetime.and_utc();
     let mut elements = elements;
@@ -265,7 +289,10 @@ fn check_elements(
     let set = ElementSet {
         norad_id: elements.norad_id,
         name,
-        international_designator: elements.international_designator.clone(),
+        international_designator: elements
+            .international_designator
+            .as_deref()
+            .map(|d| clean(d, NAME_CHARS)),
         epoch,
         source: source_name.to_owned(),
         elements,
@@ -288,7 +315,7 @@ fn read_omm_json(text: &str, source_name: &str) -> Result<Candidates, ElementsEr
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ElementsError::BadJson {
             source_name: source_name.to_owned(),
-            message: e.to_string(),
+            message: clean(&e.to_string(), 2 * EXCERPT_CHARS),
         })?;
     let records = match value {
         serde_json::Value::Array(records) => records,

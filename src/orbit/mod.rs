@@ -42,8 +42,8 @@ pub use moon::{
 pub use night::{Night, night_of};
 pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
 pub use passes::{
-    Appears, NotVisibleReason, Pass, PassList, PassPoint, PassSearch, SkyPresence, Vanishes,
-    find_passes, timing_uncertainty_s,
+    Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
+    SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
 };
 pub use propagate::{PropagationError, Satellite, TemeState};
 pub use sun::{Illumination, Shadow};

@@ -233,7 +233,18 @@ pub enum SkyPresence {
     AlwaysAbove,
     /// Below the horizon for the whole window.
     NeverAbove,
+    /// Not searched: the window is too far from the element epoch
+    /// ([`MAX_DAYS_FROM_EPOCH`]); [`PassList::stopped_early`] says how far.
+    NotSearched,
 }
+
+/// Farthest a search window may reach from the element epoch, before or after it, days.
+///
+/// SGP4 is fitted to a few days of tracking; its along-track error grows by kilometres a
+/// day in low orbit, so after some weeks the times drift by minutes, and a year out the
+/// satellite may be anywhere on its orbit (or long decayed). Beyond this a search would
+/// report passes that are fiction, so [`find_passes`] refuses it, satellite by satellite.
+pub const MAX_DAYS_FROM_EPOCH: f64 = 365.0;
 
 /// The result of a pass search for one satellite.
 #[derive(Debug, Clone, PartialEq)]
@@ -249,6 +260,9 @@ pub struct PassList {
 /// Finds the passes of `sat` over `frame` that overlap the window `[start, end)`.
 ///
 /// `std_magnitude` is the satellite's standard magnitude for brightness estimates.
+/// A window that reaches more than [`MAX_DAYS_FROM_EPOCH`] from the element epoch is not
+/// searched: the list is empty, [`SkyPresence::NotSearched`], and
+/// [`PassList::stopped_early`] holds [`PropagationError::TooFarFromEpoch`].
 pub fn find_passes(
     sat: &Satellite,
     frame: &ObserverFrame,
@@ -257,6 +271,22 @@ pub fn find_passes(
     search: &PassSearch,
     std_magnitude: Option<f64>,
 ) -> PassList {
+    let (from_start, from_end) = (sat.set.age_days(start), sat.set.age_days(end));
+    let farthest_days = if from_start.abs() > from_end.abs() {
+        from_start
+    } else {
+        from_end
+    };
+    if farthest_days.abs() > MAX_DAYS_FROM_EPOCH {
+        return PassList {
+            passes: Vec::new(),
+            presence: SkyPresence::NotSearched,
+            stopped_early: Some(PropagationError::TooFarFromEpoch {
+                days_from_epoch: farthest_days,
+                limit_days: MAX_DAYS_FROM_EPOCH,
+            }),
+        };
+    }
     let finder = Finder::new(sat, frame, search, std_magnitude);
     finder.run(sat.minutes_since_epoch(start), sat.minutes_since_epoch(end))
 }
@@ -602,9 +632,30 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The time `m` minutes after the epoch, to the nanosecond. The search never goes
+    /// more than [`MAX_DAYS_FROM_EPOCH`] from the epoch; beyond the ±292 years a count of
+    /// nanoseconds can hold, milliseconds are used, and the result saturates at the
+    /// calendar's ends rather than wrapping or panicking.
     fn time(&self, m: f64) -> DateTime<Utc> {
         let ns = (m * 60e9).round();
-        self.sat.set.epoch + Duration::nanoseconds(ns as i64)
+        let offset = if ns.abs() < 9.2e18 {
+            Duration::nanoseconds(ns as i64)
+        } else {
+            Duration::try_milliseconds((m * 60e3).round() as i64).unwrap_or(if m < 0.0 {
+                Duration::MIN
+            } else {
+                Duration::MAX
+            })
+        };
+        self.sat
+            .set
+            .epoch
+            .checked_add_signed(offset)
+            .unwrap_or(if m < 0.0 {
+                DateTime::<Utc>::MIN_UTC
+            } else {
+                DateTime::<Utc>::MAX_UTC
+            })
     }
 
     /// The elevation function from a TEME state; with `bound`, also how long the

@@ -37,6 +37,19 @@ pub enum PropagationError {
         /// Height of the position above the equatorial radius, km.
         altitude_km: f64,
     },
+    /// The time asked is too far from the element epoch for SGP4's answer to mean anything
+    /// (see [`super::passes::MAX_DAYS_FROM_EPOCH`]); nothing was computed.
+    #[error(
+        "not searched: the window reaches {} days {} the element epoch, more than the {limit_days:.0} days within which SGP4's answer means anything",
+        crate::text::number(days_from_epoch.abs().round()),
+        if *days_from_epoch < 0.0 { "before" } else { "after" }
+    )]
+    TooFarFromEpoch {
+        /// Time from the epoch to the farther end of the window, days (negative before it).
+        days_from_epoch: f64,
+        /// The limit, days.
+        limit_days: f64,
+    },
     /// The predicted position is inside the Earth: the satellite has decayed by then.
     #[error(
         "decayed: {altitude_km:.0} km below the surface {minutes_since_epoch:.1} min from epoch"

@@ -153,9 +153,16 @@ impl OverheadApp {
         };
         let mut state = settings_path
             .as_ref()
-            .and_then(|p| std::fs::read_to_string(ui_state_path(p)).ok())
-            .and_then(|text| serde_json::from_str::<AppState>(&text).ok())
+            .and_then(|p| {
+                crate::files::read_bounded(&ui_state_path(p), crate::files::SMALL_FILE_MAX_BYTES)
+                    .ok()
+            })
+            .and_then(|bytes| serde_json::from_slice::<AppState>(&bytes).ok())
             .unwrap_or_default();
+        // A hand-edited or damaged state file must not ask for a window of millennia.
+        if let SearchWindow::Hours(hours) = &mut state.window {
+            *hours = (*hours).clamp(1, MAX_WINDOW_HOURS);
+        }
         state.settings = settings;
         let place = state.settings.observer();
         if !state.settings.first_run_done {
@@ -1100,6 +1107,10 @@ fn default_export_dir() -> PathBuf {
 }
 
 /// The window state file, beside the settings file.
+/// Longest pass search window the window asks for, hours (the passes panel offers up to a
+/// week; the command line allows 366 days).
+const MAX_WINDOW_HOURS: u32 = 366 * 24;
+
 fn ui_state_path(settings_path: &std::path::Path) -> PathBuf {
     settings_path.with_file_name("ui-state.json")
 }

@@ -190,7 +190,7 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
     use anyhow::Context as _;
     if let Some(path) = std::env::var_os("OVERHEAD_ELEMENTS") {
         let path = std::path::PathBuf::from(path);
-        let text = std::fs::read_to_string(&path)
+        let text = catalog::read_element_file(&path, catalog::max_element_bytes())
             .with_context(|| format!("reading {}", path.display()))?;
         let source = path.display().to_string();
         let parsed = crate::orbit::parse_elements(&text, &source)?;

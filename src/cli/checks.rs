@@ -1,0 +1,188 @@
+//! The second stage of reading the command line: judging what clap read.
+//!
+//! clap turns each argument into a value of the right type (stage one, the `*Args`
+//! structs): any `f64`, including `NaN`, `inf` and `-20000`, so that a negative number is
+//! read as a number and not as an unknown option. The functions here (stage two) accept a
+//! value only when it is finite and inside its documented range, and otherwise say which
+//! argument, what was given and what range it must lie in. Nothing here panics on any
+//! input (see the property tests in `tests/cli.rs`).
+
+use crate::text::number;
+
+/// A closed range of numbers (or half-open at the bottom), with its unit, for messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    /// Lowest value.
+    pub min: f64,
+    /// Highest value.
+    pub max: f64,
+    /// When true, `min` itself is not allowed ("more than 0").
+    pub min_excluded: bool,
+    /// Unit in words, e.g. `"degrees"`.
+    pub unit: &'static str,
+}
+
+impl Range {
+    const fn closed(min: f64, max: f64, unit: &'static str) -> Self {
+        Self {
+            min,
+            max,
+            min_excluded: false,
+            unit,
+        }
+    }
+
+    /// True when `value` is finite and inside the range.
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite()
+            && value <= self.max
+            && (value > self.min || (!self.min_excluded && value == self.min))
+    }
+}
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.min_excluded {
+            write!(
+                f,
+                "more than {} and at most {} {}",
+                number(self.min),
+                number(self.max),
+                self.unit
+            )
+        } else {
+            write!(
+                f,
+                "from {} to {} {}",
+                number(self.min),
+                number(self.max),
+                self.unit
+            )
+        }
+    }
+}
+
+/// `--lat`: geodetic latitude, north positive.
+pub const LATITUDE_DEG: Range = Range::closed(-90.0, 90.0, "degrees");
+/// `--lon`: longitude, east positive.
+pub const LONGITUDE_DEG: Range = Range::closed(-180.0, 180.0, "degrees");
+/// `--alt-m`: height above the WGS-84 ellipsoid (the same range as a saved observer:
+/// below the Dead Sea shore to above any mountain).
+pub const ALTITUDE_M: Range = Range::closed(
+    crate::settings::ALTITUDE_MIN_M,
+    crate::settings::ALTITUDE_MAX_M,
+    "metres",
+);
+/// `--days`: length of the search window.
+pub const DAYS: Range = Range {
+    min: 0.0,
+    max: 366.0,
+    min_excluded: true,
+    unit: "days",
+};
+/// `--horizon-deg`, `--min-elevation-deg`, `--visible-elevation-deg`,
+/// `--max-sun-elevation-deg`: elevations.
+pub const ELEVATION_DEG: Range = Range::closed(
+    crate::settings::ELEVATION_MIN_DEG,
+    crate::settings::ELEVATION_MAX_DEG,
+    "degrees",
+);
+/// `passes --max-magnitude`: a limiting magnitude, from the brightest planets' (a sky that
+/// shows nothing fainter than Venus) to a large telescope's.
+pub const LIMITING_MAGNITUDE: Range = Range::closed(-5.0, 20.0, "(visual magnitude)");
+/// `overhead fetch --catnr`: CelesTrak catalog numbers have at most nine digits.
+pub const CATALOG_NUMBER: (u64, u64) = (1, 999_999_999);
+
+/// An argument that cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ArgError {
+    /// A number that is not finite or lies outside its range.
+    #[error("{arg} {} is {}; it must be {range}", number(*value), if value.is_finite() { "out of range" } else { "not a finite number" })]
+    OutOfRange {
+        /// The argument, e.g. `"--lon"`.
+        arg: &'static str,
+        /// What was given.
+        value: f64,
+        /// What is allowed.
+        range: Range,
+    },
+    /// A whole number outside its range.
+    #[error("{arg} {value} is out of range; it must be from {min} to {max}")]
+    WholeOutOfRange {
+        /// The argument.
+        arg: &'static str,
+        /// What was given.
+        value: u64,
+        /// Lowest allowed.
+        min: u64,
+        /// Highest allowed.
+        max: u64,
+    },
+    /// Text that is empty (or only blanks) where some is needed.
+    #[error("{arg} is empty; give it some text")]
+    Empty {
+        /// The argument.
+        arg: &'static str,
+    },
+}
+
+/// `value` when it is finite and inside `range`, else an error naming `arg`.
+pub fn check_number(arg: &'static str, value: f64, range: Range) -> Result<f64, ArgError> {
+    if range.contains(value) {
+        Ok(value)
+    } else {
+        Err(ArgError::OutOfRange { arg, value, range })
+    }
+}
+
+/// `value` when it lies in `min..=max`, else an error naming `arg`.
+pub fn check_whole(arg: &'static str, value: u64, (min, max): (u64, u64)) -> Result<u64, ArgError> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(ArgError::WholeOutOfRange {
+            arg,
+            value,
+            min,
+            max,
+        })
+    }
+}
+
+/// `text` trimmed, when something is left, else an error naming `arg`.
+pub fn check_text<'a>(arg: &'static str, text: &'a str) -> Result<&'a str, ArgError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err(ArgError::Empty { arg })
+    } else {
+        Ok(trimmed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_names_the_argument_the_value_and_the_range() {
+        let e = check_number("--lon", 300.0, LONGITUDE_DEG).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--lon 300 is out of range; it must be from -180 to 180 degrees"
+        );
+        let e = check_number("--alt-m", f64::NAN, ALTITUDE_M).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("--alt-m NaN is not a finite number"),
+            "{e}"
+        );
+        let e = check_number("--days", 0.0, DAYS).unwrap_err();
+        assert!(
+            e.to_string().contains("more than 0 and at most 366 days"),
+            "{e}"
+        );
+        assert_eq!(check_number("--days", 366.0, DAYS), Ok(366.0));
+        assert_eq!(check_number("--lat", -90.0, LATITUDE_DEG), Ok(-90.0));
+    }
+}
