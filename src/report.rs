@@ -6,7 +6,10 @@ use std::sync::Arc;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::orbit::{Appears, Observer, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+use crate::orbit::{
+    Appears, MoonView, Observer, ObserverFrame, Pass, PassPoint, Vanishes, moon_view,
+    timing_uncertainty_s,
+};
 use crate::text::{NAME_CHARS, clean};
 use crate::timefmt::TimeFormatter;
 
@@ -352,6 +355,99 @@ pub fn brightness_words(magnitude: f64) -> String {
     format!("{words} (magnitude {magnitude:.1}).")
 }
 
+/// The Moon as it bears on a visible pass: where it is at the pass's highest point while
+/// seen, how much of it is lit, and how close it comes to the seen part's path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MoonNearPass {
+    /// The Moon at the seen part's peak, topocentric.
+    pub moon: MoonView,
+    /// Least angle between the Moon and the seen path (start, peak, end joined by great
+    /// circles on the sky), degrees.
+    pub separation_deg: f64,
+}
+
+impl MoonNearPass {
+    /// Where the Moon is during the seen part of `pass`, from the observer at `frame`; None
+    /// when the pass is not visible.
+    pub fn of(pass: &Pass, frame: &ObserverFrame) -> Option<Self> {
+        let seen = SeenPart::of(pass)?;
+        let moon = moon_view(frame, seen.peak.time);
+        let separation_deg = separation_from_path_deg(&moon, &[seen.start, seen.peak, seen.end]);
+        Some(Self {
+            moon,
+            separation_deg,
+        })
+    }
+
+    /// True when the Moon is up, more than half lit and within 30° of the path: bright
+    /// enough, and near enough, to wash out a faint satellite.
+    pub fn is_worth_noting(&self) -> bool {
+        self.moon.elevation_deg > 0.0
+            && self.moon.illuminated_fraction > 0.5
+            && self.separation_deg < MOON_NOTE_SEPARATION_DEG
+    }
+
+    /// "Bright Moon (78% lit) 15° from the path."
+    pub fn words(&self) -> String {
+        format!(
+            "Bright Moon ({:.0}% lit) {:.0}° from the path.",
+            self.moon.illuminated_fraction * 100.0,
+            self.separation_deg
+        )
+    }
+}
+
+/// A bright Moon closer than this to a pass's path is noted, degrees.
+pub const MOON_NOTE_SEPARATION_DEG: f64 = 30.0;
+
+/// A direction on the sky as a unit vector (east, north, up).
+fn sky_unit(azimuth_deg: f64, elevation_deg: f64) -> [f64; 3] {
+    let (sa, ca) = azimuth_deg.to_radians().sin_cos();
+    let (se, ce) = elevation_deg.to_radians().sin_cos();
+    [sa * ce, ca * ce, se]
+}
+
+/// Least angle from the Moon to the path through `points` (each pair joined by the great
+/// circle between them), degrees.
+fn separation_from_path_deg(moon: &MoonView, points: &[PassPoint]) -> f64 {
+    let dot = |a: [f64; 3], b: [f64; 3]| a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    let angle = |a: [f64; 3], b: [f64; 3]| dot(a, b).clamp(-1.0, 1.0).acos().to_degrees();
+    let m = sky_unit(moon.azimuth_deg, moon.elevation_deg);
+    let units: Vec<[f64; 3]> = points
+        .iter()
+        .map(|p| sky_unit(p.azimuth_deg, p.elevation_deg))
+        .collect();
+    let mut best = units
+        .iter()
+        .map(|&u| angle(m, u))
+        .fold(f64::INFINITY, f64::min);
+    for pair in units.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let n = [
+            a[1] * b[2] - a[2] * b[1],
+            a[2] * b[0] - a[0] * b[2],
+            a[0] * b[1] - a[1] * b[0],
+        ];
+        let len = dot(n, n).sqrt();
+        if len < 1e-12 {
+            continue;
+        }
+        let n = [n[0] / len, n[1] / len, n[2] / len];
+        // The foot of the perpendicular lies on the arc when it is on the inner side of
+        // both ends.
+        let foot = [
+            m[0] - dot(m, n) * n[0],
+            m[1] - dot(m, n) * n[1],
+            m[2] - dot(m, n) * n[2],
+        ];
+        let ab = angle(a, b);
+        if angle(a, foot) <= ab && angle(foot, b) <= ab {
+            best = best.min(dot(m, n).abs().clamp(0.0, 1.0).asin().to_degrees());
+        }
+    }
+    best
+}
+
 /// Limiting-magnitude presets: the faintest star the observer's sky shows.
 pub const SKY_PRESETS: [(&str, f64); 4] = [
     ("City (mag 3)", 3.0),
@@ -410,10 +506,33 @@ struct JsonPass {
     vanishes: Option<&'static str>,
     magnitude: Option<f64>,
     bright_enough: Option<bool>,
+    moon: Option<JsonMoon>,
     not_visible_reason: Option<&'static str>,
     element_epoch: String,
     element_age_days: f64,
     timing_uncertainty_s: f64,
+}
+
+/// The Moon at a visible pass's peak while seen.
+#[derive(Serialize)]
+struct JsonMoon {
+    azimuth_deg: f64,
+    elevation_deg: f64,
+    illuminated_fraction: f64,
+    separation_deg: f64,
+    noted: bool,
+}
+
+impl From<MoonNearPass> for JsonMoon {
+    fn from(m: MoonNearPass) -> Self {
+        Self {
+            azimuth_deg: round_to(m.moon.azimuth_deg, 2),
+            elevation_deg: round_to(m.moon.elevation_deg, 2),
+            illuminated_fraction: round_to(m.moon.illuminated_fraction, 3),
+            separation_deg: round_to(m.separation_deg, 1),
+            noted: m.is_worth_noting(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -438,16 +557,16 @@ pub struct SatelliteNote {
 
 /// The passes of a report, turned into JSON one at a time as they are written, with the
 /// limiting magnitude that judges them.
-struct JsonPasses<'a>(&'a [&'a PassRecord], f64);
+struct JsonPasses<'a>(&'a [&'a PassRecord], f64, &'a ObserverFrame);
 
 impl Serialize for JsonPasses<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|r| JsonPass::new(r, self.1)))
+        serializer.collect_seq(self.0.iter().map(|r| JsonPass::new(r, self.1, self.2)))
     }
 }
 
 impl JsonPass {
-    fn new(r: &PassRecord, limiting_magnitude: f64) -> Self {
+    fn new(r: &PassRecord, limiting_magnitude: f64, frame: &ObserverFrame) -> Self {
         JsonPass {
             norad_id: r.pass.norad_id,
             name: clean(r.name(), NAME_CHARS),
@@ -465,6 +584,7 @@ impl JsonPass {
             vanishes: r.pass.vanishes.map(Vanishes::tag),
             magnitude: r.pass.magnitude.map(|m| round_to(m, 2)),
             bright_enough: r.pass.is_bright_enough(limiting_magnitude),
+            moon: MoonNearPass::of(&r.pass, frame).map(JsonMoon::from),
             not_visible_reason: r.pass.not_visible_reason.map(|x| x.phrase()),
             element_epoch: rfc3339(r.element_epoch()),
             element_age_days: round_to(r.element_age_days(), 3),
@@ -495,6 +615,7 @@ pub fn write_json(
     records: &[&PassRecord],
     satellites: &[SatelliteNote],
 ) -> std::io::Result<()> {
+    let frame = ObserverFrame::new(*observer);
     let report = JsonReport {
         observer: JsonObserver {
             lat: observer.latitude_deg,
@@ -504,7 +625,7 @@ pub fn write_json(
         start: rfc3339(start),
         end: rfc3339(end),
         limiting_magnitude,
-        passes: JsonPasses(records, limiting_magnitude),
+        passes: JsonPasses(records, limiting_magnitude, &frame),
         satellites,
     };
     let mut w = w;
@@ -673,6 +794,7 @@ pub fn to_ics(
     ] {
         out.push_str(&ics_fold(line));
     }
+    let frame = ObserverFrame::new(*observer);
     let zone_label = |t: DateTime<Utc>| {
         if fmt.is_utc() {
             "UTC".to_owned()
@@ -723,6 +845,9 @@ pub fn to_ics(
             )
         };
         let mut description = vec![plain_description(p, both)];
+        if let Some(moon) = MoonNearPass::of(p, &frame).filter(MoonNearPass::is_worth_noting) {
+            description.push(moon.words());
+        }
         if let Some(seen) = seen {
             description.push(angle("Appears", &seen.start));
             description.push(angle("Highest while visible", &seen.peak));

@@ -14,7 +14,7 @@ use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
     find_passes, parse_elements,
 };
-use crate::report::{self, PassRecord, SatelliteNote, SeenPart};
+use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart};
 use crate::timefmt::TimeFormatter;
 
 /// Output formats of `overhead passes`.
@@ -484,9 +484,18 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         Format::Ics => out.write_all(
             report::to_ics(&records, &observer, Utc::now(), args.max_magnitude, &fmt).as_bytes(),
         ),
-        Format::Table => {
-            out.write_all(table(&records, &notes, start, end, &fmt, args.max_magnitude).as_bytes())
-        }
+        Format::Table => out.write_all(
+            table(
+                &records,
+                &notes,
+                &frame,
+                start,
+                end,
+                &fmt,
+                args.max_magnitude,
+            )
+            .as_bytes(),
+        ),
     };
     if args.format != Format::Table
         && let Some(line) = brightness_summary(&records, args.max_magnitude)
@@ -539,6 +548,7 @@ fn brightness_summary(records: &[&PassRecord], limiting_magnitude: f64) -> Optio
 fn table(
     records: &[&PassRecord],
     notes: &[SatelliteNote],
+    frame: &ObserverFrame,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     fmt: &TimeFormatter,
@@ -622,7 +632,7 @@ fn table(
         );
         out.push_str(&format!(
             "{:<10} {:<24} {seen} {:>5} {:<5} {:<26} {:>5.1}\n",
-            fmt.date(p.rise.time),
+            fmt.date(p.visible_start.map_or(p.rise.time, |q| q.time)),
             name,
             mag,
             eye,
@@ -630,6 +640,9 @@ fn table(
             // Rounded so that a few minutes before the epoch does not print as "-0.0".
             (r.element_age_days() * 10.0).round() / 10.0 + 0.0,
         ));
+        if let Some(moon) = MoonNearPass::of(p, frame).filter(MoonNearPass::is_worth_noting) {
+            out.push_str(&format!("{:<35} ↳ {}\n", "", moon.words()));
+        }
     }
     if records.is_empty() {
         out.push_str("No passes in this window.\n");

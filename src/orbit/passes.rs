@@ -184,7 +184,9 @@ pub struct Pass {
     pub set: PassPoint,
     /// True when at some instant the satellite is high enough, sunlit and the sky dark.
     pub is_visible: bool,
-    /// First visible instant: where the observer first sees it.
+    /// First visible instant: where the observer first sees it. Where a pass is seen in
+    /// several stretches, the seen part (start, peak, end, how it appears and vanishes, and
+    /// the magnitude) is the stretch that gets highest.
     pub visible_start: Option<PassPoint>,
     /// Highest point while visible (the culmination when that is seen, else the higher
     /// end of the visible part).
@@ -424,6 +426,9 @@ struct Finder<'a> {
     /// (period of 225 min or more) the Moon and Sun do, over longer spans, while the
     /// elevation changes so slowly that metres become seconds.
     exact_points: bool,
+    /// The search window, minutes after the epoch (set by [`Finder::run`]): a pass seen in
+    /// several stretches is told by one inside it.
+    window_min: std::cell::Cell<(f64, f64)>,
 }
 
 /// Acceleration of a satellite at TEME position `r_km` under the Earth's central field and
@@ -604,6 +609,7 @@ impl<'a> Finder<'a> {
             exact_points: a_km * (1.0 - e) < super::propagate::EARTH_EQUATORIAL_RADIUS_KM + 300.0
                 || el.drag_term.abs() > 0.01
                 || period_min >= 225.0,
+            window_min: std::cell::Cell::new((f64::NEG_INFINITY, f64::INFINITY)),
         }
     }
 
@@ -869,6 +875,7 @@ impl<'a> Finder<'a> {
     }
 
     fn run(&self, m_start: f64, m_end: f64) -> PassList {
+        self.window_min.set((m_start, m_end));
         let mut events = Vec::new();
         // Room for a week of a low orbit's samples without growing.
         let mut trail = Vec::with_capacity(512);
@@ -1435,33 +1442,33 @@ impl<'a> Finder<'a> {
             }
         }
         let dark_and_high = !dark_and_high.is_empty();
-        match (seen.first(), seen.last()) {
-            (Some(&(a, _)), Some(&(_, b))) => {
+        // Where the pass is seen in more than one stretch (a long high-orbit pass seen
+        // before dawn and again after dusk, or a low one dipping into the shadow and out),
+        // the seen part told is the stretch that gets highest, among those in the search
+        // window if any is: the earliest of equals.
+        let (m_start, m_end) = self.window_min.get();
+        let in_window = |&(a, b): &(f64, f64)| b >= m_start && a <= m_end;
+        let any_in_window = seen.iter().any(in_window);
+        let mut best: Option<(f64, f64, PassPoint, PassPoint, PassPoint)> = None;
+        for &(a, b) in seen.iter().filter(|s| !any_in_window || in_window(s)) {
+            let start = self.point(&self.reported(self.span_at(spans, a), a)?);
+            let end = self.point(&self.reported(self.span_at(spans, b), b)?);
+            // Highest while seen: the culmination if it is seen, else the higher end (the
+            // elevation has no other turning point).
+            let peak = if (a..=b).contains(&top) {
+                pass.culmination
+            } else if start.elevation_deg >= end.elevation_deg {
+                start
+            } else {
+                end
+            };
+            if best.is_none_or(|(_, _, _, p, _)| peak.elevation_deg > p.elevation_deg) {
+                best = Some((a, b, start, peak, end));
+            }
+        }
+        match best {
+            Some((a, b, start, peak, end)) => {
                 pass.is_visible = true;
-                let start = self.point(&self.reported(self.span_at(spans, a), a)?);
-                let end = self.point(&self.reported(self.span_at(spans, b), b)?);
-                // Highest while seen: the culmination if it is seen, else the higher of
-                // the seen stretches' ends (the elevation has no other turning point).
-                let mut peak = if start.elevation_deg >= end.elevation_deg {
-                    start
-                } else {
-                    end
-                };
-                for &(from, to) in &seen {
-                    for m in [from, to] {
-                        if m != a && m != b {
-                            let p = self.point(&self.reported(self.span_at(spans, m), m)?);
-                            if p.elevation_deg > peak.elevation_deg {
-                                peak = p;
-                            }
-                        }
-                    }
-                }
-                if seen.iter().any(|&(from, to)| (from..=to).contains(&top))
-                    && pass.culmination.elevation_deg >= peak.elevation_deg
-                {
-                    peak = pass.culmination;
-                }
                 pass.visible_start = Some(start);
                 pass.visible_peak = Some(peak);
                 pass.visible_end = Some(end);

@@ -894,6 +894,9 @@ impl OverheadApp {
                 .resizable(true)
                 .default_size(table_size)
                 .show(ui, |ui| {
+                    // Fill the panel's size even while the table is still empty, or the
+                    // panel would keep the size of its first, nearly empty frame.
+                    ui.set_min_height(ui.available_height());
                     let input = PassesInput {
                         search: &settings.pass_search,
                         window: *window,

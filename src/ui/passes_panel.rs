@@ -574,7 +574,14 @@ impl PassesPanel {
     fn cells(&self, view: &ViewCtx<'_>, record: &PassRecord, limit: f64) -> Vec<Cell> {
         let p = &record.pass;
         let fmt = &view.fmt;
-        let date = Cell::new(view.fmt.date(p.rise.time));
+        // The date of the seen part when there is one (a long pass may rise the day before).
+        let date = match self.columns {
+            ColumnSet::Seen => Cell::new(
+                view.fmt
+                    .date(p.visible_start.map_or(p.rise.time, |q| q.time)),
+            ),
+            ColumnSet::Horizon => Cell::new(view.fmt.date(p.rise.time)),
+        };
         let magnitude = magnitude_cell(view, p, limit);
         match self.columns {
             ColumnSet::Seen => {
