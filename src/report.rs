@@ -504,6 +504,7 @@ struct JsonPass {
     visible_end_point: Option<JsonPoint>,
     appears: Option<&'static str>,
     vanishes: Option<&'static str>,
+    visible_stretches: u8,
     magnitude: Option<f64>,
     bright_enough: Option<bool>,
     moon: Option<JsonMoon>,
@@ -582,6 +583,7 @@ impl JsonPass {
             visible_end_point: r.pass.visible_end.as_ref().map(JsonPoint::from),
             appears: r.pass.appears.map(Appears::tag),
             vanishes: r.pass.vanishes.map(Vanishes::tag),
+            visible_stretches: r.pass.visible_stretches,
             magnitude: r.pass.magnitude.map(|m| round_to(m, 2)),
             bright_enough: r.pass.is_bright_enough(limiting_magnitude),
             moon: MoonNearPass::of(&r.pass, frame).map(JsonMoon::from),
@@ -939,6 +941,7 @@ mod tests {
             visible_start: None,
             visible_peak: None,
             visible_end: None,
+            visible_stretches: 0,
             appears: None,
             vanishes: None,
             magnitude: None,
@@ -950,6 +953,7 @@ mod tests {
             pass.visible_start = Some(start);
             pass.visible_peak = Some(peak);
             pass.visible_end = Some(end);
+            pass.visible_stretches = 1;
             pass.appears = Some(appears);
             pass.vanishes = Some(vanishes);
         }

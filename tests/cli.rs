@@ -242,12 +242,12 @@ fn tonight_runs_from_dusk_to_dawn() {
         "json",
     ]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    // 22 Aug 2026 in Seoul: the Sun reaches -6° (civil dusk) at about 19:46 KST (10:46 UTC)
-    // and again (civil dawn) at about 05:32 KST (20:32 UTC).
+    // 22 Aug 2026 in Seoul: the Sun reaches -6° (civil dusk) at 19:43 KST (10:43 UTC)
+    // and again (civil dawn) at 05:27 KST (20:27 UTC).
     let start = v["start"].as_str().unwrap();
     let end = v["end"].as_str().unwrap();
-    assert!(start.starts_with("2026-08-22T10:4"), "{start}");
-    assert!(end.starts_with("2026-08-22T20:"), "{end}");
+    assert!(start.starts_with("2026-08-22T10:43"), "{start}");
+    assert!(end.starts_with("2026-08-22T20:27"), "{end}");
     for p in v["passes"].as_array().unwrap() {
         assert!(p["set"]["time"].as_str().unwrap() >= start);
         assert!(p["rise"]["time"].as_str().unwrap() <= end);

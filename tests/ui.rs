@@ -57,13 +57,22 @@ fn app_exporting_to(
     settings_path: Option<std::path::PathBuf>,
     export_dir: Option<std::path::PathBuf>,
 ) -> Harness<'static, OverheadApp> {
+    app_at(now(), settings, settings_path, export_dir)
+}
+
+fn app_at(
+    now: DateTime<Utc>,
+    settings: Option<Settings>,
+    settings_path: Option<std::path::PathBuf>,
+    export_dir: Option<std::path::PathBuf>,
+) -> Harness<'static, OverheadApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             OverheadApp::new(
                 &cc.egui_ctx,
                 AppOptions {
-                    now: NowSource::Fixed(now()),
+                    now: NowSource::Fixed(now),
                     settings_path,
                     initial_settings: settings,
                     load_catalog: Some(Box::new(fixture_catalog)),
@@ -375,4 +384,110 @@ fn the_pass_table_exports_as_csv_and_ics() {
     // The status line says where the file went.
     let status = label_containing(&harness, "Saved ");
     assert!(status.contains(&format!("{passes} passes")), "{status}");
+}
+
+/// Settings of a user in Seoul who follows the ISS.
+fn iss_settings() -> Settings {
+    Settings {
+        satellites: vec![ISS],
+        ..settled_settings()
+    }
+}
+
+#[test]
+fn pass_table_shows_where_and_when_a_pass_is_seen() {
+    // Issue 10: the table showed horizon rise/max/set only. The ISS is seen over Seoul from
+    // 18:28:03 UTC (03:28 KST) on 23 Aug, out of Earth's shadow, 24° up in the NNE (27°).
+    let mut harness = app(Some(iss_settings()), None);
+    for title in ["Appears", "Highest while seen", "Vanishes", "Mag", "Ends"] {
+        harness.get_by_label(title);
+    }
+    assert!(harness.query_all_by_label("03:28").count() >= 1);
+    assert!(harness.query_all_by_label("NNE 27°").count() >= 2);
+    assert!(harness.query_all_by_label("24°").count() >= 2);
+    // The ISS has a standard magnitude: its visible passes show one; none says "?".
+    harness.get_by_label("-1.1");
+    // Radio users still have the horizon times, a click away.
+    harness.get_by_label("Horizon times").click();
+    harness.step();
+    harness.step();
+    for title in ["Rise", "Set", "Duration", "Visible?"] {
+        harness.get_by_label(title);
+    }
+    harness.get_by_label("03:21:04");
+    assert!(harness.query_by_label("Highest while seen").is_none());
+}
+
+#[test]
+fn tonight_lists_the_passes_from_dusk_to_dawn() {
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label("Window").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("Tonight").click();
+    harness.step();
+    settle(&mut harness);
+    // 21:00 KST: the night is under way; it ends at civil dawn, 05:27 KST.
+    let note = label_containing(&harness, "Tonight: dark from");
+    assert!(note.contains("to 05:27"), "{note}");
+    let results = harness.state().passes().unwrap();
+    let end = results.request.end;
+    assert!(
+        end > "2026-08-22T20:25:00Z".parse::<DateTime<Utc>>().unwrap()
+            && end < "2026-08-22T20:40:00Z".parse::<DateTime<Utc>>().unwrap(),
+        "{end}"
+    );
+    assert!(results.records.iter().all(|r| r.pass.rise.time <= end));
+    assert!(!results.records.is_empty());
+}
+
+#[test]
+fn tonight_where_the_sky_stays_light_says_so_instead_of_an_empty_list() {
+    // Longyearbyen in August: the Sun never gets 6° below the horizon.
+    let settings = Settings {
+        observers: vec![overhead::settings::ObserverSite {
+            name: "Longyearbyen".to_owned(),
+            latitude_deg: 78.2232,
+            longitude_deg: 15.6267,
+            altitude_m: 10.0,
+            time_zone: Some("Arctic/Longyearbyen".to_owned()),
+        }],
+        ..iss_settings()
+    };
+    let mut harness = app(Some(settings), None);
+    harness.get_by_label("Window").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("Tonight").click();
+    harness.step();
+    settle(&mut harness);
+    harness.get_by_label_contains("The sky does not get dark tonight at Longyearbyen");
+    assert!(harness.query_by_label_contains(" passes from ").is_none());
+}
+
+#[test]
+fn alert_says_where_to_look_with_bearing_and_height_apart() {
+    // Three minutes before the ISS comes out of Earth's shadow over Seoul.
+    let at = "2026-08-22T18:25:00Z".parse().unwrap();
+    let harness = app_at(at, Some(iss_settings()), None, None);
+    let alert = label_containing(&harness, "ISS (ZARYA) in ");
+    assert!(
+        alert.contains(
+            "look NNE (bearing 27°, 24° up) at 03:28; highest 24° up in the NNE; sets at 03:29."
+        ),
+        "{alert}"
+    );
+    assert!(alert.contains("Magnitude -1.1, bright."), "{alert}");
+}
+
+#[test]
+fn alerts_skip_passes_too_faint_for_the_sky() {
+    // The same pass, for a city sky that shows nothing fainter than magnitude -2.
+    let at = "2026-08-22T18:25:00Z".parse().unwrap();
+    let settings = Settings {
+        limiting_magnitude: -2.0,
+        ..iss_settings()
+    };
+    let harness = app_at(at, Some(settings), None, None);
+    assert!(harness.query_by_label_contains("ISS (ZARYA) in ").is_none());
 }

@@ -193,6 +193,10 @@ pub struct Pass {
     pub visible_peak: Option<PassPoint>,
     /// Last visible instant: where it vanishes.
     pub visible_end: Option<PassPoint>,
+    /// In how many separate stretches the pass can be seen (0 when not visible; more than
+    /// one when it dips into the shadow and out, or a long pass is seen before dawn and
+    /// after dusk). The seen part above is one of them.
+    pub visible_stretches: u8,
     /// How the visible part begins (None when not visible).
     pub appears: Option<Appears>,
     /// How the visible part ends (None when not visible).
@@ -1322,6 +1326,7 @@ impl<'a> Finder<'a> {
             visible_start: None,
             visible_peak: None,
             visible_end: None,
+            visible_stretches: 0,
             appears: None,
             vanishes: None,
             magnitude: None,
@@ -1469,6 +1474,7 @@ impl<'a> Finder<'a> {
         match best {
             Some((a, b, start, peak, end)) => {
                 pass.is_visible = true;
+                pass.visible_stretches = u8::try_from(seen.len()).unwrap_or(u8::MAX);
                 pass.visible_start = Some(start);
                 pass.visible_peak = Some(peak);
                 pass.visible_end = Some(end);
