@@ -491,3 +491,12 @@ fn alerts_skip_passes_too_faint_for_the_sky() {
     let harness = app_at(at, Some(settings), None, None);
     assert!(harness.query_by_label_contains("ISS (ZARYA) in ").is_none());
 }
+
+#[test]
+fn live_panel_says_where_the_moon_is() {
+    // 22 Aug 2026 12:00 UTC, 21:00 in Seoul: a waxing Moon (about 75% lit) low in the
+    // south-west.
+    let harness = app(Some(iss_settings()), None);
+    let moon = label_containing(&harness, "% lit");
+    assert!(moon.contains("up, S"), "{moon}");
+}

@@ -79,8 +79,20 @@ pub(crate) fn sun_elevation_at(frame: &ObserverFrame, gmst: f64, sun_teme_km: [f
 /// The sub-solar point (latitude, longitude in degrees) at `t`, for drawing the terminator.
 pub fn subsolar_point_deg(t: DateTime<Utc>) -> (f64, f64) {
     let jd = julian_date_utc(t);
-    let sun_ecef = super::frames::ecef_from_teme(gmst_rad(jd), sun_position_teme_km(jd));
-    let [x, y, z] = sun_ecef;
+    subpoint_deg(jd, sun_position_teme_km(jd))
+}
+
+/// Where the Moon is overhead at `t`: (geocentric latitude, longitude) in degrees,
+/// longitude in [−180, 180) east positive.
+pub fn sublunar_point_deg(t: DateTime<Utc>) -> (f64, f64) {
+    let jd = julian_date_utc(t);
+    subpoint_deg(jd, super::moon::moon_position_teme_km(jd))
+}
+
+/// The point under a body at TEME position `r_teme_km` at Julian date `jd` (UTC):
+/// (geocentric latitude, longitude) in degrees.
+fn subpoint_deg(jd: f64, r_teme_km: [f64; 3]) -> (f64, f64) {
+    let [x, y, z] = super::frames::ecef_from_teme(gmst_rad(jd), r_teme_km);
     let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
     let lon = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
     (lat, lon)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::{Action, PassKey, ViewCtx};
 use super::timefmt::countdown;
-use crate::orbit::{Shadow, observe};
+use crate::orbit::{Shadow, moon_view, observe};
 use crate::report::compass_point;
 
 /// Speed of light in vacuum, km/s (exact, SI definition).
@@ -29,6 +29,22 @@ impl Default for LivePanel {
         Self {
             frequency_mhz: 145.800,
         }
+    }
+}
+
+/// The Moon in a few words: "35° up, ESE 112°, 78% lit" or "below horizon, 78% lit"
+/// (waxing or waning on hover).
+pub fn moon_words(moon: &crate::orbit::MoonView) -> String {
+    let lit = format!("{:.0}% lit", moon.illuminated_fraction * 100.0);
+    if moon.elevation_deg > 0.0 {
+        format!(
+            "{:.0}° up, {} {:.0}°, {lit}",
+            moon.elevation_deg,
+            compass_point(moon.azimuth_deg),
+            moon.azimuth_deg
+        )
+    } else {
+        format!("below horizon, {lit}")
     }
 }
 
@@ -136,6 +152,7 @@ impl LivePanel {
                     "Sun elevation",
                     format!("{:.1}°", obs.sun_elevation_deg),
                 );
+                row(ui, "Moon", moon_words(&moon_view(view.frame, view.t)));
             });
         ui.separator();
         ui.horizontal(|ui| {

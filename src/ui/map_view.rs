@@ -22,7 +22,7 @@ use crate::atlas::{self, Detail, LonLat};
 use crate::orbit::fleet::Fleet;
 use crate::orbit::frames::{ecef_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc};
 use crate::orbit::propagate::EARTH_EQUATORIAL_RADIUS_KM;
-use crate::orbit::{Satellite, subsolar_point_deg};
+use crate::orbit::{Satellite, moon_illuminated_fraction, sublunar_point_deg, subsolar_point_deg};
 
 /// Ground tracks are never recomputed more often than this, simulated seconds.
 const TRACK_MIN_REFRESH_S: f64 = 2.0;
@@ -201,6 +201,25 @@ impl MapView {
             let p = proj.to_screen(sun_lon + o, sun_lat);
             painter.circle_filled(p, 6.0, palette.sun);
             painter.circle_stroke(p, 9.0, Stroke::new(1.5, palette.sun));
+        }
+        // The Moon where it is overhead: a disc in the text colour, lit as much as it is.
+        let (moon_lat, moon_lon) = sublunar_point_deg(view.t);
+        let lit = moon_illuminated_fraction(crate::orbit::frames::julian_date_utc(view.t));
+        for o in proj.world_offsets() {
+            let p = proj.to_screen(moon_lon + o, moon_lat);
+            painter.circle_filled(
+                p,
+                6.0,
+                palette.weak_text.gamma_multiply(0.35 + 0.65 * lit as f32),
+            );
+            painter.circle_stroke(p, 6.0, Stroke::new(1.0, palette.text));
+            painter.text(
+                p + egui::vec2(9.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                "Moon",
+                egui::FontId::proportional(11.0),
+                palette.weak_text,
+            );
         }
         if let Some(catalog) = view.catalog {
             self.update_dots(catalog, view.t);

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::clock_bar::find_record;
 use super::state::{PassKey, ViewCtx};
-use crate::orbit::observe;
-use crate::report::{PassRecord, compass_point, plain_description};
+use crate::orbit::{moon_view, observe};
+use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
 
 /// The polar sky chart of the selected pass.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -127,6 +127,32 @@ impl SkyChart {
                 if let Some(path) = path {
                     draw_path(plot, path, view, fmt);
                 }
+                // The Moon where it is at the pass's highest point while seen (or now).
+                let moon_t = record.map_or(view.t, |r| {
+                    r.pass.visible_peak.unwrap_or(r.pass.culmination).time
+                });
+                let moon = moon_view(view.frame, moon_t);
+                if moon.elevation_deg > -5.0 {
+                    let at = chart_xy(moon.azimuth_deg, moon.elevation_deg);
+                    plot.points(
+                        Points::new("Moon", PlotPoints::from(vec![at]))
+                            .radius(8.0)
+                            .color(
+                                palette
+                                    .weak_text
+                                    .gamma_multiply(0.35 + 0.65 * moon.illuminated_fraction as f32),
+                            ),
+                    );
+                    plot.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new(at[0], at[1] - 7.0),
+                            format!("Moon {:.0}%", moon.illuminated_fraction * 100.0),
+                        )
+                        .color(palette.text)
+                        .anchor(egui::Align2::CENTER_TOP),
+                    );
+                }
                 if let Some((az, el)) = live {
                     plot.points(
                         Points::new("now", PlotPoints::from(vec![chart_xy(az, el)]))
@@ -137,7 +163,13 @@ impl SkyChart {
             });
         match record {
             Some(r) => {
-                let text = plain_description(&r.pass, |t| fmt.hm(t));
+                let mut text = plain_description(&r.pass, |t| fmt.hm(t));
+                if let Some(moon) =
+                    MoonNearPass::of(&r.pass, view.frame).filter(MoonNearPass::is_worth_noting)
+                {
+                    text.push(' ');
+                    text.push_str(&moon.words());
+                }
                 let size = if view.presentation { 22.0 } else { 15.0 };
                 ui.label(egui::RichText::new(text).size(size));
                 ui.label(
