@@ -1126,6 +1126,64 @@ sets at 21:41. Magnitude 2.0, easy to see."
         );
     }
 
+    fn moon_at(azimuth_deg: f64, elevation_deg: f64) -> MoonView {
+        MoonView {
+            azimuth_deg,
+            elevation_deg,
+            range_km: 384_000.0,
+            illuminated_fraction: 0.8,
+            is_waxing: true,
+        }
+    }
+
+    #[test]
+    fn moon_separation_is_measured_to_the_path_not_just_its_corners() {
+        // A path along the horizon-parallel arc from east to west through the zenith side:
+        // start E 20° up, peak S 60° up, end W 20° up. The great circle from start to peak
+        // passes through azimuth 118°, 48.6° up, midway: a Moon there is on the path, far
+        // from every corner.
+        let path = [
+            at(0.0, 90.0, 20.0),
+            at(3.0, 180.0, 60.0),
+            at(6.0, 270.0, 20.0),
+        ];
+        let moon = moon_at(118.0, 47.0);
+        let corners = path
+            .iter()
+            .map(|p| {
+                crate::orbit::angular_separation_deg(118.0, 47.0, p.azimuth_deg, p.elevation_deg)
+            })
+            .fold(f64::INFINITY, f64::min);
+        let d = separation_from_path_deg(&moon, &path);
+        assert!(d < corners - 10.0, "path {d}°, nearest corner {corners}°");
+        assert!(d < 2.0, "{d}");
+        // On the path itself: zero.
+        assert!(separation_from_path_deg(&moon_at(180.0, 60.0), &path) < 1e-6);
+    }
+
+    #[test]
+    fn a_bright_moon_near_the_path_is_noted_and_a_set_one_is_not() {
+        let near = MoonNearPass {
+            moon: moon_at(135.0, 40.0),
+            separation_deg: 15.0,
+        };
+        assert!(near.is_worth_noting());
+        assert_eq!(near.words(), "Bright Moon (80% lit) 15° from the path.");
+        let set = MoonNearPass {
+            moon: moon_at(135.0, -3.0),
+            ..near
+        };
+        assert!(!set.is_worth_noting());
+        let thin = MoonNearPass {
+            moon: MoonView {
+                illuminated_fraction: 0.3,
+                ..near.moon
+            },
+            ..near
+        };
+        assert!(!thin.is_worth_noting());
+    }
+
     #[test]
     fn fists_for_forty_degrees() {
         assert_eq!(fists(41.0), "about four fists above the horizon");
