@@ -366,6 +366,17 @@ struct TrailSpans<'t> {
     spans: Vec<std::cell::OnceCell<Span>>,
 }
 
+/// One of the three conditions of visibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Condition {
+    /// High enough above the horizon.
+    Height,
+    /// In sunlight.
+    Sunlight,
+    /// The sky dark enough.
+    Darkness,
+}
+
 /// A rise or set: the sample at the crossing.
 enum Event {
     Rise(Sample),
@@ -1495,8 +1506,8 @@ impl<'a> Finder<'a> {
         Ok(())
     }
 
-    /// Which condition the satellite met last as it became visible at `a`: the one that
-    /// fails a moment (0.1 s) before. At the rise itself it rises.
+    /// How the satellite became visible at `a`: by the condition that fails a moment
+    /// (0.1 s) before. At the rise itself it rises.
     fn appears(
         &self,
         spans: &TrailSpans,
@@ -1505,21 +1516,17 @@ impl<'a> Finder<'a> {
         rise: f64,
     ) -> Result<Appears, PropagationError> {
         let before = a - BOUNDARY_PROBE_MIN;
-        if before <= rise {
-            return Ok(Appears::Rises);
-        }
-        let [high, sunlit, dark] = self.conditions(self.span_at(spans, before), sun, before)?;
-        Ok(if sunlit < 0.0 {
-            Appears::LeavesShadow
-        } else if dark < 0.0 && high >= 0.0 {
-            Appears::SkyDarkens
-        } else {
-            Appears::Rises
-        })
+        Ok(
+            match self.unmet_condition(spans, sun, before, before <= rise)? {
+                Condition::Sunlight => Appears::LeavesShadow,
+                Condition::Darkness => Appears::SkyDarkens,
+                Condition::Height => Appears::Rises,
+            },
+        )
     }
 
-    /// Which condition failed first as the satellite stopped being visible at `b`: the one
-    /// that fails a moment (0.1 s) after. At the set itself it sets.
+    /// How the satellite stopped being visible at `b`: by the condition that fails a
+    /// moment (0.1 s) after. At the set itself it sets.
     fn vanishes(
         &self,
         spans: &TrailSpans,
@@ -1528,16 +1535,35 @@ impl<'a> Finder<'a> {
         set: f64,
     ) -> Result<Vanishes, PropagationError> {
         let after = b + BOUNDARY_PROBE_MIN;
-        if after >= set {
-            return Ok(Vanishes::Sets);
+        Ok(
+            match self.unmet_condition(spans, sun, after, after >= set)? {
+                Condition::Sunlight => Vanishes::EntersShadow,
+                Condition::Darkness => Vanishes::SkyBrightens,
+                Condition::Height => Vanishes::Sets,
+            },
+        )
+    }
+
+    /// The visibility condition unmet at `m`, next to a boundary of the visible part: the
+    /// height when `m` is outside the pass (`beyond_pass`), else the sunlight if that
+    /// fails, else the darkness if only that fails, else the height.
+    fn unmet_condition(
+        &self,
+        spans: &TrailSpans,
+        sun: &PassSun,
+        m: f64,
+        beyond_pass: bool,
+    ) -> Result<Condition, PropagationError> {
+        if beyond_pass {
+            return Ok(Condition::Height);
         }
-        let [high, sunlit, dark] = self.conditions(self.span_at(spans, after), sun, after)?;
+        let [high, sunlit, dark] = self.conditions(self.span_at(spans, m), sun, m)?;
         Ok(if sunlit < 0.0 {
-            Vanishes::EntersShadow
+            Condition::Sunlight
         } else if dark < 0.0 && high >= 0.0 {
-            Vanishes::SkyBrightens
+            Condition::Darkness
         } else {
-            Vanishes::Sets
+            Condition::Height
         })
     }
 
