@@ -500,3 +500,25 @@ fn live_panel_says_where_the_moon_is() {
     let moon = label_containing(&harness, "% lit");
     assert!(moon.contains("up, S"), "{moon}");
 }
+
+#[test]
+fn visible_only_hides_passes_too_faint_for_the_sky() {
+    // Issue 10: "Visible only" listed magnitude-12 satellites. With a sky that shows stars
+    // to magnitude -1.5, the ISS's -1.1 pass is too faint and its -2.0 pass is not.
+    let settings = Settings {
+        limiting_magnitude: -1.5,
+        ..iss_settings()
+    };
+    let mut harness = app(Some(settings), None);
+    harness.get_by_label("-1.1 faint");
+    harness.get_by_label("Visible only").click();
+    harness.step();
+    harness.step();
+    assert!(harness.query_by_label("-1.1 faint").is_none());
+    harness.get_by_label("-2.0");
+    let summary = label_containing(&harness, " passes from ");
+    assert!(
+        summary.contains("hidden (not visible or too faint)"),
+        "{summary}"
+    );
+}
