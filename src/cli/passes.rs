@@ -335,8 +335,111 @@ fn write_never_dark(
     written.context("cannot write the output")
 }
 
+/// What a pass search from the command line found: the window, the passes of each
+/// satellite searched, and the notes on those without passes. Shared by `overhead passes`
+/// and `overhead handout`.
+pub struct Searched {
+    /// The observer.
+    pub observer: Observer,
+    /// The observer's frame.
+    pub frame: ObserverFrame,
+    /// How times are shown (`--tz`, else the computer's zone).
+    pub fmt: TimeFormatter,
+    /// Window start, UTC.
+    pub start: DateTime<Utc>,
+    /// Window end, UTC.
+    pub end: DateTime<Utc>,
+    /// The satellites searched.
+    pub sats: Vec<Satellite>,
+    /// Each satellite's passes (filtered by `--visible-only`).
+    pub per_sat: Vec<Vec<PassRecord>>,
+    /// Satellites with something to say (always above, never above, stopped, not searched).
+    pub notes: Vec<SatelliteNote>,
+    /// How many satellites were not searched (window too far from their epochs).
+    pub not_searched: usize,
+    /// `--tonight` where the sky does not get dark: what to say instead of a list.
+    pub never_dark: Option<String>,
+}
+
+impl Searched {
+    /// Every pass found, in rise-time order.
+    pub fn records(&self) -> Vec<&PassRecord> {
+        let mut records: Vec<&PassRecord> = self.per_sat.iter().flatten().collect();
+        records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
+        records
+    }
+}
+
 /// Runs `overhead passes`.
 pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
+    let found = search(&args)?;
+    let Searched {
+        observer,
+        frame,
+        fmt,
+        start,
+        end,
+        ref notes,
+        not_searched,
+        ..
+    } = found;
+    if let Some(text) = &found.never_dark {
+        write_never_dark(&args, &observer, &fmt, start, end, text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let records = found.records();
+    let notes = notes.as_slice();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        Format::Json => report::write_json(
+            &mut out,
+            &observer,
+            start,
+            end,
+            args.max_magnitude,
+            &records,
+            notes,
+        ),
+        Format::Csv => report::write_csv(&mut out, &records, args.max_magnitude),
+        Format::Ics => out.write_all(
+            report::to_ics(&records, &observer, Utc::now(), args.max_magnitude, &fmt).as_bytes(),
+        ),
+        Format::Table => out.write_all(
+            table(
+                &records,
+                notes,
+                &frame,
+                start,
+                end,
+                &fmt,
+                args.max_magnitude,
+            )
+            .as_bytes(),
+        ),
+    };
+    if args.format != Format::Table
+        && let Some(line) = brightness_summary(&records, args.max_magnitude)
+    {
+        eprintln!("overhead: {line}");
+    }
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => {}
+        // A closed pipe (`overhead passes ... | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e).context("cannot write the output"),
+    }
+    if !found.sats.is_empty() && not_searched == found.sats.len() {
+        bail!(
+            "no satellite was searched: the window is more than {} days from every element epoch",
+            crate::orbit::MAX_DAYS_FROM_EPOCH
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Checks the arguments, loads and chooses the elements, and searches the window; the
+/// warnings (stale data, failed satellites) go to stderr.
+pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     let CheckedNumbers {
         observer,
         days,
@@ -369,8 +472,18 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                     start.format("%Y-%m-%d %H:%M UTC"),
                     until.format("%Y-%m-%d %H:%M UTC"),
                 );
-                write_never_dark(&args, &observer, &fmt, start, until, &text)?;
-                return Ok(ExitCode::SUCCESS);
+                return Ok(Searched {
+                    observer,
+                    frame,
+                    fmt,
+                    start,
+                    end: until,
+                    sats: Vec::new(),
+                    per_sat: Vec::new(),
+                    notes: Vec::new(),
+                    not_searched: 0,
+                    never_dark: Some(text),
+                });
             }
         }
     } else {
@@ -383,7 +496,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
             })?;
         (start, end)
     };
-    let sets = select(&args, load_elements(&args)?)?;
+    let sets = select(args, load_elements(args)?)?;
     warn_about_element_ages(&sets, start, end);
     let mut sats = Vec::with_capacity(sets.len());
     let mut notes = Vec::new();
@@ -444,9 +557,9 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
             ms / sats.len().max(1) as f64
         );
     }
-    let mut records: Vec<&PassRecord> = Vec::new();
     let mut not_searched = 0_usize;
-    for (sat_records, note) in &per_sat {
+    let mut per_sat_records = Vec::with_capacity(per_sat.len());
+    for (sat_records, note) in per_sat {
         if let Some(note) = note {
             if note.presence == "not_searched" {
                 not_searched += 1;
@@ -458,9 +571,9 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
             {
                 warn(&format!("{} ({}): {e}", note.name, note.norad_id));
             }
-            notes.push(note.clone());
+            notes.push(note);
         }
-        records.extend(sat_records);
+        per_sat_records.push(sat_records);
     }
     if not_searched > NOT_SEARCHED_SHOWN {
         warn(&format!(
@@ -468,53 +581,18 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
             not_searched - NOT_SEARCHED_SHOWN
         ));
     }
-    records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = match args.format {
-        Format::Json => report::write_json(
-            &mut out,
-            &observer,
-            start,
-            end,
-            args.max_magnitude,
-            &records,
-            &notes,
-        ),
-        Format::Csv => report::write_csv(&mut out, &records, args.max_magnitude),
-        Format::Ics => out.write_all(
-            report::to_ics(&records, &observer, Utc::now(), args.max_magnitude, &fmt).as_bytes(),
-        ),
-        Format::Table => out.write_all(
-            table(
-                &records,
-                &notes,
-                &frame,
-                start,
-                end,
-                &fmt,
-                args.max_magnitude,
-            )
-            .as_bytes(),
-        ),
-    };
-    if args.format != Format::Table
-        && let Some(line) = brightness_summary(&records, args.max_magnitude)
-    {
-        eprintln!("overhead: {line}");
-    }
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => {}
-        // A closed pipe (`overhead passes ... | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(e).context("cannot write the output"),
-    }
-    if !sats.is_empty() && not_searched == sats.len() {
-        bail!(
-            "no satellite was searched: the window is more than {} days from every element epoch",
-            crate::orbit::MAX_DAYS_FROM_EPOCH
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(Searched {
+        observer,
+        frame,
+        fmt,
+        start,
+        end,
+        sats,
+        per_sat: per_sat_records,
+        notes,
+        not_searched,
+        never_dark: None,
+    })
 }
 
 /// How many visible passes are too faint for `limiting_magnitude`, and how many have no
