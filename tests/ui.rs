@@ -243,6 +243,35 @@ fn clock_controls_move_the_satellite_on_the_map() {
 }
 
 #[test]
+fn a_fake_start_time_runs_at_the_chosen_speed() {
+    // `OVERHEAD_FAKE_NOW` starts the clock at an instant and lets real time run on from it.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::StartingAt(now()),
+                    settings_path: None,
+                    initial_settings: Some(settled_settings()),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness.get_by_label("x1000").click();
+    harness.step();
+    let before = harness.state().sim_time();
+    std::thread::sleep(StdDuration::from_millis(100));
+    harness.step();
+    // At least 0.1 s of real time has passed: at x1000, at least 100 simulated seconds.
+    let moved = harness.state().sim_time() - before;
+    assert!(moved >= chrono::Duration::seconds(100), "moved {moved}");
+    harness.get_by_label_contains("(simulated, x1000)");
+}
+
+#[test]
 fn presentation_and_night_modes_switch() {
     let mut harness = app(Some(settled_settings()), None);
     let normal_zoom = harness.ctx.zoom_factor();

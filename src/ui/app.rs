@@ -39,9 +39,26 @@ const SEARCH_LEAD: Duration = Duration::minutes(15);
 pub enum NowSource {
     /// The computer's clock.
     System,
-    /// A fixed instant (tests, screenshots, `OVERHEAD_FAKE_NOW`); change it with
-    /// [`OverheadApp::set_fixed_now`].
+    /// The computer's clock set back or forward to start at this instant: real time runs
+    /// on from it, so the clock bar's speeds all move (`OVERHEAD_FAKE_NOW`, demos,
+    /// screenshots).
+    StartingAt(DateTime<Utc>),
+    /// A manual instant that moves only when told to, with
+    /// [`OverheadApp::set_fixed_now`] (tests).
     Fixed(DateTime<Utc>),
+}
+
+impl NowSource {
+    /// "Now", `elapsed` of real time after the app started.
+    pub fn now(self, elapsed: std::time::Duration) -> DateTime<Utc> {
+        match self {
+            NowSource::System => Utc::now(),
+            NowSource::StartingAt(start) => {
+                start + Duration::from_std(elapsed).unwrap_or(Duration::zero())
+            }
+            NowSource::Fixed(t) => t,
+        }
+    }
 }
 
 /// A loader for the catalog, run on a worker thread with the current time.
@@ -63,14 +80,14 @@ pub struct AppOptions {
 
 impl AppOptions {
     /// The options of the real app: the system clock (or `OVERHEAD_FAKE_NOW`, an RFC 3339
-    /// instant that pins the clock), and the platform settings file.
+    /// instant the clock starts at and runs on from), and the platform settings file.
     pub fn from_env() -> anyhow::Result<Self> {
         let now = match std::env::var("OVERHEAD_FAKE_NOW") {
             Ok(text) if !text.trim().is_empty() => {
                 let t: DateTime<Utc> = text.trim().parse().map_err(|e| {
                     anyhow::anyhow!("OVERHEAD_FAKE_NOW={text:?} is not an RFC 3339 time: {e}")
                 })?;
-                NowSource::Fixed(t)
+                NowSource::StartingAt(t)
             }
             _ => NowSource::System,
         };
@@ -102,6 +119,8 @@ struct RunningSearch {
 pub struct OverheadApp {
     state: AppState,
     now_source: NowSource,
+    /// When the app started, for [`NowSource::StartingAt`].
+    started: std::time::Instant,
     real_now: DateTime<Utc>,
     clock: SimClock,
     catalog: Option<Arc<CatalogData>>,
@@ -132,10 +151,8 @@ impl OverheadApp {
             load_catalog,
             export_dir,
         } = options;
-        let real_now = match now {
-            NowSource::System => Utc::now(),
-            NowSource::Fixed(t) => t,
-        };
+        let started = std::time::Instant::now();
+        let real_now = now.now(started.elapsed());
         let mut status = None;
         let settings = match &settings_path {
             Some(path) if path.exists() => {
@@ -170,6 +187,7 @@ impl OverheadApp {
             saved_settings: settings_path.as_ref().map(|_| state.settings.clone()),
             state,
             now_source: now,
+            started,
             real_now,
             clock: SimClock::live(real_now),
             catalog: None,
@@ -235,10 +253,7 @@ impl OverheadApp {
     // Logic: no drawing.
 
     fn logic_step(&mut self, ctx: &egui::Context) {
-        self.real_now = match self.now_source {
-            NowSource::System => Utc::now(),
-            NowSource::Fixed(t) => t,
-        };
+        self.real_now = self.now_source.now(self.started.elapsed());
         self.poll_jobs();
         self.apply_theme(ctx);
         self.keyboard(ctx);
@@ -246,8 +261,9 @@ impl OverheadApp {
         self.maybe_search(ctx);
         // Keep the clock display and the moving satellites current.
         // A fixed clock never moves by itself, so it needs no repaints.
-        if matches!(self.now_source, NowSource::System) && !self.clock.is_paused() {
-            if self.clock.rate() > 1.0 && !self.clock.is_paused() {
+        let runs = !matches!(self.now_source, NowSource::Fixed(_));
+        if runs && !self.clock.is_paused() {
+            if self.clock.rate() > 1.0 {
                 ctx.request_repaint_after(std::time::Duration::from_millis(33));
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(500));
@@ -1024,4 +1040,25 @@ fn default_export_dir() -> PathBuf {
 /// The window state file, beside the settings file.
 fn ui_state_path(settings_path: &std::path::Path) -> PathBuf {
     settings_path.with_file_name("ui-state.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fake_start_runs_on_with_real_time() {
+        let start: DateTime<Utc> = "2026-08-22T20:01:30Z".parse().unwrap();
+        let source = NowSource::StartingAt(start);
+        assert_eq!(source.now(std::time::Duration::ZERO), start);
+        assert_eq!(
+            source.now(std::time::Duration::from_millis(2500)),
+            start + Duration::milliseconds(2500)
+        );
+        // A test's manual clock stands still until it is moved.
+        assert_eq!(
+            NowSource::Fixed(start).now(std::time::Duration::from_secs(60)),
+            start
+        );
+    }
 }
