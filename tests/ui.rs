@@ -137,6 +137,33 @@ fn first_start_asks_where_you_are_and_a_city_sets_the_observer() {
 }
 
 #[test]
+fn choosing_a_saved_city_again_selects_it_instead_of_adding_it() {
+    // The default place is Seoul (City Hall); the city list's Seoul is 65 m away.
+    let mut harness = app(None, None);
+    type_into(&mut harness, "Search a town or city", "seoul");
+    harness.get_by_label_contains("Seoul, South Korea").click();
+    harness.step();
+    settle(&mut harness);
+    let settings = &harness.state().state().settings;
+    assert_eq!(settings.observers.len(), 1, "{:?}", settings.observers);
+    assert_eq!(settings.observer().name, "Seoul");
+    harness.get_by_label("Location: Seoul");
+}
+
+#[test]
+fn typed_coordinates_of_a_saved_place_update_it_instead_of_adding_one() {
+    // The prompt opens with the current place's coordinates: use them as they are.
+    let mut harness = app(None, None);
+    harness.get_by_label("Use these coordinates").click();
+    harness.step();
+    settle(&mut harness);
+    let settings = &harness.state().state().settings;
+    assert_eq!(settings.observers.len(), 1, "{:?}", settings.observers);
+    assert_eq!(settings.observer().name, "Seoul");
+    assert_eq!(settings.observer().time_zone.as_deref(), Some("Asia/Seoul"));
+}
+
+#[test]
 fn choosing_a_satellite_fills_the_pass_table() {
     let mut harness = app(Some(settled_settings()), None);
     harness.get_by_label("Choose satellites on the left to see their passes.");

@@ -16,7 +16,8 @@ use super::clock::{ClockCommand, SimClock};
 use super::jobs::{self, Job, JobPoll, PassRequest, PassResults, RefreshReport};
 use super::passes_panel::PassesInput;
 use super::state::{
-    Action, AppState, PassKey, Place, ViewCtx, Which, coordinates_label, observer_of,
+    Action, AppState, PassKey, Place, ViewCtx, Which, coordinates_label, find_saved_place,
+    observer_of,
 };
 use super::theme::{self, ALL_THEMES, Palette, ThemeChoice, theme_label};
 use super::timefmt::{ALL_TIME_DISPLAYS, TimeFormatter, countdown, time_display_label};
@@ -518,9 +519,13 @@ impl OverheadApp {
         let settings = &mut self.state.settings;
         match action {
             Action::SetPlace(place) => {
-                let index = match settings.observers.iter().position(|o| o.name == place.name) {
+                let index = match find_saved_place(&settings.observers, &place) {
                     Some(i) => {
-                        if let Some(o) = settings.observers.get_mut(i) {
+                        // A place of the same name takes the new coordinates (typed ones);
+                        // a nearby one of another name is chosen as it was saved.
+                        if let Some(o) = settings.observers.get_mut(i)
+                            && o.name == place.name
+                        {
                             *o = place.clone();
                         }
                         i
@@ -536,6 +541,7 @@ impl OverheadApp {
                 };
                 settings.current_observer = index;
                 settings.first_run_done = true;
+                let place = settings.observers.get(index).cloned().unwrap_or(place);
                 self.frame = ObserverFrame::new(observer_of(&place));
                 self.state.map.picking = false;
                 self.set_info(format!(
