@@ -45,6 +45,31 @@ fn settled_settings() -> Settings {
     }
 }
 
+/// The app with its clock starting at `now` (manual) on the fixture, whose data's date is
+/// its ISS epoch, 2026-08-22.
+fn app_at(now: DateTime<Utc>, settings: Settings) -> Harness<'static, OverheadApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::Fixed(now),
+                    settings_path: None,
+                    initial_settings: Some(settings),
+                    load_catalog: Some(Box::new(|t| {
+                        let mut data = fixture_catalog(t)?;
+                        data.data_epoch = data.get(ISS).map(|s| s.set.epoch);
+                        Ok(data)
+                    })),
+                    export_dir: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
 fn app(
     settings: Option<Settings>,
     settings_path: Option<std::path::PathBuf>,
@@ -296,6 +321,27 @@ fn a_fake_start_time_runs_at_the_chosen_speed() {
     let moved = harness.state().sim_time() - before;
     assert!(moved >= chrono::Duration::seconds(100), "moved {moved}");
     harness.get_by_label_contains("(simulated, x1000)");
+}
+
+#[test]
+fn the_data_age_in_the_top_bar_is_judged_at_the_clock_the_views_show() {
+    let december: DateTime<Utc> = "2026-12-01T12:00:00Z".parse().unwrap();
+    let mut harness = app_at(december, settled_settings());
+    label_containing(&harness, "days old): passes today may be off");
+    harness.get_by_label("Use the data's date").click();
+    harness.step();
+    settle(&mut harness);
+    // The clock is at the data's date, where the elements are fresh: no warning, as in
+    // the live panel.
+    let epoch = harness.state().catalog().unwrap().data_epoch.unwrap();
+    assert_eq!(harness.state().sim_time(), epoch);
+    assert!(
+        harness
+            .query_by_label_contains("passes today may be off")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Use the data's date").is_none());
+    assert!(harness.query_by_label_contains("may be off").is_none());
 }
 
 #[test]

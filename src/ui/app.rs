@@ -951,23 +951,29 @@ fn top_bar_ui(
                 ui.label("Loading satellites…");
             }
             (Some(c), false) => {
-                let age = c.data_epoch.map(|e| crate::catalog::data_age_message(e, view.real_now));
+                // Judged at the clock the views follow: after "Use the data's date" the
+                // elements are fresh for what is shown, however old they are today.
+                let age = c.data_epoch.map(|e| data_age_at(e, view.t));
+                let judged_at = format!(
+                    "Age at the time the window shows ({}), not the computer's clock.",
+                    view.fmt.date_time(view.t)
+                );
+                let hover = match &age {
+                    Some((text, _)) => format!("{text}\n{judged_at}"),
+                    None => String::new(),
+                };
                 ui.label(format!("{} satellites, {}", c.sats.len(), c.source_note))
-                    .on_hover_text(age.clone().unwrap_or_default());
-                if let Some(age) = age {
-                    let stale = c.data_epoch.is_some_and(|e| {
-                        (view.real_now - e).num_days() as f64 > crate::catalog::STALE_AFTER_DAYS
-                    });
-                    if stale {
-                        ui.colored_label(ui.visuals().warn_fg_color, age);
-                        if let Some(e) = c.data_epoch
-                            && ui
-                                .button("Use the data's date")
-                                .on_hover_text("Run the clock at the date of the elements, so that the passes shown are right")
-                                .clicked()
-                        {
-                            actions.push(Action::Clock(ClockCommand::JumpTo(e)));
-                        }
+                    .on_hover_text(hover);
+                if let Some((age, true)) = age {
+                    ui.colored_label(ui.visuals().warn_fg_color, age)
+                        .on_hover_text(judged_at);
+                    if let Some(e) = c.data_epoch
+                        && ui
+                            .button("Use the data's date")
+                            .on_hover_text("Run the clock at the date of the elements, so that the passes shown are right")
+                            .clicked()
+                    {
+                        actions.push(Action::Clock(ClockCommand::JumpTo(e)));
                     }
                 }
                 match refreshing {
@@ -991,6 +997,30 @@ fn top_bar_ui(
             }
         }
     });
+}
+
+/// The sentence on the age of the data (its median epoch) at the simulated time `t`, and
+/// whether it is stale there (more than [`crate::catalog::STALE_AFTER_DAYS`] either way,
+/// as in the live panel).
+fn data_age_at(data_epoch: DateTime<Utc>, t: DateTime<Utc>) -> (String, bool) {
+    let age_days = (t - data_epoch).num_days();
+    let stale = age_days.unsigned_abs() as f64 > crate::catalog::STALE_AFTER_DAYS;
+    if age_days >= 0 {
+        return (crate::catalog::data_age_message(data_epoch, t), stale);
+    }
+    let date = data_epoch.format("%-d %b %Y");
+    let after = match -age_days {
+        1 => "1 day".to_owned(),
+        d => format!("{d} days"),
+    };
+    let text = if stale {
+        format!(
+            "Elements from {date} ({after} after the time shown): passes may be off by many minutes."
+        )
+    } else {
+        format!("Elements from {date} ({after} after the time shown).")
+    };
+    (text, stale)
 }
 
 fn alert_ui(
@@ -1051,6 +1081,21 @@ fn ui_state_path(settings_path: &std::path::Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_age_is_judged_at_the_time_shown() {
+        let epoch: DateTime<Utc> = "2026-08-22T09:00:00Z".parse().unwrap();
+        let (text, stale) = data_age_at(epoch, epoch + Duration::hours(3));
+        assert_eq!(text, "Elements from 22 Aug 2026 (less than a day old).");
+        assert!(!stale);
+        let (text, stale) = data_age_at(epoch, epoch + Duration::days(99));
+        assert!(text.contains("(99 days old)"), "{text}");
+        assert!(stale);
+        // Run back before the data, the elements are as far off.
+        let (text, stale) = data_age_at(epoch, epoch - Duration::days(30));
+        assert!(text.contains("(30 days after the time shown)"), "{text}");
+        assert!(stale);
+    }
 
     #[test]
     fn fake_start_runs_on_with_real_time() {
