@@ -345,6 +345,67 @@ fn the_data_age_in_the_top_bar_is_judged_at_the_clock_the_views_show() {
 }
 
 #[test]
+fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss() {
+    use overhead::ui::jobs::{RefreshReport, SourceFailure, SourceOutcome};
+    // What `Fetcher::refresh` reports per source when DNS fails, without the network.
+    let offline = |request: &overhead::ui::jobs::RefreshRequest, done: &dyn Fn()| {
+        let outcomes = ["Space stations", "Brightest", "Weather"]
+            .into_iter()
+            .map(|label| {
+                done();
+                SourceOutcome {
+                    label: label.to_owned(),
+                    message: "cannot reach https://celestrak.org/NORAD/elements/gp.php?GROUP=x: \
+                              error sending request: dns error: failed to lookup address"
+                        .to_owned(),
+                    failure: Some(SourceFailure::Unreachable),
+                }
+            })
+            .collect();
+        RefreshReport {
+            outcomes,
+            catalog: fixture_catalog(request.now).map_err(|e| format!("{e:#}")),
+        }
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::Fixed(now()),
+                    settings_path: None,
+                    initial_settings: Some(settled_settings()),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: None,
+                },
+            )
+            .with_refresher(std::sync::Arc::new(offline))
+        });
+    settle(&mut harness);
+    harness.get_by_label("Refresh elements").click();
+    harness.step();
+    settle(&mut harness);
+    // One short line; the URLs only behind "Details".
+    harness.get_by_label("Could not refresh: no network (3 sources)");
+    assert!(harness.query_by_label_contains("dns error").is_none());
+    harness.get_by_label("Details").click();
+    harness.step();
+    harness.step();
+    let details = label_containing(&harness, "dns error");
+    assert_eq!(details.lines().count(), 3, "{details}");
+    harness.get_by_label("×").click();
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Could not refresh")
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("dns error").is_none());
+}
+
+#[test]
 fn presentation_and_night_modes_switch() {
     let mut harness = app(Some(settled_settings()), None);
     let normal_zoom = harness.ctx.zoom_factor();

@@ -13,12 +13,15 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::catalog_data::{self, CatalogData};
 use super::clock::{ClockCommand, SimClock};
-use super::jobs::{self, Job, JobPoll, PassRequest, PassResults, RefreshReport};
+use super::jobs::{
+    self, Job, JobPoll, PassRequest, PassResults, RefreshReport, RefreshRequest, Refresher,
+};
 use super::passes_panel::PassesInput;
 use super::state::{
     Action, AppState, PassKey, Place, ViewCtx, Which, coordinates_label, find_saved_place,
     observer_of,
 };
+use super::status_bar::{Status, StatusBar, refresh_status};
 use super::theme::{self, ALL_THEMES, Palette, ThemeChoice, theme_label};
 use super::timefmt::{ALL_TIME_DISPLAYS, TimeFormatter, countdown, time_display_label};
 use crate::orbit::ObserverFrame;
@@ -102,13 +105,6 @@ impl AppOptions {
     }
 }
 
-/// A status message for the bar at the bottom.
-#[derive(Debug, Clone)]
-struct Status {
-    text: String,
-    is_error: bool,
-}
-
 /// A pass search in flight.
 struct RunningSearch {
     job: Job<PassResults>,
@@ -133,7 +129,8 @@ pub struct OverheadApp {
     applied_theme: Option<ThemeChoice>,
     applied_presentation: bool,
     dismissed_alerts: Vec<PassKey>,
-    status: Option<Status>,
+    status_bar: StatusBar,
+    refresher: Refresher,
     settings_path: Option<PathBuf>,
     export_dir: PathBuf,
     saved_settings: Option<Settings>,
@@ -154,15 +151,12 @@ impl OverheadApp {
         } = options;
         let started = std::time::Instant::now();
         let real_now = now.now(started.elapsed());
-        let mut status = None;
+        let mut status_bar = StatusBar::default();
         let settings = match &settings_path {
             Some(path) if path.exists() => {
                 let (settings, message) = Settings::load(path);
                 if let Some(text) = message {
-                    status = Some(Status {
-                        text,
-                        is_error: true,
-                    });
+                    status_bar.set(Status::error(text));
                 }
                 settings
             }
@@ -199,13 +193,21 @@ impl OverheadApp {
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
-            status,
+            status_bar,
+            refresher: Arc::new(jobs::refresh_from_network),
             settings_path,
             export_dir: export_dir.unwrap_or_else(default_export_dir),
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),
         }
+    }
+
+    /// Refreshes the element sources with `refresher` instead of the network (tests).
+    #[must_use]
+    pub fn with_refresher(mut self, refresher: Refresher) -> Self {
+        self.refresher = refresher;
+        self
     }
 
     /// The state (for tests and tools).
@@ -291,34 +293,9 @@ impl OverheadApp {
                 JobPoll::Running => {}
                 JobPoll::Done(report) => {
                     self.refresh_job = None;
-                    let failures: Vec<String> = report
-                        .outcomes
-                        .iter()
-                        .filter(|o| o.2)
-                        .map(|(label, message, _)| format!("{label}: {message}"))
-                        .collect();
-                    let summary = if failures.is_empty() {
-                        Status {
-                            text: format!(
-                                "Refreshed {} sources: {}",
-                                report.outcomes.len(),
-                                report
-                                    .outcomes
-                                    .iter()
-                                    .map(|(l, m, _)| format!("{l}: {m}"))
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            ),
-                            is_error: false,
-                        }
-                    } else {
-                        Status {
-                            text: failures.join("; "),
-                            is_error: true,
-                        }
-                    };
-                    self.catalog_loaded(report.catalog);
-                    self.status = Some(summary);
+                    let RefreshReport { outcomes, catalog } = report;
+                    self.catalog_loaded(catalog);
+                    self.status_bar.set(refresh_status(&outcomes));
                 }
                 JobPoll::Lost => {
                     self.refresh_job = None;
@@ -389,17 +366,11 @@ impl OverheadApp {
     }
 
     fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: true,
-        });
+        self.status_bar.set(Status::error(text));
     }
 
     fn set_info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: false,
-        });
+        self.status_bar.set(Status::info(text));
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -605,9 +576,12 @@ impl OverheadApp {
             self.set_error("A refresh is already running; wait for it to finish.");
             return;
         }
-        let sources = self.state.settings.enabled_sources();
-        let base = self.state.settings.effective_celestrak_base_url();
-        self.refresh_job = Some(jobs::spawn_refresh(ctx, sources, base, self.real_now));
+        let request = RefreshRequest {
+            sources: self.state.settings.enabled_sources(),
+            celestrak_base_url: self.state.settings.effective_celestrak_base_url(),
+            now: self.real_now,
+        };
+        self.refresh_job = Some(jobs::spawn_refresh(ctx, self.refresher.clone(), request));
     }
 
     fn export(&mut self, ics: bool) {
@@ -773,14 +747,7 @@ impl OverheadApp {
         egui::Panel::bottom("clock_bar").show(ui, |ui| {
             ui.add_space(2.0);
             clock_bar.ui(ui, &view, &self.clock, &mut actions);
-            if let Some(status) = &self.status {
-                let text = egui::RichText::new(&status.text).small();
-                if status.is_error {
-                    ui.colored_label(ui.visuals().warn_fg_color, text);
-                } else {
-                    ui.label(text);
-                }
-            }
+            self.status_bar.ui(ui);
             ui.add_space(2.0);
         });
         // Presentation mode makes everything larger, so it drops the picker and sizes the

@@ -22,6 +22,7 @@ pub mod passes_panel;
 pub mod picker;
 pub mod sky_chart;
 pub mod state;
+pub mod status_bar;
 pub mod theme;
 pub mod timefmt;
 
