@@ -453,6 +453,41 @@ fn presentation_and_night_modes_switch() {
 }
 
 #[test]
+fn presenting_on_a_1280_by_720_projector_keeps_the_live_readout_and_one_clock_line() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::Fixed(now()),
+                    settings_path: None,
+                    initial_settings: Some(Settings {
+                        satellites: vec![ISS],
+                        presentation_mode: true,
+                        ..settled_settings()
+                    }),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    let screen = harness.ctx.content_rect();
+    // The live readout of the followed ISS is on screen, above the clock bar.
+    let azimuth = harness.get_by_label("Azimuth").rect();
+    let live = harness.get_by_label("Live").rect();
+    assert!(azimuth.bottom() < live.top(), "{azimuth:?} {live:?}");
+    // The clock bar is one line: its first button and the time share a row.
+    let time = harness.get_by_label_contains(" KST").rect();
+    assert!(
+        (time.center().y - live.center().y).abs() < live.height() / 2.0,
+        "{time:?} {live:?}"
+    );
+    assert!(time.right() <= screen.right() + 1.0, "{time:?} {screen:?}");
+}
+
+#[test]
 fn settings_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("settings.json");

@@ -32,6 +32,9 @@ use crate::settings::Settings;
 const MAX_SAVED_PLACES: usize = 12;
 /// The presentation zoom is this much larger than the normal one.
 const PRESENTATION_ZOOM: f32 = 1.4;
+/// In presentation mode the painted labels of the sky chart and map (compass points,
+/// times, satellite names) are this much larger again, to read from the back of a room.
+const PRESENTATION_LABEL_SCALE: f32 = 1.7;
 /// Window state is written at most this often while it changes, seconds.
 const UI_STATE_SAVE_INTERVAL_S: i64 = 10;
 /// A pass search starts this long before the simulated time, so that a pass in progress
@@ -731,6 +734,11 @@ impl OverheadApp {
             selected: *selected,
             selected_pass: *selected_pass,
             presentation: settings.presentation_mode,
+            label_scale: if settings.presentation_mode {
+                PRESENTATION_LABEL_SCALE
+            } else {
+                1.0
+            },
         };
 
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -764,34 +772,38 @@ impl OverheadApp {
         }
         let (side_id, side_size, table_id, table_size) = if presenting {
             (
-                "live_and_sky_presenting",
-                screen.x * 0.34,
+                "sky_presenting",
+                screen.x * 0.5,
                 "passes_presenting",
                 screen.y * 0.25,
             )
         } else {
             ("live_and_sky", 330.0, "passes", (screen.y * 0.3).max(220.0))
         };
-        egui::Panel::right(side_id)
+        let side_panel = egui::Panel::right(side_id)
             .resizable(true)
             .default_size(side_size)
-            .max_size(screen.x * 0.5)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("side_scroll")
-                    .show(ui, |ui| {
-                        // For a class, the sky chart and its sentence come first.
-                        if presenting {
-                            sky.ui(ui, &view);
-                            ui.separator();
-                            live.ui(ui, &view, &mut actions);
-                        } else {
-                            live.ui(ui, &view, &mut actions);
-                            ui.separator();
-                            sky.ui(ui, &view);
-                        }
-                    });
-            });
+            .max_size(screen.x * 0.5);
+        // Presenting, the side keeps to half the screen as the window goes full screen
+        // (a default size would stay what it was in the first, smaller frames).
+        let side_panel = if presenting {
+            side_panel.exact_size(side_size)
+        } else {
+            side_panel
+        };
+        side_panel.show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("side_scroll")
+                .show(ui, |ui| {
+                    // For a class, the sky chart fills the side, as large as it fits;
+                    // its sentence and the live readout go above the map.
+                    if !presenting {
+                        live.ui(ui, &view, &mut actions);
+                        ui.separator();
+                    }
+                    sky.ui(ui, &view);
+                });
+        });
         let pass_error = view
             .catalog
             .is_some_and(|c| c.sats.is_empty())
@@ -816,6 +828,12 @@ impl OverheadApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some((key, record)) = &alert {
                 alert_ui(ui, &view, *key, record, &mut actions);
+            }
+            if presenting {
+                sky.description_ui(ui, &view);
+                ui.separator();
+                live.ui(ui, &view, &mut actions);
+                ui.separator();
             }
             map.ui(ui, &view, &mut actions);
         });
@@ -846,6 +864,51 @@ impl eframe::App for OverheadApp {
     }
 }
 
+/// The time display, theme and alert settings of the top bar.
+fn settings_ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx<'_>,
+    settings: &Settings,
+    alert_minutes: &mut u32,
+    actions: &mut Vec<Action>,
+) {
+    let mut display = settings.time_display;
+    let label = ui.label("Times");
+    egui::ComboBox::from_id_salt("time_display")
+        .selected_text(view.fmt.zone_label(view.t))
+        .show_ui(ui, |ui| {
+            for d in ALL_TIME_DISPLAYS {
+                ui.selectable_value(&mut display, d, time_display_label(d));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if display != settings.time_display {
+        actions.push(Action::SetTimeDisplay(display));
+    }
+    let mut theme_choice = settings.theme;
+    let label = ui.label("Theme");
+    egui::ComboBox::from_id_salt("theme")
+        .selected_text(theme_label(theme_choice))
+        .show_ui(ui, |ui| {
+            for th in ALL_THEMES {
+                ui.selectable_value(&mut theme_choice, th, theme_label(th));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if theme_choice != settings.theme {
+        actions.push(Action::SetTheme(theme_choice));
+    }
+    ui.label("Alert");
+    ui.add(
+        egui::DragValue::new(alert_minutes)
+            .range(0..=60)
+            .suffix(" min before"),
+    )
+    .on_hover_text("Warn this many minutes before a visible pass (0: never)");
+}
+
 fn top_bar_ui(
     ui: &mut egui::Ui,
     view: &ViewCtx<'_>,
@@ -868,35 +931,12 @@ fn top_bar_ui(
         {
             actions.push(Action::OpenLocation);
         }
-        let mut display = settings.time_display;
-        let label = ui.label("Times");
-        egui::ComboBox::from_id_salt("time_display")
-            .selected_text(view.fmt.zone_label(view.t))
-            .show_ui(ui, |ui| {
-                for d in ALL_TIME_DISPLAYS {
-                    ui.selectable_value(&mut display, d, time_display_label(d));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if display != settings.time_display {
-            actions.push(Action::SetTimeDisplay(display));
-        }
-        let mut theme_choice = settings.theme;
-        let label = ui.label("Theme");
-        egui::ComboBox::from_id_salt("theme")
-            .selected_text(theme_label(theme_choice))
-            .show_ui(ui, |ui| {
-                for th in ALL_THEMES {
-                    ui.selectable_value(&mut theme_choice, th, theme_label(th));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if theme_choice != settings.theme {
-            actions.push(Action::SetTheme(theme_choice));
-        }
         let presentation = settings.presentation_mode;
+        // Presenting, the bar keeps to one line: the time, theme and alert settings wait
+        // for the normal view.
+        if !presentation {
+            settings_ui(ui, view, settings, alert_minutes, actions);
+        }
         if ui
             .selectable_label(presentation, "Presentation")
             .on_hover_text("Large text, full screen (F11 or P; Esc leaves). Ctrl +/− zooms.")
@@ -904,13 +944,6 @@ fn top_bar_ui(
         {
             actions.push(Action::TogglePresentation);
         }
-        ui.label("Alert");
-        ui.add(
-            egui::DragValue::new(alert_minutes)
-                .range(0..=60)
-                .suffix(" min before"),
-        )
-        .on_hover_text("Warn this many minutes before a visible pass (0: never)");
         ui.separator();
         match (view.catalog, loading) {
             (_, true) => {
@@ -929,11 +962,19 @@ fn top_bar_ui(
                     Some((text, _)) => format!("{text}\n{judged_at}"),
                     None => String::new(),
                 };
-                ui.label(format!("{} satellites, {}", c.sats.len(), c.source_note))
-                    .on_hover_text(hover);
+                if !presentation {
+                    ui.label(format!("{} satellites, {}", c.sats.len(), c.source_note))
+                        .on_hover_text(hover);
+                }
                 if let Some((age, true)) = age {
-                    ui.colored_label(ui.visuals().warn_fg_color, age)
-                        .on_hover_text(judged_at);
+                    // Presenting, a short warning; the sentence on hover.
+                    let (shown, hover) = if presentation {
+                        ("Old elements".to_owned(), format!("{age}\n{judged_at}"))
+                    } else {
+                        (age, judged_at)
+                    };
+                    ui.colored_label(ui.visuals().warn_fg_color, shown)
+                        .on_hover_text(hover);
                     if let Some(e) = c.data_epoch
                         && ui
                             .button("Use the data's date")
@@ -944,6 +985,7 @@ fn top_bar_ui(
                     }
                 }
                 match refreshing {
+                    _ if presentation => {}
                     Some((done, total)) => {
                         ui.spinner();
                         ui.label(format!("Refreshing {done}/{total}…"));

@@ -242,7 +242,10 @@ impl MapView {
         ui.horizontal_wrapped(|ui| {
             ui.heading("Map");
             ui.checkbox(&mut self.show_all, "All satellites");
-            ui.checkbox(&mut self.show_borders, "Borders");
+            // Presenting, the controls keep to one line.
+            if !view.presentation {
+                ui.checkbox(&mut self.show_borders, "Borders");
+            }
             if ui.button("Zoom in").clicked() {
                 self.zoom = (self.zoom * 1.5).min(60.0);
             }
@@ -267,7 +270,7 @@ impl MapView {
                 if ui.button("Cancel").clicked() {
                     self.picking = false;
                 }
-            } else if ui.button("Set location on map").clicked() {
+            } else if !view.presentation && ui.button("Set location on map").clicked() {
                 actions.push(Action::PickOnMap);
             }
         });
@@ -607,7 +610,7 @@ impl MapView {
         let galleys: Vec<_> = labels
             .iter()
             .map(|(p, name, is_selected)| {
-                let size = if *is_selected { 14.0 } else { 12.0 };
+                let size = if *is_selected { 14.0 } else { 12.0 } * view.label_scale;
                 let galley = painter.layout_no_wrap(
                     name.clone(),
                     egui::FontId::proportional(size),
@@ -889,7 +892,7 @@ fn observer_marker_rects(
     let you = painter
         .layout_no_wrap(
             "You".to_owned(),
-            egui::FontId::proportional(12.0),
+            egui::FontId::proportional(12.0 * view.label_scale),
             Color32::WHITE,
         )
         .size();
@@ -928,7 +931,7 @@ fn observer_marker(
             p + Vec2::new(10.0, 10.0),
             egui::Align2::LEFT_TOP,
             "You",
-            egui::FontId::proportional(12.0),
+            egui::FontId::proportional(12.0 * view.label_scale),
             text,
         );
     }

@@ -219,6 +219,9 @@ pub struct ViewCtx<'a> {
     pub selected_pass: Option<PassKey>,
     /// Presentation mode is on.
     pub presentation: bool,
+    /// How much larger than normal the painted labels of the sky chart and map are drawn
+    /// (1 normally; above 1 in presentation mode, on top of its zoom).
+    pub label_scale: f32,
 }
 
 #[cfg(test)]
