@@ -7,9 +7,9 @@
 # Env:   OVERHEAD_BIN    the binary to run (default: target/debug/overhead, built if missing)
 #        SMOKE_TIMEOUT_S how long to wait for the first full frame (default 90)
 #
-# Deterministic: the clock is pinned with OVERHEAD_FAKE_NOW to 2026-08-22 20:01:30 UTC,
-# during a visible ISS pass over the default observer (Seoul), and the settings and
-# cache live in a temporary directory, so the real ones are never read or written.
+# Deterministic: the clock starts (OVERHEAD_FAKE_NOW) at 2026-08-22 20:01:30 UTC and runs on
+# from there, during a visible ISS pass over the default observer (Seoul), and the settings
+# and cache live in a temporary directory, so the real ones are never read or written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

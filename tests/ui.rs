@@ -45,6 +45,31 @@ fn settled_settings() -> Settings {
     }
 }
 
+/// The app with its clock starting at `now` (manual) on the fixture, whose data's date is
+/// its ISS epoch, 2026-08-22.
+fn app_dated_at(now: DateTime<Utc>, settings: Settings) -> Harness<'static, OverheadApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::Fixed(now),
+                    settings_path: None,
+                    initial_settings: Some(settings),
+                    load_catalog: Some(Box::new(|t| {
+                        let mut data = fixture_catalog(t)?;
+                        data.data_epoch = data.get(ISS).map(|s| s.set.epoch);
+                        Ok(data)
+                    })),
+                    export_dir: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
 fn app(
     settings: Option<Settings>,
     settings_path: Option<std::path::PathBuf>,
@@ -143,6 +168,33 @@ fn first_start_asks_where_you_are_and_a_city_sets_the_observer() {
         Some("Europe/Paris (CEST)")
     );
     assert!(harness.query_by_label("Where are you?").is_none());
+}
+
+#[test]
+fn choosing_a_saved_city_again_selects_it_instead_of_adding_it() {
+    // The default place is Seoul (City Hall); the city list's Seoul is 65 m away.
+    let mut harness = app(None, None);
+    type_into(&mut harness, "Search a town or city", "seoul");
+    harness.get_by_label_contains("Seoul, South Korea").click();
+    harness.step();
+    settle(&mut harness);
+    let settings = &harness.state().state().settings;
+    assert_eq!(settings.observers.len(), 1, "{:?}", settings.observers);
+    assert_eq!(settings.observer().name, "Seoul");
+    harness.get_by_label("Location: Seoul");
+}
+
+#[test]
+fn typed_coordinates_of_a_saved_place_update_it_instead_of_adding_one() {
+    // The prompt opens with the current place's coordinates: use them as they are.
+    let mut harness = app(None, None);
+    harness.get_by_label("Use these coordinates").click();
+    harness.step();
+    settle(&mut harness);
+    let settings = &harness.state().state().settings;
+    assert_eq!(settings.observers.len(), 1, "{:?}", settings.observers);
+    assert_eq!(settings.observer().name, "Seoul");
+    assert_eq!(settings.observer().time_zone.as_deref(), Some("Asia/Seoul"));
 }
 
 #[test]
@@ -252,6 +304,117 @@ fn clock_controls_move_the_satellite_on_the_map() {
 }
 
 #[test]
+fn a_fake_start_time_runs_at_the_chosen_speed() {
+    // `OVERHEAD_FAKE_NOW` starts the clock at an instant and lets real time run on from it.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::StartingAt(now()),
+                    settings_path: None,
+                    initial_settings: Some(settled_settings()),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness.get_by_label("x1000").click();
+    harness.step();
+    let before = harness.state().sim_time();
+    std::thread::sleep(StdDuration::from_millis(100));
+    harness.step();
+    // At least 0.1 s of real time has passed: at x1000, at least 100 simulated seconds.
+    let moved = harness.state().sim_time() - before;
+    assert!(moved >= chrono::Duration::seconds(100), "moved {moved}");
+    harness.get_by_label_contains("(simulated, x1000)");
+}
+
+#[test]
+fn the_data_age_in_the_top_bar_is_judged_at_the_clock_the_views_show() {
+    let december: DateTime<Utc> = "2026-12-01T12:00:00Z".parse().unwrap();
+    let mut harness = app_dated_at(december, settled_settings());
+    label_containing(&harness, "days old): passes today may be off");
+    harness.get_by_label("Use the data's date").click();
+    harness.step();
+    settle(&mut harness);
+    // The clock is at the data's date, where the elements are fresh: no warning, as in
+    // the live panel.
+    let epoch = harness.state().catalog().unwrap().data_epoch.unwrap();
+    assert_eq!(harness.state().sim_time(), epoch);
+    assert!(
+        harness
+            .query_by_label_contains("passes today may be off")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Use the data's date").is_none());
+    assert!(harness.query_by_label_contains("may be off").is_none());
+}
+
+#[test]
+fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss() {
+    use overhead::ui::jobs::{RefreshReport, SourceFailure, SourceOutcome};
+    // What `Fetcher::refresh` reports per source when DNS fails, without the network.
+    let offline = |request: &overhead::ui::jobs::RefreshRequest, done: &dyn Fn()| {
+        let outcomes = ["Space stations", "Brightest", "Weather"]
+            .into_iter()
+            .map(|label| {
+                done();
+                SourceOutcome {
+                    label: label.to_owned(),
+                    message: "cannot reach https://celestrak.org/NORAD/elements/gp.php?GROUP=x: \
+                              error sending request: dns error: failed to lookup address"
+                        .to_owned(),
+                    failure: Some(SourceFailure::Unreachable),
+                }
+            })
+            .collect();
+        RefreshReport {
+            outcomes,
+            catalog: fixture_catalog(request.now).map_err(|e| format!("{e:#}")),
+        }
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::Fixed(now()),
+                    settings_path: None,
+                    initial_settings: Some(settled_settings()),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: None,
+                },
+            )
+            .with_refresher(std::sync::Arc::new(offline))
+        });
+    settle(&mut harness);
+    harness.get_by_label("Refresh elements").click();
+    harness.step();
+    settle(&mut harness);
+    // One short line; the URLs only behind "Details".
+    harness.get_by_label("Could not refresh: no network (3 sources)");
+    assert!(harness.query_by_label_contains("dns error").is_none());
+    harness.get_by_label("Details").click();
+    harness.step();
+    harness.step();
+    let details = label_containing(&harness, "dns error");
+    assert_eq!(details.lines().count(), 3, "{details}");
+    harness.get_by_label("×").click();
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Could not refresh")
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("dns error").is_none());
+}
+
+#[test]
 fn presentation_and_night_modes_switch() {
     let mut harness = app(Some(settled_settings()), None);
     let normal_zoom = harness.ctx.zoom_factor();
@@ -296,6 +459,41 @@ fn presentation_and_night_modes_switch() {
         harness.state().state().settings.theme,
         overhead::settings::Theme::NightRed
     );
+}
+
+#[test]
+fn presenting_on_a_1280_by_720_projector_keeps_the_live_readout_and_one_clock_line() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(
+                &cc.egui_ctx,
+                AppOptions {
+                    now: NowSource::Fixed(now()),
+                    settings_path: None,
+                    initial_settings: Some(Settings {
+                        satellites: vec![ISS],
+                        presentation_mode: true,
+                        ..settled_settings()
+                    }),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    let screen = harness.ctx.content_rect();
+    // The live readout of the followed ISS is on screen, above the clock bar.
+    let azimuth = harness.get_by_label("Azimuth").rect();
+    let live = harness.get_by_label("Live").rect();
+    assert!(azimuth.bottom() < live.top(), "{azimuth:?} {live:?}");
+    // The clock bar is one line: its first button and the time share a row.
+    let time = harness.get_by_label_contains(" KST").rect();
+    assert!(
+        (time.center().y - live.center().y).abs() < live.height() / 2.0,
+        "{time:?} {live:?}"
+    );
+    assert!(time.right() <= screen.right() + 1.0, "{time:?} {screen:?}");
 }
 
 #[test]

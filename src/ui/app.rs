@@ -13,11 +13,15 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::catalog_data::{self, CatalogData};
 use super::clock::{ClockCommand, SimClock};
-use super::jobs::{self, Job, JobPoll, PassRequest, PassResults, RefreshReport};
+use super::jobs::{
+    self, Job, JobPoll, PassRequest, PassResults, RefreshReport, RefreshRequest, Refresher,
+};
 use super::passes_panel::PassesInput;
 use super::state::{
-    Action, AppState, PassKey, Place, SearchWindow, ViewCtx, Which, coordinates_label, observer_of,
+    Action, AppState, PassKey, Place, SearchWindow, ViewCtx, Which, coordinates_label,
+    find_saved_place, observer_of,
 };
+use super::status_bar::{Status, StatusBar, refresh_status};
 use super::theme::{self, ALL_THEMES, Palette, ThemeChoice, theme_label};
 use super::timefmt::{ALL_TIME_DISPLAYS, TimeFormatter, countdown, time_display_label};
 use crate::orbit::ObserverFrame;
@@ -29,6 +33,9 @@ use crate::settings::Settings;
 const MAX_SAVED_PLACES: usize = 12;
 /// The presentation zoom is this much larger than the normal one.
 const PRESENTATION_ZOOM: f32 = 1.4;
+/// In presentation mode the painted labels of the sky chart and map (compass points,
+/// times, satellite names) are this much larger again, to read from the back of a room.
+const PRESENTATION_LABEL_SCALE: f32 = 1.7;
 /// Window state is written at most this often while it changes, seconds.
 const UI_STATE_SAVE_INTERVAL_S: i64 = 10;
 /// A pass search starts this long before the simulated time, so that a pass in progress
@@ -40,9 +47,26 @@ const SEARCH_LEAD: Duration = Duration::minutes(15);
 pub enum NowSource {
     /// The computer's clock.
     System,
-    /// A fixed instant (tests, screenshots, `OVERHEAD_FAKE_NOW`); change it with
-    /// [`OverheadApp::set_fixed_now`].
+    /// The computer's clock set back or forward to start at this instant: real time runs
+    /// on from it, so the clock bar's speeds all move (`OVERHEAD_FAKE_NOW`, demos,
+    /// screenshots).
+    StartingAt(DateTime<Utc>),
+    /// A manual instant that moves only when told to, with
+    /// [`OverheadApp::set_fixed_now`] (tests).
     Fixed(DateTime<Utc>),
+}
+
+impl NowSource {
+    /// "Now", `elapsed` of real time after the app started.
+    pub fn now(self, elapsed: std::time::Duration) -> DateTime<Utc> {
+        match self {
+            NowSource::System => Utc::now(),
+            NowSource::StartingAt(start) => {
+                start + Duration::from_std(elapsed).unwrap_or(Duration::zero())
+            }
+            NowSource::Fixed(t) => t,
+        }
+    }
 }
 
 /// A loader for the catalog, run on a worker thread with the current time.
@@ -64,14 +88,14 @@ pub struct AppOptions {
 
 impl AppOptions {
     /// The options of the real app: the system clock (or `OVERHEAD_FAKE_NOW`, an RFC 3339
-    /// instant that pins the clock), and the platform settings file.
+    /// instant the clock starts at and runs on from), and the platform settings file.
     pub fn from_env() -> anyhow::Result<Self> {
         let now = match std::env::var("OVERHEAD_FAKE_NOW") {
             Ok(text) if !text.trim().is_empty() => {
                 let t: DateTime<Utc> = text.trim().parse().map_err(|e| {
                     anyhow::anyhow!("OVERHEAD_FAKE_NOW={text:?} is not an RFC 3339 time: {e}")
                 })?;
-                NowSource::Fixed(t)
+                NowSource::StartingAt(t)
             }
             _ => NowSource::System,
         };
@@ -85,13 +109,6 @@ impl AppOptions {
     }
 }
 
-/// A status message for the bar at the bottom.
-#[derive(Debug, Clone)]
-struct Status {
-    text: String,
-    is_error: bool,
-}
-
 /// A pass search in flight.
 struct RunningSearch {
     job: Job<PassResults>,
@@ -103,6 +120,8 @@ struct RunningSearch {
 pub struct OverheadApp {
     state: AppState,
     now_source: NowSource,
+    /// When the app started, for [`NowSource::StartingAt`].
+    started: std::time::Instant,
     real_now: DateTime<Utc>,
     clock: SimClock,
     catalog: Option<Arc<CatalogData>>,
@@ -114,7 +133,8 @@ pub struct OverheadApp {
     applied_theme: Option<ThemeChoice>,
     applied_presentation: bool,
     dismissed_alerts: Vec<PassKey>,
-    status: Option<Status>,
+    status_bar: StatusBar,
+    refresher: Refresher,
     settings_path: Option<PathBuf>,
     export_dir: PathBuf,
     saved_settings: Option<Settings>,
@@ -133,19 +153,14 @@ impl OverheadApp {
             load_catalog,
             export_dir,
         } = options;
-        let real_now = match now {
-            NowSource::System => Utc::now(),
-            NowSource::Fixed(t) => t,
-        };
-        let mut status = None;
+        let started = std::time::Instant::now();
+        let real_now = now.now(started.elapsed());
+        let mut status_bar = StatusBar::default();
         let settings = match &settings_path {
             Some(path) if path.exists() => {
                 let (settings, message) = Settings::load(path);
                 if let Some(text) = message {
-                    status = Some(Status {
-                        text,
-                        is_error: true,
-                    });
+                    status_bar.set(Status::error(text));
                 }
                 settings
             }
@@ -178,6 +193,7 @@ impl OverheadApp {
             saved_settings: settings_path.as_ref().map(|_| state.settings.clone()),
             state,
             now_source: now,
+            started,
             real_now,
             clock: SimClock::live(real_now),
             catalog: None,
@@ -188,13 +204,21 @@ impl OverheadApp {
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
-            status,
+            status_bar,
+            refresher: Arc::new(jobs::refresh_from_network),
             settings_path,
             export_dir: export_dir.unwrap_or_else(default_export_dir),
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),
         }
+    }
+
+    /// Refreshes the element sources with `refresher` instead of the network (tests).
+    #[must_use]
+    pub fn with_refresher(mut self, refresher: Refresher) -> Self {
+        self.refresher = refresher;
+        self
     }
 
     /// The state (for tests and tools).
@@ -243,10 +267,7 @@ impl OverheadApp {
     // Logic: no drawing.
 
     fn logic_step(&mut self, ctx: &egui::Context) {
-        self.real_now = match self.now_source {
-            NowSource::System => Utc::now(),
-            NowSource::Fixed(t) => t,
-        };
+        self.real_now = self.now_source.now(self.started.elapsed());
         self.poll_jobs();
         self.apply_theme(ctx);
         self.keyboard(ctx);
@@ -254,8 +275,9 @@ impl OverheadApp {
         self.maybe_search(ctx);
         // Keep the clock display and the moving satellites current.
         // A fixed clock never moves by itself, so it needs no repaints.
-        if matches!(self.now_source, NowSource::System) && !self.clock.is_paused() {
-            if self.clock.rate() > 1.0 && !self.clock.is_paused() {
+        let runs = !matches!(self.now_source, NowSource::Fixed(_));
+        if runs && !self.clock.is_paused() {
+            if self.clock.rate() > 1.0 {
                 ctx.request_repaint_after(std::time::Duration::from_millis(33));
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(500));
@@ -282,34 +304,9 @@ impl OverheadApp {
                 JobPoll::Running => {}
                 JobPoll::Done(report) => {
                     self.refresh_job = None;
-                    let failures: Vec<String> = report
-                        .outcomes
-                        .iter()
-                        .filter(|o| o.2)
-                        .map(|(label, message, _)| format!("{label}: {message}"))
-                        .collect();
-                    let summary = if failures.is_empty() {
-                        Status {
-                            text: format!(
-                                "Refreshed {} sources: {}",
-                                report.outcomes.len(),
-                                report
-                                    .outcomes
-                                    .iter()
-                                    .map(|(l, m, _)| format!("{l}: {m}"))
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            ),
-                            is_error: false,
-                        }
-                    } else {
-                        Status {
-                            text: failures.join("; "),
-                            is_error: true,
-                        }
-                    };
-                    self.catalog_loaded(report.catalog);
-                    self.status = Some(summary);
+                    let RefreshReport { outcomes, catalog } = report;
+                    self.catalog_loaded(catalog);
+                    self.status_bar.set(refresh_status(&outcomes));
                 }
                 JobPoll::Lost => {
                     self.refresh_job = None;
@@ -380,17 +377,11 @@ impl OverheadApp {
     }
 
     fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: true,
-        });
+        self.status_bar.set(Status::error(text));
     }
 
     fn set_info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: false,
-        });
+        self.status_bar.set(Status::info(text));
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -540,9 +531,13 @@ impl OverheadApp {
         let settings = &mut self.state.settings;
         match action {
             Action::SetPlace(place) => {
-                let index = match settings.observers.iter().position(|o| o.name == place.name) {
+                let index = match find_saved_place(&settings.observers, &place) {
                     Some(i) => {
-                        if let Some(o) = settings.observers.get_mut(i) {
+                        // A place of the same name takes the new coordinates (typed ones);
+                        // a nearby one of another name is chosen as it was saved.
+                        if let Some(o) = settings.observers.get_mut(i)
+                            && o.name == place.name
+                        {
                             *o = place.clone();
                         }
                         i
@@ -558,6 +553,7 @@ impl OverheadApp {
                 };
                 settings.current_observer = index;
                 settings.first_run_done = true;
+                let place = settings.observers.get(index).cloned().unwrap_or(place);
                 self.frame = ObserverFrame::new(observer_of(&place));
                 self.state.map.picking = false;
                 self.set_info(format!(
@@ -626,9 +622,12 @@ impl OverheadApp {
             self.set_error("A refresh is already running; wait for it to finish.");
             return;
         }
-        let sources = self.state.settings.enabled_sources();
-        let base = self.state.settings.effective_celestrak_base_url();
-        self.refresh_job = Some(jobs::spawn_refresh(ctx, sources, base, self.real_now));
+        let request = RefreshRequest {
+            sources: self.state.settings.enabled_sources(),
+            celestrak_base_url: self.state.settings.effective_celestrak_base_url(),
+            now: self.real_now,
+        };
+        self.refresh_job = Some(jobs::spawn_refresh(ctx, self.refresher.clone(), request));
     }
 
     fn export(&mut self, ics: bool) {
@@ -816,6 +815,11 @@ impl OverheadApp {
             selected: *selected,
             selected_pass: *selected_pass,
             presentation: settings.presentation_mode,
+            label_scale: if settings.presentation_mode {
+                PRESENTATION_LABEL_SCALE
+            } else {
+                1.0
+            },
         };
 
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -832,14 +836,7 @@ impl OverheadApp {
         egui::Panel::bottom("clock_bar").show(ui, |ui| {
             ui.add_space(2.0);
             clock_bar.ui(ui, &view, &self.clock, &mut actions);
-            if let Some(status) = &self.status {
-                let text = egui::RichText::new(&status.text).small();
-                if status.is_error {
-                    ui.colored_label(ui.visuals().warn_fg_color, text);
-                } else {
-                    ui.label(text);
-                }
-            }
+            self.status_bar.ui(ui);
             ui.add_space(2.0);
         });
         // Presentation mode makes everything larger, so it drops the picker and sizes the
@@ -848,8 +845,8 @@ impl OverheadApp {
         let screen = ui.available_rect_before_wrap().size();
         let (side_id, side_size, table_id, table_size) = if presenting {
             (
-                "live_and_sky_presenting",
-                screen.x * 0.34,
+                "sky_presenting",
+                screen.x * 0.5,
                 "passes_presenting",
                 screen.y * 0.25,
             )
@@ -863,26 +860,30 @@ impl OverheadApp {
                 (screen.y * 0.42).max(300.0),
             )
         };
-        egui::Panel::right(side_id)
+        let side_panel = egui::Panel::right(side_id)
             .resizable(true)
             .default_size(side_size)
-            .max_size(screen.x * 0.5)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("side_scroll")
-                    .show(ui, |ui| {
-                        // For a class, the sky chart and its sentence come first.
-                        if presenting {
-                            sky.ui(ui, &view);
-                            ui.separator();
-                            live.ui(ui, &view, &mut actions);
-                        } else {
-                            live.ui(ui, &view, &mut actions);
-                            ui.separator();
-                            sky.ui(ui, &view);
-                        }
-                    });
-            });
+            .max_size(screen.x * 0.5);
+        // Presenting, the side keeps to half the screen as the window goes full screen
+        // (a default size would stay what it was in the first, smaller frames).
+        let side_panel = if presenting {
+            side_panel.exact_size(side_size)
+        } else {
+            side_panel
+        };
+        side_panel.show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("side_scroll")
+                .show(ui, |ui| {
+                    // For a class, the sky chart fills the side, as large as it fits;
+                    // its sentence and the live readout go above the map.
+                    if !presenting {
+                        live.ui(ui, &view, &mut actions);
+                        ui.separator();
+                    }
+                    sky.ui(ui, &view);
+                });
+        });
         let pass_error = view
             .catalog
             .is_some_and(|c| c.sats.is_empty())
@@ -922,6 +923,12 @@ impl OverheadApp {
             if let Some((key, record)) = &alert {
                 alert_ui(ui, &view, *key, record, &mut actions);
             }
+            if presenting {
+                sky.description_ui(ui, &view);
+                ui.separator();
+                live.ui(ui, &view, &mut actions);
+                ui.separator();
+            }
             map.ui(ui, &view, &mut actions);
         });
         let first_run = !settings.first_run_done;
@@ -951,6 +958,51 @@ impl eframe::App for OverheadApp {
     }
 }
 
+/// The time display, theme and alert settings of the top bar.
+fn settings_ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx<'_>,
+    settings: &Settings,
+    alert_minutes: &mut u32,
+    actions: &mut Vec<Action>,
+) {
+    let mut display = settings.time_display;
+    let label = ui.label("Times");
+    egui::ComboBox::from_id_salt("time_display")
+        .selected_text(view.fmt.zone_label(view.t))
+        .show_ui(ui, |ui| {
+            for d in ALL_TIME_DISPLAYS {
+                ui.selectable_value(&mut display, d, time_display_label(d));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if display != settings.time_display {
+        actions.push(Action::SetTimeDisplay(display));
+    }
+    let mut theme_choice = settings.theme;
+    let label = ui.label("Theme");
+    egui::ComboBox::from_id_salt("theme")
+        .selected_text(theme_label(theme_choice))
+        .show_ui(ui, |ui| {
+            for th in ALL_THEMES {
+                ui.selectable_value(&mut theme_choice, th, theme_label(th));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if theme_choice != settings.theme {
+        actions.push(Action::SetTheme(theme_choice));
+    }
+    ui.label("Alert");
+    ui.add(
+        egui::DragValue::new(alert_minutes)
+            .range(0..=60)
+            .suffix(" min before"),
+    )
+    .on_hover_text("Warn this many minutes before a visible pass (0: never)");
+}
+
 fn top_bar_ui(
     ui: &mut egui::Ui,
     view: &ViewCtx<'_>,
@@ -973,35 +1025,12 @@ fn top_bar_ui(
         {
             actions.push(Action::OpenLocation);
         }
-        let mut display = settings.time_display;
-        let label = ui.label("Times");
-        egui::ComboBox::from_id_salt("time_display")
-            .selected_text(view.fmt.zone_label(view.t))
-            .show_ui(ui, |ui| {
-                for d in ALL_TIME_DISPLAYS {
-                    ui.selectable_value(&mut display, d, time_display_label(d));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if display != settings.time_display {
-            actions.push(Action::SetTimeDisplay(display));
-        }
-        let mut theme_choice = settings.theme;
-        let label = ui.label("Theme");
-        egui::ComboBox::from_id_salt("theme")
-            .selected_text(theme_label(theme_choice))
-            .show_ui(ui, |ui| {
-                for th in ALL_THEMES {
-                    ui.selectable_value(&mut theme_choice, th, theme_label(th));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if theme_choice != settings.theme {
-            actions.push(Action::SetTheme(theme_choice));
-        }
         let presentation = settings.presentation_mode;
+        // Presenting, the bar keeps to one line: the time, theme and alert settings wait
+        // for the normal view.
+        if !presentation {
+            settings_ui(ui, view, settings, alert_minutes, actions);
+        }
         if ui
             .selectable_label(presentation, "Presentation")
             .on_hover_text("Large text, full screen (F11 or P; Esc leaves). Ctrl +/− zooms.")
@@ -1009,13 +1038,6 @@ fn top_bar_ui(
         {
             actions.push(Action::TogglePresentation);
         }
-        ui.label("Alert");
-        ui.add(
-            egui::DragValue::new(alert_minutes)
-                .range(0..=60)
-                .suffix(" min before"),
-        )
-        .on_hover_text("Warn this many minutes before a visible pass (0: never)");
         ui.separator();
         match (view.catalog, loading) {
             (_, true) => {
@@ -1023,26 +1045,41 @@ fn top_bar_ui(
                 ui.label("Loading satellites…");
             }
             (Some(c), false) => {
-                let age = c.data_epoch.map(|e| crate::catalog::data_age_message(e, view.real_now));
-                ui.label(format!("{} satellites, {}", c.sats.len(), c.source_note))
-                    .on_hover_text(age.clone().unwrap_or_default());
-                if let Some(age) = age {
-                    let stale = c.data_epoch.is_some_and(|e| {
-                        (view.real_now - e).num_days() as f64 > crate::catalog::STALE_AFTER_DAYS
-                    });
-                    if stale {
-                        ui.colored_label(ui.visuals().warn_fg_color, age);
-                        if let Some(e) = c.data_epoch
-                            && ui
-                                .button("Use the data's date")
-                                .on_hover_text("Run the clock at the date of the elements, so that the passes shown are right")
-                                .clicked()
-                        {
-                            actions.push(Action::Clock(ClockCommand::JumpTo(e)));
-                        }
+                // Judged at the clock the views follow: after "Use the data's date" the
+                // elements are fresh for what is shown, however old they are today.
+                let age = c.data_epoch.map(|e| data_age_at(e, view.t));
+                let judged_at = format!(
+                    "Age at the time the window shows ({}), not the computer's clock.",
+                    view.fmt.date_time(view.t)
+                );
+                let hover = match &age {
+                    Some((text, _)) => format!("{text}\n{judged_at}"),
+                    None => String::new(),
+                };
+                if !presentation {
+                    ui.label(format!("{} satellites, {}", c.sats.len(), c.source_note))
+                        .on_hover_text(hover);
+                }
+                if let Some((age, true)) = age {
+                    // Presenting, a short warning; the sentence on hover.
+                    let (shown, hover) = if presentation {
+                        ("Old elements".to_owned(), format!("{age}\n{judged_at}"))
+                    } else {
+                        (age, judged_at)
+                    };
+                    ui.colored_label(ui.visuals().warn_fg_color, shown)
+                        .on_hover_text(hover);
+                    if let Some(e) = c.data_epoch
+                        && ui
+                            .button("Use the data's date")
+                            .on_hover_text("Run the clock at the date of the elements, so that the passes shown are right")
+                            .clicked()
+                    {
+                        actions.push(Action::Clock(ClockCommand::JumpTo(e)));
                     }
                 }
                 match refreshing {
+                    _ if presentation => {}
                     Some((done, total)) => {
                         ui.spinner();
                         ui.label(format!("Refreshing {done}/{total}…"));
@@ -1063,6 +1100,30 @@ fn top_bar_ui(
             }
         }
     });
+}
+
+/// The sentence on the age of the data (its median epoch) at the simulated time `t`, and
+/// whether it is stale there (more than [`crate::catalog::STALE_AFTER_DAYS`] either way,
+/// as in the live panel).
+fn data_age_at(data_epoch: DateTime<Utc>, t: DateTime<Utc>) -> (String, bool) {
+    let age_days = (t - data_epoch).num_days();
+    let stale = age_days.unsigned_abs() as f64 > crate::catalog::STALE_AFTER_DAYS;
+    if age_days >= 0 {
+        return (crate::catalog::data_age_message(data_epoch, t), stale);
+    }
+    let date = data_epoch.format("%-d %b %Y");
+    let after = match -age_days {
+        1 => "1 day".to_owned(),
+        d => format!("{d} days"),
+    };
+    let text = if stale {
+        format!(
+            "Elements from {date} ({after} after the time shown): passes may be off by many minutes."
+        )
+    } else {
+        format!("Elements from {date} ({after} after the time shown).")
+    };
+    (text, stale)
 }
 
 fn alert_ui(
@@ -1116,4 +1177,40 @@ const MAX_WINDOW_HOURS: u32 = 366 * 24;
 
 fn ui_state_path(settings_path: &std::path::Path) -> PathBuf {
     settings_path.with_file_name("ui-state.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_age_is_judged_at_the_time_shown() {
+        let epoch: DateTime<Utc> = "2026-08-22T09:00:00Z".parse().unwrap();
+        let (text, stale) = data_age_at(epoch, epoch + Duration::hours(3));
+        assert_eq!(text, "Elements from 22 Aug 2026 (less than a day old).");
+        assert!(!stale);
+        let (text, stale) = data_age_at(epoch, epoch + Duration::days(99));
+        assert!(text.contains("(99 days old)"), "{text}");
+        assert!(stale);
+        // Run back before the data, the elements are as far off.
+        let (text, stale) = data_age_at(epoch, epoch - Duration::days(30));
+        assert!(text.contains("(30 days after the time shown)"), "{text}");
+        assert!(stale);
+    }
+
+    #[test]
+    fn fake_start_runs_on_with_real_time() {
+        let start: DateTime<Utc> = "2026-08-22T20:01:30Z".parse().unwrap();
+        let source = NowSource::StartingAt(start);
+        assert_eq!(source.now(std::time::Duration::ZERO), start);
+        assert_eq!(
+            source.now(std::time::Duration::from_millis(2500)),
+            start + Duration::milliseconds(2500)
+        );
+        // A test's manual clock stands still until it is moved.
+        assert_eq!(
+            NowSource::Fixed(start).now(std::time::Duration::from_secs(60)),
+            start
+        );
+    }
 }

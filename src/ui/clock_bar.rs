@@ -23,6 +23,14 @@ impl ClockBar {
     ) {
         let Self {} = self;
         let mut send = |c: ClockCommand| actions.push(Action::Clock(c));
+        // Presenting (larger text, often a 1280-pixel projector), the bar keeps to one
+        // line: the speeds go in a menu and the separators go.
+        let compact = view.presentation;
+        let separator = |ui: &mut egui::Ui| {
+            if !compact {
+                ui.separator();
+            }
+        };
         ui.horizontal_wrapped(|ui| {
             let live = clock.is_live(view.real_now);
             if ui
@@ -39,18 +47,39 @@ impl ClockBar {
             } else if ui.button("Pause").clicked() {
                 send(ClockCommand::Pause);
             }
-            ui.separator();
-            for rate in RATES {
-                let on = !clock.is_paused() && clock.rate() == rate;
-                if ui
-                    .selectable_label(on, format!("x{rate}"))
-                    .on_hover_text(format!("Run {rate} times faster than real time"))
-                    .clicked()
-                {
+            separator(ui);
+            if compact {
+                let mut chosen = None;
+                egui::ComboBox::from_id_salt("clock_rate")
+                    .selected_text(format!("x{}", clock.rate()))
+                    .show_ui(ui, |ui| {
+                        for rate in RATES {
+                            if ui
+                                .selectable_label(clock.rate() == rate, format!("x{rate}"))
+                                .clicked()
+                            {
+                                chosen = Some(rate);
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text("How much faster than real time the clock runs");
+                if let Some(rate) = chosen {
                     send(ClockCommand::SetRate(rate));
                 }
+            } else {
+                for rate in RATES {
+                    let on = !clock.is_paused() && clock.rate() == rate;
+                    if ui
+                        .selectable_label(on, format!("x{rate}"))
+                        .on_hover_text(format!("Run {rate} times faster than real time"))
+                        .clicked()
+                    {
+                        send(ClockCommand::SetRate(rate));
+                    }
+                }
             }
-            ui.separator();
+            separator(ui);
             for (label, step_s, tip) in [
                 ("-1 h", -3600.0, "Back one hour"),
                 ("-1 min", -60.0, "Back one minute"),
@@ -61,11 +90,16 @@ impl ClockBar {
                     send(ClockCommand::Step(step_s));
                 }
             }
-            ui.separator();
+            separator(ui);
             let pass = view
                 .selected_pass
                 .and_then(|k| find_record(view, k).map(|r| (k, r)));
-            let jump = ui.add_enabled(pass.is_some(), egui::Button::new("Jump to this pass"));
+            let jump_text = if compact {
+                "Jump to pass"
+            } else {
+                "Jump to this pass"
+            };
+            let jump = ui.add_enabled(pass.is_some(), egui::Button::new(jump_text));
             if let Some((_, record)) = pass {
                 let lead_in = chrono::Duration::seconds(60);
                 if jump
@@ -75,7 +109,7 @@ impl ClockBar {
                     send(ClockCommand::JumpTo(record.pass.rise.time - lead_in));
                 }
             }
-            ui.separator();
+            separator(ui);
             let state = if live {
                 "live".to_owned()
             } else if clock.is_paused() {

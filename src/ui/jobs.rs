@@ -205,56 +205,127 @@ pub fn spawn_catalog_load(
     job
 }
 
+/// How one source failed to refresh, for the one-line summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFailure {
+    /// No connection or no answer in time (offline, DNS, a dead server).
+    Unreachable,
+    /// Not tried: an earlier failure set a back-off that has not ended.
+    BackingOff,
+    /// Anything else (an HTTP error, a web page instead of data, a refused URL).
+    Other,
+}
+
+/// What refreshing one source did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceOutcome {
+    /// The source, as the settings name it.
+    pub label: String,
+    /// What happened, in one line.
+    pub message: String,
+    /// How it failed, if it did.
+    pub failure: Option<SourceFailure>,
+}
+
+impl SourceOutcome {
+    /// The outcome of a download (see [`crate::catalog::Fetcher::refresh`]).
+    pub fn of(label: String, outcome: &crate::catalog::RefreshOutcome) -> Self {
+        use crate::catalog::{FetchError, RefreshOutcome};
+        let failure = match outcome {
+            RefreshOutcome::Failed {
+                error: FetchError::Network { .. } | FetchError::Timeout { .. },
+                ..
+            } => Some(SourceFailure::Unreachable),
+            RefreshOutcome::BackingOff { .. } => Some(SourceFailure::BackingOff),
+            other if other.is_failure() => Some(SourceFailure::Other),
+            _ => None,
+        };
+        Self {
+            label,
+            message: outcome.message(),
+            failure,
+        }
+    }
+}
+
 /// What a refresh of the element sources found, and the catalog reloaded after it.
 pub struct RefreshReport {
-    /// One line per source: its label, what happened, and whether it failed.
-    pub outcomes: Vec<(String, String, bool)>,
+    /// One per source, in the order asked.
+    pub outcomes: Vec<SourceOutcome>,
     /// The catalog, reloaded from the cache.
     pub catalog: Result<CatalogData, String>,
 }
 
-/// Downloads the enabled sources into the cache (obeying CelesTrak's rules; see
-/// [`crate::catalog::Fetcher`]), then reloads the catalog, on a worker thread.
+/// What to refresh: the enabled sources, from which CelesTrak address, at what time.
+#[derive(Debug, Clone)]
+pub struct RefreshRequest {
+    /// The enabled sources.
+    pub sources: Vec<crate::catalog::Source>,
+    /// CelesTrak or a caching mirror of it.
+    pub celestrak_base_url: String,
+    /// The real time (the two-hour rule and back-offs follow the computer's clock).
+    pub now: DateTime<Utc>,
+}
+
+/// Does a refresh on the worker thread, calling `source_done` after each source: the
+/// network and the cache in the app ([`refresh_from_network`]), a stand-in in tests.
+pub type Refresher = Arc<dyn Fn(&RefreshRequest, &dyn Fn()) -> RefreshReport + Send + Sync>;
+
+/// Starts a refresh on a worker thread.
 pub fn spawn_refresh(
     ctx: &egui::Context,
-    sources: Vec<crate::catalog::Source>,
-    celestrak_base_url: String,
-    now: DateTime<Utc>,
+    refresher: Refresher,
+    request: RefreshRequest,
 ) -> Job<RefreshReport> {
-    use crate::catalog::{FetchConfig, Fetcher, RefreshPolicy, default_cache_dir};
     let (tx, rx) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
     let job = Job {
         label: "Refreshing elements".to_owned(),
         rx,
         progress: progress.clone(),
-        total: sources.len(),
+        total: request.sources.len(),
         cancel: Arc::new(AtomicBool::new(false)),
     };
     let ctx = ctx.clone();
     std::thread::spawn(move || {
-        let config = FetchConfig {
-            celestrak_base_url,
-            ..FetchConfig::default()
+        let source_done = || {
+            progress.fetch_add(1, Ordering::Relaxed);
+            ctx.request_repaint();
         };
-        let fetcher = default_cache_dir()
-            .map_err(|e| e.to_string())
-            .and_then(|dir| Fetcher::new(dir, config).map_err(|e| e.to_string()));
-        let outcomes = match fetcher {
-            Ok(fetcher) => sources
-                .iter()
-                .map(|source| {
-                    let outcome = fetcher.refresh(source, RefreshPolicy::default(), now);
-                    progress.fetch_add(1, Ordering::Relaxed);
-                    ctx.request_repaint();
-                    (source.label(), outcome.message(), outcome.is_failure())
-                })
-                .collect(),
-            Err(e) => vec![("cache".to_owned(), e, true)],
-        };
-        let catalog = super::catalog_data::load_default(now).map_err(|e| format!("{e:#}"));
-        let _ = tx.send(RefreshReport { outcomes, catalog });
+        let report = refresher(&request, &source_done);
+        let _ = tx.send(report);
         ctx.request_repaint();
     });
     job
+}
+
+/// Downloads the sources into the cache (obeying CelesTrak's rules; see
+/// [`crate::catalog::Fetcher`]), then reloads the catalog. Blocks: call it on a worker.
+pub fn refresh_from_network(request: &RefreshRequest, source_done: &dyn Fn()) -> RefreshReport {
+    use crate::catalog::{FetchConfig, Fetcher, RefreshPolicy, default_cache_dir};
+    let config = FetchConfig {
+        celestrak_base_url: request.celestrak_base_url.clone(),
+        ..FetchConfig::default()
+    };
+    let fetcher = default_cache_dir()
+        .map_err(|e| e.to_string())
+        .and_then(|dir| Fetcher::new(dir, config).map_err(|e| e.to_string()));
+    let outcomes = match fetcher {
+        Ok(fetcher) => request
+            .sources
+            .iter()
+            .map(|source| {
+                let outcome = fetcher.refresh(source, RefreshPolicy::default(), request.now);
+                source_done();
+                SourceOutcome::of(source.label(), &outcome)
+            })
+            .collect(),
+        Err(e) => vec![SourceOutcome {
+            label: "cache".to_owned(),
+            message: e,
+            failure: Some(SourceFailure::Other),
+        }],
+    };
+    let catalog = super::catalog_data::load_default(request.now).map_err(|e| format!("{e:#}"));
+    RefreshReport { outcomes, catalog }
 }

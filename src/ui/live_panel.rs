@@ -87,73 +87,78 @@ impl LivePanel {
         let look = obs.look;
         let big = if view.presentation { 16.0 } else { 14.0 };
         let up = look.elevation_deg >= 0.0;
+        let light = match obs.illumination.shadow {
+            Shadow::Sunlit => "sunlit",
+            Shadow::Penumbra => "in partial shadow",
+            Shadow::Umbra => "in Earth's shadow",
+        };
+        // Presenting, where to look fills three rows (two readings a row) above the map;
+        // the radio and geometry details wait for the normal view.
+        let mut rows: Vec<(&str, String)> = vec![
+            (
+                "Azimuth",
+                format!(
+                    "{:.1}° {}",
+                    look.azimuth_deg,
+                    compass_point(look.azimuth_deg)
+                ),
+            ),
+            (
+                "Elevation",
+                format!(
+                    "{:.1}°{}",
+                    look.elevation_deg,
+                    if up { "" } else { " (below horizon)" }
+                ),
+            ),
+            ("Range", format!("{:.0} km", look.range_km)),
+        ];
+        if !view.presentation {
+            rows.push((
+                "Range rate",
+                format!(
+                    "{:+.2} km/s {}",
+                    look.range_rate_km_s,
+                    if look.range_rate_km_s < 0.0 {
+                        "approaching"
+                    } else {
+                        "receding"
+                    }
+                ),
+            ));
+        }
+        rows.push(("Light", light.to_owned()));
+        if let Some(m) = obs.magnitude.filter(|_| up) {
+            rows.push(("Magnitude", format!("{m:.1} (estimate)")));
+        }
+        if !view.presentation {
+            rows.push((
+                "Over",
+                format!(
+                    "{:.2}°, {:.2}°, {:.0} km up",
+                    obs.subpoint.latitude_deg, obs.subpoint.longitude_deg, obs.subpoint.altitude_km
+                ),
+            ));
+            rows.push(("Sun elevation", format!("{:.1}°", obs.sun_elevation_deg)));
+        }
+        rows.push(("Moon", moon_words(&moon_view(view.frame, view.t))));
+        let per_row = if view.presentation { 2 } else { 1 };
         egui::Grid::new("live_grid")
-            .num_columns(2)
+            .num_columns(2 * per_row)
             .spacing([12.0, 4.0])
             .show(ui, |ui| {
-                let row = |ui: &mut egui::Ui, name: &str, value: String| {
+                for (i, (name, value)) in rows.into_iter().enumerate() {
                     ui.label(name);
                     ui.label(egui::RichText::new(value).size(big).monospace());
-                    ui.end_row();
-                };
-                row(
-                    ui,
-                    "Azimuth",
-                    format!(
-                        "{:.1}° {}",
-                        look.azimuth_deg,
-                        compass_point(look.azimuth_deg)
-                    ),
-                );
-                row(
-                    ui,
-                    "Elevation",
-                    format!(
-                        "{:.1}°{}",
-                        look.elevation_deg,
-                        if up { "" } else { " (below horizon)" }
-                    ),
-                );
-                row(ui, "Range", format!("{:.0} km", look.range_km));
-                row(
-                    ui,
-                    "Range rate",
-                    format!(
-                        "{:+.2} km/s {}",
-                        look.range_rate_km_s,
-                        if look.range_rate_km_s < 0.0 {
-                            "approaching"
-                        } else {
-                            "receding"
-                        }
-                    ),
-                );
-                let light = match obs.illumination.shadow {
-                    Shadow::Sunlit => "sunlit",
-                    Shadow::Penumbra => "in partial shadow",
-                    Shadow::Umbra => "in Earth's shadow",
-                };
-                row(ui, "Light", light.to_owned());
-                if let Some(m) = obs.magnitude.filter(|_| up) {
-                    row(ui, "Magnitude", format!("{m:.1} (estimate)"));
+                    if (i + 1) % per_row == 0 {
+                        ui.end_row();
+                    }
                 }
-                row(
-                    ui,
-                    "Over",
-                    format!(
-                        "{:.2}°, {:.2}°, {:.0} km up",
-                        obs.subpoint.latitude_deg,
-                        obs.subpoint.longitude_deg,
-                        obs.subpoint.altitude_km
-                    ),
-                );
-                row(
-                    ui,
-                    "Sun elevation",
-                    format!("{:.1}°", obs.sun_elevation_deg),
-                );
-                row(ui, "Moon", moon_words(&moon_view(view.frame, view.t)));
             });
+        if view.presentation {
+            self.next_pass_ui(ui, view, id, up, actions);
+            return;
+        }
         ui.separator();
         ui.horizontal(|ui| {
             ui.label("Doppler at");

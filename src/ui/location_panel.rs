@@ -5,7 +5,7 @@ use eframe::egui;
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, Place, ViewCtx, coordinates_label};
+use super::state::{Action, Place, ViewCtx, coordinates_label, find_saved_place};
 use crate::atlas::{self, City};
 
 /// How many city matches to list.
@@ -158,7 +158,7 @@ impl LocationPanel {
                 });
                 ui.horizontal(|ui| {
                     if ui.button("Use these coordinates").clicked() {
-                        actions.push(Action::SetPlace(self.typed_place()));
+                        actions.push(Action::SetPlace(self.typed_place(saved)));
                         chosen = true;
                     }
                     if ui.button("Click on the map").clicked() {
@@ -178,8 +178,10 @@ impl LocationPanel {
         }
     }
 
-    /// The typed coordinates as a place, with the time zone of the nearest town.
-    fn typed_place(&self) -> Place {
+    /// The typed coordinates as a place, with the time zone of the nearest town; on a
+    /// saved place (within [`super::state::SAME_PLACE_KM`]), with its name, so that it is updated rather
+    /// than added twice.
+    fn typed_place(&self, saved: &[Place]) -> Place {
         let (lat, lon) = (self.latitude_deg, self.longitude_deg);
         let nearest = atlas::cities().iter().min_by(|a, b| {
             let d = |c: &City| {
@@ -200,6 +202,10 @@ impl LocationPanel {
             Some(c) => format!("{:.3}°, {:.3}° (near {})", lat, lon, c.name),
             None => format!("{lat:.3}°, {lon:.3}°"),
         };
+        if let Some(same) = find_saved_place(saved, &place).and_then(|i| saved.get(i)) {
+            place.name.clone_from(&same.name);
+            place.time_zone.clone_from(&same.time_zone);
+        }
         place
     }
 }

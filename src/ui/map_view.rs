@@ -35,6 +35,10 @@ const NIGHT_STEP_DEG: f64 = 4.0;
 /// Sun elevation at which the sky counts as fully dark for the shading, degrees
 /// (nautical twilight ends at −12°).
 const FULL_DARK_SUN_DEG: f64 = -12.0;
+/// Gap between a satellite's dot and its label, each way, points.
+const LABEL_GAP: f32 = 9.0;
+/// Space kept between two labels, points.
+const LABEL_MARGIN: f32 = 2.0;
 
 /// The map's view and options.
 #[derive(Debug, Serialize, Deserialize)]
@@ -217,7 +221,7 @@ impl MapView {
                 p + egui::vec2(9.0, 0.0),
                 egui::Align2::LEFT_CENTER,
                 "Moon",
-                egui::FontId::proportional(11.0),
+                egui::FontId::proportional(11.0 * view.label_scale),
                 palette.weak_text,
             );
         }
@@ -226,10 +230,11 @@ impl MapView {
             if self.show_all {
                 self.paint_dots(&painter, &proj, palette.dot.gamma_multiply(0.7));
             }
-            self.tracks_and_markers(&painter, &proj, view, catalog);
+            let observer = observer_marker_rects(&painter, &proj, view);
+            self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
             self.hover_and_click(ui, &response, &proj, view, catalog, actions);
         }
-        observer_marker(&painter, &proj, view.place, palette.observer, palette.text);
+        observer_marker(&painter, &proj, view, palette.observer, palette.text);
         if self.picking {
             if let Some(pos) = response.hover_pos() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
@@ -256,7 +261,10 @@ impl MapView {
         ui.horizontal_wrapped(|ui| {
             ui.heading("Map");
             ui.checkbox(&mut self.show_all, "All satellites");
-            ui.checkbox(&mut self.show_borders, "Borders");
+            // Presenting, the controls keep to one line.
+            if !view.presentation {
+                ui.checkbox(&mut self.show_borders, "Borders");
+            }
             if ui.button("Zoom in").clicked() {
                 self.zoom = (self.zoom * 1.5).min(60.0);
             }
@@ -281,7 +289,7 @@ impl MapView {
                 if ui.button("Cancel").clicked() {
                     self.picking = false;
                 }
-            } else if ui.button("Set location on map").clicked() {
+            } else if !view.presentation && ui.button("Set location on map").clicked() {
                 actions.push(Action::PickOnMap);
             }
         });
@@ -529,6 +537,7 @@ impl MapView {
         proj: &Projection,
         view: &ViewCtx<'_>,
         catalog: &CatalogData,
+        observer: &[Rect],
     ) {
         let mut ids: Vec<u64> = view.chosen.iter().copied().take(MAX_TRACKS).collect();
         if let Some(s) = view.selected
@@ -541,6 +550,7 @@ impl MapView {
         let offsets = proj.world_offsets();
         // Selected last, so it is drawn on top.
         ids.sort_by_key(|id| Some(*id) == view.selected);
+        let mut labels: Vec<(Pos2, String, bool)> = Vec::new();
         for id in ids {
             let Some(sat) = catalog.get(id) else { continue };
             let is_selected = Some(id) == view.selected;
@@ -608,13 +618,31 @@ impl MapView {
                     if is_selected { 8.0 } else { 6.0 },
                     Stroke::new(1.0, palette.ocean),
                 );
-                painter.text(
-                    p + Vec2::new(9.0, -9.0),
-                    egui::Align2::LEFT_BOTTOM,
-                    &sat.set.name,
-                    egui::FontId::proportional(if is_selected { 14.0 } else { 12.0 }),
+                if proj.rect.contains(p) {
+                    labels.push((p, sat.set.name.clone(), is_selected));
+                }
+            }
+        }
+        // The followed satellite's label first, so that it always shows; the others go
+        // where they neither leave the map nor cover a label already placed.
+        labels.sort_by_key(|(_, _, is_selected)| !is_selected);
+        let galleys: Vec<_> = labels
+            .iter()
+            .map(|(p, name, is_selected)| {
+                let size = if *is_selected { 14.0 } else { 12.0 } * view.label_scale;
+                let galley = painter.layout_no_wrap(
+                    name.clone(),
+                    egui::FontId::proportional(size),
                     palette.text,
                 );
+                (*p, galley)
+            })
+            .collect();
+        let wanted: Vec<(Pos2, Vec2)> = galleys.iter().map(|(p, g)| (*p, g.size())).collect();
+        let places = place_labels(proj.rect, observer, &wanted);
+        for ((_, galley), place) in galleys.into_iter().zip(places) {
+            if let Some(r) = place {
+                painter.galley(r.min, galley, palette.text);
             }
         }
     }
@@ -676,6 +704,62 @@ impl MapView {
             actions.push(Action::Select(id));
         }
     }
+}
+
+/// Where each label goes beside its dot: `labels` are (dot, label size), most important
+/// first. Each takes the first of four places (right above, left above, right below,
+/// left below the dot) that lies inside `bounds` and clear of `obstacles` and of the
+/// labels already placed, and is dropped (`None`) when none does; the first label always
+/// shows, inside `bounds`.
+fn place_labels(bounds: Rect, obstacles: &[Rect], labels: &[(Pos2, Vec2)]) -> Vec<Option<Rect>> {
+    let mut placed: Vec<Rect> = obstacles.to_vec();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, &(dot, size))| {
+            let candidates = [
+                (egui::Align2::LEFT_BOTTOM, Vec2::new(LABEL_GAP, -LABEL_GAP)),
+                (
+                    egui::Align2::RIGHT_BOTTOM,
+                    Vec2::new(-LABEL_GAP, -LABEL_GAP),
+                ),
+                (egui::Align2::LEFT_TOP, Vec2::new(LABEL_GAP, LABEL_GAP)),
+                (egui::Align2::RIGHT_TOP, Vec2::new(-LABEL_GAP, LABEL_GAP)),
+            ]
+            .map(|(align, offset)| align.anchor_size(dot + offset, size));
+            let clear = |r: &Rect| {
+                bounds.contains_rect(*r)
+                    && placed
+                        .iter()
+                        .all(|p| !p.expand(LABEL_MARGIN).intersects(*r))
+            };
+            let chosen = candidates.iter().copied().find(|r| clear(r)).or_else(|| {
+                (i == 0).then(|| {
+                    let inside = candidates
+                        .iter()
+                        .copied()
+                        .find(|r| bounds.contains_rect(*r))
+                        .unwrap_or(candidates[0]);
+                    shift_inside(inside, bounds)
+                })
+            });
+            if let Some(r) = chosen {
+                placed.push(r);
+            }
+            chosen
+        })
+        .collect()
+}
+
+/// `r` moved the least that puts it inside `bounds` (its top left corner, if it is larger).
+fn shift_inside(r: Rect, bounds: Rect) -> Rect {
+    let dx = (bounds.left() - r.left()).max(0.0) + (bounds.right() - r.right()).min(0.0);
+    let dy = (bounds.top() - r.top()).max(0.0) + (bounds.bottom() - r.bottom()).min(0.0);
+    let moved = r.translate(Vec2::new(dx, dy));
+    moved.translate(Vec2::new(
+        (bounds.left() - moved.left()).max(0.0),
+        (bounds.top() - moved.top()).max(0.0),
+    ))
 }
 
 /// Pixels per degree at zoom 1: the world fills the view, wrapping sideways if the view
@@ -817,13 +901,40 @@ fn project_lines(
     }
 }
 
+/// Where the observer's cross and its "You" label are drawn (one per world copy), for the
+/// satellite labels to keep clear of.
+fn observer_marker_rects(
+    painter: &egui::Painter,
+    proj: &Projection,
+    view: &ViewCtx<'_>,
+) -> Vec<Rect> {
+    let you = painter
+        .layout_no_wrap(
+            "You".to_owned(),
+            egui::FontId::proportional(12.0 * view.label_scale),
+            Color32::WHITE,
+        )
+        .size();
+    proj.world_offsets()
+        .into_iter()
+        .flat_map(|o| {
+            let p = proj.to_screen(view.place.longitude_deg + o, view.place.latitude_deg);
+            [
+                Rect::from_center_size(p, Vec2::splat(22.0)),
+                Rect::from_min_size(p + Vec2::new(10.0, 10.0), you),
+            ]
+        })
+        .collect()
+}
+
 fn observer_marker(
     painter: &egui::Painter,
     proj: &Projection,
-    place: &Place,
+    view: &ViewCtx<'_>,
     color: Color32,
     text: Color32,
 ) {
+    let place = view.place;
     for o in proj.world_offsets() {
         let p = proj.to_screen(place.longitude_deg + o, place.latitude_deg);
         painter.circle_stroke(p, 7.0, Stroke::new(2.0, color));
@@ -839,7 +950,7 @@ fn observer_marker(
             p + Vec2::new(10.0, 10.0),
             egui::Align2::LEFT_TOP,
             "You",
-            egui::FontId::proportional(12.0),
+            egui::FontId::proportional(12.0 * view.label_scale),
             text,
         );
     }
@@ -898,6 +1009,64 @@ mod tests {
         assert_eq!(start[0], -180.0);
         assert!((end[1] - start[1]).abs() < 1e-9);
         assert!((end[1] - 12.666_666).abs() < 1e-3);
+    }
+
+    fn map() -> Rect {
+        Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 400.0))
+    }
+
+    #[test]
+    fn a_label_that_would_clip_at_the_right_edge_goes_left_of_its_dot() {
+        let size = Vec2::new(60.0, 14.0);
+        let placed = place_labels(map(), &[], &[(Pos2::new(780.0, 200.0), size)]);
+        let r = placed[0].unwrap();
+        assert!(map().contains_rect(r), "{r:?}");
+        assert!(r.right() < 780.0, "{r:?}");
+    }
+
+    #[test]
+    fn a_label_that_would_clip_at_the_top_goes_below_its_dot() {
+        let size = Vec2::new(60.0, 14.0);
+        let placed = place_labels(map(), &[], &[(Pos2::new(100.0, 5.0), size)]);
+        let r = placed[0].unwrap();
+        assert!(map().contains_rect(r), "{r:?}");
+        assert!(r.top() > 5.0, "{r:?}");
+    }
+
+    #[test]
+    fn colliding_labels_move_aside_or_are_dropped_but_the_first_always_shows() {
+        let size = Vec2::new(90.0, 14.0);
+        let dot = Pos2::new(400.0, 200.0);
+        // Five satellites on one spot: four places around it, so the fifth is dropped.
+        let placed = place_labels(map(), &[], &[(dot, size); 5]);
+        let shown: Vec<Rect> = placed.iter().flatten().copied().collect();
+        assert_eq!(shown.len(), 4);
+        assert!(placed[0].is_some() && placed[4].is_none());
+        for (i, a) in shown.iter().enumerate() {
+            for b in shown.iter().skip(i + 1) {
+                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+            }
+        }
+        // The first (followed) label shows even squeezed into a corner.
+        let corner = place_labels(
+            map(),
+            &[],
+            &[(Pos2::new(799.0, 1.0), Vec2::new(900.0, 14.0))],
+        );
+        assert!(corner[0].is_some());
+    }
+
+    #[test]
+    fn labels_keep_clear_of_the_observer_marker() {
+        let dot = Pos2::new(400.0, 200.0);
+        let you = Rect::from_min_size(Pos2::new(405.0, 170.0), Vec2::new(40.0, 20.0));
+        let placed = place_labels(map(), &[you], &[(dot, Vec2::new(60.0, 14.0)); 2]);
+        for r in placed.iter().flatten() {
+            assert!(!r.intersects(you), "{r:?}");
+        }
+        // Right above is taken by the marker: left above, then right below.
+        assert!(placed[0].unwrap().right() < dot.x);
+        assert!(placed[1].unwrap().top() > dot.y);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod passes_panel;
 pub mod picker;
 pub mod sky_chart;
 pub mod state;
+pub mod status_bar;
 pub mod theme;
 pub use crate::timefmt;
 
@@ -29,7 +30,8 @@ pub use app::{AppOptions, NowSource, OverheadApp};
 
 /// Opens the desktop window and runs it until it is closed.
 ///
-/// `OVERHEAD_FAKE_NOW` (an RFC 3339 instant) pins the clock, for screenshots and demos.
+/// `OVERHEAD_FAKE_NOW` (an RFC 3339 instant) starts the clock at that instant, from which
+/// it runs on at the chosen speed, for screenshots and demos.
 pub fn run_app() -> anyhow::Result<ExitCode> {
     let options = AppOptions::from_env()?;
     let native = eframe::NativeOptions {

@@ -13,6 +13,10 @@ use super::state::{PassKey, ViewCtx};
 use crate::orbit::{moon_view, observe};
 use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
 
+/// Half the width of the chart, chart units (degrees of zenith angle): the horizon at 90
+/// and room for the compass points outside it.
+const CHART_HALF_WIDTH: f32 = 106.0;
+
 /// The polar sky chart of the selected pass.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -45,7 +49,9 @@ fn chart_xy(azimuth_deg: f64, elevation_deg: f64) -> [f64; 2] {
 }
 
 impl SkyChart {
-    /// Draws the chart and the plain-language description of the selected pass.
+    /// Draws the chart and, except in presentation mode (where the app puts it beside
+    /// the chart, see [`Self::description_ui`]), the plain-language description of the
+    /// selected pass.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>) {
         let record = view.selected_pass.and_then(|k| find_record(view, k));
         ui.heading(match record {
@@ -56,14 +62,18 @@ impl SkyChart {
             self.ensure_path(r, view);
         }
         let live = self.live_position(view, record);
-        // Leave room under the chart for the sentence describing the pass.
+        // Leave room under the chart for the sentence describing the pass (in presentation
+        // mode it is elsewhere: only the caption).
+        let below = if view.presentation { 30.0 } else { 110.0 };
         let side = ui
             .available_width()
-            .min(ui.available_height() - 110.0)
+            .min(ui.available_height() - below)
             .max(160.0);
+        let sizes = LabelSizes::new(ui, view.label_scale, side);
         let palette = view.palette;
         let path = self.path.as_ref().filter(|_| record.is_some());
         let fmt = view.fmt;
+
         Plot::new("sky_chart")
             .width(side)
             .height(side)
@@ -78,8 +88,8 @@ impl SkyChart {
             .allow_scroll(false)
             .allow_boxed_zoom(false)
             .allow_double_click_reset(false)
-            .default_x_bounds(-106.0, 106.0)
-            .default_y_bounds(-106.0, 106.0)
+            .default_x_bounds(-f64::from(CHART_HALF_WIDTH), f64::from(CHART_HALF_WIDTH))
+            .default_y_bounds(-f64::from(CHART_HALF_WIDTH), f64::from(CHART_HALF_WIDTH))
             .show(ui, |plot| {
                 let grid = palette.grid;
                 for el in [0.0, 30.0, 60.0] {
@@ -99,7 +109,7 @@ impl SkyChart {
                             Text::new(
                                 "",
                                 PlotPoint::from(chart_xy(180.0, el)),
-                                format!("{el:.0}°"),
+                                egui::RichText::new(format!("{el:.0}°")).size(sizes.small),
                             )
                             .color(palette.weak_text)
                             .anchor(egui::Align2::LEFT_BOTTOM),
@@ -119,13 +129,15 @@ impl SkyChart {
                         Text::new(
                             "",
                             PlotPoint::new(x, y),
-                            egui::RichText::new(compass_point(az)).strong(),
+                            egui::RichText::new(compass_point(az))
+                                .strong()
+                                .size(sizes.small),
                         )
                         .color(palette.text),
                     );
                 }
                 if let Some(path) = path {
-                    draw_path(plot, path, view, fmt);
+                    draw_path(plot, path, view, fmt, sizes);
                 }
                 // The Moon where it is at the pass's highest point while seen (or now).
                 let moon_t = record.map_or(view.t, |r| {
@@ -147,7 +159,11 @@ impl SkyChart {
                         Text::new(
                             "",
                             PlotPoint::new(at[0], at[1] - 7.0),
-                            format!("Moon {:.0}%", moon.illuminated_fraction * 100.0),
+                            egui::RichText::new(format!(
+                                "Moon {:.0}%",
+                                moon.illuminated_fraction * 100.0
+                            ))
+                            .size(sizes.small),
                         )
                         .color(palette.text)
                         .anchor(egui::Align2::CENTER_TOP),
@@ -161,6 +177,17 @@ impl SkyChart {
                     );
                 }
             });
+        if view.presentation {
+            caption_ui(ui, view, record);
+        } else {
+            self.description_ui(ui, view);
+        }
+    }
+
+    /// The plain-language description of the selected pass, and what the chart shows.
+    pub fn description_ui(&self, ui: &mut egui::Ui, view: &ViewCtx<'_>) {
+        let record = view.selected_pass.and_then(|k| find_record(view, k));
+        let fmt = view.fmt;
         match record {
             Some(r) => {
                 let mut text = plain_description(&r.pass, |t| fmt.hm(t));
@@ -170,16 +197,11 @@ impl SkyChart {
                     text.push(' ');
                     text.push_str(&moon.words());
                 }
-                let size = if view.presentation { 22.0 } else { 15.0 };
+                let size = if view.presentation { 18.0 } else { 15.0 };
                 ui.label(egui::RichText::new(text).size(size));
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Times in {}. Solid: sunlit; dashed: in Earth's shadow.",
-                        fmt.zone_label(r.pass.rise.time)
-                    ))
-                    .small()
-                    .weak(),
-                );
+                if !view.presentation {
+                    caption_ui(ui, view, Some(r));
+                }
             }
             None => {
                 ui.label("Click a pass in the table to draw it here.");
@@ -230,11 +252,48 @@ impl SkyChart {
     }
 }
 
+/// Font sizes of the chart's labels, points: egui's small text, scaled for presentation.
+#[derive(Debug, Clone, Copy)]
+struct LabelSizes {
+    /// Compass points, ring heights, times, rise and set.
+    small: f32,
+    /// Closest two time labels may be, chart units (degrees of zenith angle): about the
+    /// width of "21:37" at the chart's size.
+    time_label_spacing: f64,
+}
+
+impl LabelSizes {
+    /// The sizes for a chart `side_points` wide, `scale` times larger than normal.
+    fn new(ui: &egui::Ui, scale: f32, side_points: f32) -> Self {
+        let small = egui::TextStyle::Small.resolve(ui.style()).size * scale;
+        let chart_units_per_point = f64::from(2.0 * CHART_HALF_WIDTH / side_points.max(1.0));
+        Self {
+            small,
+            time_label_spacing: (3.0 * f64::from(small) * chart_units_per_point).max(12.0),
+        }
+    }
+}
+
+/// What the chart's lines mean, and the zone of its times.
+fn caption_ui(ui: &mut egui::Ui, view: &ViewCtx<'_>, record: Option<&PassRecord>) {
+    if let Some(r) = record {
+        ui.label(
+            egui::RichText::new(format!(
+                "Times in {}. Solid: sunlit; dashed: in Earth's shadow.",
+                view.fmt.zone_label(r.pass.rise.time)
+            ))
+            .small()
+            .weak(),
+        );
+    }
+}
+
 fn draw_path(
     plot: &mut egui_plot::PlotUi<'_>,
     path: &PassPath,
     view: &ViewCtx<'_>,
     fmt: super::timefmt::TimeFormatter,
+    sizes: LabelSizes,
 ) {
     let palette = view.palette;
     // Runs of samples with the same lighting; each run shares its first point with the
@@ -288,9 +347,10 @@ fn draw_path(
         {
             let xy = chart_xy(s.azimuth_deg, s.elevation_deg);
             ticks.push(xy);
-            // Near the horizon the path is slow on the chart: skip labels that would overlap.
+            // Near the horizon the path is slow on the chart: skip labels that would overlap
+            // (larger labels need more room).
             let crowded = labels.last().is_some_and(|(p, _): &([f64; 2], String)| {
-                (p[0] - xy[0]).hypot(p[1] - xy[1]) < 12.0
+                (p[0] - xy[0]).hypot(p[1] - xy[1]) < sizes.time_label_spacing
             });
             if !crowded {
                 labels.push((xy, fmt.hm(t)));
@@ -305,21 +365,33 @@ fn draw_path(
     );
     for ([x, y], label) in labels {
         plot.text(
-            Text::new("", PlotPoint::new(x + 3.0, y + 3.0), label)
-                .color(palette.weak_text)
-                .anchor(egui::Align2::LEFT_BOTTOM),
+            Text::new(
+                "",
+                PlotPoint::new(x + 3.0, y + 3.0),
+                egui::RichText::new(label).size(sizes.small),
+            )
+            .color(palette.weak_text)
+            .anchor(egui::Align2::LEFT_BOTTOM),
         );
     }
     let rise = chart_xy(first.azimuth_deg, first.elevation_deg);
     let set = chart_xy(last.azimuth_deg, last.elevation_deg);
     plot.text(
-        Text::new("", PlotPoint::new(rise[0], rise[1]), "rise")
-            .color(palette.text)
-            .anchor(egui::Align2::CENTER_TOP),
+        Text::new(
+            "",
+            PlotPoint::new(rise[0], rise[1]),
+            egui::RichText::new("rise").size(sizes.small),
+        )
+        .color(palette.text)
+        .anchor(egui::Align2::CENTER_TOP),
     );
     plot.text(
-        Text::new("", PlotPoint::new(set[0], set[1]), "set")
-            .color(palette.text)
-            .anchor(egui::Align2::CENTER_TOP),
+        Text::new(
+            "",
+            PlotPoint::new(set[0], set[1]),
+            egui::RichText::new("set").size(sizes.small),
+        )
+        .color(palette.text)
+        .anchor(egui::Align2::CENTER_TOP),
     );
 }

@@ -41,6 +41,32 @@ pub fn coordinates_label(place: &Place) -> String {
     )
 }
 
+/// Two places closer than this are one place, km: over a kilometre a pass's times change
+/// by well under a second and its directions by a fraction of a degree.
+pub const SAME_PLACE_KM: f64 = 1.0;
+/// Mean Earth radius, km (IUGG), for distances between places.
+const MEAN_EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// Distance between two places along the ground (a sphere; heights ignored), km.
+pub fn ground_distance_km(a: &Place, b: &Place) -> f64 {
+    let (lat_a, lat_b) = (a.latitude_deg.to_radians(), b.latitude_deg.to_radians());
+    let dlat = lat_b - lat_a;
+    let dlon = (b.longitude_deg - a.longitude_deg).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + lat_a.cos() * lat_b.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * MEAN_EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// The saved place that `place` is, if any: the one of the same name, else the first
+/// within [`SAME_PLACE_KM`] ("Seoul, South Korea" from the city list is the saved
+/// "Seoul"; a map click or typed coordinates on a saved place are that place).
+pub fn find_saved_place(saved: &[Place], place: &Place) -> Option<usize> {
+    saved.iter().position(|p| p.name == place.name).or_else(|| {
+        saved
+            .iter()
+            .position(|p| ground_distance_km(p, place) < SAME_PLACE_KM)
+    })
+}
+
 /// Which satellites the pass table lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Which {
@@ -216,4 +242,44 @@ pub struct ViewCtx<'a> {
     pub selected_pass: Option<PassKey>,
     /// Presentation mode is on.
     pub presentation: bool,
+    /// How much larger than normal the painted labels of the sky chart and map are drawn
+    /// (1 normally; above 1 in presentation mode, on top of its zoom).
+    pub label_scale: f32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(name: &str, latitude_deg: f64, longitude_deg: f64) -> Place {
+        Place {
+            name: name.to_owned(),
+            latitude_deg,
+            longitude_deg,
+            altitude_m: 0.0,
+            time_zone: None,
+        }
+    }
+
+    #[test]
+    fn a_place_within_a_kilometre_of_a_saved_one_is_that_place() {
+        let saved = vec![place("Paris, France", 48.8534, 2.3488), Place::default()];
+        // GeoNames' Seoul is 65 m from the default Seoul (City Hall).
+        let city = place("Seoul, South Korea", 37.5660, 126.9784);
+        assert_eq!(find_saved_place(&saved, &city), Some(1));
+        // 0.01° of latitude is 1.1 km: another place.
+        let clicked = place("37.58° N, 126.98° E (near Seoul)", 37.5765, 126.978);
+        assert_eq!(find_saved_place(&saved, &clicked), None);
+        // The same name is the same place, wherever it now is.
+        assert_eq!(
+            find_saved_place(&saved, &place("Paris, France", 48.86, 2.35)),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn ground_distance_of_a_degree_of_latitude_is_111_km() {
+        let d = ground_distance_km(&place("a", 10.0, 20.0), &place("b", 11.0, 20.0));
+        assert!((d - 111.19).abs() < 0.01, "{d}");
+    }
 }
