@@ -6,6 +6,8 @@
 # Needs: Xvfb, ImageMagick (`import`, `identify`) and Mesa's software GL.
 # Env:   OVERHEAD_BIN    the binary to run (default: target/debug/overhead, built if missing)
 #        SMOKE_TIMEOUT_S how long to wait for the first full frame (default 90)
+#        SMOKE_SCREEN    the virtual screen, WxH (default 1400x900, the window's size)
+#        SMOKE_SETTINGS  the settings file's JSON (default: first start answered, Seoul)
 #
 # Deterministic: the clock starts (OVERHEAD_FAKE_NOW) at 2026-08-22 20:01:30 UTC and runs on
 # from there, during a visible ISS pass over the default observer (Seoul), and the settings
@@ -44,14 +46,14 @@ for n in $(seq 90 140); do
     if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
 done
 [ -n "$display" ] || { echo "ui_smoke: no free X display" >&2; exit 2; }
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 "${SMOKE_SCREEN:-1400x900}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
 mkdir -p "$work/config" "$work/cache" "$work/runtime"
 chmod 700 "$work/runtime"
 # A user who has answered the first-run prompt (the default observer stays: Seoul).
-echo '{"version": 1, "first_run_done": true}' >"$work/config/settings.json"
+echo "${SMOKE_SETTINGS:-{\"version\": 1, \"first_run_done\": true\}}" >"$work/config/settings.json"
 
 DISPLAY=$display XDG_RUNTIME_DIR="$work/runtime" \
     OVERHEAD_CONFIG_DIR="$work/config" OVERHEAD_CACHE_DIR="$work/cache" \

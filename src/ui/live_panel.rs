@@ -140,8 +140,8 @@ impl LivePanel {
                 ),
             ));
             rows.push(("Sun elevation", format!("{:.1}°", obs.sun_elevation_deg)));
+            rows.push(("Moon", moon_words(&moon_view(view.frame, view.t))));
         }
-        rows.push(("Moon", moon_words(&moon_view(view.frame, view.t))));
         let per_row = if view.presentation { 2 } else { 1 };
         egui::Grid::new("live_grid")
             .num_columns(2 * per_row)
