@@ -12,6 +12,7 @@ pub mod atlas;
 pub mod catalog;
 pub mod cli;
 pub mod files;
+pub mod handout;
 pub mod orbit;
 pub mod report;
 pub mod settings;

@@ -1,0 +1,680 @@
+//! The printable handout: one A4 page for a place and a night, for a class or an
+//! observing evening. The place and the night, the visible passes of the chosen satellites
+//! in the observer's columns (appears / highest while seen / vanishes, magnitude), and for
+//! the best pass (or the one chosen) a star chart with its path and the plain-language
+//! directions; the data's age and source at the foot.
+//!
+//! Written with `printpdf` (no layout engine: every mark is placed here, in millimetres
+//! from the page's top left, and turned into PDF points from the bottom left). The fonts
+//! are egui's own (Ubuntu Light for text, Hack for the aligned table), embedded and
+//! subset, so the page prints the same everywhere.
+
+use chrono::{DateTime, Duration, Utc};
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,
+    WindingOrder,
+};
+
+use crate::orbit::{ObserverFrame, PassPoint, Satellite, Vanishes, observe};
+use crate::report::{self, PassRecord, SeenPart, compass_point, plain_description};
+use crate::timefmt::TimeFormatter;
+
+/// Why a handout could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum HandoutError {
+    /// A bundled font could not be read (a broken build, not a user error).
+    #[error("the bundled font {0} could not be read")]
+    Font(&'static str),
+}
+
+/// A point of a pass's path on the chart: time, look angles, and whether it is sunlit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathSample {
+    /// The instant, UTC.
+    pub t: DateTime<Utc>,
+    /// Azimuth from north through east, degrees.
+    pub azimuth_deg: f64,
+    /// Elevation, degrees (geometric).
+    pub elevation_deg: f64,
+    /// True when the satellite is sunlit (it can be seen in a dark sky).
+    pub is_sunlit: bool,
+}
+
+/// A star (or planet) on the chart: where it is and how bright.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartStar {
+    /// Azimuth from north through east, degrees.
+    pub azimuth_deg: f64,
+    /// Elevation, degrees.
+    pub elevation_deg: f64,
+    /// Visual magnitude.
+    pub magnitude: f64,
+    /// Name to print beside it (bright named stars only), if any.
+    pub name: Option<String>,
+}
+
+/// Everything the page shows.
+pub struct HandoutInput<'a> {
+    /// The place's name ("Seoul").
+    pub place_name: &'a str,
+    /// Latitude and longitude line ("37.5665° N, 126.9780° E, 38 m").
+    pub place_line: String,
+    /// What the window is ("Night of Sat 22 Aug 2026: dark from 19:43 to 05:27").
+    pub window_line: String,
+    /// The visible passes to list, in time order.
+    pub records: &'a [&'a PassRecord],
+    /// The pass drawn on the chart, with its path.
+    pub chart: Option<(&'a PassRecord, Vec<PathSample>)>,
+    /// Stars and planets above the horizon at the chart's moment.
+    pub stars: Vec<ChartStar>,
+    /// How times are shown.
+    pub fmt: TimeFormatter,
+    /// The faintest magnitude the sky shows, for the brightness column.
+    pub limiting_magnitude: f64,
+    /// Where the elements come from and how old they are, for the foot of the page.
+    pub data_line: String,
+    /// When the page was made, UTC.
+    pub made_at: DateTime<Utc>,
+}
+
+/// The path of `record`'s pass from rise to set, every 10 s (at most 400 points), for
+/// the chart.
+pub fn path_samples(
+    sat: &Satellite,
+    frame: &ObserverFrame,
+    record: &PassRecord,
+) -> Vec<PathSample> {
+    let p = &record.pass;
+    let span_ms = (p.set.time - p.rise.time).num_milliseconds().max(1);
+    let step_ms = (span_ms / 400).max(10_000);
+    let mut out = Vec::new();
+    let mut t = p.rise.time;
+    loop {
+        if let Ok(o) = observe(sat, frame, t, None) {
+            out.push(PathSample {
+                t,
+                azimuth_deg: o.look.azimuth_deg,
+                elevation_deg: o.look.elevation_deg,
+                is_sunlit: o.illumination.is_sunlit,
+            });
+        }
+        if t >= p.set.time {
+            break;
+        }
+        t = (t + Duration::milliseconds(step_ms)).min(p.set.time);
+    }
+    out
+}
+
+/// The pass worth drawing: among the visible passes not known to be too faint, the one
+/// that gets highest while seen (the brighter of equals).
+pub fn best_pass<'a>(
+    records: &[&'a PassRecord],
+    limiting_magnitude: f64,
+) -> Option<&'a PassRecord> {
+    records
+        .iter()
+        .copied()
+        .filter(|r| r.pass.is_visible_to_eye(limiting_magnitude))
+        .max_by(|a, b| {
+            let key = |r: &PassRecord| {
+                (
+                    r.pass.visible_peak.map_or(0.0, |p| p.elevation_deg),
+                    -r.pass.magnitude.unwrap_or(10.0),
+                )
+            };
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+}
+
+/// Page size, millimetres (A4 portrait).
+const PAGE_W_MM: f32 = 210.0;
+const PAGE_H_MM: f32 = 297.0;
+/// Left and right margins, millimetres.
+const MARGIN_MM: f32 = 15.0;
+/// Rows of the pass table that fit above the chart.
+const TABLE_ROWS: usize = 14;
+/// The chart's centre and radius (the horizon), millimetres from the top left.
+const CHART_X_MM: f32 = 72.0;
+const CHART_Y_MM: f32 = 200.0;
+const CHART_R_MM: f32 = 55.0;
+
+/// Colours of the page: dark ink on white paper.
+fn ink() -> Color {
+    Color::Rgb(Rgb::new(0.08, 0.08, 0.1, None))
+}
+fn grey() -> Color {
+    Color::Rgb(Rgb::new(0.45, 0.45, 0.5, None))
+}
+fn light() -> Color {
+    Color::Rgb(Rgb::new(0.78, 0.78, 0.82, None))
+}
+fn path_colour() -> Color {
+    Color::Rgb(Rgb::new(0.75, 0.2, 0.05, None))
+}
+
+/// Marks on one page, in millimetres from the top left.
+struct Page {
+    ops: Vec<Op>,
+    text_font: FontId,
+    mono_font: FontId,
+}
+
+impl Page {
+    fn point(x_mm: f32, y_mm: f32) -> Point {
+        Point::new(Mm(x_mm), Mm(PAGE_H_MM - y_mm))
+    }
+
+    /// Text with its baseline at (x, y), in the proportional (or monospaced) font.
+    fn text(&mut self, x_mm: f32, y_mm: f32, size_pt: f32, mono: bool, colour: Color, text: &str) {
+        let font = if mono {
+            self.mono_font.clone()
+        } else {
+            self.text_font.clone()
+        };
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: colour },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size_pt),
+            },
+            Op::SetTextCursor {
+                pos: Self::point(x_mm, y_mm),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Text centred on x.
+    fn text_centred(&mut self, x_mm: f32, y_mm: f32, size_pt: f32, colour: Color, text: &str) {
+        let w = text_width_mm(text, size_pt);
+        self.text(x_mm - w / 2.0, y_mm, size_pt, false, colour, text);
+    }
+
+    /// A paragraph wrapped to `width_mm`; returns the y below its last line.
+    fn paragraph(
+        &mut self,
+        x_mm: f32,
+        y_mm: f32,
+        width_mm: f32,
+        size_pt: f32,
+        colour: &Color,
+        text: &str,
+    ) -> f32 {
+        let line_mm = size_pt * 0.3528 * 1.35;
+        let mut y = y_mm;
+        for line in wrap(text, width_mm, size_pt) {
+            self.text(x_mm, y, size_pt, false, colour.clone(), &line);
+            y += line_mm;
+        }
+        y
+    }
+
+    /// A polyline, solid or dashed.
+    fn line(&mut self, points: &[(f32, f32)], width_pt: f32, colour: Color, dashed: bool) {
+        if points.len() < 2 {
+            return;
+        }
+        self.ops.extend([
+            Op::SetOutlineColor { col: colour },
+            Op::SetOutlineThickness { pt: Pt(width_pt) },
+            Op::SetLineDashPattern {
+                dash: if dashed {
+                    LineDashPattern::new(0.0, &[3.0, 2.5])
+                } else {
+                    LineDashPattern::solid()
+                },
+            },
+            Op::DrawLine {
+                line: Line {
+                    points: points
+                        .iter()
+                        .map(|&(x, y)| LinePoint {
+                            p: Self::point(x, y),
+                            bezier: false,
+                        })
+                        .collect(),
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    /// A circle of radius `r_mm`, filled or outlined.
+    fn circle(
+        &mut self,
+        x_mm: f32,
+        y_mm: f32,
+        r_mm: f32,
+        colour: Color,
+        filled: bool,
+        width_pt: f32,
+    ) {
+        let n = (r_mm * 6.0).clamp(12.0, 180.0) as usize;
+        let points: Vec<(f32, f32)> = (0..=n)
+            .map(|i| {
+                let a = i as f32 / n as f32 * std::f32::consts::TAU;
+                (x_mm + r_mm * a.cos(), y_mm + r_mm * a.sin())
+            })
+            .collect();
+        if filled {
+            self.ops.extend([
+                Op::SetFillColor { col: colour },
+                Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: vec![PolygonRing {
+                            points: points
+                                .iter()
+                                .map(|&(x, y)| LinePoint {
+                                    p: Self::point(x, y),
+                                    bezier: false,
+                                })
+                                .collect(),
+                        }],
+                        mode: PaintMode::Fill,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                },
+            ]);
+        } else {
+            self.line(&points, width_pt, colour, false);
+        }
+    }
+}
+
+/// Width of `text` at `size_pt` in the text font, millimetres: an estimate from the
+/// average advance of Ubuntu Light (about 0.5 em), enough to centre and wrap.
+fn text_width_mm(text: &str, size_pt: f32) -> f32 {
+    text.chars().count() as f32 * size_pt * 0.5 * 0.3528
+}
+
+/// `text` cut into lines of at most `width_mm` at `size_pt`, at spaces.
+fn wrap(text: &str, width_mm: f32, size_pt: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width_mm(&candidate, size_pt) > width_mm && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Chart position of a direction: zenith at the centre, the horizon at the rim, north up
+/// and east on the left (the sky seen lying on your back, head to the north).
+fn chart_mm(azimuth_deg: f64, elevation_deg: f64) -> (f32, f32) {
+    let r = CHART_R_MM * (90.0 - elevation_deg.clamp(0.0, 90.0)) as f32 / 90.0;
+    let az = (azimuth_deg as f32).to_radians();
+    (CHART_X_MM - r * az.sin(), CHART_Y_MM - r * az.cos())
+}
+
+/// "21:39  NNE  17°  32°": a seen point for the table (time, compass point, bearing, height).
+fn table_point(fmt: &TimeFormatter, q: &PassPoint) -> String {
+    format!(
+        "{} {:>3} {:>3.0}° {:>2.0}°",
+        fmt.hm(q.time),
+        compass_point(q.azimuth_deg),
+        q.azimuth_deg.rem_euclid(360.0).round() % 360.0,
+        q.elevation_deg.max(0.0)
+    )
+}
+
+/// The handout as PDF bytes.
+pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
+    let mut doc = PdfDocument::new(&format!("Satellites over {}", input.place_name));
+    let mut warnings = Vec::new();
+    let text_font = ParsedFont::from_bytes(epaint_default_fonts::UBUNTU_LIGHT, 0, &mut warnings)
+        .ok_or(HandoutError::Font("Ubuntu Light"))?;
+    let mono_font = ParsedFont::from_bytes(epaint_default_fonts::HACK_REGULAR, 0, &mut warnings)
+        .ok_or(HandoutError::Font("Hack"))?;
+    let mut page = Page {
+        ops: Vec::new(),
+        text_font: doc.add_font(&text_font),
+        mono_font: doc.add_font(&mono_font),
+    };
+    let fmt = &input.fmt;
+    // Title and the night.
+    page.text(
+        MARGIN_MM,
+        22.0,
+        20.0,
+        false,
+        ink(),
+        &format!("Satellites over {}", input.place_name),
+    );
+    page.text(MARGIN_MM, 29.0, 10.0, false, grey(), &input.window_line);
+    page.text(MARGIN_MM, 34.0, 9.0, false, grey(), &input.place_line);
+    // The passes.
+    let mut y = 44.0;
+    let header = format!(
+        "{:<20} {:<20} {:<20} {:<20} {:>5}",
+        "Satellite", "Appears", "Highest", "Vanishes", "Mag"
+    );
+    page.text(MARGIN_MM, y, 8.5, true, ink(), &header);
+    page.text(
+        MARGIN_MM,
+        y + 3.6,
+        7.0,
+        true,
+        grey(),
+        &format!(
+            "{:<20} {:<20} {:<20} {:<20}",
+            "", "time  dir  bearing  height", "", ""
+        ),
+    );
+    y += 4.0;
+    page.line(
+        &[(MARGIN_MM, y), (PAGE_W_MM - MARGIN_MM, y)],
+        0.5,
+        light(),
+        false,
+    );
+    y += 4.6;
+    if input.records.is_empty() {
+        page.text(
+            MARGIN_MM,
+            y,
+            10.0,
+            false,
+            ink(),
+            "No visible pass of the chosen satellites in this window.",
+        );
+        y += 5.0;
+    }
+    for r in input.records.iter().take(TABLE_ROWS) {
+        let Some(seen) = SeenPart::of(&r.pass) else {
+            continue;
+        };
+        let name: String = r.name().chars().take(20).collect();
+        let mag = match r.pass.magnitude {
+            Some(m) if m > input.limiting_magnitude => format!("{m:.1} faint"),
+            Some(m) => format!("{m:.1}"),
+            None => "?".to_owned(),
+        };
+        let row = format!(
+            "{name:<20} {:<20} {:<20} {:<20} {mag:>5}",
+            table_point(fmt, &seen.start),
+            table_point(fmt, &seen.peak),
+            table_point(fmt, &seen.end),
+        );
+        page.text(MARGIN_MM, y, 8.5, true, ink(), &row);
+        page.text(
+            MARGIN_MM,
+            y + 3.3,
+            6.5,
+            false,
+            grey(),
+            &format!(
+                "{}: {} → {}",
+                fmt.date(seen.start.time),
+                report::appears_short(seen.appears),
+                report::vanishes_short(seen.vanishes)
+            ),
+        );
+        y += 7.6;
+    }
+    if input.records.len() > TABLE_ROWS {
+        page.text(
+            MARGIN_MM,
+            y,
+            8.5,
+            false,
+            grey(),
+            &format!(
+                "… and {} more visible passes (see the app or `overhead passes`).",
+                input.records.len() - TABLE_ROWS
+            ),
+        );
+    }
+    // The chart of the best pass.
+    chart(&mut page, input);
+    // The foot of the page.
+    let foot = format!(
+        "{} Made with Overhead {} on {} UTC. Times in {}. Predictions from public orbital elements: check them again on the day.",
+        input.data_line,
+        env!("CARGO_PKG_VERSION"),
+        input.made_at.format("%Y-%m-%d %H:%M"),
+        fmt.zone_label(input.made_at),
+    );
+    page.paragraph(
+        MARGIN_MM,
+        282.0,
+        PAGE_W_MM - 2.0 * MARGIN_MM,
+        7.0,
+        &grey(),
+        &foot,
+    );
+    let pdf_page = PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), page.ops);
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
+    let mut save_warnings = Vec::new();
+    Ok(doc
+        .with_pages(vec![pdf_page])
+        .save(&options, &mut save_warnings))
+}
+
+/// The sky chart of the chosen pass, with its directions beside it.
+fn chart(page: &mut Page, input: &HandoutInput<'_>) {
+    let top = CHART_Y_MM - CHART_R_MM - 12.0;
+    let Some((record, samples)) = &input.chart else {
+        page.text(
+            MARGIN_MM,
+            top,
+            11.0,
+            false,
+            grey(),
+            "No pass bright enough to draw tonight.",
+        );
+        return;
+    };
+    let fmt = &input.fmt;
+    let seen = SeenPart::of(&record.pass);
+    page.text(
+        MARGIN_MM,
+        top,
+        13.0,
+        false,
+        ink(),
+        &format!(
+            "Best pass: {}, {} {}",
+            record.name(),
+            fmt.date(seen.map_or(record.pass.rise.time, |s| s.start.time)),
+            fmt.hm(seen.map_or(record.pass.rise.time, |s| s.start.time)),
+        ),
+    );
+    // Horizon, 30° and 60° rings, and the compass.
+    page.circle(CHART_X_MM, CHART_Y_MM, CHART_R_MM, light(), true, 0.0);
+    page.circle(
+        CHART_X_MM,
+        CHART_Y_MM,
+        CHART_R_MM - 0.4,
+        Color::Rgb(Rgb::new(0.97, 0.97, 1.0, None)),
+        true,
+        0.0,
+    );
+    page.circle(CHART_X_MM, CHART_Y_MM, CHART_R_MM, ink(), false, 1.2);
+    for el in [30.0, 60.0] {
+        let r = CHART_R_MM * (90.0 - el) / 90.0;
+        page.circle(CHART_X_MM, CHART_Y_MM, r, light(), false, 0.5);
+        page.text(
+            CHART_X_MM + 0.8,
+            CHART_Y_MM + r - 0.8,
+            6.5,
+            false,
+            grey(),
+            &format!("{el:.0}°"),
+        );
+    }
+    for (az, label) in [(0.0, "N"), (90.0, "E"), (180.0, "S"), (270.0, "W")] {
+        let (x, y) = chart_mm(az, -8.0 * 90.0 / f64::from(CHART_R_MM));
+        let (x0, y0) = chart_mm(az, 0.0);
+        let (x1, y1) = chart_mm(az, 90.0);
+        page.line(&[(x0, y0), (x1, y1)], 0.3, light(), false);
+        page.text_centred(x, y + 1.5, 11.0, ink(), label);
+    }
+    for az in [45.0, 135.0, 225.0, 315.0] {
+        let (x, y) = chart_mm(az, -6.0 * 90.0 / f64::from(CHART_R_MM));
+        page.text_centred(x, y + 1.2, 7.5, grey(), compass_point(az));
+    }
+    // Stars, dots by brightness, the brightest named.
+    for star in &input.stars {
+        if star.elevation_deg <= 0.0 {
+            continue;
+        }
+        let (x, y) = chart_mm(star.azimuth_deg, star.elevation_deg);
+        let r = (1.3 - 0.22 * star.magnitude as f32).clamp(0.2, 1.6);
+        page.circle(x, y, r, ink(), true, 0.0);
+        if let Some(name) = &star.name {
+            page.text(x + r + 0.6, y + 0.9, 6.0, false, grey(), name);
+        }
+    }
+    // The path: bold where it is sunlit (seen against a dark sky), dashed in the shadow.
+    let mut run: Vec<(f32, f32)> = Vec::new();
+    let mut lit = samples.first().is_some_and(|s| s.is_sunlit);
+    for s in samples.iter() {
+        let p = chart_mm(s.azimuth_deg, s.elevation_deg);
+        if s.is_sunlit != lit {
+            run.push(p);
+            draw_run(page, &run, lit);
+            run.clear();
+            lit = s.is_sunlit;
+        }
+        run.push(p);
+    }
+    draw_run(page, &run, lit);
+    // Minute ticks, labelled every minute (or every few on a long pass).
+    let minutes = (record.pass.set.time - record.pass.rise.time)
+        .num_minutes()
+        .max(1);
+    let label_every = (minutes / 12).max(1);
+    let rise_s = record.pass.rise.time.timestamp();
+    let Some(mut t) = DateTime::from_timestamp((rise_s.div_euclid(60) + 1) * 60, 0) else {
+        return;
+    };
+    let mut k = 0_i64;
+    while t < record.pass.set.time {
+        if let Some(s) = samples
+            .iter()
+            .min_by_key(|s| (s.t - t).num_milliseconds().abs())
+            && s.elevation_deg > 0.5
+        {
+            let (x, y) = chart_mm(s.azimuth_deg, s.elevation_deg);
+            page.circle(x, y, 0.6, ink(), true, 0.0);
+            if k % label_every == 0 {
+                page.text(x + 1.2, y - 1.0, 6.5, false, ink(), &fmt.hm(t));
+            }
+        }
+        t += Duration::minutes(1);
+        k += 1;
+    }
+    // Where it appears, where it is highest while seen, and where it vanishes.
+    if let Some(seen) = seen {
+        let (x, y) = chart_mm(seen.start.azimuth_deg, seen.start.elevation_deg);
+        page.circle(x, y, 1.8, path_colour(), false, 1.2);
+        page.text(x + 2.4, y + 3.2, 7.5, false, path_colour(), "appears");
+        let (x, y) = chart_mm(seen.peak.azimuth_deg, seen.peak.elevation_deg);
+        page.circle(x, y, 1.3, path_colour(), true, 0.0);
+        page.text(x + 2.0, y - 1.6, 7.5, false, path_colour(), "highest");
+        let (x, y) = chart_mm(seen.end.azimuth_deg, seen.end.elevation_deg);
+        if seen.vanishes == Vanishes::EntersShadow {
+            // Fading into the shadow: an open ring with a dark half.
+            page.circle(x, y, 1.8, ink(), false, 1.0);
+            page.circle(x, y, 0.9, ink(), true, 0.0);
+            page.text(x + 2.4, y + 3.2, 7.5, false, ink(), "fades (shadow)");
+        } else {
+            page.line(&[(x - 1.8, y - 1.8), (x + 1.8, y + 1.8)], 1.2, ink(), false);
+            page.line(&[(x - 1.8, y + 1.8), (x + 1.8, y - 1.8)], 1.2, ink(), false);
+            page.text(x + 2.4, y + 3.2, 7.5, false, ink(), "vanishes");
+        }
+        // An arrow half-way along the seen part, pointing the way it moves.
+        if let Some(i) = samples.iter().position(|s| s.t >= seen.peak.time)
+            && let (Some(a), Some(b)) = (samples.get(i.saturating_sub(1)), samples.get(i + 1))
+        {
+            arrow(
+                page,
+                chart_mm(a.azimuth_deg, a.elevation_deg),
+                chart_mm(b.azimuth_deg, b.elevation_deg),
+            );
+        }
+    }
+    // Beside the chart: the directions in words, and how to read the chart.
+    let x = CHART_X_MM + CHART_R_MM + 10.0;
+    let width = PAGE_W_MM - MARGIN_MM - x;
+    let mut y = CHART_Y_MM - CHART_R_MM + 2.0;
+    let words = plain_description(&record.pass, |t| fmt.hm(t));
+    y = page.paragraph(x, y, width, 9.5, &ink(), &words);
+    y += 3.0;
+    let legend = "How to read the chart: lie on your back with your head to the north. The centre is straight overhead, the rim is the horizon; east is on the left. The path is solid where the satellite is lit by the Sun, dashed where it is in Earth's shadow. A fist at arm's length is about 10°.";
+    page.paragraph(x, y, width, 7.5, &grey(), legend);
+}
+
+fn draw_run(page: &mut Page, run: &[(f32, f32)], lit: bool) {
+    if lit {
+        page.line(run, 2.2, path_colour(), false);
+    } else {
+        page.line(run, 0.8, grey(), true);
+    }
+}
+
+/// A small arrowhead at `b`, pointing from `a` to `b`.
+fn arrow(page: &mut Page, a: (f32, f32), b: (f32, f32)) {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len < 1e-3 {
+        return;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let size = 3.0;
+    let back = (b.0 - ux * size, b.1 - uy * size);
+    let left = (back.0 - uy * size * 0.5, back.1 + ux * size * 0.5);
+    let right = (back.0 + uy * size * 0.5, back.1 - ux * size * 0.5);
+    page.line(&[left, b, right], 1.2, path_colour(), false);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_wraps_inside_its_width() {
+        let text = "Look NNE (bearing 17°, 32° up) at 21:39, where it comes out of Earth's shadow.";
+        let lines = wrap(text, 40.0, 9.5);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| text_width_mm(l, 9.5) <= 40.0 || !l.contains(' '))
+        );
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn east_is_on_the_left_of_the_chart_and_the_zenith_in_its_centre() {
+        let (x_east, _) = chart_mm(90.0, 0.0);
+        let (x_west, _) = chart_mm(270.0, 0.0);
+        assert!(x_east < CHART_X_MM && x_west > CHART_X_MM);
+        let (_, y_north) = chart_mm(0.0, 0.0);
+        assert!(y_north < CHART_Y_MM, "north is up (smaller y from the top)");
+        assert_eq!(chart_mm(123.0, 90.0), (CHART_X_MM, CHART_Y_MM));
+    }
+}
