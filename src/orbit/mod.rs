@@ -15,6 +15,9 @@
 //!    [`brightness`] estimates its magnitude; [`passes`] finds rise, culmination and set.
 //! 6. [`moon`] places the Moon (Meeus chapter 47) and its phase in the same frames;
 //!    [`night`] finds tonight's dusk and dawn from the Sun's elevation.
+//! 7. [`stars`] precesses J2000 star places to the date (IAU 1976) and looks at them from
+//!    the observer.
+//!    their magnitudes, in the same frames.
 
 pub mod brightness;
 pub mod elements;
@@ -25,6 +28,7 @@ pub mod night;
 pub mod observe;
 pub mod passes;
 pub mod propagate;
+pub mod stars;
 pub mod sun;
 mod vec3;
 
