@@ -16,7 +16,7 @@
 //! 6. [`moon`] places the Moon (Meeus chapter 47) and its phase in the same frames;
 //!    [`night`] finds tonight's dusk and dawn from the Sun's elevation.
 //! 7. [`stars`] precesses J2000 star places to the date (IAU 1976) and looks at them from
-//!    the observer.
+//!    the observer; [`planets`] places Mercury to Saturn (JPL's approximate elements) with
 //!    their magnitudes, in the same frames.
 
 pub mod brightness;
@@ -27,6 +27,7 @@ pub mod moon;
 pub mod night;
 pub mod observe;
 pub mod passes;
+pub mod planets;
 pub mod propagate;
 pub mod stars;
 pub mod sun;
@@ -49,5 +50,7 @@ pub use passes::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
     SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
 };
+pub use planets::{Planet, PlanetView, planet_views};
 pub use propagate::{PropagationError, Satellite, TemeState};
+pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};
