@@ -45,7 +45,7 @@ pub use moon::{
     moon_position_teme_km, moon_view,
 };
 pub use night::{Night, night_of};
-pub use observe::{Observation, observe, subsolar_point_deg, sun_elevation_deg};
+pub use observe::{Observation, observe, subsolar_point_deg, sun_direction, sun_elevation_deg};
 pub use passes::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
     SkyPresence, Vanishes, find_passes, timing_uncertainty_s,

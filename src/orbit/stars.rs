@@ -14,7 +14,7 @@
 //! So the direction is the apparent place to about 0.03° (for the few fast stars, less for the
 //! rest), on the same footing as the Sun of [`super::sun`]. Elevations are geometric
 //! (no refraction). Against skyfield (apparent places of the same J2000 positions without
-//! proper motion; `tests/sky_cli.rs`) the stars agree to better than 0.01°.
+//! proper motion; `tests/sky_cli.rs`, 640 star positions 2000–2040) they agree to 0.004°.
 
 use chrono::{DateTime, Utc};
 
