@@ -309,7 +309,7 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
     for p in &report.planets {
         writeln!(
             w,
-            "{:<16} {}  mag {:>5.1}",
+            "{:<16} {:<33}  mag {:>5.1}",
             p.name,
             where_words(p.azimuth_deg, p.elevation_deg),
             p.magnitude
@@ -330,7 +330,7 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
     for s in up {
         writeln!(
             w,
-            "{:<16} {}  mag {:>5.1}",
+            "{:<16} {:<33}  mag {:>5.1}",
             crate::text::clean(&s.name, 16),
             where_words(s.azimuth_deg, s.elevation_deg),
             s.magnitude
@@ -354,9 +354,12 @@ pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &report)
-            .map_err(std::io::Error::other)
-            .and_then(|()| out.write_all(b"\n")),
+        // Serialised first, so that a closed pipe is reported as one (serde_json would wrap it).
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&report).context("cannot write JSON")?;
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+        }
         Format::Table => write_table(&mut out, &report),
     };
     match written.and_then(|()| out.flush()) {
