@@ -16,6 +16,8 @@ mod passes;
 mod skyfield;
 // The Moon and tonight's dusk and dawn (src/orbit/moon.rs, night.rs) against skyfield.
 mod sky;
+// Sun, Moon, planets and precessed stars against skyfield, and `overhead sky` (src/orbit/stars.rs, planets.rs, src/cli/sky.rs).
+mod sky_cli;
 // Element sources, cache, refresh rules and the bundled snapshot (src/catalog), settings (src/settings.rs), `overhead fetch`.
 mod catalog;
 // Hostile or careless input: bombs, endless files, bad numbers, control characters,

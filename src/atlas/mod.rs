@@ -4,10 +4,13 @@
 //!   "GeoNames"), each with its IANA time zone, and a forgiving name search.
 //! - [`topojson`]: a small TopoJSON reader, and [`land_outlines`] / [`borders`] from
 //!   the Natural Earth 4.1.0 files packaged by `world-atlas` (public domain; ISC).
+//! - [`sky`]: the star chart's stars, constellations and Milky Way, from d3-celestial
+//!   (BSD-3-Clause, credit "d3-celestial, Olaf Frohn").
 //!
 //! Nothing here reads files at run time: the data is compiled into the binary.
 
 pub mod cities;
+pub mod sky;
 pub mod topojson;
 
 use std::sync::OnceLock;

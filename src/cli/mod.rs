@@ -1,4 +1,4 @@
-//! The command line: `overhead passes`, `overhead fetch`, and (with no subcommand) the window.
+//! The command line: `overhead passes`, `overhead fetch`, `overhead sky`, and (with no subcommand) the window.
 //!
 //! The subcommands call the same `orbit` and `catalog` functions as the window does.
 
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 pub mod checks;
 pub mod fetch;
 pub mod passes;
+pub mod sky;
 
 /// Command-line arguments of the `overhead` binary.
 #[derive(Debug, Parser)]
@@ -31,6 +32,8 @@ pub enum Command {
     Passes(passes::PassesArgs),
     /// Download element sets from CelesTrak (or another source) into the cache.
     Fetch(fetch::FetchArgs),
+    /// What is in the sky at one time and place: Sun, Moon, planets, bright stars.
+    Sky(sky::SkyArgs),
 }
 
 /// Runs the command line (or the window) and returns the process exit code.
@@ -38,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Passes(a)) => passes::run(a),
         Some(Command::Fetch(a)) => fetch::run(a),
+        Some(Command::Sky(a)) => sky::run(a),
         None => crate::ui::run_app(),
     }
 }

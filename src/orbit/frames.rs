@@ -143,6 +143,11 @@ impl ObserverFrame {
         dot(self.r_ecef_km, self.r_ecef_km).sqrt()
     }
 
+    /// The local east, north and up unit vectors, ECEF.
+    pub fn enu_axes_ecef(&self) -> [[f64; 3]; 3] {
+        [self.east, self.north, self.up]
+    }
+
     /// Unit vector of the local vertical (up), ECEF.
     pub fn up_ecef(&self) -> [f64; 3] {
         self.up

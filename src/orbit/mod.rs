@@ -15,6 +15,9 @@
 //!    [`brightness`] estimates its magnitude; [`passes`] finds rise, culmination and set.
 //! 6. [`moon`] places the Moon (Meeus chapter 47) and its phase in the same frames;
 //!    [`night`] finds tonight's dusk and dawn from the Sun's elevation.
+//! 7. [`stars`] precesses J2000 star places to the date (IAU 1976) and looks at them from
+//!    the observer; [`planets`] places Mercury to Saturn (JPL's approximate elements) with
+//!    their magnitudes, in the same frames.
 
 pub mod brightness;
 pub mod elements;
@@ -24,7 +27,9 @@ pub mod moon;
 pub mod night;
 pub mod observe;
 pub mod passes;
+pub mod planets;
 pub mod propagate;
+pub mod stars;
 pub mod sun;
 mod vec3;
 
@@ -41,11 +46,13 @@ pub use moon::{
 };
 pub use night::{Night, night_of};
 pub use observe::{
-    Observation, observe, sublunar_point_deg, subsolar_point_deg, sun_elevation_deg,
+    Observation, observe, sublunar_point_deg, subsolar_point_deg, sun_direction, sun_elevation_deg,
 };
 pub use passes::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
     SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
 };
+pub use planets::{Planet, PlanetView, planet_views};
 pub use propagate::{PropagationError, Satellite, TemeState};
+pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};

@@ -71,6 +71,19 @@ pub fn sun_elevation_deg(frame: &ObserverFrame, t: DateTime<Utc>) -> f64 {
     sun_elevation_at(frame, gmst_rad(jd), sun_position_teme_km(jd))
 }
 
+/// The Sun's centre in the observer's sky at `t`: azimuth (degrees from true north through
+/// east) and geometric elevation (degrees, no refraction), from the Almanac's low-precision
+/// series (0.01°) and the same sidereal-time rotation as the satellites.
+pub fn sun_direction(frame: &ObserverFrame, t: DateTime<Utc>) -> super::stars::SkyDirection {
+    let jd = julian_date_utc(t);
+    let sun_ecef = super::frames::ecef_from_teme(gmst_rad(jd), sun_position_teme_km(jd));
+    let look = frame.look_at(sun_ecef, [0.0; 3]);
+    super::stars::SkyDirection {
+        azimuth_deg: look.azimuth_deg,
+        elevation_deg: look.elevation_deg,
+    }
+}
+
 pub(crate) fn sun_elevation_at(frame: &ObserverFrame, gmst: f64, sun_teme_km: [f64; 3]) -> f64 {
     let sun_ecef = super::frames::ecef_from_teme(gmst, sun_teme_km);
     frame.look_at(sun_ecef, [0.0; 3]).elevation_deg

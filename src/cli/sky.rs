@@ -1,0 +1,371 @@
+//! `overhead sky`: what is in the sky at one time and place (the Sun, the Moon, the planets
+//! Mercury to Saturn and the bright stars), for scripts, tests and a quick look.
+//!
+//! Every direction is topocentric, azimuth from true north through east and geometric
+//! (airless) elevation, like the rest of Overhead. The sources and their accuracy are in
+//! [`crate::orbit::stars`], [`crate::orbit::planets`], [`crate::orbit::moon`] and
+//! [`crate::orbit::sun`].
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+use super::checks::{self, ArgError, check_number};
+use crate::atlas::sky::Star;
+use crate::orbit::frames::julian_date_utc;
+use crate::orbit::planets::planet_view_at;
+use crate::orbit::{Observer, ObserverFrame, Planet, StarSky, moon_view, sun_direction};
+use crate::report::compass_point;
+
+/// Default `--max-magnitude` of `overhead sky`: the stars a city sky shows.
+pub const DEFAULT_STAR_LIMIT: f64 = 2.5;
+
+/// Output formats of `overhead sky`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable list of what is up, with compass points.
+    Table,
+    /// One JSON object: observer, time, sun, moon, planets, stars.
+    Json,
+}
+
+/// Arguments of `overhead sky`.
+#[derive(Debug, clap::Args)]
+pub struct SkyArgs {
+    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
+    pub lat: f64,
+    /// Observer's longitude, degrees (east positive), from -180 to 180.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
+    pub lon: f64,
+    /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
+    #[arg(
+        long = "alt-m",
+        default_value_t = 0.0,
+        allow_hyphen_values = true,
+        value_name = "M"
+    )]
+    pub alt_m: f64,
+    /// The moment (RFC 3339, e.g. 2026-08-22T12:00:00Z); default now.
+    #[arg(long, value_name = "RFC3339")]
+    pub time: Option<String>,
+    /// List the stars brighter than this visual magnitude (above and below the horizon),
+    /// from -5 to 20; the bundled catalogue stops at 6.
+    #[arg(
+        long = "max-magnitude",
+        default_value_t = DEFAULT_STAR_LIMIT,
+        allow_hyphen_values = true,
+        value_name = "M"
+    )]
+    pub max_magnitude: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+impl SkyArgs {
+    /// Stage two of reading the arguments (see [`super::checks`]): the observer and the star
+    /// limit, each finite and in its range, or an error naming the first that is not.
+    pub fn check_numbers(&self) -> Result<(Observer, f64), ArgError> {
+        let lat = check_number("--lat", self.lat, checks::LATITUDE_DEG)?;
+        let lon = check_number("--lon", self.lon, checks::LONGITUDE_DEG)?;
+        let alt_m = check_number("--alt-m", self.alt_m, checks::ALTITUDE_M)?;
+        let limit = check_number(
+            "--max-magnitude",
+            self.max_magnitude,
+            checks::LIMITING_MAGNITUDE,
+        )?;
+        Ok((Observer::new(lat, lon, alt_m), limit))
+    }
+}
+
+/// The observer of a [`SkyReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SkyObserver {
+    /// Geodetic latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Height above WGS-84, metres.
+    pub alt_m: f64,
+}
+
+/// The Sun in a [`SkyReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SkySun {
+    /// Azimuth, degrees from true north through east.
+    pub azimuth_deg: f64,
+    /// Geometric elevation, degrees.
+    pub elevation_deg: f64,
+}
+
+/// The Moon in a [`SkyReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SkyMoon {
+    /// Topocentric azimuth, degrees from true north through east.
+    pub azimuth_deg: f64,
+    /// Topocentric geometric elevation, degrees.
+    pub elevation_deg: f64,
+    /// Lit fraction of the disc, 0 to 1.
+    pub illuminated_fraction: f64,
+    /// True from new Moon to full Moon.
+    pub is_waxing: bool,
+    /// Distance from the observer, km.
+    pub range_km: f64,
+}
+
+/// A planet in a [`SkyReport`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkyPlanet {
+    /// English name, e.g. `"Venus"`.
+    pub name: &'static str,
+    /// Azimuth, degrees from true north through east.
+    pub azimuth_deg: f64,
+    /// Geometric elevation, degrees.
+    pub elevation_deg: f64,
+    /// Estimated visual magnitude.
+    pub magnitude: f64,
+}
+
+/// A star in a [`SkyReport`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkyStar {
+    /// Hipparcos number.
+    pub hip: u32,
+    /// Proper name, else the Bayer/Flamsteed designation, else `"HIP n"`.
+    pub name: String,
+    /// Azimuth, degrees from true north through east.
+    pub azimuth_deg: f64,
+    /// Geometric elevation, degrees.
+    pub elevation_deg: f64,
+    /// Visual magnitude (V).
+    pub magnitude: f64,
+}
+
+/// Everything `overhead sky` reports, in the JSON's shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkyReport {
+    /// Where.
+    pub observer: SkyObserver,
+    /// When, RFC 3339 UTC.
+    pub time: String,
+    /// The Sun's centre.
+    pub sun: SkySun,
+    /// The Moon's centre.
+    pub moon: SkyMoon,
+    /// Mercury to Saturn, in order from the Sun.
+    pub planets: Vec<SkyPlanet>,
+    /// The stars brighter than the limit, brightest first, above and below the horizon.
+    pub stars: Vec<SkyStar>,
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+/// What is in the sky of `observer` at `t`: the Sun, the Moon, the planets and the stars of
+/// `stars` brighter than `max_magnitude` (angles rounded to 0.0001°, 0.36″).
+pub fn sky_report(
+    observer: Observer,
+    t: DateTime<Utc>,
+    max_magnitude: f64,
+    stars: &[Star],
+) -> SkyReport {
+    let frame = ObserverFrame::new(observer);
+    let jd = julian_date_utc(t);
+    let sky = StarSky::at_jd(&frame, jd);
+    let sun = sun_direction(&frame, t);
+    let moon = moon_view(&frame, t);
+    let angle = |deg: f64| round_to(deg, 4);
+    let planets = Planet::ALL
+        .iter()
+        .map(|&p| {
+            let v = planet_view_at(p, &sky, jd);
+            SkyPlanet {
+                name: p.name(),
+                azimuth_deg: angle(v.direction.azimuth_deg),
+                elevation_deg: angle(v.direction.elevation_deg),
+                magnitude: round_to(v.magnitude, 2),
+            }
+        })
+        .collect();
+    let stars = stars
+        .iter()
+        .filter(|s| s.magnitude <= max_magnitude)
+        .map(|s| {
+            let d = sky.look(s.position);
+            SkyStar {
+                hip: s.hip,
+                name: star_label(s),
+                azimuth_deg: angle(d.azimuth_deg),
+                elevation_deg: angle(d.elevation_deg),
+                magnitude: s.magnitude,
+            }
+        })
+        .collect();
+    SkyReport {
+        observer: SkyObserver {
+            lat: observer.latitude_deg,
+            lon: observer.longitude_deg,
+            alt_m: observer.altitude_m,
+        },
+        time: t.to_rfc3339_opts(SecondsFormat::Millis, true),
+        sun: SkySun {
+            azimuth_deg: angle(sun.azimuth_deg),
+            elevation_deg: angle(sun.elevation_deg),
+        },
+        moon: SkyMoon {
+            azimuth_deg: angle(moon.azimuth_deg),
+            elevation_deg: angle(moon.elevation_deg),
+            illuminated_fraction: round_to(moon.illuminated_fraction, 4),
+            is_waxing: moon.is_waxing,
+            range_km: round_to(moon.range_km, 1),
+        },
+        planets,
+        stars,
+    }
+}
+
+/// A star's name for people: its proper name, else its designation, else its HIP number.
+fn star_label(s: &Star) -> String {
+    if !s.name.is_empty() {
+        s.name.clone()
+    } else if !s.designation.is_empty() {
+        s.designation.clone()
+    } else {
+        format!("HIP {}", s.hip)
+    }
+}
+
+/// A direction for people: "SSW 192°, 22° up" or "8° below the horizon".
+fn where_words(azimuth_deg: f64, elevation_deg: f64) -> String {
+    let bearing = format!(
+        "{:>3} {:>3.0}°",
+        compass_point(azimuth_deg),
+        azimuth_deg.round().rem_euclid(360.0)
+    );
+    if elevation_deg >= 0.0 {
+        format!("{bearing}  {elevation_deg:>4.0}° up")
+    } else {
+        format!("{bearing}  {:>4.0}° below the horizon", -elevation_deg)
+    }
+}
+
+/// The sky's state in words, from the Sun's elevation (civil, nautical, astronomical
+/// twilight at −6°, −12°, −18°).
+fn daylight_words(sun_elevation_deg: f64) -> &'static str {
+    match sun_elevation_deg {
+        e if e >= 0.0 => "day",
+        e if e >= -6.0 => "civil twilight",
+        e if e >= -12.0 => "nautical twilight",
+        e if e >= -18.0 => "astronomical twilight",
+        _ => "night",
+    }
+}
+
+/// Writes the readable table of `report` (stars above the horizon only; the JSON has all).
+pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::Result<()> {
+    let o = report.observer;
+    writeln!(
+        w,
+        "Sky over {:.4}°{} {:.4}°{} ({} m) at {} UTC: {}",
+        o.lat.abs(),
+        if o.lat >= 0.0 { "N" } else { "S" },
+        o.lon.abs(),
+        if o.lon >= 0.0 { "E" } else { "W" },
+        o.alt_m.round(),
+        report
+            .time
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .trim_end_matches(".000"),
+        daylight_words(report.sun.elevation_deg)
+    )?;
+    writeln!(
+        w,
+        "Directions: compass point and bearing from true north, height above the horizon (no refraction)."
+    )?;
+    writeln!(
+        w,
+        "{:<16} {}",
+        "Sun",
+        where_words(report.sun.azimuth_deg, report.sun.elevation_deg)
+    )?;
+    let m = report.moon;
+    writeln!(
+        w,
+        "{:<16} {}  ({:.0}% lit, {})",
+        "Moon",
+        where_words(m.azimuth_deg, m.elevation_deg),
+        m.illuminated_fraction * 100.0,
+        if m.is_waxing { "waxing" } else { "waning" }
+    )?;
+    writeln!(w)?;
+    writeln!(w, "Planets")?;
+    for p in &report.planets {
+        writeln!(
+            w,
+            "{:<16} {:<33}  mag {:>5.1}",
+            p.name,
+            where_words(p.azimuth_deg, p.elevation_deg),
+            p.magnitude
+        )?;
+    }
+    writeln!(w)?;
+    let up: Vec<&SkyStar> = report
+        .stars
+        .iter()
+        .filter(|s| s.elevation_deg >= 0.0)
+        .collect();
+    writeln!(
+        w,
+        "Stars above the horizon ({} of the {} in the list; the others are below)",
+        up.len(),
+        report.stars.len()
+    )?;
+    for s in up {
+        writeln!(
+            w,
+            "{:<16} {:<33}  mag {:>5.1}",
+            crate::text::clean(&s.name, 16),
+            where_words(s.azimuth_deg, s.elevation_deg),
+            s.magnitude
+        )?;
+    }
+    Ok(())
+}
+
+/// Runs `overhead sky`.
+pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
+    let (observer, limit) = args.check_numbers()?;
+    let t = match args.time.as_deref() {
+        None => Utc::now(),
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&Utc))
+            .with_context(|| {
+                format!("--time {text:?} is not an RFC 3339 time like 2026-08-22T12:00:00Z")
+            })?,
+    };
+    let report = sky_report(observer, t, limit, crate::atlas::sky::stars());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        // Serialised first, so that a closed pipe is reported as one (serde_json would wrap it).
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&report).context("cannot write JSON")?;
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+        }
+        Format::Table => write_table(&mut out, &report),
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`overhead sky ... | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write the output"),
+    }
+}
