@@ -108,8 +108,41 @@ pub fn path_samples(
     out
 }
 
-/// The pass worth drawing: among the visible passes not known to be too faint, the one
-/// that gets highest while seen (the brighter of equals).
+/// The stars (to `max_magnitude`, the brightest named) and the planets above the horizon
+/// at `t`, for the chart.
+pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) -> Vec<ChartStar> {
+    const NAMED_BRIGHTER_THAN: f64 = 1.6;
+    let sky = crate::orbit::stars::StarSky::new(frame, t);
+    let mut out: Vec<ChartStar> = crate::atlas::sky::stars()
+        .iter()
+        .take_while(|s| s.magnitude <= max_magnitude)
+        .filter_map(|s| {
+            let d = sky.look(s.position);
+            (d.elevation_deg > 0.0).then(|| ChartStar {
+                azimuth_deg: d.azimuth_deg,
+                elevation_deg: d.elevation_deg,
+                magnitude: s.magnitude,
+                name: (s.magnitude < NAMED_BRIGHTER_THAN && !s.name.is_empty())
+                    .then(|| s.name.clone()),
+            })
+        })
+        .collect();
+    for p in crate::orbit::planets::planet_views(frame, t) {
+        if p.direction.elevation_deg > 0.0 {
+            out.push(ChartStar {
+                azimuth_deg: p.direction.azimuth_deg,
+                elevation_deg: p.direction.elevation_deg,
+                magnitude: p.magnitude,
+                name: Some(p.planet.name().to_owned()),
+            });
+        }
+    }
+    out
+}
+
+/// The pass worth drawing: among the visible passes not known to be too faint, one known
+/// to be bright enough before one of unknown brightness, then the one that gets highest
+/// while seen (the brighter of equals).
 pub fn best_pass<'a>(
     records: &[&'a PassRecord],
     limiting_magnitude: f64,
@@ -121,6 +154,7 @@ pub fn best_pass<'a>(
         .max_by(|a, b| {
             let key = |r: &PassRecord| {
                 (
+                    f64::from(u8::from(r.pass.magnitude.is_some())),
                     r.pass.visible_peak.map_or(0.0, |p| p.elevation_deg),
                     -r.pass.magnitude.unwrap_or(10.0),
                 )
@@ -137,10 +171,11 @@ const PAGE_H_MM: f32 = 297.0;
 /// Left and right margins, millimetres.
 const MARGIN_MM: f32 = 15.0;
 /// Rows of the pass table that fit above the chart.
-const TABLE_ROWS: usize = 14;
-/// The chart's centre and radius (the horizon), millimetres from the top left.
+const TABLE_ROWS: usize = 12;
+/// The chart's centre (across) and radius (the horizon), millimetres; it sits below the
+/// table, at most this low.
 const CHART_X_MM: f32 = 72.0;
-const CHART_Y_MM: f32 = 200.0;
+const CHART_LOWEST_Y_MM: f32 = 212.0;
 const CHART_R_MM: f32 = 55.0;
 
 /// Colours of the page: dark ink on white paper.
@@ -318,12 +353,21 @@ fn wrap(text: &str, width_mm: f32, size_pt: f32) -> Vec<String> {
     lines
 }
 
-/// Chart position of a direction: zenith at the centre, the horizon at the rim, north up
-/// and east on the left (the sky seen lying on your back, head to the north).
-fn chart_mm(azimuth_deg: f64, elevation_deg: f64) -> (f32, f32) {
-    let r = CHART_R_MM * (90.0 - elevation_deg.clamp(0.0, 90.0)) as f32 / 90.0;
-    let az = (azimuth_deg as f32).to_radians();
-    (CHART_X_MM - r * az.sin(), CHART_Y_MM - r * az.cos())
+/// Where the chart is on the page: its centre's distance from the top, millimetres.
+#[derive(Debug, Clone, Copy)]
+struct Chart {
+    y_mm: f32,
+}
+
+impl Chart {
+    /// Chart position of a direction: zenith at the centre, the horizon at the rim, north
+    /// up and east on the left (the sky seen lying on your back, head to the north).
+    /// Elevations below the horizon (down to −20°) are for labels outside the rim.
+    fn at(&self, azimuth_deg: f64, elevation_deg: f64) -> (f32, f32) {
+        let r = CHART_R_MM * (90.0 - elevation_deg.clamp(-20.0, 90.0)) as f32 / 90.0;
+        let az = (azimuth_deg as f32).to_radians();
+        (CHART_X_MM - r * az.sin(), self.y_mm - r * az.cos())
+    }
 }
 
 /// "21:39  NNE  17°  32°": a seen point for the table (time, compass point, bearing, height).
@@ -371,16 +415,16 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
     page.text(MARGIN_MM, y, 8.5, true, ink(), &header);
     page.text(
         MARGIN_MM,
-        y + 3.6,
-        7.0,
+        y + 3.8,
+        8.5,
         true,
         grey(),
         &format!(
             "{:<20} {:<20} {:<20} {:<20}",
-            "", "time  dir  bearing  height", "", ""
+            "", "time  dir bear. up", "", ""
         ),
     );
-    y += 4.0;
+    y += 5.0;
     page.line(
         &[(MARGIN_MM, y), (PAGE_W_MM - MARGIN_MM, y)],
         0.5,
@@ -423,7 +467,7 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
             false,
             grey(),
             &format!(
-                "{}: {} → {}",
+                "{}: {}, then {}",
                 fmt.date(seen.start.time),
                 report::appears_short(seen.appears),
                 report::vanishes_short(seen.vanishes)
@@ -444,8 +488,11 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
             ),
         );
     }
-    // The chart of the best pass.
-    chart(&mut page, input);
+    // The chart of the best pass, below the table.
+    let geometry = Chart {
+        y_mm: (y + 22.0 + CHART_R_MM).min(CHART_LOWEST_Y_MM),
+    };
+    chart(&mut page, input, geometry);
     // The foot of the page.
     let foot = format!(
         "{} Made with Overhead {} on {} UTC. Times in {}. Predictions from public orbital elements: check them again on the day.",
@@ -474,8 +521,10 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
 }
 
 /// The sky chart of the chosen pass, with its directions beside it.
-fn chart(page: &mut Page, input: &HandoutInput<'_>) {
-    let top = CHART_Y_MM - CHART_R_MM - 12.0;
+fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) {
+    let chart_mm = |az: f64, el: f64| geometry.at(az, el);
+    let cy = geometry.y_mm;
+    let top = cy - CHART_R_MM - 12.0;
     let Some((record, samples)) = &input.chart else {
         page.text(
             MARGIN_MM,
@@ -503,22 +552,22 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>) {
         ),
     );
     // Horizon, 30° and 60° rings, and the compass.
-    page.circle(CHART_X_MM, CHART_Y_MM, CHART_R_MM, light(), true, 0.0);
+    page.circle(CHART_X_MM, cy, CHART_R_MM, light(), true, 0.0);
     page.circle(
         CHART_X_MM,
-        CHART_Y_MM,
+        cy,
         CHART_R_MM - 0.4,
         Color::Rgb(Rgb::new(0.97, 0.97, 1.0, None)),
         true,
         0.0,
     );
-    page.circle(CHART_X_MM, CHART_Y_MM, CHART_R_MM, ink(), false, 1.2);
+    page.circle(CHART_X_MM, cy, CHART_R_MM, ink(), false, 1.2);
     for el in [30.0, 60.0] {
         let r = CHART_R_MM * (90.0 - el) / 90.0;
-        page.circle(CHART_X_MM, CHART_Y_MM, r, light(), false, 0.5);
+        page.circle(CHART_X_MM, cy, r, light(), false, 0.5);
         page.text(
             CHART_X_MM + 0.8,
-            CHART_Y_MM + r - 0.8,
+            cy + r - 0.8,
             6.5,
             false,
             grey(),
@@ -542,7 +591,7 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>) {
             continue;
         }
         let (x, y) = chart_mm(star.azimuth_deg, star.elevation_deg);
-        let r = (1.3 - 0.22 * star.magnitude as f32).clamp(0.2, 1.6);
+        let r = (0.95 - 0.16 * star.magnitude as f32).clamp(0.18, 1.3);
         page.circle(x, y, r, ink(), true, 0.0);
         if let Some(name) = &star.name {
             page.text(x + r + 0.6, y + 0.9, 6.0, false, grey(), name);
@@ -620,7 +669,7 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>) {
     // Beside the chart: the directions in words, and how to read the chart.
     let x = CHART_X_MM + CHART_R_MM + 10.0;
     let width = PAGE_W_MM - MARGIN_MM - x;
-    let mut y = CHART_Y_MM - CHART_R_MM + 2.0;
+    let mut y = cy - CHART_R_MM + 2.0;
     let words = plain_description(&record.pass, |t| fmt.hm(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
@@ -670,11 +719,12 @@ mod tests {
 
     #[test]
     fn east_is_on_the_left_of_the_chart_and_the_zenith_in_its_centre() {
-        let (x_east, _) = chart_mm(90.0, 0.0);
-        let (x_west, _) = chart_mm(270.0, 0.0);
+        let chart = Chart { y_mm: 200.0 };
+        let (x_east, _) = chart.at(90.0, 0.0);
+        let (x_west, _) = chart.at(270.0, 0.0);
         assert!(x_east < CHART_X_MM && x_west > CHART_X_MM);
-        let (_, y_north) = chart_mm(0.0, 0.0);
-        assert!(y_north < CHART_Y_MM, "north is up (smaller y from the top)");
-        assert_eq!(chart_mm(123.0, 90.0), (CHART_X_MM, CHART_Y_MM));
+        let (_, y_north) = chart.at(0.0, 0.0);
+        assert!(y_north < 200.0, "north is up (smaller y from the top)");
+        assert_eq!(chart.at(123.0, 90.0), (CHART_X_MM, 200.0));
     }
 }

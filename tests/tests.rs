@@ -27,3 +27,5 @@ mod hostile;
 mod ui;
 // The real window under Xvfb (scripts/ui_smoke.sh).
 mod smoke;
+// `overhead handout`: the printable page read back with poppler (pdftotext, pdftoppm).
+mod handout;

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 pub mod checks;
 pub mod fetch;
+pub mod handout;
 pub mod passes;
 pub mod sky;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Passes(passes::PassesArgs),
     /// Download element sets from CelesTrak (or another source) into the cache.
     Fetch(fetch::FetchArgs),
+    /// Write a one-page PDF handout of tonight's visible passes, with a star chart.
+    Handout(handout::HandoutArgs),
     /// What is in the sky at one time and place: Sun, Moon, planets, bright stars.
     Sky(sky::SkyArgs),
 }
@@ -41,6 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Passes(a)) => passes::run(a),
         Some(Command::Fetch(a)) => fetch::run(a),
+        Some(Command::Handout(a)) => handout::run(a),
         Some(Command::Sky(a)) => sky::run(a),
         None => crate::ui::run_app(),
     }

@@ -1,0 +1,194 @@
+//! `overhead handout`: a one-page PDF for a place and a night, to print for a class.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::Utc;
+
+use super::passes::{Format, PassesArgs, search};
+use crate::handout::{HandoutInput, best_pass, chart_stars, handout_pdf, path_samples};
+use crate::report::{self, PassRecord};
+
+/// Faintest stars drawn on the handout's chart (a printed page shows fewer than the sky).
+const CHART_STAR_MAGNITUDE: f64 = 4.5;
+
+/// Arguments of `overhead handout`.
+#[derive(Debug, clap::Args)]
+pub struct HandoutArgs {
+    /// Where to write the PDF.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// Name of the place for the title (default: its coordinates).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Element file (TLE, OMM JSON or OMM CSV); default the cached data over the bundled
+    /// snapshot.
+    #[arg(long, value_name = "FILE")]
+    pub elements: Option<PathBuf>,
+    /// Catalog number of a satellite to include (repeatable).
+    #[arg(long = "sat", value_name = "NORAD")]
+    pub sats: Vec<u64>,
+    /// Satellites whose name contains this text (repeatable).
+    #[arg(long = "name", value_name = "TEXT")]
+    pub names: Vec<String>,
+    /// Draw this satellite's best pass on the chart (default: the best pass of all).
+    #[arg(long = "chart-sat", value_name = "NORAD")]
+    pub chart_sat: Option<u64>,
+    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
+    pub lat: f64,
+    /// Observer's longitude, degrees (east positive), from -180 to 180.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
+    pub lon: f64,
+    /// Observer's height above the WGS-84 ellipsoid, metres.
+    #[arg(
+        long = "alt-m",
+        default_value_t = 0.0,
+        allow_hyphen_values = true,
+        value_name = "M"
+    )]
+    pub alt_m: f64,
+    /// Start of the window (RFC 3339); default now.
+    #[arg(long, value_name = "RFC3339")]
+    pub start: Option<String>,
+    /// Only tonight: from the dusk after --start (or now) to the next dawn (the default
+    /// unless --days is given).
+    #[arg(long, conflicts_with = "days")]
+    pub tonight: bool,
+    /// Length of the window in days, instead of tonight.
+    #[arg(long, allow_hyphen_values = true, value_name = "N")]
+    pub days: Option<f64>,
+    /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the computer's.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Faintest magnitude the sky shows (city 3, suburb 4, dark site 5.5).
+    #[arg(
+        long = "max-magnitude",
+        default_value_t = report::DEFAULT_LIMITING_MAGNITUDE,
+        allow_hyphen_values = true,
+        value_name = "M"
+    )]
+    pub max_magnitude: f64,
+}
+
+impl HandoutArgs {
+    /// The pass search the handout lists: the visible passes a naked eye can see.
+    fn search_args(&self) -> PassesArgs {
+        let defaults = crate::orbit::PassSearch::default();
+        PassesArgs {
+            elements: self.elements.clone(),
+            sats: self.sats.clone(),
+            names: self.names.clone(),
+            all: false,
+            lat: self.lat,
+            lon: self.lon,
+            alt_m: self.alt_m,
+            start: self.start.clone(),
+            days: self.days.unwrap_or(1.0),
+            tonight: self.days.is_none(),
+            horizon_deg: defaults.horizon_deg,
+            min_elevation_deg: defaults.min_elevation_deg,
+            visible_elevation_deg: defaults.visible_min_elevation_deg,
+            max_sun_elevation_deg: defaults.max_sun_elevation_deg,
+            refraction: false,
+            visible_only: true,
+            max_magnitude: self.max_magnitude,
+            format: Format::Table,
+            tz: self.tz.clone(),
+            timing: false,
+        }
+    }
+}
+
+/// Runs `overhead handout`.
+pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
+    let found = search(&args.search_args())?;
+    let records: Vec<&PassRecord> = found.records();
+    let fmt = &found.fmt;
+    let chosen: Vec<&PassRecord> = match args.chart_sat {
+        Some(id) => records
+            .iter()
+            .copied()
+            .filter(|r| r.pass.norad_id == id)
+            .collect(),
+        None => records.clone(),
+    };
+    let best = best_pass(&chosen, args.max_magnitude);
+    let chart = best.and_then(|r| {
+        let sat = found
+            .sats
+            .iter()
+            .find(|s| s.set.norad_id == r.pass.norad_id)?;
+        Some((r, path_samples(sat, &found.frame, r)))
+    });
+    let chart_time = best.map(|r| r.pass.visible_peak.unwrap_or(r.pass.culmination).time);
+    let stars = chart_time.map_or_else(Vec::new, |t| {
+        chart_stars(&found.frame, t, CHART_STAR_MAGNITUDE)
+    });
+    let o = found.observer;
+    let place_line = format!(
+        "{:.4}° {}, {:.4}° {}, {:.0} m",
+        o.latitude_deg.abs(),
+        if o.latitude_deg >= 0.0 { "N" } else { "S" },
+        o.longitude_deg.abs(),
+        if o.longitude_deg >= 0.0 { "E" } else { "W" },
+        o.altitude_m
+    );
+    let place_name = args.place.clone().unwrap_or_else(|| place_line.clone());
+    let window_line = match &found.never_dark {
+        Some(text) => text.trim().to_owned(),
+        None if args.days.is_none() => format!(
+            "Night of {}: dark from {} to {} ({}), Sun below {}°",
+            fmt.format(found.start, "%a %d %b %Y"),
+            fmt.hm(found.start),
+            fmt.hm(found.end),
+            fmt.zone_label(found.start),
+            crate::orbit::PassSearch::default().max_sun_elevation_deg
+        ),
+        None => format!(
+            "From {} to {} ({})",
+            fmt.date_time(found.start),
+            fmt.date_time(found.end),
+            fmt.zone_label(found.start),
+        ),
+    };
+    let now = Utc::now();
+    let data_line = data_line(&records, now);
+    let input = HandoutInput {
+        place_name: &place_name,
+        place_line,
+        window_line,
+        records: &records,
+        chart,
+        stars,
+        fmt: *fmt,
+        limiting_magnitude: args.max_magnitude,
+        data_line,
+        made_at: now,
+    };
+    let pdf = handout_pdf(&input)?;
+    crate::catalog::write_atomic(&args.out, &pdf)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "overhead: wrote {} ({} visible passes{})",
+        args.out.display(),
+        records.len(),
+        best.map_or(String::new(), |r| format!(", chart: {}", r.name()))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "Orbital elements: CelesTrak GP data, epochs 22 Aug 2026 (99 days before this page was
+/// made)." for the foot of the page.
+fn data_line(records: &[&PassRecord], now: chrono::DateTime<Utc>) -> String {
+    let oldest = records.iter().map(|r| r.element_epoch()).min();
+    match oldest {
+        Some(epoch) => format!(
+            "Orbital elements: CelesTrak GP data (US Space Force), oldest epoch {} ({:.0} days before this page was made).",
+            epoch.format("%Y-%m-%d %H:%M UTC"),
+            (now - epoch).num_hours() as f64 / 24.0
+        ),
+        None => "Orbital elements: CelesTrak GP data (US Space Force).".to_owned(),
+    }
+}
