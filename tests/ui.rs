@@ -720,3 +720,22 @@ fn visible_only_hides_passes_too_faint_for_the_sky() {
         "{summary}"
     );
 }
+
+#[test]
+fn print_handout_writes_a_pdf_beside_the_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_exporting_to(Some(iss_settings()), None, Some(dir.path().to_path_buf()));
+    harness.get_by_label("Print handout…").click();
+    harness.step();
+    harness.step();
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].to_string_lossy().ends_with(".pdf"));
+    let pdf = std::fs::read(&files[0]).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let status = label_containing(&harness, "Saved the handout to ");
+    assert!(status.contains("overhead-handout-"), "{status}");
+}

@@ -603,6 +603,7 @@ impl OverheadApp {
             }
             Action::ExportCsv => self.export(false),
             Action::ExportIcs => self.export(true),
+            Action::PrintHandout => self.print_handout(),
             Action::PickOnMap => {
                 self.state.map.picking = true;
                 self.state.location.open = false;
@@ -665,6 +666,85 @@ impl OverheadApp {
                 records.len(),
                 path.display()
             )),
+            Err(e) => self.set_error(format!("Could not write {}: {e}", path.display())),
+        }
+    }
+
+    /// Writes the one-page handout (the visible passes in the table, the selected pass's
+    /// chart or the best one's) as a PDF beside the other exports. It takes a few tens of
+    /// milliseconds, so it runs on the click.
+    fn print_handout(&mut self) {
+        let Some(results) = &self.passes else { return };
+        let limit = self.state.settings.limiting_magnitude;
+        let records: Vec<&PassRecord> = results
+            .records
+            .iter()
+            .filter(|r| {
+                (self.state.which != Which::Chosen
+                    || self.state.settings.satellites.contains(&r.pass.norad_id))
+                    && r.pass.is_visible_to_eye(limit)
+            })
+            .collect();
+        let place = self.place();
+        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        // The pass in the sky chart if it can be seen, else the best of the night.
+        let selected = self.state.selected_pass.and_then(|k| {
+            records
+                .iter()
+                .copied()
+                .find(|r| k.matches(r.pass.norad_id, r.pass.rise.time))
+        });
+        let chosen = selected.or_else(|| crate::handout::best_pass(&records, limit));
+        let catalog = self.catalog.as_deref();
+        let chart = chosen.and_then(|r| {
+            let sat = catalog?.get(r.pass.norad_id)?;
+            Some((r, crate::handout::path_samples(sat, &self.frame, r)))
+        });
+        let stars = chosen.map_or_else(Vec::new, |r| {
+            let t = r.pass.visible_peak.unwrap_or(r.pass.culmination).time;
+            crate::handout::chart_stars(&self.frame, t, 4.5)
+        });
+        let window_line = format!(
+            "From {} to {} ({})",
+            fmt.date_time(results.request.start),
+            fmt.date_time(results.request.end),
+            fmt.zone_label(results.request.start)
+        );
+        let oldest = records.iter().map(|r| r.element_epoch()).min();
+        let data_line = match (oldest, catalog) {
+            (Some(epoch), Some(c)) => format!(
+                "Orbital elements: {} (oldest epoch {}).",
+                c.source_note,
+                epoch.format("%Y-%m-%d %H:%M UTC")
+            ),
+            _ => "Orbital elements: CelesTrak GP data (US Space Force).".to_owned(),
+        };
+        let input = crate::handout::HandoutInput {
+            place_name: &place.name,
+            place_line: coordinates_label(&place),
+            window_line,
+            records: &records,
+            chart,
+            stars,
+            fmt,
+            limiting_magnitude: limit,
+            data_line,
+            made_at: self.real_now,
+        };
+        let pdf = match crate::handout::handout_pdf(&input) {
+            Ok(pdf) => pdf,
+            Err(e) => {
+                self.set_error(format!("Could not make the handout: {e}"));
+                return;
+            }
+        };
+        let name = format!(
+            "overhead-handout-{}.pdf",
+            fmt.format(self.sim_time(), "%Y%m%d-%H%M")
+        );
+        let path = self.export_dir.join(name);
+        match std::fs::write(&path, pdf) {
+            Ok(()) => self.set_info(format!("Saved the handout to {}", path.display())),
             Err(e) => self.set_error(format!("Could not write {}: {e}", path.display())),
         }
     }

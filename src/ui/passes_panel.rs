@@ -315,6 +315,16 @@ impl PassesPanel {
             {
                 actions.push(Action::ExportIcs);
             }
+            if ui
+                .add_enabled(has_rows, egui::Button::new("Print handout…"))
+                .on_hover_text(
+                    "A one-page PDF for a class: the visible passes, and a star chart of the \
+                     selected pass (or the best one) with directions in words",
+                )
+                .clicked()
+            {
+                actions.push(Action::PrintHandout);
+            }
         });
         if rows.is_empty() {
             ui.label(if input.which == Which::Chosen && view.chosen.is_empty() {

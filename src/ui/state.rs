@@ -204,6 +204,8 @@ pub enum Action {
     ExportCsv,
     /// Write the pass table as an iCalendar file.
     ExportIcs,
+    /// Write the one-page printable handout (PDF).
+    PrintHandout,
     /// Start choosing the location by clicking the map.
     PickOnMap,
     /// Open the location window.
