@@ -20,3 +20,5 @@ mod catalog;
 mod ui;
 // The real window under Xvfb (scripts/ui_smoke.sh).
 mod smoke;
+// The Debian package, unpacked and run (needs OVERHEAD_DEB; .ci/run builds it).
+mod package;

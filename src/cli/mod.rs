@@ -6,14 +6,23 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod assets;
 pub mod fetch;
 pub mod passes;
+
+/// What `overhead --version` prints after the name: the version and the date of the
+/// bundled elements (the same date as in [`crate::catalog::BUNDLED_SOURCE_NAME`]; a test
+/// keeps the two in step).
+pub const VERSION_TEXT: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (bundled elements: CelesTrak active, 2026-08-22)"
+);
 
 /// Command-line arguments of the `overhead` binary.
 #[derive(Debug, Parser)]
 #[command(
     name = "overhead",
-    version,
+    version = VERSION_TEXT,
     about = "When satellites pass over you, and whether you can see them with the naked eye",
     long_about = "Without a subcommand, opens the desktop window."
 )]
@@ -30,6 +39,9 @@ pub enum Command {
     Passes(passes::PassesArgs),
     /// Download element sets from CelesTrak (or another source) into the cache.
     Fetch(fetch::FetchArgs),
+    /// Write the man pages and shell completions into a directory (for packaging).
+    #[command(hide = true)]
+    GenerateAssets(assets::GenerateAssetsArgs),
 }
 
 /// Runs the command line (or the window) and returns the process exit code.
@@ -37,6 +49,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Passes(a)) => passes::run(a),
         Some(Command::Fetch(a)) => fetch::run(a),
+        Some(Command::GenerateAssets(a)) => assets::run(a),
         None => crate::ui::run_app(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_names_the_bundled_snapshot_date() {
+        let date = crate::catalog::BUNDLED_SOURCE_NAME
+            .rsplit(", ")
+            .next()
+            .and_then(|d| d.strip_suffix(')'))
+            .expect("the bundled source name ends with its date");
+        assert!(VERSION_TEXT.contains(date), "{VERSION_TEXT} vs {date}");
     }
 }
