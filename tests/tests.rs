@@ -16,6 +16,8 @@ mod passes;
 mod skyfield;
 // Element sources, cache, refresh rules and the bundled snapshot (src/catalog), settings (src/settings.rs), `overhead fetch`.
 mod catalog;
+// Downloads through the system's proxy settings, against loopback servers.
+mod proxy;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
 // The real window under Xvfb (scripts/ui_smoke.sh).
