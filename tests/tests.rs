@@ -24,3 +24,5 @@ mod ui;
 mod smoke;
 // The Debian package, unpacked and run (needs OVERHEAD_DEB; .ci/run builds it).
 mod package;
+// The pre-pass alert as a desktop notification, on a private D-Bus session bus.
+mod notify;

@@ -57,22 +57,32 @@ fn app_exporting_to(
     settings_path: Option<std::path::PathBuf>,
     export_dir: Option<std::path::PathBuf>,
 ) -> Harness<'static, OverheadApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            OverheadApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    now: NowSource::Fixed(now()),
-                    settings_path,
-                    initial_settings: settings,
-                    load_catalog: Some(Box::new(fixture_catalog)),
-                    export_dir,
-                },
-            )
-        });
+    app_with(AppOptions {
+        now: NowSource::Fixed(now()),
+        settings_path,
+        initial_settings: settings,
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir,
+        cache_dir: None,
+        // No network, no desktop notifications from the tests.
+        auto_refresh: false,
+        notifications: false,
+    })
+}
+
+/// The app, once loaded and searched.
+fn app_with(options: AppOptions) -> Harness<'static, OverheadApp> {
+    let mut harness = build(options);
     settle(&mut harness);
     harness
+}
+
+/// The app, before its first frame.
+fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
+    let mut options = Some(options);
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| OverheadApp::new(&cc.egui_ctx, options.take().expect("built once")))
 }
 
 /// Steps frames until the catalog is loaded and no search runs (worker threads).
@@ -375,4 +385,157 @@ fn the_pass_table_exports_as_csv_and_ics() {
     // The status line says where the file went.
     let status = label_containing(&harness, "Saved ");
     assert!(status.contains(&format!("{passes} passes")), "{status}");
+    // With its full path, and a button to open the folder.
+    assert!(status.contains(&files[1].display().to_string()), "{status}");
+    harness.get_by_label("Open folder");
+}
+
+// ---- Fresh data by itself: the refresh at start (issue 13) ----
+
+/// Options of an app whose automatic refresh talks to `server` and writes into `cache`, at `t`.
+fn auto_refresh_options(
+    server: &crate::util::TestServer,
+    cache: &std::path::Path,
+    t: DateTime<Utc>,
+    auto_refresh_hours: u32,
+) -> AppOptions {
+    AppOptions {
+        now: NowSource::Fixed(t),
+        settings_path: None,
+        initial_settings: Some(Settings {
+            celestrak_base_url: Some(server.base_url()),
+            sources: overhead::settings::SourceSettings {
+                enabled_groups: vec!["stations".to_owned()],
+                custom: Vec::new(),
+            },
+            auto_refresh_hours,
+            ..settled_settings()
+        }),
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir: None,
+        cache_dir: Some(cache.to_path_buf()),
+        auto_refresh: true,
+        notifications: false,
+    }
+}
+
+fn auto_refreshing_app(
+    server: &crate::util::TestServer,
+    cache: &std::path::Path,
+    t: DateTime<Utc>,
+    auto_refresh_hours: u32,
+) -> Harness<'static, OverheadApp> {
+    app_with(auto_refresh_options(server, cache, t, auto_refresh_hours))
+}
+
+const STATIONS_PATH: &str = "/NORAD/elements/gp.php?GROUP=stations&FORMAT=json";
+
+#[test]
+fn old_elements_are_refreshed_at_start_without_the_window_waiting() {
+    let server = crate::util::TestServer::start();
+    // The answer takes a second: the window must go on drawing meanwhile.
+    server.set(
+        STATIONS_PATH,
+        crate::util::Reply::Slow {
+            body: crate::util::data_bytes("catalog/stations-2025-06-28.json"),
+            first: 10,
+            pause_ms: 1000,
+        },
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = build(auto_refresh_options(&server, cache.path(), now(), 24));
+    let started = std::time::Instant::now();
+    let mut frames_while_refreshing = 0;
+    let mut saw_refreshing = false;
+    while started.elapsed() < StdDuration::from_secs(20) {
+        harness.step();
+        if server.requests() > 0 && harness.state().is_busy() {
+            frames_while_refreshing += 1;
+            saw_refreshing |= harness.query_by_label_contains("Refreshing").is_some();
+        }
+        if server.requests() > 0 && !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
+    assert!(
+        frames_while_refreshing > 10 && saw_refreshing,
+        "{frames_while_refreshing} frames while the refresh ran; spinner seen: {saw_refreshing}"
+    );
+    settle(&mut harness);
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "updated just now");
+    // The data went into the cache the test chose, not the real one.
+    assert_eq!(overhead::catalog::cached_entries(cache.path()).len(), 1);
+}
+
+fn harness_says(harness: &mut Harness<'static, OverheadApp>, text: &str) {
+    harness.step();
+    harness.get_by_label_contains(text);
+}
+
+#[test]
+fn elements_checked_within_the_auto_refresh_age_are_not_fetched_again() {
+    let server = crate::util::TestServer::start();
+    server.set(
+        STATIONS_PATH,
+        crate::util::Reply::Data(crate::util::data_bytes("catalog/stations-2025-06-28.json")),
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let first = now();
+    let mut harness = auto_refreshing_app(&server, cache.path(), first, 24);
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "updated just now");
+    drop(harness);
+    // Five hours later, under the 24-hour age: no request, and the bar says how old.
+    let mut harness = auto_refreshing_app(
+        &server,
+        cache.path(),
+        first + chrono::Duration::hours(5),
+        24,
+    );
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "updated 5 h ago");
+    drop(harness);
+    // A day and a half later: fetched again.
+    let mut harness = auto_refreshing_app(
+        &server,
+        cache.path(),
+        first + chrono::Duration::hours(36),
+        24,
+    );
+    assert_eq!(server.requests(), 2);
+    harness_says(&mut harness, "updated just now");
+}
+
+#[test]
+fn switched_off_auto_refresh_asks_nothing_and_says_so() {
+    let server = crate::util::TestServer::start();
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = auto_refreshing_app(&server, cache.path(), now(), 0);
+    assert_eq!(server.requests(), 0);
+    harness_says(&mut harness, "auto-refresh off");
+}
+
+#[test]
+fn a_failed_refresh_at_start_says_why_in_the_top_bar_and_backs_off() {
+    let server = crate::util::TestServer::start();
+    server.set(
+        STATIONS_PATH,
+        crate::util::Reply::Status(503, "text/plain", "down for maintenance".to_owned()),
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = auto_refreshing_app(&server, cache.path(), now(), 24);
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "not updated: ");
+    drop(harness);
+    // Started again an hour later: the back-off holds, no request.
+    let mut harness = auto_refreshing_app(
+        &server,
+        cache.path(),
+        now() + chrono::Duration::hours(1),
+        24,
+    );
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "not updated: waiting after an error");
 }

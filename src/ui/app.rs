@@ -13,8 +13,13 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::catalog_data::{self, CatalogData};
 use super::clock::{ClockCommand, SimClock};
-use super::jobs::{self, Job, JobPoll, PassRequest, PassResults, RefreshReport};
+use super::jobs::{
+    self, Job, JobPoll, PassRequest, PassResults, RefreshReport, RefreshRequest,
+    SharedCatalogLoader,
+};
+use super::notify::{self, Notifier, ScheduledAlert};
 use super::passes_panel::PassesInput;
+use super::save;
 use super::state::{
     Action, AppState, PassKey, Place, ViewCtx, Which, coordinates_label, observer_of,
 };
@@ -44,8 +49,9 @@ pub enum NowSource {
     Fixed(DateTime<Utc>),
 }
 
-/// A loader for the catalog, run on a worker thread with the current time.
-pub type CatalogLoader = Box<dyn FnOnce(DateTime<Utc>) -> anyhow::Result<CatalogData> + Send>;
+/// A loader for the catalog, run on a worker thread with the current time (at start, and
+/// again after a refresh brought new data).
+pub type CatalogLoader = Box<dyn Fn(DateTime<Utc>) -> anyhow::Result<CatalogData> + Send + Sync>;
 
 /// How to start the app.
 pub struct AppOptions {
@@ -57,8 +63,16 @@ pub struct AppOptions {
     pub initial_settings: Option<Settings>,
     /// Where the loaded catalog comes from; `None` for the cache or bundled snapshot.
     pub load_catalog: Option<CatalogLoader>,
-    /// Where exports are written; `None` for the Downloads folder (else home).
+    /// Where exports are written without asking (tests); `None`: a save dialog where the
+    /// desktop has one, else the Downloads folder (else home).
     pub export_dir: Option<PathBuf>,
+    /// The element cache refreshes write to; `None` for the platform cache directory.
+    pub cache_dir: Option<PathBuf>,
+    /// Refresh old elements by themselves at start (see `Settings::auto_refresh_hours`);
+    /// off in tests that must not reach a network.
+    pub auto_refresh: bool,
+    /// Send desktop notifications before visible passes (the banner shows either way).
+    pub notifications: bool,
 }
 
 impl AppOptions {
@@ -80,6 +94,9 @@ impl AppOptions {
             initial_settings: None,
             load_catalog: None,
             export_dir: None,
+            cache_dir: None,
+            auto_refresh: true,
+            notifications: true,
         })
     }
 }
@@ -107,6 +124,18 @@ pub struct OverheadApp {
     catalog: Option<Arc<CatalogData>>,
     catalog_job: Option<Job<Result<CatalogData, String>>>,
     refresh_job: Option<Job<RefreshReport>>,
+    loader: SharedCatalogLoader,
+    cache_dir: Option<PathBuf>,
+    /// The automatic refresh is still to be started (once, after the catalog first loads).
+    auto_refresh_pending: bool,
+    /// The top bar's line on how fresh the elements are, when it is not about the last refresh.
+    freshness: Option<String>,
+    /// The last refresh's newest successful check, and why it brought nothing (if so).
+    last_refresh: Option<(Option<DateTime<Utc>>, Option<String>)>,
+    notifier: Option<Notifier>,
+    /// What the notifier was last given (pass key, alert time, due now), to send only changes.
+    alert_plan: Vec<(String, i64, bool)>,
+    notify_failure_shown: bool,
     search: Option<RunningSearch>,
     passes: Option<PassResults>,
     frame: ObserverFrame,
@@ -115,7 +144,11 @@ pub struct OverheadApp {
     dismissed_alerts: Vec<PassKey>,
     status: Option<Status>,
     settings_path: Option<PathBuf>,
-    export_dir: PathBuf,
+    export_dir: Option<PathBuf>,
+    /// An export being saved (a save dialog may be open), and how many passes it holds.
+    save_job: Option<(std::sync::mpsc::Receiver<save::SaveOutcome>, usize)>,
+    /// The folder of the last export saved without a dialog, for the "Open folder" button.
+    saved_folder: Option<PathBuf>,
     saved_settings: Option<Settings>,
     saved_ui_state: String,
     ui_state_saved_at: DateTime<Utc>,
@@ -131,6 +164,9 @@ impl OverheadApp {
             initial_settings,
             load_catalog,
             export_dir,
+            cache_dir,
+            auto_refresh,
+            notifications,
         } = options;
         let real_now = match now {
             NowSource::System => Utc::now(),
@@ -162,8 +198,16 @@ impl OverheadApp {
         }
         // Warm the city list in the background: the location prompt searches it at once.
         std::thread::spawn(|| crate::atlas::cities().len());
-        let loader = load_catalog.unwrap_or_else(|| Box::new(catalog_data::load_default));
-        let catalog_job = Some(jobs::spawn_catalog_load(ctx, move || loader(real_now)));
+        let loader: SharedCatalogLoader = match load_catalog {
+            Some(load) => Arc::from(load),
+            None => Arc::new(catalog_data::load_default),
+        };
+        let first_load = loader.clone();
+        let catalog_job = Some(jobs::spawn_catalog_load(ctx, move || first_load(real_now)));
+        let notifier = notifications.then(|| {
+            let ctx = ctx.clone();
+            Notifier::desktop(move || ctx.request_repaint())
+        });
         let saved_ui_state = serde_json::to_string(&state).unwrap_or_default();
         Self {
             frame: ObserverFrame::new(observer_of(&place)),
@@ -175,6 +219,14 @@ impl OverheadApp {
             catalog: None,
             catalog_job,
             refresh_job: None,
+            loader,
+            cache_dir,
+            auto_refresh_pending: auto_refresh,
+            freshness: None,
+            last_refresh: None,
+            notifier,
+            alert_plan: Vec::new(),
+            notify_failure_shown: false,
             search: None,
             passes: None,
             applied_theme: None,
@@ -182,7 +234,9 @@ impl OverheadApp {
             dismissed_alerts: Vec::new(),
             status,
             settings_path,
-            export_dir: export_dir.unwrap_or_else(default_export_dir),
+            export_dir,
+            save_job: None,
+            saved_folder: None,
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),
@@ -240,6 +294,8 @@ impl OverheadApp {
             NowSource::Fixed(t) => t,
         };
         self.poll_jobs();
+        self.maybe_auto_refresh(ctx);
+        self.schedule_alerts();
         self.apply_theme(ctx);
         self.keyboard(ctx);
         self.apply_presentation(ctx);
@@ -256,6 +312,20 @@ impl OverheadApp {
     }
 
     fn poll_jobs(&mut self) {
+        if let Some((rx, count)) = &self.save_job {
+            let count = *count;
+            match rx.try_recv() {
+                Ok(outcome) => {
+                    self.save_job = None;
+                    self.saved(outcome, count);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.save_job = None;
+                    self.set_error("Saving the export stopped unexpectedly (a bug).");
+                }
+            }
+        }
         if let Some(job) = &self.catalog_job {
             match job.poll() {
                 JobPoll::Running => {}
@@ -274,6 +344,7 @@ impl OverheadApp {
                 JobPoll::Running => {}
                 JobPoll::Done(report) => {
                     self.refresh_job = None;
+                    self.last_refresh = Some((report.last_success, report.problem.clone()));
                     let failures: Vec<String> = report
                         .outcomes
                         .iter()
@@ -300,8 +371,13 @@ impl OverheadApp {
                             is_error: true,
                         }
                     };
-                    self.catalog_loaded(report.catalog);
-                    self.status = Some(summary);
+                    if let Some(catalog) = report.catalog {
+                        self.catalog_loaded(catalog);
+                    }
+                    // The automatic refresh speaks in the top bar only, unless it failed.
+                    if !report.automatic || summary.is_error {
+                        self.status = Some(summary);
+                    }
                 }
                 JobPoll::Lost => {
                     self.refresh_job = None;
@@ -562,8 +638,13 @@ impl OverheadApp {
                 settings.pass_search = search;
                 self.state.window_hours = hours;
             }
-            Action::ExportCsv => self.export(false),
-            Action::ExportIcs => self.export(true),
+            Action::ExportCsv => self.export(ctx, false),
+            Action::ExportIcs => self.export(ctx, true),
+            Action::OpenFolder(folder) => {
+                if let Err(e) = save::open_folder(&folder) {
+                    self.set_error(e);
+                }
+            }
             Action::PickOnMap => {
                 self.state.map.picking = true;
                 self.state.location.open = false;
@@ -575,6 +656,7 @@ impl OverheadApp {
             }
             Action::DismissAlert(key) => self.dismissed_alerts.push(key),
             Action::RefreshElements => self.start_refresh(ctx),
+            Action::SetAutoRefreshHours(hours) => settings.auto_refresh_hours = hours,
         }
     }
 
@@ -583,12 +665,117 @@ impl OverheadApp {
             self.set_error("A refresh is already running; wait for it to finish.");
             return;
         }
-        let sources = self.state.settings.enabled_sources();
-        let base = self.state.settings.effective_celestrak_base_url();
-        self.refresh_job = Some(jobs::spawn_refresh(ctx, sources, base, self.real_now));
+        self.spawn_refresh(ctx, None);
     }
 
-    fn export(&mut self, ics: bool) {
+    fn spawn_refresh(&mut self, ctx: &egui::Context, only_older_than: Option<Duration>) {
+        let cache_dir = match &self.cache_dir {
+            Some(dir) => dir.clone(),
+            None => match crate::catalog::default_cache_dir() {
+                Ok(dir) => dir,
+                Err(e) => {
+                    self.freshness = Some(format!("not updated: {e}"));
+                    return;
+                }
+            },
+        };
+        let request = RefreshRequest {
+            sources: self.state.settings.enabled_sources(),
+            celestrak_base_url: self.state.settings.effective_celestrak_base_url(),
+            cache_dir,
+            now: self.real_now,
+            only_older_than,
+            reload: self.loader.clone(),
+        };
+        self.refresh_job = Some(jobs::spawn_refresh(ctx, request));
+    }
+
+    /// Once the catalog has first loaded: refresh the sources whose last successful check is
+    /// older than the auto-refresh age, in the background (the window goes on meanwhile).
+    fn maybe_auto_refresh(&mut self, ctx: &egui::Context) {
+        if !self.auto_refresh_pending || self.catalog_job.is_some() || self.refresh_job.is_some() {
+            return;
+        }
+        self.auto_refresh_pending = false;
+        let hours = self.state.settings.auto_refresh_hours;
+        if hours == 0 {
+            self.freshness = Some("auto-refresh off".to_owned());
+            return;
+        }
+        self.spawn_refresh(ctx, Some(Duration::hours(i64::from(hours))));
+    }
+
+    /// Hands the notifier the alerts for the visible passes ahead, when they change. The
+    /// notifier's thread sends each when due, drawing or not; with the simulated clock
+    /// paused or running fast, only alerts already due are sent (the next frames add more).
+    fn schedule_alerts(&mut self) {
+        let Some(failure) = self.notifier.as_ref().map(Notifier::failure) else {
+            return;
+        };
+        if let Some(why) = failure
+            && !self.notify_failure_shown
+        {
+            self.notify_failure_shown = true;
+            self.set_info(why);
+        }
+        let sim_now = self.sim_time();
+        let live = matches!(self.now_source, NowSource::System)
+            && !self.clock.is_paused()
+            && self.clock.rate() == 1.0;
+        let minutes = i64::from(self.state.alert_minutes);
+        let place = self.place();
+        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let mut plan = Vec::new();
+        let mut alerts = Vec::new();
+        let now = std::time::Instant::now();
+        let records = self
+            .passes
+            .as_ref()
+            .map_or(&[][..], |p| p.records.as_slice());
+        for record in records.iter().filter(|r| r.pass.is_visible && minutes > 0) {
+            let Some(start) = record.pass.visible_start else {
+                continue;
+            };
+            if start.time <= sim_now {
+                continue;
+            }
+            let alert_at_sim = start.time - Duration::minutes(minutes);
+            let key = format!(
+                "{}@{}",
+                record.pass.norad_id,
+                record.pass.rise.time.timestamp()
+            );
+            let Some(at) = notify::due_instant(alert_at_sim, sim_now, live, now) else {
+                continue;
+            };
+            let Some((title, body)) = notify::alert_text(record, &fmt) else {
+                continue;
+            };
+            plan.push((
+                key.clone(),
+                alert_at_sim.timestamp(),
+                alert_at_sim <= sim_now,
+            ));
+            alerts.push(ScheduledAlert {
+                key,
+                at,
+                title,
+                body,
+            });
+        }
+        if live {
+            // The real moment of each alert moves with the clock's offset: part of the plan.
+            plan.push((String::new(), (sim_now - self.real_now).num_seconds(), true));
+        }
+        if plan != self.alert_plan
+            && let Some(notifier) = &self.notifier
+        {
+            self.alert_plan = plan;
+            notifier.schedule(alerts);
+        }
+    }
+
+    fn export(&mut self, ctx: &egui::Context, ics: bool) {
         let Some(results) = &self.passes else { return };
         let records: Vec<&PassRecord> = self
             .state
@@ -605,20 +792,43 @@ impl OverheadApp {
         } else {
             report::to_csv(&records)
         };
-        let dir = &self.export_dir;
         let name = format!(
             "overhead-passes-{}.{}",
             self.sim_time().format("%Y%m%d-%H%M"),
             if ics { "ics" } else { "csv" }
         );
-        let path = dir.join(name);
-        match std::fs::write(&path, text) {
-            Ok(()) => self.set_info(format!(
-                "Saved {} passes to {}",
-                records.len(),
-                path.display()
-            )),
-            Err(e) => self.set_error(format!("Could not write {}: {e}", path.display())),
+        if self.save_job.is_some() {
+            self.set_error("An export is being saved; finish that first.");
+            return;
+        }
+        let request = save::SaveRequest {
+            file_name: name,
+            contents: text,
+            kind: if ics { "iCalendar" } else { "CSV" },
+            extension: if ics { "ics" } else { "csv" },
+            folder: self.export_dir.clone().unwrap_or_else(default_export_dir),
+            ask: self.export_dir.is_none(),
+        };
+        let count = records.len();
+        if request.ask {
+            // The dialog blocks: a worker waits for it, the window goes on.
+            self.save_job = Some((save::spawn_save(ctx, request), count));
+        } else {
+            let outcome = save::save(&request);
+            self.saved(outcome, count);
+        }
+    }
+
+    fn saved(&mut self, outcome: save::SaveOutcome, count: usize) {
+        match outcome {
+            save::SaveOutcome::Saved(path) => {
+                self.saved_folder = path.parent().map(std::path::Path::to_path_buf);
+                self.set_info(format!("Saved {count} passes to {}", path.display()));
+            }
+            save::SaveOutcome::Cancelled => self.set_info("Export cancelled: no file chosen."),
+            save::SaveOutcome::Failed { path, message } => {
+                self.set_error(format!("Could not write {}: {message}", path.display()));
+            }
         }
     }
 
@@ -705,6 +915,14 @@ impl OverheadApp {
         let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
         let progress = self.search.as_ref().map(|s| s.job.progress());
         let alert = self.alert().map(|(k, r)| (k, r.clone()));
+        let freshness = match &self.last_refresh {
+            Some((last_success, problem)) => Some(jobs::freshness_line(
+                *last_success,
+                problem.as_deref(),
+                self.real_now,
+            )),
+            None => self.freshness.clone(),
+        };
         let mut actions = std::mem::take(&mut self.actions);
         let AppState {
             settings,
@@ -744,7 +962,10 @@ impl OverheadApp {
                 settings,
                 alert_minutes,
                 self.catalog_job.is_some(),
-                self.refresh_job.as_ref().map(Job::progress),
+                RefreshBar {
+                    progress: self.refresh_job.as_ref().map(Job::progress),
+                    freshness: freshness.as_deref(),
+                },
                 &mut actions,
             );
         });
@@ -752,12 +973,20 @@ impl OverheadApp {
             ui.add_space(2.0);
             clock_bar.ui(ui, &view, &self.clock, &mut actions);
             if let Some(status) = &self.status {
-                let text = egui::RichText::new(&status.text).small();
-                if status.is_error {
-                    ui.colored_label(ui.visuals().warn_fg_color, text);
-                } else {
-                    ui.label(text);
-                }
+                ui.horizontal_wrapped(|ui| {
+                    let text = egui::RichText::new(&status.text).small();
+                    if status.is_error {
+                        ui.colored_label(ui.visuals().warn_fg_color, text);
+                    } else {
+                        ui.label(text);
+                    }
+                    if let Some(folder) = &self.saved_folder
+                        && status.text.starts_with("Saved ")
+                        && ui.small_button("Open folder").clicked()
+                    {
+                        actions.push(Action::OpenFolder(folder.clone()));
+                    }
+                });
             }
             ui.add_space(2.0);
         });
@@ -857,13 +1086,19 @@ impl eframe::App for OverheadApp {
     }
 }
 
+/// The top bar's refresh part: progress of a refresh, and how fresh the elements are.
+struct RefreshBar<'a> {
+    progress: Option<(usize, usize)>,
+    freshness: Option<&'a str>,
+}
+
 fn top_bar_ui(
     ui: &mut egui::Ui,
     view: &ViewCtx<'_>,
     settings: &Settings,
     alert_minutes: &mut u32,
     loading: bool,
-    refreshing: Option<(usize, usize)>,
+    refresh: RefreshBar<'_>,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -948,7 +1183,7 @@ fn top_bar_ui(
                         }
                     }
                 }
-                match refreshing {
+                match refresh.progress {
                     Some((done, total)) => {
                         ui.spinner();
                         ui.label(format!("Refreshing {done}/{total}…"));
@@ -963,12 +1198,47 @@ fn top_bar_ui(
                         }
                     }
                 }
+                auto_refresh_menu_ui(ui, refresh.freshness, settings.auto_refresh_hours, actions);
             }
             (None, false) => {
                 ui.colored_label(ui.visuals().error_fg_color, "No satellites loaded");
             }
         }
     });
+}
+
+/// How fresh the elements are, in one short line that opens a menu to switch the refresh
+/// at start on or off and set its age.
+fn auto_refresh_menu_ui(
+    ui: &mut egui::Ui,
+    freshness: Option<&str>,
+    hours: u32,
+    actions: &mut Vec<Action>,
+) {
+    let line = egui::RichText::new(freshness.unwrap_or("auto-refresh")).small();
+    ui.menu_button(line, |ui| {
+        let mut on = hours > 0;
+        let mut wanted = if on {
+            hours
+        } else {
+            crate::settings::DEFAULT_AUTO_REFRESH_HOURS
+        };
+        ui.checkbox(&mut on, "Refresh at start when older than");
+        ui.add_enabled(
+            on,
+            egui::DragValue::new(&mut wanted)
+                .range(1..=720)
+                .suffix(" h"),
+        );
+        let new_hours = if on { wanted } else { 0 };
+        if new_hours != hours {
+            actions.push(Action::SetAutoRefreshHours(new_hours));
+        }
+    })
+    .response
+    .on_hover_text(
+        "When the elements were last checked with their source. Click to set the refresh at start.",
+    );
 }
 
 fn alert_ui(

@@ -155,6 +155,8 @@ pub enum Action {
     ExportCsv,
     /// Write the pass table as an iCalendar file.
     ExportIcs,
+    /// Open this folder in the file manager (where an export went).
+    OpenFolder(std::path::PathBuf),
     /// Start choosing the location by clicking the map.
     PickOnMap,
     /// Open the location window.
@@ -163,6 +165,8 @@ pub enum Action {
     DismissAlert(PassKey),
     /// Download new elements for the enabled sources, then reload.
     RefreshElements,
+    /// Refresh at start when the elements are older than this many hours (0: never).
+    SetAutoRefreshHours(u32),
 }
 
 /// Read-only facts every panel may need this frame.
