@@ -147,7 +147,7 @@ pub struct OverheadApp {
     export_dir: Option<PathBuf>,
     /// An export being saved (a save dialog may be open), and how many passes it holds.
     save_job: Option<(std::sync::mpsc::Receiver<save::SaveOutcome>, usize)>,
-    /// The folder of the last export saved without a dialog, for the "Open folder" button.
+    /// The folder of the last export saved, for the "Open folder" button.
     saved_folder: Option<PathBuf>,
     saved_settings: Option<Settings>,
     saved_ui_state: String,

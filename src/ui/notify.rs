@@ -152,7 +152,9 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
         .hint(notify_rust::Hint::DesktopEntry(APP_ID.to_owned()))
         .show()
         .map(drop)
-        .map_err(|e| format!("no desktop notifications ({e}); alerts show in the window"))
+        .map_err(|e| {
+            format!("Alerts show in the window only: no desktop notification service ({e}).")
+        })
 }
 
 /// The title and body of the alert for a visible pass: where to look when it becomes
