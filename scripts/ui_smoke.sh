@@ -7,11 +7,15 @@
 # Env:   OVERHEAD_BIN    the binary to run (default: target/debug/overhead, built if missing)
 #        SMOKE_TIMEOUT_S how long to wait for the first full frame (default 90)
 #        SMOKE_SCREEN    the virtual screen, WxH (default 1400x900, the window's size)
-#        SMOKE_SETTINGS  the settings file's JSON (default: first start answered, Seoul)
+#        SMOKE_SETTINGS  the settings file's JSON (default: first start answered, Seoul, no
+#                        refresh at start)
+#        SMOKE_FAKE_NOW  where the clock starts (default 2026-08-22T20:01:30Z)
 #
 # Deterministic: the clock starts (OVERHEAD_FAKE_NOW) at 2026-08-22 20:01:30 UTC and runs on
 # from there, during a visible ISS pass over the default observer (Seoul), and the settings
-# and cache live in a temporary directory, so the real ones are never read or written.
+# and cache live in a temporary directory, so the real ones are never read or written. The
+# app runs from that directory too, outside the source tree (as an installed app does), and
+# with its refresh at start switched off (no network).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +33,7 @@ for tool in Xvfb "$import" "$identify"; do
     command -v "$tool" >/dev/null 2>&1 || { echo "ui_smoke: $tool is missing (bash .ci/run installs it)" >&2; exit 2; }
 done
 [ -x "$bin" ] || cargo build --quiet
+bin=$(realpath "$bin")
 
 work=$(mktemp -d)
 xvfb_pid=""
@@ -53,12 +58,16 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1
 mkdir -p "$work/config" "$work/cache" "$work/runtime"
 chmod 700 "$work/runtime"
 # A user who has answered the first-run prompt (the default observer stays: Seoul).
-echo "${SMOKE_SETTINGS:-{\"version\": 1, \"first_run_done\": true\}}" >"$work/config/settings.json"
+echo "${SMOKE_SETTINGS:-{\"version\": 1, \"first_run_done\": true, \"auto_refresh_hours\": 0\}}" >"$work/config/settings.json"
 
-DISPLAY=$display XDG_RUNTIME_DIR="$work/runtime" \
-    OVERHEAD_CONFIG_DIR="$work/config" OVERHEAD_CACHE_DIR="$work/cache" \
-    OVERHEAD_FAKE_NOW=2026-08-22T20:01:30Z \
-    "$bin" >"$work/app.log" 2>&1 &
+# `exec` in a subshell: the app runs from $work, and $! is the app itself.
+(
+    cd "$work"
+    DISPLAY=$display XDG_RUNTIME_DIR="$work/runtime" \
+        OVERHEAD_CONFIG_DIR="$work/config" OVERHEAD_CACHE_DIR="$work/cache" \
+        OVERHEAD_FAKE_NOW=${SMOKE_FAKE_NOW:-2026-08-22T20:01:30Z} \
+        exec "$bin" >"$work/app.log" 2>&1
+) &
 app_pid=$!
 
 colours=0

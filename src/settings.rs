@@ -232,7 +232,14 @@ pub struct Settings {
     pub celestrak_base_url: Option<String>,
     /// Set once the first-start questions (location) have been answered.
     pub first_run_done: bool,
+    /// At start, refresh the enabled sources in the background when their last successful
+    /// check is older than this many hours ([`DEFAULT_AUTO_REFRESH_HOURS`]; 0: never).
+    pub auto_refresh_hours: u32,
 }
+
+/// Default of [`Settings::auto_refresh_hours`]: element sets are refreshed at most daily
+/// by the app itself (CelesTrak's two-hour rule still applies to any refresh).
+pub const DEFAULT_AUTO_REFRESH_HOURS: u32 = 24;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -253,6 +260,7 @@ impl Default for Settings {
             presentation_mode: false,
             celestrak_base_url: None,
             first_run_done: false,
+            auto_refresh_hours: DEFAULT_AUTO_REFRESH_HOURS,
         }
     }
 }

@@ -23,9 +23,15 @@ mod catalog;
 // Hostile or careless input: bombs, endless files, bad numbers, control characters,
 // concurrent fetches (issue 11).
 mod hostile;
+// Downloads through the system's proxy settings, against loopback servers.
+mod proxy;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
 // The real window under Xvfb (scripts/ui_smoke.sh).
 mod smoke;
 // `overhead handout`: the printable page read back with poppler (pdftotext, pdftoppm).
 mod handout;
+// The Debian package, unpacked and run (needs OVERHEAD_DEB; .ci/run builds it).
+mod package;
+// The pre-pass alert as a desktop notification, on a private D-Bus session bus.
+mod notify;

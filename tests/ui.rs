@@ -48,26 +48,20 @@ fn settled_settings() -> Settings {
 /// The app with its clock starting at `now` (manual) on the fixture, whose data's date is
 /// its ISS epoch, 2026-08-22.
 fn app_dated_at(now: DateTime<Utc>, settings: Settings) -> Harness<'static, OverheadApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            OverheadApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    now: NowSource::Fixed(now),
-                    settings_path: None,
-                    initial_settings: Some(settings),
-                    load_catalog: Some(Box::new(|t| {
-                        let mut data = fixture_catalog(t)?;
-                        data.data_epoch = data.get(ISS).map(|s| s.set.epoch);
-                        Ok(data)
-                    })),
-                    export_dir: None,
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
+    app_with(AppOptions {
+        now: NowSource::Fixed(now),
+        settings_path: None,
+        initial_settings: Some(settings),
+        load_catalog: Some(Box::new(|t| {
+            let mut data = fixture_catalog(t)?;
+            data.data_epoch = data.get(ISS).map(|s| s.set.epoch);
+            Ok(data)
+        })),
+        export_dir: None,
+        cache_dir: None,
+        auto_refresh: false,
+        notifications: false,
+    })
 }
 
 fn app(
@@ -91,22 +85,32 @@ fn app_at(
     settings_path: Option<std::path::PathBuf>,
     export_dir: Option<std::path::PathBuf>,
 ) -> Harness<'static, OverheadApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            OverheadApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    now: NowSource::Fixed(now),
-                    settings_path,
-                    initial_settings: settings,
-                    load_catalog: Some(Box::new(fixture_catalog)),
-                    export_dir,
-                },
-            )
-        });
+    app_with(AppOptions {
+        now: NowSource::Fixed(now),
+        settings_path,
+        initial_settings: settings,
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir,
+        cache_dir: None,
+        // No network, no desktop notifications from the tests.
+        auto_refresh: false,
+        notifications: false,
+    })
+}
+
+/// The app, once loaded and searched.
+fn app_with(options: AppOptions) -> Harness<'static, OverheadApp> {
+    let mut harness = build(options);
     settle(&mut harness);
     harness
+}
+
+/// The app, before its first frame.
+fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
+    let mut options = Some(options);
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| OverheadApp::new(&cc.egui_ctx, options.take().expect("built once")))
 }
 
 /// Steps frames until the catalog is loaded and no search runs (worker threads).
@@ -317,6 +321,9 @@ fn a_fake_start_time_runs_at_the_chosen_speed() {
                     initial_settings: Some(settled_settings()),
                     load_catalog: Some(Box::new(fixture_catalog)),
                     export_dir: None,
+                    cache_dir: None,
+                    auto_refresh: false,
+                    notifications: false,
                 },
             )
         });
@@ -355,53 +362,42 @@ fn the_data_age_in_the_top_bar_is_judged_at_the_clock_the_views_show() {
 
 #[test]
 fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss() {
-    use overhead::ui::jobs::{RefreshReport, SourceFailure, SourceOutcome};
-    // What `Fetcher::refresh` reports per source when DNS fails, without the network.
-    let offline = |request: &overhead::ui::jobs::RefreshRequest, done: &dyn Fn()| {
-        let outcomes = ["Space stations", "Brightest", "Weather"]
-            .into_iter()
-            .map(|label| {
-                done();
-                SourceOutcome {
-                    label: label.to_owned(),
-                    message: "cannot reach https://celestrak.org/NORAD/elements/gp.php?GROUP=x: \
-                              error sending request: dns error: failed to lookup address"
-                        .to_owned(),
-                    failure: Some(SourceFailure::Unreachable),
-                }
-            })
-            .collect();
-        RefreshReport {
-            outcomes,
-            catalog: fixture_catalog(request.now).map_err(|e| format!("{e:#}")),
-        }
+    // Three sources at an address where nothing listens (a closed loopback port): each
+    // fails as an unreachable server does offline.
+    let cache = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        celestrak_base_url: Some("http://127.0.0.1:9".to_owned()),
+        sources: overhead::settings::SourceSettings {
+            enabled_groups: vec![
+                "stations".to_owned(),
+                "visual".to_owned(),
+                "weather".to_owned(),
+            ],
+            custom: Vec::new(),
+        },
+        ..settled_settings()
     };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            OverheadApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    now: NowSource::Fixed(now()),
-                    settings_path: None,
-                    initial_settings: Some(settled_settings()),
-                    load_catalog: Some(Box::new(fixture_catalog)),
-                    export_dir: None,
-                },
-            )
-            .with_refresher(std::sync::Arc::new(offline))
-        });
+    let mut harness = build(AppOptions {
+        now: NowSource::Fixed(now()),
+        settings_path: None,
+        initial_settings: Some(settings),
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir: None,
+        cache_dir: Some(cache.path().to_path_buf()),
+        auto_refresh: false,
+        notifications: false,
+    });
     settle(&mut harness);
     harness.get_by_label("Refresh elements").click();
     harness.step();
     settle(&mut harness);
     // One short line; the URLs only behind "Details".
     harness.get_by_label("Could not refresh: no network (3 sources)");
-    assert!(harness.query_by_label_contains("dns error").is_none());
+    assert!(harness.query_by_label_contains("127.0.0.1:9").is_none());
     harness.get_by_label("Details").click();
     harness.step();
     harness.step();
-    let details = label_containing(&harness, "dns error");
+    let details = label_containing(&harness, "127.0.0.1:9");
     assert_eq!(details.lines().count(), 3, "{details}");
     harness.get_by_label("×").click();
     harness.step();
@@ -411,7 +407,7 @@ fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss()
             .query_by_label_contains("Could not refresh")
             .is_none()
     );
-    assert!(harness.query_by_label_contains("dns error").is_none());
+    assert!(harness.query_by_label_contains("127.0.0.1:9").is_none());
 }
 
 #[test]
@@ -478,6 +474,9 @@ fn presenting_on_a_1280_by_720_projector_keeps_the_live_readout_and_one_clock_li
                     }),
                     load_catalog: Some(Box::new(fixture_catalog)),
                     export_dir: None,
+                    cache_dir: None,
+                    auto_refresh: false,
+                    notifications: false,
                 },
             )
         });
@@ -582,6 +581,159 @@ fn the_pass_table_exports_as_csv_and_ics() {
     // The status line says where the file went.
     let status = label_containing(&harness, "Saved ");
     assert!(status.contains(&format!("{passes} passes")), "{status}");
+    // With its full path, and a button to open the folder.
+    assert!(status.contains(&files[1].display().to_string()), "{status}");
+    harness.get_by_label("Open folder");
+}
+
+// ---- Fresh data by itself: the refresh at start (issue 13) ----
+
+/// Options of an app whose automatic refresh talks to `server` and writes into `cache`, at `t`.
+fn auto_refresh_options(
+    server: &crate::util::TestServer,
+    cache: &std::path::Path,
+    t: DateTime<Utc>,
+    auto_refresh_hours: u32,
+) -> AppOptions {
+    AppOptions {
+        now: NowSource::Fixed(t),
+        settings_path: None,
+        initial_settings: Some(Settings {
+            celestrak_base_url: Some(server.base_url()),
+            sources: overhead::settings::SourceSettings {
+                enabled_groups: vec!["stations".to_owned()],
+                custom: Vec::new(),
+            },
+            auto_refresh_hours,
+            ..settled_settings()
+        }),
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir: None,
+        cache_dir: Some(cache.to_path_buf()),
+        auto_refresh: true,
+        notifications: false,
+    }
+}
+
+fn auto_refreshing_app(
+    server: &crate::util::TestServer,
+    cache: &std::path::Path,
+    t: DateTime<Utc>,
+    auto_refresh_hours: u32,
+) -> Harness<'static, OverheadApp> {
+    app_with(auto_refresh_options(server, cache, t, auto_refresh_hours))
+}
+
+const STATIONS_PATH: &str = "/NORAD/elements/gp.php?GROUP=stations&FORMAT=json";
+
+#[test]
+fn old_elements_are_refreshed_at_start_without_the_window_waiting() {
+    let server = crate::util::TestServer::start();
+    // The answer takes a second: the window must go on drawing meanwhile.
+    server.set(
+        STATIONS_PATH,
+        crate::util::Reply::Slow {
+            body: crate::util::data_bytes("catalog/stations-2025-06-28.json"),
+            first: 10,
+            pause_ms: 1000,
+        },
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = build(auto_refresh_options(&server, cache.path(), now(), 24));
+    let started = std::time::Instant::now();
+    let mut frames_while_refreshing = 0;
+    let mut saw_refreshing = false;
+    while started.elapsed() < StdDuration::from_secs(20) {
+        harness.step();
+        if server.requests() > 0 && harness.state().is_busy() {
+            frames_while_refreshing += 1;
+            saw_refreshing |= harness.query_by_label_contains("Refreshing").is_some();
+        }
+        if server.requests() > 0 && !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
+    assert!(
+        frames_while_refreshing > 10 && saw_refreshing,
+        "{frames_while_refreshing} frames while the refresh ran; spinner seen: {saw_refreshing}"
+    );
+    settle(&mut harness);
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "updated just now");
+    // The data went into the cache the test chose, not the real one.
+    assert_eq!(overhead::catalog::cached_entries(cache.path()).len(), 1);
+}
+
+fn harness_says(harness: &mut Harness<'static, OverheadApp>, text: &str) {
+    harness.step();
+    harness.get_by_label_contains(text);
+}
+
+#[test]
+fn elements_checked_within_the_auto_refresh_age_are_not_fetched_again() {
+    let server = crate::util::TestServer::start();
+    server.set(
+        STATIONS_PATH,
+        crate::util::Reply::Data(crate::util::data_bytes("catalog/stations-2025-06-28.json")),
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let first = now();
+    let mut harness = auto_refreshing_app(&server, cache.path(), first, 24);
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "updated just now");
+    drop(harness);
+    // Five hours later, under the 24-hour age: no request, and the bar says how old.
+    let mut harness = auto_refreshing_app(
+        &server,
+        cache.path(),
+        first + chrono::Duration::hours(5),
+        24,
+    );
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "updated 5 h ago");
+    drop(harness);
+    // A day and a half later: fetched again.
+    let mut harness = auto_refreshing_app(
+        &server,
+        cache.path(),
+        first + chrono::Duration::hours(36),
+        24,
+    );
+    assert_eq!(server.requests(), 2);
+    harness_says(&mut harness, "updated just now");
+}
+
+#[test]
+fn switched_off_auto_refresh_asks_nothing_and_says_so() {
+    let server = crate::util::TestServer::start();
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = auto_refreshing_app(&server, cache.path(), now(), 0);
+    assert_eq!(server.requests(), 0);
+    harness_says(&mut harness, "auto-refresh off");
+}
+
+#[test]
+fn a_failed_refresh_at_start_says_why_in_the_top_bar_and_backs_off() {
+    let server = crate::util::TestServer::start();
+    server.set(
+        STATIONS_PATH,
+        crate::util::Reply::Status(503, "text/plain", "down for maintenance".to_owned()),
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let mut harness = auto_refreshing_app(&server, cache.path(), now(), 24);
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "not updated: ");
+    drop(harness);
+    // Started again an hour later: the back-off holds, no request.
+    let mut harness = auto_refreshing_app(
+        &server,
+        cache.path(),
+        now() + chrono::Duration::hours(1),
+        24,
+    );
+    assert_eq!(server.requests(), 1);
+    harness_says(&mut harness, "not updated: waiting after an error");
 }
 
 /// Settings of a user in Seoul who follows the ISS.
@@ -736,6 +888,6 @@ fn print_handout_writes_a_pdf_beside_the_exports() {
     assert!(files[0].to_string_lossy().ends_with(".pdf"));
     let pdf = std::fs::read(&files[0]).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    let status = label_containing(&harness, "Saved the handout to ");
+    let status = label_containing(&harness, "Saved ");
     assert!(status.contains("overhead-handout-"), "{status}");
 }

@@ -38,6 +38,8 @@ pub struct SourceStatus {
     pub location: String,
     /// When its data was last downloaded (UTC).
     pub downloaded_at: Option<DateTime<Utc>>,
+    /// When a request last succeeded: new data, or the server's "not modified" (UTC).
+    pub last_success_at: Option<DateTime<Utc>>,
     /// Usable element sets in the cached data (0 when there is none).
     pub count: usize,
     /// Newest element epoch in the cached data.
@@ -263,6 +265,7 @@ fn status_from_meta(meta: &CacheMeta, label: &str, now: DateTime<Utc>) -> Source
         label: label.to_owned(),
         location: meta.location.clone(),
         downloaded_at: meta.downloaded_at,
+        last_success_at: meta.last_success_at,
         count: meta.count,
         newest_epoch: meta.newest_epoch,
         last_attempt_at: meta.last_attempt_at,

@@ -6,17 +6,26 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod assets;
 pub mod checks;
 pub mod fetch;
 pub mod handout;
 pub mod passes;
 pub mod sky;
 
+/// What `overhead --version` prints after the name: the version and the date of the
+/// bundled elements (the same date as in [`crate::catalog::BUNDLED_SOURCE_NAME`]; a test
+/// keeps the two in step).
+pub const VERSION_TEXT: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (bundled elements: CelesTrak active, 2026-08-22)"
+);
+
 /// Command-line arguments of the `overhead` binary.
 #[derive(Debug, Parser)]
 #[command(
     name = "overhead",
-    version,
+    version = VERSION_TEXT,
     about = "When satellites pass over you, and whether you can see them with the naked eye",
     long_about = "Without a subcommand, opens the desktop window."
 )]
@@ -37,6 +46,9 @@ pub enum Command {
     Handout(handout::HandoutArgs),
     /// What is in the sky at one time and place: Sun, Moon, planets, bright stars.
     Sky(sky::SkyArgs),
+    /// Write the man pages and shell completions into a directory (for packaging).
+    #[command(hide = true)]
+    GenerateAssets(assets::GenerateAssetsArgs),
 }
 
 /// Runs the command line (or the window) and returns the process exit code.
@@ -46,6 +58,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Fetch(a)) => fetch::run(a),
         Some(Command::Handout(a)) => handout::run(a),
         Some(Command::Sky(a)) => sky::run(a),
+        Some(Command::GenerateAssets(a)) => assets::run(a),
         None => crate::ui::run_app(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_names_the_bundled_snapshot_date() {
+        let date = crate::catalog::BUNDLED_SOURCE_NAME
+            .rsplit(", ")
+            .next()
+            .and_then(|d| d.strip_suffix(')'))
+            .expect("the bundled source name ends with its date");
+        assert!(VERSION_TEXT.contains(date), "{VERSION_TEXT} vs {date}");
     }
 }

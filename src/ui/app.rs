@@ -14,9 +14,12 @@ use chrono::{DateTime, Duration, Utc};
 use super::catalog_data::{self, CatalogData};
 use super::clock::{ClockCommand, SimClock};
 use super::jobs::{
-    self, Job, JobPoll, PassRequest, PassResults, RefreshReport, RefreshRequest, Refresher,
+    self, Job, JobPoll, PassRequest, PassResults, RefreshReport, RefreshRequest,
+    SharedCatalogLoader,
 };
+use super::notify::{self, Notifier, ScheduledAlert};
 use super::passes_panel::PassesInput;
+use super::save;
 use super::state::{
     Action, AppState, PassKey, Place, SearchWindow, ViewCtx, Which, coordinates_label,
     find_saved_place, observer_of,
@@ -69,8 +72,9 @@ impl NowSource {
     }
 }
 
-/// A loader for the catalog, run on a worker thread with the current time.
-pub type CatalogLoader = Box<dyn FnOnce(DateTime<Utc>) -> anyhow::Result<CatalogData> + Send>;
+/// A loader for the catalog, run on a worker thread with the current time (at start, and
+/// again after a refresh brought new data).
+pub type CatalogLoader = Box<dyn Fn(DateTime<Utc>) -> anyhow::Result<CatalogData> + Send + Sync>;
 
 /// How to start the app.
 pub struct AppOptions {
@@ -82,8 +86,16 @@ pub struct AppOptions {
     pub initial_settings: Option<Settings>,
     /// Where the loaded catalog comes from; `None` for the cache or bundled snapshot.
     pub load_catalog: Option<CatalogLoader>,
-    /// Where exports are written; `None` for the Downloads folder (else home).
+    /// Where exports are written without asking (tests); `None`: a save dialog where the
+    /// desktop has one, else the Downloads folder (else home).
     pub export_dir: Option<PathBuf>,
+    /// The element cache refreshes write to; `None` for the platform cache directory.
+    pub cache_dir: Option<PathBuf>,
+    /// Refresh old elements by themselves at start (see `Settings::auto_refresh_hours`);
+    /// off in tests that must not reach a network.
+    pub auto_refresh: bool,
+    /// Send desktop notifications before visible passes (the banner shows either way).
+    pub notifications: bool,
 }
 
 impl AppOptions {
@@ -105,6 +117,9 @@ impl AppOptions {
             initial_settings: None,
             load_catalog: None,
             export_dir: None,
+            cache_dir: None,
+            auto_refresh: true,
+            notifications: true,
         })
     }
 }
@@ -127,6 +142,18 @@ pub struct OverheadApp {
     catalog: Option<Arc<CatalogData>>,
     catalog_job: Option<Job<Result<CatalogData, String>>>,
     refresh_job: Option<Job<RefreshReport>>,
+    loader: SharedCatalogLoader,
+    cache_dir: Option<PathBuf>,
+    /// The automatic refresh is still to be started (once, after the catalog first loads).
+    auto_refresh_pending: bool,
+    /// The top bar's line on how fresh the elements are, when it is not about the last refresh.
+    freshness: Option<String>,
+    /// The last refresh's newest successful check, and why it brought nothing (if so).
+    last_refresh: Option<(Option<DateTime<Utc>>, Option<String>)>,
+    notifier: Option<Notifier>,
+    /// What the notifier was last given (pass key, alert time, due now), to send only changes.
+    alert_plan: Vec<(String, i64, bool)>,
+    notify_failure_shown: bool,
     search: Option<RunningSearch>,
     passes: Option<PassResults>,
     frame: ObserverFrame,
@@ -134,9 +161,12 @@ pub struct OverheadApp {
     applied_presentation: bool,
     dismissed_alerts: Vec<PassKey>,
     status_bar: StatusBar,
-    refresher: Refresher,
     settings_path: Option<PathBuf>,
-    export_dir: PathBuf,
+    export_dir: Option<PathBuf>,
+    /// An export being saved (a save dialog may be open), and how many passes it holds.
+    save_job: Option<(std::sync::mpsc::Receiver<save::SaveOutcome>, usize)>,
+    /// The folder of the last export saved, for the "Open folder" button.
+    saved_folder: Option<PathBuf>,
     saved_settings: Option<Settings>,
     saved_ui_state: String,
     ui_state_saved_at: DateTime<Utc>,
@@ -152,6 +182,9 @@ impl OverheadApp {
             initial_settings,
             load_catalog,
             export_dir,
+            cache_dir,
+            auto_refresh,
+            notifications,
         } = options;
         let started = std::time::Instant::now();
         let real_now = now.now(started.elapsed());
@@ -185,8 +218,16 @@ impl OverheadApp {
         }
         // Warm the city list in the background: the location prompt searches it at once.
         std::thread::spawn(|| crate::atlas::cities().len());
-        let loader = load_catalog.unwrap_or_else(|| Box::new(catalog_data::load_default));
-        let catalog_job = Some(jobs::spawn_catalog_load(ctx, move || loader(real_now)));
+        let loader: SharedCatalogLoader = match load_catalog {
+            Some(load) => Arc::from(load),
+            None => Arc::new(catalog_data::load_default),
+        };
+        let first_load = loader.clone();
+        let catalog_job = Some(jobs::spawn_catalog_load(ctx, move || first_load(real_now)));
+        let notifier = notifications.then(|| {
+            let ctx = ctx.clone();
+            Notifier::desktop(move || ctx.request_repaint())
+        });
         let saved_ui_state = serde_json::to_string(&state).unwrap_or_default();
         Self {
             frame: ObserverFrame::new(observer_of(&place)),
@@ -199,26 +240,28 @@ impl OverheadApp {
             catalog: None,
             catalog_job,
             refresh_job: None,
+            loader,
+            cache_dir,
+            auto_refresh_pending: auto_refresh,
+            freshness: None,
+            last_refresh: None,
+            notifier,
+            alert_plan: Vec::new(),
+            notify_failure_shown: false,
             search: None,
             passes: None,
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
             status_bar,
-            refresher: Arc::new(jobs::refresh_from_network),
             settings_path,
-            export_dir: export_dir.unwrap_or_else(default_export_dir),
+            export_dir,
+            save_job: None,
+            saved_folder: None,
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),
         }
-    }
-
-    /// Refreshes the element sources with `refresher` instead of the network (tests).
-    #[must_use]
-    pub fn with_refresher(mut self, refresher: Refresher) -> Self {
-        self.refresher = refresher;
-        self
     }
 
     /// The state (for tests and tools).
@@ -269,6 +312,8 @@ impl OverheadApp {
     fn logic_step(&mut self, ctx: &egui::Context) {
         self.real_now = self.now_source.now(self.started.elapsed());
         self.poll_jobs();
+        self.maybe_auto_refresh(ctx);
+        self.schedule_alerts();
         self.apply_theme(ctx);
         self.keyboard(ctx);
         self.apply_presentation(ctx);
@@ -286,6 +331,20 @@ impl OverheadApp {
     }
 
     fn poll_jobs(&mut self) {
+        if let Some((rx, count)) = &self.save_job {
+            let count = *count;
+            match rx.try_recv() {
+                Ok(outcome) => {
+                    self.save_job = None;
+                    self.saved(outcome, count);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.save_job = None;
+                    self.set_error("Saving the export stopped unexpectedly (a bug).");
+                }
+            }
+        }
         if let Some(job) = &self.catalog_job {
             match job.poll() {
                 JobPoll::Running => {}
@@ -304,9 +363,15 @@ impl OverheadApp {
                 JobPoll::Running => {}
                 JobPoll::Done(report) => {
                     self.refresh_job = None;
-                    let RefreshReport { outcomes, catalog } = report;
-                    self.catalog_loaded(catalog);
-                    self.status_bar.set(refresh_status(&outcomes));
+                    self.last_refresh = Some((report.last_success, report.problem.clone()));
+                    if let Some(catalog) = report.catalog {
+                        self.catalog_loaded(catalog);
+                    }
+                    let status = refresh_status(&report.outcomes);
+                    // The automatic refresh speaks in the top bar only, unless it failed.
+                    if !report.automatic || status.is_error {
+                        self.status_bar.set(status);
+                    }
                 }
                 JobPoll::Lost => {
                     self.refresh_job = None;
@@ -601,9 +666,14 @@ impl OverheadApp {
                     settings.limiting_magnitude = limit.clamp(-2.0, 12.0);
                 }
             }
-            Action::ExportCsv => self.export(false),
-            Action::ExportIcs => self.export(true),
-            Action::PrintHandout => self.print_handout(),
+            Action::ExportCsv => self.export(ctx, false),
+            Action::ExportIcs => self.export(ctx, true),
+            Action::PrintHandout => self.print_handout(ctx),
+            Action::OpenFolder(folder) => {
+                if let Err(e) = save::open_folder(&folder) {
+                    self.set_error(e);
+                }
+            }
             Action::PickOnMap => {
                 self.state.map.picking = true;
                 self.state.location.open = false;
@@ -615,6 +685,7 @@ impl OverheadApp {
             }
             Action::DismissAlert(key) => self.dismissed_alerts.push(key),
             Action::RefreshElements => self.start_refresh(ctx),
+            Action::SetAutoRefreshHours(hours) => settings.auto_refresh_hours = hours,
         }
     }
 
@@ -623,15 +694,117 @@ impl OverheadApp {
             self.set_error("A refresh is already running; wait for it to finish.");
             return;
         }
+        self.spawn_refresh(ctx, None);
+    }
+
+    fn spawn_refresh(&mut self, ctx: &egui::Context, only_older_than: Option<Duration>) {
+        let cache_dir = match &self.cache_dir {
+            Some(dir) => dir.clone(),
+            None => match crate::catalog::default_cache_dir() {
+                Ok(dir) => dir,
+                Err(e) => {
+                    self.freshness = Some(format!("not updated: {e}"));
+                    return;
+                }
+            },
+        };
         let request = RefreshRequest {
             sources: self.state.settings.enabled_sources(),
             celestrak_base_url: self.state.settings.effective_celestrak_base_url(),
+            cache_dir,
             now: self.real_now,
+            only_older_than,
+            reload: self.loader.clone(),
         };
-        self.refresh_job = Some(jobs::spawn_refresh(ctx, self.refresher.clone(), request));
+        self.refresh_job = Some(jobs::spawn_refresh(ctx, request));
     }
 
-    fn export(&mut self, ics: bool) {
+    /// Once the catalog has first loaded: refresh the sources whose last successful check is
+    /// older than the auto-refresh age, in the background (the window goes on meanwhile).
+    fn maybe_auto_refresh(&mut self, ctx: &egui::Context) {
+        if !self.auto_refresh_pending || self.catalog_job.is_some() || self.refresh_job.is_some() {
+            return;
+        }
+        self.auto_refresh_pending = false;
+        let hours = self.state.settings.auto_refresh_hours;
+        if hours == 0 {
+            self.freshness = Some("auto-refresh off".to_owned());
+            return;
+        }
+        self.spawn_refresh(ctx, Some(Duration::hours(i64::from(hours))));
+    }
+
+    /// Hands the notifier the alerts for the visible passes ahead, when they change. The
+    /// notifier's thread sends each when due, drawing or not; with the simulated clock
+    /// paused or running fast, only alerts already due are sent (the next frames add more).
+    fn schedule_alerts(&mut self) {
+        let Some(failure) = self.notifier.as_ref().map(Notifier::failure) else {
+            return;
+        };
+        if let Some(why) = failure
+            && !self.notify_failure_shown
+        {
+            self.notify_failure_shown = true;
+            self.set_info(why);
+        }
+        let sim_now = self.sim_time();
+        let live = matches!(self.now_source, NowSource::System)
+            && !self.clock.is_paused()
+            && self.clock.rate() == 1.0;
+        let minutes = i64::from(self.state.alert_minutes);
+        let place = self.place();
+        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let mut plan = Vec::new();
+        let mut alerts = Vec::new();
+        let now = std::time::Instant::now();
+        let records = self
+            .passes
+            .as_ref()
+            .map_or(&[][..], |p| p.records.as_slice());
+        for record in records.iter().filter(|r| r.pass.is_visible && minutes > 0) {
+            let Some(start) = record.pass.visible_start else {
+                continue;
+            };
+            if start.time <= sim_now {
+                continue;
+            }
+            let alert_at_sim = start.time - Duration::minutes(minutes);
+            let key = format!(
+                "{}@{}",
+                record.pass.norad_id,
+                record.pass.rise.time.timestamp()
+            );
+            let Some(at) = notify::due_instant(alert_at_sim, sim_now, live, now) else {
+                continue;
+            };
+            let Some((title, body)) = notify::alert_text(record, &fmt) else {
+                continue;
+            };
+            plan.push((
+                key.clone(),
+                alert_at_sim.timestamp(),
+                alert_at_sim <= sim_now,
+            ));
+            alerts.push(ScheduledAlert {
+                key,
+                at,
+                title,
+                body,
+            });
+        }
+        if live {
+            // The real moment of each alert moves with the clock's offset: part of the plan.
+            plan.push((String::new(), (sim_now - self.real_now).num_seconds(), true));
+        }
+        if plan != self.alert_plan
+            && let Some(notifier) = &self.notifier
+        {
+            self.alert_plan = plan;
+            notifier.schedule(alerts);
+        }
+    }
+
+    fn export(&mut self, ctx: &egui::Context, ics: bool) {
         let Some(results) = &self.passes else { return };
         let records: Vec<&PassRecord> = self
             .state
@@ -652,28 +825,69 @@ impl OverheadApp {
         } else {
             report::to_csv(&records, limit)
         };
-        let dir = &self.export_dir;
         // Named by the shown (local) date and time, as the user reads the clock.
         let name = format!(
             "overhead-passes-{}.{}",
             fmt.format(self.sim_time(), "%Y%m%d-%H%M"),
             if ics { "ics" } else { "csv" }
         );
-        let path = dir.join(name);
-        match std::fs::write(&path, text) {
-            Ok(()) => self.set_info(format!(
-                "Saved {} passes to {}",
-                records.len(),
-                path.display()
-            )),
-            Err(e) => self.set_error(format!("Could not write {}: {e}", path.display())),
+        let (kind, extension) = if ics {
+            ("iCalendar", "ics")
+        } else {
+            ("CSV", "csv")
+        };
+        let count = records.len();
+        self.save_file(ctx, name, text.into_bytes(), kind, extension, count);
+    }
+
+    /// Saves an export: through the desktop's save dialog where there is one (on a
+    /// worker: the dialog blocks), else into the export folder.
+    fn save_file(
+        &mut self,
+        ctx: &egui::Context,
+        file_name: String,
+        contents: Vec<u8>,
+        kind: &'static str,
+        extension: &'static str,
+        count: usize,
+    ) {
+        if self.save_job.is_some() {
+            self.set_error("An export is being saved; finish that first.");
+            return;
+        }
+        let request = save::SaveRequest {
+            file_name,
+            contents,
+            kind,
+            extension,
+            folder: self.export_dir.clone().unwrap_or_else(default_export_dir),
+            ask: self.export_dir.is_none(),
+        };
+        if request.ask {
+            self.save_job = Some((save::spawn_save(ctx, request), count));
+        } else {
+            let outcome = save::save(&request);
+            self.saved(outcome, count);
+        }
+    }
+
+    fn saved(&mut self, outcome: save::SaveOutcome, count: usize) {
+        match outcome {
+            save::SaveOutcome::Saved(path) => {
+                self.saved_folder = path.parent().map(std::path::Path::to_path_buf);
+                self.set_info(format!("Saved {count} passes to {}", path.display()));
+            }
+            save::SaveOutcome::Cancelled => self.set_info("Export cancelled: no file chosen."),
+            save::SaveOutcome::Failed { path, message } => {
+                self.set_error(format!("Could not write {}: {message}", path.display()));
+            }
         }
     }
 
     /// Writes the one-page handout (the visible passes in the table, the selected pass's
     /// chart or the best one's) as a PDF beside the other exports. It takes a few tens of
     /// milliseconds, so it runs on the click.
-    fn print_handout(&mut self) {
+    fn print_handout(&mut self, ctx: &egui::Context) {
         let Some(results) = &self.passes else { return };
         let limit = self.state.settings.limiting_magnitude;
         let records: Vec<&PassRecord> = results
@@ -742,11 +956,7 @@ impl OverheadApp {
             "overhead-handout-{}.pdf",
             fmt.format(self.sim_time(), "%Y%m%d-%H%M")
         );
-        let path = self.export_dir.join(name);
-        match std::fs::write(&path, pdf) {
-            Ok(()) => self.set_info(format!("Saved the handout to {}", path.display())),
-            Err(e) => self.set_error(format!("Could not write {}: {e}", path.display())),
-        }
+        self.save_file(ctx, name, pdf, "PDF", "pdf", records.len());
     }
 
     fn save_settings(&mut self) {
@@ -865,6 +1075,14 @@ impl OverheadApp {
                 }
             }
         };
+        let freshness = match &self.last_refresh {
+            Some((last_success, problem)) => Some(jobs::freshness_line(
+                *last_success,
+                problem.as_deref(),
+                self.real_now,
+            )),
+            None => self.freshness.clone(),
+        };
         let mut actions = std::mem::take(&mut self.actions);
         let AppState {
             settings,
@@ -909,14 +1127,29 @@ impl OverheadApp {
                 settings,
                 alert_minutes,
                 self.catalog_job.is_some(),
-                self.refresh_job.as_ref().map(Job::progress),
+                RefreshBar {
+                    progress: self.refresh_job.as_ref().map(Job::progress),
+                    freshness: freshness.as_deref(),
+                },
                 &mut actions,
             );
         });
         egui::Panel::bottom("clock_bar").show(ui, |ui| {
             ui.add_space(2.0);
             clock_bar.ui(ui, &view, &self.clock, &mut actions);
-            self.status_bar.ui(ui);
+            ui.horizontal(|ui| {
+                if let Some(folder) = &self.saved_folder
+                    && self
+                        .status_bar
+                        .status
+                        .as_ref()
+                        .is_some_and(|s| s.text.starts_with("Saved "))
+                    && ui.small_button("Open folder").clicked()
+                {
+                    actions.push(Action::OpenFolder(folder.clone()));
+                }
+                self.status_bar.ui(ui);
+            });
             ui.add_space(2.0);
         });
         // Presentation mode makes everything larger, so it drops the picker and sizes the
@@ -1083,13 +1316,19 @@ fn settings_ui(
     .on_hover_text("Warn this many minutes before a visible pass (0: never)");
 }
 
+/// The top bar's refresh part: progress of a refresh, and how fresh the elements are.
+struct RefreshBar<'a> {
+    progress: Option<(usize, usize)>,
+    freshness: Option<&'a str>,
+}
+
 fn top_bar_ui(
     ui: &mut egui::Ui,
     view: &ViewCtx<'_>,
     settings: &Settings,
     alert_minutes: &mut u32,
     loading: bool,
-    refreshing: Option<(usize, usize)>,
+    refresh: RefreshBar<'_>,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -1158,7 +1397,7 @@ fn top_bar_ui(
                         actions.push(Action::Clock(ClockCommand::JumpTo(e)));
                     }
                 }
-                match refreshing {
+                match refresh.progress {
                     _ if presentation => {}
                     Some((done, total)) => {
                         ui.spinner();
@@ -1174,6 +1413,7 @@ fn top_bar_ui(
                         }
                     }
                 }
+                auto_refresh_menu_ui(ui, refresh.freshness, settings.auto_refresh_hours, actions);
             }
             (None, false) => {
                 ui.colored_label(ui.visuals().error_fg_color, "No satellites loaded");
@@ -1204,6 +1444,40 @@ fn data_age_at(data_epoch: DateTime<Utc>, t: DateTime<Utc>) -> (String, bool) {
         format!("Elements from {date} ({after} after the time shown).")
     };
     (text, stale)
+}
+
+/// How fresh the elements are, in one short line that opens a menu to switch the refresh
+/// at start on or off and set its age.
+fn auto_refresh_menu_ui(
+    ui: &mut egui::Ui,
+    freshness: Option<&str>,
+    hours: u32,
+    actions: &mut Vec<Action>,
+) {
+    let line = egui::RichText::new(freshness.unwrap_or("auto-refresh")).small();
+    ui.menu_button(line, |ui| {
+        let mut on = hours > 0;
+        let mut wanted = if on {
+            hours
+        } else {
+            crate::settings::DEFAULT_AUTO_REFRESH_HOURS
+        };
+        ui.checkbox(&mut on, "Refresh at start when older than");
+        ui.add_enabled(
+            on,
+            egui::DragValue::new(&mut wanted)
+                .range(1..=720)
+                .suffix(" h"),
+        );
+        let new_hours = if on { wanted } else { 0 };
+        if new_hours != hours {
+            actions.push(Action::SetAutoRefreshHours(new_hours));
+        }
+    })
+    .response
+    .on_hover_text(
+        "When the elements were last checked with their source. Click to set the refresh at start.",
+    );
 }
 
 fn alert_ui(

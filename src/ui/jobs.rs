@@ -248,35 +248,46 @@ impl SourceOutcome {
     }
 }
 
-/// What a refresh of the element sources found, and the catalog reloaded after it.
-pub struct RefreshReport {
-    /// One per source, in the order asked.
-    pub outcomes: Vec<SourceOutcome>,
-    /// The catalog, reloaded from the cache.
-    pub catalog: Result<CatalogData, String>,
-}
+/// Reloads the catalog (from the cache, or from a test's fixture), given the time.
+pub type SharedCatalogLoader =
+    Arc<dyn Fn(DateTime<Utc>) -> anyhow::Result<CatalogData> + Send + Sync>;
 
-/// What to refresh: the enabled sources, from which CelesTrak address, at what time.
-#[derive(Debug, Clone)]
+/// What to refresh, where, and how eagerly.
 pub struct RefreshRequest {
     /// The enabled sources.
     pub sources: Vec<crate::catalog::Source>,
-    /// CelesTrak or a caching mirror of it.
+    /// CelesTrak base URL (a mirror, a test server).
     pub celestrak_base_url: String,
-    /// The real time (the two-hour rule and back-offs follow the computer's clock).
+    /// The cache directory.
+    pub cache_dir: std::path::PathBuf,
+    /// Real time now.
     pub now: DateTime<Utc>,
+    /// For the automatic refresh at start: only sources whose last successful check is
+    /// older than this (or that were never fetched). `None`: every source (the button).
+    pub only_older_than: Option<chrono::Duration>,
+    /// Reloads the catalog after new data came in.
+    pub reload: SharedCatalogLoader,
 }
 
-/// Does a refresh on the worker thread, calling `source_done` after each source: the
-/// network and the cache in the app ([`refresh_from_network`]), a stand-in in tests.
-pub type Refresher = Arc<dyn Fn(&RefreshRequest, &dyn Fn()) -> RefreshReport + Send + Sync>;
+/// What a refresh of the element sources found, and the catalog reloaded after it.
+pub struct RefreshReport {
+    /// One per source asked, in the order asked.
+    pub outcomes: Vec<SourceOutcome>,
+    /// Why the refresh did not bring data, in a few words ("offline?"), when no source
+    /// succeeded and one failed.
+    pub problem: Option<String>,
+    /// The newest successful check of any enabled source, after this refresh.
+    pub last_success: Option<DateTime<Utc>>,
+    /// The catalog, reloaded from the cache when new data came in.
+    pub catalog: Option<Result<CatalogData, String>>,
+    /// True for the automatic refresh at start.
+    pub automatic: bool,
+}
 
-/// Starts a refresh on a worker thread.
-pub fn spawn_refresh(
-    ctx: &egui::Context,
-    refresher: Refresher,
-    request: RefreshRequest,
-) -> Job<RefreshReport> {
+/// Downloads the enabled sources into the cache (obeying CelesTrak's rules; see
+/// [`crate::catalog::Fetcher`]), then reloads the catalog if anything changed, on a worker
+/// thread.
+pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<RefreshReport> {
     let (tx, rx) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
     let job = Job {
@@ -288,44 +299,160 @@ pub fn spawn_refresh(
     };
     let ctx = ctx.clone();
     std::thread::spawn(move || {
-        let source_done = || {
-            progress.fetch_add(1, Ordering::Relaxed);
-            ctx.request_repaint();
-        };
-        let report = refresher(&request, &source_done);
+        let report = refresh_sources(request, &progress, &|| ctx.request_repaint());
         let _ = tx.send(report);
         ctx.request_repaint();
     });
     job
 }
 
-/// Downloads the sources into the cache (obeying CelesTrak's rules; see
-/// [`crate::catalog::Fetcher`]), then reloads the catalog. Blocks: call it on a worker.
-pub fn refresh_from_network(request: &RefreshRequest, source_done: &dyn Fn()) -> RefreshReport {
-    use crate::catalog::{FetchConfig, Fetcher, RefreshPolicy, default_cache_dir};
+/// The refresh itself, on the calling thread (blocking network).
+pub fn refresh_sources(
+    request: RefreshRequest,
+    progress: &AtomicUsize,
+    tick: &dyn Fn(),
+) -> RefreshReport {
+    use crate::catalog::{FetchConfig, FetchError, Fetcher, RefreshOutcome, RefreshPolicy};
+    let RefreshRequest {
+        sources,
+        celestrak_base_url,
+        cache_dir,
+        now,
+        only_older_than,
+        reload,
+    } = request;
+    let automatic = only_older_than.is_some();
     let config = FetchConfig {
-        celestrak_base_url: request.celestrak_base_url.clone(),
+        celestrak_base_url,
         ..FetchConfig::default()
     };
-    let fetcher = default_cache_dir()
-        .map_err(|e| e.to_string())
-        .and_then(|dir| Fetcher::new(dir, config).map_err(|e| e.to_string()));
-    let outcomes = match fetcher {
-        Ok(fetcher) => request
-            .sources
-            .iter()
-            .map(|source| {
-                let outcome = fetcher.refresh(source, RefreshPolicy::default(), request.now);
-                source_done();
-                SourceOutcome::of(source.label(), &outcome)
-            })
-            .collect(),
-        Err(e) => vec![SourceOutcome {
-            label: "cache".to_owned(),
-            message: e,
-            failure: Some(SourceFailure::Other),
-        }],
+    let fetcher = match Fetcher::new(cache_dir, config) {
+        Ok(fetcher) => fetcher,
+        Err(e) => {
+            return RefreshReport {
+                outcomes: vec![SourceOutcome {
+                    label: "HTTP client".to_owned(),
+                    message: e.to_string(),
+                    failure: Some(SourceFailure::Other),
+                }],
+                problem: Some(e.to_string()),
+                last_success: None,
+                catalog: None,
+                automatic,
+            };
+        }
     };
-    let catalog = super::catalog_data::load_default(request.now).map_err(|e| format!("{e:#}"));
-    RefreshReport { outcomes, catalog }
+    let last_success_of = |source: &crate::catalog::Source| {
+        fetcher
+            .status(source, now)
+            .ok()
+            .and_then(|s| s.last_success_at)
+    };
+    let due: Vec<&crate::catalog::Source> = sources
+        .iter()
+        .filter(|source| match (only_older_than, last_success_of(source)) {
+            (Some(max_age), Some(t)) => now - t > max_age || t > now,
+            _ => true,
+        })
+        .collect();
+    let mut outcomes = Vec::new();
+    let mut changed = false;
+    let mut any_success = false;
+    let mut problem = None;
+    for source in due {
+        let outcome = fetcher.refresh(source, RefreshPolicy::default(), now);
+        progress.fetch_add(1, Ordering::Relaxed);
+        tick();
+        match &outcome {
+            // Another process's fresh download is in the cache: reload it as our own.
+            RefreshOutcome::Updated { .. } | RefreshOutcome::RefreshedByOther { .. } => {
+                changed = true;
+                any_success = true;
+            }
+            RefreshOutcome::NotModified { .. } | RefreshOutcome::TooSoon { .. } => {
+                any_success = true;
+            }
+            RefreshOutcome::Failed { error, .. } => {
+                let why = match error {
+                    FetchError::Network { .. } | FetchError::Timeout { .. } => {
+                        "offline, or the server is unreachable".to_owned()
+                    }
+                    other => other.to_string(),
+                };
+                problem.get_or_insert(why);
+            }
+            RefreshOutcome::BackingOff { until, .. } => {
+                problem.get_or_insert(format!(
+                    "waiting after an error, until {}",
+                    crate::catalog::format_utc(*until)
+                ));
+            }
+        }
+        outcomes.push(SourceOutcome::of(source.label(), &outcome));
+    }
+    let last_success = sources.iter().filter_map(last_success_of).max();
+    let catalog = changed.then(|| reload(now).map_err(|e| format!("{e:#}")));
+    RefreshReport {
+        outcomes,
+        problem: (!any_success).then_some(problem).flatten(),
+        last_success,
+        catalog,
+        automatic,
+    }
+}
+
+/// The top bar's one line on how fresh the elements are: "updated 3 min ago", or why not.
+///
+/// `last_success` is the newest successful check of any enabled source; `problem` why the
+/// last refresh brought nothing.
+pub fn freshness_line(
+    last_success: Option<DateTime<Utc>>,
+    problem: Option<&str>,
+    now: DateTime<Utc>,
+) -> String {
+    match (problem, last_success) {
+        (Some(why), _) => format!("not updated: {why}"),
+        (None, Some(t)) => format!("updated {}", ago(now - t)),
+        (None, None) => "never updated (bundled elements)".to_owned(),
+    }
+}
+
+/// "just now", "3 min ago", "5 h ago", "2 days ago".
+fn ago(d: chrono::Duration) -> String {
+    let minutes = d.num_minutes();
+    if minutes < 1 {
+        "just now".to_owned()
+    } else if minutes < 120 {
+        format!("{minutes} min ago")
+    } else if d.num_hours() < 48 {
+        format!("{} h ago", d.num_hours())
+    } else {
+        format!("{} days ago", d.num_days())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn freshness_line_says_how_long_ago_or_why_not() {
+        let now: DateTime<Utc> = "2026-08-22T20:00:00Z".parse().unwrap();
+        let minutes = |m| Some(now - chrono::Duration::minutes(m));
+        assert_eq!(freshness_line(minutes(0), None, now), "updated just now");
+        assert_eq!(freshness_line(minutes(3), None, now), "updated 3 min ago");
+        assert_eq!(freshness_line(minutes(300), None, now), "updated 5 h ago");
+        assert_eq!(
+            freshness_line(minutes(4320), None, now),
+            "updated 3 days ago"
+        );
+        assert_eq!(
+            freshness_line(minutes(3000), Some("offline"), now),
+            "not updated: offline"
+        );
+        assert_eq!(
+            freshness_line(None, None, now),
+            "never updated (bundled elements)"
+        );
+    }
 }

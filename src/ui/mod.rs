@@ -18,8 +18,10 @@ pub mod jobs;
 pub mod live_panel;
 pub mod location_panel;
 pub mod map_view;
+pub mod notify;
 pub mod passes_panel;
 pub mod picker;
+pub mod save;
 pub mod sky_chart;
 pub mod state;
 pub mod status_bar;
@@ -37,6 +39,8 @@ pub fn run_app() -> anyhow::Result<ExitCode> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Overhead")
+            // Matches the desktop entry, so that desktops show its name and icon.
+            .with_app_id(notify::APP_ID)
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([800.0, 560.0]),
         ..Default::default()

@@ -206,6 +206,8 @@ pub enum Action {
     ExportIcs,
     /// Write the one-page printable handout (PDF).
     PrintHandout,
+    /// Open this folder in the file manager (where an export went).
+    OpenFolder(std::path::PathBuf),
     /// Start choosing the location by clicking the map.
     PickOnMap,
     /// Open the location window.
@@ -214,6 +216,8 @@ pub enum Action {
     DismissAlert(PassKey),
     /// Download new elements for the enabled sources, then reload.
     RefreshElements,
+    /// Refresh at start when the elements are older than this many hours (0: never).
+    SetAutoRefreshHours(u32),
 }
 
 /// Read-only facts every panel may need this frame.

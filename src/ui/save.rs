@@ -1,0 +1,143 @@
+//! Saving an export (CSV, iCalendar) where the user chooses.
+//!
+//! Where the desktop runs the XDG desktop portal (GNOME, KDE, most desktops; also inside
+//! Flatpak), a save dialog asks where to put the file: `rfd` talks to the portal over D-Bus,
+//! without GTK. Without a portal (a bare window manager, a classroom kiosk) the file goes
+//! into the Downloads folder (else home) and the status line gives its full path, with a
+//! button that opens the folder. Dialogs block, so all of this runs on a worker thread.
+
+use eframe::egui;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// The D-Bus name of the XDG desktop portal, which shows the save dialog.
+const PORTAL_BUS_NAME: &str = "org.freedesktop.portal.Desktop";
+
+/// A file to save.
+#[derive(Debug, Clone)]
+pub struct SaveRequest {
+    /// The suggested file name, e.g. `overhead-passes-20260822-2000.csv`.
+    pub file_name: String,
+    /// The file's contents.
+    pub contents: Vec<u8>,
+    /// What the file is, for the dialog's filter ("CSV", "iCalendar").
+    pub kind: &'static str,
+    /// Its extension without the dot.
+    pub extension: &'static str,
+    /// Where the file goes without a dialog, and where the dialog starts.
+    pub folder: PathBuf,
+    /// Ask with a save dialog when the desktop has one.
+    pub ask: bool,
+}
+
+/// How a save ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written to this path.
+    Saved(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// Writing failed.
+    Failed {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        message: String,
+    },
+}
+
+/// Saves on a worker thread; the result arrives on the returned channel (then a repaint).
+pub fn spawn_save(ctx: &egui::Context, request: SaveRequest) -> mpsc::Receiver<SaveOutcome> {
+    let (tx, rx) = mpsc::channel();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let outcome = save(&request);
+        // The receiver is gone only when the window closed.
+        let _ = tx.send(outcome);
+        ctx.request_repaint();
+    });
+    rx
+}
+
+/// Saves `request`: through a dialog when asked and a portal runs, else into its folder.
+pub fn save(request: &SaveRequest) -> SaveOutcome {
+    let path = if request.ask && portal_available() {
+        let chosen = rfd::FileDialog::new()
+            .set_title("Save the passes")
+            .set_directory(&request.folder)
+            .set_file_name(&request.file_name)
+            .add_filter(request.kind, &[request.extension])
+            .save_file();
+        match chosen {
+            Some(path) => path,
+            None => return SaveOutcome::Cancelled,
+        }
+    } else {
+        request.folder.join(&request.file_name)
+    };
+    match std::fs::write(&path, &request.contents) {
+        Ok(()) => SaveOutcome::Saved(absolute(&path)),
+        Err(e) => SaveOutcome::Failed {
+            path,
+            message: e.to_string(),
+        },
+    }
+}
+
+/// True when the session bus has (or can start) the XDG desktop portal.
+pub fn portal_available() -> bool {
+    let Ok(connection) = zbus::blocking::Connection::session() else {
+        return false;
+    };
+    let Ok(bus) = zbus::blocking::fdo::DBusProxy::new(&connection) else {
+        return false;
+    };
+    let Ok(name) = zbus::names::BusName::try_from(PORTAL_BUS_NAME) else {
+        return false;
+    };
+    let running = bus.name_has_owner(name).unwrap_or(false);
+    running
+        || bus
+            .list_activatable_names()
+            .is_ok_and(|names| names.iter().any(|n| n.as_str() == PORTAL_BUS_NAME))
+}
+
+/// Opens a folder in the desktop's file manager (`xdg-open`), without waiting for it.
+pub fn open_folder(folder: &Path) -> Result<(), String> {
+    std::process::Command::new("xdg-open")
+        .arg(folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(drop)
+        .map_err(|e| format!("cannot open {} (xdg-open: {e})", folder.display()))
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_asking_the_file_goes_into_the_folder_with_its_full_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let request = SaveRequest {
+            file_name: "passes.csv".to_owned(),
+            contents: b"a,b\n".to_vec(),
+            kind: "CSV",
+            extension: "csv",
+            folder: dir.path().to_path_buf(),
+            ask: false,
+        };
+        let outcome = save(&request);
+        let path = dir.path().join("passes.csv");
+        assert_eq!(outcome, SaveOutcome::Saved(path.clone()));
+        assert!(path.is_absolute());
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "a,b\n");
+    }
+}
