@@ -302,9 +302,17 @@ pub fn alert_text(
     until_start: &str,
     time: impl Fn(DateTime<Utc>) -> String,
 ) -> String {
-    let Some(seen) = SeenPart::of(pass) else {
-        return format!("{name} rises in {until_start}.");
-    };
+    match seen_directions(pass, time) {
+        Some(directions) => format!("{name} in {until_start}: {}", lower_first(&directions)),
+        None => format!("{name} rises in {until_start}."),
+    }
+}
+
+/// Where to look for the seen part of a pass, in one sentence with the brightness: "Look
+/// NNE (bearing 17°, 12° up) at 21:39; highest 51° up in the ENE; fades into Earth's
+/// shadow at 21:43. Magnitude −2.1, very bright." None when the pass is not visible.
+pub fn seen_directions(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) -> Option<String> {
+    let seen = SeenPart::of(pass)?;
     let ending = match seen.vanishes {
         Vanishes::Sets => "sets",
         Vanishes::EntersShadow => "fades into Earth's shadow",
@@ -314,14 +322,22 @@ pub fn alert_text(
         Some(m) => format!("Magnitude {m:.1}, {}.", brightness_short(m)),
         None => "Brightness unknown.".to_owned(),
     };
-    format!(
-        "{name} in {until_start}: look {} at {}; highest {} in the {}; {ending} at {}. {brightness}",
+    Some(format!(
+        "Look {} at {}; highest {} in the {}; {ending} at {}. {brightness}",
         look_words(&seen.start),
         time(seen.start.time),
         height_words(seen.peak.elevation_deg),
         compass_point(seen.peak.azimuth_deg),
         time(seen.end.time),
-    )
+    ))
+}
+
+/// `text` with its first letter in lower case ("Look" → "look").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// How bright a magnitude looks, in a few words: "very bright", "easy to see"...

@@ -761,7 +761,11 @@ impl OverheadApp {
             .passes
             .as_ref()
             .map_or(&[][..], |p| p.records.as_slice());
-        for record in records.iter().filter(|r| r.pass.is_visible && minutes > 0) {
+        let limit = self.state.settings.limiting_magnitude;
+        for record in records
+            .iter()
+            .filter(|r| r.pass.is_visible_to_eye(limit) && minutes > 0)
+        {
             let Some(start) = record.pass.visible_start else {
                 continue;
             };

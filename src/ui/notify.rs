@@ -19,7 +19,7 @@ use std::time::{Duration as StdDuration, Instant};
 use chrono::{DateTime, Utc};
 
 use super::timefmt::TimeFormatter;
-use crate::report::{PassRecord, compass_point};
+use crate::report::PassRecord;
 
 /// The desktop entry (and icon) name the notifications carry.
 pub const APP_ID: &str = "org.overhead.Overhead";
@@ -157,49 +157,14 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
         })
 }
 
-/// The title and body of the alert for a visible pass: where to look when it becomes
-/// visible (time, compass point and bearing, height), how high it climbs, how bright.
-///
-/// "ISS (ZARYA) visible at 21:39" / "Look SSE (155°), 12° up, from 21:39 to 21:42;
-/// highest 51°. Magnitude -2.1, very bright."
+/// The notification for a visible pass: "ISS (ZARYA) visible at 05:02" and where to look,
+/// in the words of the seen part and the pass table (compass point with bearing, height),
+/// and how bright ([`crate::report::seen_directions`]).
 pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, String)> {
     let start = record.pass.visible_start?;
     let title = format!("{} visible at {}", record.name(), fmt.hm(start.time));
-    let until = record
-        .pass
-        .visible_end
-        .map(|end| format!(" to {}", fmt.hm(end.time)))
-        .unwrap_or_default();
-    let mut body = format!(
-        "Look {} ({:.0}°), {:.0}° up, from {}{until}; highest {:.0}°.",
-        compass_point(start.azimuth_deg),
-        start.azimuth_deg,
-        start.elevation_deg,
-        fmt.hm(start.time),
-        record.pass.culmination.elevation_deg,
-    );
-    if let Some(magnitude) = record.pass.magnitude {
-        body.push_str(&format!(
-            " Magnitude {magnitude:.1}, {}.",
-            brightness_word(magnitude)
-        ));
-    }
+    let body = crate::report::seen_directions(&record.pass, |t| fmt.hm(t))?;
     Some((title, body))
-}
-
-/// One word for how bright a magnitude looks (the scale of [`crate::report::brightness_words`]).
-fn brightness_word(magnitude: f64) -> &'static str {
-    if magnitude <= -2.0 {
-        "very bright"
-    } else if magnitude <= 0.0 {
-        "bright"
-    } else if magnitude <= 2.5 {
-        "easy to see"
-    } else if magnitude <= 4.5 {
-        "faint: needs a dark sky"
-    } else {
-        "very faint"
-    }
 }
 
 /// When the alert for a pass becomes visible at `visible_start` is due, on the real clock.
