@@ -21,6 +21,7 @@ pub mod map_view;
 pub mod passes_panel;
 pub mod picker;
 pub mod sky_chart;
+pub mod sky_scene;
 pub mod state;
 pub mod status_bar;
 pub mod theme;
