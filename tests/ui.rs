@@ -720,3 +720,38 @@ fn visible_only_hides_passes_too_faint_for_the_sky() {
         "{summary}"
     );
 }
+
+#[test]
+fn sky_chart_switches_exist_and_switch() {
+    // Issue 12: stars to a chosen limit, constellations, the Milky Way and the "now" view.
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label_contains("Sky chart: ISS");
+    assert!((harness.state().state().sky.max_magnitude - 4.5).abs() < 1e-9);
+    assert!(harness.state().state().sky.show_constellations);
+    harness.get_by_label("Constellations").click();
+    harness.get_by_label("Dark site (Milky Way)").click();
+    harness.step();
+    harness.step();
+    assert!(!harness.state().state().sky.show_constellations);
+    assert!(harness.state().state().sky.dark_site);
+    harness.get_by_label("Sky now").click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().state().sky.show_now);
+    // The heading and the switch.
+    assert_eq!(harness.query_all_by_label("Sky now").count(), 2);
+    assert!(harness.query_by_label_contains("Sky chart: ISS").is_none());
+}
+
+#[test]
+fn sky_now_names_the_chosen_satellite_that_is_up() {
+    // The fixture's ISS rises over Seoul at 19:10:51 UTC on 23 Aug 2026; two minutes
+    // later it is up, and the "now" view (a switch while a pass is selected) names it.
+    let mut harness = app_dated_at("2026-08-23T19:13:00Z".parse().unwrap(), iss_settings());
+    if harness.query_all_by_label("Sky now").count() == 1 {
+        harness.get_by_label("Sky now").click();
+        harness.step();
+        harness.step();
+    }
+    harness.get_by_label_contains("Up now: ISS (ZARYA)");
+}

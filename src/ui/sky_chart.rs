@@ -113,6 +113,17 @@ impl SkyChart {
         } else {
             Vec::new()
         };
+        if now_view {
+            let size = egui::TextStyle::Body.resolve(ui.style()).size * view.label_scale.min(1.5);
+            // What the dots are, in words (also for screen readers and tests).
+            let up: Vec<&str> = satellites.iter().map(|s| s.name.as_str()).collect();
+            let text = if up.is_empty() {
+                "None of the chosen satellites is up.".to_owned()
+            } else {
+                format!("Up now: {}", up.join(", "))
+            };
+            ui.label(egui::RichText::new(text).size(size));
+        }
         // Leave room under the chart for the sentence describing the pass (in presentation
         // mode it is elsewhere: only the caption).
         let below = if view.presentation { 30.0 } else { 110.0 };
@@ -612,8 +623,8 @@ struct SkyOptions {
 /// Radius of a star's dot, points, for a chart whose degree is `points_per_deg` wide:
 /// a step per magnitude, never under a pixel.
 pub fn star_radius_points(magnitude: f64, points_per_deg: f32) -> f32 {
-    let scale = (points_per_deg / 2.0).clamp(0.8, 2.5);
-    ((4.4 - 0.62 * magnitude as f32).max(0.7)) * scale
+    let scale = (points_per_deg / 1.6).clamp(0.7, 2.5);
+    ((3.3 - 0.5 * magnitude as f32).max(0.6)) * scale
 }
 
 /// A star's colour: tinted by its B−V colour index (blue-white, white, orange) and dimmer
@@ -663,7 +674,9 @@ fn sky_shapes(
                 stroke,
             ));
         }
-        for c in scene.labels.iter().filter(|c| c.rank <= 2) {
+        // On a small chart only the large constellations are named.
+        let max_rank = if points_per_deg < 2.5 { 1 } else { 2 };
+        for c in scene.labels.iter().filter(|c| c.rank <= max_rank) {
             shapes.push(label(
                 c.name.to_uppercase(),
                 to_screen(c.xy),
