@@ -498,7 +498,7 @@ fn draw_path(
     if let Some((origin, tip)) = motion_arrow(samples, record) {
         plot.arrows(
             Arrows::new("direction", vec![origin], vec![tip])
-                .color(palette.sunlit)
+                .color(palette.text)
                 .tip_length(16.0 * sizes.small / 12.0)
                 .allow_hover(false),
         );
@@ -535,6 +535,8 @@ fn draw_seen_marks(
     sizes: LabelSizes,
 ) {
     let p = &record.pass;
+    // Where the labels went: one too close to an earlier one is left out (its mark stays).
+    let mut placed: Vec<[f64; 2]> = Vec::new();
     let mut mark = |name: &str, xy: [f64; 2], shape: MarkerShape, filled: bool, text: String| {
         plot.points(
             Points::new(name.to_owned(), PlotPoints::from(vec![xy]))
@@ -544,6 +546,13 @@ fn draw_seen_marks(
                 .color(palette.text)
                 .allow_hover(false),
         );
+        let crowded = placed
+            .iter()
+            .any(|q| (q[0] - xy[0]).hypot(q[1] - xy[1]) < sizes.time_label_spacing);
+        if crowded {
+            return;
+        }
+        placed.push(xy);
         plot.text(
             Text::new(
                 "",
@@ -584,18 +593,27 @@ fn draw_seen_marks(
             );
         }
     }
+    let brightest = brightest_seen(samples, record);
+    let mut brightest_apart = brightest;
     if let Some(peak) = p.visible_peak {
         let xy = chart_xy(peak.azimuth_deg, peak.elevation_deg);
-        let text = format!("highest {:.0}°", peak.elevation_deg);
+        let mut text = format!("highest {:.0}°", peak.elevation_deg);
+        // Usually the brightest point is the highest: then one mark says both.
+        if let Some((b_xy, magnitude)) = brightest
+            && (b_xy[0] - xy[0]).hypot(b_xy[1] - xy[1]) < 4.0
+        {
+            text.push_str(&format!(", brightest (mag {magnitude:.1})"));
+            brightest_apart = None;
+        }
         mark("highest", xy, MarkerShape::Diamond, false, text);
     }
-    if let Some((xy, magnitude)) = brightest_seen(samples, record) {
+    if let Some((xy, magnitude)) = brightest_apart {
         mark(
             "brightest",
             xy,
             MarkerShape::Asterisk,
             false,
-            format!("brightest, mag {magnitude:.1}"),
+            format!("brightest (mag {magnitude:.1})"),
         );
     }
 }
