@@ -755,3 +755,27 @@ fn sky_now_names_the_chosen_satellite_that_is_up() {
     }
     harness.get_by_label_contains("Up now: ISS (ZARYA)");
 }
+
+#[test]
+fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label_contains("Click the chart for a 7° binocular field");
+    // The chart's centre (the zenith) is about half a chart below its switches.
+    let switch = harness.get_by_label("Constellations").rect();
+    let side_panel_x = switch.left() + 150.0;
+    let zenith = egui::pos2(side_panel_x, switch.bottom() + 220.0);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: zenith,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.step();
+    harness.get_by_label("Remove binocular circle").click();
+    harness.step();
+    harness.step();
+    assert!(harness.query_by_label("Remove binocular circle").is_none());
+}
