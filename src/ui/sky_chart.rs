@@ -674,9 +674,12 @@ fn sky_shapes(
     let label = |text: String, at: egui::Pos2, color: egui::Color32, anchor: egui::Align2| {
         let galley = ui.painter().layout_no_wrap(text, font.clone(), color);
         let rect = anchor.anchor_size(at, galley.size());
-        Shape::galley(rect.min, galley, color)
+        (rect, Shape::galley(rect.min, galley, color))
     };
     let mut shapes = Vec::new();
+    // Labels with their rank (0 first): the Sun and Moon, planets, stars, constellations.
+    // They are placed last, in that order, and one that would overlap is left out.
+    let mut labels: Vec<(u8, (egui::Rect, Shape))> = Vec::new();
     if options.dark_site {
         for (level, ring) in &scene.milky_way {
             let points: Vec<egui::Pos2> = ring.iter().map(|&p| to_screen(p)).collect();
@@ -695,11 +698,14 @@ fn sky_shapes(
         // On a small chart only the large constellations are named.
         let max_rank = if points_per_deg < 2.5 { 1 } else { 2 };
         for c in scene.labels.iter().filter(|c| c.rank <= max_rank) {
-            shapes.push(label(
-                c.name.to_uppercase(),
-                to_screen(c.xy),
-                palette.constellation_text,
-                egui::Align2::CENTER_CENTER,
+            labels.push((
+                3,
+                label(
+                    c.name.to_uppercase(),
+                    to_screen(c.xy),
+                    palette.constellation_text,
+                    egui::Align2::CENTER_CENTER,
+                ),
             ));
         }
     }
@@ -715,11 +721,14 @@ fn sky_shapes(
         ));
         if star.magnitude < 1.5 && !star.name.is_empty() {
             let at = to_screen(star.xy) + egui::vec2(4.0, 2.0);
-            shapes.push(label(
-                star.name.to_owned(),
-                at,
-                palette.weak_text,
-                egui::Align2::LEFT_TOP,
+            labels.push((
+                2,
+                label(
+                    star.name.to_owned(),
+                    at,
+                    palette.weak_text,
+                    egui::Align2::LEFT_TOP,
+                ),
             ));
         }
     }
@@ -731,11 +740,14 @@ fn sky_shapes(
         let at = to_screen(chart_xy(p.direction.azimuth_deg, p.direction.elevation_deg));
         let r = star_radius_points(p.magnitude.max(-1.0), points_per_deg);
         shapes.push(Shape::circle_filled(at, r, palette.planet));
-        shapes.push(label(
-            p.planet.name().to_owned(),
-            at + egui::vec2(r + 3.0, 0.0),
-            palette.planet,
-            egui::Align2::LEFT_CENTER,
+        labels.push((
+            1,
+            label(
+                p.planet.name().to_owned(),
+                at + egui::vec2(r + 3.0, 0.0),
+                palette.planet,
+                egui::Align2::LEFT_CENTER,
+            ),
         ));
     }
     let moon = &scene.moon;
@@ -771,23 +783,38 @@ fn sky_shapes(
             radius,
             Stroke::new(1.0, palette.moon_lit.gamma_multiply(0.6)),
         ));
-        shapes.push(label(
-            format!("Moon {:.0}%", moon.illuminated_fraction * 100.0),
-            centre + egui::vec2(0.0, radius + 2.0),
-            palette.text,
-            egui::Align2::CENTER_TOP,
+        labels.push((
+            0,
+            label(
+                format!("Moon {:.0}%", moon.illuminated_fraction * 100.0),
+                centre + egui::vec2(0.0, radius + 2.0),
+                palette.text,
+                egui::Align2::CENTER_TOP,
+            ),
         ));
     }
     if scene.sun.elevation_deg > 0.0 {
         let at = to_screen(chart_xy(scene.sun.azimuth_deg, scene.sun.elevation_deg));
         let radius = (2.2 * points_per_deg).max(7.0);
         shapes.push(Shape::circle_filled(at, radius, palette.sun));
-        shapes.push(label(
-            "Sun".to_owned(),
-            at + egui::vec2(0.0, radius + 2.0),
-            palette.text,
-            egui::Align2::CENTER_TOP,
+        labels.push((
+            0,
+            label(
+                "Sun".to_owned(),
+                at + egui::vec2(0.0, radius + 2.0),
+                palette.text,
+                egui::Align2::CENTER_TOP,
+            ),
         ));
+    }
+    labels.sort_by_key(|(rank, _)| *rank);
+    let mut placed: Vec<egui::Rect> = Vec::new();
+    for (_, (rect, shape)) in labels {
+        let core = rect.shrink(1.0);
+        if placed.iter().all(|p| !p.intersects(core)) {
+            placed.push(rect);
+            shapes.push(shape);
+        }
     }
     if let Some(xy) = options.binocular_xy {
         shapes.push(Shape::circle_stroke(
