@@ -8,7 +8,8 @@
 //! - `map_frame_*`: sub-satellite points of the whole catalog for one frame of the map
 //!   (a [`Fleet`] interpolating between SGP4 knots), with the clock at real time and at
 //!   x1000 (16 s of orbit per 60 Hz frame).
-//! - `sky_chart_scene_*`: the sky behind the sky chart, all stars to magnitude 6.
+//! - `sky_chart_scene_*`: the sky behind the sky chart, all stars to magnitude 6 (2026-11-29,
+//!   2 shared cores: 1.3 ms median to compute, once a minute; 40 ns a frame from the cache).
 
 use chrono::{DateTime, Duration, Utc};
 use overhead::orbit::{
