@@ -891,3 +891,62 @@ fn print_handout_writes_a_pdf_beside_the_exports() {
     let status = label_containing(&harness, "Saved ");
     assert!(status.contains("overhead-handout-"), "{status}");
 }
+
+#[test]
+fn sky_chart_switches_exist_and_switch() {
+    // Issue 12: stars to a chosen limit, constellations, the Milky Way and the "now" view.
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label_contains("Sky chart: ISS");
+    assert!((harness.state().state().sky.max_magnitude - 4.5).abs() < 1e-9);
+    assert!(harness.state().state().sky.show_constellations);
+    harness.get_by_label("Constellations").click();
+    harness.get_by_label("Dark site (Milky Way)").click();
+    harness.step();
+    harness.step();
+    assert!(!harness.state().state().sky.show_constellations);
+    assert!(harness.state().state().sky.dark_site);
+    harness.get_by_label("Sky now").click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().state().sky.show_now);
+    // The heading and the switch.
+    assert_eq!(harness.query_all_by_label("Sky now").count(), 2);
+    assert!(harness.query_by_label_contains("Sky chart: ISS").is_none());
+}
+
+#[test]
+fn sky_now_names_the_chosen_satellite_that_is_up() {
+    // The fixture's ISS rises over Seoul at 19:10:51 UTC on 23 Aug 2026; two minutes
+    // later it is up, and the "now" view (a switch while a pass is selected) names it.
+    let mut harness = app_dated_at("2026-08-23T19:13:00Z".parse().unwrap(), iss_settings());
+    if harness.query_all_by_label("Sky now").count() == 1 {
+        harness.get_by_label("Sky now").click();
+        harness.step();
+        harness.step();
+    }
+    harness.get_by_label_contains("Up now: ISS (ZARYA)");
+}
+
+#[test]
+fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label_contains("Click the chart for a 7° binocular field");
+    // The chart's centre (the zenith) is about half a chart below its switches.
+    let switch = harness.get_by_label("Constellations").rect();
+    let side_panel_x = switch.left() + 150.0;
+    let zenith = egui::pos2(side_panel_x, switch.bottom() + 220.0);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: zenith,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.step();
+    harness.get_by_label("Remove binocular circle").click();
+    harness.step();
+    harness.step();
+    assert!(harness.query_by_label("Remove binocular circle").is_none());
+}

@@ -23,6 +23,7 @@ pub mod passes_panel;
 pub mod picker;
 pub mod save;
 pub mod sky_chart;
+pub mod sky_scene;
 pub mod state;
 pub mod status_bar;
 pub mod theme;

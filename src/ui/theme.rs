@@ -64,6 +64,24 @@ pub struct Palette {
     pub good: Color32,
     /// Background of an alert banner.
     pub alert_fill: Color32,
+    /// A white star on the sky chart (B−V about 0.3 to 0.8), at full brightness.
+    pub star: Color32,
+    /// A hot, blue-white star (B−V under 0.3).
+    pub star_hot: Color32,
+    /// A cool, orange star (B−V over 0.8).
+    pub star_cool: Color32,
+    /// Constellation stick figures.
+    pub constellation: Color32,
+    /// Constellation names.
+    pub constellation_text: Color32,
+    /// The Milky Way's outlines (translucent).
+    pub milky_way: Color32,
+    /// The lit part of the Moon.
+    pub moon_lit: Color32,
+    /// The dark part of the Moon's disc.
+    pub moon_dark: Color32,
+    /// Planets on the sky chart.
+    pub planet: Color32,
 }
 
 impl Palette {
@@ -90,6 +108,15 @@ impl Palette {
                 weak_text: Color32::from_rgb(90, 95, 110),
                 good: Color32::from_rgb(10, 120, 40),
                 alert_fill: Color32::from_rgb(255, 236, 190),
+                star: Color32::from_rgb(30, 35, 60),
+                star_hot: Color32::from_rgb(20, 50, 130),
+                star_cool: Color32::from_rgb(140, 60, 10),
+                constellation: Color32::from_rgb(150, 170, 200),
+                constellation_text: Color32::from_rgb(90, 110, 150),
+                milky_way: Color32::from_rgba_unmultiplied(110, 130, 170, 40),
+                moon_lit: Color32::from_rgb(230, 200, 90),
+                moon_dark: Color32::from_rgb(170, 175, 190),
+                planet: Color32::from_rgb(170, 60, 120),
             },
             ThemeChoice::Dark => Self {
                 ocean: Color32::from_rgb(14, 24, 38),
@@ -111,6 +138,15 @@ impl Palette {
                 weak_text: Color32::from_rgb(140, 150, 160),
                 good: Color32::from_rgb(120, 220, 140),
                 alert_fill: Color32::from_rgb(70, 55, 10),
+                star: Color32::from_rgb(235, 235, 225),
+                star_hot: Color32::from_rgb(200, 215, 255),
+                star_cool: Color32::from_rgb(255, 215, 170),
+                constellation: Color32::from_rgb(50, 75, 110),
+                constellation_text: Color32::from_rgb(90, 120, 160),
+                milky_way: Color32::from_rgba_unmultiplied(120, 140, 190, 28),
+                moon_lit: Color32::from_rgb(245, 240, 215),
+                moon_dark: Color32::from_rgb(45, 50, 60),
+                planet: Color32::from_rgb(255, 170, 220),
             },
             ThemeChoice::NightRed => Self {
                 ocean: Color32::from_rgb(0, 0, 0),
@@ -132,6 +168,15 @@ impl Palette {
                 weak_text: Color32::from_rgb(120, 15, 10),
                 good: Color32::from_rgb(200, 40, 25),
                 alert_fill: Color32::from_rgb(45, 0, 0),
+                star: Color32::from_rgb(200, 30, 20),
+                star_hot: Color32::from_rgb(200, 30, 20),
+                star_cool: Color32::from_rgb(200, 30, 20),
+                constellation: Color32::from_rgb(70, 0, 0),
+                constellation_text: Color32::from_rgb(100, 10, 5),
+                milky_way: Color32::from_rgba_unmultiplied(120, 0, 0, 30),
+                moon_lit: Color32::from_rgb(190, 35, 20),
+                moon_dark: Color32::from_rgb(40, 0, 0),
+                planet: Color32::from_rgb(210, 40, 25),
             },
         }
     }
@@ -219,6 +264,15 @@ mod tests {
             p.weak_text,
             p.good,
             p.alert_fill,
+            p.star,
+            p.star_hot,
+            p.star_cool,
+            p.constellation,
+            p.constellation_text,
+            p.milky_way,
+            p.moon_lit,
+            p.moon_dark,
+            p.planet,
         ] {
             assert!(c.r() <= 210 && c.g() <= 40 && c.b() <= 25, "{c:?}");
         }
