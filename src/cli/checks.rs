@@ -186,3 +186,33 @@ mod tests {
         assert_eq!(check_number("--lat", -90.0, LATITUDE_DEG), Ok(-90.0));
     }
 }
+
+/// Where the observer stands, as `passes`, `sky` and `handout` all take it.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
+pub struct ObserverArgs {
+    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
+    pub lat: f64,
+    /// Observer's longitude, degrees (east positive), from -180 to 180.
+    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
+    pub lon: f64,
+    /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
+    #[arg(
+        long = "alt-m",
+        default_value_t = 0.0,
+        allow_hyphen_values = true,
+        value_name = "M"
+    )]
+    pub alt_m: f64,
+}
+
+impl ObserverArgs {
+    /// The observer, each number finite and in its range, or an error naming the first
+    /// that is not.
+    pub fn checked(&self) -> Result<crate::orbit::Observer, ArgError> {
+        let lat = check_number("--lat", self.lat, LATITUDE_DEG)?;
+        let lon = check_number("--lon", self.lon, LONGITUDE_DEG)?;
+        let alt_m = check_number("--alt-m", self.alt_m, ALTITUDE_M)?;
+        Ok(crate::orbit::Observer::new(lat, lon, alt_m))
+    }
+}

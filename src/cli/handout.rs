@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::Utc;
 
+use super::checks::ObserverArgs;
 use super::passes::{Format, PassesArgs, search};
 use crate::handout::{HandoutInput, best_pass, chart_stars, handout_pdf, path_samples};
 use crate::report::{self, PassRecord};
@@ -35,20 +36,9 @@ pub struct HandoutArgs {
     /// Draw this satellite's best pass on the chart (default: the best pass of all).
     #[arg(long = "chart-sat", value_name = "NORAD")]
     pub chart_sat: Option<u64>,
-    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lat: f64,
-    /// Observer's longitude, degrees (east positive), from -180 to 180.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lon: f64,
-    /// Observer's height above the WGS-84 ellipsoid, metres.
-    #[arg(
-        long = "alt-m",
-        default_value_t = 0.0,
-        allow_hyphen_values = true,
-        value_name = "M"
-    )]
-    pub alt_m: f64,
+    /// Where the observer stands.
+    #[command(flatten)]
+    pub observer: ObserverArgs,
     /// Start of the window (RFC 3339); default now.
     #[arg(long, value_name = "RFC3339")]
     pub start: Option<String>,
@@ -81,9 +71,7 @@ impl HandoutArgs {
             sats: self.sats.clone(),
             names: self.names.clone(),
             all: false,
-            lat: self.lat,
-            lon: self.lon,
-            alt_m: self.alt_m,
+            observer: self.observer.clone(),
             start: self.start.clone(),
             days: self.days.unwrap_or(1.0),
             tonight: self.days.is_none(),

@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
-use super::checks::{self, ArgError, check_number, check_text};
+use super::checks::{self, ArgError, ObserverArgs, check_number, check_text};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
@@ -46,20 +46,9 @@ pub struct PassesArgs {
     /// Every satellite in the elements.
     #[arg(long)]
     pub all: bool,
-    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lat: f64,
-    /// Observer's longitude, degrees (east positive), from -180 to 180.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lon: f64,
-    /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
-    #[arg(
-        long = "alt-m",
-        default_value_t = 0.0,
-        allow_hyphen_values = true,
-        value_name = "M"
-    )]
-    pub alt_m: f64,
+    /// Where the observer stands.
+    #[command(flatten)]
+    pub observer: ObserverArgs,
     /// Start of the window (RFC 3339, e.g. 2026-08-22T18:00:00Z); default now.
     #[arg(long, value_name = "RFC3339")]
     pub start: Option<String>,
@@ -159,9 +148,7 @@ impl PassesArgs {
     /// Stage two of reading the arguments (see [`super::checks`]): every number finite and
     /// in its range, or an error naming the first one that is not.
     pub fn check_numbers(&self) -> Result<CheckedNumbers, ArgError> {
-        let lat = check_number("--lat", self.lat, checks::LATITUDE_DEG)?;
-        let lon = check_number("--lon", self.lon, checks::LONGITUDE_DEG)?;
-        let alt_m = check_number("--alt-m", self.alt_m, checks::ALTITUDE_M)?;
+        let observer = self.observer.checked()?;
         let days = check_number("--days", self.days, checks::DAYS)?;
         let elevation = |arg, value| check_number(arg, value, checks::ELEVATION_DEG);
         let search = PassSearch {
@@ -186,7 +173,7 @@ impl PassesArgs {
             check_text("--name", name)?;
         }
         Ok(CheckedNumbers {
-            observer: Observer::new(lat, lon, alt_m),
+            observer,
             days,
             search,
         })

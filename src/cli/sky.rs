@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use super::checks::{self, ArgError, check_number};
+use super::checks::{self, ArgError, ObserverArgs, check_number};
 use crate::atlas::sky::Star;
 use crate::orbit::frames::julian_date_utc;
 use crate::orbit::planets::planet_view_at;
@@ -35,20 +35,9 @@ pub enum Format {
 /// Arguments of `overhead sky`.
 #[derive(Debug, clap::Args)]
 pub struct SkyArgs {
-    /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lat: f64,
-    /// Observer's longitude, degrees (east positive), from -180 to 180.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lon: f64,
-    /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
-    #[arg(
-        long = "alt-m",
-        default_value_t = 0.0,
-        allow_hyphen_values = true,
-        value_name = "M"
-    )]
-    pub alt_m: f64,
+    /// Where the observer stands.
+    #[command(flatten)]
+    pub observer: ObserverArgs,
     /// The moment (RFC 3339, e.g. 2026-08-22T12:00:00Z); default now.
     #[arg(long, value_name = "RFC3339")]
     pub time: Option<String>,
@@ -70,15 +59,13 @@ impl SkyArgs {
     /// Stage two of reading the arguments (see [`super::checks`]): the observer and the star
     /// limit, each finite and in its range, or an error naming the first that is not.
     pub fn check_numbers(&self) -> Result<(Observer, f64), ArgError> {
-        let lat = check_number("--lat", self.lat, checks::LATITUDE_DEG)?;
-        let lon = check_number("--lon", self.lon, checks::LONGITUDE_DEG)?;
-        let alt_m = check_number("--alt-m", self.alt_m, checks::ALTITUDE_M)?;
+        let observer = self.observer.checked()?;
         let limit = check_number(
             "--max-magnitude",
             self.max_magnitude,
             checks::LIMITING_MAGNITUDE,
         )?;
-        Ok((Observer::new(lat, lon, alt_m), limit))
+        Ok((observer, limit))
     }
 }
 
