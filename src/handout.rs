@@ -16,7 +16,7 @@ use printpdf::{
     WindingOrder,
 };
 
-use crate::orbit::{ObserverFrame, PassPoint, Satellite, Vanishes, observe};
+use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, Vanishes, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point, plain_description};
 use crate::timefmt::TimeFormatter;
 
@@ -27,19 +27,6 @@ pub enum HandoutError {
     /// A bundled font could not be read (a broken build, not a user error).
     #[error("the bundled font {0} could not be read")]
     Font(&'static str),
-}
-
-/// A point of a pass's path on the chart: time, look angles, and whether it is sunlit.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PathSample {
-    /// The instant, UTC.
-    pub t: DateTime<Utc>,
-    /// Azimuth from north through east, degrees.
-    pub azimuth_deg: f64,
-    /// Elevation, degrees (geometric).
-    pub elevation_deg: f64,
-    /// True when the satellite is sunlit (it can be seen in a dark sky).
-    pub is_sunlit: bool,
 }
 
 /// A star (or planet) on the chart: where it is and how bright.
@@ -66,7 +53,7 @@ pub struct HandoutInput<'a> {
     /// The visible passes to list, in time order.
     pub records: &'a [&'a PassRecord],
     /// The pass drawn on the chart, with its path.
-    pub chart: Option<(&'a PassRecord, Vec<PathSample>)>,
+    pub chart: Option<(&'a PassRecord, Vec<PathPoint>)>,
     /// Stars and planets above the horizon at the chart's moment.
     pub stars: Vec<ChartStar>,
     /// How times are shown.
@@ -81,31 +68,9 @@ pub struct HandoutInput<'a> {
 
 /// The path of `record`'s pass from rise to set, every 10 s (at most 400 points), for
 /// the chart.
-pub fn path_samples(
-    sat: &Satellite,
-    frame: &ObserverFrame,
-    record: &PassRecord,
-) -> Vec<PathSample> {
+pub fn path_samples(sat: &Satellite, frame: &ObserverFrame, record: &PassRecord) -> Vec<PathPoint> {
     let p = &record.pass;
-    let span_ms = (p.set.time - p.rise.time).num_milliseconds().max(1);
-    let step_ms = (span_ms / 400).max(10_000);
-    let mut out = Vec::new();
-    let mut t = p.rise.time;
-    loop {
-        if let Ok(o) = observe(sat, frame, t, None) {
-            out.push(PathSample {
-                t,
-                azimuth_deg: o.look.azimuth_deg,
-                elevation_deg: o.look.elevation_deg,
-                is_sunlit: o.illumination.is_sunlit,
-            });
-        }
-        if t >= p.set.time {
-            break;
-        }
-        t = (t + Duration::milliseconds(step_ms)).min(p.set.time);
-    }
-    out
+    sky_path(sat, frame, p.rise.time, p.set.time, None, 400, 10)
 }
 
 /// The stars (to `max_magnitude`, the brightest named) and the planets above the horizon

@@ -110,3 +110,52 @@ fn subpoint_deg(jd: f64, r_teme_km: [f64; 3]) -> (f64, f64) {
     let lon = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
     (lat, lon)
 }
+
+/// One point of a satellite's path across the observer's sky.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathPoint {
+    /// The instant, UTC.
+    pub t: DateTime<Utc>,
+    /// Azimuth from true north through east, degrees.
+    pub azimuth_deg: f64,
+    /// Elevation, degrees (geometric).
+    pub elevation_deg: f64,
+    /// True when the satellite is sunlit (its line to the Sun's centre misses the Earth).
+    pub is_sunlit: bool,
+    /// Estimated visual magnitude (None without a standard magnitude or in shadow).
+    pub magnitude: Option<f64>,
+}
+
+/// The satellite's path across the sky from `from` to `to` (both included): about
+/// `points` evenly spaced instants, never closer than `min_step_s` seconds; instants where
+/// SGP4 fails are left out.
+pub fn sky_path(
+    sat: &Satellite,
+    frame: &ObserverFrame,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    std_magnitude: Option<f64>,
+    points: i64,
+    min_step_s: i64,
+) -> Vec<PathPoint> {
+    let span_ms = (to - from).num_milliseconds().max(1);
+    let step_ms = (span_ms / points.max(1)).max(min_step_s * 1000);
+    let mut out = Vec::new();
+    let mut t = from;
+    loop {
+        if let Ok(o) = observe(sat, frame, t, std_magnitude) {
+            out.push(PathPoint {
+                t,
+                azimuth_deg: o.look.azimuth_deg,
+                elevation_deg: o.look.elevation_deg,
+                is_sunlit: o.illumination.is_sunlit,
+                magnitude: o.magnitude,
+            });
+        }
+        if t >= to {
+            break;
+        }
+        t = (t + chrono::Duration::milliseconds(step_ms)).min(to);
+    }
+    out
+}

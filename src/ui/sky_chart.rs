@@ -17,7 +17,7 @@ use super::clock_bar::find_record;
 use super::sky_scene::{SceneCache, SkyScene, chart_xy, moon_lit_strip};
 use super::state::{PassKey, ViewCtx};
 use super::theme::Palette;
-use crate::orbit::{Vanishes, observe};
+use crate::orbit::{PathPoint, Vanishes, observe, sky_path};
 use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
 
 /// Half the width of the chart, chart units (degrees of zenith angle): the horizon at 90
@@ -71,17 +71,7 @@ impl Default for SkyChart {
 #[derive(Debug, Clone)]
 struct PassPath {
     key: PassKey,
-    samples: Vec<SkySample>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct SkySample {
-    t: DateTime<Utc>,
-    azimuth_deg: f64,
-    elevation_deg: f64,
-    is_sunlit: bool,
-    /// Estimated visual magnitude (None without a standard magnitude or in shadow).
-    magnitude: Option<f64>,
+    samples: Vec<PathPoint>,
 }
 
 /// A chosen satellite in the "now" view: its name, where it is and where it was.
@@ -320,26 +310,16 @@ impl SkyChart {
         };
         let std_magnitude = view.catalog.and_then(|c| c.std_magnitude(key.norad_id));
         let p = &record.pass;
-        let duration_ms = (p.set.time - p.rise.time).num_milliseconds().max(1);
         // About 400 samples whatever the length of the pass, never closer than a second.
-        let step_ms = (duration_ms / 400).max(1000);
-        let mut samples = Vec::new();
-        let mut t = p.rise.time;
-        loop {
-            if let Ok(o) = observe(sat, view.frame, t, std_magnitude) {
-                samples.push(SkySample {
-                    t,
-                    azimuth_deg: o.look.azimuth_deg,
-                    elevation_deg: o.look.elevation_deg,
-                    is_sunlit: o.illumination.is_sunlit,
-                    magnitude: o.magnitude,
-                });
-            }
-            if t >= p.set.time {
-                break;
-            }
-            t = (t + Duration::milliseconds(step_ms)).min(p.set.time);
-        }
+        let samples = sky_path(
+            sat,
+            view.frame,
+            p.rise.time,
+            p.set.time,
+            std_magnitude,
+            400,
+            1,
+        );
         self.path = Some(PassPath { key, samples });
     }
 
@@ -508,7 +488,7 @@ fn draw_path(
 
 /// An arrow along the path at the middle of the part that is seen (or of the pass), from
 /// one sample to one a few degrees on: the direction of motion.
-fn motion_arrow(samples: &[SkySample], record: &PassRecord) -> Option<([f64; 2], [f64; 2])> {
+fn motion_arrow(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2], [f64; 2])> {
     let p = &record.pass;
     let (from, to) = match (p.visible_start, p.visible_end) {
         (Some(a), Some(b)) => (a.time, b.time),
@@ -529,7 +509,7 @@ fn motion_arrow(samples: &[SkySample], record: &PassRecord) -> Option<([f64; 2],
 /// shadow, a cross when it sets), its highest point while seen, and its brightest point.
 fn draw_seen_marks(
     plot: &mut egui_plot::PlotUi<'_>,
-    samples: &[SkySample],
+    samples: &[PathPoint],
     record: &PassRecord,
     palette: Palette,
     sizes: LabelSizes,
@@ -619,7 +599,7 @@ fn draw_seen_marks(
 }
 
 /// The brightest sample of the part that is seen, and its estimated magnitude.
-fn brightest_seen(samples: &[SkySample], record: &PassRecord) -> Option<([f64; 2], f64)> {
+fn brightest_seen(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2], f64)> {
     let (a, b) = (record.pass.visible_start?, record.pass.visible_end?);
     samples
         .iter()
