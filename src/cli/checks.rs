@@ -216,3 +216,18 @@ impl ObserverArgs {
         Ok(crate::orbit::Observer::new(lat, lon, alt_m))
     }
 }
+
+/// Which element sets and satellites, as `passes` and `handout` take them.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
+pub struct SatelliteArgs {
+    /// Element file (TLE, OMM JSON or OMM CSV; detected from the content). Without it,
+    /// the cached CelesTrak data merged over the bundled snapshot (newest epoch wins).
+    #[arg(long, value_name = "FILE")]
+    pub elements: Option<std::path::PathBuf>,
+    /// Catalog number of a satellite (repeatable).
+    #[arg(long = "sat", value_name = "NORAD")]
+    pub sats: Vec<u64>,
+    /// Satellites whose name contains this text, case-insensitive (repeatable).
+    #[arg(long = "name", value_name = "TEXT")]
+    pub names: Vec<String>,
+}

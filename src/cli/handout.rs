@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::Utc;
 
-use super::checks::ObserverArgs;
+use super::checks::{ObserverArgs, SatelliteArgs};
 use super::passes::{Format, PassesArgs, search};
 use crate::handout::{HandoutInput, best_pass, chart_stars, handout_pdf, path_samples};
 use crate::report::{self, PassRecord};
@@ -23,16 +23,9 @@ pub struct HandoutArgs {
     /// Name of the place for the title (default: its coordinates).
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
-    /// Element file (TLE, OMM JSON or OMM CSV); default the cached data over the bundled
-    /// snapshot.
-    #[arg(long, value_name = "FILE")]
-    pub elements: Option<PathBuf>,
-    /// Catalog number of a satellite to include (repeatable).
-    #[arg(long = "sat", value_name = "NORAD")]
-    pub sats: Vec<u64>,
-    /// Satellites whose name contains this text (repeatable).
-    #[arg(long = "name", value_name = "TEXT")]
-    pub names: Vec<String>,
+    /// The element sets and the satellites to include.
+    #[command(flatten)]
+    pub satellites: SatelliteArgs,
     /// Draw this satellite's best pass on the chart (default: the best pass of all).
     #[arg(long = "chart-sat", value_name = "NORAD")]
     pub chart_sat: Option<u64>,
@@ -67,9 +60,7 @@ impl HandoutArgs {
     fn search_args(&self) -> PassesArgs {
         let defaults = crate::orbit::PassSearch::default();
         PassesArgs {
-            elements: self.elements.clone(),
-            sats: self.sats.clone(),
-            names: self.names.clone(),
+            satellites: self.satellites.clone(),
             all: false,
             observer: self.observer.clone(),
             start: self.start.clone(),

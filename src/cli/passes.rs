@@ -1,14 +1,13 @@
 //! `overhead passes`: predict passes from the command line.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
-use super::checks::{self, ArgError, ObserverArgs, check_number, check_text};
+use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, check_text};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
@@ -33,16 +32,9 @@ pub enum Format {
 /// Arguments of `overhead passes`.
 #[derive(Debug, clap::Args)]
 pub struct PassesArgs {
-    /// Element file (TLE, OMM JSON or OMM CSV; detected from the content). Without it,
-    /// the cached CelesTrak data merged over the bundled snapshot (newest epoch wins).
-    #[arg(long, value_name = "FILE")]
-    pub elements: Option<PathBuf>,
-    /// Catalog number of a satellite to predict (repeatable).
-    #[arg(long = "sat", value_name = "NORAD")]
-    pub sats: Vec<u64>,
-    /// Satellites whose name contains this text, case-insensitive (repeatable).
-    #[arg(long = "name", value_name = "TEXT")]
-    pub names: Vec<String>,
+    /// The element sets and the satellites to predict.
+    #[command(flatten)]
+    pub satellites: SatelliteArgs,
     /// Every satellite in the elements.
     #[arg(long)]
     pub all: bool,
@@ -169,7 +161,7 @@ impl PassesArgs {
             self.max_magnitude,
             checks::LIMITING_MAGNITUDE,
         )?;
-        for name in &self.names {
+        for name in &self.satellites.names {
             check_text("--name", name)?;
         }
         Ok(CheckedNumbers {
@@ -181,7 +173,7 @@ impl PassesArgs {
 }
 
 fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
-    match &args.elements {
+    match &args.satellites.elements {
         Some(path) => {
             let text =
                 crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
@@ -274,11 +266,16 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
     if args.all {
         return Ok(sets);
     }
-    if args.sats.is_empty() && args.names.is_empty() {
+    if args.satellites.sats.is_empty() && args.satellites.names.is_empty() {
         bail!("choose satellites with --sat NORAD, --name TEXT or --all");
     }
-    let names: Vec<String> = args.names.iter().map(|n| n.to_lowercase()).collect();
-    for id in &args.sats {
+    let names: Vec<String> = args
+        .satellites
+        .names
+        .iter()
+        .map(|n| n.to_lowercase())
+        .collect();
+    for id in &args.satellites.sats {
         if !sets.iter().any(|s| s.norad_id == *id) {
             warn(&format!("satellite {id} is not in the elements"));
         }
@@ -286,7 +283,7 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
     let chosen: Vec<ElementSet> = sets
         .into_iter()
         .filter(|s| {
-            args.sats.contains(&s.norad_id)
+            args.satellites.sats.contains(&s.norad_id)
                 || names.iter().any(|n| s.name.to_lowercase().contains(n))
         })
         .collect();
