@@ -105,6 +105,20 @@ pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) 
     out
 }
 
+/// The foot of the page on the data: "Orbital elements: CelesTrak active (bundled), oldest
+/// epoch 2026-08-22 12:00 UTC (99 days before this page was made)." `source` says where
+/// the elements came from.
+pub fn data_line(records: &[&PassRecord], source: &str, made_at: DateTime<Utc>) -> String {
+    match records.iter().map(|r| r.element_epoch()).min() {
+        Some(epoch) => format!(
+            "Orbital elements: {source}, oldest epoch {} ({:.0} days before this page was made).",
+            epoch.format("%Y-%m-%d %H:%M UTC"),
+            (made_at - epoch).num_hours() as f64 / 24.0
+        ),
+        None => format!("Orbital elements: {source}."),
+    }
+}
+
 /// The pass worth drawing: among the visible passes not known to be too faint, one known
 /// to be bright enough before one of unknown brightness, then the one that gets highest
 /// while seen (the brighter of equals).

@@ -340,35 +340,60 @@ fn lower_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// How bright a magnitude looks, in a few words: "very bright", "easy to see"...
-pub fn brightness_short(magnitude: f64) -> &'static str {
-    if magnitude <= -2.0 {
-        "very bright"
-    } else if magnitude <= 0.0 {
-        "bright"
-    } else if magnitude <= 2.5 {
-        "easy to see"
-    } else if magnitude <= 4.5 {
-        "faint, needs a dark sky"
-    } else {
-        "very faint, binoculars help"
-    }
+/// The brightness scale: up to this magnitude, the few words for alerts and the sentence
+/// for descriptions (the last row takes everything fainter).
+const BRIGHTNESS_SCALE: [(f64, &str, &str); 5] = [
+    (-2.0, "very bright", "Very bright, brighter than any star"),
+    (0.0, "bright", "Bright, like the brightest stars"),
+    (2.5, "easy to see", "Easy to see, like a bright star"),
+    (4.5, "faint, needs a dark sky", "Faint: it needs a dark sky"),
+    (
+        f64::INFINITY,
+        "very faint, binoculars help",
+        "Very faint: binoculars help",
+    ),
+];
+
+/// The row of [`BRIGHTNESS_SCALE`] for `magnitude`.
+fn brightness_row(magnitude: f64) -> (&'static str, &'static str) {
+    let row = BRIGHTNESS_SCALE
+        .iter()
+        .find(|(up_to, _, _)| magnitude <= *up_to)
+        .unwrap_or(&BRIGHTNESS_SCALE[4]);
+    (row.1, row.2)
 }
 
-/// How bright a magnitude looks, in words.
+/// How bright a magnitude looks, in a few words: "very bright", "easy to see"...
+pub fn brightness_short(magnitude: f64) -> &'static str {
+    brightness_row(magnitude).0
+}
+
+/// How bright a magnitude looks, in words: "Easy to see, like a bright star (magnitude 1.8)."
 pub fn brightness_words(magnitude: f64) -> String {
-    let words = if magnitude <= -2.0 {
-        "Very bright, brighter than any star"
-    } else if magnitude <= 0.0 {
-        "Bright, like the brightest stars"
-    } else if magnitude <= 2.5 {
-        "Easy to see, like a bright star"
-    } else if magnitude <= 4.5 {
-        "Faint: it needs a dark sky"
-    } else {
-        "Very faint: binoculars help"
-    };
-    format!("{words} (magnitude {magnitude:.1}).")
+    format!(
+        "{} (magnitude {magnitude:.1}).",
+        brightness_row(magnitude).1
+    )
+}
+
+/// "37.5665° N, 126.9780° E, 38 m": where an observer stands, for titles and hovers.
+pub fn coordinates_words(observer: &Observer) -> String {
+    format!(
+        "{:.4}° {}, {:.4}° {}, {:.0} m",
+        observer.latitude_deg.abs(),
+        if observer.latitude_deg >= 0.0 {
+            "N"
+        } else {
+            "S"
+        },
+        observer.longitude_deg.abs(),
+        if observer.longitude_deg >= 0.0 {
+            "E"
+        } else {
+            "W"
+        },
+        observer.altitude_m
+    )
 }
 
 /// The Moon as it bears on a visible pass: where it is at the pass's highest point while

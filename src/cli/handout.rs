@@ -8,7 +8,7 @@ use chrono::Utc;
 
 use super::checks::{ObserverArgs, SatelliteArgs};
 use super::passes::{Format, PassesArgs, search};
-use crate::handout::{HandoutInput, best_pass, chart_stars, handout_pdf, path_samples};
+use crate::handout::{HandoutInput, best_pass, chart_stars, data_line, handout_pdf, path_samples};
 use crate::report::{self, PassRecord};
 
 /// Faintest stars drawn on the handout's chart (a printed page shows fewer than the sky).
@@ -105,15 +105,7 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
     let stars = chart_time.map_or_else(Vec::new, |t| {
         chart_stars(&found.frame, t, CHART_STAR_MAGNITUDE)
     });
-    let o = found.observer;
-    let place_line = format!(
-        "{:.4}° {}, {:.4}° {}, {:.0} m",
-        o.latitude_deg.abs(),
-        if o.latitude_deg >= 0.0 { "N" } else { "S" },
-        o.longitude_deg.abs(),
-        if o.longitude_deg >= 0.0 { "E" } else { "W" },
-        o.altitude_m
-    );
+    let place_line = report::coordinates_words(&found.observer);
     let place_name = args.place.clone().unwrap_or_else(|| place_line.clone());
     let window_line = match &found.never_dark {
         Some(text) => text.trim().to_owned(),
@@ -133,7 +125,7 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         ),
     };
     let now = Utc::now();
-    let data_line = data_line(&records, now);
+    let data_line = data_line(&records, "CelesTrak GP data (US Space Force)", now);
     let input = HandoutInput {
         place_name: &place_name,
         place_line,
@@ -156,18 +148,4 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         best.map_or(String::new(), |r| format!(", chart: {}", r.name()))
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// "Orbital elements: CelesTrak GP data, epochs 22 Aug 2026 (99 days before this page was
-/// made)." for the foot of the page.
-fn data_line(records: &[&PassRecord], now: chrono::DateTime<Utc>) -> String {
-    let oldest = records.iter().map(|r| r.element_epoch()).min();
-    match oldest {
-        Some(epoch) => format!(
-            "Orbital elements: CelesTrak GP data (US Space Force), oldest epoch {} ({:.0} days before this page was made).",
-            epoch.format("%Y-%m-%d %H:%M UTC"),
-            (now - epoch).num_hours() as f64 / 24.0
-        ),
-        None => "Orbital elements: CelesTrak GP data (US Space Force).".to_owned(),
-    }
 }

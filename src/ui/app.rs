@@ -928,15 +928,13 @@ impl OverheadApp {
             fmt.date_time(results.request.end),
             fmt.zone_label(results.request.start)
         );
-        let oldest = records.iter().map(|r| r.element_epoch()).min();
-        let data_line = match (oldest, catalog) {
-            (Some(epoch), Some(c)) => format!(
-                "Orbital elements: {} (oldest epoch {}).",
-                c.source_note,
-                epoch.format("%Y-%m-%d %H:%M UTC")
-            ),
-            _ => "Orbital elements: CelesTrak GP data (US Space Force).".to_owned(),
-        };
+        let data_line = crate::handout::data_line(
+            &records,
+            catalog.map_or("CelesTrak GP data (US Space Force)", |c| {
+                c.source_note.as_str()
+            }),
+            self.real_now,
+        );
         let input = crate::handout::HandoutInput {
             place_name: &place.name,
             place_line: coordinates_label(&place),

@@ -31,14 +31,7 @@ pub fn observer_of(place: &Place) -> Observer {
 
 /// "48.8534° N, 2.3488° E, 35 m".
 pub fn coordinates_label(place: &Place) -> String {
-    format!(
-        "{:.4}° {}, {:.4}° {}, {:.0} m",
-        place.latitude_deg.abs(),
-        if place.latitude_deg >= 0.0 { "N" } else { "S" },
-        place.longitude_deg.abs(),
-        if place.longitude_deg >= 0.0 { "E" } else { "W" },
-        place.altitude_m
-    )
+    crate::report::coordinates_words(&observer_of(place))
 }
 
 /// Two places closer than this are one place, km: over a kilometre a pass's times change
