@@ -17,6 +17,27 @@ fn overhead(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Tonight's ISS passes from (`lat`, `lon`) after `start`, from the fixture's elements.
+fn iss_tonight(lat: &str, lon: &str, start: &str, extra: &[&str]) -> Output {
+    let elements = data_path("fixture_elements.tle");
+    let mut args = vec![
+        "passes",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--sat",
+        "25544",
+        "--lat",
+        lat,
+        "--lon",
+        lon,
+        "--start",
+        start,
+        "--tonight",
+    ];
+    args.extend_from_slice(extra);
+    overhead(&args)
+}
+
 fn seoul_iss(format: &str, extra: &[&str]) -> Output {
     let elements = data_path("fixture_elements.tle");
     let mut args = vec![
@@ -224,23 +245,12 @@ fn visible_only_on_the_whole_bundled_catalog_drops_passes_too_faint_and_counts_u
 
 #[test]
 fn tonight_runs_from_dusk_to_dawn() {
-    let elements = data_path("fixture_elements.tle");
-    let out = overhead(&[
-        "passes",
-        "--elements",
-        elements.to_str().unwrap(),
-        "--sat",
-        "25544",
-        "--lat",
+    let out = iss_tonight(
         "37.5665",
-        "--lon",
         "126.978",
-        "--start",
         "2026-08-22T03:00:00Z",
-        "--tonight",
-        "--format",
-        "json",
-    ]);
+        &["--format", "json"],
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     // 22 Aug 2026 in Seoul: the Sun reaches -6° (civil dusk) at 19:43 KST (10:43 UTC)
     // and again (civil dawn) at 05:27 KST (20:27 UTC).
@@ -256,21 +266,8 @@ fn tonight_runs_from_dusk_to_dawn() {
 
 #[test]
 fn tonight_where_the_sky_never_gets_dark_says_so() {
-    let elements = data_path("fixture_elements.tle");
-    let out = overhead(&[
-        "passes",
-        "--elements",
-        elements.to_str().unwrap(),
-        "--sat",
-        "25544",
-        "--lat",
-        "69.6492",
-        "--lon",
-        "18.9553",
-        "--start",
-        "2026-06-21T12:00:00Z",
-        "--tonight",
-    ]);
+    // Tromsø at midsummer.
+    let out = iss_tonight("69.6492", "18.9553", "2026-06-21T12:00:00Z", &[]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("does not get dark tonight"), "{text}");
