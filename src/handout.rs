@@ -355,7 +355,7 @@ fn table_point(fmt: &TimeFormatter, q: &PassPoint) -> String {
         "{} {:>3} {:>3.0}° {:>2.0}°",
         fmt.hm(q.time),
         compass_point(q.azimuth_deg),
-        q.azimuth_deg.rem_euclid(360.0).round() % 360.0,
+        report::whole_bearing_deg(q.azimuth_deg),
         q.elevation_deg.max(0.0)
     )
 }

@@ -137,12 +137,17 @@ pub fn fists(elevation_deg: f64) -> String {
     }
 }
 
+/// A bearing rounded to a whole degree in [0, 360) (359.6° reads as 0°, not 360°).
+pub fn whole_bearing_deg(azimuth_deg: f64) -> f64 {
+    azimuth_deg.rem_euclid(360.0).round() % 360.0
+}
+
 /// A direction no one can mistake for a height: "NNE (bearing 17°)".
 pub fn bearing_words(azimuth_deg: f64) -> String {
     format!(
         "{} (bearing {:.0}°)",
         compass_point(azimuth_deg),
-        azimuth_deg.rem_euclid(360.0).round() % 360.0
+        whole_bearing_deg(azimuth_deg)
     )
 }
 
@@ -156,7 +161,7 @@ pub fn look_words(point: &PassPoint) -> String {
     format!(
         "{} (bearing {:.0}°, {})",
         compass_point(point.azimuth_deg),
-        point.azimuth_deg.rem_euclid(360.0).round() % 360.0,
+        whole_bearing_deg(point.azimuth_deg),
         height_words(point.elevation_deg)
     )
 }

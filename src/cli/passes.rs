@@ -629,7 +629,7 @@ fn table(
             fmt.hms(q.time),
             q.elevation_deg.max(0.0),
             report::compass_point(q.azimuth_deg),
-            q.azimuth_deg.rem_euclid(360.0).round() % 360.0
+            report::whole_bearing_deg(q.azimuth_deg)
         )
     };
     let cell = 23;

@@ -680,7 +680,7 @@ fn direction_cell(azimuth_deg: f64) -> Cell {
     Cell::new(format!(
         "{} {:.0}°",
         compass_point(azimuth_deg),
-        azimuth_deg.rem_euclid(360.0).round() % 360.0
+        report::whole_bearing_deg(azimuth_deg)
     ))
     .hover(format!(
         "Direction: {} (bearing {:.0}° from north, through east)",
