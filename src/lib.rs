@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod cli;
 pub mod files;
 pub mod handout;
+pub mod i18n;
 pub mod orbit;
 pub mod report;
 pub mod settings;

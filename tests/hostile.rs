@@ -844,7 +844,7 @@ proptest! {
             argv.push(format!("{flag}={value}"));
         }
         argv.push(format!("--name={text}"));
-        if let Ok(Args { command: Some(Sub::Passes(args)) }) = Args::try_parse_from(&argv)
+        if let Ok(Args { command: Some(Sub::Passes(args)), .. }) = Args::try_parse_from(&argv)
             && let Ok(checked) = args.check_numbers()
         {
             prop_assert!(checked.observer.latitude_deg.abs() <= 90.0);
@@ -853,7 +853,7 @@ proptest! {
             prop_assert!(checked.search.max_sun_elevation_deg.abs() <= 90.0);
         }
         let fetch = ["overhead".to_owned(), "fetch".to_owned(), format!("--catnr={catnr}"), format!("--group={text}")];
-        if let Ok(Args { command: Some(Sub::Fetch(args)) }) = Args::try_parse_from(fetch)
+        if let Ok(Args { command: Some(Sub::Fetch(args)), .. }) = Args::try_parse_from(fetch)
             && let Ok(sources) = args.sources()
         {
             for source in sources {

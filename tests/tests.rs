@@ -35,3 +35,5 @@ mod handout;
 mod package;
 // The pre-pass alert as a desktop notification, on a private D-Bus session bus.
 mod notify;
+// The translations: message files complete in every language, keys the code uses (src/i18n.rs).
+mod i18n;

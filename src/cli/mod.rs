@@ -33,6 +33,10 @@ pub struct Args {
     /// What to do; the desktop window when absent.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of the window and of the human output: en or ko (default: from LC_ALL,
+    /// LC_MESSAGES or LANG). JSON, CSV and ICS field names stay English.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The subcommands.
@@ -53,6 +57,7 @@ pub enum Command {
 
 /// Runs the command line (or the window) and returns the process exit code.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    crate::i18n::init(args.lang);
     match args.command {
         Some(Command::Passes(a)) => passes::run(a),
         Some(Command::Fetch(a)) => fetch::run(a),
