@@ -172,7 +172,10 @@ thread_local! {
 /// environment's locale. Remembers whether the flag chose it ([`is_forced`]).
 pub fn init(flag: Option<Lang>) {
     let _ = FORCED.set(flag.is_some());
-    set_language(flag.unwrap_or_else(Lang::from_env));
+    PROCESS_LANG.store(
+        flag.unwrap_or_else(Lang::from_env).index(),
+        Ordering::Relaxed,
+    );
 }
 
 /// Whether `--lang` chose the language (then the window's setting does not override it).
@@ -180,9 +183,19 @@ pub fn is_forced() -> bool {
     FORCED.get().copied().unwrap_or(false)
 }
 
-/// Sets the language of the whole process (threads without their own, see [`with_language`]).
+/// Sets the language: this thread's own if it has one (a test's, see [`with_language`] and
+/// [`set_thread_language`]), else the whole process's (the window's language setting).
 pub fn set_language(lang: Lang) {
-    PROCESS_LANG.store(lang.index(), Ordering::Relaxed);
+    let had_own = THREAD_LANG.with(|c| {
+        let own = c.get().is_some();
+        if own {
+            c.set(Some(lang));
+        }
+        own
+    });
+    if !had_own {
+        PROCESS_LANG.store(lang.index(), Ordering::Relaxed);
+    }
 }
 
 /// The language this thread speaks now.
