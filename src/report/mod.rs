@@ -1,0 +1,220 @@
+//! Passes written out for people and programs: JSON, CSV, iCalendar, compass points and
+//! plain-language descriptions. Shared by the command line and the window's export.
+//!
+//! - this file: the records written out ([`PassRecord`], [`PassSource`], [`SeenPart`],
+//!   [`SatelliteNote`]) and the shared number formats;
+//! - `words`: every English word and sentence about a pass (what a translation touches);
+//! - `moon`: the Moon near a visible pass;
+//! - `json`, `csv`, `ics`: the three file formats.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+use crate::orbit::{Appears, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+
+mod csv;
+mod ics;
+mod json;
+mod moon;
+mod words;
+
+pub use csv::{to_csv, write_csv};
+pub use ics::to_ics;
+pub use json::{to_json, write_json};
+pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
+pub use words::*;
+
+/// The element set a satellite's passes were predicted from: shared by all of its
+/// [`PassRecord`]s, so a week of the whole catalog holds each name once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassSource {
+    /// Satellite name as published.
+    pub name: String,
+    /// Epoch of the element set used, UTC.
+    pub element_epoch: DateTime<Utc>,
+    /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
+    pub mean_motion_rev_per_day: f64,
+}
+
+impl PassSource {
+    /// The source of passes predicted from the element set `set`.
+    pub fn new(set: &crate::orbit::ElementSet) -> Self {
+        Self {
+            name: set.name.clone(),
+            element_epoch: set.epoch,
+            mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
+        }
+    }
+}
+
+/// A pass with the satellite's name and the age of the elements it was predicted from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassRecord {
+    /// Where the pass came from (name, element epoch), shared with the satellite's other passes.
+    pub source: Arc<PassSource>,
+    /// The pass.
+    pub pass: Pass,
+}
+
+impl PassRecord {
+    /// The record of `pass`, predicted from the element set `set`.
+    pub fn new(set: &crate::orbit::ElementSet, pass: Pass) -> Self {
+        Self {
+            source: Arc::new(PassSource::new(set)),
+            pass,
+        }
+    }
+
+    /// The records of a satellite's `passes`, predicted from `set`, sharing one source
+    /// (the vector holds exactly as many as there are passes).
+    pub fn all(
+        set: &crate::orbit::ElementSet,
+        passes: impl IntoIterator<Item = Pass>,
+    ) -> Vec<Self> {
+        let source = Arc::new(PassSource::new(set));
+        let mut records: Vec<Self> = passes
+            .into_iter()
+            .map(|pass| Self {
+                source: Arc::clone(&source),
+                pass,
+            })
+            .collect();
+        records.shrink_to_fit();
+        records
+    }
+
+    /// Satellite name as published.
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+
+    /// Epoch of the element set used, UTC.
+    pub fn element_epoch(&self) -> DateTime<Utc> {
+        self.source.element_epoch
+    }
+
+    /// Age of the elements at culmination, days.
+    pub fn element_age_days(&self) -> f64 {
+        (self.pass.culmination.time - self.source.element_epoch).num_milliseconds() as f64
+            / 86_400_000.0
+    }
+
+    /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).
+    pub fn timing_uncertainty_s(&self) -> f64 {
+        timing_uncertainty_s(self.element_age_days(), self.source.mean_motion_rev_per_day)
+    }
+}
+
+/// The parts of a visible pass an observer needs: where it appears, its highest point
+/// while seen, and where it vanishes, with how it appears and vanishes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeenPart {
+    /// Where it is first seen.
+    pub start: PassPoint,
+    /// Highest point while seen.
+    pub peak: PassPoint,
+    /// Where it is last seen.
+    pub end: PassPoint,
+    /// How it comes into view.
+    pub appears: Appears,
+    /// How it is lost from view.
+    pub vanishes: Vanishes,
+}
+
+impl SeenPart {
+    /// The seen part of `pass`, when it is visible.
+    pub fn of(pass: &Pass) -> Option<Self> {
+        Some(Self {
+            start: pass.visible_start?,
+            peak: pass.visible_peak?,
+            end: pass.visible_end?,
+            appears: pass.appears?,
+            vanishes: pass.vanishes?,
+        })
+    }
+}
+
+/// The default limiting magnitude: a suburban sky.
+pub const DEFAULT_LIMITING_MAGNITUDE: f64 = 4.0;
+
+/// A time as RFC 3339 in UTC with milliseconds ("2026-08-22T12:39:05.123Z").
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// `x` rounded to `decimals` places, never a negative zero (so "-0" is not printed).
+fn round_to(x: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (x * scale).round() / scale + 0.0
+}
+
+/// A satellite searched, with the outcome when it has no passes to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct SatelliteNote {
+    /// Catalog number.
+    pub norad_id: u64,
+    /// Name.
+    pub name: String,
+    /// "passes", "always_above" or "never_above" over the window.
+    pub presence: &'static str,
+    /// A propagation failure (e.g. decay) that cut the search short.
+    pub error: Option<String>,
+}
+
+/// Crafted passes shared by the tests of the words and the Moon.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use chrono::{DateTime, Utc};
+
+    use crate::orbit::{Appears, Pass, PassPoint, Vanishes};
+
+    /// A point of a crafted pass: minutes after 21:30 UTC, azimuth and elevation.
+    pub(crate) fn at(minute: f64, azimuth_deg: f64, elevation_deg: f64) -> PassPoint {
+        let t0: DateTime<Utc> = "2026-08-22T21:30:00Z".parse().unwrap();
+        PassPoint {
+            time: t0 + chrono::Duration::milliseconds((minute * 60_000.0) as i64),
+            azimuth_deg,
+            elevation_deg,
+            range_km: 800.0,
+        }
+    }
+
+    /// A pass rising in the SSE at 21:31, highest 51° in the ENE at 21:37, setting in the N
+    /// at 21:43 (KORSAT-7 from Seoul, 22 Aug 2026), seen from `start` to `end`.
+    pub(crate) fn crafted(
+        seen: Option<(PassPoint, PassPoint, PassPoint, Appears, Vanishes)>,
+    ) -> Pass {
+        let mut pass = Pass {
+            norad_id: 58463,
+            rise: at(1.0, 155.0, 0.0),
+            culmination: at(7.0, 68.0, 51.0),
+            set: at(13.0, 354.0, 0.0),
+            is_visible: false,
+            visible_start: None,
+            visible_peak: None,
+            visible_end: None,
+            visible_stretches: 0,
+            appears: None,
+            vanishes: None,
+            magnitude: None,
+            not_visible_reason: Some(crate::orbit::NotVisibleReason::EarthShadow),
+        };
+        if let Some((start, peak, end, appears, vanishes)) = seen {
+            pass.is_visible = true;
+            pass.not_visible_reason = None;
+            pass.visible_start = Some(start);
+            pass.visible_peak = Some(peak);
+            pass.visible_end = Some(end);
+            pass.visible_stretches = 1;
+            pass.appears = Some(appears);
+            pass.vanishes = Some(vanishes);
+        }
+        pass
+    }
+
+    pub(crate) fn hm(t: DateTime<Utc>) -> String {
+        t.format("%H:%M").to_string()
+    }
+}
