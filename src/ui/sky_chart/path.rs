@@ -1,0 +1,264 @@
+//! The selected pass on the sky chart: its path (solid where sunlit, dashed in Earth's
+//! shadow), time ticks, rise and set, the direction of motion, and the marks of where it
+//! appears, is highest, is brightest and vanishes.
+
+use eframe::egui;
+
+use chrono::{DateTime, Utc};
+use egui_plot::{Arrows, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
+
+use super::LabelSizes;
+use crate::orbit::{PathPoint, Vanishes};
+use crate::report::PassRecord;
+use crate::ui::sky_scene::chart_xy;
+use crate::ui::state::{PassKey, ViewCtx};
+use crate::ui::theme::Palette;
+use crate::ui::timefmt::TimeFormatter;
+
+/// Samples of one pass, computed once when it is selected.
+#[derive(Debug, Clone)]
+pub(super) struct PassPath {
+    pub(super) key: PassKey,
+    pub(super) samples: Vec<PathPoint>,
+}
+
+pub(super) fn draw_path(
+    plot: &mut egui_plot::PlotUi<'_>,
+    path: &PassPath,
+    record: &PassRecord,
+    view: &ViewCtx<'_>,
+    fmt: TimeFormatter,
+    sizes: LabelSizes,
+) {
+    let palette = view.palette;
+    // Runs of samples with the same lighting; each run shares its first point with the
+    // previous one so that the line is unbroken.
+    let mut start = 0;
+    let samples = &path.samples;
+    while start + 1 < samples.len() {
+        let lit = samples.get(start).is_some_and(|s| s.is_sunlit);
+        let mut end = start + 1;
+        while end + 1 < samples.len() && samples.get(end).is_some_and(|s| s.is_sunlit == lit) {
+            end += 1;
+        }
+        let points: PlotPoints<'_> = samples
+            .get(start..=end)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| chart_xy(s.azimuth_deg, s.elevation_deg))
+            .collect();
+        let line = if lit {
+            Line::new("sunlit", points).color(palette.sunlit).width(3.0)
+        } else {
+            Line::new("in shadow", points)
+                .color(palette.shadow)
+                .width(2.0)
+                .style(LineStyle::Dashed { length: 8.0 })
+        };
+        plot.line(line.allow_hover(false));
+        start = end;
+    }
+    let (Some(first), Some(last)) = (samples.first(), samples.last()) else {
+        return;
+    };
+    let minutes = (last.t - first.t).num_minutes();
+    let tick_min = match minutes {
+        ..=20 => 1,
+        21..=40 => 2,
+        41..=100 => 5,
+        101..=300 => 15,
+        301..=600 => 30,
+        _ => 60,
+    };
+    let mut ticks = Vec::new();
+    let mut labels = Vec::new();
+    let first_tick_s = (first.t.timestamp() / (60 * tick_min) + 1) * 60 * tick_min;
+    let mut tick_s = first_tick_s;
+    while tick_s < last.t.timestamp() {
+        if let Some(s) = samples
+            .iter()
+            .min_by_key(|s| (s.t.timestamp() - tick_s).abs())
+            && let Some(t) = DateTime::<Utc>::from_timestamp(tick_s, 0)
+        {
+            let xy = chart_xy(s.azimuth_deg, s.elevation_deg);
+            ticks.push(xy);
+            // Near the horizon the path is slow on the chart: skip labels that would overlap
+            // (larger labels need more room).
+            let crowded = labels.last().is_some_and(|(p, _): &([f64; 2], String)| {
+                (p[0] - xy[0]).hypot(p[1] - xy[1]) < sizes.time_label_spacing
+            });
+            if !crowded {
+                labels.push((xy, fmt.hm(t)));
+            }
+        }
+        tick_s += 60 * tick_min;
+    }
+    plot.points(
+        Points::new("ticks", PlotPoints::from(ticks))
+            .radius(3.0)
+            .color(palette.text),
+    );
+    for ([x, y], label) in labels {
+        plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(x + 3.0, y + 3.0),
+                egui::RichText::new(label).size(sizes.small),
+            )
+            .color(palette.weak_text)
+            .anchor(egui::Align2::LEFT_BOTTOM),
+        );
+    }
+    let rise = chart_xy(first.azimuth_deg, first.elevation_deg);
+    let set = chart_xy(last.azimuth_deg, last.elevation_deg);
+    plot.text(
+        Text::new(
+            "",
+            PlotPoint::new(rise[0], rise[1]),
+            egui::RichText::new("rise").size(sizes.small),
+        )
+        .color(palette.text)
+        .anchor(egui::Align2::CENTER_TOP),
+    );
+    plot.text(
+        Text::new(
+            "",
+            PlotPoint::new(set[0], set[1]),
+            egui::RichText::new("set").size(sizes.small),
+        )
+        .color(palette.text)
+        .anchor(egui::Align2::CENTER_TOP),
+    );
+    if let Some((origin, tip)) = motion_arrow(samples, record) {
+        plot.arrows(
+            Arrows::new("direction", vec![origin], vec![tip])
+                .color(palette.text)
+                .tip_length(16.0 * sizes.small / 12.0)
+                .allow_hover(false),
+        );
+    }
+    draw_seen_marks(plot, samples, record, palette, sizes);
+}
+
+/// An arrow along the path at the middle of the part that is seen (or of the pass), from
+/// one sample to one a few degrees on: the direction of motion.
+fn motion_arrow(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2], [f64; 2])> {
+    let p = &record.pass;
+    let (from, to) = match (p.visible_start, p.visible_end) {
+        (Some(a), Some(b)) => (a.time, b.time),
+        _ => (p.rise.time, p.set.time),
+    };
+    let middle = from + (to - from) / 2;
+    let i = samples.iter().position(|s| s.t >= middle)?;
+    let origin = samples.get(i)?;
+    let o = chart_xy(origin.azimuth_deg, origin.elevation_deg);
+    let tip = samples.get(i + 1..)?.iter().find_map(|s| {
+        let xy = chart_xy(s.azimuth_deg, s.elevation_deg);
+        ((xy[0] - o[0]).hypot(xy[1] - o[1]) >= 6.0).then_some(xy)
+    })?;
+    Some((o, tip))
+}
+
+/// Where it appears, where it vanishes (a filled square when it fades into the Earth's
+/// shadow, a cross when it sets), its highest point while seen, and its brightest point.
+fn draw_seen_marks(
+    plot: &mut egui_plot::PlotUi<'_>,
+    samples: &[PathPoint],
+    record: &PassRecord,
+    palette: Palette,
+    sizes: LabelSizes,
+) {
+    let p = &record.pass;
+    // Where the labels went: one too close to an earlier one is left out (its mark stays).
+    let mut placed: Vec<[f64; 2]> = Vec::new();
+    let mut mark = |name: &str, xy: [f64; 2], shape: MarkerShape, filled: bool, text: String| {
+        plot.points(
+            Points::new(name.to_owned(), PlotPoints::from(vec![xy]))
+                .shape(shape)
+                .filled(filled)
+                .radius(7.0 * sizes.small / 12.0)
+                .color(palette.text)
+                .allow_hover(false),
+        );
+        let crowded = placed
+            .iter()
+            .any(|q| (q[0] - xy[0]).hypot(q[1] - xy[1]) < sizes.time_label_spacing);
+        if crowded {
+            return;
+        }
+        placed.push(xy);
+        plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(xy[0] - 3.0, xy[1] - 3.0),
+                egui::RichText::new(text).size(sizes.small),
+            )
+            .color(palette.text)
+            .anchor(egui::Align2::RIGHT_TOP),
+        );
+    };
+    if let Some(a) = p.visible_start {
+        let xy = chart_xy(a.azimuth_deg, a.elevation_deg);
+        mark(
+            "appears",
+            xy,
+            MarkerShape::Circle,
+            false,
+            "appears".to_owned(),
+        );
+    }
+    if let Some(b) = p.visible_end {
+        let xy = chart_xy(b.azimuth_deg, b.elevation_deg);
+        if p.vanishes == Some(Vanishes::EntersShadow) {
+            mark(
+                "fades",
+                xy,
+                MarkerShape::Square,
+                true,
+                "fades into shadow".to_owned(),
+            );
+        } else {
+            mark(
+                "vanishes",
+                xy,
+                MarkerShape::Cross,
+                false,
+                "vanishes".to_owned(),
+            );
+        }
+    }
+    let brightest = brightest_seen(samples, record);
+    let mut brightest_apart = brightest;
+    if let Some(peak) = p.visible_peak {
+        let xy = chart_xy(peak.azimuth_deg, peak.elevation_deg);
+        let mut text = format!("highest {:.0}°", peak.elevation_deg);
+        // Usually the brightest point is the highest: then one mark says both.
+        if let Some((b_xy, magnitude)) = brightest
+            && (b_xy[0] - xy[0]).hypot(b_xy[1] - xy[1]) < 4.0
+        {
+            text.push_str(&format!(", brightest (mag {magnitude:.1})"));
+            brightest_apart = None;
+        }
+        mark("highest", xy, MarkerShape::Diamond, false, text);
+    }
+    if let Some((xy, magnitude)) = brightest_apart {
+        mark(
+            "brightest",
+            xy,
+            MarkerShape::Asterisk,
+            false,
+            format!("brightest (mag {magnitude:.1})"),
+        );
+    }
+}
+
+/// The brightest sample of the part that is seen, and its estimated magnitude.
+fn brightest_seen(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2], f64)> {
+    let (a, b) = (record.pass.visible_start?, record.pass.visible_end?);
+    samples
+        .iter()
+        .filter(|s| s.t >= a.time && s.t <= b.time && s.is_sunlit)
+        .filter_map(|s| Some((s, s.magnitude?)))
+        .min_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(s, m)| (chart_xy(s.azimuth_deg, s.elevation_deg), m))
+}
