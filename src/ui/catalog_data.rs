@@ -15,13 +15,45 @@ use crate::orbit::{ElementSet, Satellite, StdMagnitudes};
 /// from a town.
 pub const BRIGHT_STD_MAGNITUDE: f64 = 4.5;
 
+/// Start of the name of the group of bright satellites (see [`BRIGHT_STD_MAGNITUDE`]
+/// and [`brightest_group_name`]); the picker shows it in the user's language.
+const BRIGHTEST_GROUP: &str = "Brightest";
+
+/// The name of the group of bright satellites, as saved settings know it.
+fn brightest_group_name() -> String {
+    format!("{BRIGHTEST_GROUP} (std. mag ≤ {BRIGHT_STD_MAGNITUDE})")
+}
+/// Name of the group of crewed space stations.
+const STATIONS_GROUP: &str = "Space stations";
+/// Name of the group of satellites in the news.
+const NEWS_GROUP: &str = "In the news";
+
 /// A named list of satellites for the picker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SatGroup {
-    /// Shown in the picker.
+    /// Its name, which also identifies it in the saved settings (English for the groups
+    /// the window makes itself; see [`SatGroup::label`]).
     pub name: String,
     /// Catalog numbers in the group.
     pub norad_ids: Vec<u64>,
+}
+
+impl SatGroup {
+    /// The name shown in the picker: the window's own groups in the user's language,
+    /// others as they are named.
+    pub fn label(&self) -> String {
+        if self.name == brightest_group_name() {
+            return crate::t!(
+                "panels-group-brightest",
+                mag = format!("{BRIGHT_STD_MAGNITUDE}")
+            );
+        }
+        match self.name.as_str() {
+            STATIONS_GROUP => crate::t!("panels-group-stations"),
+            NEWS_GROUP => crate::t!("panels-group-news"),
+            _ => self.name.clone(),
+        }
+    }
 }
 
 /// Every satellite the window knows, ready to propagate.
@@ -92,16 +124,16 @@ impl CatalogData {
             })
             .collect();
         bright.sort_by(|a, b| a.0.total_cmp(&b.0));
-        if !groups.iter().any(|g| g.name.starts_with("Brightest")) {
+        if !groups.iter().any(|g| g.name.starts_with(BRIGHTEST_GROUP)) {
             groups.insert(
                 0,
                 SatGroup {
-                    name: format!("Brightest (std. mag ≤ {BRIGHT_STD_MAGNITUDE})"),
+                    name: brightest_group_name(),
                     norad_ids: bright.iter().map(|b| b.1).collect(),
                 },
             );
         }
-        if !groups.iter().any(|g| g.name == "Space stations") {
+        if !groups.iter().any(|g| g.name == STATIONS_GROUP) {
             let stations: Vec<u64> = sats
                 .iter()
                 .filter(|s| {
@@ -113,7 +145,7 @@ impl CatalogData {
             groups.insert(
                 1,
                 SatGroup {
-                    name: "Space stations".to_owned(),
+                    name: STATIONS_GROUP.to_owned(),
                     norad_ids: stations,
                 },
             );
@@ -175,7 +207,7 @@ impl CatalogData {
     pub fn bright_ids(&self) -> Vec<u64> {
         self.groups
             .iter()
-            .find(|g| g.name.starts_with("Brightest"))
+            .find(|g| g.name.starts_with(BRIGHTEST_GROUP))
             .map(|g| g.norad_ids.clone())
             .unwrap_or_default()
     }
@@ -197,7 +229,7 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
         let mut data = CatalogData::from_sets(
             parsed.sets,
             catalog::bundled_std_magnitudes(),
-            format!("elements from {source}"),
+            crate::t!("panels-source-file", source = source.as_str()),
             news_group(),
         );
         data.data_epoch = median_epoch(&data);
@@ -209,13 +241,9 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
         Err(_) => catalog::load_catalog(std::path::Path::new(""), now),
     };
     let source_note = match loaded.origin {
-        CatalogOrigin::Cache => format!(
-            "downloaded elements ({} source{})",
-            loaded.sources.len(),
-            if loaded.sources.len() == 1 { "" } else { "s" }
-        ),
-        CatalogOrigin::Bundled => "bundled snapshot (no download yet)".to_owned(),
-        CatalogOrigin::Empty => "no element sets".to_owned(),
+        CatalogOrigin::Cache => crate::t!("panels-source-downloaded", count = loaded.sources.len()),
+        CatalogOrigin::Bundled => crate::t!("panels-source-bundled"),
+        CatalogOrigin::Empty => crate::t!("panels-source-empty"),
     };
     let data_epoch = loaded.data_epoch;
     let warnings = loaded.warnings.clone();
@@ -234,7 +262,7 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
 /// The "in the news" satellites as a picker group.
 fn news_group() -> Vec<SatGroup> {
     vec![SatGroup {
-        name: "In the news".to_owned(),
+        name: NEWS_GROUP.to_owned(),
         norad_ids: catalog::NEWS_SATELLITES
             .iter()
             .map(|s| s.norad_id)

@@ -34,17 +34,17 @@ impl ClockBar {
         ui.horizontal_wrapped(|ui| {
             let live = clock.is_live(view.real_now);
             if ui
-                .selectable_label(live, "Live")
-                .on_hover_text("Show the real time")
+                .selectable_label(live, crate::t!("panels-clock-live"))
+                .on_hover_text(crate::t!("panels-clock-live-hover"))
                 .clicked()
             {
                 send(ClockCommand::Live);
             }
             if clock.is_paused() {
-                if ui.button("Play").clicked() {
+                if ui.button(crate::t!("panels-clock-play")).clicked() {
                     send(ClockCommand::Play);
                 }
-            } else if ui.button("Pause").clicked() {
+            } else if ui.button(crate::t!("panels-clock-pause")).clicked() {
                 send(ClockCommand::Pause);
             }
             separator(ui);
@@ -63,7 +63,7 @@ impl ClockBar {
                         }
                     })
                     .response
-                    .on_hover_text("How much faster than real time the clock runs");
+                    .on_hover_text(crate::t!("panels-clock-rate-hover"));
                 if let Some(rate) = chosen {
                     send(ClockCommand::SetRate(rate));
                 }
@@ -72,7 +72,10 @@ impl ClockBar {
                     let on = !clock.is_paused() && clock.rate() == rate;
                     if ui
                         .selectable_label(on, format!("x{rate}"))
-                        .on_hover_text(format!("Run {rate} times faster than real time"))
+                        .on_hover_text(crate::t!(
+                            "panels-clock-rate-button-hover",
+                            rate = format!("{rate}")
+                        ))
                         .clicked()
                     {
                         send(ClockCommand::SetRate(rate));
@@ -81,10 +84,26 @@ impl ClockBar {
             }
             separator(ui);
             for (label, step_s, tip) in [
-                ("-1 h", -3600.0, "Back one hour"),
-                ("-1 min", -60.0, "Back one minute"),
-                ("+1 min", 60.0, "Forward one minute"),
-                ("+1 h", 3600.0, "Forward one hour"),
+                (
+                    crate::t!("panels-clock-back-hour"),
+                    -3600.0,
+                    crate::t!("panels-clock-back-hour-hover"),
+                ),
+                (
+                    crate::t!("panels-clock-back-minute"),
+                    -60.0,
+                    crate::t!("panels-clock-back-minute-hover"),
+                ),
+                (
+                    crate::t!("panels-clock-forward-minute"),
+                    60.0,
+                    crate::t!("panels-clock-forward-minute-hover"),
+                ),
+                (
+                    crate::t!("panels-clock-forward-hour"),
+                    3600.0,
+                    crate::t!("panels-clock-forward-hour-hover"),
+                ),
             ] {
                 if ui.button(label).on_hover_text(tip).clicked() {
                     send(ClockCommand::Step(step_s));
@@ -95,15 +114,15 @@ impl ClockBar {
                 .selected_pass
                 .and_then(|k| find_record(view, k).map(|r| (k, r)));
             let jump_text = if compact {
-                "Jump to pass"
+                crate::t!("panels-clock-jump-short")
             } else {
-                "Jump to this pass"
+                crate::t!("panels-clock-jump")
             };
             let jump = ui.add_enabled(pass.is_some(), egui::Button::new(jump_text));
             if let Some((_, record)) = pass {
                 let lead_in = chrono::Duration::seconds(60);
                 if jump
-                    .on_hover_text("Set the clock to a minute before the selected pass rises")
+                    .on_hover_text(crate::t!("panels-clock-jump-hover"))
                     .clicked()
                 {
                     send(ClockCommand::JumpTo(record.pass.rise.time - lead_in));
@@ -111,11 +130,14 @@ impl ClockBar {
             }
             separator(ui);
             let state = if live {
-                "live".to_owned()
+                crate::t!("panels-clock-state-live")
             } else if clock.is_paused() {
-                "paused".to_owned()
+                crate::t!("panels-clock-state-paused")
             } else {
-                format!("simulated, x{}", clock.rate())
+                crate::t!(
+                    "panels-clock-state-simulated",
+                    rate = format!("{}", clock.rate())
+                )
             };
             ui.label(
                 egui::RichText::new(format!(

@@ -35,16 +35,20 @@ impl Default for LivePanel {
 /// The Moon in a few words: "35° up, ESE 112°, 78% lit" or "below horizon, 78% lit"
 /// (waxing or waning on hover).
 pub fn moon_words(moon: &crate::orbit::MoonView) -> String {
-    let lit = format!("{:.0}% lit", moon.illuminated_fraction * 100.0);
+    let lit = crate::t!(
+        "panels-moon-lit",
+        percent = format!("{:.0}", moon.illuminated_fraction * 100.0)
+    );
     if moon.elevation_deg > 0.0 {
-        format!(
-            "{:.0}° up, {} {:.0}°, {lit}",
-            moon.elevation_deg,
-            compass_point(moon.azimuth_deg),
-            moon.azimuth_deg
+        crate::t!(
+            "panels-moon-up",
+            elevation = format!("{:.0}", moon.elevation_deg),
+            direction = compass_point(moon.azimuth_deg),
+            azimuth = format!("{:.0}", moon.azimuth_deg),
+            lit = lit
         )
     } else {
-        format!("below horizon, {lit}")
+        crate::t!("panels-moon-below", lit = lit)
     }
 }
 
@@ -59,28 +63,31 @@ impl LivePanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         let Self { frequency_mhz } = self;
         let Some(id) = view.selected else {
-            ui.heading("Live");
-            ui.label("Choose a satellite to follow.");
+            ui.heading(crate::t!("panels-live-heading"));
+            ui.label(crate::t!("panels-live-choose"));
             return;
         };
         let Some(catalog) = view.catalog else {
-            ui.heading("Live");
+            ui.heading(crate::t!("panels-live-heading"));
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Loading satellites…");
+                ui.label(crate::t!("panels-loading-satellites"));
             });
             return;
         };
         let Some(sat) = catalog.get(id) else {
-            ui.heading("Live");
-            ui.label(format!("Satellite {id} is not in the catalog."));
+            ui.heading(crate::t!("panels-live-heading"));
+            ui.label(crate::t!("panels-live-not-in-catalog", id = id.to_string()));
             return;
         };
         ui.heading(format!("{} ({id})", sat.set.name));
         let obs = match observe(sat, view.frame, view.t, catalog.std_magnitude(id)) {
             Ok(o) => o,
             Err(e) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("No position: {e}"));
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    crate::t!("panels-live-no-position", error = e.to_string()),
+                );
                 return;
             }
         };
@@ -88,15 +95,15 @@ impl LivePanel {
         let big = if view.presentation { 16.0 } else { 14.0 };
         let up = look.elevation_deg >= 0.0;
         let light = match obs.illumination.shadow {
-            Shadow::Sunlit => "sunlit",
-            Shadow::Penumbra => "in partial shadow",
-            Shadow::Umbra => "in Earth's shadow",
+            Shadow::Sunlit => crate::t!("panels-live-sunlit"),
+            Shadow::Penumbra => crate::t!("panels-live-penumbra"),
+            Shadow::Umbra => crate::t!("panels-live-umbra"),
         };
         // Presenting, where to look fills three rows (two readings a row) above the map;
         // the radio and geometry details wait for the normal view.
-        let mut rows: Vec<(&str, String)> = vec![
+        let mut rows: Vec<(String, String)> = vec![
             (
-                "Azimuth",
+                crate::t!("panels-live-azimuth"),
                 format!(
                     "{:.1}° {}",
                     look.azimuth_deg,
@@ -104,43 +111,61 @@ impl LivePanel {
                 ),
             ),
             (
-                "Elevation",
-                format!(
-                    "{:.1}°{}",
-                    look.elevation_deg,
-                    if up { "" } else { " (below horizon)" }
-                ),
+                crate::t!("panels-live-elevation"),
+                if up {
+                    format!("{:.1}°", look.elevation_deg)
+                } else {
+                    format!(
+                        "{:.1}° {}",
+                        look.elevation_deg,
+                        crate::t!("panels-live-below-horizon")
+                    )
+                },
             ),
-            ("Range", format!("{:.0} km", look.range_km)),
+            (
+                crate::t!("panels-live-range"),
+                format!("{:.0} km", look.range_km),
+            ),
         ];
         if !view.presentation {
             rows.push((
-                "Range rate",
+                crate::t!("panels-live-range-rate"),
                 format!(
                     "{:+.2} km/s {}",
                     look.range_rate_km_s,
                     if look.range_rate_km_s < 0.0 {
-                        "approaching"
+                        crate::t!("panels-live-approaching")
                     } else {
-                        "receding"
+                        crate::t!("panels-live-receding")
                     }
                 ),
             ));
         }
-        rows.push(("Light", light.to_owned()));
+        rows.push((crate::t!("panels-live-light"), light));
         if let Some(m) = obs.magnitude.filter(|_| up) {
-            rows.push(("Magnitude", format!("{m:.1} (estimate)")));
+            rows.push((
+                crate::t!("panels-live-magnitude"),
+                crate::t!("panels-live-magnitude-estimate", mag = format!("{m:.1}")),
+            ));
         }
         if !view.presentation {
             rows.push((
-                "Over",
-                format!(
-                    "{:.2}°, {:.2}°, {:.0} km up",
-                    obs.subpoint.latitude_deg, obs.subpoint.longitude_deg, obs.subpoint.altitude_km
+                crate::t!("panels-live-over"),
+                crate::t!(
+                    "panels-live-over-value",
+                    lat = format!("{:.2}", obs.subpoint.latitude_deg),
+                    lon = format!("{:.2}", obs.subpoint.longitude_deg),
+                    km = format!("{:.0}", obs.subpoint.altitude_km)
                 ),
             ));
-            rows.push(("Sun elevation", format!("{:.1}°", obs.sun_elevation_deg)));
-            rows.push(("Moon", moon_words(&moon_view(view.frame, view.t))));
+            rows.push((
+                crate::t!("panels-live-sun-elevation"),
+                format!("{:.1}°", obs.sun_elevation_deg),
+            ));
+            rows.push((
+                crate::t!("panels-live-moon"),
+                moon_words(&moon_view(view.frame, view.t)),
+            ));
         }
         let per_row = if view.presentation { 2 } else { 1 };
         egui::Grid::new("live_grid")
@@ -161,7 +186,7 @@ impl LivePanel {
         }
         ui.separator();
         ui.horizontal(|ui| {
-            ui.label("Doppler at");
+            ui.label(crate::t!("panels-doppler-at"));
             ui.add(
                 egui::DragValue::new(frequency_mhz)
                     .range(0.1..=300_000.0)
@@ -171,23 +196,24 @@ impl LivePanel {
             );
         });
         let received = doppler_received_mhz(*frequency_mhz, look.range_rate_km_s);
-        ui.label(format!(
-            "you receive {received:.4} MHz ({:+.1} kHz)",
-            (received - *frequency_mhz) * 1000.0
+        ui.label(crate::t!(
+            "panels-doppler-receive",
+            mhz = format!("{received:.4}"),
+            khz = format!("{:+.1}", (received - *frequency_mhz) * 1000.0)
         ));
         ui.separator();
         self.next_pass_ui(ui, view, id, up, actions);
         let age_days = sat.set.age_days(view.t);
-        let age_text = format!(
-            "Elements from {} ({:.1} days old, {})",
-            view.fmt.date_time(sat.set.epoch),
-            age_days,
-            sat.set.source
+        let age_text = crate::t!(
+            "panels-elements-age",
+            date = view.fmt.date_time(sat.set.epoch),
+            days = format!("{age_days:.1}"),
+            source = sat.set.source.to_string()
         );
         if age_days.abs() > STALE_ELEMENTS_DAYS {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("{age_text}: predictions may be off by minutes."),
+                crate::t!("panels-elements-stale", text = age_text),
             );
         } else {
             ui.label(egui::RichText::new(age_text).small());
@@ -210,26 +236,39 @@ impl LivePanel {
         match next {
             Some(r) if r.pass.rise.time <= view.t => {
                 ui.label(
-                    egui::RichText::new(format!(
-                        "Above the horizon now; sets in {} ({})",
-                        countdown(r.pass.set.time - view.t),
-                        view.fmt.hm(r.pass.set.time)
+                    egui::RichText::new(crate::t!(
+                        "panels-next-up-sets",
+                        countdown = countdown(r.pass.set.time - view.t),
+                        time = view.fmt.hm(r.pass.set.time)
                     ))
                     .strong(),
                 );
             }
             Some(r) => {
-                let text = format!(
-                    "Next pass in {}: rises {} {}, max {:.0}°{}",
-                    countdown(r.pass.rise.time - view.t),
-                    view.fmt.hm(r.pass.rise.time),
-                    compass_point(r.pass.rise.azimuth_deg),
-                    r.pass.culmination.elevation_deg,
-                    if r.pass.is_visible { ", visible" } else { "" }
-                );
+                let countdown = countdown(r.pass.rise.time - view.t);
+                let time = view.fmt.hm(r.pass.rise.time);
+                let direction = compass_point(r.pass.rise.azimuth_deg);
+                let deg = format!("{:.0}", r.pass.culmination.elevation_deg);
+                let text = if r.pass.is_visible {
+                    crate::t!(
+                        "panels-next-pass-visible",
+                        countdown = countdown,
+                        time = time,
+                        direction = direction,
+                        deg = deg
+                    )
+                } else {
+                    crate::t!(
+                        "panels-next-pass",
+                        countdown = countdown,
+                        time = time,
+                        direction = direction,
+                        deg = deg
+                    )
+                };
                 if ui
                     .link(text)
-                    .on_hover_text("Show it in the sky chart")
+                    .on_hover_text(crate::t!("panels-next-pass-hover"))
                     .clicked()
                 {
                     actions.push(Action::SelectPass(PassKey {
@@ -239,10 +278,10 @@ impl LivePanel {
                 }
             }
             None if up => {
-                ui.label("Above the horizon now.");
+                ui.label(crate::t!("panels-next-up-now"));
             }
             None => {
-                ui.label("No pass found in the search window.");
+                ui.label(crate::t!("panels-next-none"));
             }
         }
     }

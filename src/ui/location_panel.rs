@@ -80,7 +80,7 @@ impl LocationPanel {
         }
         let mut open = true;
         let mut chosen = false;
-        egui::Window::new("Where are you?")
+        egui::Window::new(crate::t!("panels-location-title"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -88,16 +88,17 @@ impl LocationPanel {
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
                 if first_run {
-                    ui.label(
-                        "Overhead predicts what passes over you, so it needs to know where you are. \
-                         Search for a town, type coordinates, or click the map.",
-                    );
+                    ui.label(crate::t!("panels-location-welcome"));
                     ui.add_space(4.0);
                 }
-                ui.label(format!("Now: {} ({})", view.place.name, coordinates_label(view.place)));
+                ui.label(crate::t!(
+                    "panels-location-now",
+                    place = view.place.name.as_str(),
+                    coords = coordinates_label(view.place)
+                ));
                 if saved.len() > 1 {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label("Your places:");
+                        ui.label(crate::t!("panels-location-saved"));
                         for place in saved {
                             let current = place.name == view.place.name;
                             if ui.selectable_label(current, &place.name).clicked() && !current {
@@ -110,13 +111,13 @@ impl LocationPanel {
                 ui.separator();
                 ui.add(
                     egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("Search a town or city")
+                        .hint_text(crate::t!("panels-location-search-hint"))
                         .desired_width(f32::INFINITY),
                 );
                 if !self.query.trim().is_empty() {
                     let found = atlas::search_cities(atlas::cities(), &self.query, MAX_CITIES);
                     if found.is_empty() {
-                        ui.label("No town of that name (the list has places over 15,000 people).");
+                        ui.label(crate::t!("panels-location-no-town"));
                     }
                     for city in found {
                         let text = format!("{} · {}", city.label(), city.time_zone);
@@ -127,9 +128,9 @@ impl LocationPanel {
                     }
                 }
                 ui.separator();
-                ui.label("Or type coordinates (north and east positive):");
+                ui.label(crate::t!("panels-location-type"));
                 egui::Grid::new("coords").num_columns(2).show(ui, |ui| {
-                    ui.label("Latitude");
+                    ui.label(crate::t!("panels-location-latitude"));
                     ui.add(
                         egui::DragValue::new(&mut self.latitude_deg)
                             .range(-90.0..=90.0)
@@ -138,7 +139,7 @@ impl LocationPanel {
                             .suffix("°"),
                     );
                     ui.end_row();
-                    ui.label("Longitude");
+                    ui.label(crate::t!("panels-location-longitude"));
                     ui.add(
                         egui::DragValue::new(&mut self.longitude_deg)
                             .range(-180.0..=180.0)
@@ -147,7 +148,7 @@ impl LocationPanel {
                             .suffix("°"),
                     );
                     ui.end_row();
-                    ui.label("Height");
+                    ui.label(crate::t!("panels-location-height"));
                     ui.add(
                         egui::DragValue::new(&mut self.altitude_m)
                             .range(-500.0..=9000.0)
@@ -157,18 +158,18 @@ impl LocationPanel {
                     ui.end_row();
                 });
                 ui.horizontal(|ui| {
-                    if ui.button("Use these coordinates").clicked() {
+                    if ui.button(crate::t!("panels-location-use")).clicked() {
                         actions.push(Action::SetPlace(self.typed_place(saved)));
                         chosen = true;
                     }
-                    if ui.button("Click on the map").clicked() {
+                    if ui.button(crate::t!("panels-location-click-map")).clicked() {
                         actions.push(Action::PickOnMap);
                         chosen = true;
                     }
                 });
                 ui.add_space(4.0);
                 ui.label(
-                    egui::RichText::new("Town list: GeoNames (CC BY 4.0).")
+                    egui::RichText::new(crate::t!("panels-location-credit"))
                         .small()
                         .weak(),
                 );
@@ -199,7 +200,13 @@ impl LocationPanel {
             time_zone: nearest.map(|c| c.time_zone.clone()),
         };
         place.name = match nearest {
-            Some(c) => format!("{:.3}°, {:.3}° (near {})", lat, lon, c.name),
+            // TODO(fonts): the town's name in the user's language (`City::name_in`).
+            Some(c) => crate::t!(
+                "panels-location-near",
+                lat = format!("{lat:.3}"),
+                lon = format!("{lon:.3}"),
+                town = c.name.as_str()
+            ),
             None => format!("{lat:.3}°, {lon:.3}°"),
         };
         if let Some(same) = find_saved_place(saved, &place).and_then(|i| saved.get(i)) {

@@ -5,6 +5,7 @@ use eframe::egui;
 
 use serde::{Deserialize, Serialize};
 
+use super::catalog_data::SatGroup;
 use super::state::{Action, ViewCtx};
 
 /// How many search results to list at most.
@@ -37,36 +38,55 @@ impl Picker {
     /// Draws the picker.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         let Self { query, browse } = self;
-        ui.heading("Satellites");
+        ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)
-                .hint_text("Search name or NORAD number")
+                .hint_text(crate::t!("panels-picker-search-hint"))
                 .desired_width(f32::INFINITY),
         )
-        .on_hover_text("Type part of a name (\"iss\", \"starlink\") or a catalog number");
+        .on_hover_text(crate::t!("panels-picker-search-hover"));
         let Some(catalog) = view.catalog else {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Loading satellites…");
+                ui.label(crate::t!("panels-loading-satellites"));
             });
             return;
         };
-        let label = ui.label("List");
+        let label = ui.label(crate::t!("panels-picker-list"));
         egui::ComboBox::from_id_salt("browse")
             .selected_text(match browse {
-                Browse::Chosen => format!("Chosen ({})", view.chosen.len()),
-                Browse::Favourites => format!("Favourites ({})", view.favourites.len()),
-                Browse::Group(name) => name.clone(),
+                Browse::Chosen => {
+                    crate::t!("panels-picker-chosen-count", count = view.chosen.len())
+                }
+                Browse::Favourites => {
+                    crate::t!(
+                        "panels-picker-favourites-count",
+                        count = view.favourites.len()
+                    )
+                }
+                Browse::Group(name) => catalog
+                    .groups
+                    .iter()
+                    .find(|g| &g.name == name)
+                    .map_or_else(|| name.clone(), SatGroup::label),
             })
             .width(ui.available_width() - 40.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(browse, Browse::Chosen, "Chosen");
-                ui.selectable_value(browse, Browse::Favourites, "Favourites");
+                ui.selectable_value(browse, Browse::Chosen, crate::t!("panels-picker-chosen"));
+                ui.selectable_value(
+                    browse,
+                    Browse::Favourites,
+                    crate::t!("panels-picker-favourites"),
+                );
                 for g in &catalog.groups {
                     ui.selectable_value(
                         browse,
                         Browse::Group(g.name.clone()),
-                        format!("{} ({})", g.name, g.norad_ids.len()),
+                        crate::t!(
+                            "panels-picker-group-count",
+                            name = g.label(),
+                            count = g.norad_ids.len()
+                        ),
                     );
                 }
             })
@@ -92,15 +112,18 @@ impl Picker {
         };
         if ids.is_empty() {
             ui.label(if query.trim().is_empty() {
-                "Nothing here yet: search above, or pick a group."
+                crate::t!("panels-picker-empty")
             } else {
-                "No satellite matches."
+                crate::t!("panels-picker-no-match")
             });
         }
         ui.label(
-            egui::RichText::new(format!("{} satellites in the catalog", catalog.sats.len()))
-                .small()
-                .weak(),
+            egui::RichText::new(crate::t!(
+                "panels-picker-catalog-size",
+                count = catalog.sats.len()
+            ))
+            .small()
+            .weak(),
         );
         egui::ScrollArea::vertical()
             .id_salt("picker_list")
@@ -112,9 +135,9 @@ impl Picker {
                         let is_fav = view.favourites.contains(&id);
                         if star_ui(ui, is_fav)
                             .on_hover_text(if is_fav {
-                                "Unstar"
+                                crate::t!("panels-picker-unstar")
                             } else {
-                                "Star as a favourite"
+                                crate::t!("panels-picker-star")
                             })
                             .clicked()
                         {
@@ -122,8 +145,10 @@ impl Picker {
                         }
                         let was_chosen = view.chosen.contains(&id);
                         let mut chosen = was_chosen;
-                        ui.checkbox(&mut chosen, &name)
-                            .on_hover_text(format!("NORAD {id}: show its passes and track"));
+                        ui.checkbox(&mut chosen, &name).on_hover_text(crate::t!(
+                            "panels-picker-choose-hover",
+                            id = id.to_string()
+                        ));
                         if chosen != was_chosen {
                             actions.push(Action::Choose(id, chosen));
                             if chosen {
@@ -132,8 +157,8 @@ impl Picker {
                         }
                         let following = view.selected == Some(id);
                         if ui
-                            .selectable_label(following, "follow")
-                            .on_hover_text("Show it in the live panel and on the map")
+                            .selectable_label(following, crate::t!("panels-picker-follow"))
+                            .on_hover_text(crate::t!("panels-picker-follow-hover"))
                             .clicked()
                         {
                             actions.push(Action::Select(id));

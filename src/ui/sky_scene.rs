@@ -44,6 +44,8 @@ pub struct SceneStar {
     pub b_minus_v: Option<f64>,
     /// Proper name, empty if none.
     pub name: &'static str,
+    /// Korean name, empty if the data has none.
+    pub name_ko: &'static str,
 }
 
 /// A constellation's name and where to write it.
@@ -53,6 +55,8 @@ pub struct SceneLabel {
     pub xy: [f64; 2],
     /// Latin IAU name.
     pub name: &'static str,
+    /// Korean name ("큰곰자리"), empty if the data has none.
+    pub name_ko: &'static str,
     /// 1 for the large and bright, 3 for the small and faint.
     pub rank: u8,
 }
@@ -92,6 +96,7 @@ impl SkyScene {
                     magnitude: s.magnitude,
                     b_minus_v: s.b_minus_v,
                     name: s.name.as_str(),
+                    name_ko: s.name_ko.as_str(),
                 })
             })
             .collect();
@@ -106,6 +111,7 @@ impl SkyScene {
                 (d.elevation_deg > 3.0).then(|| SceneLabel {
                     xy: chart_xy(d.azimuth_deg, d.elevation_deg),
                     name: c.name.as_str(),
+                    name_ko: c.name_ko.as_str(),
                     rank: c.rank,
                 })
             })

@@ -14,12 +14,12 @@ pub use crate::settings::Theme as ThemeChoice;
 pub const ALL_THEMES: [ThemeChoice; 3] =
     [ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::NightRed];
 
-/// The name shown in the theme menu.
-pub fn theme_label(choice: ThemeChoice) -> &'static str {
+/// The name shown in the theme menu, in the user's language.
+pub fn theme_label(choice: ThemeChoice) -> String {
     match choice {
-        ThemeChoice::Light => "Light",
-        ThemeChoice::Dark => "Dark",
-        ThemeChoice::NightRed => "Night (red)",
+        ThemeChoice::Light => crate::t!("panels-theme-light"),
+        ThemeChoice::Dark => crate::t!("panels-theme-dark"),
+        ThemeChoice::NightRed => crate::t!("panels-theme-night"),
     }
 }
 

@@ -2,3 +2,319 @@
 # Messages for the window's panels: passes table, sky chart, live panel, location, picker, clock bar.
 # Keys are shared by every language (a test checks); see README.md "Adding a language".
 
+## Pass table: the line of switches above it (src/ui/passes_panel/filters.rs)
+
+# Heading of the pass table.
+panels-passes-heading = Passes
+# Which satellites the table lists: the ones chosen in the picker, or every bright one.
+panels-which-chosen = Chosen satellites
+panels-which-bright = All bright ones
+# Check box that hides passes one cannot see with the naked eye, and its hover.
+panels-visible-only = Visible only
+panels-visible-only-hover = Only passes you can expect to see with the naked eye: sunlit, in a dark sky, high enough, and not fainter than your sky shows
+# Label before the sky-darkness menu, and its hover.
+panels-sky = Sky
+panels-sky-hover = The faintest stars your sky shows (limiting magnitude)
+# The sky-darkness presets: the faintest star magnitude each sky shows.
+panels-sky-city = City (mag 3)
+panels-sky-suburb = Suburb (mag 4)
+panels-sky-dark-site = Dark site (mag 5.5)
+panels-sky-binoculars = Binoculars (mag 7.5)
+# A limiting magnitude typed by the user; $mag is a number like "4.3".
+panels-sky-custom = Custom (mag { $mag })
+# Written before the number in the limiting-magnitude field ("mag 4.0").
+panels-mag-prefix = mag
+panels-mag-field-hover = Limiting magnitude: type your own
+# Label before the minimum-elevation field (degrees).
+panels-min-elevation = Min. elevation
+# Label before the search-window menu.
+panels-window = Window
+# Search windows: tonight (dusk to dawn), or the next $hours hours / $days days.
+panels-window-tonight = Tonight
+panels-window-hours = next { $hours } h
+panels-window-days =
+    { $days ->
+        [one] next 24 h
+       *[other] next { $days } days
+    }
+# The two column sets of the table, and their hovers.
+panels-columns-seen = When seen
+panels-columns-seen-hover = Where it appears, its highest point while seen, where it vanishes
+panels-columns-horizon = Horizon times
+panels-columns-horizon-hover = Rise, highest point and set above the horizon (for radio)
+# While a search runs; $done and $total count satellites.
+panels-searching = Searching… { $done }/{ $total } satellites
+
+## Pass table: the summary line and the empty states (src/ui/passes_panel/mod.rs)
+
+# Before any search has finished.
+panels-no-passes-yet = No passes yet.
+# Above the table; $count passes, $start and $end are date-times, $zone the time zone.
+panels-summary =
+    { $count ->
+        [one] 1 pass
+       *[other] { $count } passes
+    } from { $start } to { $end } ({ $zone })
+# Added to the summary when "Visible only" hides some passes.
+panels-summary-hidden = , { $count } hidden (not visible or too faint)
+# Passes whose brightness cannot be estimated, and the hover that says why.
+panels-unknown-brightness = { $count } of unknown brightness (?)
+panels-unknown-brightness-hover = No standard magnitude is known for these satellites, so how bright they look cannot be estimated: they may be too faint to see.
+# Export buttons and their hovers.
+panels-export-csv = Export CSV
+panels-export-csv-hover = The rows shown, as a spreadsheet (times in UTC)
+panels-export-ics = Export .ics
+panels-export-ics-hover = The rows shown, as a calendar file with one event per pass
+panels-print-handout = Print handout…
+panels-print-handout-hover = A one-page PDF for a class: the visible passes, and a star chart of the selected pass (or the best one) with directions in words
+# The table is empty: no satellite chosen, or no pass in the window.
+panels-choose-satellites = Choose satellites on the left to see their passes.
+panels-no-passes-in-window = No passes in this window. Try a longer window or a lower minimum elevation.
+
+## Pass table: column heads (src/ui/passes_panel/columns.rs). Keep them short: the columns are narrow.
+
+panels-col-satellite = Satellite
+panels-col-date = Date
+# Sub-columns under "Appears", "Highest while seen", "Vanishes", "Rise", "Highest", "Set".
+panels-col-time = time
+panels-col-height = height
+panels-col-direction = direction
+# Titles over three sub-columns (time, height, direction), and their hovers.
+panels-group-appears = Appears
+panels-group-appears-hover = When and where you first see it
+panels-group-highest-seen = Highest while seen
+panels-group-highest-seen-hover = Its highest point while you can see it
+panels-group-vanishes = Vanishes
+panels-group-vanishes-hover = When and where you lose sight of it
+panels-col-mag = Mag
+panels-col-mag-hover = Brightness (magnitude): the lower, the brighter; about 1 is a bright star
+panels-col-ends = Ends
+panels-col-ends-hover = How you lose sight of it: it sets, fades into Earth's shadow, or the dawn
+# The horizon column set (for radio): above the horizon, whether sunlit or not.
+panels-group-rise = Rise
+panels-group-rise-hover = When and where it comes up over the horizon
+panels-group-highest = Highest
+panels-group-highest-hover = Its highest point above the horizon
+panels-group-set = Set
+panels-group-set-hover = When and where it goes down below the horizon
+panels-col-duration = Duration
+panels-col-duration-hover = From rise to set
+panels-col-visible = Visible?
+panels-col-visible-hover = Whether the naked eye can see it, and if not, why
+# Hover of every sortable column head.
+panels-sort-hover = Sort by this column
+
+## Pass table: the cells (src/ui/passes_panel/cells.rs)
+
+# Hover of the appear / vanish time: $time is "21:39:05", $how says why it appears or vanishes there.
+panels-time-how = { $time } ({ $how })
+# How the seen part begins (hover of the "Appears" time).
+panels-appears-rises = comes up above the visible height
+panels-appears-leaves-shadow = comes out of Earth's shadow
+panels-appears-sky-darkens = the sky gets dark enough
+# How the seen part ends (hover of the "Vanishes" time and of "Ends").
+panels-vanishes-sets = sinks below the visible height
+panels-vanishes-enters-shadow = fades into Earth's shadow
+panels-vanishes-sky-brightens = lost in the brightening sky
+# Why a pass cannot be seen with the naked eye (in the table).
+panels-reason-too-low = too low
+panels-reason-daylight = daylight
+panels-reason-earth-shadow = in Earth's shadow
+# Spans the three "Appears" columns of a pass that cannot be seen; $why is one reason above.
+panels-not-visible = not visible: { $why }
+# "Visible?" column of the horizon set.
+panels-visible = visible
+panels-visible-no = no: { $why }
+# Duration column; $minutes is a number like "6.5".
+panels-duration-min = { $minutes } min
+# Hover of a height; $deg is whole degrees, $fists the fist scale in words ("about two fists above the horizon").
+panels-height-hover = { $deg }° above the horizon: { $fists } (a fist at arm's length is about 10°)
+# Hover of a direction; $words is the compass direction in words, $deg the bearing.
+panels-direction-hover = Direction: { $words } (bearing { $deg }° from north, through east)
+# Magnitude cells: unknown, and fainter than the sky shows ($mag and $limit like "4.3").
+panels-mag-unknown-hover = Brightness unknown: no standard magnitude is known for this satellite
+panels-mag-faint = { $mag } faint
+panels-mag-faint-hover = Magnitude { $mag }: fainter than your sky shows (limit { $limit }); try binoculars
+
+## Pass table: rows (src/ui/passes_panel/table.rs)
+
+# Hover of the satellite's name; $name and $id (catalog number).
+panels-name-hover = { $name } ({ $id }). Click to show in the sky chart; double-click to jump there
+panels-row-hover = Click to show in the sky chart; double-click to jump there
+
+## Sky chart (src/ui/sky_chart/)
+
+# Heading with the selected pass's satellite, or of the whole sky at the clock's time.
+panels-chart-heading = Sky chart: { $sat }
+panels-sky-now = Sky now
+# Which chosen satellites are up now; $names is a comma-separated list.
+panels-none-up = None of the chosen satellites is up.
+panels-up-now = Up now: { $names }
+# Under the "now" chart; $time, $zone, and $minutes of trail.
+panels-now-caption = The sky at { $time } ({ $zone }), with the chosen satellites and their last { $minutes } minutes.
+# The chart's switches.
+panels-stars-to-mag = stars to mag
+panels-constellations = Constellations
+panels-dark-site = Dark site (Milky Way)
+panels-remove-binocular = Remove binocular circle
+panels-binocular-hint = Click the chart for a 7° binocular field.
+# No pass selected.
+panels-click-a-pass = Click a pass in the table to draw it here.
+# What the lines mean; $zone is the time zone of the times on the chart.
+panels-chart-caption = Times in { $zone }. Solid: sunlit; dashed: in Earth's shadow.
+# Marks on the pass's path.
+panels-mark-rise = rise
+panels-mark-set = set
+panels-mark-appears = appears
+panels-mark-fades = fades into shadow
+panels-mark-vanishes = vanishes
+# $deg whole degrees; $mag like "-2.1".
+panels-mark-highest = highest { $deg }°
+panels-mark-highest-brightest = highest { $deg }°, brightest (mag { $mag })
+panels-mark-brightest = brightest (mag { $mag })
+# The Sun, the Moon ($percent lit) and the planets on the chart.
+panels-sun = Sun
+panels-moon-percent = Moon { $percent }%
+panels-planet-mercury = Mercury
+panels-planet-venus = Venus
+panels-planet-mars = Mars
+panels-planet-jupiter = Jupiter
+panels-planet-saturn = Saturn
+
+## Live panel (src/ui/live_panel.rs)
+
+panels-live-heading = Live
+panels-live-choose = Choose a satellite to follow.
+panels-loading-satellites = Loading satellites…
+panels-live-not-in-catalog = Satellite { $id } is not in the catalog.
+panels-live-no-position = No position: { $error }
+# Row names of the readout.
+panels-live-azimuth = Azimuth
+panels-live-elevation = Elevation
+panels-live-range = Range
+panels-live-range-rate = Range rate
+panels-live-light = Light
+panels-live-magnitude = Magnitude
+panels-live-over = Over
+panels-live-sun-elevation = Sun elevation
+panels-live-moon = Moon
+# Values: below the horizon (after the elevation), moving toward or away, lit or not.
+panels-live-below-horizon = (below horizon)
+panels-live-approaching = approaching
+panels-live-receding = receding
+panels-live-sunlit = sunlit
+panels-live-penumbra = in partial shadow
+panels-live-umbra = in Earth's shadow
+# $mag like "-1.2".
+panels-live-magnitude-estimate = { $mag } (estimate)
+# The point below the satellite: $lat and $lon in degrees, $km its height.
+panels-live-over-value = { $lat }°, { $lon }°, { $km } km up
+# The Moon: $elevation and $azimuth whole degrees, $direction a compass point, $lit the "78% lit" part.
+panels-moon-lit = { $percent }% lit
+panels-moon-up = { $elevation }° up, { $direction } { $azimuth }°, { $lit }
+panels-moon-below = below horizon, { $lit }
+# Doppler shift for a radio frequency; $mhz like "145.8034", $khz like "+3.4".
+panels-doppler-at = Doppler at
+panels-doppler-receive = you receive { $mhz } MHz ({ $khz } kHz)
+# Age of the orbital elements; $date, $days like "1.5", $source a file or web address.
+panels-elements-age = Elements from { $date } ({ $days } days old, { $source })
+panels-elements-stale = { $text }: predictions may be off by minutes.
+# The next pass of the followed satellite; $countdown like "1 h 05 min", $time "21:39", $direction a compass point, $deg whole degrees.
+panels-next-up-sets = Above the horizon now; sets in { $countdown } ({ $time })
+panels-next-pass = Next pass in { $countdown }: rises { $time } { $direction }, max { $deg }°
+panels-next-pass-visible = Next pass in { $countdown }: rises { $time } { $direction }, max { $deg }°, visible
+panels-next-pass-hover = Show it in the sky chart
+panels-next-up-now = Above the horizon now.
+panels-next-none = No pass found in the search window.
+
+## Location window (src/ui/location_panel.rs)
+
+panels-location-title = Where are you?
+panels-location-welcome = Overhead predicts what passes over you, so it needs to know where you are. Search for a town, type coordinates, or click the map.
+# $place is the place's name, $coords its coordinates.
+panels-location-now = Now: { $place } ({ $coords })
+panels-location-saved = Your places:
+panels-location-search-hint = Search a town or city
+panels-location-no-town = No town of that name (the list has places over 15,000 people).
+panels-location-type = Or type coordinates (north and east positive):
+panels-location-latitude = Latitude
+panels-location-longitude = Longitude
+panels-location-height = Height
+panels-location-use = Use these coordinates
+panels-location-click-map = Click on the map
+panels-location-credit = Town list: GeoNames (CC BY 4.0).
+# Name of a typed place; $lat and $lon like "37.567", $town the nearest town.
+panels-location-near = { $lat }°, { $lon }° (near { $town })
+
+## Satellite picker (src/ui/picker.rs)
+
+panels-picker-heading = Satellites
+panels-picker-search-hint = Search name or NORAD number
+panels-picker-search-hover = Type part of a name ("iss", "starlink") or a catalog number
+# Label before the list menu; what the list shows ($count satellites).
+panels-picker-list = List
+panels-picker-chosen = Chosen
+panels-picker-chosen-count = Chosen ({ $count })
+panels-picker-favourites = Favourites
+panels-picker-favourites-count = Favourites ({ $count })
+# A catalog group in the menu; $name is its name, $count its satellites.
+panels-picker-group-count = { $name } ({ $count })
+panels-picker-empty = Nothing here yet: search above, or pick a group.
+panels-picker-no-match = No satellite matches.
+panels-picker-catalog-size = { $count } satellites in the catalog
+panels-picker-unstar = Unstar
+panels-picker-star = Star as a favourite
+# Hover of a satellite's check box; $id is its catalog number.
+panels-picker-choose-hover = NORAD { $id }: show its passes and track
+panels-picker-follow = follow
+panels-picker-follow-hover = Show it in the live panel and on the map
+# The picker's own groups; $mag is the brightness limit, like "4.5".
+panels-group-brightest = Brightest (std. mag ≤ { $mag })
+panels-group-stations = Space stations
+panels-group-news = In the news
+
+## Where the satellites came from (src/ui/catalog_data.rs), shown in the status bar.
+
+# $count sources downloaded.
+panels-source-downloaded =
+    { $count ->
+        [one] downloaded elements (1 source)
+       *[other] downloaded elements ({ $count } sources)
+    }
+panels-source-bundled = bundled snapshot (no download yet)
+panels-source-empty = no element sets
+# A file of elements given with OVERHEAD_ELEMENTS; $source is its path.
+panels-source-file = elements from { $source }
+
+## Clock bar (src/ui/clock_bar.rs)
+
+panels-clock-live = Live
+panels-clock-live-hover = Show the real time
+panels-clock-play = Play
+panels-clock-pause = Pause
+panels-clock-rate-hover = How much faster than real time the clock runs
+# $rate is a whole number (1, 10, 60…).
+panels-clock-rate-button-hover = Run { $rate } times faster than real time
+# Steps of the clock, and their hovers.
+panels-clock-back-hour = -1 h
+panels-clock-back-hour-hover = Back one hour
+panels-clock-back-minute = -1 min
+panels-clock-back-minute-hover = Back one minute
+panels-clock-forward-minute = +1 min
+panels-clock-forward-minute-hover = Forward one minute
+panels-clock-forward-hour = +1 h
+panels-clock-forward-hour-hover = Forward one hour
+# Jump button: short (presenting) and long form, and its hover.
+panels-clock-jump-short = Jump to pass
+panels-clock-jump = Jump to this pass
+panels-clock-jump-hover = Set the clock to a minute before the selected pass rises
+# The clock's state after the time, in brackets.
+panels-clock-state-live = live
+panels-clock-state-paused = paused
+panels-clock-state-simulated = simulated, x{ $rate }
+
+## Colour themes (src/ui/theme.rs)
+
+panels-theme-light = Light
+panels-theme-dark = Dark
+panels-theme-night = Night (red)

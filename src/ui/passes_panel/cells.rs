@@ -6,7 +6,7 @@ use eframe::egui;
 use egui::RichText;
 
 use super::{ColumnSet, PassesPanel};
-use crate::orbit::{Appears, Vanishes};
+use crate::orbit::{Appears, NotVisibleReason, Vanishes};
 use crate::report::{self, PassRecord, SeenPart, compass_point, vanishes_short};
 use crate::ui::state::ViewCtx;
 
@@ -55,10 +55,14 @@ impl PassesPanel {
                 let mut cells = vec![date];
                 match SeenPart::of(p) {
                     Some(seen) => {
-                        let point = |q: &crate::orbit::PassPoint, how: Option<&str>| {
+                        let point = |q: &crate::orbit::PassPoint, how: Option<String>| {
                             let time = Cell::new(fmt.hm(q.time)).hover(fmt.hms(q.time));
                             let time = match how {
-                                Some(how) => time.hover(format!("{} ({how})", fmt.hms(q.time))),
+                                Some(how) => time.hover(crate::t!(
+                                    "panels-time-how",
+                                    time = fmt.hms(q.time),
+                                    how = how
+                                )),
                                 None => time,
                             };
                             [
@@ -77,9 +81,12 @@ impl PassesPanel {
                         );
                     }
                     None => {
-                        let why = p.not_visible_reason.map_or("?", |r| r.phrase());
+                        let why = reason_words(p.not_visible_reason);
                         cells.push(
-                            Cell::new(RichText::new(format!("not visible: {why}")).weak()).span(3),
+                            Cell::new(
+                                RichText::new(crate::t!("panels-not-visible", why = why)).weak(),
+                            )
+                            .span(3),
                         );
                         let top = &p.culmination;
                         cells.push(Cell::new(RichText::new(fmt.hm(top.time)).weak()));
@@ -95,15 +102,14 @@ impl PassesPanel {
             ColumnSet::Horizon => {
                 let minutes = p.duration().num_seconds() as f64 / 60.0;
                 let visible = if p.is_visible {
-                    Cell::new(RichText::new("visible").color(view.palette.good).strong())
-                } else {
                     Cell::new(
-                        RichText::new(format!(
-                            "no: {}",
-                            p.not_visible_reason.map_or("?", |r| r.phrase())
-                        ))
-                        .weak(),
+                        RichText::new(crate::t!("panels-visible"))
+                            .color(view.palette.good)
+                            .strong(),
                     )
+                } else {
+                    let why = reason_words(p.not_visible_reason);
+                    Cell::new(RichText::new(crate::t!("panels-visible-no", why = why)).weak())
                 };
                 vec![
                     date,
@@ -114,7 +120,10 @@ impl PassesPanel {
                     direction_cell(p.culmination.azimuth_deg),
                     Cell::new(fmt.hms(p.set.time)),
                     direction_cell(p.set.azimuth_deg),
-                    Cell::new(format!("{minutes:.1} min")),
+                    Cell::new(crate::t!(
+                        "panels-duration-min",
+                        minutes = format!("{minutes:.1}")
+                    )),
                     visible,
                     magnitude,
                 ]
@@ -125,10 +134,11 @@ impl PassesPanel {
 
 /// A height in degrees, with the fist scale on hover.
 fn height_cell(elevation_deg: f64) -> Cell {
-    Cell::new(format!("{:.0}°", elevation_deg.max(0.0))).hover(format!(
-        "{:.0}° above the horizon: {} (a fist at arm's length is about 10°)",
-        elevation_deg.max(0.0),
-        report::fists(elevation_deg)
+    let deg = format!("{:.0}", elevation_deg.max(0.0));
+    Cell::new(format!("{deg}°")).hover(crate::t!(
+        "panels-height-hover",
+        deg = deg,
+        fists = report::fists(elevation_deg)
     ))
 }
 
@@ -139,10 +149,10 @@ fn direction_cell(azimuth_deg: f64) -> Cell {
         compass_point(azimuth_deg),
         report::whole_bearing_deg(azimuth_deg)
     ))
-    .hover(format!(
-        "Direction: {} (bearing {:.0}° from north, through east)",
-        report::compass_words(azimuth_deg),
-        azimuth_deg.rem_euclid(360.0)
+    .hover(crate::t!(
+        "panels-direction-hover",
+        words = report::compass_words(azimuth_deg),
+        deg = format!("{:.0}", azimuth_deg.rem_euclid(360.0))
     ))
 }
 
@@ -150,33 +160,46 @@ fn direction_cell(azimuth_deg: f64) -> Cell {
 fn magnitude_cell(view: &ViewCtx<'_>, pass: &crate::orbit::Pass, limit: f64) -> Cell {
     match (pass.is_visible, pass.magnitude) {
         (false, _) => Cell::new(RichText::new("–").weak()),
-        (true, None) => Cell::new("?")
-            .hover("Brightness unknown: no standard magnitude is known for this satellite"),
+        (true, None) => Cell::new("?").hover(crate::t!("panels-mag-unknown-hover")),
         (true, Some(m)) if m > limit => Cell::new(
-            RichText::new(format!("{m:.1} faint"))
+            RichText::new(crate::t!("panels-mag-faint", mag = format!("{m:.1}")))
                 .color(view.palette.text)
                 .weak(),
         )
-        .hover(format!(
-            "Magnitude {m:.1}: fainter than your sky shows (limit {limit:.1}); try binoculars"
+        .hover(crate::t!(
+            "panels-mag-faint-hover",
+            mag = format!("{m:.1}"),
+            limit = format!("{limit:.1}")
         )),
         (true, Some(m)) => Cell::new(RichText::new(format!("{m:.1}")).color(view.palette.good))
             .hover(report::brightness_words(m)),
     }
 }
 
-fn appears_words(appears: Appears) -> &'static str {
+/// Why the seen part begins where it does, in words (hover of the "Appears" time).
+fn appears_words(appears: Appears) -> String {
     match appears {
-        Appears::Rises => "comes up above the visible height",
-        Appears::LeavesShadow => "comes out of Earth's shadow",
-        Appears::SkyDarkens => "the sky gets dark enough",
+        Appears::Rises => crate::t!("panels-appears-rises"),
+        Appears::LeavesShadow => crate::t!("panels-appears-leaves-shadow"),
+        Appears::SkyDarkens => crate::t!("panels-appears-sky-darkens"),
     }
 }
 
-fn vanishes_words(vanishes: Vanishes) -> &'static str {
+/// Why the seen part ends where it does, in words (hover of the "Vanishes" time).
+fn vanishes_words(vanishes: Vanishes) -> String {
     match vanishes {
-        Vanishes::Sets => "sinks below the visible height",
-        Vanishes::EntersShadow => "fades into Earth's shadow",
-        Vanishes::SkyBrightens => "lost in the brightening sky",
+        Vanishes::Sets => crate::t!("panels-vanishes-sets"),
+        Vanishes::EntersShadow => crate::t!("panels-vanishes-enters-shadow"),
+        Vanishes::SkyBrightens => crate::t!("panels-vanishes-sky-brightens"),
+    }
+}
+
+/// Why a pass cannot be seen, in a short phrase for the table ("?" when unknown).
+fn reason_words(reason: Option<NotVisibleReason>) -> String {
+    match reason {
+        Some(NotVisibleReason::TooLow) => crate::t!("panels-reason-too-low"),
+        Some(NotVisibleReason::Daylight) => crate::t!("panels-reason-daylight"),
+        Some(NotVisibleReason::EarthShadow) => crate::t!("panels-reason-earth-shadow"),
+        None => "?".to_owned(),
     }
 }

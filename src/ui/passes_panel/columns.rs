@@ -9,7 +9,7 @@ use super::{ColumnSet, PassesPanel, SortColumn};
 
 pub(super) struct Column {
     pub(super) title: &'static str,
-    /// A title over several columns ("Appears" over its time, height and direction).
+    /// A title over several columns ("panels-group-appears" over its time, height and direction).
     pub(super) group: &'static str,
     pub(super) width: f32,
     pub(super) sort: Option<SortColumn>,
@@ -19,37 +19,57 @@ pub(super) struct Column {
 pub(super) const SATELLITE_WIDTH: f32 = 140.0;
 
 const SEEN_COLUMNS: [Column; 12] = [
-    col("Date", "", 82.0, Some(SortColumn::Rise)),
-    col("time", "Appears", 46.0, Some(SortColumn::Rise)),
-    col("height", "Appears", 48.0, None),
-    col("direction", "Appears", 74.0, None),
-    col("time", "Highest while seen", 46.0, None),
+    col("panels-col-date", "", 82.0, Some(SortColumn::Rise)),
     col(
-        "height",
-        "Highest while seen",
+        "panels-col-time",
+        "panels-group-appears",
+        46.0,
+        Some(SortColumn::Rise),
+    ),
+    col("panels-col-height", "panels-group-appears", 48.0, None),
+    col("panels-col-direction", "panels-group-appears", 74.0, None),
+    col("panels-col-time", "panels-group-highest-seen", 46.0, None),
+    col(
+        "panels-col-height",
+        "panels-group-highest-seen",
         48.0,
         Some(SortColumn::MaxElevation),
     ),
-    col("direction", "Highest while seen", 74.0, None),
-    col("time", "Vanishes", 46.0, None),
-    col("height", "Vanishes", 48.0, None),
-    col("direction", "Vanishes", 74.0, None),
-    col("Mag", "", 58.0, Some(SortColumn::Magnitude)),
-    col("Ends", "", 96.0, Some(SortColumn::Visible)),
+    col(
+        "panels-col-direction",
+        "panels-group-highest-seen",
+        74.0,
+        None,
+    ),
+    col("panels-col-time", "panels-group-vanishes", 46.0, None),
+    col("panels-col-height", "panels-group-vanishes", 48.0, None),
+    col("panels-col-direction", "panels-group-vanishes", 74.0, None),
+    col("panels-col-mag", "", 58.0, Some(SortColumn::Magnitude)),
+    col("panels-col-ends", "", 96.0, Some(SortColumn::Visible)),
 ];
 
 const HORIZON_COLUMNS: [Column; 11] = [
-    col("Date", "", 82.0, Some(SortColumn::Rise)),
-    col("time", "Rise", 64.0, Some(SortColumn::Rise)),
-    col("direction", "Rise", 74.0, None),
-    col("time", "Highest", 64.0, None),
-    col("height", "Highest", 48.0, Some(SortColumn::MaxElevation)),
-    col("direction", "Highest", 74.0, None),
-    col("time", "Set", 64.0, None),
-    col("direction", "Set", 74.0, None),
-    col("Duration", "", 70.0, Some(SortColumn::Duration)),
-    col("Visible?", "", 140.0, Some(SortColumn::Visible)),
-    col("Mag", "", 58.0, Some(SortColumn::Magnitude)),
+    col("panels-col-date", "", 82.0, Some(SortColumn::Rise)),
+    col(
+        "panels-col-time",
+        "panels-group-rise",
+        64.0,
+        Some(SortColumn::Rise),
+    ),
+    col("panels-col-direction", "panels-group-rise", 74.0, None),
+    col("panels-col-time", "panels-group-highest", 64.0, None),
+    col(
+        "panels-col-height",
+        "panels-group-highest",
+        48.0,
+        Some(SortColumn::MaxElevation),
+    ),
+    col("panels-col-direction", "panels-group-highest", 74.0, None),
+    col("panels-col-time", "panels-group-set", 64.0, None),
+    col("panels-col-direction", "panels-group-set", 74.0, None),
+    col("panels-col-duration", "", 70.0, Some(SortColumn::Duration)),
+    col("panels-col-visible", "", 140.0, Some(SortColumn::Visible)),
+    col("panels-col-mag", "", 58.0, Some(SortColumn::Magnitude)),
 ];
 
 const fn col(
@@ -66,6 +86,23 @@ const fn col(
     }
 }
 
+/// The message key of what hovering a title (or a group's title) says, if anything.
+fn hover_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "panels-group-appears" => "panels-group-appears-hover",
+        "panels-group-highest-seen" => "panels-group-highest-seen-hover",
+        "panels-group-vanishes" => "panels-group-vanishes-hover",
+        "panels-col-mag" => "panels-col-mag-hover",
+        "panels-col-ends" => "panels-col-ends-hover",
+        "panels-group-rise" => "panels-group-rise-hover",
+        "panels-group-highest" => "panels-group-highest-hover",
+        "panels-group-set" => "panels-group-set-hover",
+        "panels-col-duration" => "panels-col-duration-hover",
+        "panels-col-visible" => "panels-col-visible-hover",
+        _ => return None,
+    })
+}
+
 impl ColumnSet {
     pub(super) fn columns(self) -> &'static [Column] {
         match self {
@@ -74,17 +111,31 @@ impl ColumnSet {
         }
     }
 }
+
+/// What hovering the title `key` says: what the column holds, if it says more than its
+/// title, and (for a sortable one) that a click sorts.
+fn title_hover(key: &str, sortable: bool) -> Option<String> {
+    let about = hover_key(key).map(|k| crate::i18n::tr(k));
+    let sort = sortable.then(|| crate::t!("panels-sort-hover"));
+    match (about, sort) {
+        (Some(a), Some(s)) => Some(format!("{a}\n{s}")),
+        (a, s) => a.or(s),
+    }
+}
+
 impl PassesPanel {
-    /// A header cell that sorts by `sort` when clicked.
+    /// A header cell that sorts by `sort` when clicked; `key` is its title's message key.
     pub(super) fn sort_header_ui(
         &mut self,
         ui: &mut egui::Ui,
-        title: &str,
+        key: &str,
         sort: SortColumn,
         width: f32,
         height: f32,
     ) {
-        let active = self.sort == sort && title != "Date";
+        // The date sorts by time, as the time of appearance does: one arrow is enough.
+        let active = self.sort == sort && key != "panels-col-date";
+        let title = crate::i18n::tr(key);
         let button = egui::Button::new(RichText::new(title).strong()).frame(false);
         let resp = ui
             .allocate_ui_with_layout(
@@ -96,7 +147,7 @@ impl PassesPanel {
                 },
             )
             .inner
-            .on_hover_text("Sort by this column");
+            .on_hover_text(title_hover(key, true).unwrap_or_default());
         if active {
             sort_arrow(ui, resp.rect, self.descending);
         }
@@ -129,7 +180,11 @@ impl PassesPanel {
                         |ui| {
                             ui.set_min_width(width);
                             if !c.group.is_empty() {
-                                ui.label(RichText::new(c.group).strong());
+                                let label =
+                                    ui.label(RichText::new(crate::i18n::tr(c.group)).strong());
+                                if let Some(hover) = title_hover(c.group, false) {
+                                    label.on_hover_text(hover);
+                                }
                             }
                         },
                     );
@@ -147,7 +202,11 @@ impl PassesPanel {
                                 Layout::left_to_right(Align::Center),
                                 |ui| {
                                     ui.set_min_width(c.width);
-                                    ui.label(RichText::new(title).strong());
+                                    let label =
+                                        ui.label(RichText::new(crate::i18n::tr(title)).strong());
+                                    if let Some(hover) = title_hover(title, false) {
+                                        label.on_hover_text(hover);
+                                    }
                                 },
                             );
                         }

@@ -18,53 +18,54 @@ impl PassesPanel {
         actions: &mut Vec<Action>,
     ) {
         ui.horizontal_wrapped(|ui| {
-            ui.heading("Passes");
+            ui.heading(crate::t!("panels-passes-heading"));
             let mut which = input.which;
-            ui.selectable_value(&mut which, Which::Chosen, "Chosen satellites");
-            ui.selectable_value(&mut which, Which::AllBright, "All bright ones");
+            ui.selectable_value(&mut which, Which::Chosen, crate::t!("panels-which-chosen"));
+            ui.selectable_value(
+                &mut which,
+                Which::AllBright,
+                crate::t!("panels-which-bright"),
+            );
             if which != input.which {
                 actions.push(Action::SetWhich(which));
             }
             ui.separator();
-            ui.checkbox(&mut self.visible_only, "Visible only")
-                .on_hover_text(
-                    "Only passes you can expect to see with the naked eye: sunlit, in a dark \
-                     sky, high enough, and not fainter than your sky shows",
-                );
+            ui.checkbox(&mut self.visible_only, crate::t!("panels-visible-only"))
+                .on_hover_text(crate::t!("panels-visible-only-hover"));
             let mut limit = input.limiting_magnitude;
-            let label = ui.label("Sky");
+            let label = ui.label(crate::t!("panels-sky"));
             egui::ComboBox::from_id_salt("sky_limit")
                 .selected_text(sky_label(limit))
                 .show_ui(ui, |ui| {
                     for (name, value) in SKY_PRESETS {
-                        ui.selectable_value(&mut limit, value, name);
+                        ui.selectable_value(&mut limit, value, preset_label(name, value));
                     }
                 })
                 .response
                 .labelled_by(label.id)
-                .on_hover_text("The faintest stars your sky shows (limiting magnitude)");
+                .on_hover_text(crate::t!("panels-sky-hover"));
             ui.add(
                 egui::DragValue::new(&mut limit)
                     .range(-2.0..=12.0)
                     .speed(0.1)
                     .fixed_decimals(1)
-                    .prefix("mag "),
+                    .prefix(format!("{} ", crate::t!("panels-mag-prefix"))),
             )
-            .on_hover_text("Limiting magnitude: type your own");
+            .on_hover_text(crate::t!("panels-mag-field-hover"));
             if limit != input.limiting_magnitude {
                 actions.push(Action::SetLimitingMagnitude(limit));
             }
             ui.separator();
             let mut search = *input.search;
             let mut window = input.window;
-            ui.label("Min. elevation");
+            ui.label(crate::t!("panels-min-elevation"));
             ui.add(
                 egui::DragValue::new(&mut search.min_elevation_deg)
                     .range(0.0..=80.0)
                     .speed(1.0)
                     .suffix("°"),
             );
-            let label = ui.label("Window");
+            let label = ui.label(crate::t!("panels-window"));
             egui::ComboBox::from_id_salt("window")
                 .selected_text(window_label(window))
                 .show_ui(ui, |ui| {
@@ -85,17 +86,25 @@ impl PassesPanel {
             }
             ui.separator();
             let mut columns = self.columns;
-            ui.selectable_value(&mut columns, ColumnSet::Seen, "When seen")
-                .on_hover_text("Where it appears, its highest point while seen, where it vanishes");
-            ui.selectable_value(&mut columns, ColumnSet::Horizon, "Horizon times")
-                .on_hover_text("Rise, highest point and set above the horizon (for radio)");
+            ui.selectable_value(
+                &mut columns,
+                ColumnSet::Seen,
+                crate::t!("panels-columns-seen"),
+            )
+            .on_hover_text(crate::t!("panels-columns-seen-hover"));
+            ui.selectable_value(
+                &mut columns,
+                ColumnSet::Horizon,
+                crate::t!("panels-columns-horizon"),
+            )
+            .on_hover_text(crate::t!("panels-columns-horizon-hover"));
             if columns != self.columns {
                 self.columns = columns;
                 self.scroll_x = 0.0;
             }
             if let Some((done, total)) = input.progress {
                 ui.spinner();
-                ui.label(format!("Searching… {done}/{total} satellites"));
+                ui.label(crate::t!("panels-searching", done = done, total = total));
             }
             if let Some(err) = input.error {
                 ui.colored_label(ui.visuals().error_fg_color, err);
@@ -104,29 +113,37 @@ impl PassesPanel {
     }
 }
 
-/// "Suburb (mag 4)" for a preset's value, else "mag 4.3".
+/// "Suburb (mag 4)" for a preset's value, else "Custom (mag 4.3)".
 fn sky_label(limit: f64) -> String {
     SKY_PRESETS
         .iter()
         .find(|(_, v)| (*v - limit).abs() < 1e-9)
         .map_or_else(
-            || format!("Custom (mag {limit:.1})"),
-            |(name, _)| (*name).to_owned(),
+            || crate::t!("panels-sky-custom", mag = format!("{limit:.1}")),
+            |&(name, value)| preset_label(name, value),
         )
+}
+
+/// A sky preset's name in the user's language, known by its limiting magnitude
+/// (`name`, the preset's own, for one this table does not know).
+fn preset_label(name: &str, limit: f64) -> String {
+    let key = match limit {
+        3.0 => "panels-sky-city",
+        4.0 => "panels-sky-suburb",
+        5.5 => "panels-sky-dark-site",
+        7.5 => "panels-sky-binoculars",
+        _ => return name.to_owned(),
+    };
+    crate::i18n::tr(key)
 }
 
 /// Menu label of a search window: "Tonight", "next 24 h", "next 3 days".
 pub fn window_label(window: SearchWindow) -> String {
     match window {
-        SearchWindow::Tonight => "Tonight".to_owned(),
+        SearchWindow::Tonight => crate::t!("panels-window-tonight"),
         SearchWindow::Hours(hours) if hours.is_multiple_of(24) => {
-            let days = hours / 24;
-            if days == 1 {
-                "next 24 h".to_owned()
-            } else {
-                format!("next {days} days")
-            }
+            crate::t!("panels-window-days", days = hours / 24)
         }
-        SearchWindow::Hours(hours) => format!("next {hours} h"),
+        SearchWindow::Hours(hours) => crate::t!("panels-window-hours", hours = hours),
     }
 }

@@ -170,7 +170,7 @@ impl PassesPanel {
         }
         let Some(results) = view.passes else {
             if input.progress.is_none() {
-                ui.label("No passes yet.");
+                ui.label(crate::t!("panels-no-passes-yet"));
             }
             return;
         };
@@ -191,48 +191,47 @@ impl PassesPanel {
             if let Some(note) = &input.night_note {
                 ui.label(RichText::new(note).strong());
             }
-            let mut text = format!(
-                "{} passes from {} to {} ({})",
-                rows.len(),
-                view.fmt.date_time(results.request.start),
-                view.fmt.date_time(results.request.end),
-                view.fmt.zone_label(view.t),
+            let mut text = crate::t!(
+                "panels-summary",
+                count = rows.len(),
+                start = view.fmt.date_time(results.request.start),
+                end = view.fmt.date_time(results.request.end),
+                zone = view.fmt.zone_label(view.t),
             );
             if hidden > 0 {
-                text.push_str(&format!(", {hidden} hidden (not visible or too faint)"));
+                text.push_str(&crate::t!("panels-summary-hidden", count = hidden));
             }
             ui.label(text);
             if unknown > 0 {
-                ui.label(RichText::new(format!("{unknown} of unknown brightness (?)")).weak())
-                    .on_hover_text(
-                        "No standard magnitude is known for these satellites, so how bright \
-                         they look cannot be estimated: they may be too faint to see.",
-                    );
+                ui.label(
+                    RichText::new(crate::t!("panels-unknown-brightness", count = unknown)).weak(),
+                )
+                .on_hover_text(crate::t!("panels-unknown-brightness-hover"));
             }
             for note in results.notes.iter().take(3) {
                 ui.label(RichText::new(note).weak());
             }
             let has_rows = !rows.is_empty();
             if ui
-                .add_enabled(has_rows, egui::Button::new("Export CSV"))
-                .on_hover_text("The rows shown, as a spreadsheet (times in UTC)")
+                .add_enabled(has_rows, egui::Button::new(crate::t!("panels-export-csv")))
+                .on_hover_text(crate::t!("panels-export-csv-hover"))
                 .clicked()
             {
                 actions.push(Action::ExportCsv);
             }
             if ui
-                .add_enabled(has_rows, egui::Button::new("Export .ics"))
-                .on_hover_text("The rows shown, as a calendar file with one event per pass")
+                .add_enabled(has_rows, egui::Button::new(crate::t!("panels-export-ics")))
+                .on_hover_text(crate::t!("panels-export-ics-hover"))
                 .clicked()
             {
                 actions.push(Action::ExportIcs);
             }
             if ui
-                .add_enabled(has_rows, egui::Button::new("Print handout…"))
-                .on_hover_text(
-                    "A one-page PDF for a class: the visible passes, and a star chart of the \
-                     selected pass (or the best one) with directions in words",
+                .add_enabled(
+                    has_rows,
+                    egui::Button::new(crate::t!("panels-print-handout")),
                 )
+                .on_hover_text(crate::t!("panels-print-handout-hover"))
                 .clicked()
             {
                 actions.push(Action::PrintHandout);
@@ -240,9 +239,9 @@ impl PassesPanel {
         });
         if rows.is_empty() {
             ui.label(if input.which == Which::Chosen && view.chosen.is_empty() {
-                "Choose satellites on the left to see their passes."
+                crate::t!("panels-choose-satellites")
             } else {
-                "No passes in this window. Try a longer window or a lower minimum elevation."
+                crate::t!("panels-no-passes-in-window")
             });
             return;
         }

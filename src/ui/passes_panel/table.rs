@@ -32,7 +32,7 @@ impl PassesPanel {
             ui.spacing_mut().item_spacing.x = 0.0;
             self.sort_header_ui(
                 ui,
-                "Satellite",
+                "panels-col-satellite",
                 SortColumn::Satellite,
                 SATELLITE_WIDTH,
                 2.0 * row_height,
@@ -146,10 +146,10 @@ fn name_cell_ui(
             });
         },
     );
-    resp.on_hover_text(format!(
-        "{} ({}). Click to show in the sky chart; double-click to jump there",
-        record.name(),
-        record.pass.norad_id
+    resp.on_hover_text(crate::t!(
+        "panels-name-hover",
+        name = record.name(),
+        id = record.pass.norad_id.to_string()
     ));
 }
 
@@ -187,5 +187,5 @@ fn row_ui(
             }
         });
     });
-    resp.on_hover_text("Click to show in the sky chart; double-click to jump there");
+    resp.on_hover_text(crate::t!("panels-row-hover"));
 }

@@ -85,8 +85,8 @@ impl SkyChart {
         let record = view.selected_pass.and_then(|k| find_record(view, k));
         let now_view = self.show_now || record.is_none();
         ui.heading(match record {
-            Some(r) if !now_view => format!("Sky chart: {}", r.name()),
-            _ => "Sky now".to_owned(),
+            Some(r) if !now_view => crate::t!("panels-chart-heading", sat = r.name()),
+            _ => crate::t!("panels-sky-now"),
         });
         self.options_ui(ui, record.is_some());
         if let Some(r) = record {
@@ -103,9 +103,9 @@ impl SkyChart {
             // What the dots are, in words (also for screen readers and tests).
             let up: Vec<&str> = satellites.iter().map(|s| s.name.as_str()).collect();
             let text = if up.is_empty() {
-                "None of the chosen satellites is up.".to_owned()
+                crate::t!("panels-none-up")
             } else {
-                format!("Up now: {}", up.join(", "))
+                crate::t!("panels-up-now", names = up.join(", "))
             };
             ui.label(egui::RichText::new(text).size(size));
         }
@@ -225,11 +225,11 @@ impl SkyChart {
             caption_ui(ui, view, record.filter(|_| !now_view));
         } else if now_view {
             ui.label(
-                egui::RichText::new(format!(
-                    "The sky at {} ({}), with the chosen satellites and their last {} minutes.",
-                    fmt.hm(view.t),
-                    fmt.zone_label(view.t),
-                    TRAIL_S / 60
+                egui::RichText::new(crate::t!(
+                    "panels-now-caption",
+                    time = fmt.hm(view.t),
+                    zone = fmt.zone_label(view.t),
+                    minutes = TRAIL_S / 60
                 ))
                 .small()
                 .weak(),
@@ -246,20 +246,23 @@ impl SkyChart {
             ui.add(
                 egui::Slider::new(&mut self.max_magnitude, 1.0..=6.0)
                     .step_by(0.5)
-                    .text("stars to mag"),
+                    .text(crate::t!("panels-stars-to-mag")),
             );
-            ui.checkbox(&mut self.show_constellations, "Constellations");
-            ui.checkbox(&mut self.dark_site, "Dark site (Milky Way)");
+            ui.checkbox(
+                &mut self.show_constellations,
+                crate::t!("panels-constellations"),
+            );
+            ui.checkbox(&mut self.dark_site, crate::t!("panels-dark-site"));
             if has_pass {
-                ui.checkbox(&mut self.show_now, "Sky now");
+                ui.checkbox(&mut self.show_now, crate::t!("panels-sky-now"));
             }
             if self.binocular_xy.is_some() {
-                if ui.button("Remove binocular circle").clicked() {
+                if ui.button(crate::t!("panels-remove-binocular")).clicked() {
                     self.binocular_xy = None;
                 }
             } else {
                 ui.label(
-                    egui::RichText::new("Click the chart for a 7° binocular field.")
+                    egui::RichText::new(crate::t!("panels-binocular-hint"))
                         .small()
                         .weak(),
                 );
@@ -287,7 +290,7 @@ impl SkyChart {
                 }
             }
             None => {
-                ui.label("Click a pass in the table to draw it here.");
+                ui.label(crate::t!("panels-click-a-pass"));
             }
         }
     }
@@ -353,9 +356,9 @@ impl LabelSizes {
 fn caption_ui(ui: &mut egui::Ui, view: &ViewCtx<'_>, record: Option<&PassRecord>) {
     if let Some(r) = record {
         ui.label(
-            egui::RichText::new(format!(
-                "Times in {}. Solid: sunlit; dashed: in Earth's shadow.",
-                view.fmt.zone_label(r.pass.rise.time)
+            egui::RichText::new(crate::t!(
+                "panels-chart-caption",
+                zone = view.fmt.zone_label(r.pass.rise.time)
             ))
             .small()
             .weak(),

@@ -115,7 +115,7 @@ pub(super) fn draw_path(
         Text::new(
             "",
             PlotPoint::new(rise[0], rise[1]),
-            egui::RichText::new("rise").size(sizes.small),
+            egui::RichText::new(crate::t!("panels-mark-rise")).size(sizes.small),
         )
         .color(palette.text)
         .anchor(egui::Align2::CENTER_TOP),
@@ -124,7 +124,7 @@ pub(super) fn draw_path(
         Text::new(
             "",
             PlotPoint::new(set[0], set[1]),
-            egui::RichText::new("set").size(sizes.small),
+            egui::RichText::new(crate::t!("panels-mark-set")).size(sizes.small),
         )
         .color(palette.text)
         .anchor(egui::Align2::CENTER_TOP),
@@ -204,7 +204,7 @@ fn draw_seen_marks(
             xy,
             MarkerShape::Circle,
             false,
-            "appears".to_owned(),
+            crate::t!("panels-mark-appears"),
         );
     }
     if let Some(b) = p.visible_end {
@@ -215,7 +215,7 @@ fn draw_seen_marks(
                 xy,
                 MarkerShape::Square,
                 true,
-                "fades into shadow".to_owned(),
+                crate::t!("panels-mark-fades"),
             );
         } else {
             mark(
@@ -223,7 +223,7 @@ fn draw_seen_marks(
                 xy,
                 MarkerShape::Cross,
                 false,
-                "vanishes".to_owned(),
+                crate::t!("panels-mark-vanishes"),
             );
         }
     }
@@ -231,14 +231,19 @@ fn draw_seen_marks(
     let mut brightest_apart = brightest;
     if let Some(peak) = p.visible_peak {
         let xy = chart_xy(peak.azimuth_deg, peak.elevation_deg);
-        let mut text = format!("highest {:.0}°", peak.elevation_deg);
+        let deg = format!("{:.0}", peak.elevation_deg);
         // Usually the brightest point is the highest: then one mark says both.
-        if let Some((b_xy, magnitude)) = brightest
-            && (b_xy[0] - xy[0]).hypot(b_xy[1] - xy[1]) < 4.0
-        {
-            text.push_str(&format!(", brightest (mag {magnitude:.1})"));
-            brightest_apart = None;
-        }
+        let text = match brightest {
+            Some((b_xy, magnitude)) if (b_xy[0] - xy[0]).hypot(b_xy[1] - xy[1]) < 4.0 => {
+                brightest_apart = None;
+                crate::t!(
+                    "panels-mark-highest-brightest",
+                    deg = deg,
+                    mag = format!("{magnitude:.1}")
+                )
+            }
+            _ => crate::t!("panels-mark-highest", deg = deg),
+        };
         mark("highest", xy, MarkerShape::Diamond, false, text);
     }
     if let Some((xy, magnitude)) = brightest_apart {
@@ -247,7 +252,7 @@ fn draw_seen_marks(
             xy,
             MarkerShape::Asterisk,
             false,
-            format!("brightest (mag {magnitude:.1})"),
+            crate::t!("panels-mark-brightest", mag = format!("{magnitude:.1}")),
         );
     }
 }

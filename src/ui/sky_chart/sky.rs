@@ -7,6 +7,8 @@ use eframe::egui;
 use egui_plot::{PlotPoint, PlotTransform};
 
 use super::{BINOCULAR_RADIUS_DEG, LabelSizes};
+use crate::i18n::Lang;
+use crate::orbit::planets::Planet;
 use crate::ui::sky_scene::{SkyScene, chart_xy, moon_lit_strip};
 use crate::ui::theme::Palette;
 
@@ -57,6 +59,7 @@ pub(super) fn sky_shapes(
         let rect = anchor.anchor_size(at, galley.size());
         (rect, Shape::galley(rect.min, galley, color))
     };
+    let korean = crate::i18n::language() == Lang::Ko;
     let mut shapes = Vec::new();
     // Labels with their rank (0 first): the Sun and Moon, planets, stars, constellations.
     // They are placed last, in that order, and one that would overlap is left out.
@@ -79,10 +82,16 @@ pub(super) fn sky_shapes(
         // On a small chart only the large constellations are named.
         let max_rank = if points_per_deg < 2.5 { 1 } else { 2 };
         for c in scene.labels.iter().filter(|c| c.rank <= max_rank) {
+            // Latin names in capitals, as on star maps; Korean ones as they are.
+            let name = if korean && !c.name_ko.is_empty() {
+                c.name_ko.to_owned()
+            } else {
+                c.name.to_uppercase()
+            };
             labels.push((
                 3,
                 label(
-                    c.name.to_uppercase(),
+                    name,
                     to_screen(c.xy),
                     palette.constellation_text,
                     egui::Align2::CENTER_CENTER,
@@ -105,7 +114,11 @@ pub(super) fn sky_shapes(
             labels.push((
                 2,
                 label(
-                    star.name.to_owned(),
+                    if korean && !star.name_ko.is_empty() {
+                        star.name_ko.to_owned()
+                    } else {
+                        star.name.to_owned()
+                    },
                     at,
                     palette.weak_text,
                     egui::Align2::LEFT_TOP,
@@ -124,7 +137,7 @@ pub(super) fn sky_shapes(
         labels.push((
             1,
             label(
-                p.planet.name().to_owned(),
+                planet_name(p.planet),
                 at + egui::vec2(r + 3.0, 0.0),
                 palette.planet,
                 egui::Align2::LEFT_CENTER,
@@ -167,7 +180,10 @@ pub(super) fn sky_shapes(
         labels.push((
             0,
             label(
-                format!("Moon {:.0}%", moon.illuminated_fraction * 100.0),
+                crate::t!(
+                    "panels-moon-percent",
+                    percent = format!("{:.0}", moon.illuminated_fraction * 100.0)
+                ),
                 centre + egui::vec2(0.0, radius + 2.0),
                 palette.text,
                 egui::Align2::CENTER_TOP,
@@ -181,7 +197,7 @@ pub(super) fn sky_shapes(
         labels.push((
             0,
             label(
-                "Sun".to_owned(),
+                crate::t!("panels-sun"),
                 at + egui::vec2(0.0, radius + 2.0),
                 palette.text,
                 egui::Align2::CENTER_TOP,
@@ -205,4 +221,15 @@ pub(super) fn sky_shapes(
         ));
     }
     shapes
+}
+
+/// A planet's name in the user's language.
+fn planet_name(planet: Planet) -> String {
+    match planet {
+        Planet::Mercury => crate::t!("panels-planet-mercury"),
+        Planet::Venus => crate::t!("panels-planet-venus"),
+        Planet::Mars => crate::t!("panels-planet-mars"),
+        Planet::Jupiter => crate::t!("panels-planet-jupiter"),
+        Planet::Saturn => crate::t!("panels-planet-saturn"),
+    }
 }
