@@ -950,3 +950,122 @@ fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
     harness.step();
     assert!(harness.query_by_label("Remove binocular circle").is_none());
 }
+
+/// Every text the last frame painted (labels, and what the sky chart draws itself), in
+/// paint order.
+fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn korean_pass_table_has_korean_column_heads() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label("통과 목록");
+    for title in [
+        "위성",
+        "날짜",
+        "출현",
+        "최고 고도 (보이는 동안)",
+        "사라짐",
+        "밝기",
+        "끝남",
+    ] {
+        harness.get_by_label(title);
+    }
+    for sub in ["시각", "고도", "방향"] {
+        assert_eq!(harness.query_all_by_label(sub).count(), 3, "{sub}");
+    }
+    harness.get_by_label("보이는 것만");
+    harness.get_by_label("CSV 저장");
+    harness.get_by_label("수업 자료 인쇄…");
+    harness.get_by_label("기간");
+    harness.get_by_value("앞으로 24시간");
+    let summary = label_containing(&harness, " 통과 ");
+    assert!(summary.ends_with('번'), "{summary}");
+    assert!(harness.query_by_label("Appears").is_none());
+    // The horizon columns, a click away.
+    harness.get_by_label("지평선 기준").click();
+    harness.step();
+    harness.step();
+    for title in ["뜸", "최고점", "짐", "걸린 시간", "맨눈으로?"] {
+        harness.get_by_label(title);
+    }
+    assert!(harness.query_by_label("출현").is_none());
+}
+
+#[test]
+fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
+    let mut harness = app(Some(iss_settings()), None);
+    harness.get_by_label_contains("하늘 지도: ISS");
+    harness.get_by_label("별자리");
+    harness.get_by_label("어두운 곳 (은하수)");
+    harness.get_by_label("지금 하늘");
+    harness.get_by_label("지도를 누르면 쌍안경 시야(7°)가 그려져요.");
+    harness.get_by_label_contains("실선: 햇빛을 받는 구간, 점선: 지구 그림자 속.");
+    harness.step();
+    let painted = painted_texts(&harness);
+    // The path's marks: where it rises and sets, where it is first seen, its highest point.
+    for mark in ["뜸", "짐", "출현"] {
+        assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
+    }
+    assert!(
+        painted.iter().any(|t| t.starts_with("최고 ") && t.contains('°')),
+        "{painted:?}"
+    );
+    for english in ["appears", "rise", "set", "vanishes", "fades into shadow", "Sun"] {
+        assert!(!painted.iter().any(|t| t == english), "{english}");
+    }
+    // Constellations by their Korean names ("…자리"), not in Latin capitals.
+    assert!(painted.iter().any(|t| t.ends_with("자리")), "{painted:?}");
+    assert!(!painted.iter().any(|t| t == "URSA MAJOR" || t == "CYGNUS"));
+}
+
+#[test]
+fn korean_clock_bar_labels() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
+    let mut harness = app(Some(iss_settings()), None);
+    for label in ["실시간", "-1시간", "-1분", "+1분", "+1시간", "이 통과로 가기"] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_label("멈춤").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("재생");
+    harness.get_by_label("(멈춤)");
+    harness.get_by_label("x1000").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("(모의 시각, x1000)");
+}
+
+#[test]
+fn english_pass_table_and_sky_chart_marks() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
+    let mut harness = app(Some(iss_settings()), None);
+    for title in ["Satellite", "Date", "Appears", "Mag", "Ends", "Export CSV"] {
+        harness.get_by_label(title);
+    }
+    for label in ["Live", "-1 h", "+1 min", "Jump to this pass", "Window"] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_value("next 24 h");
+    harness.step();
+    let painted = painted_texts(&harness);
+    for mark in ["rise", "set", "appears"] {
+        assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
+    }
+    assert!(painted.iter().any(|t| t.starts_with("highest ")), "{painted:?}");
+}
