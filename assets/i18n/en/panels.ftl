@@ -22,8 +22,10 @@ panels-sky-dark-site = Dark site (mag 5.5)
 panels-sky-binoculars = Binoculars (mag 7.5)
 # A limiting magnitude typed by the user; $mag is a number like "4.3".
 panels-sky-custom = Custom (mag { $mag })
-# Written before the number in the limiting-magnitude field ("mag 4.0").
-panels-mag-prefix = mag
+# Written before and after the number in the limiting-magnitude field ("mag 4.0"; "4.0등급");
+# { "" } is nothing, { " " } a space.
+panels-mag-prefix = mag{ " " }
+panels-mag-suffix = { "" }
 panels-mag-field-hover = Limiting magnitude: type your own
 # Label before the minimum-elevation field (degrees).
 panels-min-elevation = Min. elevation

@@ -19,7 +19,7 @@ pub(super) struct Column {
 pub(super) const SATELLITE_WIDTH: f32 = 140.0;
 
 const SEEN_COLUMNS: [Column; 12] = [
-    col("panels-col-date", "", 82.0, Some(SortColumn::Rise)),
+    col("panels-col-date", "", 96.0, Some(SortColumn::Rise)),
     col(
         "panels-col-time",
         "panels-group-appears",
@@ -49,7 +49,7 @@ const SEEN_COLUMNS: [Column; 12] = [
 ];
 
 const HORIZON_COLUMNS: [Column; 11] = [
-    col("panels-col-date", "", 82.0, Some(SortColumn::Rise)),
+    col("panels-col-date", "", 96.0, Some(SortColumn::Rise)),
     col(
         "panels-col-time",
         "panels-group-rise",

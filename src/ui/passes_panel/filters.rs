@@ -49,7 +49,8 @@ impl PassesPanel {
                     .range(-2.0..=12.0)
                     .speed(0.1)
                     .fixed_decimals(1)
-                    .prefix(format!("{} ", crate::t!("panels-mag-prefix"))),
+                    .prefix(crate::t!("panels-mag-prefix"))
+                    .suffix(crate::t!("panels-mag-suffix")),
             )
             .on_hover_text(crate::t!("panels-mag-field-hover"));
             if limit != input.limiting_magnitude {
