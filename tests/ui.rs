@@ -149,6 +149,7 @@ fn type_into(harness: &mut Harness<'static, OverheadApp>, placeholder: &'static 
 
 #[test]
 fn first_start_asks_where_you_are_and_a_city_sets_the_observer() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(None, None);
     harness.get_by_label("Where are you?");
     type_into(&mut harness, "Search a town or city", "paris");
@@ -203,6 +204,7 @@ fn typed_coordinates_of_a_saved_place_update_it_instead_of_adding_one() {
 
 #[test]
 fn choosing_a_satellite_fills_the_pass_table() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(Some(settled_settings()), None);
     harness.get_by_label("Choose satellites on the left to see their passes.");
 
@@ -258,6 +260,7 @@ fn iss_subpoint_on_screen(harness: &Harness<'static, OverheadApp>) -> (f64, f64)
 
 #[test]
 fn clock_controls_move_the_satellite_on_the_map() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(
         Some(Settings {
             satellites: vec![ISS],
@@ -746,6 +749,7 @@ fn iss_settings() -> Settings {
 
 #[test]
 fn pass_table_shows_where_and_when_a_pass_is_seen() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // Issue 10: the table showed horizon rise/max/set only. The ISS is seen over Seoul from
     // 18:28:03 UTC (03:28 KST) on 23 Aug, out of Earth's shadow, 24° up in the NNE (27°).
     let mut harness = app(Some(iss_settings()), None);
@@ -770,6 +774,7 @@ fn pass_table_shows_where_and_when_a_pass_is_seen() {
 
 #[test]
 fn tonight_lists_the_passes_from_dusk_to_dawn() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label("Window").click();
     harness.step();
@@ -844,6 +849,7 @@ fn alerts_skip_passes_too_faint_for_the_sky() {
 
 #[test]
 fn live_panel_says_where_the_moon_is() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // 22 Aug 2026 12:00 UTC, 21:00 in Seoul: a waxing Moon (about 75% lit) low in the
     // south-west.
     let harness = app(Some(iss_settings()), None);
@@ -853,6 +859,7 @@ fn live_panel_says_where_the_moon_is() {
 
 #[test]
 fn visible_only_hides_passes_too_faint_for_the_sky() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // Issue 10: "Visible only" listed magnitude-12 satellites. With a sky that shows stars
     // to magnitude -1.5, the ISS's -1.1 pass is too faint and its -2.0 pass is not.
     let settings = Settings {
@@ -894,6 +901,7 @@ fn print_handout_writes_a_pdf_beside_the_exports() {
 
 #[test]
 fn sky_chart_switches_exist_and_switch() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // Issue 12: stars to a chosen limit, constellations, the Milky Way and the "now" view.
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Sky chart: ISS");
@@ -916,6 +924,7 @@ fn sky_chart_switches_exist_and_switch() {
 
 #[test]
 fn sky_now_names_the_chosen_satellite_that_is_up() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // The fixture's ISS rises over Seoul at 19:10:51 UTC on 23 Aug 2026; two minutes
     // later it is up, and the "now" view (a switch while a pass is selected) names it.
     let mut harness = app_dated_at("2026-08-23T19:13:00Z".parse().unwrap(), iss_settings());
@@ -929,6 +938,7 @@ fn sky_now_names_the_chosen_satellite_that_is_up() {
 
 #[test]
 fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Click the chart for a 7° binocular field");
     // The chart's centre (the zenith) is about half a chart below its switches.
@@ -1109,4 +1119,24 @@ fn english_pass_table_and_sky_chart_marks() {
     for mark in ["rise", "set", "appears", "vanishes", "Vega", "CYGNUS"] {
         assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
     }
+}
+
+#[test]
+fn korean_location_window_and_picker() {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
+    let mut harness = app(None, None);
+    harness.get_by_label("어디에 있나요?");
+    for label in ["위도", "경도", "높이", "이 좌표 쓰기", "지도에서 고르기"] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_label("또는 좌표를 넣으세요 (북위와 동경이 +):");
+    type_into(&mut harness, "도시 이름 찾기", "seoul");
+    harness.get_by_label_contains("Seoul, South Korea").click();
+    harness.step();
+    settle(&mut harness);
+    assert!(harness.query_by_label("어디에 있나요?").is_none());
+    // The picker.
+    type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
+    harness.get_by_label("따라가기");
+    harness.get_by_label("카탈로그의 위성 9개");
 }
