@@ -120,6 +120,8 @@ impl LocationPanel {
                         ui.label(crate::t!("panels-location-no-town"));
                     }
                     for city in found {
+                        // TODO(fonts): the Korean name (`City::name_in(i18n::language())`)
+                        // when the fonts branch has landed.
                         let text = format!("{} · {}", city.label(), city.time_zone);
                         if ui.button(text).clicked() {
                             actions.push(Action::SetPlace(place_of_city(city)));

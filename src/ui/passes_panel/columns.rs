@@ -115,7 +115,7 @@ impl ColumnSet {
 /// What hovering the title `key` says: what the column holds, if it says more than its
 /// title, and (for a sortable one) that a click sorts.
 fn title_hover(key: &str, sortable: bool) -> Option<String> {
-    let about = hover_key(key).map(|k| crate::i18n::tr(k));
+    let about = hover_key(key).map(crate::i18n::tr);
     let sort = sortable.then(|| crate::t!("panels-sort-hover"));
     match (about, sort) {
         (Some(a), Some(s)) => Some(format!("{a}\n{s}")),
