@@ -149,7 +149,6 @@ fn type_into(harness: &mut Harness<'static, OverheadApp>, placeholder: &'static 
 
 #[test]
 fn first_start_asks_where_you_are_and_a_city_sets_the_observer() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(None, None);
     harness.get_by_label("Where are you?");
     type_into(&mut harness, "Search a town or city", "paris");
@@ -204,7 +203,6 @@ fn typed_coordinates_of_a_saved_place_update_it_instead_of_adding_one() {
 
 #[test]
 fn choosing_a_satellite_fills_the_pass_table() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(Some(settled_settings()), None);
     harness.get_by_label("Choose satellites on the left to see their passes.");
 
@@ -260,7 +258,6 @@ fn iss_subpoint_on_screen(harness: &Harness<'static, OverheadApp>) -> (f64, f64)
 
 #[test]
 fn clock_controls_move_the_satellite_on_the_map() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(
         Some(Settings {
             satellites: vec![ISS],
@@ -749,7 +746,6 @@ fn iss_settings() -> Settings {
 
 #[test]
 fn pass_table_shows_where_and_when_a_pass_is_seen() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // Issue 10: the table showed horizon rise/max/set only. The ISS is seen over Seoul from
     // 18:28:03 UTC (03:28 KST) on 23 Aug, out of Earth's shadow, 24° up in the NNE (27°).
     let mut harness = app(Some(iss_settings()), None);
@@ -774,7 +770,6 @@ fn pass_table_shows_where_and_when_a_pass_is_seen() {
 
 #[test]
 fn tonight_lists_the_passes_from_dusk_to_dawn() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label("Window").click();
     harness.step();
@@ -849,7 +844,6 @@ fn alerts_skip_passes_too_faint_for_the_sky() {
 
 #[test]
 fn live_panel_says_where_the_moon_is() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // 22 Aug 2026 12:00 UTC, 21:00 in Seoul: a waxing Moon (about 75% lit) low in the
     // south-west.
     let harness = app(Some(iss_settings()), None);
@@ -859,7 +853,6 @@ fn live_panel_says_where_the_moon_is() {
 
 #[test]
 fn visible_only_hides_passes_too_faint_for_the_sky() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // Issue 10: "Visible only" listed magnitude-12 satellites. With a sky that shows stars
     // to magnitude -1.5, the ISS's -1.1 pass is too faint and its -2.0 pass is not.
     let settings = Settings {
@@ -901,7 +894,6 @@ fn print_handout_writes_a_pdf_beside_the_exports() {
 
 #[test]
 fn sky_chart_switches_exist_and_switch() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // Issue 12: stars to a chosen limit, constellations, the Milky Way and the "now" view.
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Sky chart: ISS");
@@ -924,7 +916,6 @@ fn sky_chart_switches_exist_and_switch() {
 
 #[test]
 fn sky_now_names_the_chosen_satellite_that_is_up() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     // The fixture's ISS rises over Seoul at 19:10:51 UTC on 23 Aug 2026; two minutes
     // later it is up, and the "now" view (a switch while a pass is selected) names it.
     let mut harness = app_dated_at("2026-08-23T19:13:00Z".parse().unwrap(), iss_settings());
@@ -938,7 +929,6 @@ fn sky_now_names_the_chosen_satellite_that_is_up() {
 
 #[test]
 fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Click the chart for a 7° binocular field");
     // The chart's centre (the zenith) is about half a chart below its switches.
@@ -978,6 +968,46 @@ fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
     out
 }
 
+/// A Hangul font of the system, lent to the panels' Korean tests in case the app has none
+/// of its own yet (egui_kittest fails on a character without a glyph).
+const PANELS_HANGUL_FONT: &str = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
+
+/// The fixture app speaking Korean (the test thread's language), loaded and searched;
+/// `settings` as in [`app`] (None: the first start).
+fn korean_app(settings: Option<Settings>) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
+    let mut options = Some(AppOptions {
+        now: NowSource::Fixed(now()),
+        settings_path: None,
+        initial_settings: settings,
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir: None,
+        cache_dir: None,
+        auto_refresh: false,
+        notifications: false,
+    });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            if let Ok(bytes) = std::fs::read(PANELS_HANGUL_FONT) {
+                cc.egui_ctx.add_font(egui::epaint::text::FontInsert::new(
+                    "panels-test-hangul",
+                    egui::FontData::from_owned(bytes),
+                    [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+                        .into_iter()
+                        .map(|family| egui::epaint::text::InsertFontFamily {
+                            family,
+                            priority: egui::epaint::text::FontPriority::Lowest,
+                        })
+                        .collect(),
+                ));
+            }
+            OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
+        });
+    settle(&mut harness);
+    harness
+}
+
 /// Clicks the pass-table row showing `text` (the first such), as a mouse would: the row,
 /// not its label, takes the click.
 fn click_row_showing(harness: &mut Harness<'static, OverheadApp>, text: &str) {
@@ -1001,8 +1031,7 @@ fn click_row_showing(harness: &mut Harness<'static, OverheadApp>, text: &str) {
 
 #[test]
 fn korean_pass_table_has_korean_column_heads() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
-    let mut harness = app(Some(iss_settings()), None);
+    let mut harness = korean_app(Some(iss_settings()));
     harness.get_by_label("통과 목록");
     // "위성" heads both the table's first column and the picker.
     assert!(harness.query_all_by_label("위성").count() >= 2);
@@ -1040,8 +1069,7 @@ fn korean_pass_table_has_korean_column_heads() {
 
 #[test]
 fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
-    let mut harness = app(Some(iss_settings()), None);
+    let mut harness = korean_app(Some(iss_settings()));
     // The visible pass seen from 03:28 KST on 23 Aug (the first one listed is not seen).
     click_row_showing(&mut harness, "03:28");
     harness.get_by_label_contains("하늘 지도: ISS");
@@ -1080,8 +1108,7 @@ fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
 
 #[test]
 fn korean_clock_bar_labels() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
-    let mut harness = app(Some(iss_settings()), None);
+    let mut harness = korean_app(Some(iss_settings()));
     for label in [
         "실시간",
         "-1시간",
@@ -1123,8 +1150,7 @@ fn english_pass_table_and_sky_chart_marks() {
 
 #[test]
 fn korean_location_window_and_picker() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
-    let mut harness = app(None, None);
+    let mut harness = korean_app(None);
     harness.get_by_label("어디에 있나요?");
     for label in ["위도", "경도", "높이", "이 좌표 쓰기", "지도에서 고르기"] {
         harness.get_by_label(label);
