@@ -730,7 +730,7 @@ sets at 21:41. Magnitude 2.0, easy to see."
                 "낮이라 하늘이 밝음"
             );
             assert_eq!(appears_short(Appears::Rises), "뜸");
-            assert_eq!(vanishes_short(Vanishes::EntersShadow), "그림자로 들어감");
+            assert_eq!(vanishes_short(Vanishes::EntersShadow), "그림자 속");
             let seoul = Observer {
                 latitude_deg: 37.5665,
                 longitude_deg: 126.978,

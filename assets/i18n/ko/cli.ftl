@@ -2,3 +2,53 @@
 # Messages for the command line's human output (tables, messages, --help is not translated).
 # Keys are shared by every language (a test checks); see README.md "Adding a language".
 
+
+## overhead passes: 표.
+cli-passes-title = { $start }부터 { $end }까지의 통과 ({ $zone }); 맨눈 한계 등급 { $limit }
+cli-col-appears = 나타남
+cli-col-highest-seen = 보이는 동안 최고점
+cli-col-vanishes = 사라짐
+cli-col-above = 지평선 위
+cli-col-date = 날짜
+cli-col-satellite = 위성
+cli-col-point = 시각      고도 방향
+cli-col-how = 어떻게
+cli-col-mag = 밝기
+cli-col-eye = 맨눈
+cli-col-horizon = 뜸–짐, 최고 고도
+cli-col-age = 자료(일)
+cli-eye-yes = 보임
+cli-eye-faint = 희미
+cli-not-visible = 보이지 않음: { $why }
+cli-no-passes = 이 기간에는 통과가 없어요.
+cli-stopped = 계산 멈춤: { $error }
+cli-always-above = 늘 지평선 위에 있어요(뜨고 지지 않아요)
+cli-never-above = 이 기간에는 지평선 위로 올라오지 않아요
+cli-faint-passes = 보이는 통과 { $count }개는 { $limit }등급보다 어두워서 여기서는 맨눈으로 보기 어려워요.
+cli-unknown-brightness = 보이는 통과 { $count }개는 밝기를 알 수 없어요(표준 등급이 없어 ?로 표시).
+cli-summary-join = {" "}
+cli-summary-end = {""}
+
+## overhead passes: 오류 출력(stderr) 메시지.
+cli-warning = 경고: { $message }
+cli-using = { $origin ->
+        [cache] 저장해 둔 CelesTrak 자료(내장 자료 위에)를
+       *[bundled] 프로그램에 들어 있는 자료를
+    } 사용해요(새 자료는 `overhead fetch`). { $message }
+cli-no-elements = 궤도 자료가 없어요: 저장된 자료가 없고 내장 자료를 읽을 수 없어요
+cli-skipped = { $file }: 건너뜀 { $warning }
+cli-stale = 궤도 자료 { $total }개 중 { $stale }개가 이 기간과 { $days }일 넘게 떨어져 있어요(가장 먼 것: { $name } ({ $id }), 기준 시각 { $epoch }, 이 기간보다 { $far }일 { $side ->
+        [after] 뒤
+       *[before] 앞
+    }). 시각이 몇 분 넘게 틀릴 수 있으니 새 자료를 받으세요
+cli-choose-satellites = --sat NORAD, --name TEXT 또는 --all로 위성을 고르세요
+cli-satellite-missing = 위성 { $id }은(는) 궤도 자료에 없어요
+cli-none-chosen = 고른 위성이 궤도 자료에 하나도 없어요
+cli-cannot-write = 결과를 쓸 수 없어요
+cli-none-searched = 찾아본 위성이 없어요: 이 기간이 모든 궤도 자료의 기준 시각에서 { $days }일 넘게 떨어져 있어요
+cli-bad-tz = --tz { $name }은(는) IANA 시간대 이름이 아니에요
+cli-bad-start = --start { $text }은(는) 2026-08-22T18:00:00Z 같은 RFC 3339 시각이 아니에요
+cli-too-late = --start { $start }에 { $days }일을 더하면 이 프로그램이 다룰 수 있는 마지막 날짜를 넘어요
+cli-polar-night = 극야: 하루 종일 해가 { $limit }° 아래에 있어요. { $from }부터 24시간을 찾아요
+cli-never-dark = 오늘 밤 이곳은 하늘이 어두워지지 않아요. { $from }부터 { $until }까지 해가 { $limit }°보다 위에 있어서, 어두운 하늘에서 위성을 볼 수 없어요.
+cli-more-not-searched = 같은 이유로 위성 { $count }개를 더 찾지 않았어요

@@ -65,13 +65,13 @@ words-look = { $point }(방위각 { $bearing }°, 고도 { $height }°)
 # 표의 "어떻게" 칸: 나타나는 방법.
 words-appears-short = { $appears ->
         [rises] 뜸
-        [shadow] 그림자에서 나옴
+        [shadow] 그림자 밖
        *[dusk] 어두워짐
     }
 # 표의 "어떻게" 칸: 사라지는 방법.
 words-vanishes-short = { $vanishes ->
         [sets] 짐
-        [shadow] 그림자로 들어감
+        [shadow] 그림자 속
        *[dawn] 새벽
     }
 
