@@ -136,6 +136,24 @@ impl TimeFormatter {
         date_words(self.local(t), None)
     }
 
+    /// "Sat 22 Aug 2026" ("2026년 8월 22일 (토)" in Korean).
+    pub fn date_year(&self, t: DateTime<Utc>) -> String {
+        let local = self.local(t);
+        let weekday = t!(
+            "words-weekday",
+            day = i64::from(local.weekday().number_from_monday())
+        );
+        t!(
+            "words-date-year",
+            weekday = weekday,
+            day = local.format("%d").to_string(),
+            day_num = i64::from(local.day()),
+            month_name = t!("words-month", month = i64::from(local.month())),
+            month = i64::from(local.month()),
+            year = local.format("%Y").to_string()
+        )
+    }
+
     /// "Sat 22 Aug 2026 21:14:05" ("2026년 8월 22일 (토) 21:14:05" in Korean).
     pub fn date_time(&self, t: DateTime<Utc>) -> String {
         let local = self.local(t);
@@ -209,22 +227,33 @@ mod tests {
         let t: DateTime<Utc> = "2026-11-30T12:31:00Z".parse().unwrap();
         let seoul = TimeFormatter::named(chrono_tz::Asia::Seoul);
         crate::i18n::with_language(crate::i18n::Lang::Ko, || {
-            assert_eq!(format!("{} {}", seoul.date(t), seoul.hm(t)), "11월 30일 (월) 21:31");
+            assert_eq!(
+                format!("{} {}", seoul.date(t), seoul.hm(t)),
+                "11월 30일 (월) 21:31"
+            );
             assert_eq!(seoul.date_time(t), "2026년 11월 30일 (월) 21:31:00");
+            assert_eq!(seoul.date_year(t), "2026년 11월 30일 (월)");
             assert_eq!(countdown(chrono::Duration::seconds(67)), "1분 07초");
             assert_eq!(countdown(chrono::Duration::seconds(7500)), "2시간 05분");
             assert_eq!(countdown(chrono::Duration::seconds(12)), "12초");
             assert_eq!(countdown(chrono::Duration::seconds(90_000)), "1일 1시간");
-            assert_eq!(time_display_label(TimeDisplay::ObserverZone), "관측 위치의 시각");
+            assert_eq!(
+                time_display_label(TimeDisplay::ObserverZone),
+                "관측 위치의 시각"
+            );
         });
         crate::i18n::with_language(crate::i18n::Lang::En, || {
             assert_eq!(seoul.date(t), "Mon 30 Nov");
             assert_eq!(seoul.date_time(t), "Mon 30 Nov 2026 21:31:00");
+            assert_eq!(seoul.date_year(t), "Mon 30 Nov 2026");
             let early: DateTime<Utc> = "2026-01-04T12:00:00Z".parse().unwrap();
             assert_eq!(seoul.date(early), "Sun 04 Jan");
             assert_eq!(countdown(chrono::Duration::seconds(12)), "12 s");
             assert_eq!(countdown(chrono::Duration::seconds(90_000)), "1 d 1 h");
-            assert_eq!(time_display_label(TimeDisplay::ObserverZone), "Observer's time");
+            assert_eq!(
+                time_display_label(TimeDisplay::ObserverZone),
+                "Observer's time"
+            );
         });
     }
 

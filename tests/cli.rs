@@ -58,7 +58,15 @@ fn korean_table_has_korean_headers_dates_and_directions() {
     let out = seoul_korsat("C.UTF-8", "table", &["--lang", "ko"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for word in ["날짜", "위성", "나타남", "보이는 동안 최고점", "사라짐", "맨눈", "지평선 위"] {
+    for word in [
+        "날짜",
+        "위성",
+        "나타남",
+        "보이는 동안 최고점",
+        "사라짐",
+        "맨눈",
+        "지평선 위",
+    ] {
         assert!(text.contains(word), "{word}: {text}");
     }
     // Seen 20:52:59 KST on Sunday 23 August, 14° up in the north-east, lost in the NNE.
@@ -95,7 +103,10 @@ fn korean_locale_speaks_korean_and_lang_en_restores_english() {
     assert!(text.contains("from shadow → sets"), "{text}");
     assert!(!text.contains("날짜"), "{text}");
     let err = String::from_utf8(en.stderr).unwrap();
-    assert!(err.contains("overhead: warning: 1 of 1 element sets"), "{err}");
+    assert!(
+        err.contains("overhead: warning: 1 of 1 element sets"),
+        "{err}"
+    );
 }
 
 #[test]

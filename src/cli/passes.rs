@@ -15,6 +15,7 @@ use crate::orbit::{
 };
 use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart};
 use crate::t;
+use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 /// Output formats of `overhead passes`.
@@ -615,23 +616,6 @@ fn brightness_summary(records: &[&PassRecord], limiting_magnitude: f64) -> Optio
     (!parts.is_empty()).then(|| parts.join(&t!("cli-summary-join")) + &t!("cli-summary-end"))
 }
 
-/// How many terminal columns `text` takes (Hangul and other wide characters take two).
-pub fn display_width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// `text` followed by spaces up to `width` terminal columns (left-aligned).
-pub fn pad_end(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(display_width(text));
-    format!("{text}{}", " ".repeat(fill))
-}
-
-/// Spaces then `text`, up to `width` terminal columns (right-aligned).
-pub fn pad_start(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(display_width(text));
-    format!("{}{text}", " ".repeat(fill))
-}
-
 fn table(
     records: &[&PassRecord],
     notes: &[SatelliteNote],
@@ -691,9 +675,15 @@ fn table(
         .iter()
         .map(|r| fmt.date(r.pass.visible_start.map_or(r.pass.rise.time, |q| q.time)))
         .collect();
-    let date_w = dates.iter().map(|d| display_width(d)).fold(w(10, &[&heads[0]]), usize::max);
+    let date_w = dates
+        .iter()
+        .map(|d| display_width(d))
+        .fold(w(10, &[&heads[0]]), usize::max);
     let sat_w = w(24, &[&heads[1]]);
-    let cell = w(22 + dir_w - 3 + 1, &[&heads[2], &group[0], &group[1], &group[2]]);
+    let cell = w(
+        22 + dir_w - 3 + 1,
+        &[&heads[2], &group[0], &group[1], &group[2]],
+    );
     let how_w = w(19, &[&heads[3]]);
     let mag_w = w(5, &[&heads[4]]);
     let eye_w = w(5, &[&heads[5]]);

@@ -37,9 +37,14 @@ pub fn spoken_time(time: String) -> String {
         return time;
     }
     let b = time.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     if digits(0..2) && b.get(2) == Some(&b':') && digits(3..5) {
-        let rest = if b.get(5) == Some(&b':') && digits(6..8) { &time[8..] } else { &time[5..] };
+        let rest = if b.get(5) == Some(&b':') && digits(6..8) {
+            &time[8..]
+        } else {
+            &time[5..]
+        };
         format!("{}시 {}분{rest}", &time[0..2], &time[3..5])
     } else {
         time
@@ -326,7 +331,10 @@ fn brightness_level(magnitude: f64) -> &'static str {
 
 /// How bright a magnitude looks, in a few words: "very bright", "easy to see"...
 pub fn brightness_short(magnitude: f64) -> String {
-    t!("words-brightness-short", level = brightness_level(magnitude))
+    t!(
+        "words-brightness-short",
+        level = brightness_level(magnitude)
+    )
 }
 
 /// How bright a magnitude looks, in words: "Easy to see, like a bright star (magnitude 1.8)."
@@ -343,9 +351,17 @@ pub fn coordinates_words(observer: &Observer) -> String {
     t!(
         "words-coordinates",
         lat = format!("{:.4}", observer.latitude_deg.abs()),
-        ns = if observer.latitude_deg >= 0.0 { "n" } else { "s" },
+        ns = if observer.latitude_deg >= 0.0 {
+            "n"
+        } else {
+            "s"
+        },
         lon = format!("{:.4}", observer.longitude_deg.abs()),
-        ew = if observer.longitude_deg >= 0.0 { "e" } else { "w" },
+        ew = if observer.longitude_deg >= 0.0 {
+            "e"
+        } else {
+            "w"
+        },
         alt = format!("{:.0}", observer.altitude_m),
     )
 }
@@ -668,11 +684,15 @@ sets at 21:41. Magnitude 2.0, easy to see."
         pass.magnitude = Some(1.8);
         let text = ko(|| plain_description(&pass, hm));
         assert!(
-            text.starts_with("21시 32분, 남남동쪽 하늘(방위각 160°, 고도 12°)을 보세요. 거기서 떠올라요."),
+            text.starts_with(
+                "21시 32분, 남남동쪽 하늘(방위각 160°, 고도 12°)을 보세요. 거기서 떠올라요."
+            ),
             "{text}"
         );
         assert!(
-            text.contains("21시 37분에 동북동쪽 하늘(방위각 68°) 고도 51°(주먹 다섯 개 높이)까지 올라갔다가,"),
+            text.contains(
+                "21시 37분에 동북동쪽 하늘(방위각 68°) 고도 51°(주먹 다섯 개 높이)까지 올라갔다가,"
+            ),
             "{text}"
         );
         assert!(
@@ -681,7 +701,10 @@ sets at 21:41. Magnitude 2.0, easy to see."
             ),
             "{text}"
         );
-        assert!(text.ends_with("밝은 별처럼 쉽게 보여요(밝기 등급 1.8)."), "{text}");
+        assert!(
+            text.ends_with("밝은 별처럼 쉽게 보여요(밝기 등급 1.8)."),
+            "{text}"
+        );
         // English on the same thread afterwards: the language was the test's own.
         assert!(plain_description(&pass, hm).starts_with("Look SSE"));
     }
@@ -717,7 +740,9 @@ sets at 21:41. Magnitude 2.0, easy to see."
                 alert_text("KORSAT-7", &crafted(None), "3분 00초", hm),
                 "KORSAT-7, 3분 00초 뒤에 떠요."
             );
-            let points: Vec<&str> = (0..16).map(|i| compass_point(f64::from(i) * 22.5)).collect();
+            let points: Vec<&str> = (0..16)
+                .map(|i| compass_point(f64::from(i) * 22.5))
+                .collect();
             assert_eq!(
                 points.join(" "),
                 "북 북북동 북동 동북동 동 동남동 남동 남남동 남 남남서 남서 서남서 서 서북서 북서 북북서"

@@ -81,3 +81,53 @@ cli-polar-night = polar night: the Sun stays below { $limit }° all day; searchi
 cli-never-dark = The sky does not get dark tonight here: the Sun stays above { $limit }° from { $from } to { $until }, so no satellite can be seen against a dark sky.
 # $count more satellites not searched.
 cli-more-not-searched = { $count } more satellites not searched for the same reason
+
+## overhead sky: the table.
+# First line: $lat, $lon degrees ("37.5665"), $ns n / s, $ew e / w, $alt metres, $time
+# ("2026-08-22 12:00:00"), $daylight cli-sky-daylight.
+cli-sky-title = Sky over { $lat }°{ $ns ->
+        [n] N
+       *[s] S
+    } { $lon }°{ $ew ->
+        [e] E
+       *[w] W
+    } ({ $alt } m) at { $time } UTC: { $daylight }
+# The sky's state from the Sun's elevation: $state day / civil / nautical / astronomical / night.
+cli-sky-daylight = { $state ->
+        [day] day
+        [civil] civil twilight
+        [nautical] nautical twilight
+        [astronomical] astronomical twilight
+       *[night] night
+    }
+cli-sky-directions = Directions: compass point and bearing from true north, height above the horizon (no refraction).
+# Where something is: $bearing ("SSW 192°"), $deg the height, padded ("  22").
+cli-sky-up = { $bearing }  { $deg }° up
+cli-sky-below = { $bearing }  { $deg }° below the horizon
+cli-sky-sun = Sun
+cli-sky-moon = Moon
+# The Moon's phase: $lit percent, $waxing yes / no.
+cli-sky-moon-phase = ({ $lit }% lit, { $waxing ->
+        [yes] waxing
+       *[no] waning
+    })
+cli-sky-planets = Planets
+# A planet's name: $name the English name (Mercury, Venus, Mars, Jupiter, Saturn).
+cli-sky-planet = { $name }
+# A magnitude, padded ("  1.8").
+cli-sky-mag = mag { $mag }
+# $up stars above the horizon, of $total in the list.
+cli-sky-stars = Stars above the horizon ({ $up } of the { $total } in the list; the others are below)
+# $text the --time text (quoted).
+cli-bad-time = --time { $text } is not an RFC 3339 time like 2026-08-22T12:00:00Z
+
+## overhead fetch and overhead handout: messages on stderr.
+# The settings could not be found: $error why.
+cli-default-settings = { $error }; using the default settings
+# $source the source's label.
+cli-not-modified-no-copy = warning: { $source }: the server says nothing changed, but no copy is cached
+# $file the file that could not be written.
+cli-cannot-write-file = cannot write { $file }
+# The handout was written: $file, $count visible passes, $sat the satellite on the chart.
+cli-handout-wrote = wrote { $file } ({ $count } visible passes)
+cli-handout-wrote-chart = wrote { $file } ({ $count } visible passes, chart: { $sat })

@@ -241,3 +241,48 @@ words-countdown = { $unit ->
         [minutes] { $m_num } min { $s } s
        *[seconds] { $s_num } s
     }
+# A date with the year ("Sat 22 Aug 2026"), variables as in words-date with $year.
+words-date-year = { $weekday } { $day } { $month_name } { $year }
+
+## The printable handout (one A4 page).
+# The page's title: $place the place's name.
+words-handout-title = Satellites over { $place }
+# Under the title, for --tonight: $date ("Sat 22 Aug 2026"), $from, $to times ("19:43"),
+# $zone the time zone's label, $limit the Sun's elevation in degrees ("-6").
+words-handout-night = Night of { $date }: dark from { $from } to { $to } ({ $zone }), Sun below { $limit }°
+# Under the title, for --days: $from, $to date and time, $zone.
+words-handout-window = From { $from } to { $to } ({ $zone })
+# The table's headings (monospaced, 20 columns each; Mag 5).
+words-handout-col-satellite = Satellite
+words-handout-col-appears = Appears
+words-handout-col-highest = Highest
+words-handout-col-vanishes = Vanishes
+words-handout-col-mag = Mag
+# Under the three point headings: a cell reads "21:39 NNE  17° 32°" (time, compass point,
+# bearing, height).
+words-handout-col-point = time  dir bear. up
+# A magnitude too faint for the sky: $mag ("5.2").
+words-handout-faint = { $mag } faint
+# Under each row: $date ("Sat 22 Aug"), $appears words-appears-short, $vanishes words-vanishes-short.
+words-handout-row-note = { $date }: { $appears }, then { $vanishes }
+words-handout-none = No visible pass of the chosen satellites in this window.
+# $count more passes than the table holds.
+words-handout-more = … and { $count } more visible passes (see the app or `overhead passes`).
+words-handout-no-chart = No pass bright enough to draw tonight.
+# Over the chart: $sat the name, $date ("Sat 22 Aug"), $time ("21:39").
+words-handout-best = Best pass: { $sat }, { $date } { $time }
+# Marks on the chart's path.
+words-handout-mark-appears = appears
+words-handout-mark-highest = highest
+words-handout-mark-fades = fades (shadow)
+words-handout-mark-vanishes = vanishes
+# Beside the chart, under the directions.
+words-handout-legend = How to read the chart: lie on your back with your head to the north. The centre is straight overhead, the rim is the horizon; east is on the left. The path is solid where the satellite is lit by the Sun, dashed where it is in Earth's shadow. A fist at arm's length is about 10°.
+# The foot of the page: $data words-handout-data, $version the program's version, $made
+# when the page was made ("2026-08-22 12:00"), $zone the time zone's label.
+words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC. Times in { $zone }. Predictions from public orbital elements: check them again on the day.
+# Where the elements came from: $source words-handout-source, $epoch the oldest element
+# epoch ("2026-08-22 12:00 UTC"), $days how many days before the page was made ("3").
+words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
+words-handout-data-plain = Orbital elements: { $source }.
+words-handout-source = CelesTrak GP data (US Space Force)

@@ -52,3 +52,47 @@ cli-too-late = --start { $start }에 { $days }일을 더하면 이 프로그램�
 cli-polar-night = 극야: 하루 종일 해가 { $limit }° 아래에 있어요. { $from }부터 24시간을 찾아요
 cli-never-dark = 오늘 밤 이곳은 하늘이 어두워지지 않아요. { $from }부터 { $until }까지 해가 { $limit }°보다 위에 있어서, 어두운 하늘에서 위성을 볼 수 없어요.
 cli-more-not-searched = 같은 이유로 위성 { $count }개를 더 찾지 않았어요
+
+## overhead sky: 표.
+cli-sky-title = { $time } UTC, { $ns ->
+        [n] 북위
+       *[s] 남위
+    } { $lat }° { $ew ->
+        [e] 동경
+       *[w] 서경
+    } { $lon }°(높이 { $alt } m)의 하늘: { $daylight }
+cli-sky-daylight = { $state ->
+        [day] 낮
+        [civil] 시민 박명
+        [nautical] 항해 박명
+        [astronomical] 천문 박명
+       *[night] 밤
+    }
+cli-sky-directions = 방향: 16방위와 진북에서 잰 방위각, 지평선에서 잰 고도(대기 굴절 없음).
+cli-sky-up = { $bearing }  고도 { $deg }°
+cli-sky-below = { $bearing }  지평선 아래 { $deg }°
+cli-sky-sun = 해
+cli-sky-moon = 달
+cli-sky-moon-phase = ({ $lit }% 빛남, { $waxing ->
+        [yes] 차는 달
+       *[no] 기우는 달
+    })
+cli-sky-planets = 행성
+cli-sky-planet = { $name ->
+        [Mercury] 수성
+        [Venus] 금성
+        [Mars] 화성
+        [Jupiter] 목성
+        [Saturn] 토성
+       *[other] { $name }
+    }
+cli-sky-mag = 등급 { $mag }
+cli-sky-stars = 지평선 위의 별 (목록의 { $total }개 중 { $up }개; 나머지는 지평선 아래)
+cli-bad-time = --time { $text }은(는) 2026-08-22T12:00:00Z 같은 RFC 3339 시각이 아니에요
+
+## overhead fetch, overhead handout: 오류 출력 메시지.
+cli-default-settings = { $error }; 기본 설정을 사용해요
+cli-not-modified-no-copy = 경고: { $source }: 서버는 바뀐 것이 없다고 하지만 저장된 사본이 없어요
+cli-cannot-write-file = { $file }에 쓸 수 없어요
+cli-handout-wrote = { $file }을(를) 만들었어요(보이는 통과 { $count }개)
+cli-handout-wrote-chart = { $file }을(를) 만들었어요(보이는 통과 { $count }개, 하늘 그림: { $sat })

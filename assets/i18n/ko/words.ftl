@@ -194,3 +194,30 @@ words-countdown = { $unit ->
         [minutes] { $m_num }분 { $s }초
        *[seconds] { $s_num }초
     }
+words-date-year = { $year }년 { $month_name } { $day_num }일 ({ $weekday })
+
+## 인쇄용 안내지(A4 한 장).
+words-handout-title = { $place } 하늘을 지나는 위성
+words-handout-night = { $date } 밤: { $from }부터 { $to }까지 어두워요 ({ $zone }), 해가 { $limit }° 아래
+words-handout-window = { $from }부터 { $to }까지 ({ $zone })
+words-handout-col-satellite = 위성
+words-handout-col-appears = 나타남
+words-handout-col-highest = 최고점
+words-handout-col-vanishes = 사라짐
+words-handout-col-mag = 밝기
+words-handout-col-point = 시각  방향 방위 고도
+words-handout-faint = { $mag } 희미
+words-handout-row-note = { $date }: { $appears } → { $vanishes }
+words-handout-none = 이 기간에는 고른 위성이 맨눈으로 보이는 통과가 없어요.
+words-handout-more = … 보이는 통과가 { $count }개 더 있어요(앱이나 `overhead passes`에서 보세요).
+words-handout-no-chart = 오늘 밤에는 그릴 만큼 밝은 통과가 없어요.
+words-handout-best = 가장 잘 보이는 통과: { $sat }, { $date } { $time }
+words-handout-mark-appears = 나타남
+words-handout-mark-highest = 최고점
+words-handout-mark-fades = 그림자로 사라짐
+words-handout-mark-vanishes = 사라짐
+words-handout-legend = 하늘 그림 보는 법: 머리를 북쪽으로 두고 등을 대고 누워요. 가운데는 머리 바로 위, 둥근 테두리는 지평선이에요. 동쪽이 왼쪽에 있어요. 위성이 햇빛을 받는 곳은 실선, 지구 그림자 속에 있는 곳은 점선이에요. 팔을 쭉 뻗은 주먹 하나가 약 10°예요.
+words-handout-foot = { $data } Overhead { $version }(으)로 { $made } UTC에 만들었어요. 시각은 { $zone } 기준이에요. 공개된 궤도 자료로 계산한 예측이니 당일에 다시 확인하세요.
+words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 안내지를 만들기 { $days }일 전).
+words-handout-data-plain = 궤도 자료: { $source }.
+words-handout-source = CelesTrak GP 자료(미국 우주군)
