@@ -33,25 +33,19 @@ fn date_words(local: DateTime<FixedOffset>, time: Option<String>) -> String {
         day = i64::from(local.weekday().number_from_monday())
     );
     let month_name = t!("words-month", month = i64::from(local.month()));
-    let day = local.format("%d").to_string();
-    let day_num = i64::from(local.day());
-    let month = i64::from(local.month());
+    let day = t!("words-day", day_num = i64::from(local.day()));
     match time {
         None => t!(
             "words-date",
             weekday = weekday,
             day = day,
-            day_num = day_num,
-            month_name = month_name,
-            month = month
+            month_name = month_name
         ),
         Some(time) => t!(
             "words-date-time",
             weekday = weekday,
             day = day,
-            day_num = day_num,
             month_name = month_name,
-            month = month,
             year = local.format("%Y").to_string(),
             time = time
         ),
@@ -146,10 +140,8 @@ impl TimeFormatter {
         t!(
             "words-date-year",
             weekday = weekday,
-            day = local.format("%d").to_string(),
-            day_num = i64::from(local.day()),
+            day = t!("words-day", day_num = i64::from(local.day())),
             month_name = t!("words-month", month = i64::from(local.month())),
-            month = i64::from(local.month()),
             year = local.format("%Y").to_string()
         )
     }

@@ -227,8 +227,20 @@ words-month = { $month ->
         [11] Nov
        *[12] Dec
     }
-# A date ("Sat 22 Aug"): $weekday words-weekday, $day the day with two digits ("05"),
-# $day_num the day as a number (5), $month_name words-month, $month the month's number.
+# The day of the month in a date: $day_num 1 to 31 ("05" in English).
+words-day = { $day_num ->
+        [1] 01
+        [2] 02
+        [3] 03
+        [4] 04
+        [5] 05
+        [6] 06
+        [7] 07
+        [8] 08
+        [9] 09
+       *[other] { $day_num }
+    }
+# A date ("Sat 22 Aug"): $weekday words-weekday, $day words-day, $month_name words-month.
 words-date = { $weekday } { $day } { $month_name }
 # A date with year and time ("Sat 22 Aug 2026 21:14:05"): as words-date, with $year and
 # $time ("21:14:05").

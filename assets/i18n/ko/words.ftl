@@ -184,9 +184,10 @@ words-weekday = { $day ->
        *[7] 일
     }
 words-month = { $month }월
+words-day = { $day_num }일
 # "11월 30일 (월)".
-words-date = { $month_name } { $day_num }일 ({ $weekday })
-words-date-time = { $year }년 { $month_name } { $day_num }일 ({ $weekday }) { $time }
+words-date = { $month_name } { $day } ({ $weekday })
+words-date-time = { $year }년 { $month_name } { $day } ({ $weekday }) { $time }
 # "1분 07초".
 words-countdown = { $unit ->
         [days] { $d }일 { $h }시간
@@ -194,7 +195,7 @@ words-countdown = { $unit ->
         [minutes] { $m_num }분 { $s }초
        *[seconds] { $s_num }초
     }
-words-date-year = { $year }년 { $month_name } { $day_num }일 ({ $weekday })
+words-date-year = { $year }년 { $month_name } { $day } ({ $weekday })
 
 ## 인쇄용 안내지(A4 한 장).
 words-handout-title = { $place } 하늘을 지나는 위성
