@@ -131,3 +131,22 @@ cli-cannot-write-file = cannot write { $file }
 # The handout was written: $file, $count visible passes, $sat the satellite on the chart.
 cli-handout-wrote = wrote { $file } ({ $count } visible passes)
 cli-handout-wrote-chart = wrote { $file } ({ $count } visible passes, chart: { $sat })
+
+## Arguments that cannot be used (stderr).
+# A unit of a range: $unit degrees / metres / days / (visual magnitude).
+cli-unit = { $unit }
+# A range: $kind closed (min allowed) / open (more than min); $min, $max numbers; $unit cli-unit.
+cli-range = { $kind ->
+        [open] more than { $min } and at most { $max } { $unit }
+       *[closed] from { $min } to { $max } { $unit }
+    }
+# A number outside its range: $arg the flag ("--lon"), $value what was given, $finite yes /
+# no, $range cli-range.
+cli-arg-out-of-range = { $arg } { $value } is { $finite ->
+        [yes] out of range
+       *[no] not a finite number
+    }; it must be { $range }
+# A whole number outside its range: $arg, $value, $min, $max.
+cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
+# Empty text: $arg the flag.
+cli-arg-empty = { $arg } is empty; give it some text

@@ -96,3 +96,21 @@ cli-not-modified-no-copy = 경고: { $source }: 서버는 바뀐 것이 없다�
 cli-cannot-write-file = { $file }에 쓸 수 없어요
 cli-handout-wrote = { $file }을(를) 만들었어요(보이는 통과 { $count }개)
 cli-handout-wrote-chart = { $file }을(를) 만들었어요(보이는 통과 { $count }개, 하늘 그림: { $sat })
+
+## 쓸 수 없는 인수(오류 출력).
+cli-unit = { $unit ->
+        [degrees] 도
+        [metres] 미터
+        [days] 일
+       *[other] 겉보기 등급
+    }
+cli-range = { $kind ->
+        [open] { $min }보다 크고 { $max } 이하({ $unit })
+       *[closed] { $min }부터 { $max }까지({ $unit })
+    }
+cli-arg-out-of-range = { $arg } { $value }: { $finite ->
+        [yes] 범위를 벗어났어요
+       *[no] 유한한 수가 아니에요
+    }. { $range }여야 해요
+cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
+cli-arg-empty = { $arg }이(가) 비어 있어요. 내용을 넣어 주세요
