@@ -85,7 +85,7 @@ words-why-unknown = 볼 수 없음
 words-plain-visible = { $start_time }, { $start_point }쪽 하늘(방위각 { $start_bearing }°, 고도 { $start_height }°)을 보세요. { $appears ->
         [rises] 거기서 떠올라요.
         [shadow] 지구 그림자에서 나와 나타나요.
-       *[dusk] 하늘이 충분히 어두워지면 보여요.
+       *[dusk] 하늘이 충분히 어두워지면서 보이기 시작해요.
     } { $shape ->
         [peak] { $peak_time }에 { $peak_point }쪽 하늘(방위각 { $peak_bearing }°) 고도 { $peak_height }°({ $peak_fists })까지 올라갔다가,
         [climbs] 보이는 동안 계속 올라가다가,
