@@ -18,6 +18,8 @@ use printpdf::{
 
 use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, Vanishes, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point, plain_description};
+use crate::t;
+use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 /// Why a handout could not be made.
@@ -110,12 +112,102 @@ pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) 
 /// the elements came from.
 pub fn data_line(records: &[&PassRecord], source: &str, made_at: DateTime<Utc>) -> String {
     match records.iter().map(|r| r.element_epoch()).min() {
-        Some(epoch) => format!(
-            "Orbital elements: {source}, oldest epoch {} ({:.0} days before this page was made).",
-            epoch.format("%Y-%m-%d %H:%M UTC"),
-            (made_at - epoch).num_hours() as f64 / 24.0
+        Some(epoch) => t!(
+            "words-handout-data",
+            source = source,
+            epoch = epoch.format("%Y-%m-%d %H:%M UTC").to_string(),
+            days = format!("{:.0}", (made_at - epoch).num_hours() as f64 / 24.0)
         ),
-        None => format!("Orbital elements: {source}."),
+        None => t!("words-handout-data-plain", source = source),
+    }
+}
+
+/// The page's title: "Satellites over Seoul".
+pub fn title(place_name: &str) -> String {
+    t!("words-handout-title", place = place_name)
+}
+
+/// The words of the pass table, one string per line of monospaced text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableLines {
+    /// The headings ("Satellite  Appears ...").
+    pub header: String,
+    /// Under the headings, what a point's cell holds ("time  dir bear. up").
+    pub subheader: String,
+    /// Each listed pass: its row and the note under it ("Sat 22 Aug: rises, then sets").
+    pub rows: Vec<(String, String)>,
+    /// The line when there is nothing to list.
+    pub empty: Option<String>,
+    /// The line when more passes were found than the table holds.
+    pub more: Option<String>,
+}
+
+/// The pass table's words in the thread's language, padded by display width (a Hangul
+/// syllable takes two columns of the monospaced font).
+pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
+    let fmt = &input.fmt;
+    let dir_w = (0..16)
+        .map(|i| display_width(compass_point(f64::from(i) * 22.5)))
+        .max()
+        .unwrap_or(3);
+    // The point cells: 20 columns in English, wider where the compass points are.
+    let cell = 20 + dir_w - 3;
+    let header = format!(
+        "{} {} {} {} {}",
+        pad_end(&t!("words-handout-col-satellite"), 20),
+        pad_end(&t!("words-handout-col-appears"), cell),
+        pad_end(&t!("words-handout-col-highest"), cell),
+        pad_end(&t!("words-handout-col-vanishes"), cell),
+        pad_start(&t!("words-handout-col-mag"), 5),
+    );
+    let subheader = format!(
+        "{} {} {} {}",
+        pad_end("", 20),
+        pad_end(&t!("words-handout-col-point"), cell),
+        pad_end("", cell),
+        pad_end("", cell),
+    );
+    let point = |q: &PassPoint| table_point(fmt, q, dir_w);
+    let mut rows = Vec::new();
+    for r in input.records.iter().take(TABLE_ROWS) {
+        let Some(seen) = SeenPart::of(&r.pass) else {
+            continue;
+        };
+        let name: String = r.name().chars().take(20).collect();
+        let mag = match r.pass.magnitude {
+            Some(m) if m > input.limiting_magnitude => {
+                t!("words-handout-faint", mag = format!("{m:.1}"))
+            }
+            Some(m) => format!("{m:.1}"),
+            None => "?".to_owned(),
+        };
+        let row = format!(
+            "{} {} {} {} {}",
+            pad_end(&name, 20),
+            pad_end(&point(&seen.start), cell),
+            pad_end(&point(&seen.peak), cell),
+            pad_end(&point(&seen.end), cell),
+            pad_start(&mag, 5),
+        );
+        let note = t!(
+            "words-handout-row-note",
+            date = fmt.date(seen.start.time),
+            appears = report::appears_short(seen.appears),
+            vanishes = report::vanishes_short(seen.vanishes)
+        );
+        rows.push((row, note));
+    }
+    TableLines {
+        header,
+        subheader,
+        rows,
+        empty: input.records.is_empty().then(|| t!("words-handout-none")),
+        more: (input.records.len() > TABLE_ROWS).then(|| {
+            t!(
+                "words-handout-more",
+                count = input.records.len() - TABLE_ROWS
+            )
+        }),
     }
 }
 
@@ -349,12 +441,13 @@ impl Chart {
     }
 }
 
-/// "21:39  NNE  17°  32°": a seen point for the table (time, compass point, bearing, height).
-fn table_point(fmt: &TimeFormatter, q: &PassPoint) -> String {
+/// "21:39  NNE  17°  32°": a seen point for the table (time, compass point right-aligned in
+/// `dir_w` columns, bearing, height).
+fn table_point(fmt: &TimeFormatter, q: &PassPoint, dir_w: usize) -> String {
     format!(
-        "{} {:>3} {:>3.0}° {:>2.0}°",
+        "{} {} {:>3.0}° {:>2.0}°",
         fmt.hm(q.time),
-        compass_point(q.azimuth_deg),
+        pad_start(compass_point(q.azimuth_deg), dir_w),
         report::whole_bearing_deg(q.azimuth_deg),
         q.elevation_deg.max(0.0)
     )
@@ -362,7 +455,7 @@ fn table_point(fmt: &TimeFormatter, q: &PassPoint) -> String {
 
 /// The handout as PDF bytes.
 pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
-    let mut doc = PdfDocument::new(&format!("Satellites over {}", input.place_name));
+    let mut doc = PdfDocument::new(&title(input.place_name));
     let mut warnings = Vec::new();
     let text_font = ParsedFont::from_bytes(epaint_default_fonts::UBUNTU_LIGHT, 0, &mut warnings)
         .ok_or(HandoutError::Font("Ubuntu Light"))?;
@@ -381,28 +474,15 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
         20.0,
         false,
         ink(),
-        &format!("Satellites over {}", input.place_name),
+        &title(input.place_name),
     );
     page.text(MARGIN_MM, 29.0, 10.0, false, grey(), &input.window_line);
     page.text(MARGIN_MM, 34.0, 9.0, false, grey(), &input.place_line);
     // The passes.
     let mut y = 44.0;
-    let header = format!(
-        "{:<20} {:<20} {:<20} {:<20} {:>5}",
-        "Satellite", "Appears", "Highest", "Vanishes", "Mag"
-    );
-    page.text(MARGIN_MM, y, 8.5, true, ink(), &header);
-    page.text(
-        MARGIN_MM,
-        y + 3.8,
-        8.5,
-        true,
-        grey(),
-        &format!(
-            "{:<20} {:<20} {:<20} {:<20}",
-            "", "time  dir bear. up", "", ""
-        ),
-    );
+    let lines = table_lines(input);
+    page.text(MARGIN_MM, y, 8.5, true, ink(), &lines.header);
+    page.text(MARGIN_MM, y + 3.8, 8.5, true, grey(), &lines.subheader);
     y += 5.0;
     page.line(
         &[(MARGIN_MM, y), (PAGE_W_MM - MARGIN_MM, y)],
@@ -411,61 +491,17 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
         false,
     );
     y += 4.6;
-    if input.records.is_empty() {
-        page.text(
-            MARGIN_MM,
-            y,
-            10.0,
-            false,
-            ink(),
-            "No visible pass of the chosen satellites in this window.",
-        );
+    if let Some(empty) = &lines.empty {
+        page.text(MARGIN_MM, y, 10.0, false, ink(), empty);
         y += 5.0;
     }
-    for r in input.records.iter().take(TABLE_ROWS) {
-        let Some(seen) = SeenPart::of(&r.pass) else {
-            continue;
-        };
-        let name: String = r.name().chars().take(20).collect();
-        let mag = match r.pass.magnitude {
-            Some(m) if m > input.limiting_magnitude => format!("{m:.1} faint"),
-            Some(m) => format!("{m:.1}"),
-            None => "?".to_owned(),
-        };
-        let row = format!(
-            "{name:<20} {:<20} {:<20} {:<20} {mag:>5}",
-            table_point(fmt, &seen.start),
-            table_point(fmt, &seen.peak),
-            table_point(fmt, &seen.end),
-        );
-        page.text(MARGIN_MM, y, 8.5, true, ink(), &row);
-        page.text(
-            MARGIN_MM,
-            y + 3.3,
-            6.5,
-            false,
-            grey(),
-            &format!(
-                "{}: {}, then {}",
-                fmt.date(seen.start.time),
-                report::appears_short(seen.appears),
-                report::vanishes_short(seen.vanishes)
-            ),
-        );
+    for (row, note) in &lines.rows {
+        page.text(MARGIN_MM, y, 8.5, true, ink(), row);
+        page.text(MARGIN_MM, y + 3.3, 6.5, false, grey(), note);
         y += 7.6;
     }
-    if input.records.len() > TABLE_ROWS {
-        page.text(
-            MARGIN_MM,
-            y,
-            8.5,
-            false,
-            grey(),
-            &format!(
-                "… and {} more visible passes (see the app or `overhead passes`).",
-                input.records.len() - TABLE_ROWS
-            ),
-        );
+    if let Some(more) = &lines.more {
+        page.text(MARGIN_MM, y, 8.5, false, grey(), more);
     }
     // The chart of the best pass, below the table.
     let geometry = Chart {
@@ -473,12 +509,12 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
     };
     chart(&mut page, input, geometry);
     // The foot of the page.
-    let foot = format!(
-        "{} Made with Overhead {} on {} UTC. Times in {}. Predictions from public orbital elements: check them again on the day.",
-        input.data_line,
-        env!("CARGO_PKG_VERSION"),
-        input.made_at.format("%Y-%m-%d %H:%M"),
-        fmt.zone_label(input.made_at),
+    let foot = t!(
+        "words-handout-foot",
+        data = input.data_line.clone(),
+        version = env!("CARGO_PKG_VERSION"),
+        made = input.made_at.format("%Y-%m-%d %H:%M").to_string(),
+        zone = fmt.zone_label(input.made_at),
     );
     page.paragraph(
         MARGIN_MM,
@@ -511,7 +547,7 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) {
             11.0,
             false,
             grey(),
-            "No pass bright enough to draw tonight.",
+            &t!("words-handout-no-chart"),
         );
         return;
     };
@@ -523,11 +559,11 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) {
         13.0,
         false,
         ink(),
-        &format!(
-            "Best pass: {}, {} {}",
-            record.name(),
-            fmt.date(seen.map_or(record.pass.rise.time, |s| s.start.time)),
-            fmt.hm(seen.map_or(record.pass.rise.time, |s| s.start.time)),
+        &t!(
+            "words-handout-best",
+            sat = record.name(),
+            date = fmt.date(seen.map_or(record.pass.rise.time, |s| s.start.time)),
+            time = fmt.hm(seen.map_or(record.pass.rise.time, |s| s.start.time)),
         ),
     );
     // Horizon, 30° and 60° rings, and the compass.
@@ -553,7 +589,8 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) {
             &format!("{el:.0}°"),
         );
     }
-    for (az, label) in [(0.0, "N"), (90.0, "E"), (180.0, "S"), (270.0, "W")] {
+    for az in [0.0, 90.0, 180.0, 270.0] {
+        let label = compass_point(az);
         let (x, y) = chart_mm(az, -8.0 * 90.0 / f64::from(CHART_R_MM));
         let (x0, y0) = chart_mm(az, 0.0);
         let (x1, y1) = chart_mm(az, 90.0);
@@ -619,20 +656,48 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) {
     if let Some(seen) = seen {
         let (x, y) = chart_mm(seen.start.azimuth_deg, seen.start.elevation_deg);
         page.circle(x, y, 1.8, path_colour(), false, 1.2);
-        page.text(x + 2.4, y + 3.2, 7.5, false, path_colour(), "appears");
+        page.text(
+            x + 2.4,
+            y + 3.2,
+            7.5,
+            false,
+            path_colour(),
+            &t!("words-handout-mark-appears"),
+        );
         let (x, y) = chart_mm(seen.peak.azimuth_deg, seen.peak.elevation_deg);
         page.circle(x, y, 1.3, path_colour(), true, 0.0);
-        page.text(x + 2.0, y - 1.6, 7.5, false, path_colour(), "highest");
+        page.text(
+            x + 2.0,
+            y - 1.6,
+            7.5,
+            false,
+            path_colour(),
+            &t!("words-handout-mark-highest"),
+        );
         let (x, y) = chart_mm(seen.end.azimuth_deg, seen.end.elevation_deg);
         if seen.vanishes == Vanishes::EntersShadow {
             // Fading into the shadow: an open ring with a dark half.
             page.circle(x, y, 1.8, ink(), false, 1.0);
             page.circle(x, y, 0.9, ink(), true, 0.0);
-            page.text(x + 2.4, y + 3.2, 7.5, false, ink(), "fades (shadow)");
+            page.text(
+                x + 2.4,
+                y + 3.2,
+                7.5,
+                false,
+                ink(),
+                &t!("words-handout-mark-fades"),
+            );
         } else {
             page.line(&[(x - 1.8, y - 1.8), (x + 1.8, y + 1.8)], 1.2, ink(), false);
             page.line(&[(x - 1.8, y + 1.8), (x + 1.8, y - 1.8)], 1.2, ink(), false);
-            page.text(x + 2.4, y + 3.2, 7.5, false, ink(), "vanishes");
+            page.text(
+                x + 2.4,
+                y + 3.2,
+                7.5,
+                false,
+                ink(),
+                &t!("words-handout-mark-vanishes"),
+            );
         }
         // An arrow half-way along the seen part, pointing the way it moves.
         if let Some(i) = samples.iter().position(|s| s.t >= seen.peak.time)
@@ -652,8 +717,8 @@ fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) {
     let words = plain_description(&record.pass, |t| fmt.hm(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
-    let legend = "How to read the chart: lie on your back with your head to the north. The centre is straight overhead, the rim is the horizon; east is on the left. The path is solid where the satellite is lit by the Sun, dashed where it is in Earth's shadow. A fist at arm's length is about 10°.";
-    page.paragraph(x, y, width, 7.5, &grey(), legend);
+    let legend = t!("words-handout-legend");
+    page.paragraph(x, y, width, 7.5, &grey(), &legend);
 }
 
 fn draw_run(page: &mut Page, run: &[(f32, f32)], lit: bool) {
@@ -705,5 +770,93 @@ mod tests {
         let (_, y_north) = chart.at(0.0, 0.0);
         assert!(y_north < 200.0, "north is up (smaller y from the top)");
         assert_eq!(chart.at(123.0, 90.0), (CHART_X_MM, 200.0));
+    }
+    /// KORSAT-7's handout input with one crafted visible pass (21:39-21:41 UTC, Seoul).
+    fn korsat_record() -> PassRecord {
+        let tle = "KORSAT-7\n\
+1 58463U 23185B   26127.78531509  .00001874  00000+0  14985-3 0  9990\n\
+2 58463  97.6288 192.8213 0025536 101.4623 258.9471 15.01171877133227\n";
+        let set = crate::orbit::parse_elements(tle, "test")
+            .unwrap()
+            .sets
+            .remove(0);
+        use crate::orbit::{Appears, Vanishes};
+        use crate::report::fixtures::{at, crafted};
+        let (start, end) = (at(9.0, 17.0, 32.0), at(11.3, 359.0, 10.0));
+        let mut pass = crafted(Some((
+            start,
+            start,
+            end,
+            Appears::LeavesShadow,
+            Vanishes::Sets,
+        )));
+        pass.magnitude = Some(5.6);
+        PassRecord::new(&set, pass)
+    }
+
+    fn input<'a>(records: &'a [&'a PassRecord]) -> HandoutInput<'a> {
+        HandoutInput {
+            place_name: "서울",
+            place_line: String::new(),
+            window_line: String::new(),
+            records,
+            chart: None,
+            stars: Vec::new(),
+            fmt: TimeFormatter::named(chrono_tz::Asia::Seoul),
+            limiting_magnitude: 4.0,
+            data_line: String::new(),
+            made_at: "2026-08-22T12:00:00Z".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn table_words_in_english_keep_their_columns() {
+        let record = korsat_record();
+        let records = [&record];
+        let lines =
+            crate::i18n::with_language(crate::i18n::Lang::En, || table_lines(&input(&records)));
+        assert_eq!(
+            lines.header,
+            "Satellite            Appears              Highest              Vanishes               Mag"
+        );
+        assert_eq!(
+            lines.rows[0].0,
+            "KORSAT-7             06:39 NNE  17° 32°   06:39 NNE  17° 32°   06:41   N 359° 10°   5.6 faint"
+        );
+        assert_eq!(lines.rows[0].1, "Sun 23 Aug: from shadow, then sets");
+        assert_eq!(lines.empty, None);
+    }
+
+    #[test]
+    fn table_words_in_korean_line_up_by_display_width() {
+        let record = korsat_record();
+        let records = [&record];
+        crate::i18n::with_language(crate::i18n::Lang::Ko, || {
+            let lines = table_lines(&input(&records));
+            assert_eq!(title("서울"), "서울 하늘을 지나는 위성");
+            assert!(lines.header.starts_with("위성"), "{}", lines.header);
+            assert!(lines.header.contains("나타남") && lines.header.ends_with("밝기"));
+            let (row, note) = &lines.rows[0];
+            assert!(row.contains("06:39 북북동  17° 32°"), "{row}");
+            assert!(row.ends_with("5.6 희미"), "{row}");
+            assert_eq!(note, "8월 23일 (일): 그림자 밖 → 짐");
+            // Every column starts at the same display column in the heading and the row.
+            let col = |line: &str, what: &str| display_width(&line[..line.find(what).unwrap()]);
+            assert_eq!(col(&lines.header, "사라짐"), col(row, "06:41"));
+            let empty = table_lines(&input(&[]));
+            assert_eq!(
+                empty.empty.as_deref(),
+                Some("이 기간에는 고른 위성이 맨눈으로 보이는 통과가 없어요.")
+            );
+            assert_eq!(
+                data_line(
+                    &records,
+                    &t!("words-handout-source"),
+                    "2026-08-22T12:00:00Z".parse().unwrap()
+                ),
+                "궤도 자료: CelesTrak GP 자료(미국 우주군), 가장 오래된 기준 시각 2026-05-07 18:50 UTC (이 안내지를 만들기 107일 전)."
+            );
+            assert!(t!("words-handout-legend").contains("주먹 하나가 약 10°"));
+        });
     }
 }

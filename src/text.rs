@@ -105,6 +105,24 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// How many terminal columns `text` takes (Hangul and other wide characters take two;
+/// a column of a monospaced font likewise).
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces up to `width` terminal columns (left-aligned).
+pub fn pad_end(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(display_width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// Spaces then `text`, up to `width` terminal columns (right-aligned).
+pub fn pad_start(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(display_width(text));
+    format!("{}{text}", " ".repeat(fill))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

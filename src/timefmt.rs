@@ -1,7 +1,10 @@
 //! Showing instants in the observer's time zone, the computer's, or UTC, always labelled
 //! (shared by the window, the command line and the exported files).
 
-use chrono::{DateTime, FixedOffset, Local, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Local, Utc};
+
+use crate::report::static_word;
+use crate::t;
 
 /// Which clock times are shown in is part of the saved settings.
 pub use crate::settings::TimeDisplay;
@@ -13,12 +16,39 @@ pub const ALL_TIME_DISPLAYS: [TimeDisplay; 3] = [
     TimeDisplay::Utc,
 ];
 
-/// Menu label of a time display choice.
+/// Menu label of a time display choice, in the thread's language.
 pub fn time_display_label(display: TimeDisplay) -> &'static str {
-    match display {
-        TimeDisplay::ObserverZone => "Observer's time",
-        TimeDisplay::ComputerLocal => "This computer's time",
-        TimeDisplay::Utc => "UTC",
+    static_word(match display {
+        TimeDisplay::ObserverZone => "words-time-observer",
+        TimeDisplay::ComputerLocal => "words-time-computer",
+        TimeDisplay::Utc => "words-time-utc",
+    })
+}
+
+/// The date of `local` in the thread's language: "Sat 22 Aug" (`words-date`), or with the
+/// year and `time` appended, "Sat 22 Aug 2026 21:14:05" (`words-date-time`).
+fn date_words(local: DateTime<FixedOffset>, time: Option<String>) -> String {
+    let weekday = t!(
+        "words-weekday",
+        day = i64::from(local.weekday().number_from_monday())
+    );
+    let month_name = t!("words-month", month = i64::from(local.month()));
+    let day = t!("words-day", day_num = i64::from(local.day()));
+    match time {
+        None => t!(
+            "words-date",
+            weekday = weekday,
+            day = day,
+            month_name = month_name
+        ),
+        Some(time) => t!(
+            "words-date-time",
+            weekday = weekday,
+            day = day,
+            month_name = month_name,
+            year = local.format("%Y").to_string(),
+            time = time
+        ),
     }
 }
 
@@ -95,21 +125,41 @@ impl TimeFormatter {
         self.local(t).format("%H:%M:%S").to_string()
     }
 
-    /// "Sat 22 Aug".
+    /// "Sat 22 Aug" ("8월 22일 (토)" in Korean).
     pub fn date(&self, t: DateTime<Utc>) -> String {
-        self.local(t).format("%a %d %b").to_string()
+        date_words(self.local(t), None)
     }
 
-    /// "Sat 22 Aug 2026 21:14:05".
+    /// "Sat 22 Aug 2026" ("2026년 8월 22일 (토)" in Korean).
+    pub fn date_year(&self, t: DateTime<Utc>) -> String {
+        let local = self.local(t);
+        let weekday = t!(
+            "words-weekday",
+            day = i64::from(local.weekday().number_from_monday())
+        );
+        t!(
+            "words-date-year",
+            weekday = weekday,
+            day = t!("words-day", day_num = i64::from(local.day())),
+            month_name = t!("words-month", month = i64::from(local.month())),
+            year = local.format("%Y").to_string()
+        )
+    }
+
+    /// "Sat 22 Aug 2026 21:14:05" ("2026년 8월 22일 (토) 21:14:05" in Korean).
     pub fn date_time(&self, t: DateTime<Utc>) -> String {
-        self.local(t).format("%a %d %b %Y %H:%M:%S").to_string()
+        let local = self.local(t);
+        date_words(local, Some(local.format("%H:%M:%S").to_string()))
     }
 
     /// The zone's label at `t`: "Europe/Paris (CEST)", "computer (UTC+02:00)" or "UTC".
     pub fn zone_label(&self, t: DateTime<Utc>) -> String {
         match self.zone {
             Zone::Named(tz) => format!("{} ({})", tz.name(), t.with_timezone(&tz).format("%Z")),
-            Zone::Computer => format!("computer's time (UTC{})", self.local(t).format("%:z")),
+            Zone::Computer => t!(
+                "words-zone-computer",
+                offset = self.local(t).format("%:z").to_string()
+            ),
             Zone::Utc => "UTC".to_owned(),
         }
     }
@@ -124,19 +174,30 @@ impl TimeFormatter {
     }
 }
 
-/// A duration in words for countdowns: "2 h 05 min", "4 min 10 s", "12 s".
+/// A duration in words for countdowns: "2 h 05 min", "4 min 10 s", "12 s" ("1분 07초" in
+/// Korean).
 pub fn countdown(d: chrono::Duration) -> String {
     let total_s = d.num_seconds().max(0);
     let (h, m, s) = (total_s / 3600, (total_s / 60) % 60, total_s % 60);
-    if total_s >= 86_400 {
-        format!("{} d {} h", total_s / 86_400, h % 24)
+    let unit = if total_s >= 86_400 {
+        "days"
     } else if h > 0 {
-        format!("{h} h {m:02} min")
+        "hours"
     } else if m > 0 {
-        format!("{m} min {s:02} s")
+        "minutes"
     } else {
-        format!("{s} s")
-    }
+        "seconds"
+    };
+    t!(
+        "words-countdown",
+        unit = unit,
+        d = total_s / 86_400,
+        h = if unit == "days" { h % 24 } else { h },
+        m = format!("{m:02}"),
+        m_num = m,
+        s = format!("{s:02}"),
+        s_num = s
+    )
 }
 
 #[cfg(test)]
@@ -151,6 +212,41 @@ mod tests {
         assert_eq!(f.zone_label(t), "Europe/Paris (CEST)");
         let u = TimeFormatter::new(TimeDisplay::Utc, Some("Europe/Paris"));
         assert_eq!(u.hm(t), "19:14");
+    }
+
+    #[test]
+    fn korean_dates_and_countdowns() {
+        let t: DateTime<Utc> = "2026-11-30T12:31:00Z".parse().unwrap();
+        let seoul = TimeFormatter::named(chrono_tz::Asia::Seoul);
+        crate::i18n::with_language(crate::i18n::Lang::Ko, || {
+            assert_eq!(
+                format!("{} {}", seoul.date(t), seoul.hm(t)),
+                "11월 30일 (월) 21:31"
+            );
+            assert_eq!(seoul.date_time(t), "2026년 11월 30일 (월) 21:31:00");
+            assert_eq!(seoul.date_year(t), "2026년 11월 30일 (월)");
+            assert_eq!(countdown(chrono::Duration::seconds(67)), "1분 07초");
+            assert_eq!(countdown(chrono::Duration::seconds(7500)), "2시간 05분");
+            assert_eq!(countdown(chrono::Duration::seconds(12)), "12초");
+            assert_eq!(countdown(chrono::Duration::seconds(90_000)), "1일 1시간");
+            assert_eq!(
+                time_display_label(TimeDisplay::ObserverZone),
+                "관측 위치의 시각"
+            );
+        });
+        crate::i18n::with_language(crate::i18n::Lang::En, || {
+            assert_eq!(seoul.date(t), "Mon 30 Nov");
+            assert_eq!(seoul.date_time(t), "Mon 30 Nov 2026 21:31:00");
+            assert_eq!(seoul.date_year(t), "Mon 30 Nov 2026");
+            let early: DateTime<Utc> = "2026-01-04T12:00:00Z".parse().unwrap();
+            assert_eq!(seoul.date(early), "Sun 04 Jan");
+            assert_eq!(countdown(chrono::Duration::seconds(12)), "12 s");
+            assert_eq!(countdown(chrono::Duration::seconds(90_000)), "1 d 1 h");
+            assert_eq!(
+                time_display_label(TimeDisplay::ObserverZone),
+                "Observer's time"
+            );
+        });
     }
 
     #[test]

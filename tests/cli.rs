@@ -7,14 +7,164 @@ use serde_json::Value;
 use crate::util::data_path;
 
 fn overhead(args: &[&str]) -> Output {
+    overhead_in("C.UTF-8", args)
+}
+
+/// `overhead` with the locale `LANG=lang` (and no LC_ALL / LC_MESSAGES to override it).
+fn overhead_in(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_overhead"))
         .args(args)
         .env(
             "OVERHEAD_CACHE_DIR",
             std::env::temp_dir().join("overhead-cli-test-no-cache"),
         )
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .output()
         .unwrap()
+}
+
+/// KORSAT-7 from Seoul for two days from 22 Aug 2026, 12:00 UTC, in the locale `lang`.
+fn seoul_korsat(lang: &str, format: &str, extra: &[&str]) -> Output {
+    let elements = data_path("fixture_elements.tle");
+    let mut args = vec![
+        "passes",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--name",
+        "KORSAT-7",
+        "--lat",
+        "37.5665",
+        "--lon",
+        "126.978",
+        "--alt-m",
+        "38",
+        "--start",
+        "2026-08-22T12:00:00Z",
+        "--days",
+        "2",
+        "--tz",
+        "Asia/Seoul",
+        "--format",
+        format,
+    ];
+    args.extend_from_slice(extra);
+    overhead_in(lang, &args)
+}
+
+#[test]
+fn korean_table_has_korean_headers_dates_and_directions() {
+    let out = seoul_korsat("C.UTF-8", "table", &["--lang", "ko"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "날짜",
+        "위성",
+        "나타남",
+        "보이는 동안 최고점",
+        "사라짐",
+        "맨눈",
+        "지평선 위",
+    ] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+    // Seen 20:52:59 KST on Sunday 23 August, 14° up in the north-east, lost in the NNE.
+    assert!(text.contains("8월 23일 (일) KORSAT-7"), "{text}");
+    assert!(text.contains("20:52:59  14°   북동  53°"), "{text}");
+    assert!(text.contains("북북동"), "{text}");
+    assert!(text.contains("그림자 밖 → 짐"), "{text}");
+    assert!(text.contains("보이지 않음: 낮이라 하늘이 밝음"), "{text}");
+    assert!(!text.contains("Satellite"), "{text}");
+    // The stale-elements warning is Korean too.
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("경고: 궤도 자료 1개 중 1개"), "{err}");
+    // Columns line up by display width: every row's rise–set cell starts in the same
+    // terminal column as its heading.
+    let column = |line: &str, what: &str| {
+        line.find(what)
+            .map(|i| unicode_width::UnicodeWidthStr::width(&line[..i]))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let head = column(lines[2], "뜸–짐").unwrap();
+    for line in lines.iter().filter(|l| l.contains("KORSAT-7")) {
+        assert_eq!(column(line, "–").map(|c| c - 5), Some(head), "{line}");
+    }
+}
+
+#[test]
+fn korean_locale_speaks_korean_and_lang_en_restores_english() {
+    let ko = seoul_korsat("ko_KR.UTF-8", "table", &[]);
+    let text = String::from_utf8(ko.stdout).unwrap();
+    assert!(text.contains("날짜") && text.contains("북북동"), "{text}");
+    let en = seoul_korsat("ko_KR.UTF-8", "table", &["--lang", "en"]);
+    let text = String::from_utf8(en.stdout).unwrap();
+    assert!(text.contains("Date       Satellite"), "{text}");
+    assert!(text.contains("from shadow → sets"), "{text}");
+    assert!(!text.contains("날짜"), "{text}");
+    let err = String::from_utf8(en.stderr).unwrap();
+    assert!(
+        err.contains("overhead: warning: 1 of 1 element sets"),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_and_csv_do_not_change_with_the_language() {
+    for format in ["json", "csv"] {
+        let en = seoul_korsat("C.UTF-8", format, &["--lang", "en"]);
+        let ko = seoul_korsat("ko_KR.UTF-8", format, &["--lang", "ko"]);
+        assert!(en.status.success() && ko.status.success());
+        assert!(!en.stdout.is_empty());
+        assert_eq!(en.stdout, ko.stdout, "{format}");
+    }
+}
+
+#[test]
+fn korean_calendar_events_have_korean_text_and_english_fields() {
+    let out = seoul_korsat("C.UTF-8", "ics", &["--lang", "ko"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains("BEGIN:VEVENT"), "{text}");
+    assert!(
+        unfolded.contains("SUMMARY:KORSAT-7 통과\\, 최고 고도"),
+        "{unfolded}"
+    );
+    assert!(unfolded.contains("DESCRIPTION:"), "{unfolded}");
+    assert!(unfolded.contains("20시 52분 KST (11:52 UTC)"), "{unfolded}");
+    assert!(unfolded.contains("북동쪽 하늘"), "{unfolded}");
+    // Every line still folds at 75 octets, never inside a character.
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+    }
+}
+
+#[test]
+fn korean_messages_explain_outcomes() {
+    // Tromsø at midsummer: the sky does not get dark.
+    let out = overhead_in(
+        "ko_KR.UTF-8",
+        &[
+            "passes",
+            "--elements",
+            data_path("fixture_elements.tle").to_str().unwrap(),
+            "--sat",
+            "25544",
+            "--lat",
+            "69.6492",
+            "--lon",
+            "18.9553",
+            "--start",
+            "2026-06-21T12:00:00Z",
+            "--tonight",
+        ],
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("하늘이 어두워지지 않아요"), "{text}");
+    let out = overhead_in("ko_KR.UTF-8", &["passes", "--lat", "37.5", "--lon", "127"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("위성을 고르세요"), "{err}");
 }
 
 /// Tonight's ISS passes from (`lat`, `lon`) after `start`, from the fixture's elements.

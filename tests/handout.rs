@@ -136,3 +136,25 @@ fn read_pgm(bytes: &[u8]) -> (usize, usize, &[u8]) {
     let height: usize = fields[2].parse().unwrap();
     (width, height, &bytes[i + 1..i + 1 + width * height])
 }
+
+#[test]
+fn korean_handout_is_written_and_reported_in_korean() {
+    // The page's Korean words are checked at the text level (src/handout.rs unit tests);
+    // whether their glyphs are in the PDF is the Hangul font's test.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seoul-ko.pdf");
+    let elements = data_path("fixture_elements.tle");
+    let run = Command::new(env!("CARGO_BIN_EXE_overhead"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "ko_KR.UTF-8")
+        .args(["handout", "--place", "서울", "--out", out.to_str().unwrap()])
+        .args(["--elements", elements.to_str().unwrap()])
+        .args(ARGS)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{err}");
+    assert!(err.contains("만들었어요(보이는 통과"), "{err}");
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+}

@@ -121,6 +121,7 @@ fn every_key_the_code_looks_up_exists() {
         missing.is_empty(),
         "keys not in assets/i18n/en: {missing:#?}"
     );
+    assert!(used > 0, "found no t!(\"…\") in src/");
 }
 
 #[test]

@@ -42,23 +42,14 @@ impl Range {
 
 impl std::fmt::Display for Range {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.min_excluded {
-            write!(
-                f,
-                "more than {} and at most {} {}",
-                number(self.min),
-                number(self.max),
-                self.unit
-            )
-        } else {
-            write!(
-                f,
-                "from {} to {} {}",
-                number(self.min),
-                number(self.max),
-                self.unit
-            )
-        }
+        // In the thread's language: "from -90 to 90 degrees", "-90부터 90까지(도)".
+        f.write_str(&crate::t!(
+            "cli-range",
+            kind = if self.min_excluded { "open" } else { "closed" },
+            min = number(self.min),
+            max = number(self.max),
+            unit = crate::t!("cli-unit", unit = self.unit)
+        ))
     }
 }
 
@@ -98,7 +89,13 @@ pub const CATALOG_NUMBER: (u64, u64) = (1, 999_999_999);
 #[non_exhaustive]
 pub enum ArgError {
     /// A number that is not finite or lies outside its range.
-    #[error("{arg} {} is {}; it must be {range}", number(*value), if value.is_finite() { "out of range" } else { "not a finite number" })]
+    #[error("{}", crate::t!(
+        "cli-arg-out-of-range",
+        arg = *arg,
+        value = number(*value),
+        finite = if value.is_finite() { "yes" } else { "no" },
+        range = range.to_string()
+    ))]
     OutOfRange {
         /// The argument, e.g. `"--lon"`.
         arg: &'static str,
@@ -108,7 +105,13 @@ pub enum ArgError {
         range: Range,
     },
     /// A whole number outside its range.
-    #[error("{arg} {value} is out of range; it must be from {min} to {max}")]
+    #[error("{}", crate::t!(
+        "cli-arg-whole-out-of-range",
+        arg = *arg,
+        value = value.to_string(),
+        min = min.to_string(),
+        max = max.to_string()
+    ))]
     WholeOutOfRange {
         /// The argument.
         arg: &'static str,
@@ -120,7 +123,7 @@ pub enum ArgError {
         max: u64,
     },
     /// Text that is empty (or only blanks) where some is needed.
-    #[error("{arg} is empty; give it some text")]
+    #[error("{}", crate::t!("cli-arg-empty", arg = *arg))]
     Empty {
         /// The argument.
         arg: &'static str,
@@ -178,6 +181,11 @@ mod tests {
             "{e}"
         );
         let e = check_number("--days", 0.0, DAYS).unwrap_err();
+        let ko = crate::i18n::with_language(crate::i18n::Lang::Ko, || e.to_string());
+        assert_eq!(
+            ko,
+            "--days 0: 범위를 벗어났어요. 0보다 크고 366 이하(일)여야 해요"
+        );
         assert!(
             e.to_string().contains("more than 0 and at most 366 days"),
             "{e}"

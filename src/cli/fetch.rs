@@ -77,7 +77,10 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
             settings
         }
         Err(e) => {
-            eprintln!("overhead: {e}; using the default settings");
+            eprintln!(
+                "overhead: {}",
+                crate::t!("cli-default-settings", error = e.to_string())
+            );
             Settings::default()
         }
     };
@@ -114,8 +117,8 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
                 .is_ok_and(|(_, entry)| entry.data_path.exists())
         {
             eprintln!(
-                "overhead: warning: {}: the server says nothing changed, but no copy is cached",
-                source.label()
+                "overhead: {}",
+                crate::t!("cli-not-modified-no-copy", source = source.label())
             );
         }
     }

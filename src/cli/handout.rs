@@ -109,23 +109,25 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
     let place_name = args.place.clone().unwrap_or_else(|| place_line.clone());
     let window_line = match &found.never_dark {
         Some(text) => text.trim().to_owned(),
-        None if args.days.is_none() => format!(
-            "Night of {}: dark from {} to {} ({}), Sun below {}°",
-            fmt.format(found.start, "%a %d %b %Y"),
-            fmt.hm(found.start),
-            fmt.hm(found.end),
-            fmt.zone_label(found.start),
-            crate::orbit::PassSearch::default().max_sun_elevation_deg
+        None if args.days.is_none() => crate::t!(
+            "words-handout-night",
+            date = fmt.date_year(found.start),
+            from = fmt.hm(found.start),
+            to = fmt.hm(found.end),
+            zone = fmt.zone_label(found.start),
+            limit = crate::orbit::PassSearch::default()
+                .max_sun_elevation_deg
+                .to_string()
         ),
-        None => format!(
-            "From {} to {} ({})",
-            fmt.date_time(found.start),
-            fmt.date_time(found.end),
-            fmt.zone_label(found.start),
+        None => crate::t!(
+            "words-handout-window",
+            from = fmt.date_time(found.start),
+            to = fmt.date_time(found.end),
+            zone = fmt.zone_label(found.start),
         ),
     };
     let now = Utc::now();
-    let data_line = data_line(&records, "CelesTrak GP data (US Space Force)", now);
+    let data_line = data_line(&records, &crate::t!("words-handout-source"), now);
     let input = HandoutInput {
         place_name: &place_name,
         place_line,
@@ -139,13 +141,24 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         made_at: now,
     };
     let pdf = handout_pdf(&input)?;
-    crate::catalog::write_atomic(&args.out, &pdf)
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    crate::catalog::write_atomic(&args.out, &pdf).with_context(|| {
+        crate::t!(
+            "cli-cannot-write-file",
+            file = args.out.display().to_string()
+        )
+    })?;
+    let file = args.out.display().to_string();
     eprintln!(
-        "overhead: wrote {} ({} visible passes{})",
-        args.out.display(),
-        records.len(),
-        best.map_or(String::new(), |r| format!(", chart: {}", r.name()))
+        "overhead: {}",
+        match best {
+            Some(r) => crate::t!(
+                "cli-handout-wrote-chart",
+                file = file,
+                count = records.len(),
+                sat = r.name().to_owned()
+            ),
+            None => crate::t!("cli-handout-wrote", file = file, count = records.len()),
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,8 @@ use crate::orbit::{
     find_passes, parse_elements,
 };
 use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart};
+use crate::t;
+use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 /// Output formats of `overhead passes`.
@@ -119,9 +121,7 @@ fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
         None => Ok(Utc::now()),
         Some(text) => DateTime::parse_from_rfc3339(text)
             .map(|t| t.with_timezone(&Utc))
-            .with_context(|| {
-                format!("--start {text:?} is not an RFC 3339 time like 2026-08-22T18:00:00Z")
-            }),
+            .with_context(|| t!("cli-bad-start", text = format!("{text:?}"))),
     }
 }
 
@@ -179,7 +179,11 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
                 crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
             let parsed = parse_elements(&text, &path.display().to_string())?;
             for warning in &parsed.warnings {
-                warn(&format!("{}: skipped {warning}", path.display()));
+                warn(&t!(
+                    "cli-skipped",
+                    file = path.display().to_string(),
+                    warning = warning.to_string()
+                ));
             }
             Ok(parsed.sets)
         }
@@ -190,8 +194,11 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
 /// Prints one warning line to stderr, cleaned of control characters and cut to length.
 fn warn(message: &str) {
     eprintln!(
-        "overhead: warning: {}",
-        crate::text::clean(message, crate::text::MESSAGE_CHARS)
+        "overhead: {}",
+        t!(
+            "cli-warning",
+            message = crate::text::clean(message, crate::text::MESSAGE_CHARS)
+        )
     );
 }
 
@@ -205,16 +212,15 @@ fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
         warn(warning);
     }
     let origin = match loaded.origin {
-        crate::catalog::CatalogOrigin::Cache => "cached CelesTrak data over the bundled snapshot",
-        crate::catalog::CatalogOrigin::Bundled => {
-            "the bundled snapshot (run `overhead fetch` to update)"
-        }
-        crate::catalog::CatalogOrigin::Empty => {
-            bail!("no element sets: nothing cached and the bundled snapshot is unreadable")
-        }
+        crate::catalog::CatalogOrigin::Cache => "cache",
+        crate::catalog::CatalogOrigin::Bundled => "bundled",
+        crate::catalog::CatalogOrigin::Empty => bail!(t!("cli-no-elements")),
     };
     if let Some(message) = loaded.age_message(now) {
-        eprintln!("overhead: using {origin}. {message}");
+        eprintln!(
+            "overhead: {}",
+            t!("cli-using", origin = origin, message = message)
+        );
     }
     Ok(loaded.sets)
 }
@@ -246,15 +252,16 @@ fn warn_about_element_ages(sets: &[ElementSet], start: DateTime<Utc>, end: DateT
         return;
     };
     let side = if worst_days < 0.0 { "after" } else { "before" };
-    warn(&format!(
-        "{} of {} element sets are more than {} days from this window (farthest: {} ({}), epoch {} {:.0} days {side} it): times may be off by many minutes; fetch fresh elements",
-        stale.len(),
-        sets.len(),
-        crate::catalog::STALE_AFTER_DAYS,
-        worst.name,
-        worst.norad_id,
-        worst.epoch.format("%Y-%m-%d"),
-        worst_days.abs(),
+    warn(&t!(
+        "cli-stale",
+        stale = stale.len(),
+        total = sets.len(),
+        days = crate::catalog::STALE_AFTER_DAYS.to_string(),
+        name = worst.name.clone(),
+        id = worst.norad_id.to_string(),
+        epoch = worst.epoch.format("%Y-%m-%d").to_string(),
+        far = format!("{:.0}", worst_days.abs()),
+        side = side,
     ));
 }
 
@@ -267,7 +274,7 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
         return Ok(sets);
     }
     if args.satellites.sats.is_empty() && args.satellites.names.is_empty() {
-        bail!("choose satellites with --sat NORAD, --name TEXT or --all");
+        bail!(t!("cli-choose-satellites"));
     }
     let names: Vec<String> = args
         .satellites
@@ -277,7 +284,7 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
         .collect();
     for id in &args.satellites.sats {
         if !sets.iter().any(|s| s.norad_id == *id) {
-            warn(&format!("satellite {id} is not in the elements"));
+            warn(&t!("cli-satellite-missing", id = id.to_string()));
         }
     }
     let chosen: Vec<ElementSet> = sets
@@ -288,7 +295,7 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
         })
         .collect();
     if chosen.is_empty() {
-        bail!("none of the chosen satellites is in the elements");
+        bail!(t!("cli-none-chosen"));
     }
     Ok(chosen)
 }
@@ -316,7 +323,7 @@ fn write_never_dark(
     if args.format != Format::Table {
         eprint!("overhead: {text}");
     }
-    written.context("cannot write the output")
+    written.with_context(|| t!("cli-cannot-write"))
 }
 
 /// What a pass search from the command line found: the window, the passes of each
@@ -410,13 +417,13 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         Ok(()) => {}
         // A closed pipe (`overhead passes ... | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(e).context("cannot write the output"),
+        Err(e) => return Err(e).with_context(|| t!("cli-cannot-write")),
     }
     if !found.sats.is_empty() && not_searched == found.sats.len() {
-        bail!(
-            "no satellite was searched: the window is more than {} days from every element epoch",
-            crate::orbit::MAX_DAYS_FROM_EPOCH
-        );
+        bail!(t!(
+            "cli-none-searched",
+            days = crate::orbit::MAX_DAYS_FROM_EPOCH.to_string()
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -432,7 +439,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     let tz: Option<chrono_tz::Tz> = match &args.tz {
         Some(name) => Some(
             name.parse()
-                .map_err(|_| anyhow::anyhow!("--tz {name:?} is not an IANA time zone name"))?,
+                .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}"))))?,
         ),
         None => None,
     };
@@ -444,18 +451,20 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         match night_of(&frame, start, limit_deg) {
             Night::Dark { dusk, dawn } => (dusk.max(start), dawn),
             Night::AlwaysDark { from, until } => {
-                warn(&format!(
-                    "polar night: the Sun stays below {limit_deg}° all day; searching the 24 hours from {}",
-                    from.format("%Y-%m-%d %H:%M UTC")
+                warn(&t!(
+                    "cli-polar-night",
+                    limit = limit_deg.to_string(),
+                    from = from.format("%Y-%m-%d %H:%M UTC").to_string()
                 ));
                 (from, until)
             }
             Night::NeverDark { until } => {
-                let text = format!(
-                    "The sky does not get dark tonight here: the Sun stays above {limit_deg}° from {} to {}, so no satellite can be seen against a dark sky.\n",
-                    start.format("%Y-%m-%d %H:%M UTC"),
-                    until.format("%Y-%m-%d %H:%M UTC"),
-                );
+                let text = t!(
+                    "cli-never-dark",
+                    limit = limit_deg.to_string(),
+                    from = start.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    until = until.format("%Y-%m-%d %H:%M UTC").to_string()
+                ) + "\n";
                 return Ok(Searched {
                     observer,
                     frame,
@@ -474,8 +483,10 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         let end = start
             .checked_add_signed(Duration::milliseconds((days * 86_400_000.0) as i64))
             .with_context(|| {
-                format!(
-                    "--start {start} plus {days} days is past the last date this program can handle"
+                t!(
+                    "cli-too-late",
+                    start = start.to_string(),
+                    days = days.to_string()
                 )
             })?;
         (start, end)
@@ -560,9 +571,9 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         per_sat_records.push(sat_records);
     }
     if not_searched > NOT_SEARCHED_SHOWN {
-        warn(&format!(
-            "{} more satellites not searched for the same reason",
-            not_searched - NOT_SEARCHED_SHOWN
+        warn(&t!(
+            "cli-more-not-searched",
+            count = not_searched - NOT_SEARCHED_SHOWN
         ));
     }
     Ok(Searched {
@@ -593,18 +604,16 @@ fn brightness_summary(records: &[&PassRecord], limiting_magnitude: f64) -> Optio
     }
     let mut parts = Vec::new();
     if faint > 0 {
-        parts.push(format!(
-            "{faint} visible pass{} fainter than magnitude {limiting_magnitude} (too faint for the naked eye here)",
-            if faint == 1 { " is" } else { "es are" }
+        parts.push(t!(
+            "cli-faint-passes",
+            count = faint,
+            limit = limiting_magnitude.to_string()
         ));
     }
     if unknown > 0 {
-        parts.push(format!(
-            "{unknown} visible pass{} no known brightness (no standard magnitude; shown as ?)",
-            if unknown == 1 { " has" } else { "es have" }
-        ));
+        parts.push(t!("cli-unknown-brightness", count = unknown));
     }
-    (!parts.is_empty()).then(|| parts.join("; ") + ".")
+    (!parts.is_empty()).then(|| parts.join(&t!("cli-summary-join")) + &t!("cli-summary-end"))
 }
 
 fn table(
@@ -616,69 +625,123 @@ fn table(
     fmt: &TimeFormatter,
     limiting_magnitude: f64,
 ) -> String {
-    let mut out = format!(
-        "Passes from {} to {} ({}); naked-eye limit magnitude {limiting_magnitude}\n",
-        start.format("%Y-%m-%d %H:%M UTC"),
-        end.format("%Y-%m-%d %H:%M UTC"),
-        fmt.zone_label(start),
-    );
+    let mut out = t!(
+        "cli-passes-title",
+        start = start.format("%Y-%m-%d %H:%M UTC").to_string(),
+        end = end.format("%Y-%m-%d %H:%M UTC").to_string(),
+        zone = fmt.zone_label(start),
+        limit = limiting_magnitude.to_string()
+    ) + "\n";
+    // Compass points are as wide as the language's widest ("NNE", "북북동").
+    let dir_w = (0..16)
+        .map(|i| display_width(report::compass_point(f64::from(i) * 22.5)))
+        .max()
+        .unwrap_or(3);
     // Each seen point: time, height, direction ("21:39:00  40° NNE  17°").
     let point = |q: &crate::orbit::PassPoint| {
         format!(
-            "{} {:>3.0}° {:>3} {:>3.0}°",
+            "{} {:>3.0}° {} {:>3.0}°",
             fmt.hms(q.time),
             q.elevation_deg.max(0.0),
-            report::compass_point(q.azimuth_deg),
+            pad_start(report::compass_point(q.azimuth_deg), dir_w),
             report::whole_bearing_deg(q.azimuth_deg)
         )
     };
-    let cell = 23;
-    out.push_str(&format!(
-        "{:<10} {:<24} {:<cell$}  {:<cell$}  {:<cell$}  {:<19} {:>5} {:<5} {:<26} {:>5}\n",
-        "", "", "Appears", "Highest while seen", "Vanishes", "", "", "", "Above the horizon", "",
-    ));
-    out.push_str(&format!(
-        "{:<10} {:<24} {:<cell$}  {:<cell$}  {:<cell$}  {:<19} {:>5} {:<5} {:<26} {:>5}\n",
-        "Date",
-        "Satellite",
-        "time     height dir",
-        "time     height dir",
-        "time     height dir",
-        "How",
-        "Mag",
-        "Eye",
-        "rise–set, highest",
-        "Age d",
-    ));
-    for r in records {
+    let group = [
+        t!("cli-col-appears"),
+        t!("cli-col-highest-seen"),
+        t!("cli-col-vanishes"),
+        t!("cli-col-above"),
+    ];
+    let heads = [
+        t!("cli-col-date"),
+        t!("cli-col-satellite"),
+        t!("cli-col-point"),
+        t!("cli-col-how"),
+        t!("cli-col-mag"),
+        t!("cli-col-eye"),
+        t!("cli-col-horizon"),
+        t!("cli-col-age"),
+    ];
+    // Each column is as wide as English needs, or wider where another language's heading
+    // or cells need it (widths in terminal columns: Hangul takes two).
+    let w = |default: usize, texts: &[&str]| {
+        texts
+            .iter()
+            .map(|x| display_width(x))
+            .fold(default, usize::max)
+    };
+    let dates: Vec<String> = records
+        .iter()
+        .map(|r| fmt.date(r.pass.visible_start.map_or(r.pass.rise.time, |q| q.time)))
+        .collect();
+    let date_w = dates
+        .iter()
+        .map(|d| display_width(d))
+        .fold(w(10, &[&heads[0]]), usize::max);
+    let sat_w = w(24, &[&heads[1]]);
+    let cell = w(
+        22 + dir_w - 3 + 1,
+        &[&heads[2], &group[0], &group[1], &group[2]],
+    );
+    let how_w = w(19, &[&heads[3]]);
+    let mag_w = w(5, &[&heads[4]]);
+    let eye_w = w(5, &[&heads[5]]);
+    let horizon_w = w(26, &[&heads[6], &group[3]]);
+    let age_w = w(5, &[&heads[7]]);
+    let line = |cells: [&str; 10]| {
+        format!(
+            "{} {} {}  {}  {}  {} {} {} {} {}\n",
+            pad_end(cells[0], date_w),
+            pad_end(cells[1], sat_w),
+            pad_end(cells[2], cell),
+            pad_end(cells[3], cell),
+            pad_end(cells[4], cell),
+            pad_end(cells[5], how_w),
+            pad_start(cells[6], mag_w),
+            pad_end(cells[7], eye_w),
+            pad_end(cells[8], horizon_w),
+            pad_start(cells[9], age_w),
+        )
+    };
+    out.push_str(&line([
+        "", "", &group[0], &group[1], &group[2], "", "", "", &group[3], "",
+    ]));
+    out.push_str(&line([
+        &heads[0], &heads[1], &heads[2], &heads[2], &heads[2], &heads[3], &heads[4], &heads[5],
+        &heads[6], &heads[7],
+    ]));
+    for (r, date) in records.iter().zip(&dates) {
         let p = &r.pass;
         let name = crate::text::clean(r.name(), 24);
         let seen = match SeenPart::of(p) {
             Some(seen) => format!(
-                "{:<cell$}  {:<cell$}  {:<cell$}  {:<19}",
-                point(&seen.start),
-                point(&seen.peak),
-                point(&seen.end),
-                format!(
-                    "{} → {}",
-                    report::appears_short(seen.appears),
-                    report::vanishes_short(seen.vanishes)
+                "{}  {}  {}  {}",
+                pad_end(&point(&seen.start), cell),
+                pad_end(&point(&seen.peak), cell),
+                pad_end(&point(&seen.end), cell),
+                pad_end(
+                    &format!(
+                        "{} → {}",
+                        report::appears_short(seen.appears),
+                        report::vanishes_short(seen.vanishes)
+                    ),
+                    how_w
                 ),
             ),
-            None => format!(
-                "{:<w$}",
-                format!(
-                    "not visible: {}",
-                    p.not_visible_reason.map_or("", |x| x.phrase())
+            None => pad_end(
+                &t!(
+                    "cli-not-visible",
+                    why = p.not_visible_reason.map_or("", report::not_visible_words)
                 ),
-                w = 3 * cell + 4 + 2 + 19
+                3 * cell + 4 + 2 + how_w,
             ),
         };
         let eye = match p.is_bright_enough(limiting_magnitude) {
-            Some(true) => "yes",
-            Some(false) => "faint",
-            None if p.is_visible => "?",
-            None => "",
+            Some(true) => t!("cli-eye-yes"),
+            Some(false) => t!("cli-eye-faint"),
+            None if p.is_visible => "?".to_owned(),
+            None => String::new(),
         };
         let mag = match (p.is_visible, p.magnitude) {
             (true, Some(m)) => format!("{m:.1}"),
@@ -692,22 +755,23 @@ fn table(
             p.culmination.elevation_deg,
             report::compass_point(p.culmination.azimuth_deg)
         );
+        // Rounded so that a few minutes before the epoch does not print as "-0.0".
+        let age = format!("{:.1}", (r.element_age_days() * 10.0).round() / 10.0 + 0.0);
         out.push_str(&format!(
-            "{:<10} {:<24} {seen} {:>5} {:<5} {:<26} {:>5.1}\n",
-            fmt.date(p.visible_start.map_or(p.rise.time, |q| q.time)),
-            name,
-            mag,
-            eye,
-            horizon,
-            // Rounded so that a few minutes before the epoch does not print as "-0.0".
-            (r.element_age_days() * 10.0).round() / 10.0 + 0.0,
+            "{} {} {seen} {} {} {} {}\n",
+            pad_end(date, date_w),
+            pad_end(&name, sat_w),
+            pad_start(&mag, mag_w),
+            pad_end(&eye, eye_w),
+            pad_end(&horizon, horizon_w),
+            pad_start(&age, age_w),
         ));
         if let Some(moon) = MoonNearPass::of(p, frame).filter(MoonNearPass::is_worth_noting) {
             out.push_str(&format!("{:<35} ↳ {}\n", "", moon.words()));
         }
     }
     if records.is_empty() {
-        out.push_str("No passes in this window.\n");
+        out.push_str(&(t!("cli-no-passes") + "\n"));
     }
     if let Some(line) = brightness_summary(records, limiting_magnitude) {
         out.push_str(&line);
@@ -716,9 +780,9 @@ fn table(
     for note in notes {
         let what = match (note.presence, &note.error) {
             ("not_searched", Some(e)) => e.clone(),
-            (_, Some(e)) => format!("stopped: {e}"),
-            ("always_above", _) => "always above the horizon (no rises or sets)".to_owned(),
-            ("never_above", _) => "never above the horizon in this window".to_owned(),
+            (_, Some(e)) => t!("cli-stopped", error = e.clone()),
+            ("always_above", _) => t!("cli-always-above"),
+            ("never_above", _) => t!("cli-never-above"),
             _ => continue,
         };
         out.push_str(&format!(

@@ -19,6 +19,8 @@ use crate::orbit::frames::julian_date_utc;
 use crate::orbit::planets::planet_view_at;
 use crate::orbit::{Observer, ObserverFrame, Planet, StarSky, moon_view, sun_direction};
 use crate::report::compass_point;
+use crate::t;
+use crate::text::{display_width, pad_end, pad_start};
 
 /// Default `--max-magnitude` of `overhead sky`: the stars a city sky shows.
 pub const DEFAULT_STAR_LIMIT: f64 = 2.5;
@@ -230,76 +232,96 @@ fn star_label(s: &Star) -> String {
 
 /// A direction for people: "SSW 192°, 22° up" or "8° below the horizon".
 fn where_words(azimuth_deg: f64, elevation_deg: f64) -> String {
+    // Compass points as wide as the language's widest ("NNE", "북북동").
+    let dir_w = (0..16)
+        .map(|i| display_width(compass_point(f64::from(i) * 22.5)))
+        .max()
+        .unwrap_or(3);
     let bearing = format!(
-        "{:>3} {:>3.0}°",
-        compass_point(azimuth_deg),
+        "{} {:>3.0}°",
+        pad_start(compass_point(azimuth_deg), dir_w),
         azimuth_deg.round().rem_euclid(360.0)
     );
     if elevation_deg >= 0.0 {
-        format!("{bearing}  {elevation_deg:>4.0}° up")
+        t!(
+            "cli-sky-up",
+            bearing = bearing,
+            deg = format!("{elevation_deg:>4.0}")
+        )
     } else {
-        format!("{bearing}  {:>4.0}° below the horizon", -elevation_deg)
+        t!(
+            "cli-sky-below",
+            bearing = bearing,
+            deg = format!("{:>4.0}", -elevation_deg)
+        )
     }
 }
 
 /// The sky's state in words, from the Sun's elevation (civil, nautical, astronomical
 /// twilight at −6°, −12°, −18°).
-fn daylight_words(sun_elevation_deg: f64) -> &'static str {
-    match sun_elevation_deg {
+fn daylight_words(sun_elevation_deg: f64) -> String {
+    let state = match sun_elevation_deg {
         e if e >= 0.0 => "day",
-        e if e >= -6.0 => "civil twilight",
-        e if e >= -12.0 => "nautical twilight",
-        e if e >= -18.0 => "astronomical twilight",
+        e if e >= -6.0 => "civil",
+        e if e >= -12.0 => "nautical",
+        e if e >= -18.0 => "astronomical",
         _ => "night",
-    }
+    };
+    t!("cli-sky-daylight", state = state)
 }
 
 /// Writes the readable table of `report` (stars above the horizon only; the JSON has all).
 pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::Result<()> {
     let o = report.observer;
+    let time = report
+        .time
+        .replace('T', " ")
+        .trim_end_matches('Z')
+        .trim_end_matches(".000")
+        .to_owned();
     writeln!(
         w,
-        "Sky over {:.4}°{} {:.4}°{} ({} m) at {} UTC: {}",
-        o.lat.abs(),
-        if o.lat >= 0.0 { "N" } else { "S" },
-        o.lon.abs(),
-        if o.lon >= 0.0 { "E" } else { "W" },
-        o.alt_m.round(),
-        report
-            .time
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .trim_end_matches(".000"),
-        daylight_words(report.sun.elevation_deg)
+        "{}",
+        t!(
+            "cli-sky-title",
+            lat = format!("{:.4}", o.lat.abs()),
+            ns = if o.lat >= 0.0 { "n" } else { "s" },
+            lon = format!("{:.4}", o.lon.abs()),
+            ew = if o.lon >= 0.0 { "e" } else { "w" },
+            alt = o.alt_m.round().to_string(),
+            time = time,
+            daylight = daylight_words(report.sun.elevation_deg)
+        )
     )?;
+    writeln!(w, "{}", t!("cli-sky-directions"))?;
     writeln!(
         w,
-        "Directions: compass point and bearing from true north, height above the horizon (no refraction)."
-    )?;
-    writeln!(
-        w,
-        "{:<16} {}",
-        "Sun",
+        "{} {}",
+        pad_end(&t!("cli-sky-sun"), 16),
         where_words(report.sun.azimuth_deg, report.sun.elevation_deg)
     )?;
     let m = report.moon;
     writeln!(
         w,
-        "{:<16} {}  ({:.0}% lit, {})",
-        "Moon",
+        "{} {}  {}",
+        pad_end(&t!("cli-sky-moon"), 16),
         where_words(m.azimuth_deg, m.elevation_deg),
-        m.illuminated_fraction * 100.0,
-        if m.is_waxing { "waxing" } else { "waning" }
+        t!(
+            "cli-sky-moon-phase",
+            lit = format!("{:.0}", m.illuminated_fraction * 100.0),
+            waxing = if m.is_waxing { "yes" } else { "no" }
+        )
     )?;
+    let mag = |m: f64| t!("cli-sky-mag", mag = format!("{m:>5.1}"));
     writeln!(w)?;
-    writeln!(w, "Planets")?;
+    writeln!(w, "{}", t!("cli-sky-planets"))?;
     for p in &report.planets {
         writeln!(
             w,
-            "{:<16} {:<33}  mag {:>5.1}",
-            p.name,
-            where_words(p.azimuth_deg, p.elevation_deg),
-            p.magnitude
+            "{} {}  {}",
+            pad_end(&t!("cli-sky-planet", name = p.name), 16),
+            pad_end(&where_words(p.azimuth_deg, p.elevation_deg), 33),
+            mag(p.magnitude)
         )?;
     }
     writeln!(w)?;
@@ -310,17 +332,16 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
         .collect();
     writeln!(
         w,
-        "Stars above the horizon ({} of the {} in the list; the others are below)",
-        up.len(),
-        report.stars.len()
+        "{}",
+        t!("cli-sky-stars", up = up.len(), total = report.stars.len())
     )?;
     for s in up {
         writeln!(
             w,
-            "{:<16} {:<33}  mag {:>5.1}",
-            crate::text::clean(&s.name, 16),
-            where_words(s.azimuth_deg, s.elevation_deg),
-            s.magnitude
+            "{} {}  {}",
+            pad_end(&crate::text::clean(&s.name, 16), 16),
+            pad_end(&where_words(s.azimuth_deg, s.elevation_deg), 33),
+            mag(s.magnitude)
         )?;
     }
     Ok(())
@@ -333,9 +354,7 @@ pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
         None => Utc::now(),
         Some(text) => DateTime::parse_from_rfc3339(text)
             .map(|t| t.with_timezone(&Utc))
-            .with_context(|| {
-                format!("--time {text:?} is not an RFC 3339 time like 2026-08-22T12:00:00Z")
-            })?,
+            .with_context(|| t!("cli-bad-time", text = format!("{text:?}")))?,
     };
     let report = sky_report(observer, t, limit, crate::atlas::sky::stars());
     let stdout = std::io::stdout();
@@ -353,6 +372,6 @@ pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`overhead sky ... | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e).context("cannot write the output"),
+        Err(e) => Err(e).with_context(|| t!("cli-cannot-write")),
     }
 }

@@ -46,11 +46,8 @@ fn ics_fold(line: &str) -> String {
 /// The iCalendar (RFC 5545) report: one VEVENT per pass, spanning the seen part of a
 /// visible pass and rise to set otherwise, with the directions in the description. Times in
 /// the description are shown by `fmt` with UTC in brackets; `limiting_magnitude` judges the
-
-/// The iCalendar (RFC 5545) report: one VEVENT per pass, spanning the seen part of a
-/// visible pass and rise to set otherwise, with the directions in the description. Times in
-/// the description are shown by `fmt` with UTC in brackets; `limiting_magnitude` judges the
-/// brightness; `stamp` is the DTSTAMP (when the file was made).
+/// brightness; `stamp` is the DTSTAMP (when the file was made). The events' summaries and
+/// descriptions are in the thread's language; the field names are iCalendar's.
 pub fn to_ics(
     records: &[&PassRecord],
     observer: &Observer,

@@ -137,6 +137,10 @@ mod tests {
         };
         assert!(near.is_worth_noting());
         assert_eq!(near.words(), "Bright Moon (80% lit) 15° from the path.");
+        assert_eq!(
+            crate::i18n::with_language(crate::i18n::Lang::Ko, || near.words()),
+            "밝은 달(80% 빛남)이 위성이 지나는 길에서 15° 떨어져 있어요."
+        );
         let set = MoonNearPass {
             moon: moon_at(135.0, -3.0),
             ..near

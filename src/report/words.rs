@@ -4,53 +4,105 @@
 //! writers (JSON, CSV, iCalendar) and the window show about a pass lives here, so that a
 //! translation touches this file alone.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use chrono::{DateTime, Utc};
 
 use super::{MoonNearPass, PassRecord, SeenPart, round_to};
-use crate::orbit::{Appears, Observer, ObserverFrame, Pass, PassPoint, Vanishes};
+use crate::i18n::{self, Lang};
+use crate::orbit::{Appears, NotVisibleReason, Observer, ObserverFrame, Pass, PassPoint, Vanishes};
+use crate::t;
 use crate::text::{NAME_CHARS, clean};
 
-/// The 16-point compass name of an azimuth in degrees (north = 0, east = 90).
+/// A message without arguments in the thread's language, as a `&'static str`: looked up
+/// once per language and kept (a few dozen short words), so that words drawn every frame
+/// (compass points on the sky chart) cost no formatting and callers may hold them.
+pub fn static_word(key: &'static str) -> &'static str {
+    static WORDS: OnceLock<Mutex<HashMap<(Lang, &'static str), &'static str>>> = OnceLock::new();
+    let lang = i18n::language();
+    let mut words = WORDS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    words
+        .entry((lang, key))
+        .or_insert_with(|| Box::leak(i18n::tr_in(lang, key, &[]).into_boxed_str()))
+}
+
+/// In Korean, a time at the start of `time` said as words: "21:39" → "21시 39분" (and
+/// "21:39 KST (12:39 UTC)" → "21시 39분 KST (12:39 UTC)"); other languages keep it.
+pub fn spoken_time(time: String) -> String {
+    if i18n::language() != Lang::Ko {
+        return time;
+    }
+    let b = time.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if digits(0..2) && b.get(2) == Some(&b':') && digits(3..5) {
+        let rest = if b.get(5) == Some(&b':') && digits(6..8) {
+            &time[8..]
+        } else {
+            &time[5..]
+        };
+        format!("{}시 {}분{rest}", &time[0..2], &time[3..5])
+    } else {
+        time
+    }
+}
+
+/// The keys of the 16 compass points, from north clockwise.
+const POINT_KEYS: [&str; 16] = [
+    "words-point-n",
+    "words-point-nne",
+    "words-point-ne",
+    "words-point-ene",
+    "words-point-e",
+    "words-point-ese",
+    "words-point-se",
+    "words-point-sse",
+    "words-point-s",
+    "words-point-ssw",
+    "words-point-sw",
+    "words-point-wsw",
+    "words-point-w",
+    "words-point-wnw",
+    "words-point-nw",
+    "words-point-nnw",
+];
+
+/// The 16-point compass name of an azimuth in degrees (north = 0, east = 90), in the
+/// thread's language ("NNE", "북북동").
 pub fn compass_point(azimuth_deg: f64) -> &'static str {
-    const POINTS: [&str; 16] = [
-        "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW",
-        "NW", "NNW",
-    ];
     let index = ((azimuth_deg.rem_euclid(360.0) / 22.5) + 0.5).floor() as usize % 16;
-    POINTS[index]
+    static_word(POINT_KEYS[index])
 }
 
 /// The 8-point compass direction in words, for plain-language text ("north-west").
 pub fn compass_words(azimuth_deg: f64) -> &'static str {
     const WORDS: [&str; 8] = [
-        "north",
-        "north-east",
-        "east",
-        "south-east",
-        "south",
-        "south-west",
-        "west",
-        "north-west",
+        "words-dir-n",
+        "words-dir-ne",
+        "words-dir-e",
+        "words-dir-se",
+        "words-dir-s",
+        "words-dir-sw",
+        "words-dir-w",
+        "words-dir-nw",
     ];
     let index = ((azimuth_deg.rem_euclid(360.0) / 45.0) + 0.5).floor() as usize % 8;
-    WORDS[index]
+    static_word(WORDS[index])
+}
+
+/// The number of fists (about 10° each at arm's length) for an elevation, 0 to 9 (9 and
+/// more read as "straight overhead").
+fn fist_count(elevation_deg: f64) -> i64 {
+    ((elevation_deg / 10.0).round() as i64).clamp(0, 9)
 }
 
 /// Elevation as a number of fists held at arm's length (about 10° each), in words.
 pub fn fists(elevation_deg: f64) -> String {
-    let n = (elevation_deg / 10.0).round() as i64;
-    match n {
-        ..=0 => "just above the horizon".to_owned(),
-        1 => "about one fist above the horizon".to_owned(),
-        9.. => "straight overhead".to_owned(),
-        n => {
-            const WORDS: [&str; 9] = [
-                "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            ];
-            let word = WORDS.get(n as usize).copied().unwrap_or("many");
-            format!("about {word} fists above the horizon")
-        }
-    }
+    t!("words-fists", count = fist_count(elevation_deg))
 }
 
 /// A bearing rounded to a whole degree in [0, 360) (359.6° reads as 0°, not 360°).
@@ -58,46 +110,76 @@ pub fn whole_bearing_deg(azimuth_deg: f64) -> f64 {
     azimuth_deg.rem_euclid(360.0).round() % 360.0
 }
 
+/// A whole-degree bearing as text ("17").
+fn bearing_text(azimuth_deg: f64) -> String {
+    format!("{:.0}", whole_bearing_deg(azimuth_deg))
+}
+
+/// A whole-degree height above the horizon as text ("25"; never below 0).
+fn height_text(elevation_deg: f64) -> String {
+    format!("{:.0}", elevation_deg.max(0.0).round())
+}
+
 /// A direction no one can mistake for a height: "NNE (bearing 17°)".
 pub fn bearing_words(azimuth_deg: f64) -> String {
-    format!(
-        "{} (bearing {:.0}°)",
-        compass_point(azimuth_deg),
-        whole_bearing_deg(azimuth_deg)
+    t!(
+        "words-bearing",
+        point = compass_point(azimuth_deg),
+        bearing = bearing_text(azimuth_deg)
     )
 }
 
 /// A height no one can mistake for a direction: "25° up".
 pub fn height_words(elevation_deg: f64) -> String {
-    format!("{:.0}° up", elevation_deg.max(0.0).round())
+    t!("words-height", height = height_text(elevation_deg))
 }
 
 /// Where to look at one point of a pass: "NNE (bearing 17°, 25° up)".
 pub fn look_words(point: &PassPoint) -> String {
-    format!(
-        "{} (bearing {:.0}°, {})",
-        compass_point(point.azimuth_deg),
-        whole_bearing_deg(point.azimuth_deg),
-        height_words(point.elevation_deg)
+    t!(
+        "words-look",
+        point = compass_point(point.azimuth_deg),
+        bearing = bearing_text(point.azimuth_deg),
+        height = height_text(point.elevation_deg)
     )
 }
 
-/// How a visible pass ends, for tables: "sets", "into shadow" or "dawn".
-pub fn vanishes_short(vanishes: Vanishes) -> &'static str {
+/// The selector value of how a seen part begins, as in the messages.
+fn appears_tag(appears: Appears) -> &'static str {
+    match appears {
+        Appears::Rises => "rises",
+        Appears::LeavesShadow => "shadow",
+        Appears::SkyDarkens => "dusk",
+    }
+}
+
+/// The selector value of how a seen part ends, as in the messages.
+fn vanishes_tag(vanishes: Vanishes) -> &'static str {
     match vanishes {
         Vanishes::Sets => "sets",
-        Vanishes::EntersShadow => "into shadow",
+        Vanishes::EntersShadow => "shadow",
         Vanishes::SkyBrightens => "dawn",
     }
 }
 
+/// How a visible pass ends, for tables: "sets", "into shadow" or "dawn".
+pub fn vanishes_short(vanishes: Vanishes) -> String {
+    t!("words-vanishes-short", vanishes = vanishes_tag(vanishes))
+}
+
 /// How a visible pass begins, for tables: "rises", "from shadow" or "dusk".
-pub fn appears_short(appears: Appears) -> &'static str {
-    match appears {
-        Appears::Rises => "rises",
-        Appears::LeavesShadow => "from shadow",
-        Appears::SkyDarkens => "dusk",
-    }
+pub fn appears_short(appears: Appears) -> String {
+    t!("words-appears-short", appears = appears_tag(appears))
+}
+
+/// Why a pass cannot be seen, in words: "too low", "daylight", "in Earth's shadow".
+/// (JSON and CSV keep [`NotVisibleReason::phrase`], which is English data.)
+pub fn not_visible_words(reason: NotVisibleReason) -> &'static str {
+    static_word(match reason {
+        NotVisibleReason::TooLow => "words-why-too-low",
+        NotVisibleReason::Daylight => "words-why-daylight",
+        NotVisibleReason::EarthShadow => "words-why-shadow",
+    })
 }
 
 /// A description of a pass that a pupil understands, with times formatted by `time`.
@@ -107,82 +189,69 @@ pub fn appears_short(appears: Appears) -> &'static str {
 /// then how bright it is ("Look NNE (bearing 17°, 12° up) at 21:39, where it rises. It
 /// climbs to 51° up (about five fists) in the ENE at 21:41, then fades into Earth's shadow
 /// in the E (bearing 95°, 30° up) at 21:43. Easy to see, like a bright star (magnitude
-/// 1.8).").
+/// 1.8)."). The sentences are whole messages in the thread's language
+/// (`words-plain-visible`, `words-plain-not-visible`), so each language orders its clauses.
 pub fn plain_description(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) -> String {
+    let time = |t| spoken_time(time(t));
     let Some(seen) = SeenPart::of(pass) else {
         let top = &pass.culmination;
         let why = pass
             .not_visible_reason
-            .map_or("it cannot be seen", |r| r.phrase());
-        return format!(
-            "Above the horizon from {} to {} but not visible to the eye ({why}); highest {} in the {} at {}.",
-            time(pass.rise.time),
-            time(pass.set.time),
-            height_words(top.elevation_deg),
-            bearing_words(top.azimuth_deg),
-            time(top.time),
+            .map_or_else(|| static_word("words-why-unknown"), not_visible_words);
+        return t!(
+            "words-plain-not-visible",
+            rise_time = time(pass.rise.time),
+            set_time = time(pass.set.time),
+            why = why,
+            peak_height = height_text(top.elevation_deg),
+            peak_point = compass_point(top.azimuth_deg),
+            peak_bearing = bearing_text(top.azimuth_deg),
+            peak_time = time(top.time),
         );
     };
     let (start, peak, end) = (&seen.start, &seen.peak, &seen.end);
-    let mut text = match seen.appears {
-        Appears::Rises => format!(
-            "Look {} at {}, where it comes up.",
-            look_words(start),
-            time(start.time)
-        ),
-        Appears::LeavesShadow => format!(
-            "Look {} at {}, where it comes out of Earth's shadow.",
-            look_words(start),
-            time(start.time)
-        ),
-        Appears::SkyDarkens => format!(
-            "Look {} at {}, once the sky is dark enough.",
-            look_words(start),
-            time(start.time)
-        ),
-    };
     // A peak more than 1 s from either end is a climb and a descent; otherwise the
     // whole seen part goes one way.
     let apart = |a: &PassPoint, b: &PassPoint| (a.time - b.time).num_milliseconds().abs() > 1000;
-    let fist_words = fists(peak.elevation_deg)
-        .replace("fists above the horizon", "fists")
-        .replace("fist above the horizon", "fist");
-    if apart(peak, start) && apart(peak, end) {
-        text.push_str(&format!(
-            " It climbs to {} ({fist_words}) in the {} at {}, then ",
-            height_words(peak.elevation_deg),
-            bearing_words(peak.azimuth_deg),
-            time(peak.time),
-        ));
+    let shape = if apart(peak, start) && apart(peak, end) {
+        "peak"
     } else if apart(peak, start) {
-        text.push_str(" It climbs all the way and ");
+        "climbs"
     } else {
-        text.push_str(&format!(
-            " It is highest there ({fist_words}), then sinks and "
-        ));
-    }
+        "sinks"
+    };
     let place = if seen.vanishes == Vanishes::EntersShadow && end.elevation_deg >= 45.0 {
-        "high in the"
+        "high"
     } else if seen.vanishes == Vanishes::Sets {
-        "low in the"
+        "low"
     } else {
-        "in the"
+        "plain"
     };
-    let ending = match seen.vanishes {
-        Vanishes::Sets => "drops out of sight",
-        Vanishes::EntersShadow => "fades into Earth's shadow",
-        Vanishes::SkyBrightens => "is lost in the brightening sky",
+    let brightness = match pass.magnitude {
+        Some(mag) => brightness_words(mag),
+        None => t!("words-brightness-unknown"),
     };
-    text.push_str(&format!(
-        "{ending} {place} {} at {}.",
-        look_words(end),
-        time(end.time)
-    ));
-    match pass.magnitude {
-        Some(mag) => text.push_str(&format!(" {}", brightness_words(mag))),
-        None => text.push_str(" Brightness unknown (no standard magnitude for it)."),
-    }
-    text
+    t!(
+        "words-plain-visible",
+        start_point = compass_point(start.azimuth_deg),
+        start_bearing = bearing_text(start.azimuth_deg),
+        start_height = height_text(start.elevation_deg),
+        start_time = time(start.time),
+        appears = appears_tag(seen.appears),
+        shape = shape,
+        peak_height = height_text(peak.elevation_deg),
+        peak_fists = t!("words-fists-short", count = fist_count(peak.elevation_deg)),
+        peak_point = compass_point(peak.azimuth_deg),
+        peak_bearing = bearing_text(peak.azimuth_deg),
+        peak_time = time(peak.time),
+        vanishes = vanishes_tag(seen.vanishes),
+        place = place,
+        end_point = compass_point(end.azimuth_deg),
+        end_bearing = bearing_text(end.azimuth_deg),
+        end_height = height_text(end.elevation_deg),
+        end_time = time(end.time),
+        brightness = brightness,
+    )
 }
 
 /// A short alert for a visible pass that starts soon, in the words of the seen part:
@@ -195,8 +264,13 @@ pub fn alert_text(
     time: impl Fn(DateTime<Utc>) -> String,
 ) -> String {
     match seen_directions(pass, time) {
-        Some(directions) => format!("{name} in {until_start}: {}", lower_first(&directions)),
-        None => format!("{name} rises in {until_start}."),
+        Some(directions) => t!(
+            "words-alert",
+            sat = name,
+            until = until_start,
+            directions = lower_first(&directions)
+        ),
+        None => t!("words-alert-rises", sat = name, until = until_start),
     }
 }
 
@@ -204,23 +278,27 @@ pub fn alert_text(
 /// NNE (bearing 17°, 12° up) at 21:39; highest 51° up in the ENE; fades into Earth's
 /// shadow at 21:43. Magnitude −2.1, very bright." None when the pass is not visible.
 pub fn seen_directions(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) -> Option<String> {
+    let time = |t| spoken_time(time(t));
     let seen = SeenPart::of(pass)?;
-    let ending = match seen.vanishes {
-        Vanishes::Sets => "sets",
-        Vanishes::EntersShadow => "fades into Earth's shadow",
-        Vanishes::SkyBrightens => "is lost in the dawn",
-    };
     let brightness = match pass.magnitude {
-        Some(m) => format!("Magnitude {m:.1}, {}.", brightness_short(m)),
-        None => "Brightness unknown.".to_owned(),
+        Some(m) => t!(
+            "words-seen-brightness",
+            mag = format!("{m:.1}"),
+            short = brightness_short(m)
+        ),
+        None => t!("words-seen-brightness-unknown"),
     };
-    Some(format!(
-        "Look {} at {}; highest {} in the {}; {ending} at {}. {brightness}",
-        look_words(&seen.start),
-        time(seen.start.time),
-        height_words(seen.peak.elevation_deg),
-        compass_point(seen.peak.azimuth_deg),
-        time(seen.end.time),
+    Some(t!(
+        "words-seen",
+        start_point = compass_point(seen.start.azimuth_deg),
+        start_bearing = bearing_text(seen.start.azimuth_deg),
+        start_height = height_text(seen.start.elevation_deg),
+        start_time = time(seen.start.time),
+        peak_height = height_text(seen.peak.elevation_deg),
+        peak_point = compass_point(seen.peak.azimuth_deg),
+        vanishes = vanishes_tag(seen.vanishes),
+        end_time = time(seen.end.time),
+        brightness = brightness,
     ))
 }
 
@@ -232,74 +310,75 @@ fn lower_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// The brightness scale: up to this magnitude, the few words for alerts and the sentence
-/// for descriptions (the last row takes everything fainter).
-const BRIGHTNESS_SCALE: [(f64, &str, &str); 5] = [
-    (-2.0, "very bright", "Very bright, brighter than any star"),
-    (0.0, "bright", "Bright, like the brightest stars"),
-    (2.5, "easy to see", "Easy to see, like a bright star"),
-    (4.5, "faint, needs a dark sky", "Faint: it needs a dark sky"),
-    (
-        f64::INFINITY,
-        "very faint, binoculars help",
-        "Very faint: binoculars help",
-    ),
+/// The brightness scale: up to this magnitude, the level's selector in `words-brightness`
+/// and `words-brightness-short` (the last row takes everything fainter).
+const BRIGHTNESS_SCALE: [(f64, &str); 5] = [
+    (-2.0, "very-bright"),
+    (0.0, "bright"),
+    (2.5, "easy"),
+    (4.5, "faint"),
+    (f64::INFINITY, "very-faint"),
 ];
 
-/// The row of [`BRIGHTNESS_SCALE`] for `magnitude`.
-fn brightness_row(magnitude: f64) -> (&'static str, &'static str) {
-    let row = BRIGHTNESS_SCALE
+/// The level of [`BRIGHTNESS_SCALE`] for `magnitude`.
+fn brightness_level(magnitude: f64) -> &'static str {
+    BRIGHTNESS_SCALE
         .iter()
-        .find(|(up_to, _, _)| magnitude <= *up_to)
-        .unwrap_or(&BRIGHTNESS_SCALE[4]);
-    (row.1, row.2)
+        .find(|(up_to, _)| magnitude <= *up_to)
+        .unwrap_or(&BRIGHTNESS_SCALE[4])
+        .1
 }
 
 /// How bright a magnitude looks, in a few words: "very bright", "easy to see"...
-pub fn brightness_short(magnitude: f64) -> &'static str {
-    brightness_row(magnitude).0
+pub fn brightness_short(magnitude: f64) -> String {
+    t!(
+        "words-brightness-short",
+        level = brightness_level(magnitude)
+    )
 }
 
 /// How bright a magnitude looks, in words: "Easy to see, like a bright star (magnitude 1.8)."
 pub fn brightness_words(magnitude: f64) -> String {
-    format!(
-        "{} (magnitude {magnitude:.1}).",
-        brightness_row(magnitude).1
+    t!(
+        "words-brightness",
+        level = brightness_level(magnitude),
+        mag = format!("{magnitude:.1}")
     )
 }
 
 /// "37.5665° N, 126.9780° E, 38 m": where an observer stands, for titles and hovers.
 pub fn coordinates_words(observer: &Observer) -> String {
-    format!(
-        "{:.4}° {}, {:.4}° {}, {:.0} m",
-        observer.latitude_deg.abs(),
-        if observer.latitude_deg >= 0.0 {
-            "N"
+    t!(
+        "words-coordinates",
+        lat = format!("{:.4}", observer.latitude_deg.abs()),
+        ns = if observer.latitude_deg >= 0.0 {
+            "n"
         } else {
-            "S"
+            "s"
         },
-        observer.longitude_deg.abs(),
-        if observer.longitude_deg >= 0.0 {
-            "E"
+        lon = format!("{:.4}", observer.longitude_deg.abs()),
+        ew = if observer.longitude_deg >= 0.0 {
+            "e"
         } else {
-            "W"
+            "w"
         },
-        observer.altitude_m
+        alt = format!("{:.0}", observer.altitude_m),
     )
 }
 
 impl MoonNearPass {
     /// "Bright Moon (78% lit) 15° from the path."
     pub fn words(&self) -> String {
-        format!(
-            "Bright Moon ({:.0}% lit) {:.0}° from the path.",
-            self.moon.illuminated_fraction * 100.0,
-            self.separation_deg
+        t!(
+            "words-moon-near",
+            lit = format!("{:.0}", self.moon.illuminated_fraction * 100.0),
+            deg = format!("{:.0}", self.separation_deg)
         )
     }
 }
 
-/// Limiting-magnitude presets: the faintest star the observer's sky shows.
+/// Limiting-magnitude presets: the faintest star the observer's sky shows (English labels;
+/// [`sky_presets`] gives them in the thread's language).
 pub const SKY_PRESETS: [(&str, f64); 4] = [
     ("City (mag 3)", 3.0),
     ("Suburb (mag 4)", 4.0),
@@ -307,28 +386,40 @@ pub const SKY_PRESETS: [(&str, f64); 4] = [
     ("Binoculars (mag 7.5)", 7.5),
 ];
 
+/// [`SKY_PRESETS`] with their labels in the thread's language.
+pub fn sky_presets() -> [(&'static str, f64); 4] {
+    [
+        (static_word("words-sky-city"), 3.0),
+        (static_word("words-sky-suburb"), 4.0),
+        (static_word("words-sky-dark"), 5.5),
+        (static_word("words-sky-binoculars"), 7.5),
+    ]
+}
+
 /// The one-line title of a pass's calendar event: "ISS (ZARYA) pass, max 51° ENE (visible,
 /// magnitude -2.1)"; `limiting_magnitude` judges whether it is too faint to see.
 pub fn event_summary(r: &PassRecord, limiting_magnitude: f64) -> String {
     let p = &r.pass;
     let seen = SeenPart::of(p);
-    let visibility = match (seen, p.magnitude) {
-        (Some(_), Some(m)) if m > limiting_magnitude => {
-            format!("visible, magnitude {m:.1}: too faint for the naked eye here")
-        }
-        (Some(_), Some(m)) => format!("visible, magnitude {m:.1}"),
-        (Some(_), None) => "visible, brightness unknown".to_owned(),
-        (None, _) => format!(
-            "not visible: {}",
-            p.not_visible_reason.map_or("", |x| x.phrase())
-        ),
+    let (state, mag) = match (seen, p.magnitude) {
+        (Some(_), Some(m)) if m > limiting_magnitude => ("faint", format!("{m:.1}")),
+        (Some(_), Some(m)) => ("visible", format!("{m:.1}")),
+        (Some(_), None) => ("unknown", String::new()),
+        (None, _) => ("hidden", String::new()),
     };
+    let visibility = t!(
+        "words-event-visibility",
+        state = state,
+        mag = mag,
+        why = p.not_visible_reason.map_or("", not_visible_words)
+    );
     let top = seen.map_or(p.culmination, |s| s.peak);
-    format!(
-        "{} pass, max {:.0}° {} ({visibility})",
-        clean(r.name(), NAME_CHARS),
-        top.elevation_deg,
-        compass_point(top.azimuth_deg)
+    t!(
+        "words-event-summary",
+        sat = clean(r.name(), NAME_CHARS),
+        height = format!("{:.0}", top.elevation_deg),
+        point = compass_point(top.azimuth_deg),
+        visibility = visibility
     )
 }
 
@@ -344,11 +435,12 @@ pub fn event_description(
     let p = &r.pass;
     let seen = SeenPart::of(p);
     let angle = |label: &str, q: &PassPoint| {
-        format!(
-            "{label} {}: {}, range {:.0} km",
-            both(q.time),
-            look_words(q),
-            q.range_km
+        t!(
+            "words-event-point",
+            label = label,
+            time = both(q.time),
+            look = look_words(q),
+            range_km = format!("{:.0}", q.range_km)
         )
     };
     let mut description = vec![plain_description(p, &both)];
@@ -356,19 +448,19 @@ pub fn event_description(
         description.push(moon.words());
     }
     if let Some(seen) = seen {
-        description.push(angle("Appears", &seen.start));
-        description.push(angle("Highest while visible", &seen.peak));
-        description.push(angle("Vanishes", &seen.end));
+        description.push(angle(&t!("words-event-appears"), &seen.start));
+        description.push(angle(&t!("words-event-highest-seen"), &seen.peak));
+        description.push(angle(&t!("words-event-vanishes"), &seen.end));
     }
-    description.push(angle("Rise", &p.rise));
-    description.push(angle("Highest", &p.culmination));
-    description.push(angle("Set", &p.set));
-    description.push(format!(
-        "Elements {:.1} days old (timing ±{:.0} s, estimate). Observer {:.4}, {:.4}.",
-        round_to(r.element_age_days(), 1),
-        r.timing_uncertainty_s(),
-        observer.latitude_deg,
-        observer.longitude_deg
+    description.push(angle(&t!("words-event-rise"), &p.rise));
+    description.push(angle(&t!("words-event-highest"), &p.culmination));
+    description.push(angle(&t!("words-event-set"), &p.set));
+    description.push(t!(
+        "words-event-elements",
+        age_days = format!("{:.1}", round_to(r.element_age_days(), 1)),
+        timing_s = format!("{:.0}", r.timing_uncertainty_s()),
+        lat = format!("{:.4}", observer.latitude_deg),
+        lon = format!("{:.4}", observer.longitude_deg)
     ));
     description.join("\n")
 }
@@ -551,5 +643,177 @@ sets at 21:41. Magnitude 2.0, easy to see."
     #[test]
     fn fists_for_forty_degrees() {
         assert_eq!(fists(41.0), "about four fists above the horizon");
+    }
+    /// Runs `f` with the test thread speaking Korean.
+    fn ko<R>(f: impl FnOnce() -> R) -> R {
+        crate::i18n::with_language(Lang::Ko, f)
+    }
+
+    #[test]
+    fn korean_description_of_a_pass_out_of_shadow_that_sets() {
+        let (start, end) = (at(9.0, 17.0, 32.0), at(11.3, 359.0, 10.0));
+        let pass = crafted(Some((
+            start,
+            start,
+            end,
+            Appears::LeavesShadow,
+            Vanishes::Sets,
+        )));
+        assert_eq!(
+            ko(|| plain_description(&pass, hm)),
+            "21시 39분, 북북동쪽 하늘(방위각 17°, 고도 32°)을 보세요. 지구 그림자에서 나와 나타나요. \
+그곳이 가장 높은 곳(주먹 세 개 높이)이고, 21시 41분에 북쪽 낮은 하늘(방위각 359°, 고도 10°)에서 \
+사라져요. 밝기는 알 수 없어요."
+        );
+    }
+
+    #[test]
+    fn korean_description_climbs_then_fades_into_shadow() {
+        let (start, peak, end) = (
+            at(2.0, 160.0, 12.0),
+            at(7.0, 68.0, 51.0),
+            at(9.0, 30.0, 48.0),
+        );
+        let mut pass = crafted(Some((
+            start,
+            peak,
+            end,
+            Appears::Rises,
+            Vanishes::EntersShadow,
+        )));
+        pass.magnitude = Some(1.8);
+        let text = ko(|| plain_description(&pass, hm));
+        assert!(
+            text.starts_with(
+                "21시 32분, 남남동쪽 하늘(방위각 160°, 고도 12°)을 보세요. 거기서 떠올라요."
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "21시 37분에 동북동쪽 하늘(방위각 68°) 고도 51°(주먹 다섯 개 높이)까지 올라갔다가,"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "21시 39분에 북북동쪽 높은 하늘(방위각 30°, 고도 48°)에서 지구 그림자 속으로 들어가 사라져요."
+            ),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("밝은 별처럼 쉽게 보여요(밝기 등급 1.8)."),
+            "{text}"
+        );
+        // English on the same thread afterwards: the language was the test's own.
+        assert!(plain_description(&pass, hm).starts_with("Look SSE"));
+    }
+
+    #[test]
+    fn korean_not_visible_pass_says_why() {
+        let text = ko(|| plain_description(&crafted(None), hm));
+        assert_eq!(
+            text,
+            "21시 31분부터 21시 43분까지 지평선 위에 있지만 맨눈으로는 보이지 않아요(지구 그림자 속). \
+21시 37분에 동북동쪽 하늘(방위각 68°) 고도 51°까지 올라가요."
+        );
+    }
+
+    #[test]
+    fn korean_alert_and_words() {
+        let (start, end) = (at(9.0, 17.0, 25.0), at(11.0, 354.0, 12.0));
+        let mut pass = crafted(Some((
+            start,
+            start,
+            end,
+            Appears::LeavesShadow,
+            Vanishes::Sets,
+        )));
+        pass.magnitude = Some(2.0);
+        ko(|| {
+            assert_eq!(
+                alert_text("ISS (ZARYA)", &pass, "1분 07초", hm),
+                "ISS (ZARYA) 1분 07초 뒤: 21시 39분, 북북동쪽 하늘(방위각 17°, 고도 25°)을 보세요. \
+가장 높을 때는 북북동쪽 고도 25°이고, 21시 41분에 사라져요. 밝기 등급 2.0, 잘 보임."
+            );
+            assert_eq!(
+                alert_text("KORSAT-7", &crafted(None), "3분 00초", hm),
+                "KORSAT-7, 3분 00초 뒤에 떠요."
+            );
+            let points: Vec<&str> = (0..16)
+                .map(|i| compass_point(f64::from(i) * 22.5))
+                .collect();
+            assert_eq!(
+                points.join(" "),
+                "북 북북동 북동 동북동 동 동남동 남동 남남동 남 남남서 남서 서남서 서 서북서 북서 북북서"
+            );
+            assert_eq!(fists(41.0), "지평선에서 주먹 네 개쯤 위");
+            assert_eq!(fists(95.0), "머리 바로 위");
+            assert_eq!(brightness_short(-3.0), "아주 밝음");
+            assert_eq!(
+                not_visible_words(NotVisibleReason::Daylight),
+                "낮이라 하늘이 밝음"
+            );
+            assert_eq!(appears_short(Appears::Rises), "뜸");
+            assert_eq!(vanishes_short(Vanishes::EntersShadow), "그림자 속");
+            let seoul = Observer {
+                latitude_deg: 37.5665,
+                longitude_deg: 126.978,
+                altitude_m: 38.0,
+            };
+            assert_eq!(
+                coordinates_words(&seoul),
+                "북위 37.5665°, 동경 126.9780°, 높이 38 m"
+            );
+        });
+        // The cached words follow the thread's language, not the first caller's.
+        assert_eq!(compass_point(22.5), "NNE");
+        assert_eq!(
+            coordinates_words(&Observer {
+                latitude_deg: -33.9,
+                longitude_deg: -70.6,
+                altitude_m: 500.0,
+            }),
+            "33.9000° S, 70.6000° W, 500 m"
+        );
+    }
+
+    #[test]
+    fn every_word_exists_in_every_language() {
+        for lang in Lang::ALL {
+            crate::i18n::with_language(lang, || {
+                let mut words: Vec<String> = (0..16)
+                    .map(|i| compass_point(f64::from(i) * 22.5).to_owned())
+                    .collect();
+                words.extend((0..8).map(|i| compass_words(f64::from(i) * 45.0).to_owned()));
+                words.extend(sky_presets().iter().map(|(w, _)| (*w).to_owned()));
+                words.extend(
+                    [
+                        NotVisibleReason::TooLow,
+                        NotVisibleReason::Daylight,
+                        NotVisibleReason::EarthShadow,
+                    ]
+                    .map(|r| not_visible_words(r).to_owned()),
+                );
+                words.push(static_word("words-why-unknown").to_owned());
+                for w in words {
+                    assert!(!w.starts_with("words-") && !w.is_empty(), "{lang}: {w}");
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn spoken_time_is_korean_only() {
+        assert_eq!(spoken_time("21:39".to_owned()), "21:39");
+        ko(|| {
+            assert_eq!(spoken_time("21:39".to_owned()), "21시 39분");
+            assert_eq!(spoken_time("21:39:05".to_owned()), "21시 39분");
+            assert_eq!(
+                spoken_time("21:39 KST (12:39 UTC)".to_owned()),
+                "21시 39분 KST (12:39 UTC)"
+            );
+            assert_eq!(spoken_time("soon".to_owned()), "soon");
+        });
     }
 }

@@ -2,3 +2,151 @@
 # Messages for the command line's human output (tables, messages, --help is not translated).
 # Keys are shared by every language (a test checks); see README.md "Adding a language".
 
+
+## overhead passes: the table (stdout).
+# First line: $start, $end the window ("2026-08-22 18:00 UTC"), $zone the time zone's label,
+# $limit the faintest magnitude the sky shows ("4.5").
+cli-passes-title = Passes from { $start } to { $end } ({ $zone }); naked-eye limit magnitude { $limit }
+# Group headings over the columns.
+cli-col-appears = Appears
+cli-col-highest-seen = Highest while seen
+cli-col-vanishes = Vanishes
+cli-col-above = Above the horizon
+# Column headings. cli-col-point heads a cell "21:39:00  40° NNE  17°" (time, height,
+# compass point, bearing): keep the words over their numbers.
+cli-col-date = Date
+cli-col-satellite = Satellite
+cli-col-point = time     height dir
+cli-col-how = How
+cli-col-mag = Mag
+cli-col-eye = Eye
+cli-col-horizon = rise–set, highest
+cli-col-age = Age d
+# The "Eye" column: bright enough for the naked eye, or too faint.
+cli-eye-yes = yes
+cli-eye-faint = faint
+# A pass that cannot be seen: $why words-why-*.
+cli-not-visible = not visible: { $why }
+cli-no-passes = No passes in this window.
+# Notes on satellites without passes: $error the reason the search stopped (English).
+cli-stopped = stopped: { $error }
+cli-always-above = always above the horizon (no rises or sets)
+cli-never-above = never above the horizon in this window
+# Brightness summary (under the table, or on stderr): $count passes, $limit the magnitude.
+cli-faint-passes = { $count ->
+        [one] { $count } visible pass is
+       *[other] { $count } visible passes are
+    } fainter than magnitude { $limit } (too faint for the naked eye here)
+cli-unknown-brightness = { $count ->
+        [one] { $count } visible pass has
+       *[other] { $count } visible passes have
+    } no known brightness (no standard magnitude; shown as ?)
+# Between the two parts of the summary, and at its end.
+cli-summary-join = {"; "}
+cli-summary-end = .
+
+## overhead passes: messages on stderr.
+# A warning line: $message the warning.
+cli-warning = warning: { $message }
+# Where the elements come from: $origin cache / bundled, $message their age.
+cli-using = using { $origin ->
+        [cache] cached CelesTrak data over the bundled snapshot
+       *[bundled] the bundled snapshot (run `overhead fetch` to update)
+    }. { $message }
+cli-no-elements = no element sets: nothing cached and the bundled snapshot is unreadable
+# $file the elements file, $warning what was wrong with a set.
+cli-skipped = { $file }: skipped { $warning }
+# Stale elements: $stale of $total sets are more than $days days from the window; the
+# farthest is $name ($id), epoch $epoch, $far days before or after ($side) the window.
+cli-stale = { $stale } of { $total } element sets are more than { $days } days from this window (farthest: { $name } ({ $id }), epoch { $epoch } { $far } days { $side ->
+        [after] after
+       *[before] before
+    } it): times may be off by many minutes; fetch fresh elements
+cli-choose-satellites = choose satellites with --sat NORAD, --name TEXT or --all
+# $id a catalog number.
+cli-satellite-missing = satellite { $id } is not in the elements
+cli-none-chosen = none of the chosen satellites is in the elements
+cli-cannot-write = cannot write the output
+# $days the most days a set may be from the window.
+cli-none-searched = no satellite was searched: the window is more than { $days } days from every element epoch
+# $name the --tz text (quoted).
+cli-bad-tz = --tz { $name } is not an IANA time zone name
+# $text the --start text (quoted).
+cli-bad-start = --start { $text } is not an RFC 3339 time like 2026-08-22T18:00:00Z
+# $start the window's start, $days its length.
+cli-too-late = --start { $start } plus { $days } days is past the last date this program can handle
+# --tonight in a polar night: $limit the Sun's elevation (degrees), $from the start (UTC).
+cli-polar-night = polar night: the Sun stays below { $limit }° all day; searching the 24 hours from { $from }
+# --tonight where it never gets dark: $limit degrees, $from, $until times (UTC).
+cli-never-dark = The sky does not get dark tonight here: the Sun stays above { $limit }° from { $from } to { $until }, so no satellite can be seen against a dark sky.
+# $count more satellites not searched.
+cli-more-not-searched = { $count } more satellites not searched for the same reason
+
+## overhead sky: the table.
+# First line: $lat, $lon degrees ("37.5665"), $ns n / s, $ew e / w, $alt metres, $time
+# ("2026-08-22 12:00:00"), $daylight cli-sky-daylight.
+cli-sky-title = Sky over { $lat }°{ $ns ->
+        [n] N
+       *[s] S
+    } { $lon }°{ $ew ->
+        [e] E
+       *[w] W
+    } ({ $alt } m) at { $time } UTC: { $daylight }
+# The sky's state from the Sun's elevation: $state day / civil / nautical / astronomical / night.
+cli-sky-daylight = { $state ->
+        [day] day
+        [civil] civil twilight
+        [nautical] nautical twilight
+        [astronomical] astronomical twilight
+       *[night] night
+    }
+cli-sky-directions = Directions: compass point and bearing from true north, height above the horizon (no refraction).
+# Where something is: $bearing ("SSW 192°"), $deg the height, padded ("  22").
+cli-sky-up = { $bearing }  { $deg }° up
+cli-sky-below = { $bearing }  { $deg }° below the horizon
+cli-sky-sun = Sun
+cli-sky-moon = Moon
+# The Moon's phase: $lit percent, $waxing yes / no.
+cli-sky-moon-phase = ({ $lit }% lit, { $waxing ->
+        [yes] waxing
+       *[no] waning
+    })
+cli-sky-planets = Planets
+# A planet's name: $name the English name (Mercury, Venus, Mars, Jupiter, Saturn).
+cli-sky-planet = { $name }
+# A magnitude, padded ("  1.8").
+cli-sky-mag = mag { $mag }
+# $up stars above the horizon, of $total in the list.
+cli-sky-stars = Stars above the horizon ({ $up } of the { $total } in the list; the others are below)
+# $text the --time text (quoted).
+cli-bad-time = --time { $text } is not an RFC 3339 time like 2026-08-22T12:00:00Z
+
+## overhead fetch and overhead handout: messages on stderr.
+# The settings could not be found: $error why.
+cli-default-settings = { $error }; using the default settings
+# $source the source's label.
+cli-not-modified-no-copy = warning: { $source }: the server says nothing changed, but no copy is cached
+# $file the file that could not be written.
+cli-cannot-write-file = cannot write { $file }
+# The handout was written: $file, $count visible passes, $sat the satellite on the chart.
+cli-handout-wrote = wrote { $file } ({ $count } visible passes)
+cli-handout-wrote-chart = wrote { $file } ({ $count } visible passes, chart: { $sat })
+
+## Arguments that cannot be used (stderr).
+# A unit of a range: $unit degrees / metres / days / (visual magnitude).
+cli-unit = { $unit }
+# A range: $kind closed (min allowed) / open (more than min); $min, $max numbers; $unit cli-unit.
+cli-range = { $kind ->
+        [open] more than { $min } and at most { $max } { $unit }
+       *[closed] from { $min } to { $max } { $unit }
+    }
+# A number outside its range: $arg the flag ("--lon"), $value what was given, $finite yes /
+# no, $range cli-range.
+cli-arg-out-of-range = { $arg } { $value } is { $finite ->
+        [yes] out of range
+       *[no] not a finite number
+    }; it must be { $range }
+# A whole number outside its range: $arg, $value, $min, $max.
+cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
+# Empty text: $arg the flag.
+cli-arg-empty = { $arg } is empty; give it some text

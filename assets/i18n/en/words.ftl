@@ -2,3 +2,299 @@
 # Messages for report/ words (plain_description, alerts, brightness, compass points, fist scale), timefmt dates, the handout, ICS event text.
 # Keys are shared by every language (a test checks); see README.md "Adding a language".
 
+
+## Compass points (16), in tables, on the sky chart and in sentences ("Look NNE ...").
+words-point-n = N
+words-point-nne = NNE
+words-point-ne = NE
+words-point-ene = ENE
+words-point-e = E
+words-point-ese = ESE
+words-point-se = SE
+words-point-sse = SSE
+words-point-s = S
+words-point-ssw = SSW
+words-point-sw = SW
+words-point-wsw = WSW
+words-point-w = W
+words-point-wnw = WNW
+words-point-nw = NW
+words-point-nnw = NNW
+
+## The 8 directions in words, for hovers ("north-west").
+words-dir-n = north
+words-dir-ne = north-east
+words-dir-e = east
+words-dir-se = south-east
+words-dir-s = south
+words-dir-sw = south-west
+words-dir-w = west
+words-dir-nw = north-west
+
+# Height as fists held at arm's length (about 10° each); $count is 0 to 9 (9 means overhead).
+words-fists = { $count ->
+        [0] just above the horizon
+        [1] about one fist above the horizon
+        [2] about two fists above the horizon
+        [3] about three fists above the horizon
+        [4] about four fists above the horizon
+        [5] about five fists above the horizon
+        [6] about six fists above the horizon
+        [7] about seven fists above the horizon
+        [8] about eight fists above the horizon
+       *[9] straight overhead
+    }
+# The same, inside a sentence's brackets ("It climbs to 51° up (about five fists) ...").
+words-fists-short = { $count ->
+        [0] just above the horizon
+        [1] about one fist
+        [2] about two fists
+        [3] about three fists
+        [4] about four fists
+        [5] about five fists
+        [6] about six fists
+        [7] about seven fists
+        [8] about eight fists
+       *[9] straight overhead
+    }
+
+# A direction: compass point and whole-degree bearing ("NNE (bearing 17°)").
+words-bearing = { $point } (bearing { $bearing }°)
+# A height in degrees above the horizon ("25° up").
+words-height = { $height }° up
+# Where to look: point, bearing and height ("NNE (bearing 17°, 25° up)").
+words-look = { $point } (bearing { $bearing }°, { $height }° up)
+
+# How a visible pass begins, in the table's "How" column.
+words-appears-short = { $appears ->
+        [rises] rises
+        [shadow] from shadow
+       *[dusk] dusk
+    }
+# How a visible pass ends, in the table's "How" column.
+words-vanishes-short = { $vanishes ->
+        [sets] sets
+        [shadow] into shadow
+       *[dawn] dawn
+    }
+
+# Why a pass cannot be seen (table cells, sentences, calendar titles).
+words-why-too-low = too low
+words-why-daylight = daylight
+words-why-shadow = in Earth's shadow
+words-why-unknown = it cannot be seen
+
+# The plain description of a visible pass (sky chart, handout, calendar event), one
+# sentence per part. $start_* is where it appears, $peak_* its highest point while seen,
+# $end_* where it vanishes: $*_point a compass point (words-point-*), $*_bearing and
+# $*_height whole degrees, $*_time a time ("21:39"). $appears: rises / shadow (comes out
+# of Earth's shadow) / dusk (the sky gets dark enough). $shape: peak (climbs, then goes
+# down), climbs (climbs all the time it is seen), sinks (highest where it appears).
+# $peak_fists: words-fists-short. $vanishes: sets / shadow / dawn. $place: high (it
+# fades into shadow 45° up or more), low (it sets), plain. $brightness: a whole sentence
+# (words-brightness or words-brightness-unknown).
+words-plain-visible = Look { $start_point } (bearing { $start_bearing }°, { $start_height }° up) at { $start_time }, { $appears ->
+        [rises] where it comes up.
+        [shadow] where it comes out of Earth's shadow.
+       *[dusk] once the sky is dark enough.
+    } { $shape ->
+        [peak] It climbs to { $peak_height }° up ({ $peak_fists }) in the { $peak_point } (bearing { $peak_bearing }°) at { $peak_time }, then
+        [climbs] It climbs all the way and
+       *[sinks] It is highest there ({ $peak_fists }), then sinks and
+    } { $vanishes ->
+        [sets] drops out of sight
+        [shadow] fades into Earth's shadow
+       *[dawn] is lost in the brightening sky
+    } { $place ->
+        [high] high in the
+        [low] low in the
+       *[plain] in the
+    } { $end_point } (bearing { $end_bearing }°, { $end_height }° up) at { $end_time }. { $brightness }
+# The plain description of a pass that cannot be seen. $rise_time, $set_time: when it is
+# above the horizon; $why: words-why-*; $peak_*: its highest point (as in words-plain-visible).
+words-plain-not-visible = Above the horizon from { $rise_time } to { $set_time } but not visible to the eye ({ $why }); highest { $peak_height }° up in the { $peak_point } (bearing { $peak_bearing }°) at { $peak_time }.
+
+# How bright a magnitude looks, a whole sentence; $level: very-bright / bright / easy /
+# faint / very-faint; $mag: the magnitude ("1.8").
+words-brightness = { $level ->
+        [very-bright] Very bright, brighter than any star
+        [bright] Bright, like the brightest stars
+        [easy] Easy to see, like a bright star
+        [faint] Faint: it needs a dark sky
+       *[very-faint] Very faint: binoculars help
+    } (magnitude { $mag }).
+# The same in a few words, for alerts; $level as in words-brightness.
+words-brightness-short = { $level ->
+        [very-bright] very bright
+        [bright] bright
+        [easy] easy to see
+        [faint] faint, needs a dark sky
+       *[very-faint] very faint, binoculars help
+    }
+# A pass without a standard magnitude, a whole sentence of the plain description.
+words-brightness-unknown = Brightness unknown (no standard magnitude for it).
+
+# Where to look for a visible pass, for alerts and notifications; variables as in
+# words-plain-visible; $brightness: words-seen-brightness or words-seen-brightness-unknown.
+words-seen = Look { $start_point } (bearing { $start_bearing }°, { $start_height }° up) at { $start_time }; highest { $peak_height }° up in the { $peak_point }; { $vanishes ->
+        [sets] sets
+        [shadow] fades into Earth's shadow
+       *[dawn] is lost in the dawn
+    } at { $end_time }. { $brightness }
+# The brightness in an alert; $mag the magnitude, $short words-brightness-short.
+words-seen-brightness = Magnitude { $mag }, { $short }.
+words-seen-brightness-unknown = Brightness unknown.
+
+# An alert for a pass that starts soon: $sat the satellite's name, $until how long until
+# it appears ("4 min 10 s"), $directions words-seen (first letter in lower case in English).
+words-alert = { $sat } in { $until }: { $directions }
+# An alert for a pass that cannot be seen: $sat, $until as in words-alert.
+words-alert-rises = { $sat } rises in { $until }.
+
+# Where the observer stands: $lat, $lon degrees ("37.5665"), $ns: n / s, $ew: e / w,
+# $alt metres ("38").
+words-coordinates = { $lat }° { $ns ->
+        [n] N
+       *[s] S
+    }, { $lon }° { $ew ->
+        [e] E
+       *[w] W
+    }, { $alt } m
+
+# The Moon near a visible pass: $lit percent lit ("78"), $deg degrees from the path ("15").
+words-moon-near = Bright Moon ({ $lit }% lit) { $deg }° from the path.
+
+# Limiting-magnitude presets (the faintest star the sky shows), in the settings.
+words-sky-city = City (mag 3)
+words-sky-suburb = Suburb (mag 4)
+words-sky-dark = Dark site (mag 5.5)
+words-sky-binoculars = Binoculars (mag 7.5)
+
+# The calendar event's title: $sat the name, $height degrees, $point the compass point
+# of the highest point, $visibility words-event-visibility.
+words-event-summary = { $sat } pass, max { $height }° { $point } ({ $visibility })
+# The visibility in the calendar event's title: $state faint (visible but fainter than the
+# sky allows) / visible / unknown (visible, brightness unknown) / hidden (not visible);
+# $mag the magnitude; $why words-why-* (or empty).
+words-event-visibility = { $state ->
+        [faint] visible, magnitude { $mag }: too faint for the naked eye here
+        [visible] visible, magnitude { $mag }
+        [unknown] visible, brightness unknown
+       *[hidden] not visible: { $why }
+    }
+# One line of the calendar event's description: $label words-event-*, $time the time,
+# $look words-look, $range_km kilometres ("1234").
+words-event-point = { $label } { $time }: { $look }, range { $range_km } km
+words-event-appears = Appears
+words-event-highest-seen = Highest while visible
+words-event-vanishes = Vanishes
+words-event-rise = Rise
+words-event-highest = Highest
+words-event-set = Set
+# The last line of the calendar event's description: $age_days the elements' age ("2.4"),
+# $timing_s the timing uncertainty in seconds ("12"), $lat, $lon the observer ("37.5665").
+words-event-elements = Elements { $age_days } days old (timing ±{ $timing_s } s, estimate). Observer { $lat }, { $lon }.
+
+## Clocks and dates (timefmt).
+# The choices of which clock times are shown in (settings menu).
+words-time-observer = Observer's time
+words-time-computer = This computer's time
+words-time-utc = UTC
+# The zone label when times are this computer's: $offset like "+09:00".
+words-zone-computer = computer's time (UTC{ $offset })
+# Short weekday names, $day 1 (Monday) to 7 (Sunday).
+words-weekday = { $day ->
+        [1] Mon
+        [2] Tue
+        [3] Wed
+        [4] Thu
+        [5] Fri
+        [6] Sat
+       *[7] Sun
+    }
+# Short month names, $month 1 to 12.
+words-month = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+# The day of the month in a date: $day_num 1 to 31 ("05" in English).
+words-day = { $day_num ->
+        [1] 01
+        [2] 02
+        [3] 03
+        [4] 04
+        [5] 05
+        [6] 06
+        [7] 07
+        [8] 08
+        [9] 09
+       *[other] { $day_num }
+    }
+# A date ("Sat 22 Aug"): $weekday words-weekday, $day words-day, $month_name words-month.
+words-date = { $weekday } { $day } { $month_name }
+# A date with year and time ("Sat 22 Aug 2026 21:14:05"): as words-date, with $year and
+# $time ("21:14:05").
+words-date-time = { $weekday } { $day } { $month_name } { $year } { $time }
+# A countdown: $unit days / hours / minutes / seconds (the largest), $d, $h numbers, $m, $s
+# two-digit minutes and seconds ("05"), except $s alone, which is plain ("12 s").
+words-countdown = { $unit ->
+        [days] { $d } d { $h } h
+        [hours] { $h } h { $m } min
+        [minutes] { $m_num } min { $s } s
+       *[seconds] { $s_num } s
+    }
+# A date with the year ("Sat 22 Aug 2026"), variables as in words-date with $year.
+words-date-year = { $weekday } { $day } { $month_name } { $year }
+
+## The printable handout (one A4 page).
+# The page's title: $place the place's name.
+words-handout-title = Satellites over { $place }
+# Under the title, for --tonight: $date ("Sat 22 Aug 2026"), $from, $to times ("19:43"),
+# $zone the time zone's label, $limit the Sun's elevation in degrees ("-6").
+words-handout-night = Night of { $date }: dark from { $from } to { $to } ({ $zone }), Sun below { $limit }°
+# Under the title, for --days: $from, $to date and time, $zone.
+words-handout-window = From { $from } to { $to } ({ $zone })
+# The table's headings (monospaced, 20 columns each; Mag 5).
+words-handout-col-satellite = Satellite
+words-handout-col-appears = Appears
+words-handout-col-highest = Highest
+words-handout-col-vanishes = Vanishes
+words-handout-col-mag = Mag
+# Under the three point headings: a cell reads "21:39 NNE  17° 32°" (time, compass point,
+# bearing, height).
+words-handout-col-point = time  dir bear. up
+# A magnitude too faint for the sky: $mag ("5.2").
+words-handout-faint = { $mag } faint
+# Under each row: $date ("Sat 22 Aug"), $appears words-appears-short, $vanishes words-vanishes-short.
+words-handout-row-note = { $date }: { $appears }, then { $vanishes }
+words-handout-none = No visible pass of the chosen satellites in this window.
+# $count more passes than the table holds.
+words-handout-more = … and { $count } more visible passes (see the app or `overhead passes`).
+words-handout-no-chart = No pass bright enough to draw tonight.
+# Over the chart: $sat the name, $date ("Sat 22 Aug"), $time ("21:39").
+words-handout-best = Best pass: { $sat }, { $date } { $time }
+# Marks on the chart's path.
+words-handout-mark-appears = appears
+words-handout-mark-highest = highest
+words-handout-mark-fades = fades (shadow)
+words-handout-mark-vanishes = vanishes
+# Beside the chart, under the directions.
+words-handout-legend = How to read the chart: lie on your back with your head to the north. The centre is straight overhead, the rim is the horizon; east is on the left. The path is solid where the satellite is lit by the Sun, dashed where it is in Earth's shadow. A fist at arm's length is about 10°.
+# The foot of the page: $data words-handout-data, $version the program's version, $made
+# when the page was made ("2026-08-22 12:00"), $zone the time zone's label.
+words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC. Times in { $zone }. Predictions from public orbital elements: check them again on the day.
+# Where the elements came from: $source words-handout-source, $epoch the oldest element
+# epoch ("2026-08-22 12:00 UTC"), $days how many days before the page was made ("3").
+words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
+words-handout-data-plain = Orbital elements: { $source }.
+words-handout-source = CelesTrak GP data (US Space Force)

@@ -2,3 +2,115 @@
 # Messages for the command line's human output (tables, messages, --help is not translated).
 # Keys are shared by every language (a test checks); see README.md "Adding a language".
 
+
+## overhead passes: 표.
+cli-passes-title = { $start }부터 { $end }까지의 통과 ({ $zone }); 맨눈 한계 등급 { $limit }
+cli-col-appears = 나타남
+cli-col-highest-seen = 보이는 동안 최고점
+cli-col-vanishes = 사라짐
+cli-col-above = 지평선 위
+cli-col-date = 날짜
+cli-col-satellite = 위성
+cli-col-point = 시각      고도 방향
+cli-col-how = 어떻게
+cli-col-mag = 밝기
+cli-col-eye = 맨눈
+cli-col-horizon = 뜸–짐, 최고 고도
+cli-col-age = 자료(일)
+cli-eye-yes = 보임
+cli-eye-faint = 희미
+cli-not-visible = 보이지 않음: { $why }
+cli-no-passes = 이 기간에는 통과가 없어요.
+cli-stopped = 계산 멈춤: { $error }
+cli-always-above = 늘 지평선 위에 있어요(뜨고 지지 않아요)
+cli-never-above = 이 기간에는 지평선 위로 올라오지 않아요
+cli-faint-passes = 보이는 통과 { $count }개는 { $limit }등급보다 어두워서 여기서는 맨눈으로 보기 어려워요.
+cli-unknown-brightness = 보이는 통과 { $count }개는 밝기를 알 수 없어요(표준 등급이 없어 ?로 표시).
+cli-summary-join = {" "}
+cli-summary-end = {""}
+
+## overhead passes: 오류 출력(stderr) 메시지.
+cli-warning = 경고: { $message }
+cli-using = { $origin ->
+        [cache] 저장해 둔 CelesTrak 자료(내장 자료 위에)를
+       *[bundled] 프로그램에 들어 있는 자료를
+    } 사용해요(새 자료는 `overhead fetch`). { $message }
+cli-no-elements = 궤도 자료가 없어요: 저장된 자료가 없고 내장 자료를 읽을 수 없어요
+cli-skipped = { $file }: 건너뜀 { $warning }
+cli-stale = 궤도 자료 { $total }개 중 { $stale }개가 이 기간과 { $days }일 넘게 떨어져 있어요(가장 먼 것: { $name } ({ $id }), 기준 시각 { $epoch }, 이 기간보다 { $far }일 { $side ->
+        [after] 뒤
+       *[before] 앞
+    }). 시각이 몇 분 넘게 틀릴 수 있으니 새 자료를 받으세요
+cli-choose-satellites = --sat NORAD, --name TEXT 또는 --all로 위성을 고르세요
+cli-satellite-missing = 위성 { $id }은(는) 궤도 자료에 없어요
+cli-none-chosen = 고른 위성이 궤도 자료에 하나도 없어요
+cli-cannot-write = 결과를 쓸 수 없어요
+cli-none-searched = 찾아본 위성이 없어요: 이 기간이 모든 궤도 자료의 기준 시각에서 { $days }일 넘게 떨어져 있어요
+cli-bad-tz = --tz { $name }은(는) IANA 시간대 이름이 아니에요
+cli-bad-start = --start { $text }은(는) 2026-08-22T18:00:00Z 같은 RFC 3339 시각이 아니에요
+cli-too-late = --start { $start }에 { $days }일을 더하면 이 프로그램이 다룰 수 있는 마지막 날짜를 넘어요
+cli-polar-night = 극야: 하루 종일 해가 { $limit }° 아래에 있어요. { $from }부터 24시간을 찾아요
+cli-never-dark = 오늘 밤 이곳은 하늘이 어두워지지 않아요. { $from }부터 { $until }까지 해가 { $limit }°보다 위에 있어서, 어두운 하늘에서 위성을 볼 수 없어요.
+cli-more-not-searched = 같은 이유로 위성 { $count }개를 더 찾지 않았어요
+
+## overhead sky: 표.
+cli-sky-title = { $time } UTC, { $ns ->
+        [n] 북위
+       *[s] 남위
+    } { $lat }° { $ew ->
+        [e] 동경
+       *[w] 서경
+    } { $lon }°(높이 { $alt } m)의 하늘: { $daylight }
+cli-sky-daylight = { $state ->
+        [day] 낮
+        [civil] 시민 박명
+        [nautical] 항해 박명
+        [astronomical] 천문 박명
+       *[night] 밤
+    }
+cli-sky-directions = 방향: 16방위와 진북에서 잰 방위각, 지평선에서 잰 고도(대기 굴절 없음).
+cli-sky-up = { $bearing }  고도 { $deg }°
+cli-sky-below = { $bearing }  지평선 아래 { $deg }°
+cli-sky-sun = 해
+cli-sky-moon = 달
+cli-sky-moon-phase = ({ $lit }% 빛남, { $waxing ->
+        [yes] 차는 달
+       *[no] 기우는 달
+    })
+cli-sky-planets = 행성
+cli-sky-planet = { $name ->
+        [Mercury] 수성
+        [Venus] 금성
+        [Mars] 화성
+        [Jupiter] 목성
+        [Saturn] 토성
+       *[other] { $name }
+    }
+cli-sky-mag = 등급 { $mag }
+cli-sky-stars = 지평선 위의 별 (목록의 { $total }개 중 { $up }개; 나머지는 지평선 아래)
+cli-bad-time = --time { $text }은(는) 2026-08-22T12:00:00Z 같은 RFC 3339 시각이 아니에요
+
+## overhead fetch, overhead handout: 오류 출력 메시지.
+cli-default-settings = { $error }; 기본 설정을 사용해요
+cli-not-modified-no-copy = 경고: { $source }: 서버는 바뀐 것이 없다고 하지만 저장된 사본이 없어요
+cli-cannot-write-file = { $file }에 쓸 수 없어요
+cli-handout-wrote = { $file }을(를) 만들었어요(보이는 통과 { $count }개)
+cli-handout-wrote-chart = { $file }을(를) 만들었어요(보이는 통과 { $count }개, 하늘 그림: { $sat })
+
+## 쓸 수 없는 인수(오류 출력).
+cli-unit = { $unit ->
+        [degrees] 도
+        [metres] 미터
+        [days] 일
+       *[other] 겉보기 등급
+    }
+cli-range = { $kind ->
+        [open] { $min }보다 크고 { $max } 이하({ $unit })
+       *[closed] { $min }부터 { $max }까지({ $unit })
+    }
+cli-arg-out-of-range = { $arg } { $value }: { $finite ->
+        [yes] 범위를 벗어났어요
+       *[no] 유한한 수가 아니에요
+    }. { $range }여야 해요
+cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
+cli-arg-empty = { $arg }이(가) 비어 있어요. 내용을 넣어 주세요

@@ -2,3 +2,223 @@
 # Messages for report/ words (plain_description, alerts, brightness, compass points, fist scale), timefmt dates, the handout, ICS event text.
 # Keys are shared by every language (a test checks); see README.md "Adding a language".
 
+
+## 16방위: 표, 하늘 그림, 문장("북북동쪽 하늘")에 쓰여요.
+words-point-n = 북
+words-point-nne = 북북동
+words-point-ne = 북동
+words-point-ene = 동북동
+words-point-e = 동
+words-point-ese = 동남동
+words-point-se = 남동
+words-point-sse = 남남동
+words-point-s = 남
+words-point-ssw = 남남서
+words-point-sw = 남서
+words-point-wsw = 서남서
+words-point-w = 서
+words-point-wnw = 서북서
+words-point-nw = 북서
+words-point-nnw = 북북서
+
+## 8방향(마우스를 올렸을 때).
+words-dir-n = 북쪽
+words-dir-ne = 북동쪽
+words-dir-e = 동쪽
+words-dir-se = 남동쪽
+words-dir-s = 남쪽
+words-dir-sw = 남서쪽
+words-dir-w = 서쪽
+words-dir-nw = 북서쪽
+
+# 팔을 쭉 뻗은 주먹(약 10°)으로 잰 높이; $count 0~9 (9는 머리 위).
+words-fists = { $count ->
+        [0] 지평선 바로 위
+        [1] 지평선에서 주먹 한 개쯤 위
+        [2] 지평선에서 주먹 두 개쯤 위
+        [3] 지평선에서 주먹 세 개쯤 위
+        [4] 지평선에서 주먹 네 개쯤 위
+        [5] 지평선에서 주먹 다섯 개쯤 위
+        [6] 지평선에서 주먹 여섯 개쯤 위
+        [7] 지평선에서 주먹 일곱 개쯤 위
+        [8] 지평선에서 주먹 여덟 개쯤 위
+       *[9] 머리 바로 위
+    }
+# 문장 속 괄호 안의 높이("주먹 세 개 높이").
+words-fists-short = { $count ->
+        [0] 지평선 바로 위
+        [1] 주먹 한 개 높이
+        [2] 주먹 두 개 높이
+        [3] 주먹 세 개 높이
+        [4] 주먹 네 개 높이
+        [5] 주먹 다섯 개 높이
+        [6] 주먹 여섯 개 높이
+        [7] 주먹 일곱 개 높이
+        [8] 주먹 여덟 개 높이
+       *[9] 머리 바로 위
+    }
+
+words-bearing = { $point }(방위각 { $bearing }°)
+words-height = 고도 { $height }°
+words-look = { $point }(방위각 { $bearing }°, 고도 { $height }°)
+
+# 표의 "어떻게" 칸: 나타나는 방법.
+words-appears-short = { $appears ->
+        [rises] 뜸
+        [shadow] 그림자 밖
+       *[dusk] 어두워짐
+    }
+# 표의 "어떻게" 칸: 사라지는 방법.
+words-vanishes-short = { $vanishes ->
+        [sets] 짐
+        [shadow] 그림자 속
+       *[dawn] 새벽
+    }
+
+# 통과가 보이지 않는 이유.
+words-why-too-low = 너무 낮음
+words-why-daylight = 낮이라 하늘이 밝음
+words-why-shadow = 지구 그림자 속
+words-why-unknown = 볼 수 없음
+
+# 보이는 통과의 쉬운 설명. 변수는 영어 파일의 설명을 보세요.
+words-plain-visible = { $start_time }, { $start_point }쪽 하늘(방위각 { $start_bearing }°, 고도 { $start_height }°)을 보세요. { $appears ->
+        [rises] 거기서 떠올라요.
+        [shadow] 지구 그림자에서 나와 나타나요.
+       *[dusk] 하늘이 충분히 어두워지면서 보이기 시작해요.
+    } { $shape ->
+        [peak] { $peak_time }에 { $peak_point }쪽 하늘(방위각 { $peak_bearing }°) 고도 { $peak_height }°({ $peak_fists })까지 올라갔다가,
+        [climbs] 보이는 동안 계속 올라가다가,
+       *[sinks] 그곳이 가장 높은 곳({ $peak_fists })이고,
+    } { $end_time }에 { $end_point }쪽 { $place ->
+        [high] 높은 하늘
+        [low] 낮은 하늘
+       *[plain] 하늘
+    }(방위각 { $end_bearing }°, 고도 { $end_height }°)에서 { $vanishes ->
+        [sets] 사라져요.
+        [shadow] 지구 그림자 속으로 들어가 사라져요.
+       *[dawn] 밝아지는 새벽하늘에 묻혀 사라져요.
+    } { $brightness }
+# 보이지 않는 통과의 설명.
+words-plain-not-visible = { $rise_time }부터 { $set_time }까지 지평선 위에 있지만 맨눈으로는 보이지 않아요({ $why }). { $peak_time }에 { $peak_point }쪽 하늘(방위각 { $peak_bearing }°) 고도 { $peak_height }°까지 올라가요.
+
+# 밝기를 한 문장으로; $level, $mag("1.8").
+words-brightness = { $level ->
+        [very-bright] 어떤 별보다도 밝아요
+        [bright] 가장 밝은 별들만큼 밝아요
+        [easy] 밝은 별처럼 쉽게 보여요
+        [faint] 희미해서 어두운 하늘이 필요해요
+       *[very-faint] 아주 희미해서 쌍안경이 있으면 좋아요
+    }(밝기 등급 { $mag }).
+# 알림에 쓰는 짧은 밝기.
+words-brightness-short = { $level ->
+        [very-bright] 아주 밝음
+        [bright] 밝음
+        [easy] 잘 보임
+        [faint] 희미함, 어두운 하늘 필요
+       *[very-faint] 아주 희미함, 쌍안경 추천
+    }
+words-brightness-unknown = 밝기는 알 수 없어요.
+
+# 알림에서 어디를 볼지.
+words-seen = { $start_time }, { $start_point }쪽 하늘(방위각 { $start_bearing }°, 고도 { $start_height }°)을 보세요. 가장 높을 때는 { $peak_point }쪽 고도 { $peak_height }°이고, { $end_time }에 { $vanishes ->
+        [sets] 사라져요.
+        [shadow] 지구 그림자 속으로 사라져요.
+       *[dawn] 새벽하늘에 묻혀 사라져요.
+    } { $brightness }
+words-seen-brightness = 밝기 등급 { $mag }, { $short }.
+words-seen-brightness-unknown = 밝기는 알 수 없어요.
+
+# 곧 시작하는 통과의 알림.
+words-alert = { $sat } { $until } 뒤: { $directions }
+words-alert-rises = { $sat }, { $until } 뒤에 떠요.
+
+# 관측 위치.
+words-coordinates = { $ns ->
+        [n] 북위
+       *[s] 남위
+    } { $lat }°, { $ew ->
+        [e] 동경
+       *[w] 서경
+    } { $lon }°, 높이 { $alt } m
+
+# 통과하는 길 가까이에 있는 밝은 달.
+words-moon-near = 밝은 달({ $lit }% 빛남)이 위성이 지나는 길에서 { $deg }° 떨어져 있어요.
+
+# 하늘 밝기 설정(보이는 가장 어두운 별의 등급).
+words-sky-city = 도시(3등급)
+words-sky-suburb = 교외(4등급)
+words-sky-dark = 어두운 곳(5.5등급)
+words-sky-binoculars = 쌍안경(7.5등급)
+
+# 달력 일정의 제목.
+words-event-summary = { $sat } 통과, 최고 고도 { $height }° { $point } ({ $visibility })
+words-event-visibility = { $state ->
+        [faint] 보임, 밝기 등급 { $mag }: 여기서는 맨눈으로 보기에 너무 희미함
+        [visible] 보임, 밝기 등급 { $mag }
+        [unknown] 보임, 밝기 모름
+       *[hidden] 보이지 않음: { $why }
+    }
+# 달력 일정 설명의 한 줄.
+words-event-point = { $label } { $time }: { $look }, 거리 { $range_km } km
+words-event-appears = 나타남
+words-event-highest-seen = 보이는 동안 가장 높음
+words-event-vanishes = 사라짐
+words-event-rise = 뜸
+words-event-highest = 최고점
+words-event-set = 짐
+words-event-elements = 궤도 자료는 { $age_days }일 전 것이에요(시각 오차 약 ±{ $timing_s }초, 추정). 관측 위치 { $lat }, { $lon }.
+
+## 시계와 날짜.
+words-time-observer = 관측 위치의 시각
+words-time-computer = 이 컴퓨터의 시각
+words-time-utc = 세계시(UTC)
+words-zone-computer = 컴퓨터 시각 (UTC{ $offset })
+words-weekday = { $day ->
+        [1] 월
+        [2] 화
+        [3] 수
+        [4] 목
+        [5] 금
+        [6] 토
+       *[7] 일
+    }
+words-month = { $month }월
+words-day = { $day_num }일
+# "11월 30일 (월)".
+words-date = { $month_name } { $day } ({ $weekday })
+words-date-time = { $year }년 { $month_name } { $day } ({ $weekday }) { $time }
+# "1분 07초".
+words-countdown = { $unit ->
+        [days] { $d }일 { $h }시간
+        [hours] { $h }시간 { $m }분
+        [minutes] { $m_num }분 { $s }초
+       *[seconds] { $s_num }초
+    }
+words-date-year = { $year }년 { $month_name } { $day } ({ $weekday })
+
+## 인쇄용 안내지(A4 한 장).
+words-handout-title = { $place } 하늘을 지나는 위성
+words-handout-night = { $date } 밤: { $from }부터 { $to }까지 어두워요 ({ $zone }), 해가 { $limit }° 아래
+words-handout-window = { $from }부터 { $to }까지 ({ $zone })
+words-handout-col-satellite = 위성
+words-handout-col-appears = 나타남
+words-handout-col-highest = 최고점
+words-handout-col-vanishes = 사라짐
+words-handout-col-mag = 밝기
+words-handout-col-point = 시각  방향 방위 고도
+words-handout-faint = { $mag } 희미
+words-handout-row-note = { $date }: { $appears } → { $vanishes }
+words-handout-none = 이 기간에는 고른 위성이 맨눈으로 보이는 통과가 없어요.
+words-handout-more = … 보이는 통과가 { $count }개 더 있어요(앱이나 `overhead passes`에서 보세요).
+words-handout-no-chart = 오늘 밤에는 그릴 만큼 밝은 통과가 없어요.
+words-handout-best = 가장 잘 보이는 통과: { $sat }, { $date } { $time }
+words-handout-mark-appears = 나타남
+words-handout-mark-highest = 최고점
+words-handout-mark-fades = 그림자로 사라짐
+words-handout-mark-vanishes = 사라짐
+words-handout-legend = 하늘 그림 보는 법: 머리를 북쪽으로 두고 등을 대고 누워요. 가운데는 머리 바로 위, 둥근 테두리는 지평선이에요. 동쪽이 왼쪽에 있어요. 위성이 햇빛을 받는 곳은 실선, 지구 그림자 속에 있는 곳은 점선이에요. 팔을 쭉 뻗은 주먹 하나가 약 10°예요.
+words-handout-foot = { $data } Overhead { $version }(으)로 { $made } UTC에 만들었어요. 시각은 { $zone } 기준이에요. 공개된 궤도 자료로 계산한 예측이니 당일에 다시 확인하세요.
+words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 안내지를 만들기 { $days }일 전).
+words-handout-data-plain = 궤도 자료: { $source }.
+words-handout-source = CelesTrak GP 자료(미국 우주군)
