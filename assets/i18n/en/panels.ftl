@@ -15,12 +15,7 @@ panels-visible-only-hover = Only passes you can expect to see with the naked eye
 # Label before the sky-darkness menu, and its hover.
 panels-sky = Sky
 panels-sky-hover = The faintest stars your sky shows (limiting magnitude)
-# The sky-darkness presets: the faintest star magnitude each sky shows.
-panels-sky-city = City (mag 3)
-panels-sky-suburb = Suburb (mag 4)
-panels-sky-dark-site = Dark site (mag 5.5)
-panels-sky-binoculars = Binoculars (mag 7.5)
-# A limiting magnitude typed by the user; $mag is a number like "4.3".
+# A limiting magnitude typed by the user (the presets are words-sky-*); $mag is a number like "4.3".
 panels-sky-custom = Custom (mag { $mag })
 # Written before and after the number in the limiting-magnitude field ("mag 4.0"; "4.0등급");
 # { "" } is nothing, { " " } a space.

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::{ColumnSet, PassesInput, PassesPanel};
-use crate::report::SKY_PRESETS;
+use crate::report::sky_presets;
 use crate::ui::state::{Action, SearchWindow, Which};
 
 /// Search windows offered: tonight, or the next N hours.
@@ -37,8 +37,8 @@ impl PassesPanel {
             egui::ComboBox::from_id_salt("sky_limit")
                 .selected_text(sky_label(limit))
                 .show_ui(ui, |ui| {
-                    for (name, value) in SKY_PRESETS {
-                        ui.selectable_value(&mut limit, value, preset_label(name, value));
+                    for (name, value) in sky_presets() {
+                        ui.selectable_value(&mut limit, value, name);
                     }
                 })
                 .response
@@ -116,26 +116,13 @@ impl PassesPanel {
 
 /// "Suburb (mag 4)" for a preset's value, else "Custom (mag 4.3)".
 fn sky_label(limit: f64) -> String {
-    SKY_PRESETS
-        .iter()
+    sky_presets()
+        .into_iter()
         .find(|(_, v)| (*v - limit).abs() < 1e-9)
         .map_or_else(
             || crate::t!("panels-sky-custom", mag = format!("{limit:.1}")),
-            |&(name, value)| preset_label(name, value),
+            |(name, _)| name.to_owned(),
         )
-}
-
-/// A sky preset's name in the user's language, known by its limiting magnitude
-/// (`name`, the preset's own, for one this table does not know).
-fn preset_label(name: &str, limit: f64) -> String {
-    let key = match limit {
-        3.0 => "panels-sky-city",
-        4.0 => "panels-sky-suburb",
-        5.5 => "panels-sky-dark-site",
-        7.5 => "panels-sky-binoculars",
-        _ => return name.to_owned(),
-    };
-    crate::i18n::tr(key)
 }
 
 /// Menu label of a search window: "Tonight", "next 24 h", "next 3 days".
