@@ -233,3 +233,26 @@ fn sort_arrow(ui: &egui::Ui, text_rect: egui::Rect, descending: bool) {
         egui::Stroke::NONE,
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, tr_in};
+
+    #[test]
+    fn every_title_and_hover_key_has_a_message_in_every_language() {
+        let keys = SEEN_COLUMNS
+            .iter()
+            .chain(&HORIZON_COLUMNS)
+            .flat_map(|c| [c.title, c.group])
+            .chain(["panels-col-satellite"])
+            .filter(|k| !k.is_empty())
+            .flat_map(|k| [Some(k), hover_key(k)])
+            .flatten();
+        for key in keys {
+            for lang in Lang::ALL {
+                assert_ne!(tr_in(lang, key, &[]), key, "{lang}: {key}");
+            }
+        }
+    }
+}
