@@ -20,7 +20,13 @@ pub mod pdf;
 
 /// The Hangul fallback font (TrueType, 1000 units per em; "Overhead Hangul", a subset of
 /// NanumGothic Regular). About 0.78 MB.
-pub const HANGUL_TTF: &[u8] = include_bytes!("../assets/fonts/OverheadHangul-Regular.ttf");
+///
+/// A `static`, so the binary holds it once: a `const` slice of `include_bytes!` is copied
+/// into each codegen unit that uses it (the window's and the handout's: two copies).
+pub static HANGUL_TTF: &[u8] = &HANGUL_TTF_BYTES;
+static HANGUL_TTF_BYTES: [u8; HANGUL_TTF_LEN] =
+    *include_bytes!("../assets/fonts/OverheadHangul-Regular.ttf");
+const HANGUL_TTF_LEN: usize = include_bytes!("../assets/fonts/OverheadHangul-Regular.ttf").len();
 
 /// The name the Hangul font goes by in egui's font list and in the PDF.
 pub const HANGUL_NAME: &str = "Overhead Hangul";
