@@ -190,6 +190,8 @@ fn name_in_gives_the_korean_name_in_korean_only() {
     let seoul = first_found("seoul");
     assert_eq!(seoul.name_in(Lang::Ko), "서울");
     assert_eq!(seoul.name_in(Lang::En), "Seoul");
+    assert_eq!(seoul.label_in(Lang::Ko), "서울, South Korea");
+    assert_eq!(seoul.label_in(Lang::En), seoul.label());
     // No Korean name: the usual one in every language.
     let no_korean = cities()
         .iter()

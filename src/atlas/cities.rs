@@ -54,10 +54,17 @@ impl City {
     /// A label for lists: "Paris, France", or "Springfield (IL), United States" where the
     /// division code is a readable abbreviation.
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// [`City::label`] with the name in `lang` ([`City::name_in`]): "서울, South Korea"
+    /// in Korean (country names stay English: GeoNames' country table has no others).
+    pub fn label_in(&self, lang: Lang) -> String {
+        let name = self.name_in(lang);
         if !self.admin1.is_empty() && self.admin1.chars().all(|c| c.is_ascii_alphabetic()) {
-            format!("{} ({}), {}", self.name, self.admin1, self.country)
+            format!("{name} ({}), {}", self.admin1, self.country)
         } else {
-            format!("{}, {}", self.name, self.country)
+            format!("{name}, {}", self.country)
         }
     }
 }
