@@ -18,7 +18,7 @@ use printpdf::{
     PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, WindingOrder,
 };
 
-use crate::fonts::pdf::{FontError, PdfFontFamily};
+use crate::fonts::pdf::{FontError, PdfFontCache, PdfFontFamily};
 
 use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, Vanishes, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point, plain_description};
@@ -370,10 +370,11 @@ fn table_point(fmt: &TimeFormatter, q: &PassPoint) -> String {
 /// The handout as PDF bytes.
 pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
     let mut doc = PdfDocument::new(&format!("Satellites over {}", input.place_name));
+    let mut fonts = PdfFontCache::default();
     let mut page = Page {
         ops: Vec::new(),
-        text_fonts: PdfFontFamily::embed(&mut doc, &crate::fonts::HANDOUT_TEXT, false)?,
-        mono_fonts: PdfFontFamily::embed(&mut doc, &crate::fonts::HANDOUT_MONO, true)?,
+        text_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_TEXT, false)?,
+        mono_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_MONO, true)?,
     };
     let fmt = &input.fmt;
     // Title and the night.

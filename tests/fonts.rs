@@ -135,11 +135,12 @@ fn monospace_lines_count_hangul_as_two_cells() {
     assert_eq!(fonts::pad_to_columns("밝기", 6), "밝기  ");
     assert_eq!(fonts::pad_to_columns("toolong", 3), "toolong");
     let mut doc = printpdf::PdfDocument::new("t");
-    let mono = fonts::pdf::PdfFontFamily::embed(&mut doc, &fonts::HANDOUT_MONO, true).unwrap();
+    let mut cache = fonts::pdf::PdfFontCache::default();
+    let text = cache.family(&mut doc, &fonts::HANDOUT_TEXT, false).unwrap();
+    let mono = cache.family(&mut doc, &fonts::HANDOUT_MONO, true).unwrap();
     let cell = mono.width_em("0");
     assert!((cell - 0.602).abs() < 0.01, "{cell}");
     assert!((mono.width_em("밝기 Mag") - 8.0 * cell).abs() < 1e-4);
-    let text = fonts::pdf::PdfFontFamily::embed(&mut doc, &fonts::HANDOUT_TEXT, false).unwrap();
     // Runs: Latin in Ubuntu Light (0), Hangul in the Hangul font (1), spaces stay put.
     assert_eq!(
         text.runs("ISS 통과 (ZARYA)"),
@@ -148,6 +149,39 @@ fn monospace_lines_count_hangul_as_two_cells() {
             (1, "통과 ".to_owned()),
             (0, "(ZARYA)".to_owned())
         ]
+    );
+    // A page with Hangul in both families: poppler reads it back, and the Hangul font,
+    // shared by the two families, is embedded once (three fonts, not four).
+    let mut ops = Vec::new();
+    for (family, y_pt, line) in [(&text, 700.0, "위성 통과 ISS"), (&mono, 680.0, "밝기  Mag")]
+    {
+        ops.push(printpdf::Op::StartTextSection);
+        ops.push(printpdf::Op::SetTextCursor {
+            pos: printpdf::Point::new(printpdf::Mm(20.0), printpdf::Mm(y_pt * 0.3528)),
+        });
+        ops.extend(family.show_text(12.0, line));
+        ops.push(printpdf::Op::EndTextSection);
+    }
+    let page = printpdf::PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
+    let bytes = doc
+        .with_pages(vec![page])
+        .save(&printpdf::PdfSaveOptions::default(), &mut Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("mono.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let read = Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let read = String::from_utf8(read.stdout).unwrap();
+    assert!(read.contains("위성 통과 ISS"), "{read}");
+    assert!(read.contains("밝기"), "{read}");
+    let listed = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert_eq!(
+        listed.lines().filter(|l| l.contains("TrueType")).count(),
+        3,
+        "{listed}"
     );
 }
 

@@ -30,6 +30,18 @@ struct EmbeddedFont {
 }
 
 impl EmbeddedFont {
+    fn embed(doc: &mut PdfDocument, font: &BundledFont) -> Result<Self, FontError> {
+        let mut warnings = Vec::new();
+        let parsed =
+            ParsedFont::from_bytes(font.ttf, 0, &mut warnings).ok_or(FontError(font.name))?;
+        Ok(Self {
+            id: doc.add_font(&parsed),
+            glyphs: parsed.codepoint_to_glyph.clone(),
+            advances: parsed.glyph_widths.clone(),
+            units_per_em: f32::from(parsed.units_per_em.max(1)),
+        })
+    }
+
     fn has(&self, c: char) -> bool {
         self.glyphs.contains_key(&u32::from(c))
     }
@@ -43,6 +55,47 @@ impl EmbeddedFont {
     }
 }
 
+/// The fonts embedded in one document so far, so that two families sharing a font (the
+/// Hangul fallback of the text and of the table) embed it once.
+#[derive(Debug, Default)]
+pub struct PdfFontCache {
+    embedded: Vec<(&'static str, EmbeddedFont)>,
+}
+
+impl PdfFontCache {
+    /// A family of `fonts` (in fallback order), each embedded in `doc` unless this cache
+    /// already did; `monospace` makes wide characters take two of the main font's cells.
+    pub fn family(
+        &mut self,
+        doc: &mut PdfDocument,
+        fonts: &[BundledFont],
+        monospace: bool,
+    ) -> Result<PdfFontFamily, FontError> {
+        let mut family = Vec::with_capacity(fonts.len());
+        for font in fonts {
+            let known = self.embedded.iter().find(|(name, _)| *name == font.name);
+            let embedded = match known {
+                Some((_, e)) => e.clone(),
+                None => {
+                    let e = EmbeddedFont::embed(doc, font)?;
+                    self.embedded.push((font.name, e.clone()));
+                    e
+                }
+            };
+            family.push(embedded);
+        }
+        let cell_em = if monospace {
+            family.first().map(|f| f.advance_em('0'))
+        } else {
+            None
+        };
+        Ok(PdfFontFamily {
+            fonts: family,
+            cell_em,
+        })
+    }
+}
+
 /// A family of embedded fonts in fallback order (the first is the main one).
 #[derive(Debug, Clone)]
 pub struct PdfFontFamily {
@@ -52,36 +105,6 @@ pub struct PdfFontFamily {
 }
 
 impl PdfFontFamily {
-    /// Embeds `fonts` (in fallback order) in `doc`; `monospace` makes wide characters take
-    /// two of the main font's cells.
-    pub fn embed(
-        doc: &mut PdfDocument,
-        fonts: &[BundledFont],
-        monospace: bool,
-    ) -> Result<Self, FontError> {
-        let mut embedded = Vec::with_capacity(fonts.len());
-        for font in fonts {
-            let mut warnings = Vec::new();
-            let parsed =
-                ParsedFont::from_bytes(font.ttf, 0, &mut warnings).ok_or(FontError(font.name))?;
-            embedded.push(EmbeddedFont {
-                id: doc.add_font(&parsed),
-                glyphs: parsed.codepoint_to_glyph.clone(),
-                advances: parsed.glyph_widths.clone(),
-                units_per_em: f32::from(parsed.units_per_em.max(1)),
-            });
-        }
-        let cell_em = if monospace {
-            embedded.first().map(|f| f.advance_em('0'))
-        } else {
-            None
-        };
-        Ok(Self {
-            fonts: embedded,
-            cell_em,
-        })
-    }
-
     /// Which font of the family draws `c`: the first that has it (0, the main font, when
     /// none has it; whitespace stays in `current`, so a space does not split a run).
     fn font_for(&self, c: char, current: usize) -> usize {
