@@ -176,6 +176,7 @@ pub struct OverheadApp {
 impl OverheadApp {
     /// Builds the app and starts loading the catalog.
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
+        super::fonts::install(ctx);
         let AppOptions {
             now,
             settings_path,

@@ -14,6 +14,7 @@ pub mod app;
 pub mod catalog_data;
 pub mod clock;
 pub mod clock_bar;
+pub mod fonts;
 pub mod jobs;
 pub mod live_panel;
 pub mod location_panel;
