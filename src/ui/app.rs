@@ -20,13 +20,14 @@ use super::jobs::{
 use super::notify::{self, Notifier, ScheduledAlert};
 use super::passes_panel::PassesInput;
 use super::save;
-use super::state::{
-    Action, AppState, PassKey, Place, SearchWindow, ViewCtx, Which, coordinates_label,
-    find_saved_place, observer_of,
-};
+use super::state::AppState;
 use super::status_bar::{Status, StatusBar, refresh_status};
 use super::theme::{self, ALL_THEMES, Palette, ThemeChoice, theme_label};
 use super::timefmt::{ALL_TIME_DISPLAYS, TimeFormatter, countdown, time_display_label};
+use super::view::{
+    Action, PassKey, Place, SearchWindow, ViewCtx, Which, coordinates_label, find_saved_place,
+    observer_of,
+};
 use crate::orbit::ObserverFrame;
 use crate::orbit::night::{Night, night_of};
 use crate::report::{self, PassRecord};
@@ -634,16 +635,16 @@ impl OverheadApp {
                 }
                 self.reselect_pass();
             }
-            Action::Choose(id, on) => {
-                settings.satellites.retain(|s| *s != id);
-                if on {
-                    settings.satellites.push(id);
+            Action::Choose { norad_id, chosen } => {
+                settings.satellites.retain(|s| *s != norad_id);
+                if chosen {
+                    settings.satellites.push(norad_id);
                 }
             }
-            Action::Favourite(id, on) => {
-                settings.favourites.retain(|s| *s != id);
-                if on {
-                    settings.favourites.push(id);
+            Action::Favourite { norad_id, starred } => {
+                settings.favourites.retain(|s| *s != norad_id);
+                if starred {
+                    settings.favourites.push(norad_id);
                 }
             }
             Action::SetWhich(which) => self.state.which = which,

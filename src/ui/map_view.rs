@@ -17,7 +17,7 @@ use egui::{Color32, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::CatalogData;
-use super::state::{Action, Place, ViewCtx};
+use super::view::{Action, Place, ViewCtx};
 use crate::atlas::{self, Detail, LonLat};
 use crate::orbit::fleet::Fleet;
 use crate::orbit::frames::{ecef_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc};

@@ -1,7 +1,7 @@
 //! The desktop window (egui/eframe).
 //!
 //! One [`app::OverheadApp`] owns one [`state::AppState`]; each panel is a struct in its
-//! own file with a `ui` method that draws and queues [`state::Action`]s, which the app
+//! own file with a `ui` method that draws and queues [`view::Action`]s, which the app
 //! carries out. Slow work (loading the catalog, pass searches, downloads) runs in
 //! [`jobs`] on worker threads. The real time is read once per frame, and every view
 //! follows the one simulated [`clock`].
@@ -27,6 +27,7 @@ pub mod sky_scene;
 pub mod state;
 pub mod status_bar;
 pub mod theme;
+pub mod view;
 pub use crate::timefmt;
 
 pub use app::{AppOptions, NowSource, OverheadApp};
