@@ -12,6 +12,39 @@ use crate::ui::notify::{self, Notifier, ScheduledAlert};
 use crate::ui::timefmt::{TimeFormatter, countdown};
 use crate::ui::view::{Action, PassKey, ViewCtx};
 
+/// What the notifier was last given, to send it only changes.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct AlertPlan {
+    /// The alerts, in pass order.
+    alerts: Vec<PlannedAlert>,
+    /// With the clock live: simulated minus real time, seconds (the real moment of each
+    /// alert moves with it).
+    clock_offset_s: Option<i64>,
+    /// The language the alerts were worded in.
+    lang: crate::i18n::Lang,
+}
+
+impl Default for AlertPlan {
+    fn default() -> Self {
+        Self {
+            alerts: Vec::new(),
+            clock_offset_s: None,
+            lang: crate::i18n::Lang::En,
+        }
+    }
+}
+
+/// One alert of the plan.
+#[derive(Debug, Clone, PartialEq)]
+struct PlannedAlert {
+    /// The pass ("25544@1787364000").
+    key: String,
+    /// When the alert is due on the simulated clock, Unix seconds.
+    alert_at_unix_s: i64,
+    /// It is due already.
+    due_now: bool,
+}
+
 impl OverheadApp {
     /// Hands the notifier the alerts for the visible passes ahead, when they change. The
     /// notifier's thread sends each when due, drawing or not; with the simulated clock
@@ -33,7 +66,11 @@ impl OverheadApp {
         let minutes = i64::from(self.state.alert_minutes);
         let place = self.place();
         let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
-        let mut plan = Vec::new();
+        let mut plan = AlertPlan {
+            alerts: Vec::new(),
+            clock_offset_s: None,
+            lang: crate::i18n::language(),
+        };
         let mut alerts = Vec::new();
         let now = std::time::Instant::now();
         let records = self
@@ -63,11 +100,11 @@ impl OverheadApp {
             let Some((title, body)) = notify::alert_text(record, &fmt) else {
                 continue;
             };
-            plan.push((
-                key.clone(),
-                alert_at_sim.timestamp(),
-                alert_at_sim <= sim_now,
-            ));
+            plan.alerts.push(PlannedAlert {
+                key: key.clone(),
+                alert_at_unix_s: alert_at_sim.timestamp(),
+                due_now: alert_at_sim <= sim_now,
+            });
             alerts.push(ScheduledAlert {
                 key,
                 at,
@@ -77,7 +114,7 @@ impl OverheadApp {
         }
         if live {
             // The real moment of each alert moves with the clock's offset: part of the plan.
-            plan.push((String::new(), (sim_now - self.real_now).num_seconds(), true));
+            plan.clock_offset_s = Some((sim_now - self.real_now).num_seconds());
         }
         if plan != self.alert_plan
             && let Some(notifier) = &self.notifier

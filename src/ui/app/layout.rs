@@ -58,9 +58,9 @@ impl OverheadApp {
             }
         };
         let freshness = match &self.last_refresh {
-            Some((last_success, problem)) => Some(jobs::freshness_line(
-                *last_success,
-                problem.as_deref(),
+            Some(last) => Some(jobs::freshness_line(
+                last.last_success,
+                last.problem.as_deref(),
                 self.real_now,
             )),
             None => self.freshness.clone(),

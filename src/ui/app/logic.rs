@@ -8,7 +8,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 
 use super::OverheadApp;
-use super::{NowSource, RunningSearch};
+use super::saving::ExportFormat;
+use super::{LastRefresh, NowSource, RunningSearch};
 use crate::orbit::ObserverFrame;
 use crate::orbit::night::{Night, night_of};
 use crate::ui::catalog_data::CatalogData;
@@ -51,9 +52,9 @@ impl OverheadApp {
     }
 
     pub(super) fn poll_jobs(&mut self) {
-        if let Some((rx, count)) = &self.save_job {
-            let count = *count;
-            match rx.try_recv() {
+        if let Some(pending) = &self.save_job {
+            let count = pending.pass_count;
+            match pending.outcome.try_recv() {
                 Ok(outcome) => {
                     self.save_job = None;
                     self.saved(outcome, count);
@@ -83,7 +84,10 @@ impl OverheadApp {
                 JobPoll::Running => {}
                 JobPoll::Done(report) => {
                     self.refresh_job = None;
-                    self.last_refresh = Some((report.last_success, report.problem.clone()));
+                    self.last_refresh = Some(LastRefresh {
+                        last_success: report.last_success,
+                        problem: report.problem.clone(),
+                    });
                     if let Some(catalog) = report.catalog {
                         self.catalog_loaded(catalog);
                     }
@@ -386,8 +390,8 @@ impl OverheadApp {
                     settings.limiting_magnitude = limit.clamp(-2.0, 12.0);
                 }
             }
-            Action::ExportCsv => self.export(ctx, false),
-            Action::ExportIcs => self.export(ctx, true),
+            Action::ExportCsv => self.export(ctx, ExportFormat::Csv),
+            Action::ExportIcs => self.export(ctx, ExportFormat::Ics),
             Action::PrintHandout => self.print_handout(ctx),
             Action::OpenFolder(folder) => {
                 if let Err(e) = save::open_folder(&folder) {

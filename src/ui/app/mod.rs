@@ -17,7 +17,6 @@ use super::catalog_data::{self, CatalogData};
 use super::clock::SimClock;
 use super::jobs::{self, Job, PassRequest, PassResults, RefreshReport, SharedCatalogLoader};
 use super::notify::Notifier;
-use super::save;
 use super::state::AppState;
 use super::status_bar::StatusBar;
 use super::theme::ThemeChoice;
@@ -41,6 +40,14 @@ struct RunningSearch {
     cancelled: bool,
 }
 
+/// What the last refresh of the element sources found.
+struct LastRefresh {
+    /// The newest successful check of any enabled source.
+    last_success: Option<DateTime<Utc>>,
+    /// Why it brought nothing, if it did not.
+    problem: Option<String>,
+}
+
 /// The Overhead window.
 pub struct OverheadApp {
     state: AppState,
@@ -59,10 +66,10 @@ pub struct OverheadApp {
     /// The top bar's line on how fresh the elements are, when it is not about the last refresh.
     freshness: Option<String>,
     /// The last refresh's newest successful check, and why it brought nothing (if so).
-    last_refresh: Option<(Option<DateTime<Utc>>, Option<String>)>,
+    last_refresh: Option<LastRefresh>,
     notifier: Option<Notifier>,
     /// What the notifier was last given (pass key, alert time, due now), to send only changes.
-    alert_plan: Vec<(String, i64, bool)>,
+    alert_plan: alerts::AlertPlan,
     notify_failure_shown: bool,
     search: Option<RunningSearch>,
     passes: Option<PassResults>,
@@ -74,7 +81,7 @@ pub struct OverheadApp {
     settings_path: Option<PathBuf>,
     export_dir: Option<PathBuf>,
     /// An export being saved (a save dialog may be open), and how many passes it holds.
-    save_job: Option<(std::sync::mpsc::Receiver<save::SaveOutcome>, usize)>,
+    save_job: Option<saving::PendingSave>,
     /// The folder of the last export saved, for the "Open folder" button.
     saved_folder: Option<PathBuf>,
     saved_settings: Option<Settings>,
@@ -135,7 +142,7 @@ impl OverheadApp {
             freshness: None,
             last_refresh: None,
             notifier,
-            alert_plan: Vec::new(),
+            alert_plan: alerts::AlertPlan::default(),
             notify_failure_shown: false,
             search: None,
             passes: None,

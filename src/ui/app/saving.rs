@@ -15,8 +15,48 @@ use crate::ui::view::{Which, coordinates_label, observer_of};
 /// Window state is written at most this often while it changes, seconds.
 const UI_STATE_SAVE_INTERVAL_S: i64 = 10;
 
+/// What kind of file an export is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ExportFormat {
+    /// The pass table as comma-separated values.
+    Csv,
+    /// The pass table as calendar events (RFC 5545).
+    Ics,
+    /// The one-page printable handout.
+    Pdf,
+}
+
+impl ExportFormat {
+    /// What the save dialog's filter calls it.
+    fn kind(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Ics => "iCalendar",
+            Self::Pdf => "PDF",
+        }
+    }
+
+    /// The file name's extension, without the dot.
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Ics => "ics",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+/// An export being saved (a save dialog may be open).
+pub(super) struct PendingSave {
+    /// Where the outcome arrives.
+    pub(super) outcome: std::sync::mpsc::Receiver<save::SaveOutcome>,
+    /// How many passes the file holds, for the status line.
+    pub(super) pass_count: usize,
+}
+
 impl OverheadApp {
-    pub(super) fn export(&mut self, ctx: &egui::Context, ics: bool) {
+    /// Writes the passes the table shows (its filters and sort) as CSV or iCalendar.
+    pub(super) fn export(&mut self, ctx: &egui::Context, format: ExportFormat) {
         let Some(results) = &self.passes else { return };
         let records: Vec<&PassRecord> = self
             .state
@@ -32,24 +72,20 @@ impl OverheadApp {
         let place = self.place();
         let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
         let limit = self.state.settings.limiting_magnitude;
-        let text = if ics {
-            report::to_ics(&records, &observer_of(&place), self.real_now, limit, &fmt)
-        } else {
-            report::to_csv(&records, limit)
+        let text = match format {
+            ExportFormat::Ics => {
+                report::to_ics(&records, &observer_of(&place), self.real_now, limit, &fmt)
+            }
+            ExportFormat::Csv | ExportFormat::Pdf => report::to_csv(&records, limit),
         };
         // Named by the shown (local) date and time, as the user reads the clock.
         let name = format!(
             "overhead-passes-{}.{}",
             fmt.format(self.sim_time(), "%Y%m%d-%H%M"),
-            if ics { "ics" } else { "csv" }
+            format.extension()
         );
-        let (kind, extension) = if ics {
-            ("iCalendar", "ics")
-        } else {
-            ("CSV", "csv")
-        };
         let count = records.len();
-        self.save_file(ctx, name, text.into_bytes(), kind, extension, count);
+        self.save_file(ctx, name, text.into_bytes(), format, count);
     }
 
     /// Saves an export: through the desktop's save dialog where there is one (on a
@@ -59,9 +95,8 @@ impl OverheadApp {
         ctx: &egui::Context,
         file_name: String,
         contents: Vec<u8>,
-        kind: &'static str,
-        extension: &'static str,
-        count: usize,
+        format: ExportFormat,
+        pass_count: usize,
     ) {
         if self.save_job.is_some() {
             self.set_error("An export is being saved; finish that first.");
@@ -70,16 +105,19 @@ impl OverheadApp {
         let request = save::SaveRequest {
             file_name,
             contents,
-            kind,
-            extension,
+            kind: format.kind(),
+            extension: format.extension(),
             folder: self.export_dir.clone().unwrap_or_else(default_export_dir),
             ask: self.export_dir.is_none(),
         };
         if request.ask {
-            self.save_job = Some((save::spawn_save(ctx, request), count));
+            self.save_job = Some(PendingSave {
+                outcome: save::spawn_save(ctx, request),
+                pass_count,
+            });
         } else {
             let outcome = save::save(&request);
-            self.saved(outcome, count);
+            self.saved(outcome, pass_count);
         }
     }
 
@@ -166,7 +204,7 @@ impl OverheadApp {
             "overhead-handout-{}.pdf",
             fmt.format(self.sim_time(), "%Y%m%d-%H%M")
         );
-        self.save_file(ctx, name, pdf, "PDF", "pdf", records.len());
+        self.save_file(ctx, name, pdf, ExportFormat::Pdf, records.len());
     }
 
     pub(super) fn save_settings(&mut self) {
