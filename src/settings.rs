@@ -235,6 +235,9 @@ pub struct Settings {
     /// At start, refresh the enabled sources in the background when their last successful
     /// check is older than this many hours ([`DEFAULT_AUTO_REFRESH_HOURS`]; 0: never).
     pub auto_refresh_hours: u32,
+    /// The window's language; `None` follows the system (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    /// `--lang` overrides it for one run. Older settings files have none: `None`.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// Default of [`Settings::auto_refresh_hours`]: element sets are refreshed at most daily
@@ -261,6 +264,7 @@ impl Default for Settings {
             celestrak_base_url: None,
             first_run_done: false,
             auto_refresh_hours: DEFAULT_AUTO_REFRESH_HOURS,
+            language: None,
         }
     }
 }
@@ -468,4 +472,23 @@ fn back_up(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
     }
     std::fs::rename(path, &backup)?;
     Ok(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_without_a_language_follow_the_system_and_a_chosen_one_round_trips() {
+        let old = br#"{"version": 1, "theme": "Light"}"#;
+        let settings = parse(old).unwrap();
+        assert_eq!(settings.language, None);
+        let korean = Settings {
+            language: Some(crate::i18n::Lang::Ko),
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&korean).unwrap();
+        assert!(json.contains(r#""language":"ko""#), "{json}");
+        assert_eq!(parse(json.as_bytes()).unwrap(), korean);
+    }
 }

@@ -52,6 +52,6 @@ pub fn run_app() -> anyhow::Result<ExitCode> {
         native,
         Box::new(move |cc| Ok(Box::new(OverheadApp::new(&cc.egui_ctx, options)))),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    .map_err(|e| anyhow::anyhow!(crate::t!("app-error-no-window", error = e.to_string())))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -157,6 +157,8 @@ pub enum Action {
     RefreshElements,
     /// Refresh at start when the elements are older than this many hours (0: never).
     SetAutoRefreshHours(u32),
+    /// Speak this language (`None`: the system's), now and at the next start.
+    SetLanguage(Option<crate::i18n::Lang>),
 }
 
 /// Read-only facts every panel may need this frame.

@@ -8,6 +8,7 @@ use chrono::Duration;
 use super::NowSource;
 use super::OverheadApp;
 use crate::report::{self, PassRecord};
+use crate::t;
 use crate::ui::notify::{self, Notifier, ScheduledAlert};
 use crate::ui::timefmt::{TimeFormatter, countdown};
 use crate::ui::view::{Action, PassKey, ViewCtx};
@@ -57,7 +58,7 @@ impl OverheadApp {
             && !self.notify_failure_shown
         {
             self.notify_failure_shown = true;
-            self.set_info(why);
+            self.set_info(t!("app-notify-unavailable", error = why));
         }
         let sim_now = self.sim_time();
         let live = matches!(self.now_source, NowSource::System)
@@ -179,10 +180,10 @@ pub(super) fn alert_ui(
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(text).strong().color(view.palette.text));
-                if ui.button("Show").clicked() {
+                if ui.button(t!("app-alert-show")).clicked() {
                     actions.push(Action::SelectPass(key));
                 }
-                if ui.button("Dismiss").clicked() {
+                if ui.button(t!("app-alert-dismiss")).clicked() {
                     actions.push(Action::DismissAlert(key));
                 }
             });

@@ -3,10 +3,11 @@
 
 use eframe::egui;
 
-use super::OverheadApp;
 use super::alerts::alert_ui;
 use super::top_panel::{RefreshBar, top_bar_ui};
+use super::{NotRefreshed, OverheadApp};
 use crate::orbit::night::Night;
+use crate::t;
 use crate::ui::jobs::{self, Job};
 use crate::ui::passes_panel::PassesInput;
 use crate::ui::state::AppState;
@@ -30,27 +31,33 @@ impl OverheadApp {
         let (night_note, never_dark) = match self.state.window {
             SearchWindow::Hours(_) => (None, false),
             SearchWindow::Tonight => {
-                let limit = self.state.settings.pass_search.max_sun_elevation_deg;
+                let limit = format!(
+                    "{:.0}",
+                    self.state.settings.pass_search.max_sun_elevation_deg
+                );
                 match self.tonight(t) {
                     Night::Dark { dusk, dawn } => (
-                        Some(format!(
-                            "Tonight: dark from {} to {} (Sun below {limit:.0}°).",
-                            fmt.hm(dusk),
-                            fmt.hm(dawn)
+                        Some(t!(
+                            "app-night-dark",
+                            dusk = fmt.hm(dusk),
+                            dawn = fmt.hm(dawn),
+                            limit = limit
                         )),
                         false,
                     ),
                     Night::AlwaysDark { until, .. } => (
-                        Some(format!(
-                            "Polar night: the Sun stays below {limit:.0}° all day; showing the passes until {}.",
-                            fmt.date_time(until)
+                        Some(t!(
+                            "app-night-polar",
+                            limit = limit,
+                            until = fmt.date_time(until)
                         )),
                         false,
                     ),
                     Night::NeverDark { .. } => (
-                        Some(format!(
-                            "The sky does not get dark tonight at {}: the Sun stays above {limit:.0}° for the next 24 hours, so no satellite can be seen against a dark sky. Choose \"next 24 h\" for the passes above the horizon.",
-                            place.name
+                        Some(t!(
+                            "app-night-never-dark",
+                            place = place.name.as_str(),
+                            limit = limit
                         )),
                         true,
                     ),
@@ -63,7 +70,7 @@ impl OverheadApp {
                 last.problem.as_deref(),
                 self.real_now,
             )),
-            None => self.freshness.clone(),
+            None => self.freshness.as_ref().map(NotRefreshed::words),
         };
         let mut actions = std::mem::take(&mut self.actions);
         let AppState {
@@ -120,13 +127,13 @@ impl OverheadApp {
             ui.add_space(2.0);
             clock_bar.ui(ui, &view, &self.clock, &mut actions);
             ui.horizontal(|ui| {
-                if let Some(folder) = &self.saved_folder
-                    && self
-                        .status_bar
-                        .status
-                        .as_ref()
-                        .is_some_and(|s| s.text.starts_with("Saved "))
-                    && ui.small_button("Open folder").clicked()
+                // A saved export's message offers its folder.
+                if let Some(folder) = self
+                    .status_bar
+                    .status
+                    .as_ref()
+                    .and_then(|s| s.folder.as_ref())
+                    && ui.small_button(t!("app-open-folder")).clicked()
                 {
                     actions.push(Action::OpenFolder(folder.clone()));
                 }
@@ -182,7 +189,7 @@ impl OverheadApp {
         let pass_error = view
             .catalog
             .is_some_and(|c| c.sats.is_empty())
-            .then_some("No satellites loaded.");
+            .then(|| t!("app-no-satellites-loaded-sentence"));
         // Presenting to a class, the map and the sky chart are what the back row needs;
         // the table (chosen beforehand; "Jump to this pass" still works) comes back on Esc.
         if !presenting {
@@ -201,7 +208,7 @@ impl OverheadApp {
                         never_dark,
                         which: *which,
                         progress,
-                        error: pass_error,
+                        error: pass_error.as_deref(),
                     };
                     passes_panel.ui(ui, &view, &input, &mut actions);
                 });

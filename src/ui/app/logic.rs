@@ -9,9 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::OverheadApp;
 use super::saving::ExportFormat;
-use super::{LastRefresh, NowSource, RunningSearch};
+use super::{LastRefresh, NotRefreshed, NowSource, RunningSearch};
 use crate::orbit::ObserverFrame;
 use crate::orbit::night::{Night, night_of};
+use crate::t;
 use crate::ui::catalog_data::CatalogData;
 use crate::ui::jobs::{self, JobPoll, PassRequest, RefreshRequest};
 use crate::ui::save;
@@ -62,7 +63,7 @@ impl OverheadApp {
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     self.save_job = None;
-                    self.set_error("Saving the export stopped unexpectedly (a bug).");
+                    self.set_error(t!("app-error-save-lost"));
                 }
             }
         }
@@ -75,7 +76,7 @@ impl OverheadApp {
                 }
                 JobPoll::Lost => {
                     self.catalog_job = None;
-                    self.set_error("Loading the satellites failed unexpectedly (a bug).");
+                    self.set_error(t!("app-error-load-lost"));
                 }
             }
         }
@@ -99,7 +100,7 @@ impl OverheadApp {
                 }
                 JobPoll::Lost => {
                     self.refresh_job = None;
-                    self.set_error("The refresh stopped unexpectedly (a bug).");
+                    self.set_error(t!("app-error-refresh-lost"));
                 }
             }
         }
@@ -118,7 +119,7 @@ impl OverheadApp {
                     let cancelled = running.cancelled;
                     self.search = None;
                     if !cancelled {
-                        self.set_error("The pass search stopped unexpectedly (a bug).");
+                        self.set_error(t!("app-error-search-lost"));
                     }
                 }
             }
@@ -135,7 +136,7 @@ impl OverheadApp {
                 // A new catalog means new passes: search again.
                 self.passes = None;
             }
-            Err(e) => self.set_error(format!("No satellites: {e}")),
+            Err(e) => self.set_error(t!("app-error-no-satellites", error = e)),
         }
     }
 
@@ -345,10 +346,10 @@ impl OverheadApp {
                 let place = settings.observers.get(index).cloned().unwrap_or(place);
                 self.frame = ObserverFrame::new(observer_of(&place));
                 self.state.map.picking = false;
-                self.set_info(format!(
-                    "Location: {} ({})",
-                    place.name,
-                    coordinates_label(&place)
+                self.set_info(t!(
+                    "app-location-set",
+                    place = place.name.as_str(),
+                    coordinates = coordinates_label(&place)
                 ));
             }
             Action::Select(id) => {
@@ -410,12 +411,17 @@ impl OverheadApp {
             Action::DismissAlert(key) => self.dismissed_alerts.push(key),
             Action::RefreshElements => self.start_refresh(ctx),
             Action::SetAutoRefreshHours(hours) => settings.auto_refresh_hours = hours,
+            Action::SetLanguage(language) => {
+                settings.language = language;
+                crate::i18n::set_language(language.unwrap_or_else(crate::i18n::Lang::from_env));
+                ctx.request_repaint();
+            }
         }
     }
 
     pub(super) fn start_refresh(&mut self, ctx: &egui::Context) {
         if self.refresh_job.is_some() {
-            self.set_error("A refresh is already running; wait for it to finish.");
+            self.set_error(t!("app-refresh-running"));
             return;
         }
         self.spawn_refresh(ctx, None);
@@ -427,7 +433,7 @@ impl OverheadApp {
             None => match crate::catalog::default_cache_dir() {
                 Ok(dir) => dir,
                 Err(e) => {
-                    self.freshness = Some(format!("not updated: {e}"));
+                    self.freshness = Some(NotRefreshed::NoCacheDir(e.to_string()));
                     return;
                 }
             },
@@ -452,7 +458,7 @@ impl OverheadApp {
         self.auto_refresh_pending = false;
         let hours = self.state.settings.auto_refresh_hours;
         if hours == 0 {
-            self.freshness = Some("auto-refresh off".to_owned());
+            self.freshness = Some(NotRefreshed::AutoRefreshOff);
             return;
         }
         self.spawn_refresh(ctx, Some(Duration::hours(i64::from(hours))));

@@ -48,6 +48,24 @@ struct LastRefresh {
     problem: Option<String>,
 }
 
+/// Why the elements were not refreshed at start (the top bar's line, before any refresh).
+enum NotRefreshed {
+    /// The refresh at start is switched off.
+    AutoRefreshOff,
+    /// There is no cache directory to refresh into; why.
+    NoCacheDir(String),
+}
+
+impl NotRefreshed {
+    /// The top bar's few words.
+    fn words(&self) -> String {
+        match self {
+            Self::AutoRefreshOff => crate::t!("app-auto-refresh-off"),
+            Self::NoCacheDir(why) => crate::t!("app-fresh-not-updated", why = why.as_str()),
+        }
+    }
+}
+
 /// The Overhead window.
 pub struct OverheadApp {
     state: AppState,
@@ -64,7 +82,7 @@ pub struct OverheadApp {
     /// The automatic refresh is still to be started (once, after the catalog first loads).
     auto_refresh_pending: bool,
     /// The top bar's line on how fresh the elements are, when it is not about the last refresh.
-    freshness: Option<String>,
+    freshness: Option<NotRefreshed>,
     /// The last refresh's newest successful check, and why it brought nothing (if so).
     last_refresh: Option<LastRefresh>,
     notifier: Option<Notifier>,
@@ -82,8 +100,6 @@ pub struct OverheadApp {
     export_dir: Option<PathBuf>,
     /// An export being saved (a save dialog may be open), and how many passes it holds.
     save_job: Option<saving::PendingSave>,
-    /// The folder of the last export saved, for the "Open folder" button.
-    saved_folder: Option<PathBuf>,
     saved_settings: Option<Settings>,
     saved_ui_state: String,
     ui_state_saved_at: DateTime<Utc>,
@@ -108,6 +124,7 @@ impl OverheadApp {
         let mut status_bar = StatusBar::default();
         let mut state =
             startup::load_state(settings_path.as_deref(), initial_settings, &mut status_bar);
+        startup::apply_language(state.settings.language);
         let place = state.settings.observer();
         if !state.settings.first_run_done {
             state.location.open_at(&place);
@@ -153,7 +170,6 @@ impl OverheadApp {
             settings_path,
             export_dir,
             save_job: None,
-            saved_folder: None,
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),

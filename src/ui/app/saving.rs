@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use super::OverheadApp;
 use super::startup::ui_state_path;
 use crate::report::{self, PassRecord};
+use crate::t;
 use crate::ui::save;
+use crate::ui::status_bar::Status;
 use crate::ui::timefmt::TimeFormatter;
 use crate::ui::view::{Which, coordinates_label, observer_of};
 
@@ -99,7 +101,7 @@ impl OverheadApp {
         pass_count: usize,
     ) {
         if self.save_job.is_some() {
-            self.set_error("An export is being saved; finish that first.");
+            self.set_error(t!("app-save-busy"));
             return;
         }
         let request = save::SaveRequest {
@@ -124,12 +126,22 @@ impl OverheadApp {
     pub(super) fn saved(&mut self, outcome: save::SaveOutcome, count: usize) {
         match outcome {
             save::SaveOutcome::Saved(path) => {
-                self.saved_folder = path.parent().map(std::path::Path::to_path_buf);
-                self.set_info(format!("Saved {count} passes to {}", path.display()));
+                let text = t!(
+                    "app-saved",
+                    count = count,
+                    path = path.display().to_string()
+                );
+                let mut status = Status::info(text);
+                status.folder = path.parent().map(std::path::Path::to_path_buf);
+                self.status_bar.set(status);
             }
-            save::SaveOutcome::Cancelled => self.set_info("Export cancelled: no file chosen."),
+            save::SaveOutcome::Cancelled => self.set_info(t!("app-save-cancelled")),
             save::SaveOutcome::Failed { path, message } => {
-                self.set_error(format!("Could not write {}: {message}", path.display()));
+                self.set_error(t!(
+                    "app-save-failed",
+                    path = path.display().to_string(),
+                    error = message
+                ));
             }
         }
     }
@@ -168,11 +180,11 @@ impl OverheadApp {
             let t = r.pass.visible_peak.unwrap_or(r.pass.culmination).time;
             crate::handout::chart_stars(&self.frame, t, 4.5)
         });
-        let window_line = format!(
-            "From {} to {} ({})",
-            fmt.date_time(results.request.start),
-            fmt.date_time(results.request.end),
-            fmt.zone_label(results.request.start)
+        let window_line = t!(
+            "app-handout-window",
+            start = fmt.date_time(results.request.start),
+            end = fmt.date_time(results.request.end),
+            zone = fmt.zone_label(results.request.start)
         );
         let data_line = crate::handout::data_line(
             &records,
@@ -196,7 +208,7 @@ impl OverheadApp {
         let pdf = match crate::handout::handout_pdf(&input) {
             Ok(pdf) => pdf,
             Err(e) => {
-                self.set_error(format!("Could not make the handout: {e}"));
+                self.set_error(t!("app-handout-failed", error = e.to_string()));
                 return;
             }
         };
@@ -244,9 +256,10 @@ impl OverheadApp {
             Ok(()) => self.saved_ui_state = json,
             Err(e) => {
                 self.saved_ui_state = json;
-                self.set_error(format!(
-                    "Could not save the window state to {}: {e}",
-                    path.display()
+                self.set_error(t!(
+                    "app-ui-state-save-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 ));
             }
         }

@@ -130,6 +130,16 @@ pub(super) fn load_state(
     state
 }
 
+/// Speaks the saved language, unless `--lang` chose one for this run (it wins) or the
+/// setting follows the system (as [`crate::i18n::init`] already did). Called after `init`.
+pub(super) fn apply_language(saved: Option<crate::i18n::Lang>) {
+    if let Some(lang) = saved
+        && !crate::i18n::is_forced()
+    {
+        crate::i18n::set_language(lang);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,11 @@
 
 use eframe::egui;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
+use crate::i18n::Lang;
 use crate::settings::Settings;
+use crate::t;
 use crate::ui::clock::ClockCommand;
 use crate::ui::theme::{ALL_THEMES, theme_label};
 use crate::ui::timefmt::{ALL_TIME_DISPLAYS, time_display_label};
@@ -20,7 +22,7 @@ fn settings_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut display = settings.time_display;
-    let label = ui.label("Times");
+    let label = ui.label(t!("app-times"));
     egui::ComboBox::from_id_salt("time_display")
         .selected_text(view.fmt.zone_label(view.t))
         .show_ui(ui, |ui| {
@@ -34,7 +36,7 @@ fn settings_ui(
         actions.push(Action::SetTimeDisplay(display));
     }
     let mut theme_choice = settings.theme;
-    let label = ui.label("Theme");
+    let label = ui.label(t!("app-theme"));
     egui::ComboBox::from_id_salt("theme")
         .selected_text(theme_label(theme_choice))
         .show_ui(ui, |ui| {
@@ -47,13 +49,37 @@ fn settings_ui(
     if theme_choice != settings.theme {
         actions.push(Action::SetTheme(theme_choice));
     }
-    ui.label("Alert");
+    ui.label(t!("app-alert"));
     ui.add(
         egui::DragValue::new(alert_minutes)
             .range(0..=60)
-            .suffix(" min before"),
+            .suffix(format!(" {}", t!("app-alert-minutes-before"))),
     )
-    .on_hover_text("Warn this many minutes before a visible pass (0: never)");
+    .on_hover_text(t!("app-alert-hover"));
+    language_ui(ui, settings.language, actions);
+}
+
+/// The language menu: the system's, or one chosen (each language named in itself).
+fn language_ui(ui: &mut egui::Ui, current: Option<Lang>, actions: &mut Vec<Action>) {
+    let name = |lang: Option<Lang>| match lang {
+        None => t!("app-language-system"),
+        Some(l) => l.native_name().to_owned(),
+    };
+    let mut chosen = current;
+    let label = ui.label(t!("app-language"));
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            for lang in std::iter::once(None).chain(Lang::ALL.map(Some)) {
+                ui.selectable_value(&mut chosen, lang, name(lang));
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(t!("app-language-hover"));
+    if chosen != current {
+        actions.push(Action::SetLanguage(chosen));
+    }
 }
 
 /// The top bar's refresh part: progress of a refresh, and how fresh the elements are.
@@ -78,10 +104,10 @@ pub(super) fn top_bar_ui(
         ui.label(egui::RichText::new("Overhead").heading().strong());
         ui.separator();
         if ui
-            .button(format!("Location: {}", view.place.name))
-            .on_hover_text(format!(
-                "{}\nClick to change",
-                coordinates_label(view.place)
+            .button(t!("app-location-button", place = view.place.name.as_str()))
+            .on_hover_text(t!(
+                "app-location-hover",
+                coordinates = coordinates_label(view.place)
             ))
             .clicked()
         {
@@ -94,8 +120,8 @@ pub(super) fn top_bar_ui(
             settings_ui(ui, view, settings, alert_minutes, actions);
         }
         if ui
-            .selectable_label(presentation, "Presentation")
-            .on_hover_text("Large text, full screen (F11 or P; Esc leaves). Ctrl +/− zooms.")
+            .selectable_label(presentation, t!("app-presentation"))
+            .on_hover_text(t!("app-presentation-hover"))
             .clicked()
         {
             actions.push(Action::TogglePresentation);
@@ -104,37 +130,38 @@ pub(super) fn top_bar_ui(
         match (view.catalog, loading) {
             (_, true) => {
                 ui.spinner();
-                ui.label("Loading satellites…");
+                ui.label(t!("app-loading-satellites"));
             }
             (Some(c), false) => {
                 // Judged at the clock the views follow: after "Use the data's date" the
                 // elements are fresh for what is shown, however old they are today.
                 let age = c.data_epoch.map(|e| data_age_at(e, view.t));
-                let judged_at = format!(
-                    "Age at the time the window shows ({}), not the computer's clock.",
-                    view.fmt.date_time(view.t)
-                );
+                let judged_at = t!("app-age-judged-at", time = view.fmt.date_time(view.t));
                 let hover = match &age {
-                    Some((text, _)) => format!("{text}\n{judged_at}"),
+                    Some(age) => format!("{}\n{judged_at}", age.text),
                     None => String::new(),
                 };
                 if !presentation {
-                    ui.label(format!("{} satellites, {}", c.sats.len(), c.source_note))
-                        .on_hover_text(hover);
+                    ui.label(t!(
+                        "app-satellites-loaded",
+                        count = c.sats.len(),
+                        source = c.source_note.as_str()
+                    ))
+                    .on_hover_text(hover);
                 }
-                if let Some((age, true)) = age {
+                if let Some(age) = age.filter(|a| a.stale) {
                     // Presenting, a short warning; the sentence on hover.
                     let (shown, hover) = if presentation {
-                        ("Old elements".to_owned(), format!("{age}\n{judged_at}"))
+                        (t!("app-old-elements"), format!("{}\n{judged_at}", age.text))
                     } else {
-                        (age, judged_at)
+                        (age.text, judged_at)
                     };
                     ui.colored_label(ui.visuals().warn_fg_color, shown)
                         .on_hover_text(hover);
                     if let Some(e) = c.data_epoch
                         && ui
-                            .button("Use the data's date")
-                            .on_hover_text("Run the clock at the date of the elements, so that the passes shown are right")
+                            .button(t!("app-use-data-date"))
+                            .on_hover_text(t!("app-use-data-date-hover"))
                             .clicked()
                     {
                         actions.push(Action::Clock(ClockCommand::JumpTo(e)));
@@ -144,12 +171,12 @@ pub(super) fn top_bar_ui(
                     _ if presentation => {}
                     Some((done, total)) => {
                         ui.spinner();
-                        ui.label(format!("Refreshing {done}/{total}…"));
+                        ui.label(t!("app-refreshing", done = done, total = total));
                     }
                     None => {
                         if ui
-                            .button("Refresh elements")
-                            .on_hover_text("Download new elements from CelesTrak (at most once every 2 hours per source)")
+                            .button(t!("app-refresh-elements"))
+                            .on_hover_text(t!("app-refresh-elements-hover"))
                             .clicked()
                         {
                             actions.push(Action::RefreshElements);
@@ -159,34 +186,53 @@ pub(super) fn top_bar_ui(
                 auto_refresh_menu_ui(ui, refresh.freshness, settings.auto_refresh_hours, actions);
             }
             (None, false) => {
-                ui.colored_label(ui.visuals().error_fg_color, "No satellites loaded");
+                ui.colored_label(ui.visuals().error_fg_color, t!("app-no-satellites-loaded"));
             }
         }
     });
 }
 
-/// The sentence on the age of the data (its median epoch) at the simulated time `t`, and
-/// whether it is stale there (more than [`crate::catalog::STALE_AFTER_DAYS`] either way,
-/// as in the live panel).
-fn data_age_at(data_epoch: DateTime<Utc>, t: DateTime<Utc>) -> (String, bool) {
+/// How old the elements are at the time shown.
+#[derive(Debug, Clone, PartialEq)]
+struct DataAge {
+    /// The sentence ("Elements from 22 Aug 2026 (3 days old).").
+    text: String,
+    /// Older (or newer) than [`crate::catalog::STALE_AFTER_DAYS`]: passes may be off.
+    stale: bool,
+}
+
+/// The age of the data (its median epoch) at the simulated time `t`, and whether it is
+/// stale there (more than [`crate::catalog::STALE_AFTER_DAYS`] either way, as in the live
+/// panel).
+fn data_age_at(data_epoch: DateTime<Utc>, t: DateTime<Utc>) -> DataAge {
     let age_days = (t - data_epoch).num_days();
     let stale = age_days.unsigned_abs() as f64 > crate::catalog::STALE_AFTER_DAYS;
-    if age_days >= 0 {
-        return (crate::catalog::data_age_message(data_epoch, t), stale);
-    }
-    let date = data_epoch.format("%-d %b %Y");
-    let after = match -age_days {
-        1 => "1 day".to_owned(),
-        d => format!("{d} days"),
-    };
-    let text = if stale {
-        format!(
-            "Elements from {date} ({after} after the time shown): passes may be off by many minutes."
-        )
+    let date = t!(
+        "app-date",
+        day = data_epoch.day(),
+        month_name = t!("app-month-name", month = data_epoch.month()),
+        year = data_epoch.year()
+    );
+    let text = if age_days >= 0 {
+        let age = if age_days == 0 {
+            t!("app-age-less-than-a-day")
+        } else {
+            t!("app-age-days-old", days = age_days)
+        };
+        if stale {
+            t!("app-data-age-stale", date = date, age = age)
+        } else {
+            t!("app-data-age", date = date, age = age)
+        }
     } else {
-        format!("Elements from {date} ({after} after the time shown).")
+        let age = t!("app-age-days-after", days = -age_days);
+        if stale {
+            t!("app-data-age-after-stale", date = date, age = age)
+        } else {
+            t!("app-data-age", date = date, age = age)
+        }
     };
-    (text, stale)
+    DataAge { text, stale }
 }
 
 /// How fresh the elements are, in one short line that opens a menu to switch the refresh
@@ -197,7 +243,9 @@ fn auto_refresh_menu_ui(
     hours: u32,
     actions: &mut Vec<Action>,
 ) {
-    let line = egui::RichText::new(freshness.unwrap_or("auto-refresh")).small();
+    let line =
+        egui::RichText::new(freshness.map_or_else(|| t!("app-auto-refresh"), ToOwned::to_owned))
+            .small();
     ui.menu_button(line, |ui| {
         let mut on = hours > 0;
         let mut wanted = if on {
@@ -205,12 +253,12 @@ fn auto_refresh_menu_ui(
         } else {
             crate::settings::DEFAULT_AUTO_REFRESH_HOURS
         };
-        ui.checkbox(&mut on, "Refresh at start when older than");
+        ui.checkbox(&mut on, t!("app-auto-refresh-check"));
         ui.add_enabled(
             on,
             egui::DragValue::new(&mut wanted)
                 .range(1..=720)
-                .suffix(" h"),
+                .suffix(format!(" {}", t!("app-auto-refresh-hours"))),
         );
         let new_hours = if on { wanted } else { 0 };
         if new_hours != hours {
@@ -218,9 +266,7 @@ fn auto_refresh_menu_ui(
         }
     })
     .response
-    .on_hover_text(
-        "When the elements were last checked with their source. Click to set the refresh at start.",
-    );
+    .on_hover_text(t!("app-auto-refresh-hover"));
 }
 
 #[cfg(test)]
@@ -230,16 +276,30 @@ mod tests {
 
     #[test]
     fn data_age_is_judged_at_the_time_shown() {
+        crate::i18n::set_thread_language(Some(Lang::En));
         let epoch: DateTime<Utc> = "2026-08-22T09:00:00Z".parse().unwrap();
-        let (text, stale) = data_age_at(epoch, epoch + Duration::hours(3));
-        assert_eq!(text, "Elements from 22 Aug 2026 (less than a day old).");
-        assert!(!stale);
-        let (text, stale) = data_age_at(epoch, epoch + Duration::days(99));
-        assert!(text.contains("(99 days old)"), "{text}");
-        assert!(stale);
+        let age = data_age_at(epoch, epoch + Duration::hours(3));
+        assert_eq!(age.text, "Elements from 22 Aug 2026 (less than a day old).");
+        assert!(!age.stale);
+        let age = data_age_at(epoch, epoch + Duration::days(99));
+        assert!(age.text.contains("(99 days old)"), "{}", age.text);
+        assert!(age.stale);
         // Run back before the data, the elements are as far off.
-        let (text, stale) = data_age_at(epoch, epoch - Duration::days(30));
-        assert!(text.contains("(30 days after the time shown)"), "{text}");
-        assert!(stale);
+        let age = data_age_at(epoch, epoch - Duration::days(30));
+        assert!(
+            age.text.contains("(30 days after the time shown)"),
+            "{}",
+            age.text
+        );
+        assert!(age.stale);
+    }
+
+    #[test]
+    fn data_age_in_korean_has_a_korean_date() {
+        crate::i18n::set_thread_language(Some(Lang::Ko));
+        let epoch: DateTime<Utc> = "2026-08-22T09:00:00Z".parse().unwrap();
+        let age = data_age_at(epoch, epoch + Duration::days(3));
+        assert_eq!(age.text, "궤도 자료: 2026년 8월 22일 (3일 지남).");
+        crate::i18n::set_thread_language(None);
     }
 }

@@ -123,22 +123,40 @@ pub(super) fn place_at(lat_deg: f64, lon_deg: f64) -> Place {
         };
         d(a).total_cmp(&d(b))
     });
-    let coords = format!(
-        "{:.2}° {}, {:.2}° {}",
-        lat_deg.abs(),
-        if lat_deg >= 0.0 { "N" } else { "S" },
-        lon_deg.abs(),
-        if lon_deg >= 0.0 { "E" } else { "W" }
-    );
+    let coords = format!("{}, {}", latitude_words(lat_deg), longitude_words(lon_deg));
     Place {
         name: match nearest {
-            Some(c) => format!("{coords} (near {})", c.name),
+            Some(c) => crate::t!(
+                "app-map-place-near",
+                coordinates = coords,
+                city = c.name.as_str()
+            ),
             None => coords,
         },
         latitude_deg: lat_deg,
         longitude_deg: lon_deg,
         altitude_m: 0.0,
         time_zone: nearest.map(|c| c.time_zone.clone()),
+    }
+}
+
+/// "37.58° N" ("북위 37.58°"): a latitude to two decimals, in words of the language.
+pub(super) fn latitude_words(lat_deg: f64) -> String {
+    let deg = format!("{:.2}", lat_deg.abs());
+    if lat_deg >= 0.0 {
+        crate::t!("app-lat-north", deg = deg)
+    } else {
+        crate::t!("app-lat-south", deg = deg)
+    }
+}
+
+/// "126.98° E" ("동경 126.98°"): a longitude to two decimals, in words of the language.
+pub(super) fn longitude_words(lon_deg: f64) -> String {
+    let deg = format!("{:.2}", lon_deg.abs());
+    if lon_deg >= 0.0 {
+        crate::t!("app-lon-east", deg = deg)
+    } else {
+        crate::t!("app-lon-west", deg = deg)
     }
 }
 

@@ -17,6 +17,7 @@ use super::{
 use crate::atlas::{self, Detail};
 use crate::orbit::fleet::Fleet;
 use crate::orbit::subsolar_point_deg;
+use crate::t;
 use crate::ui::catalog_data::CatalogData;
 use crate::ui::view::ViewCtx;
 
@@ -322,7 +323,7 @@ pub(super) fn observer_marker_rects(
 ) -> Vec<Rect> {
     let you = painter
         .layout_no_wrap(
-            "You".to_owned(),
+            t!("app-map-you"),
             egui::FontId::proportional(12.0 * view.label_scale),
             Color32::WHITE,
         )
@@ -362,7 +363,7 @@ pub(super) fn observer_marker(
         painter.text(
             p + Vec2::new(10.0, 10.0),
             egui::Align2::LEFT_TOP,
-            "You",
+            t!("app-map-you"),
             egui::FontId::proportional(12.0 * view.label_scale),
             text,
         );

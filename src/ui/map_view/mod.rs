@@ -20,7 +20,8 @@ mod projection;
 
 pub use ground::subpoint;
 
-use ground::place_at;
+use crate::t;
+use ground::{latitude_words, longitude_words, place_at};
 use layers::{observer_marker, observer_marker_rects};
 use projection::{Projection, base_px_per_deg, wrap_lon};
 
@@ -146,7 +147,9 @@ impl MapView {
             self.center_lon_deg = view.place.longitude_deg;
         }
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "World map"));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Image, true, t!("app-map-world-map"))
+        });
         self.interact(ui, rect, &response);
         let proj = self.projection(rect);
         let painter = ui.painter_at(rect);
@@ -189,7 +192,7 @@ impl MapView {
             painter.text(
                 p + egui::vec2(9.0, 0.0),
                 egui::Align2::LEFT_CENTER,
-                "Moon",
+                t!("app-map-moon"),
                 egui::FontId::proportional(11.0 * view.label_scale),
                 palette.weak_text,
             );
@@ -208,10 +211,10 @@ impl MapView {
             if let Some(pos) = response.hover_pos() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
                 let (lon, lat) = proj.to_lon_lat(pos);
-                response.clone().on_hover_text(format!(
-                    "Set location to {:.2}°, {:.2}°",
-                    lat,
-                    wrap_lon(lon)
+                response.clone().on_hover_text(t!(
+                    "app-map-set-location-hover",
+                    lat = format!("{lat:.2}"),
+                    lon = format!("{:.2}", wrap_lon(lon))
                 ));
             }
             if response.clicked()
@@ -228,37 +231,34 @@ impl MapView {
 
     fn controls_ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
-            ui.heading("Map");
-            ui.checkbox(&mut self.show_all, "All satellites");
+            ui.heading(t!("app-map-heading"));
+            ui.checkbox(&mut self.show_all, t!("app-map-all-satellites"));
             // Presenting, the controls keep to one line.
             if !view.presentation {
-                ui.checkbox(&mut self.show_borders, "Borders");
+                ui.checkbox(&mut self.show_borders, t!("app-map-borders"));
             }
-            if ui.button("Zoom in").clicked() {
+            if ui.button(t!("app-map-zoom-in")).clicked() {
                 self.zoom = (self.zoom * 1.5).min(60.0);
             }
-            if ui.button("Zoom out").clicked() {
+            if ui.button(t!("app-map-zoom-out")).clicked() {
                 self.zoom = (self.zoom / 1.5).max(1.0);
             }
-            if ui.button("Whole world").clicked() {
+            if ui.button(t!("app-map-whole-world")).clicked() {
                 self.zoom = 1.0;
                 self.center_lat_deg = 0.0;
                 self.follow_observer = true;
             }
-            if ui.button("Centre on me").clicked() {
+            if ui.button(t!("app-map-centre-on-me")).clicked() {
                 self.center_lat_deg = view.place.latitude_deg;
                 self.zoom = self.zoom.max(3.0);
                 self.follow_observer = true;
             }
             if self.picking {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "Click the map to set your location",
-                );
-                if ui.button("Cancel").clicked() {
+                ui.colored_label(ui.visuals().warn_fg_color, t!("app-map-pick-prompt"));
+                if ui.button(t!("app-map-cancel")).clicked() {
                     self.picking = false;
                 }
-            } else if !view.presentation && ui.button("Set location on map").clicked() {
+            } else if !view.presentation && ui.button(t!("app-map-pick")).clicked() {
                 actions.push(Action::PickOnMap);
             }
         });
@@ -268,16 +268,14 @@ impl MapView {
             && let Some(sat) = catalog.get(id)
         {
             let text = match subpoint(sat, view.t) {
-                Some((lat, lon, alt_km)) => format!(
-                    "{} is over {:.2}° {}, {:.2}° {}, {:.0} km up",
-                    sat.set.name,
-                    lat.abs(),
-                    if lat >= 0.0 { "N" } else { "S" },
-                    lon.abs(),
-                    if lon >= 0.0 { "E" } else { "W" },
-                    alt_km
+                Some((lat, lon, alt_km)) => t!(
+                    "app-map-over",
+                    sat = sat.set.name.as_str(),
+                    lat = latitude_words(lat),
+                    lon = longitude_words(lon),
+                    alt = format!("{alt_km:.0}")
                 ),
-                None => format!("{}: no position (decayed?)", sat.set.name),
+                None => t!("app-map-no-position", sat = sat.set.name.as_str()),
             };
             ui.label(egui::RichText::new(text).small());
         }
@@ -361,9 +359,11 @@ impl MapView {
         };
         let id = sat.set.norad_id;
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        response
-            .clone()
-            .on_hover_text(format!("{} ({id}): click to follow", sat.set.name));
+        response.clone().on_hover_text(t!(
+            "app-map-follow-hover",
+            sat = sat.set.name.as_str(),
+            id = id.to_string()
+        ));
         if response.clicked() {
             actions.push(Action::Select(id));
         }
