@@ -215,3 +215,32 @@ app-map-set-location-hover = Set location to { $lat }°, { $lon }°
 app-map-follow-hover = { $sat } ({ $id }): click to follow
 # A place clicked on the map: $coordinates ("37.58° N, 126.98° E"), $city the nearest city.
 app-map-place-near = { $coordinates } (near { $city })
+
+## The settings file (status line at start; also `overhead fetch`)
+
+# $path is the settings file, $error what the system said.
+app-settings-unreadable = Could not read the settings ({ $path }: { $error }); using the defaults.
+# $repairs lists what was changed (app-settings-repair-…, joined with "; ").
+app-settings-repaired = Settings repaired: { $repairs }.
+# A damaged settings file is replaced by the defaults: $path, $why (app-settings-not-json …), $kept (app-settings-kept-as or -not-kept).
+app-settings-replaced = The settings file { $path } { $why }; { $kept }. Using the defaults.
+app-settings-kept-as = it was kept as { $path }
+app-settings-not-kept = it could not be kept aside ({ $error }) and will be overwritten when settings are saved
+app-settings-not-json = is not valid JSON ({ $error })
+app-settings-no-version = has no version number, so it is not an Overhead settings file
+# $version the file's format, $max the newest this build reads.
+app-settings-newer = was written by a newer version of Overhead (format { $version }; this one reads up to { $max })
+app-settings-too-old = is from an old format ({ $version }) that this version no longer reads
+app-settings-bad-value = has a value that cannot be used ({ $error })
+app-settings-repair-observers =
+    { $count ->
+        [one] 1 observer with impossible coordinates removed
+       *[other] { $count } observers with impossible coordinates removed
+    }
+app-settings-repair-no-observer = no observer left, Seoul added
+app-settings-repair-current-observer = current observer reset to the first
+# $min and $max in degrees.
+app-settings-repair-elevations = pass search elevations outside { $min }..{ $max }° reset to the defaults
+# $groups: the unknown group names.
+app-settings-repair-groups = unknown source group(s) { $groups } dropped
+app-settings-repair-limiting-magnitude = limiting magnitude reset to 4

@@ -137,3 +137,22 @@ app-map-no-position = { $sat }: 위치를 알 수 없어요 (대기권에 떨어
 app-map-set-location-hover = 위치를 { $lat }°, { $lon }°로 정하기
 app-map-follow-hover = { $sat } ({ $id }): 눌러서 따라가기
 app-map-place-near = { $coordinates } ({ $city } 근처)
+
+## The settings file (status line at start; also `overhead fetch`)
+
+app-settings-unreadable = 설정을 읽지 못했어요 ({ $path }: { $error }). 기본값을 써요.
+app-settings-repaired = 설정을 고쳤어요: { $repairs }.
+app-settings-replaced = 설정 파일 { $path }: { $why }. { $kept }. 기본값을 써요.
+app-settings-kept-as = 원래 파일은 { $path } 이름으로 남겨 두었어요
+app-settings-not-kept = 원래 파일을 따로 남기지 못했어요({ $error }). 설정을 저장하면 덮어써요
+app-settings-not-json = 올바른 JSON이 아니에요 ({ $error })
+app-settings-no-version = 버전 번호가 없어서 Overhead 설정 파일이 아니에요
+app-settings-newer = 더 새 버전의 Overhead가 쓴 파일이에요 (형식 { $version }, 이 버전은 { $max }까지 읽어요)
+app-settings-too-old = 이 버전이 더 이상 읽지 않는 옛 형식({ $version })이에요
+app-settings-bad-value = 쓸 수 없는 값이 있어요 ({ $error })
+app-settings-repair-observers = 좌표가 불가능한 관측 장소 { $count }곳을 지웠어요
+app-settings-repair-no-observer = 관측 장소가 남지 않아서 서울을 넣었어요
+app-settings-repair-current-observer = 지금 관측 장소를 첫 번째로 되돌렸어요
+app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고도를 기본값으로 되돌렸어요
+app-settings-repair-groups = 알 수 없는 자료 묶음 { $groups }을(를) 뺐어요
+app-settings-repair-limiting-magnitude = 한계 등급을 4로 되돌렸어요
