@@ -2,9 +2,12 @@
 //!
 //! One [`app::OverheadApp`] owns one [`state::AppState`]; each panel is a struct in its
 //! own file with a `ui` method that draws and queues [`view::Action`]s, which the app
-//! carries out. Slow work (loading the catalog, pass searches, downloads) runs in
-//! [`jobs`] on worker threads. The real time is read once per frame, and every view
-//! follows the one simulated [`clock`].
+//! carries out. Panels read the frame's facts from a [`view::ViewCtx`]; [`view`] holds
+//! this shared vocabulary and imports no panel, so the imports run one way:
+//! view ← panels ← state ← app. Slow work (loading the catalog, pass searches,
+//! downloads) runs in [`jobs`] on worker threads. The real time is read once per frame,
+//! and every view follows the one simulated [`clock`]. Every word shown is a message in
+//! `assets/i18n/<lang>/app.ftl` (the frame) or `panels.ftl` (the panels).
 
 use eframe::egui;
 
