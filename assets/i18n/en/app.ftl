@@ -17,8 +17,8 @@ app-times = Times
 app-theme = Theme
 # Label before the alert minutes box.
 app-alert = Alert
-# Unit after the alert minutes number (a space goes before it).
-app-alert-minutes-before = min before
+# Unit after the alert minutes number, with the space before it if the language wants one.
+app-alert-minutes-before = { " " }min before
 app-alert-hover = Warn this many minutes before a visible pass (0: never)
 # The toggle for large text and full screen, for a class.
 app-presentation = Presentation
@@ -49,8 +49,8 @@ app-refresh-elements-hover = Download new elements from CelesTrak (at most once 
 app-auto-refresh = auto-refresh
 app-auto-refresh-off = auto-refresh off
 app-auto-refresh-check = Refresh at start when older than
-# Unit after the hours box (a space goes before it).
-app-auto-refresh-hours = h
+# Unit after the hours box, with the space before it if the language wants one.
+app-auto-refresh-hours = { " " }h
 app-auto-refresh-hover = When the elements were last checked with their source. Click to set the refresh at start.
 
 ## How old the elements are (top bar)

@@ -53,7 +53,7 @@ fn settings_ui(
     ui.add(
         egui::DragValue::new(alert_minutes)
             .range(0..=60)
-            .suffix(format!(" {}", t!("app-alert-minutes-before"))),
+            .suffix(t!("app-alert-minutes-before")),
     )
     .on_hover_text(t!("app-alert-hover"));
     language_ui(ui, settings.language, actions);
@@ -258,7 +258,7 @@ fn auto_refresh_menu_ui(
             on,
             egui::DragValue::new(&mut wanted)
                 .range(1..=720)
-                .suffix(format!(" {}", t!("app-auto-refresh-hours"))),
+                .suffix(t!("app-auto-refresh-hours")),
         );
         let new_hours = if on { wanted } else { 0 };
         if new_hours != hours {
@@ -292,6 +292,17 @@ mod tests {
             age.text
         );
         assert!(age.stale);
+    }
+
+    #[test]
+    fn units_after_numbers_keep_the_space_english_wants_and_korean_does_not() {
+        use crate::i18n::tr_in;
+        assert_eq!(
+            tr_in(Lang::En, "app-alert-minutes-before", &[]),
+            " min before"
+        );
+        assert_eq!(tr_in(Lang::Ko, "app-alert-minutes-before", &[]), "분 전");
+        assert_eq!(tr_in(Lang::En, "app-auto-refresh-hours", &[]), " h");
     }
 
     #[test]
