@@ -244,3 +244,5 @@ app-settings-repair-elevations = pass search elevations outside { $min }..{ $max
 # $groups: the unknown group names.
 app-settings-repair-groups = unknown source group(s) { $groups } dropped
 app-settings-repair-limiting-magnitude = limiting magnitude reset to 4
+# $path the settings file, $error what the system said.
+app-settings-save-failed = Could not save the settings to { $path }: { $error }

@@ -156,3 +156,4 @@ app-settings-repair-current-observer = 지금 관측 장소를 첫 번째로 되
 app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고도를 기본값으로 되돌렸어요
 app-settings-repair-groups = 알 수 없는 자료 묶음 { $groups }을(를) 뺐어요
 app-settings-repair-limiting-magnitude = 한계 등급을 4로 되돌렸어요
+app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $error }

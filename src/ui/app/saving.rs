@@ -231,7 +231,15 @@ impl OverheadApp {
             Err(e) => {
                 // Keep the failed value as "saved" so that the error shows once, not every frame.
                 self.saved_settings = Some(self.state.settings.clone());
-                self.set_error(e.to_string());
+                let text = match e {
+                    crate::settings::SettingsError::Save { path, message } => t!(
+                        "app-settings-save-failed",
+                        path = path.display().to_string(),
+                        error = message
+                    ),
+                    other => other.to_string(),
+                };
+                self.set_error(text);
             }
         }
     }
