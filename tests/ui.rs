@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use overhead::i18n::Lang;
 use overhead::settings::Settings;
 use overhead::ui::catalog_data::CatalogData;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
@@ -105,8 +106,10 @@ fn app_with(options: AppOptions) -> Harness<'static, OverheadApp> {
     harness
 }
 
-/// The app, before its first frame.
+/// The app, before its first frame, in English whatever the machine's locale (the test
+/// thread's own language; the app runs on the test thread).
 fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut options = Some(options);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -310,6 +313,7 @@ fn clock_controls_move_the_satellite_on_the_map() {
 #[test]
 fn a_fake_start_time_runs_at_the_chosen_speed() {
     // `OVERHEAD_FAKE_NOW` starts the clock at an instant and lets real time run on from it.
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
@@ -459,6 +463,7 @@ fn presentation_and_night_modes_switch() {
 
 #[test]
 fn presenting_on_a_1280_by_720_projector_keeps_the_live_readout_and_one_clock_line() {
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 720.0))
         .build_eframe(move |cc| {
@@ -949,4 +954,120 @@ fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
     harness.step();
     harness.step();
     assert!(harness.query_by_label("Remove binocular circle").is_none());
+}
+
+/// The fixture app in `lang`, loaded and searched.
+fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(lang));
+    let mut options = Some(AppOptions {
+        now: NowSource::Fixed(now()),
+        settings_path: None,
+        initial_settings: Some(settings),
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir: None,
+        cache_dir: None,
+        auto_refresh: false,
+        notifications: false,
+    });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
+        });
+    settle(&mut harness);
+    harness
+}
+
+#[test]
+fn in_korean_the_top_bar_and_map_speak_korean() {
+    let harness = app_in(Lang::Ko, iss_settings());
+    harness.get_by_label("위치: Seoul");
+    for label in [
+        "시간",
+        "화면 색",
+        "알림",
+        "발표 모드",
+        "언어 · Language",
+        "지도",
+        "모든 위성",
+        "국경",
+        "확대",
+        "축소",
+        "세계 전체",
+        "내 위치로",
+        "지도에서 위치 정하기",
+    ] {
+        harness.get_by_label(label);
+    }
+    // The language menu shows its choice in its own name.
+    assert_eq!(
+        harness
+            .get_by_label("언어 · Language")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("시스템 설정")
+    );
+    harness.get_by_label_contains("위성 9개, test fixture");
+    harness.get_by_label_contains("ISS (ZARYA): 지금 ");
+    harness.get_by_label("세계 지도");
+    assert!(harness.query_by_label("Presentation").is_none());
+    assert!(harness.query_by_label("Zoom in").is_none());
+    overhead::i18n::set_thread_language(None);
+}
+
+#[test]
+fn the_language_menu_switches_the_window_to_korean_and_back() {
+    let mut harness = app_in(Lang::En, iss_settings());
+    harness.get_by_label("Presentation");
+    harness.get_by_label("Language").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("한국어").click();
+    harness.step();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().state().settings.language,
+        Some(Lang::Ko),
+        "the choice is a setting"
+    );
+    assert_eq!(overhead::i18n::language(), Lang::Ko);
+    harness.get_by_label("발표 모드");
+    harness.get_by_label("지도");
+    assert!(harness.query_by_label("Presentation").is_none());
+    assert_eq!(
+        harness
+            .get_by_label("언어 · Language")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("한국어")
+    );
+    // And back, by the language's own name.
+    harness.get_by_label("언어 · Language").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("English").click();
+    harness.step();
+    harness.step();
+    harness.step();
+    assert_eq!(harness.state().state().settings.language, Some(Lang::En));
+    harness.get_by_label("Presentation");
+    harness.get_by_label("Map");
+    overhead::i18n::set_thread_language(None);
+}
+
+#[test]
+fn a_saved_language_applies_at_start() {
+    let settings = Settings {
+        language: Some(Lang::Ko),
+        ..iss_settings()
+    };
+    // The thread starts in English: the saved setting turns it Korean.
+    let harness = app_in(Lang::En, settings);
+    assert_eq!(overhead::i18n::language(), Lang::Ko);
+    harness.get_by_label("발표 모드");
+    harness.get_by_label("자동 새로 받기");
+    overhead::i18n::set_thread_language(None);
 }

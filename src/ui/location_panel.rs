@@ -5,7 +5,7 @@ use eframe::egui;
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, Place, ViewCtx, coordinates_label, find_saved_place};
+use super::view::{Action, Place, ViewCtx, coordinates_label, find_saved_place};
 use crate::atlas::{self, City};
 
 /// How many city matches to list.
@@ -179,7 +179,7 @@ impl LocationPanel {
     }
 
     /// The typed coordinates as a place, with the time zone of the nearest town; on a
-    /// saved place (within [`super::state::SAME_PLACE_KM`]), with its name, so that it is updated rather
+    /// saved place (within [`super::view::SAME_PLACE_KM`]), with its name, so that it is updated rather
     /// than added twice.
     fn typed_place(&self, saved: &[Place]) -> Place {
         let (lat, lon) = (self.latitude_deg, self.longitude_deg);

@@ -5,7 +5,7 @@ use eframe::egui;
 use egui::{Align, Layout, RichText, Sense, UiBuilder, Vec2};
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, PassKey, SearchWindow, ViewCtx, Which};
+use super::view::{Action, PassKey, SearchWindow, ViewCtx, Which};
 use crate::orbit::{Appears, PassSearch, Vanishes};
 use crate::report::{self, PassRecord, SKY_PRESETS, SeenPart, compass_point, vanishes_short};
 

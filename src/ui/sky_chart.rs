@@ -13,10 +13,9 @@ use egui_plot::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::clock_bar::find_record;
 use super::sky_scene::{SceneCache, SkyScene, chart_xy, moon_lit_strip};
-use super::state::{PassKey, ViewCtx};
 use super::theme::Palette;
+use super::view::{PassKey, ViewCtx, find_record};
 use crate::orbit::{PathPoint, Vanishes, observe, sky_path};
 use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
 
