@@ -25,6 +25,7 @@ pub mod map_view;
 pub mod notify;
 pub mod passes_panel;
 pub mod picker;
+pub mod probe;
 pub mod save;
 pub mod sky_chart;
 pub mod sky_scene;

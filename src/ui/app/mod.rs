@@ -227,6 +227,7 @@ impl eframe::App for OverheadApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        super::probe::after_frame(self.passes.as_ref().is_some_and(|p| !p.records.is_empty()));
         let ctx = ui.ctx().clone();
         self.run_actions(&ctx);
     }
