@@ -118,44 +118,11 @@ pub fn is_hangul(c: char) -> bool {
         | '\u{FFA0}'..='\u{FFDC}')
 }
 
-/// Whether `c` is wide: two cells in a monospaced line, as terminals draw it (Hangul
-/// syllables and jamo, CJK ideographs and punctuation, full-width forms; East Asian
-/// Width W and F, in the ranges Overhead can meet).
+/// Whether `c` is wide: two cells in a monospaced line, as terminals draw it (East Asian
+/// Width W and F: Hangul, CJK, full-width forms), by the same rule as
+/// [`crate::text::display_width`], which pads the handout's and the terminal's columns.
 pub fn is_wide(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{303E}'
-        | '\u{3041}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{A960}'..='\u{A97F}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}')
-}
-
-/// Cells `text` takes in a monospaced line: 2 for each wide character ([`is_wide`]),
-/// 1 for any other.
-///
-/// ```
-/// assert_eq!(overhead::fonts::columns("ISS 출현"), 8);
-/// ```
-pub fn columns(text: &str) -> usize {
-    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-/// `text` padded on the right with spaces to `width` cells ([`columns`]); what
-/// `format!("{:<width$}")` does for Latin text, for lines that may hold Hangul (the
-/// handout's table, a terminal's).
-///
-/// ```
-/// assert_eq!(overhead::fonts::pad_to_columns("출현", 6), "출현  ");
-/// ```
-pub fn pad_to_columns(text: &str, width: usize) -> String {
-    let pad = width.saturating_sub(columns(text));
-    format!("{text}{}", " ".repeat(pad))
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
 /// Advance of a Hangul syllable in [`HANGUL_TTF`], em.

@@ -130,10 +130,10 @@ fn the_hangul_font_holds_the_ks_x_1001_syllables_under_its_own_name() {
 
 #[test]
 fn monospace_lines_count_hangul_as_two_cells() {
-    assert_eq!(fonts::columns("Mag"), 3);
-    assert_eq!(fonts::columns("밝기"), 4);
-    assert_eq!(fonts::pad_to_columns("밝기", 6), "밝기  ");
-    assert_eq!(fonts::pad_to_columns("toolong", 3), "toolong");
+    assert_eq!(overhead::text::display_width("Mag"), 3);
+    assert_eq!(overhead::text::display_width("밝기"), 4);
+    assert_eq!(overhead::text::pad_end("밝기", 6), "밝기  ");
+    assert_eq!(overhead::text::pad_end("toolong", 3), "toolong");
     let mut doc = printpdf::PdfDocument::new("t");
     let mut cache = fonts::pdf::PdfFontCache::default();
     let text = cache.family(&mut doc, &fonts::HANDOUT_TEXT, false).unwrap();

@@ -5,7 +5,7 @@
 //!
 //! In the monospace family a wide character (Hangul, see [`super::is_wide`]) takes two
 //! cells, as in a terminal: the run pads each glyph to that width, so a line padded with
-//! [`super::pad_to_columns`] keeps its columns.
+//! [`crate::text::pad_end`] keeps its columns.
 
 use std::collections::BTreeMap;
 
