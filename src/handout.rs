@@ -6,15 +6,19 @@
 //!
 //! Written with `printpdf` (no layout engine: every mark is placed here, in millimetres
 //! from the page's top left, and turned into PDF points from the bottom left). The fonts
-//! are egui's own (Ubuntu Light for text, Hack for the aligned table), embedded and
-//! subset, so the page prints the same everywhere.
+//! are egui's own (Ubuntu Light for text, Hack for the aligned table) with the bundled
+//! Hangul font as their fallback ([`crate::fonts`]), embedded whole (printpdf subsets only
+//! with its `text_layout` feature, which is off; the Hangul font only when used), so the page
+//! prints the same everywhere; [`PdfFontFamily`] writes each run of a line in the first
+//! font that has its characters.
 
 use chrono::{DateTime, Duration, Utc};
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,
-    WindingOrder,
+    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, WindingOrder,
 };
+
+use crate::fonts::pdf::{FontError, PdfFontCache, PdfFontFamily};
 
 use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, Vanishes, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point, plain_description};
@@ -29,6 +33,12 @@ pub enum HandoutError {
     /// A bundled font could not be read (a broken build, not a user error).
     #[error("the bundled font {0} could not be read")]
     Font(&'static str),
+}
+
+impl From<FontError> for HandoutError {
+    fn from(e: FontError) -> Self {
+        HandoutError::Font(e.0)
+    }
 }
 
 /// A star (or planet) on the chart: where it is and how bright.
@@ -266,8 +276,8 @@ fn path_colour() -> Color {
 /// Marks on one page, in millimetres from the top left.
 struct Page {
     ops: Vec<Op>,
-    text_font: FontId,
-    mono_font: FontId,
+    text_fonts: PdfFontFamily,
+    mono_fonts: PdfFontFamily,
 }
 
 impl Page {
@@ -275,28 +285,24 @@ impl Page {
         Point::new(Mm(x_mm), Mm(PAGE_H_MM - y_mm))
     }
 
-    /// Text with its baseline at (x, y), in the proportional (or monospaced) font.
+    /// Text with its baseline at (x, y), in the proportional (or monospaced) fonts: each
+    /// run in the first font that has its characters (Hangul in the Hangul font).
     fn text(&mut self, x_mm: f32, y_mm: f32, size_pt: f32, mono: bool, colour: Color, text: &str) {
-        let font = if mono {
-            self.mono_font.clone()
+        let fonts = if mono {
+            &self.mono_fonts
         } else {
-            self.text_font.clone()
+            &self.text_fonts
         };
+        let runs = fonts.show_text(size_pt, text);
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFillColor { col: colour },
-            Op::SetFont {
-                font: PdfFontHandle::External(font),
-                size: Pt(size_pt),
-            },
             Op::SetTextCursor {
                 pos: Self::point(x_mm, y_mm),
             },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
-            },
-            Op::EndTextSection,
         ]);
+        self.ops.extend(runs);
+        self.ops.push(Op::EndTextSection);
     }
 
     /// Text centred on x.
@@ -397,9 +403,10 @@ impl Page {
 }
 
 /// Width of `text` at `size_pt` in the text font, millimetres: an estimate from the
-/// average advance of Ubuntu Light (about 0.5 em), enough to centre and wrap.
+/// average advance of Ubuntu Light (about 0.5 em) and of a Hangul syllable
+/// ([`crate::fonts::estimated_width_em`]), enough to centre and wrap.
 fn text_width_mm(text: &str, size_pt: f32) -> f32 {
-    text.chars().count() as f32 * size_pt * 0.5 * 0.3528
+    crate::fonts::estimated_width_em(text) * size_pt * 0.3528
 }
 
 /// `text` cut into lines of at most `width_mm` at `size_pt`, at spaces.
@@ -456,15 +463,11 @@ fn table_point(fmt: &TimeFormatter, q: &PassPoint, dir_w: usize) -> String {
 /// The handout as PDF bytes.
 pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
     let mut doc = PdfDocument::new(&title(input.place_name));
-    let mut warnings = Vec::new();
-    let text_font = ParsedFont::from_bytes(epaint_default_fonts::UBUNTU_LIGHT, 0, &mut warnings)
-        .ok_or(HandoutError::Font("Ubuntu Light"))?;
-    let mono_font = ParsedFont::from_bytes(epaint_default_fonts::HACK_REGULAR, 0, &mut warnings)
-        .ok_or(HandoutError::Font("Hack"))?;
+    let mut fonts = PdfFontCache::default();
     let mut page = Page {
         ops: Vec::new(),
-        text_font: doc.add_font(&text_font),
-        mono_font: doc.add_font(&mono_font),
+        text_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_TEXT, false)?,
+        mono_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_MONO, true)?,
     };
     let fmt = &input.fmt;
     // Title and the night.

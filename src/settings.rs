@@ -235,6 +235,9 @@ pub struct Settings {
     /// At start, refresh the enabled sources in the background when their last successful
     /// check is older than this many hours ([`DEFAULT_AUTO_REFRESH_HOURS`]; 0: never).
     pub auto_refresh_hours: u32,
+    /// The window's language; `None` follows the system (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    /// `--lang` overrides it for one run. Older settings files have none: `None`.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// Default of [`Settings::auto_refresh_hours`]: element sets are refreshed at most daily
@@ -261,6 +264,7 @@ impl Default for Settings {
             celestrak_base_url: None,
             first_run_done: false,
             auto_refresh_hours: DEFAULT_AUTO_REFRESH_HOURS,
+            language: None,
         }
     }
 }
@@ -289,9 +293,10 @@ impl Settings {
             Err(e) => {
                 return (
                     Settings::default(),
-                    Some(format!(
-                        "Could not read the settings ({}: {e}); using the defaults.",
-                        path.display()
+                    Some(crate::t!(
+                        "app-settings-unreadable",
+                        path = path.display().to_string(),
+                        error = e.to_string()
                     )),
                 );
             }
@@ -300,21 +305,23 @@ impl Settings {
             Ok(mut settings) => {
                 let repairs = settings.repair();
                 let message = (!repairs.is_empty())
-                    .then(|| format!("Settings repaired: {}.", repairs.join("; ")));
+                    .then(|| crate::t!("app-settings-repaired", repairs = repairs.join("; ")));
                 (settings, message)
             }
             Err(why) => {
                 let kept = match back_up(path, now) {
-                    Ok(backup) => format!("it was kept as {}", backup.display()),
-                    Err(e) => format!(
-                        "it could not be kept aside ({e}) and will be overwritten when settings are saved"
-                    ),
+                    Ok(backup) => {
+                        crate::t!("app-settings-kept-as", path = backup.display().to_string())
+                    }
+                    Err(e) => crate::t!("app-settings-not-kept", error = e.to_string()),
                 };
                 (
                     Settings::default(),
-                    Some(format!(
-                        "The settings file {} {why}; {kept}. Using the defaults.",
-                        path.display()
+                    Some(crate::t!(
+                        "app-settings-replaced",
+                        path = path.display().to_string(),
+                        why = why,
+                        kept = kept
                     )),
                 )
             }
@@ -374,18 +381,18 @@ impl Settings {
         let before = self.observers.len();
         self.observers.retain(ObserverSite::is_valid);
         if self.observers.len() != before {
-            repairs.push(format!(
-                "{} observer(s) with impossible coordinates removed",
-                before - self.observers.len()
+            repairs.push(crate::t!(
+                "app-settings-repair-observers",
+                count = before - self.observers.len()
             ));
         }
         if self.observers.is_empty() {
             self.observers.push(ObserverSite::default());
-            repairs.push("no observer left, Seoul added".to_owned());
+            repairs.push(crate::t!("app-settings-repair-no-observer"));
         }
         if self.current_observer >= self.observers.len() {
             self.current_observer = 0;
-            repairs.push("current observer reset to the first".to_owned());
+            repairs.push(crate::t!("app-settings-repair-current-observer"));
         }
         let search = &self.pass_search;
         let elevations_deg = [
@@ -402,8 +409,10 @@ impl Settings {
                 refraction: self.pass_search.refraction,
                 ..PassSearch::default()
             };
-            repairs.push(format!(
-                "pass search elevations outside {ELEVATION_MIN_DEG}..{ELEVATION_MAX_DEG}° reset to the defaults"
+            repairs.push(crate::t!(
+                "app-settings-repair-elevations",
+                min = ELEVATION_MIN_DEG.to_string(),
+                max = ELEVATION_MAX_DEG.to_string()
             ));
         }
         let unknown: Vec<String> = self
@@ -417,16 +426,16 @@ impl Settings {
             self.sources
                 .enabled_groups
                 .retain(|id| catalog::builtin_group(id).is_some());
-            repairs.push(format!(
-                "unknown source group(s) {} dropped",
-                unknown.join(", ")
+            repairs.push(crate::t!(
+                "app-settings-repair-groups",
+                groups = unknown.join(", ")
             ));
         }
         if !(self.limiting_magnitude.is_finite()
             && (-5.0..=15.0).contains(&self.limiting_magnitude))
         {
             self.limiting_magnitude = crate::report::DEFAULT_LIMITING_MAGNITUDE;
-            repairs.push("limiting magnitude reset to 4".to_owned());
+            repairs.push(crate::t!("app-settings-repair-limiting-magnitude"));
         }
         self.version = SETTINGS_VERSION;
         repairs
@@ -435,25 +444,27 @@ impl Settings {
 
 /// Reads and version-checks settings JSON; the error completes "The settings file X …".
 fn parse(bytes: &[u8]) -> Result<Settings, String> {
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| format!("is not valid JSON ({e})"))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| crate::t!("app-settings-not-json", error = e.to_string()))?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| {
-            "has no version number, so it is not an Overhead settings file".to_owned()
-        })?;
+        .ok_or_else(|| crate::t!("app-settings-no-version"))?;
     if version > u64::from(SETTINGS_VERSION) {
-        return Err(format!(
-            "was written by a newer version of Overhead (format {version}; this one reads up to {SETTINGS_VERSION})"
+        return Err(crate::t!(
+            "app-settings-newer",
+            version = version.to_string(),
+            max = SETTINGS_VERSION.to_string()
         ));
     }
     if version < u64::from(MIN_SETTINGS_VERSION) {
-        return Err(format!(
-            "is from an old format ({version}) that this version no longer reads"
+        return Err(crate::t!(
+            "app-settings-too-old",
+            version = version.to_string()
         ));
     }
-    serde_json::from_value(value).map_err(|e| format!("has a value that cannot be used ({e})"))
+    serde_json::from_value(value)
+        .map_err(|e| crate::t!("app-settings-bad-value", error = e.to_string()))
 }
 
 /// Renames `path` to `<path>.bak-<timestamp>` (with `-2`, `-3`… if taken).
@@ -468,4 +479,23 @@ fn back_up(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
     }
     std::fs::rename(path, &backup)?;
     Ok(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_without_a_language_follow_the_system_and_a_chosen_one_round_trips() {
+        let old = br#"{"version": 1, "theme": "Light"}"#;
+        let settings = parse(old).unwrap();
+        assert_eq!(settings.language, None);
+        let korean = Settings {
+            language: Some(crate::i18n::Lang::Ko),
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&korean).unwrap();
+        assert!(json.contains(r#""language":"ko""#), "{json}");
+        assert_eq!(parse(json.as_bytes()).unwrap(), korean);
+    }
 }

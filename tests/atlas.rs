@@ -137,6 +137,90 @@ fn city_search_finds_words_inside_names() {
     assert!(found.iter().any(|c| c.name == "New York City"), "{found:?}");
 }
 
+/// The first place `query` finds: its GeoNames name, country and coordinates.
+fn first_found(query: &str) -> &'static overhead::atlas::City {
+    search_cities(cities(), query, 5)
+        .first()
+        .copied()
+        .unwrap_or_else(|| panic!("{query} finds nothing"))
+}
+
+#[test]
+fn korean_names_find_korean_towns() {
+    // GeoNames alternate names written in Hangul (scripts/make_cities.py).
+    let seoul = first_found("서울");
+    assert_eq!(
+        (seoul.name.as_str(), seoul.country.as_str()),
+        ("Seoul", "South Korea")
+    );
+    assert!((seoul.latitude_deg - 37.57).abs() < 0.02, "{seoul:?}");
+    assert!((seoul.longitude_deg - 126.98).abs() < 0.02, "{seoul:?}");
+    assert_eq!(first_found("평양").name, "Pyongyang");
+    assert_eq!(first_found("부산").name, "Busan");
+    assert_eq!(first_found("인천").name, "Incheon");
+    assert_eq!(first_found("대구").name, "Daegu");
+    // Two Gwangju in GeoNames; the metropolitan city (1.4 million) comes first.
+    let gwangju = first_found("광주");
+    assert_eq!(gwangju.name, "Gwangju");
+    assert!(gwangju.population > 1_000_000, "{gwangju:?}");
+    // Places abroad carry their Korean names too.
+    assert_eq!(first_found("도쿄").name, "Tokyo");
+    assert_eq!(first_found("파리").country, "France");
+}
+
+#[test]
+fn korean_search_matches_prefixes_and_inside_names() {
+    let prefix = search_cities(cities(), "부", 20);
+    assert!(prefix.iter().any(|c| c.name == "Busan"), "{prefix:?}");
+    // "의정부" holds "정부" inside.
+    let inside = search_cities(cities(), "정부", 20);
+    assert!(
+        inside.iter().any(|c| c.name == "Uijeongbu-si"),
+        "{inside:?}"
+    );
+    // Narrowing by country still works after a Korean name.
+    let narrowed = search_cities(cities(), "광주, south korea", 5);
+    assert!(!narrowed.is_empty());
+    assert!(narrowed.iter().all(|c| c.country == "South Korea"));
+}
+
+#[test]
+fn name_in_gives_the_korean_name_in_korean_only() {
+    use overhead::i18n::Lang;
+    let seoul = first_found("seoul");
+    assert_eq!(seoul.name_in(Lang::Ko), "서울");
+    assert_eq!(seoul.name_in(Lang::En), "Seoul");
+    assert_eq!(seoul.label_in(Lang::Ko), "서울, South Korea");
+    assert_eq!(seoul.label_in(Lang::En), seoul.label());
+    // No Korean name: the usual one in every language.
+    let no_korean = cities()
+        .iter()
+        .find(|c| c.name_ko.is_empty())
+        .expect("some place has no Korean name");
+    assert_eq!(no_korean.name_in(Lang::Ko), no_korean.name);
+    // Every Korean name is Hangul (with at most spaces, digits and a little punctuation).
+    let with_korean = cities().iter().filter(|c| !c.name_ko.is_empty()).count();
+    assert!(
+        with_korean > 6_000,
+        "{with_korean} places with a Korean name"
+    );
+    assert!(
+        cities().iter().all(
+            |c| c.name_ko.is_empty() || c.name_ko.chars().any(|ch| ('가'..='힣').contains(&ch))
+        )
+    );
+}
+
+#[test]
+fn eight_column_city_lists_still_read() {
+    let line = "Paris\t\tFrance\t11\t48.8534\t2.3488\t2138551\tEurope/Paris\n";
+    let read = overhead::atlas::cities::parse_cities_tsv(line).unwrap();
+    assert_eq!(read[0].name_ko, "");
+    let nine = overhead::atlas::cities::parse_cities_tsv(&line.replace('\n', "\t파리\n")).unwrap();
+    assert_eq!(nine[0].name_ko, "파리");
+    assert!(overhead::atlas::cities::parse_cities_tsv("a\tb\n").is_err());
+}
+
 #[test]
 fn land_mask_covers_the_land_and_only_the_land() {
     let (w, h) = (1024, 512);

@@ -71,6 +71,7 @@ fn the_debian_package_installs_a_working_app() {
         "usr/share/doc/overhead/CREDITS.md",
         "usr/share/doc/overhead/DATA-SOURCES.md",
         "usr/share/doc/overhead/LICENSE-world-atlas.txt",
+        "usr/share/doc/overhead/LICENSE-NanumGothic.txt",
     ];
     let missing: Vec<&str> = installed_files
         .iter()

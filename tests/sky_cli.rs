@@ -374,3 +374,31 @@ fn sky_refuses_a_latitude_off_the_earth_naming_the_argument() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--max-magnitude"));
 }
+
+#[test]
+fn korean_sky_table_names_stars_in_korean_and_json_stays_english() {
+    let args = |lang: &'static str, format: &'static str| {
+        [
+            "--lang",
+            lang,
+            "--lat",
+            "37.5665",
+            "--lon",
+            "126.978",
+            "--time",
+            "2026-11-29T12:00:00Z",
+            "--format",
+            format,
+        ]
+    };
+    let table = overhead(&args("ko", "table"));
+    assert!(table.status.success());
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("베가"), "{text}");
+    assert!(text.contains("카펠라"), "{text}");
+    assert!(!text.contains("Capella"), "{text}");
+    let json_ko = overhead(&args("ko", "json")).stdout;
+    let json_en = overhead(&args("en", "json")).stdout;
+    assert_eq!(json_ko, json_en);
+    assert!(String::from_utf8(json_ko).unwrap().contains("\"Capella\""));
+}

@@ -37,3 +37,5 @@ mod package;
 mod notify;
 // The translations: message files complete in every language, keys the code uses (src/i18n.rs).
 mod i18n;
+// Every message and Korean name has a glyph in the window's and the handout's fonts (src/fonts.rs).
+mod fonts;

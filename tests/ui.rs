@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use overhead::i18n::Lang;
 use overhead::settings::Settings;
 use overhead::ui::catalog_data::CatalogData;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
@@ -105,8 +106,10 @@ fn app_with(options: AppOptions) -> Harness<'static, OverheadApp> {
     harness
 }
 
-/// The app, before its first frame.
+/// The app, before its first frame, in English whatever the machine's locale (the test
+/// thread's own language; the app runs on the test thread).
 fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut options = Some(options);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -310,6 +313,7 @@ fn clock_controls_move_the_satellite_on_the_map() {
 #[test]
 fn a_fake_start_time_runs_at_the_chosen_speed() {
     // `OVERHEAD_FAKE_NOW` starts the clock at an instant and lets real time run on from it.
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
@@ -459,6 +463,7 @@ fn presentation_and_night_modes_switch() {
 
 #[test]
 fn presenting_on_a_1280_by_720_projector_keeps_the_live_readout_and_one_clock_line() {
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 720.0))
         .build_eframe(move |cc| {
@@ -968,18 +973,13 @@ fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
     out
 }
 
-/// A Hangul font of the system, lent to the panels' Korean tests in case the app has none
-/// of its own yet (egui_kittest fails on a character without a glyph).
-const PANELS_HANGUL_FONT: &str = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
-
-/// The fixture app speaking Korean (the test thread's language), loaded and searched;
-/// `settings` as in [`app`] (None: the first start).
-fn korean_app(settings: Option<Settings>) -> Harness<'static, OverheadApp> {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::Ko));
+/// The fixture app in `lang`, loaded and searched.
+fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(lang));
     let mut options = Some(AppOptions {
         now: NowSource::Fixed(now()),
         settings_path: None,
-        initial_settings: settings,
+        initial_settings: Some(settings),
         load_catalog: Some(Box::new(fixture_catalog)),
         export_dir: None,
         cache_dir: None,
@@ -989,19 +989,6 @@ fn korean_app(settings: Option<Settings>) -> Harness<'static, OverheadApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
-            if let Ok(bytes) = std::fs::read(PANELS_HANGUL_FONT) {
-                cc.egui_ctx.add_font(egui::epaint::text::FontInsert::new(
-                    "panels-test-hangul",
-                    egui::FontData::from_owned(bytes),
-                    [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
-                        .into_iter()
-                        .map(|family| egui::epaint::text::InsertFontFamily {
-                            family,
-                            priority: egui::epaint::text::FontPriority::Lowest,
-                        })
-                        .collect(),
-                ));
-            }
             OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
         });
     settle(&mut harness);
@@ -1031,7 +1018,7 @@ fn click_row_showing(harness: &mut Harness<'static, OverheadApp>, text: &str) {
 
 #[test]
 fn korean_pass_table_has_korean_column_heads() {
-    let mut harness = korean_app(Some(iss_settings()));
+    let mut harness = app_in(Lang::Ko, iss_settings());
     harness.get_by_label("통과 목록");
     // "위성" heads both the table's first column and the picker.
     assert!(harness.query_all_by_label("위성").count() >= 2);
@@ -1069,7 +1056,7 @@ fn korean_pass_table_has_korean_column_heads() {
 
 #[test]
 fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
-    let mut harness = korean_app(Some(iss_settings()));
+    let mut harness = app_in(Lang::Ko, iss_settings());
     // The visible pass seen from 03:28 KST on 23 Aug (the first one listed is not seen).
     click_row_showing(&mut harness, "03:28");
     harness.get_by_label_contains("하늘 지도: ISS");
@@ -1108,7 +1095,7 @@ fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
 
 #[test]
 fn korean_clock_bar_labels() {
-    let mut harness = korean_app(Some(iss_settings()));
+    let mut harness = app_in(Lang::Ko, iss_settings());
     for label in [
         "실시간",
         "-1시간",
@@ -1132,7 +1119,7 @@ fn korean_clock_bar_labels() {
 
 #[test]
 fn english_pass_table_and_sky_chart_marks() {
-    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
+    overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = app(Some(iss_settings()), None);
     for title in ["Satellite", "Date", "Appears", "Mag", "Ends", "Export CSV"] {
         harness.get_by_label(title);
@@ -1150,19 +1137,118 @@ fn english_pass_table_and_sky_chart_marks() {
 
 #[test]
 fn korean_location_window_and_picker() {
-    let mut harness = korean_app(None);
+    let mut harness = app_in(Lang::Ko, Settings::default());
     harness.get_by_label("어디에 있나요?");
     for label in ["위도", "경도", "높이", "이 좌표 쓰기", "지도에서 고르기"] {
         harness.get_by_label(label);
     }
     harness.get_by_label("또는 좌표를 넣으세요 (북위와 동경이 +):");
-    type_into(&mut harness, "도시 이름 찾기", "seoul");
-    harness.get_by_label_contains("Seoul, South Korea").click();
+    // Towns by their Korean names.
+    type_into(&mut harness, "도시 이름 찾기", "부산");
+    harness.get_by_label_contains("부산, South Korea").click();
     harness.step();
     settle(&mut harness);
     assert!(harness.query_by_label("어디에 있나요?").is_none());
+    assert_eq!(
+        harness.state().state().settings.observer().name,
+        "부산, South Korea"
+    );
     // The picker.
     type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
     harness.get_by_label("따라가기");
     harness.get_by_label("카탈로그의 위성 9개");
+}
+
+#[test]
+fn in_korean_the_top_bar_and_map_speak_korean() {
+    let harness = app_in(Lang::Ko, iss_settings());
+    harness.get_by_label("위치: Seoul");
+    for label in [
+        "시간",
+        "화면 색",
+        "알림",
+        "발표 모드",
+        "언어 · Language",
+        "지도",
+        "모든 위성",
+        "국경",
+        "확대",
+        "축소",
+        "세계 전체",
+        "내 위치로",
+        "지도에서 위치 정하기",
+    ] {
+        harness.get_by_label(label);
+    }
+    // The language menu shows its choice in its own name.
+    assert_eq!(
+        harness
+            .get_by_label("언어 · Language")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("시스템 설정")
+    );
+    harness.get_by_label_contains("위성 9개, test fixture");
+    harness.get_by_label_contains("ISS (ZARYA): 지금 ");
+    harness.get_by_label("세계 지도");
+    assert!(harness.query_by_label("Presentation").is_none());
+    assert!(harness.query_by_label("Zoom in").is_none());
+    overhead::i18n::set_thread_language(None);
+}
+
+#[test]
+fn the_language_menu_switches_the_window_to_korean_and_back() {
+    let mut harness = app_in(Lang::En, iss_settings());
+    harness.get_by_label("Presentation");
+    harness.get_by_label("Language").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("한국어").click();
+    harness.step();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().state().settings.language,
+        Some(Lang::Ko),
+        "the choice is a setting"
+    );
+    assert_eq!(overhead::i18n::language(), Lang::Ko);
+    harness.get_by_label("발표 모드");
+    harness.get_by_label("지도");
+    assert!(harness.query_by_label("Presentation").is_none());
+    assert_eq!(
+        harness
+            .get_by_label("언어 · Language")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("한국어")
+    );
+    // And back, by the language's own name.
+    harness.get_by_label("언어 · Language").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("English").click();
+    harness.step();
+    harness.step();
+    harness.step();
+    assert_eq!(harness.state().state().settings.language, Some(Lang::En));
+    harness.get_by_label("Presentation");
+    harness.get_by_label("Map");
+    overhead::i18n::set_thread_language(None);
+}
+
+#[test]
+fn a_saved_language_applies_at_start() {
+    let settings = Settings {
+        language: Some(Lang::Ko),
+        ..iss_settings()
+    };
+    // The thread starts in English: the saved setting turns it Korean.
+    let harness = app_in(Lang::En, settings);
+    assert_eq!(overhead::i18n::language(), Lang::Ko);
+    harness.get_by_label("발표 모드");
+    harness.get_by_label("자동 새로 받기");
+    overhead::i18n::set_thread_language(None);
 }

@@ -2,10 +2,14 @@
 //!
 //! `assets/cities.tsv.gz` is made by `scripts/make_cities.py` from the GeoNames gazetteer
 //! (CC BY 4.0, credit "GeoNames"): one place per line, most populous first, with the
-//! columns `name, ascii_name, country, admin1, lat_deg, lon_deg, population, iana_zone`.
+//! columns `name, ascii_name, country, admin1, lat_deg, lon_deg, population, iana_zone,
+//! name_ko` (the last is the Korean name, empty when GeoNames has none; a list of eight
+//! columns, without it, still reads).
 
 use std::io::Read as _;
 use std::sync::OnceLock;
+
+use crate::i18n::Lang;
 
 /// The compressed city list, as built by `scripts/make_cities.py`.
 const CITIES_TSV_GZ: &[u8] = include_bytes!("../../assets/cities.tsv.gz");
@@ -27,6 +31,8 @@ pub struct City {
     pub population: u64,
     /// IANA time zone, e.g. `"Europe/Paris"`.
     pub time_zone: String,
+    /// The Korean name (`"서울"`), empty when GeoNames has none. See [`City::name_in`].
+    pub name_ko: String,
     /// Lower-case, accent-free name used for matching.
     search_key: String,
     /// Lower-case, accent-free country name used for matching.
@@ -34,13 +40,31 @@ pub struct City {
 }
 
 impl City {
+    /// The place's name in `lang`: the Korean name for [`Lang::Ko`] where there is one
+    /// (`"서울"`), else the usual GeoNames name (`"Seoul"`).
+    ///
+    /// Call it with `crate::i18n::language()` where a name is shown to the user.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko if !self.name_ko.is_empty() => &self.name_ko,
+            _ => &self.name,
+        }
+    }
+
     /// A label for lists: "Paris, France", or "Springfield (IL), United States" where the
     /// division code is a readable abbreviation.
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// [`City::label`] with the name in `lang` ([`City::name_in`]): "서울, South Korea"
+    /// in Korean (country names stay English: GeoNames' country table has no others).
+    pub fn label_in(&self, lang: Lang) -> String {
+        let name = self.name_in(lang);
         if !self.admin1.is_empty() && self.admin1.chars().all(|c| c.is_ascii_alphabetic()) {
-            format!("{} ({}), {}", self.name, self.admin1, self.country)
+            format!("{name} ({}), {}", self.admin1, self.country)
         } else {
-            format!("{}, {}", self.name, self.country)
+            format!("{name}, {}", self.country)
         }
     }
 }
@@ -91,18 +115,27 @@ pub fn parse_cities_tsv(text: &str) -> Result<Vec<City>, CitiesError> {
             reason: reason.to_owned(),
         };
         let cols: Vec<&str> = line.split('\t').collect();
-        let [
-            name,
-            ascii_name,
-            country,
-            admin1,
-            lat,
-            lon,
-            population,
-            zone,
-        ] = cols[..]
-        else {
-            return Err(bad(&format!("expected 8 columns, found {}", cols.len())));
+        let (
+            [
+                name,
+                ascii_name,
+                country,
+                admin1,
+                lat,
+                lon,
+                population,
+                zone,
+            ],
+            name_ko,
+        ) = match cols[..] {
+            [a, b, c, d, e, f, g, h] => ([a, b, c, d, e, f, g, h], ""),
+            [a, b, c, d, e, f, g, h, ko] => ([a, b, c, d, e, f, g, h], ko),
+            _ => {
+                return Err(bad(&format!(
+                    "expected 8 or 9 columns, found {}",
+                    cols.len()
+                )));
+            }
         };
         let latitude_deg: f64 = lat.parse().map_err(|_| bad("latitude is not a number"))?;
         let longitude_deg: f64 = lon.parse().map_err(|_| bad("longitude is not a number"))?;
@@ -122,6 +155,7 @@ pub fn parse_cities_tsv(text: &str) -> Result<Vec<City>, CitiesError> {
             longitude_deg,
             population,
             time_zone: zone.to_owned(),
+            name_ko: name_ko.to_owned(),
             search_key: fold(key_source),
             country_key: fold(country),
         });
@@ -131,8 +165,9 @@ pub fn parse_cities_tsv(text: &str) -> Result<Vec<City>, CitiesError> {
 
 /// Finds places matching `query`, best first, at most `limit` of them.
 ///
-/// Matching ignores case and common Latin accents ("sao paulo" finds São Paulo).
-/// Exact names come first, then names starting with the query, then names with a word
+/// Matching ignores case and common Latin accents ("sao paulo" finds São Paulo), and
+/// finds Korean names too ("서울" finds Seoul, "부" finds 부산 among others); a place
+/// matches by the better of its two names. Exact names come first, then names starting with the query, then names with a word
 /// starting with it, then names containing it; ties go to the larger population.
 /// Text after a comma narrows by country or division: "paris, us" or "springfield, il".
 pub fn search_cities<'a>(cities: &'a [City], query: &str, limit: usize) -> Vec<&'a City> {
@@ -151,20 +186,13 @@ pub fn search_cities<'a>(cities: &'a [City], query: &str, limit: usize) -> Vec<&
         {
             continue;
         }
-        let key = city.search_key.as_str();
-        let tier = if key == name_part {
-            0
-        } else if key.starts_with(&name_part) {
-            1
-        } else if key
-            .match_indices(&name_part)
-            .any(|(at, _)| key[..at].ends_with([' ', '-', '\'', '(']))
-        {
-            2
-        } else if key.contains(&name_part) {
-            3
-        } else {
-            continue;
+        let tier = match (
+            match_tier(&city.search_key, &name_part),
+            match_tier(&city.name_ko, &name_part),
+        ) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => continue,
         };
         if let Some(list) = tiers.get_mut(tier) {
             list.push(city);
@@ -172,6 +200,27 @@ pub fn search_cities<'a>(cities: &'a [City], query: &str, limit: usize) -> Vec<&
     }
     // The list is already sorted by population, so each tier is too.
     tiers.into_iter().flatten().take(limit).collect()
+}
+
+/// How well `key` (a folded name) matches the folded query: 0 for the same name, 1 when
+/// it starts with it, 2 when a word in it does, 3 when it holds it anywhere.
+fn match_tier(key: &str, query: &str) -> Option<usize> {
+    if key.is_empty() {
+        None
+    } else if key == query {
+        Some(0)
+    } else if key.starts_with(query) {
+        Some(1)
+    } else if key
+        .match_indices(query)
+        .any(|(at, _)| key[..at].ends_with([' ', '-', '\'', '(']))
+    {
+        Some(2)
+    } else if key.contains(query) {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// Lower-cases `text` and strips the accents of common Latin letters.

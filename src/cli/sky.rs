@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::checks::{self, ArgError, ObserverArgs, check_number};
 use crate::atlas::sky::Star;
+use crate::i18n::{Lang, language};
 use crate::orbit::frames::julian_date_utc;
 use crate::orbit::planets::planet_view_at;
 use crate::orbit::{Observer, ObserverFrame, Planet, StarSky, moon_view, sun_direction};
@@ -126,6 +127,9 @@ pub struct SkyStar {
     pub hip: u32,
     /// Proper name, else the Bayer/Flamsteed designation, else `"HIP n"`.
     pub name: String,
+    /// Korean proper name (for the Korean table; not in the JSON), empty if none.
+    #[serde(skip)]
+    pub name_ko: String,
     /// Azimuth, degrees from true north through east.
     pub azimuth_deg: f64,
     /// Geometric elevation, degrees.
@@ -190,6 +194,7 @@ pub fn sky_report(
             SkyStar {
                 hip: s.hip,
                 name: star_label(s),
+                name_ko: s.name_ko.clone(),
                 azimuth_deg: angle(d.azimuth_deg),
                 elevation_deg: angle(d.elevation_deg),
                 magnitude: s.magnitude,
@@ -227,6 +232,15 @@ fn star_label(s: &Star) -> String {
         s.designation.clone()
     } else {
         format!("HIP {}", s.hip)
+    }
+}
+
+/// A star's name in `lang`: the Korean name in Korean where the data has one, else
+/// [`star_label`]'s.
+fn star_name_in(s: &SkyStar, lang: Lang) -> &str {
+    match lang {
+        Lang::Ko if !s.name_ko.is_empty() => &s.name_ko,
+        _ => &s.name,
     }
 }
 
@@ -339,7 +353,7 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
         writeln!(
             w,
             "{} {}  {}",
-            pad_end(&crate::text::clean(&s.name, 16), 16),
+            pad_end(&crate::text::clean(star_name_in(s, language()), 16), 16),
             pad_end(&where_words(s.azimuth_deg, s.elevation_deg), 33),
             mag(s.magnitude)
         )?;

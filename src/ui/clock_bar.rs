@@ -5,7 +5,7 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{ClockCommand, RATES, SimClock};
-use super::state::{Action, ViewCtx};
+use super::view::{Action, ViewCtx, find_record};
 
 /// The clock bar at the bottom of the window.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -156,15 +156,4 @@ impl ClockBar {
             });
         });
     }
-}
-
-/// The record of a pass in the latest results.
-pub fn find_record<'a>(
-    view: &ViewCtx<'a>,
-    key: super::state::PassKey,
-) -> Option<&'a crate::report::PassRecord> {
-    view.passes?
-        .records
-        .iter()
-        .find(|r| key.matches(r.pass.norad_id, r.pass.rise.time))
 }

@@ -18,11 +18,10 @@ use rayon::prelude::*;
 use super::catalog_data::CatalogData;
 use crate::orbit::{Observer, ObserverFrame, PassSearch, SkyPresence, find_passes};
 use crate::report::PassRecord;
+use crate::{i18n, t};
 
 /// A job in flight.
 pub struct Job<T> {
-    /// What the job does, for the status line.
-    pub label: String,
     rx: mpsc::Receiver<T>,
     progress: Arc<AtomicUsize>,
     total: usize,
@@ -99,16 +98,18 @@ pub fn spawn_pass_search(
     let cancel = Arc::new(AtomicBool::new(false));
     let total = request.norad_ids.len();
     let job = Job {
-        label: format!("Searching passes of {total} satellites"),
         rx,
         progress: progress.clone(),
         total,
         cancel: cancel.clone(),
     };
     let ctx = ctx.clone();
+    let lang = i18n::language();
     std::thread::spawn(move || {
-        let results = search_passes(&catalog, request, &progress, &cancel, &|| {
-            ctx.request_repaint()
+        let results = i18n::with_language(lang, || {
+            search_passes(&catalog, request, &progress, &cancel, &|| {
+                ctx.request_repaint()
+            })
         });
         if !cancel.load(Ordering::Relaxed) {
             // The receiver is gone only when the window closed; nothing to tell then.
@@ -129,6 +130,8 @@ pub fn search_passes(
     tick: &(dyn Fn() + Sync),
 ) -> PassResults {
     let started = std::time::Instant::now();
+    // The notes are worded on rayon's threads, in the caller's language.
+    let lang = i18n::language();
     let frame = ObserverFrame::new(request.observer);
     let per_sat: Vec<(Vec<PassRecord>, Option<String>)> = request
         .norad_ids
@@ -138,7 +141,8 @@ pub fn search_passes(
                 return (Vec::new(), None);
             }
             let Some(sat) = catalog.get(id) else {
-                return (Vec::new(), Some(format!("{id} is not in the catalog")));
+                let note = i18n::tr_in(lang, "app-note-not-in-catalog", &[("id", id.into())]);
+                return (Vec::new(), Some(note));
             };
             let list = find_passes(
                 sat,
@@ -149,12 +153,16 @@ pub fn search_passes(
                 catalog.std_magnitude(id),
             );
             let mut note = match list.presence {
-                SkyPresence::AlwaysAbove => {
-                    Some(format!("{} stays above the horizon", sat.set.name))
-                }
-                SkyPresence::NeverAbove if request.norad_ids.len() <= 50 => {
-                    Some(format!("{} never rises here", sat.set.name))
-                }
+                SkyPresence::AlwaysAbove => Some(i18n::tr_in(
+                    lang,
+                    "app-note-always-above",
+                    &[("sat", sat.set.name.as_str().into())],
+                )),
+                SkyPresence::NeverAbove if request.norad_ids.len() <= 50 => Some(i18n::tr_in(
+                    lang,
+                    "app-note-never-rises",
+                    &[("sat", sat.set.name.as_str().into())],
+                )),
                 _ => None,
             };
             if let Some(err) = &list.stopped_early {
@@ -190,7 +198,6 @@ pub fn spawn_catalog_load(
 ) -> Job<Result<CatalogData, String>> {
     let (tx, rx) = mpsc::channel();
     let job = Job {
-        label: "Loading satellites".to_owned(),
         rx,
         progress: Arc::new(AtomicUsize::new(0)),
         total: 0,
@@ -291,15 +298,17 @@ pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<Refres
     let (tx, rx) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
     let job = Job {
-        label: "Refreshing elements".to_owned(),
         rx,
         progress: progress.clone(),
         total: request.sources.len(),
         cancel: Arc::new(AtomicBool::new(false)),
     };
     let ctx = ctx.clone();
+    let lang = i18n::language();
     std::thread::spawn(move || {
-        let report = refresh_sources(request, &progress, &|| ctx.request_repaint());
+        let report = i18n::with_language(lang, || {
+            refresh_sources(request, &progress, &|| ctx.request_repaint())
+        });
         let _ = tx.send(report);
         ctx.request_repaint();
     });
@@ -375,16 +384,16 @@ pub fn refresh_sources(
             RefreshOutcome::Failed { error, .. } => {
                 let why = match error {
                     FetchError::Network { .. } | FetchError::Timeout { .. } => {
-                        "offline, or the server is unreachable".to_owned()
+                        t!("app-refresh-offline")
                     }
                     other => other.to_string(),
                 };
                 problem.get_or_insert(why);
             }
             RefreshOutcome::BackingOff { until, .. } => {
-                problem.get_or_insert(format!(
-                    "waiting after an error, until {}",
-                    crate::catalog::format_utc(*until)
+                problem.get_or_insert(t!(
+                    "app-refresh-backing-off",
+                    time = crate::catalog::format_utc(*until)
                 ));
             }
         }
@@ -411,9 +420,9 @@ pub fn freshness_line(
     now: DateTime<Utc>,
 ) -> String {
     match (problem, last_success) {
-        (Some(why), _) => format!("not updated: {why}"),
-        (None, Some(t)) => format!("updated {}", ago(now - t)),
-        (None, None) => "never updated (bundled elements)".to_owned(),
+        (Some(why), _) => t!("app-fresh-not-updated", why = why),
+        (None, Some(t)) => t!("app-fresh-updated", ago = ago(now - t)),
+        (None, None) => t!("app-fresh-never"),
     }
 }
 
@@ -421,13 +430,13 @@ pub fn freshness_line(
 fn ago(d: chrono::Duration) -> String {
     let minutes = d.num_minutes();
     if minutes < 1 {
-        "just now".to_owned()
+        t!("app-ago-just-now")
     } else if minutes < 120 {
-        format!("{minutes} min ago")
+        t!("app-ago-minutes", minutes = minutes)
     } else if d.num_hours() < 48 {
-        format!("{} h ago", d.num_hours())
+        t!("app-ago-hours", hours = d.num_hours())
     } else {
-        format!("{} days ago", d.num_days())
+        t!("app-ago-days", days = d.num_days())
     }
 }
 
@@ -437,6 +446,7 @@ mod tests {
 
     #[test]
     fn freshness_line_says_how_long_ago_or_why_not() {
+        i18n::set_thread_language(Some(i18n::Lang::En));
         let now: DateTime<Utc> = "2026-08-22T20:00:00Z".parse().unwrap();
         let minutes = |m| Some(now - chrono::Duration::minutes(m));
         assert_eq!(freshness_line(minutes(0), None, now), "updated just now");
@@ -454,5 +464,19 @@ mod tests {
             freshness_line(None, None, now),
             "never updated (bundled elements)"
         );
+    }
+
+    #[test]
+    fn freshness_line_in_korean() {
+        i18n::set_thread_language(Some(i18n::Lang::Ko));
+        let now: DateTime<Utc> = "2026-08-22T20:00:00Z".parse().unwrap();
+        let minutes = |m| Some(now - chrono::Duration::minutes(m));
+        assert_eq!(freshness_line(minutes(3), None, now), "3분 전 업데이트");
+        assert_eq!(freshness_line(minutes(0), None, now), "방금 업데이트");
+        assert_eq!(
+            freshness_line(None, None, now),
+            "업데이트한 적 없음 (내장 자료)"
+        );
+        i18n::set_thread_language(None);
     }
 }

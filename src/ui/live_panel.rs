@@ -5,8 +5,8 @@ use eframe::egui;
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, PassKey, ViewCtx};
 use super::timefmt::countdown;
+use super::view::{Action, PassKey, ViewCtx};
 use crate::orbit::{Shadow, moon_view, observe};
 use crate::report::compass_point;
 

@@ -5,7 +5,7 @@ use eframe::egui;
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, Place, ViewCtx, coordinates_label, find_saved_place};
+use super::view::{Action, Place, ViewCtx, coordinates_label, find_saved_place};
 use crate::atlas::{self, City};
 
 /// How many city matches to list.
@@ -45,10 +45,11 @@ impl Default for LocationPanel {
     }
 }
 
-/// The place of a bundled city (height unknown: 0 m).
+/// The place of a bundled city (height unknown: 0 m), named in the user's language
+/// ("서울, South Korea" in Korean).
 pub fn place_of_city(city: &City) -> Place {
     Place {
-        name: city.label(),
+        name: city.label_in(crate::i18n::language()),
         latitude_deg: city.latitude_deg,
         longitude_deg: city.longitude_deg,
         altitude_m: 0.0,
@@ -120,9 +121,11 @@ impl LocationPanel {
                         ui.label(crate::t!("panels-location-no-town"));
                     }
                     for city in found {
-                        // TODO(fonts): the Korean name (`City::name_in(i18n::language())`)
-                        // when the fonts branch has landed.
-                        let text = format!("{} · {}", city.label(), city.time_zone);
+                        let text = format!(
+                            "{} · {}",
+                            city.label_in(crate::i18n::language()),
+                            city.time_zone
+                        );
                         if ui.button(text).clicked() {
                             actions.push(Action::SetPlace(place_of_city(city)));
                             chosen = true;
@@ -182,7 +185,7 @@ impl LocationPanel {
     }
 
     /// The typed coordinates as a place, with the time zone of the nearest town; on a
-    /// saved place (within [`super::state::SAME_PLACE_KM`]), with its name, so that it is updated rather
+    /// saved place (within [`super::view::SAME_PLACE_KM`]), with its name, so that it is updated rather
     /// than added twice.
     fn typed_place(&self, saved: &[Place]) -> Place {
         let (lat, lon) = (self.latitude_deg, self.longitude_deg);
@@ -202,12 +205,11 @@ impl LocationPanel {
             time_zone: nearest.map(|c| c.time_zone.clone()),
         };
         place.name = match nearest {
-            // TODO(fonts): the town's name in the user's language (`City::name_in`).
             Some(c) => crate::t!(
                 "panels-location-near",
                 lat = format!("{lat:.3}"),
                 lon = format!("{lon:.3}"),
-                town = c.name.as_str()
+                town = c.name_in(crate::i18n::language())
             ),
             None => format!("{lat:.3}°, {lon:.3}°"),
         };

@@ -1,10 +1,13 @@
 //! The desktop window (egui/eframe).
 //!
 //! One [`app::OverheadApp`] owns one [`state::AppState`]; each panel is a struct in its
-//! own file with a `ui` method that draws and queues [`state::Action`]s, which the app
-//! carries out. Slow work (loading the catalog, pass searches, downloads) runs in
-//! [`jobs`] on worker threads. The real time is read once per frame, and every view
-//! follows the one simulated [`clock`].
+//! own file with a `ui` method that draws and queues [`view::Action`]s, which the app
+//! carries out. Panels read the frame's facts from a [`view::ViewCtx`]; [`view`] holds
+//! this shared vocabulary and imports no panel, so the imports run one way:
+//! view ← panels ← state ← app. Slow work (loading the catalog, pass searches,
+//! downloads) runs in [`jobs`] on worker threads. The real time is read once per frame,
+//! and every view follows the one simulated [`clock`]. Every word shown is a message in
+//! `assets/i18n/<lang>/app.ftl` (the frame) or `panels.ftl` (the panels).
 
 use eframe::egui;
 
@@ -14,6 +17,7 @@ pub mod app;
 pub mod catalog_data;
 pub mod clock;
 pub mod clock_bar;
+pub mod fonts;
 pub mod jobs;
 pub mod live_panel;
 pub mod location_panel;
@@ -21,12 +25,14 @@ pub mod map_view;
 pub mod notify;
 pub mod passes_panel;
 pub mod picker;
+pub mod probe;
 pub mod save;
 pub mod sky_chart;
 pub mod sky_scene;
 pub mod state;
 pub mod status_bar;
 pub mod theme;
+pub mod view;
 pub use crate::timefmt;
 
 pub use app::{AppOptions, NowSource, OverheadApp};
@@ -51,6 +57,6 @@ pub fn run_app() -> anyhow::Result<ExitCode> {
         native,
         Box::new(move |cc| Ok(Box::new(OverheadApp::new(&cc.egui_ctx, options)))),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    .map_err(|e| anyhow::anyhow!(crate::t!("app-error-no-window", error = e.to_string())))?;
     Ok(ExitCode::SUCCESS)
 }

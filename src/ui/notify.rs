@@ -67,9 +67,8 @@ impl Notifier {
             // Without the thread there are no notifications; the banner still alerts.
             *failure
                 .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
-                "no desktop notifications (cannot start a thread: {e})"
-            ));
+                .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                Some(format!("cannot start a thread: {e}"));
         }
         Self { tx, failure, sent }
     }
@@ -80,7 +79,8 @@ impl Notifier {
         let _ = self.tx.send(alerts);
     }
 
-    /// Why the last notification could not be shown, if it could not.
+    /// Why the last notification could not be shown, if it could not: the system's
+    /// words, for the window to put in its own sentence (`app-notify-unavailable`).
     pub fn failure(&self) -> Option<String> {
         self.failure
             .lock()
@@ -142,7 +142,8 @@ fn run(
 }
 
 /// Shows one notification through the freedesktop notification service (blocking; the
-/// [`Notifier`] calls it from its own thread).
+/// [`Notifier`] calls it from its own thread). `Err` carries the service's (or D-Bus's)
+/// own words.
 pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> {
     notify_rust::Notification::new()
         .appname("Overhead")
@@ -152,9 +153,7 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
         .hint(notify_rust::Hint::DesktopEntry(APP_ID.to_owned()))
         .show()
         .map(drop)
-        .map_err(|e| {
-            format!("Alerts show in the window only: no desktop notification service ({e}).")
-        })
+        .map_err(|e| e.to_string())
 }
 
 /// The notification for a visible pass: "ISS (ZARYA) visible at 05:02" and where to look,
@@ -162,7 +161,11 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
 /// and how bright ([`crate::report::seen_directions`]).
 pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, String)> {
     let start = record.pass.visible_start?;
-    let title = format!("{} visible at {}", record.name(), fmt.hm(start.time));
+    let title = crate::t!(
+        "app-notify-title",
+        sat = record.name(),
+        time = fmt.hm(start.time)
+    );
     let body = crate::report::seen_directions(&record.pass, |t| fmt.hm(t))?;
     Some((title, body))
 }

@@ -6,7 +6,7 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::SatGroup;
-use super::state::{Action, ViewCtx};
+use super::view::{Action, ViewCtx};
 
 /// How many search results to list at most.
 const MAX_RESULTS: usize = 200;
@@ -141,7 +141,10 @@ impl Picker {
                             })
                             .clicked()
                         {
-                            actions.push(Action::Favourite(id, !is_fav));
+                            actions.push(Action::Favourite {
+                                norad_id: id,
+                                starred: !is_fav,
+                            });
                         }
                         let was_chosen = view.chosen.contains(&id);
                         let mut chosen = was_chosen;
@@ -150,7 +153,10 @@ impl Picker {
                             id = id.to_string()
                         ));
                         if chosen != was_chosen {
-                            actions.push(Action::Choose(id, chosen));
+                            actions.push(Action::Choose {
+                                norad_id: id,
+                                chosen,
+                            });
                             if chosen {
                                 actions.push(Action::Select(id));
                             }

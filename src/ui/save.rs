@@ -51,8 +51,10 @@ pub enum SaveOutcome {
 pub fn spawn_save(ctx: &egui::Context, request: SaveRequest) -> mpsc::Receiver<SaveOutcome> {
     let (tx, rx) = mpsc::channel();
     let ctx = ctx.clone();
+    // The dialog's title in the window's language (a test's thread may have its own).
+    let lang = crate::i18n::language();
     std::thread::spawn(move || {
-        let outcome = save(&request);
+        let outcome = crate::i18n::with_language(lang, || save(&request));
         // The receiver is gone only when the window closed.
         let _ = tx.send(outcome);
         ctx.request_repaint();
@@ -64,7 +66,7 @@ pub fn spawn_save(ctx: &egui::Context, request: SaveRequest) -> mpsc::Receiver<S
 pub fn save(request: &SaveRequest) -> SaveOutcome {
     let path = if request.ask && portal_available() {
         let chosen = rfd::FileDialog::new()
-            .set_title("Save the passes")
+            .set_title(crate::t!("app-save-dialog-title"))
             .set_directory(&request.folder)
             .set_file_name(&request.file_name)
             .add_filter(request.kind, &[request.extension])
@@ -112,7 +114,13 @@ pub fn open_folder(folder: &Path) -> Result<(), String> {
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(drop)
-        .map_err(|e| format!("cannot open {} (xdg-open: {e})", folder.display()))
+        .map_err(|e| {
+            crate::t!(
+                "app-open-folder-failed",
+                path = folder.display().to_string(),
+                error = format!("xdg-open: {e}")
+            )
+        })
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -8,6 +8,7 @@
 use eframe::egui;
 
 use super::jobs::{SourceFailure, SourceOutcome};
+use crate::t;
 
 /// Longest status line shown whole, characters; a longer message keeps its first part
 /// on the line and the whole text in the details.
@@ -24,6 +25,8 @@ pub struct Status {
     pub details: Option<String>,
     /// Shown in the warning colour.
     pub is_error: bool,
+    /// A folder the message is about (where an export went), offered with a button.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 impl Status {
@@ -46,6 +49,7 @@ impl Status {
                 text,
                 details: None,
                 is_error,
+                folder: None,
             };
         }
         let mut line: String = first_line.chars().take(MAX_LINE_CHARS).collect();
@@ -56,6 +60,7 @@ impl Status {
             text: line,
             details: Some(text),
             is_error,
+            folder: None,
         }
     }
 
@@ -70,7 +75,7 @@ impl Status {
 /// network (3 sources)"), with one line per source as the details.
 pub fn refresh_status(outcomes: &[SourceOutcome]) -> Status {
     let total = outcomes.len();
-    let sources = |n: usize| format!("{n} source{}", if n == 1 { "" } else { "s" });
+    let sources = |n: usize| t!("app-sources", count = n);
     let details = outcomes
         .iter()
         .map(|o| format!("{}: {}", o.label, o.message))
@@ -78,22 +83,32 @@ pub fn refresh_status(outcomes: &[SourceOutcome]) -> Status {
         .join("\n");
     let failures: Vec<SourceFailure> = outcomes.iter().filter_map(|o| o.failure).collect();
     if failures.is_empty() {
-        return Status::info(format!("Refreshed {}", sources(total))).with_details(details);
+        return Status::info(t!("app-status-refreshed", sources = sources(total)))
+            .with_details(details);
     }
     let all_are = |kind: SourceFailure| failures.iter().all(|f| *f == kind);
     let reason = if all_are(SourceFailure::Unreachable) {
-        "no network"
+        t!("app-refresh-reason-offline")
     } else if all_are(SourceFailure::BackingOff) {
-        "waiting after an earlier failure"
+        t!("app-refresh-reason-backing-off")
     } else {
-        "see the details"
+        t!("app-refresh-reason-other")
     };
     let which = if failures.len() == total {
         sources(total)
     } else {
-        format!("{} of {}", failures.len(), sources(total))
+        t!(
+            "app-refresh-some-of",
+            failed = failures.len(),
+            sources = sources(total)
+        )
     };
-    Status::error(format!("Could not refresh: {reason} ({which})")).with_details(details)
+    Status::error(t!(
+        "app-status-refresh-failed",
+        reason = reason,
+        which = which
+    ))
+    .with_details(details)
 }
 
 /// The status line and what the user did with it.
@@ -129,14 +144,17 @@ impl StatusBar {
             }
             if ui
                 .small_button("×")
-                .on_hover_text("Dismiss this message")
+                .on_hover_text(t!("app-status-dismiss-hover"))
                 .clicked()
             {
                 dismiss = true;
             }
             if current.details.is_some() {
-                ui.toggle_value(show_details, egui::RichText::new("Details").small())
-                    .on_hover_text("Show or hide the whole message");
+                ui.toggle_value(
+                    show_details,
+                    egui::RichText::new(t!("app-status-details")).small(),
+                )
+                .on_hover_text(t!("app-status-details-hover"));
             }
             ui.add(egui::Label::new(text).truncate());
         });
@@ -169,6 +187,7 @@ mod tests {
 
     #[test]
     fn offline_refresh_is_one_line_with_each_source_in_the_details() {
+        crate::i18n::set_thread_language(Some(crate::i18n::Lang::En));
         let outcomes: Vec<_> = ["stations", "visual", "weather"]
             .into_iter()
             .map(|l| outcome(l, Some(SourceFailure::Unreachable)))
@@ -186,6 +205,7 @@ mod tests {
 
     #[test]
     fn partly_failed_refresh_counts_the_failures() {
+        crate::i18n::set_thread_language(Some(crate::i18n::Lang::En));
         let outcomes = vec![
             outcome("stations", None),
             outcome("visual", Some(SourceFailure::Other)),
@@ -195,6 +215,20 @@ mod tests {
             refresh_status(&outcomes).text,
             "Could not refresh: see the details (2 of 3 sources)"
         );
+    }
+
+    #[test]
+    fn refresh_status_in_korean() {
+        crate::i18n::set_thread_language(Some(crate::i18n::Lang::Ko));
+        let outcomes = vec![
+            outcome("stations", None),
+            outcome("visual", Some(SourceFailure::Unreachable)),
+        ];
+        assert_eq!(
+            refresh_status(&outcomes).text,
+            "새로 받지 못했어요: 인터넷 연결 없음 (자료 2개 중 1개)"
+        );
+        crate::i18n::set_thread_language(None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use egui::RichText;
 use super::{ColumnSet, PassesPanel};
 use crate::orbit::{Appears, NotVisibleReason, Vanishes};
 use crate::report::{self, PassRecord, SeenPart, compass_point, vanishes_short};
-use crate::ui::state::ViewCtx;
+use crate::ui::view::ViewCtx;
 
 /// One cell of a row: its text, what hovering says, and how many columns it spans.
 pub(super) struct Cell {

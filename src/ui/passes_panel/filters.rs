@@ -5,7 +5,7 @@ use eframe::egui;
 
 use super::{ColumnSet, PassesInput, PassesPanel};
 use crate::report::sky_presets;
-use crate::ui::state::{Action, SearchWindow, Which};
+use crate::ui::view::{Action, SearchWindow, Which};
 
 /// Search windows offered: tonight, or the next N hours.
 const WINDOWS_H: [u32; 5] = [12, 24, 48, 72, 168];

@@ -15,7 +15,7 @@ use eframe::egui;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, SearchWindow, ViewCtx, Which};
+use super::view::{Action, SearchWindow, ViewCtx, Which};
 use crate::orbit::PassSearch;
 use crate::report::PassRecord;
 

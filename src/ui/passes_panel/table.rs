@@ -11,7 +11,7 @@ use super::columns::{Column, SATELLITE_WIDTH};
 use super::{PassesPanel, SortColumn};
 use crate::report::PassRecord;
 use crate::ui::clock::ClockCommand;
-use crate::ui::state::{Action, PassKey, ViewCtx};
+use crate::ui::view::{Action, PassKey, ViewCtx};
 
 impl PassesPanel {
     /// The table: the satellite column stays in place, the others scroll sideways

@@ -24,9 +24,8 @@ use eframe::egui;
 use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Points, Text};
 use serde::{Deserialize, Serialize};
 
-use super::clock_bar::find_record;
 use super::sky_scene::{SceneCache, chart_xy};
-use super::state::{PassKey, ViewCtx};
+use super::view::{PassKey, ViewCtx, find_record};
 use crate::orbit::{observe, sky_path};
 use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
 

@@ -9,8 +9,8 @@ use egui_plot::{Line, PlotPoint, PlotPoints, Points, Text};
 use super::{LabelSizes, TRAIL_S, TRAIL_STEP_S};
 use crate::orbit::observe;
 use crate::ui::sky_scene::chart_xy;
-use crate::ui::state::ViewCtx;
 use crate::ui::theme::Palette;
+use crate::ui::view::ViewCtx;
 
 /// A chosen satellite in the "now" view: its name, where it is and where it was.
 pub(super) struct NowSatellite {

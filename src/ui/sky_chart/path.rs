@@ -11,9 +11,9 @@ use super::LabelSizes;
 use crate::orbit::{PathPoint, Vanishes};
 use crate::report::PassRecord;
 use crate::ui::sky_scene::chart_xy;
-use crate::ui::state::{PassKey, ViewCtx};
 use crate::ui::theme::Palette;
 use crate::ui::timefmt::TimeFormatter;
+use crate::ui::view::{PassKey, ViewCtx};
 
 /// Samples of one pass, computed once when it is selected.
 #[derive(Debug, Clone)]

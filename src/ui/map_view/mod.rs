@@ -1,0 +1,371 @@
+//! The world map: coastlines, day and night, the observer, every satellite as a dot,
+//! and the chosen satellites with their ground tracks and footprints. Drag to pan,
+//! scroll to zoom, click a dot to follow it.
+//!
+//! The projection is equirectangular (plate carrée): x is longitude, y latitude. What
+//! costs time is cached: coastlines are re-projected only when the view moves, dot
+//! positions come from [`Fleet`] (SGP4 once a minute of simulated time, interpolated in
+//! between), ground tracks are recomputed when time moves by more than a hundredth of an
+//! orbit, and the night shading when the Sun has moved.
+//!
+//! [`projection`] maps degrees to the screen, [`layers`] paints, [`labels`] places the
+//! satellites' names, and [`ground`] computes tracks, footprints and clicked places.
+
+use eframe::egui;
+
+mod ground;
+mod labels;
+mod layers;
+mod projection;
+
+pub use ground::subpoint;
+
+use crate::t;
+use ground::{latitude_words, longitude_words, place_at};
+use layers::{observer_marker, observer_marker_rects};
+use projection::{Projection, base_px_per_deg, wrap_lon};
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use serde::{Deserialize, Serialize};
+
+use super::catalog_data::CatalogData;
+use super::view::{Action, ViewCtx};
+use crate::atlas::LonLat;
+use crate::orbit::fleet::Fleet;
+use crate::orbit::{moon_illuminated_fraction, sublunar_point_deg, subsolar_point_deg};
+
+/// Ground tracks are never recomputed more often than this, simulated seconds.
+const TRACK_MIN_REFRESH_S: f64 = 2.0;
+/// At most this many chosen satellites get ground tracks and footprints.
+const MAX_TRACKS: usize = 12;
+/// Samples of a ground track per orbit, each way.
+const TRACK_SAMPLES: usize = 180;
+/// Grid spacing of the night shading, degrees.
+const NIGHT_STEP_DEG: f64 = 4.0;
+/// Sun elevation at which the sky counts as fully dark for the shading, degrees
+/// (nautical twilight ends at −12°).
+const FULL_DARK_SUN_DEG: f64 = -12.0;
+
+/// The map's view and options.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapView {
+    /// Longitude at the centre of the view, degrees east.
+    pub center_lon_deg: f64,
+    /// Latitude at the centre of the view, degrees north.
+    pub center_lat_deg: f64,
+    /// 1 shows the whole world across the width; larger numbers zoom in.
+    pub zoom: f64,
+    /// Draw every catalog satellite as a dot.
+    pub show_all: bool,
+    /// Draw country borders.
+    pub show_borders: bool,
+    /// Keep the observer's longitude in the middle (until the user pans).
+    pub follow_observer: bool,
+    /// The next click sets the observer's location.
+    #[serde(skip)]
+    pub picking: bool,
+    #[serde(skip)]
+    cache: MapCache,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self {
+            center_lon_deg: 0.0,
+            center_lat_deg: 0.0,
+            zoom: 1.0,
+            show_all: true,
+            show_borders: true,
+            follow_observer: true,
+            picking: false,
+            cache: MapCache::default(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct MapCache {
+    /// Land as an alpha mask, tinted with the palette's land colour when drawn.
+    land: Option<egui::TextureHandle>,
+    /// Sub-satellite points of every catalog satellite, parallel to `CatalogData::sats`
+    /// (NaN where propagation failed).
+    dots: Vec<[f32; 2]>,
+    dots_t: Option<DateTime<Utc>>,
+    dots_catalog: usize,
+    /// Interpolates the dots between SGP4 knots a minute apart.
+    fleet: Fleet,
+    /// Projected coastlines and borders, and the view they were projected for.
+    outlines: Vec<Shape>,
+    outlines_key: Option<OutlineKey>,
+    /// Darkness (0 day … 1 night) on the shading grid, and the Sun position it is for.
+    night: Vec<f32>,
+    night_sun: Option<(f64, f64)>,
+    tracks: HashMap<u64, Track>,
+}
+
+impl std::fmt::Debug for MapCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapCache")
+            .field("dots", &self.dots.len())
+            .field("tracks", &self.tracks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Size of the land texture, pixels (about 0.18° per pixel).
+const LAND_TEXTURE_SIZE: [usize; 2] = [2048, 1024];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct OutlineKey {
+    rect: Rect,
+    lon0: f64,
+    lat0: f64,
+    px_per_deg: f32,
+    borders: bool,
+    coast: Color32,
+    border: Color32,
+}
+
+/// One satellite's ground track around the time it was computed.
+#[derive(Debug, Clone, Default)]
+struct Track {
+    t: Option<DateTime<Utc>>,
+    past: Vec<Vec<LonLat>>,
+    future: Vec<Vec<LonLat>>,
+}
+
+impl MapView {
+    /// Draws the controls and the map.
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+        self.controls_ui(ui, view, actions);
+        let size = ui.available_size().max(Vec2::new(200.0, 120.0));
+        if self.follow_observer {
+            self.center_lon_deg = view.place.longitude_deg;
+        }
+        let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Image, true, t!("app-map-world-map"))
+        });
+        self.interact(ui, rect, &response);
+        let proj = self.projection(rect);
+        let painter = ui.painter_at(rect);
+        let palette = view.palette;
+        painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+        let land = self.land_texture(ui.ctx()).id();
+        for o in proj.world_offsets() {
+            let world = Rect::from_min_max(
+                proj.to_screen(-180.0 + o, 90.0),
+                proj.to_screen(180.0 + o, -90.0),
+            );
+            painter.rect_filled(world, 0.0, palette.ocean);
+            painter.image(
+                land,
+                world,
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                palette.land,
+            );
+        }
+        self.night(&painter, &proj, view);
+        self.graticule(&painter, &proj, palette.grid);
+        self.outlines(&painter, &proj, view);
+        let (sun_lat, sun_lon) = subsolar_point_deg(view.t);
+        for o in proj.world_offsets() {
+            let p = proj.to_screen(sun_lon + o, sun_lat);
+            painter.circle_filled(p, 6.0, palette.sun);
+            painter.circle_stroke(p, 9.0, Stroke::new(1.5, palette.sun));
+        }
+        // The Moon where it is overhead: a disc in the text colour, lit as much as it is.
+        let (moon_lat, moon_lon) = sublunar_point_deg(view.t);
+        let lit = moon_illuminated_fraction(crate::orbit::frames::julian_date_utc(view.t));
+        for o in proj.world_offsets() {
+            let p = proj.to_screen(moon_lon + o, moon_lat);
+            painter.circle_filled(
+                p,
+                6.0,
+                palette.weak_text.gamma_multiply(0.35 + 0.65 * lit as f32),
+            );
+            painter.circle_stroke(p, 6.0, Stroke::new(1.0, palette.text));
+            painter.text(
+                p + egui::vec2(9.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                t!("app-map-moon"),
+                egui::FontId::proportional(11.0 * view.label_scale),
+                palette.weak_text,
+            );
+        }
+        if let Some(catalog) = view.catalog {
+            self.update_dots(catalog, view.t);
+            if self.show_all {
+                self.paint_dots(&painter, &proj, palette.dot.gamma_multiply(0.7));
+            }
+            let observer = observer_marker_rects(&painter, &proj, view);
+            self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
+            self.hover_and_click(ui, &response, &proj, view, catalog, actions);
+        }
+        observer_marker(&painter, &proj, view, palette.observer, palette.text);
+        if self.picking {
+            if let Some(pos) = response.hover_pos() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+                let (lon, lat) = proj.to_lon_lat(pos);
+                response.clone().on_hover_text(t!(
+                    "app-map-set-location-hover",
+                    lat = format!("{lat:.2}"),
+                    lon = format!("{:.2}", wrap_lon(lon))
+                ));
+            }
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let (lon, lat) = proj.to_lon_lat(pos);
+                if (-90.0..=90.0).contains(&lat) {
+                    actions.push(Action::SetPlace(place_at(lat, wrap_lon(lon))));
+                    self.picking = false;
+                }
+            }
+        }
+    }
+
+    fn controls_ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(t!("app-map-heading"));
+            ui.checkbox(&mut self.show_all, t!("app-map-all-satellites"));
+            // Presenting, the controls keep to one line.
+            if !view.presentation {
+                ui.checkbox(&mut self.show_borders, t!("app-map-borders"));
+            }
+            if ui.button(t!("app-map-zoom-in")).clicked() {
+                self.zoom = (self.zoom * 1.5).min(60.0);
+            }
+            if ui.button(t!("app-map-zoom-out")).clicked() {
+                self.zoom = (self.zoom / 1.5).max(1.0);
+            }
+            if ui.button(t!("app-map-whole-world")).clicked() {
+                self.zoom = 1.0;
+                self.center_lat_deg = 0.0;
+                self.follow_observer = true;
+            }
+            if ui.button(t!("app-map-centre-on-me")).clicked() {
+                self.center_lat_deg = view.place.latitude_deg;
+                self.zoom = self.zoom.max(3.0);
+                self.follow_observer = true;
+            }
+            if self.picking {
+                ui.colored_label(ui.visuals().warn_fg_color, t!("app-map-pick-prompt"));
+                if ui.button(t!("app-map-cancel")).clicked() {
+                    self.picking = false;
+                }
+            } else if !view.presentation && ui.button(t!("app-map-pick")).clicked() {
+                actions.push(Action::PickOnMap);
+            }
+        });
+        // A plain-text line saying where the followed satellite is: useful on its own,
+        // and what screen readers (and the UI tests) can read.
+        if let (Some(id), Some(catalog)) = (view.selected, view.catalog)
+            && let Some(sat) = catalog.get(id)
+        {
+            let text = match subpoint(sat, view.t) {
+                Some((lat, lon, alt_km)) => t!(
+                    "app-map-over",
+                    sat = sat.set.name.as_str(),
+                    lat = latitude_words(lat),
+                    lon = longitude_words(lon),
+                    alt = format!("{alt_km:.0}")
+                ),
+                None => t!("app-map-no-position", sat = sat.set.name.as_str()),
+            };
+            ui.label(egui::RichText::new(text).small());
+        }
+    }
+
+    fn interact(&mut self, ui: &egui::Ui, rect: Rect, response: &egui::Response) {
+        let px_per_deg = f64::from(base_px_per_deg(rect)) * self.zoom;
+        if response.dragged() {
+            let d = response.drag_delta();
+            if d.x != 0.0 {
+                self.follow_observer = false;
+            }
+            self.center_lon_deg -= f64::from(d.x) / px_per_deg;
+            self.center_lat_deg += f64::from(d.y) / px_per_deg;
+        }
+        if response.double_clicked() && !self.picking {
+            self.zoom = (self.zoom * 2.0).min(60.0);
+        }
+        if let Some(pointer) = response.hover_pos() {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = f64::from(pinch) * (f64::from(scroll) * 0.004).exp();
+            if (factor - 1.0).abs() > 1e-4 {
+                // Keep the point under the pointer where it is.
+                let before = self.projection(rect).to_lon_lat(pointer);
+                self.zoom = (self.zoom * factor).clamp(1.0, 60.0);
+                let after = self.projection(rect).to_lon_lat(pointer);
+                self.center_lon_deg += before.0 - after.0;
+                self.center_lat_deg += before.1 - after.1;
+                self.follow_observer = false;
+            }
+        }
+    }
+
+    fn hover_and_click(
+        &self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        proj: &Projection,
+        view: &ViewCtx<'_>,
+        catalog: &CatalogData,
+        actions: &mut Vec<Action>,
+    ) {
+        if self.picking || response.dragged() {
+            return;
+        }
+        let Some(pointer) = response.hover_pos() else {
+            return;
+        };
+        let (plon, plat) = proj.to_lon_lat(pointer);
+        let reach_deg = 7.0 / proj.px_per_deg;
+        let mut best: Option<(f32, usize)> = None;
+        let candidates: Box<dyn Iterator<Item = usize>> = if self.show_all {
+            Box::new(0..self.cache.dots.len())
+        } else {
+            Box::new(
+                view.chosen
+                    .iter()
+                    .chain(view.selected.iter())
+                    .filter_map(|id| {
+                        catalog
+                            .sats
+                            .binary_search_by_key(id, |s| s.set.norad_id)
+                            .ok()
+                    }),
+            )
+        };
+        for i in candidates {
+            let Some(&[lon, lat]) = self.cache.dots.get(i) else {
+                continue;
+            };
+            let dlon = (wrap_lon(f64::from(lon) - plon)) as f32;
+            let dlat = (f64::from(lat) - plat) as f32;
+            let d = dlon.hypot(dlat);
+            if d < reach_deg && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, i));
+            }
+        }
+        let Some((_, i)) = best else { return };
+        let Some(sat) = catalog.sats.get(i) else {
+            return;
+        };
+        let id = sat.set.norad_id;
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        response.clone().on_hover_text(t!(
+            "app-map-follow-hover",
+            sat = sat.set.name.as_str(),
+            id = id.to_string()
+        ));
+        if response.clicked() {
+            actions.push(Action::Select(id));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The map's projection: equirectangular (plate carrée), x longitude and y latitude,
+//! centred and zoomed as the user left it, with the world repeated sideways.
+
+use eframe::egui;
+
+use egui::{Pos2, Rect, Shape, Stroke};
+
+use super::MapView;
+use crate::atlas::LonLat;
+
+/// Equirectangular projection of the current view.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Projection {
+    /// The map's area on the screen.
+    pub(super) rect: Rect,
+    /// Longitude at the centre, degrees east.
+    pub(super) lon0: f64,
+    /// Latitude at the centre, degrees north.
+    pub(super) lat0: f64,
+    /// Screen points per degree.
+    pub(super) px_per_deg: f32,
+}
+
+impl Projection {
+    /// The screen point of a longitude and latitude, degrees.
+    pub(super) fn to_screen(self, lon_deg: f64, lat_deg: f64) -> Pos2 {
+        let c = self.rect.center();
+        Pos2::new(
+            c.x + ((lon_deg - self.lon0) as f32) * self.px_per_deg,
+            c.y - ((lat_deg - self.lat0) as f32) * self.px_per_deg,
+        )
+    }
+
+    /// The longitude and latitude (degrees) under a screen point.
+    pub(super) fn to_lon_lat(self, p: Pos2) -> (f64, f64) {
+        let c = self.rect.center();
+        (
+            self.lon0 + f64::from((p.x - c.x) / self.px_per_deg),
+            self.lat0 - f64::from((p.y - c.y) / self.px_per_deg),
+        )
+    }
+
+    /// Longitude offsets (−360, 0, +360) of the world copies that show in the view.
+    pub(super) fn world_offsets(self) -> Vec<f64> {
+        [-360.0, 0.0, 360.0]
+            .into_iter()
+            .filter(|o| {
+                let left = self.to_screen(-180.0 + o, 0.0).x;
+                let right = self.to_screen(180.0 + o, 0.0).x;
+                right >= self.rect.left() && left <= self.rect.right()
+            })
+            .collect()
+    }
+}
+
+impl MapView {
+    /// The projection of the view in `rect`, after keeping the zoom and centre in range.
+    pub(super) fn projection(&mut self, rect: Rect) -> Projection {
+        self.zoom = self.zoom.clamp(1.0, 60.0);
+        let px_per_deg = base_px_per_deg(rect) * self.zoom as f32;
+        let half_height_deg = f64::from(rect.height() / 2.0 / px_per_deg);
+        self.center_lat_deg = if half_height_deg >= 90.0 {
+            0.0
+        } else {
+            self.center_lat_deg
+                .clamp(-90.0 + half_height_deg, 90.0 - half_height_deg)
+        };
+        self.center_lon_deg = wrap_lon(self.center_lon_deg);
+        Projection {
+            rect,
+            lon0: self.center_lon_deg,
+            lat0: self.center_lat_deg,
+            px_per_deg,
+        }
+    }
+}
+
+/// Pixels per degree at zoom 1: the world fills the view, wrapping sideways if the view
+/// is taller than half its width.
+pub(super) fn base_px_per_deg(rect: Rect) -> f32 {
+    (rect.width() / 360.0).max(rect.height() / 180.0)
+}
+
+/// Each line projected once per world copy (`offsets`), broken where it jumps across the
+/// date line; only what reaches the view is kept.
+pub(super) fn project_lines(
+    shapes: &mut Vec<Shape>,
+    proj: &Projection,
+    offsets: &[f64],
+    lines: &[Vec<LonLat>],
+    stroke: Stroke,
+) {
+    let visible = proj.rect.expand(20.0);
+    let mut push = |points: Vec<Pos2>| {
+        if points.len() >= 2 && Rect::from_points(&points).intersects(visible) {
+            shapes.push(Shape::line(points, stroke));
+        }
+    };
+    for o in offsets {
+        for line in lines {
+            let mut points: Vec<Pos2> = Vec::with_capacity(line.len());
+            let mut last_lon: Option<f64> = None;
+            for p in line {
+                // Outlines jump across the date line (Fiji, Chukotka): break the line there
+                // instead of drawing a stroke across the whole map.
+                if last_lon.is_some_and(|l| (p[0] - l).abs() > 180.0) {
+                    push(std::mem::take(&mut points));
+                }
+                points.push(proj.to_screen(p[0] + o, p[1]));
+                last_lon = Some(p[0]);
+            }
+            push(points);
+        }
+    }
+}
+
+/// Longitude wrapped into [−180, 180).
+pub(super) fn wrap_lon(lon_deg: f64) -> f64 {
+    (lon_deg + 180.0).rem_euclid(360.0) - 180.0
+}
