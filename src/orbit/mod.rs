@@ -29,6 +29,7 @@ pub mod observe;
 pub mod passes;
 pub mod planets;
 pub mod propagate;
+pub(crate) mod roots;
 pub mod stars;
 pub mod sun;
 mod vec3;
