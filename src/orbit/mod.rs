@@ -20,6 +20,7 @@
 //!    their magnitudes, in the same frames.
 
 pub mod brightness;
+pub mod constants;
 pub mod elements;
 pub mod fleet;
 pub mod frames;
@@ -29,6 +30,7 @@ pub mod observe;
 pub mod passes;
 pub mod planets;
 pub mod propagate;
+pub mod propagator;
 pub(crate) mod roots;
 pub mod stars;
 pub mod sun;
@@ -55,6 +57,7 @@ pub use passes::{
     SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
 };
 pub use planets::{Planet, PlanetView, planet_views};
-pub use propagate::{PropagationError, Satellite, TemeState};
+pub use propagate::Satellite;
+pub use propagator::{PropagationError, Propagator, TemeState};
 pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};

@@ -6,7 +6,7 @@
 //! TEME by at most the equation of the equinoxes (about 1 arcsecond).
 
 use super::frames::J2000_JD;
-use super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+use super::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
 use super::vec3::{dot, norm, sub};
 
 /// Astronomical unit, km (IAU 2012).
@@ -71,7 +71,7 @@ pub fn illumination(r_sat_km: [f64; 3], r_sun_km: [f64; 3]) -> Illumination {
     let d_earth = norm(to_earth);
     let cos_sep = (dot(to_sun, to_earth) / (d_sun * d_earth)).clamp(-1.0, 1.0);
     let separation = cos_sep.acos();
-    let earth_radius_angle = (EARTH_EQUATORIAL_RADIUS_KM / d_earth)
+    let earth_radius_angle = (EARTH_EQUATORIAL_RADIUS_WGS84_KM / d_earth)
         .clamp(-1.0, 1.0)
         .asin();
     let sun_radius_angle = (SUN_RADIUS_KM / d_sun).asin();

@@ -21,7 +21,7 @@ use super::state::{Action, Place, ViewCtx};
 use crate::atlas::{self, Detail, LonLat};
 use crate::orbit::fleet::Fleet;
 use crate::orbit::frames::{ecef_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc};
-use crate::orbit::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+use crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
 use crate::orbit::{Satellite, moon_illuminated_fraction, sublunar_point_deg, subsolar_point_deg};
 
 /// Ground tracks are never recomputed more often than this, simulated seconds.
@@ -855,7 +855,7 @@ fn split_at_date_line(points: Vec<Option<LonLat>>) -> Vec<Vec<LonLat>> {
 
 /// The circle on the ground from which the satellite is above the horizon.
 fn footprint(lat_deg: f64, lon_deg: f64, altitude_km: f64) -> Vec<Vec<LonLat>> {
-    let r = EARTH_EQUATORIAL_RADIUS_KM;
+    let r = EARTH_EQUATORIAL_RADIUS_WGS84_KM;
     let psi = (r / (r + altitude_km.max(1.0))).acos();
     let (sin_lat, cos_lat) = lat_deg.to_radians().sin_cos();
     let points = (0..=72)

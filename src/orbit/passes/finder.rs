@@ -177,7 +177,7 @@ impl<'a> Finder<'a> {
             sun_turn_km_min: r_apogee_km * 3e-7 * 60.0,
             edge_limit_min: (period_min * 1.5).max(1440.0),
             exact_points: a_km * (1.0 - e)
-                < super::super::propagate::EARTH_EQUATORIAL_RADIUS_KM + 300.0
+                < crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM + 300.0
                 || el.drag_term.abs() > 0.01
                 || period_min >= 225.0,
             window_min: Cell::new((f64::NEG_INFINITY, f64::INFINITY)),
@@ -288,7 +288,7 @@ impl<'a> Finder<'a> {
     ) -> Result<super::super::propagate::TemeState, PropagationError> {
         let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
         let altitude_km =
-            norm(state.r_teme_km) - super::super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+            norm(state.r_teme_km) - crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
         if altitude_km < REENTRY_ALTITUDE_KM {
             return Err(PropagationError::Reentered {
                 minutes_since_epoch: m,

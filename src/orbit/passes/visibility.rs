@@ -318,7 +318,7 @@ impl Finder<'_> {
         to: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
-        let radius = crate::orbit::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+        let radius = crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
         let d_low = radius / 2.0;
         let v_max = self.speed_max_km_min;
         let k = v_max * v_max / d_low + self.gravity_max_km_min2;
@@ -413,7 +413,7 @@ fn sunlit_margin_km(r_km: [f64; 3], sun_km: [f64; 3]) -> f64 {
 /// and km per minute, holding the direction to the Sun still (it turns under 3e-7 rad/s).
 fn sunlit_margin_and_rate(r_km: [f64; 3], v_km_s: [f64; 3], sun_km: [f64; 3]) -> (f64, f64) {
     let to_sun = unit(sub(sun_km, r_km));
-    let radius = crate::orbit::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+    let radius = crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
     if dot(r_km, to_sun) >= 0.0 {
         // Facing away from the Earth: the closest approach is the satellite itself.
         let d = dot(r_km, r_km).sqrt();
