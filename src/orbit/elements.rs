@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use super::constants::{DAY_MINUTES, DAY_MS};
 use super::propagator::Propagator;
 use crate::text::{EXCERPT_CHARS, NAME_CHARS, clean, number};
 
@@ -40,7 +41,7 @@ impl ElementSet {
 
     /// Age of the elements at `t`, in days (negative when `t` is before the epoch).
     pub fn age_days(&self, t: DateTime<Utc>) -> f64 {
-        (t - self.epoch).num_milliseconds() as f64 / 86_400_000.0
+        (t - self.epoch).num_milliseconds() as f64 / DAY_MS
     }
 
     /// Mean motion in revolutions per day (Kozai), as published.
@@ -50,7 +51,7 @@ impl ElementSet {
 
     /// Orbital period in minutes, from the published mean motion.
     pub fn period_min(&self) -> f64 {
-        1440.0 / self.elements.mean_motion
+        DAY_MINUTES / self.elements.mean_motion
     }
 }
 

@@ -49,8 +49,8 @@ pub use moon::{
 };
 pub use night::{Night, night_of};
 pub use observe::{
-    Observation, PathPoint, observe, sky_path, sublunar_point_deg, subsolar_point_deg,
-    sun_direction, sun_elevation_deg,
+    Observation, PathPoint, observe, sky_path, sublunar_point_deg, subsatellite_point,
+    subsolar_point_deg, sun_direction, sun_elevation_deg,
 };
 pub use passes::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,

@@ -19,9 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::catalog_data::CatalogData;
 use super::state::{Action, Place, ViewCtx};
 use crate::atlas::{self, Detail, LonLat};
+use crate::orbit::constants::{DAY_S, EARTH_EQUATORIAL_RADIUS_WGS84_KM};
 use crate::orbit::fleet::Fleet;
-use crate::orbit::frames::{ecef_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc};
-use crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
 use crate::orbit::{Satellite, moon_illuminated_fraction, sublunar_point_deg, subsolar_point_deg};
 
 /// Ground tracks are never recomputed more often than this, simulated seconds.
@@ -770,17 +769,13 @@ fn base_px_per_deg(rect: Rect) -> f32 {
 
 /// Latitude, longitude (degrees) and height (km) of a satellite's sub-point at `t`.
 pub fn subpoint(sat: &Satellite, t: DateTime<Utc>) -> Option<(f64, f64, f64)> {
-    let state = sat.state_at(t).ok()?;
-    let g = geodetic_from_ecef(ecef_from_teme(
-        gmst_rad(julian_date_utc(t)),
-        state.r_teme_km,
-    ));
+    let g = crate::orbit::subsatellite_point(sat, t).ok()?;
     Some((g.latitude_deg, g.longitude_deg, g.altitude_km))
 }
 
 /// About one orbit behind and one ahead, split where it crosses the date line.
 fn ground_track(sat: &Satellite, t: DateTime<Utc>) -> Track {
-    let period_s = (sat.set.period_min() * 60.0).clamp(600.0, 2.0 * 86_400.0);
+    let period_s = (sat.set.period_min() * 60.0).clamp(600.0, 2.0 * DAY_S);
     const SAMPLES: i64 = TRACK_SAMPLES as i64;
     let step_ms = (period_s * 1000.0 / SAMPLES as f64) as i64;
     let leg = |sign: i64| {

@@ -13,9 +13,12 @@
 //! finder's steps and the shadow walk use them too); [`SkipBounds`] the rates and angles
 //! the bounds need, and [`SkipBounds::from_state`] applies them to one sample.
 
-use super::super::frames::{EARTH_ROTATION_RAD_S, ObserverFrame};
-use super::super::vec3::{cross, dot, norm, unit};
-use super::finder::{J2, MU_KM3_S2, rotate};
+use crate::orbit::constants::{
+    DAY_MINUTES, DAY_S, EARTH_EQUATORIAL_RADIUS_WGS84_KM, EARTH_GM_WGS72_KM3_S2,
+    EARTH_ROTATION_RAD_S, J2_WGS72,
+};
+use crate::orbit::frames::{ObserverFrame, ecef_from_teme_by};
+use crate::orbit::vec3::{cross, dot, norm, unit};
 
 /// How far short of the observer's zone (along the orbit) a guessed landing aims, rad.
 const JUMP_MARGIN_RAD: f64 = 0.035;
@@ -50,9 +53,9 @@ pub(super) struct OrbitExtent {
 impl OrbitExtent {
     /// The extent of the orbit of mean elements `el`.
     pub(super) fn new(el: &sgp4::Elements) -> Self {
-        let period_min = 1440.0 / el.mean_motion;
-        let n_rad_s = el.mean_motion * std::f64::consts::TAU / 86_400.0;
-        let a_km = (MU_KM3_S2 / (n_rad_s * n_rad_s)).cbrt();
+        let period_min = DAY_MINUTES / el.mean_motion;
+        let n_rad_s = el.mean_motion * std::f64::consts::TAU / DAY_S;
+        let a_km = (EARTH_GM_WGS72_KM3_S2 / (n_rad_s * n_rad_s)).cbrt();
         let e = el.eccentricity;
         // Osculating radii wander from the mean ones by about ten km in low orbit (J2
         // short-period terms); 0.5% and 25 km cover that, drag and rounding.
@@ -61,7 +64,7 @@ impl OrbitExtent {
         // Angular rates about the Earth's centre, fastest at perigee and slowest at
         // apogee, with 1% to spare for the osculating wobble.
         let p_km = a_km * (1.0 - e * e);
-        let h_ang = (MU_KM3_S2 * p_km).sqrt();
+        let h_ang = (EARTH_GM_WGS72_KM3_S2 * p_km).sqrt();
         let n_max_rad_s = h_ang / (r_perigee_km * r_perigee_km) * 1.01;
         let n_min_rad_s = h_ang / (r_apogee_km * r_apogee_km) * 0.99;
         Self {
@@ -150,7 +153,13 @@ impl SkipBounds {
         let earth_rate_rad_s = EARTH_ROTATION_RAD_S;
         // The orbital plane turns by J2 (secular and short-periodic) and by the Moon and
         // Sun; bound it generously. The observer turns with the Earth.
-        let plane_turn_rad_s = 6.0 * J2 * (6378.137 / p_km.max(6378.137)).powi(2) * n_rad_s + 2e-7;
+        // (A bound: the radius's model does not matter; WGS-84's is the one it was tuned with.)
+        let plane_turn_rad_s = 6.0
+            * J2_WGS72
+            * (EARTH_EQUATORIAL_RADIUS_WGS84_KM / p_km.max(EARTH_EQUATORIAL_RADIUS_WGS84_KM))
+                .powi(2)
+            * n_rad_s
+            + 2e-7;
         let plane_rate_rad_min = (earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
         // Seen from the turning Earth the satellite's angular velocity is θ̇·n̂ − ω·ẑ, whose
         // size is at most √(θ̇max² + ω² − 2 θ̇min ω cos i) for a prograde orbit (and with
@@ -203,7 +212,7 @@ impl SkipBounds {
         if f < 0.0 {
             let by_psi = (psi - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.psi_rate_rad_min;
             let normal_teme = unit(cross(r, v));
-            let observer_teme = rotate(-sin, cos, self.observer_unit_ecef);
+            let observer_teme = ecef_from_teme_by(-sin, cos, self.observer_unit_ecef);
             let sin_delta = dot(normal_teme, observer_teme).clamp(-1.0, 1.0);
             let delta = std::f64::consts::FRAC_PI_2 - acos_approx(sin_delta.abs());
             let by_plane =
@@ -296,7 +305,7 @@ impl SkipBounds {
     /// the sinusoid by at most that rate times t, so it cannot come within sin ψ_max of 0
     /// before the sinusoid comes within sin ψ_max + that rate × T, for any horizon T.
     fn plane_entry_min(&self, p: f64, q: f64, b: f64) -> f64 {
-        const HORIZON_MIN: f64 = 1440.0;
+        const HORIZON_MIN: f64 = DAY_MINUTES;
         let band = (self.psi_max_rad + BOUND_ANGLE_SLACK_RAD).sin();
         let entry = |c: f64| sinusoid_band_entry_min(p, q, b, c, self.gmst_rate_rad_min);
         let horizon = entry(band).min(HORIZON_MIN);

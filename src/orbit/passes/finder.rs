@@ -10,17 +10,19 @@ use std::cell::Cell;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::super::frames::{ObserverFrame, geometric_from_apparent_deg, gmst_rad, refraction_deg};
 use super::super::propagate::{PropagationError, ResonanceCache, Satellite};
 use super::super::vec3::{dot, norm, sub};
 use super::bounds::{OrbitExtent, Skip, SkipBounds};
 use super::interpolant::gravity_km_s2;
 use super::{PassPoint, PassSearch};
+use crate::orbit::constants::{
+    DAY_MINUTES, EARTH_EQUATORIAL_RADIUS_WGS84_KM, EARTH_GM_WGS72_KM3_S2, EARTH_ROTATION_RAD_S,
+};
+use crate::orbit::frames::{
+    ObserverFrame, ecef_from_teme_by, geometric_from_apparent_deg, gmst_rad,
+    gmst_rate_rad_per_minute, refraction_deg,
+};
 
-/// Gravitational parameter of the Earth, km³/s² (WGS-72, as SGP4 uses).
-pub(super) const MU_KM3_S2: f64 = 398_600.8;
-/// J2 zonal harmonic (WGS-72), dimensionless.
-pub(super) const J2: f64 = 1.082_616e-3;
 /// Height above the equatorial radius below which the pass search takes a satellite to
 /// have re-entered, km: nothing stays in orbit below about 100 km, and the polar surface
 /// is 21 km lower than the equator's.
@@ -148,7 +150,7 @@ impl<'a> Finder<'a> {
             n_max_rad_s,
             ..
         } = extent;
-        let gmst_rate = gmst_rate_rad_min(sat.epoch_jd());
+        let gmst_rate = gmst_rate_rad_per_minute(sat.epoch_jd());
         Self {
             sat,
             frame,
@@ -170,14 +172,17 @@ impl<'a> Finder<'a> {
             hermite_max_min: 0.4 / (n_max_rad_s * 60.0) * (1.0 + 1e-9),
             bounds: SkipBounds::new(&extent, el.inclination, frame, threshold_geo_deg, gmst_rate),
             resonance: ResonanceCache::new(),
-            speed_max_km_min: (MU_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt() * 1.05 * 60.0,
-            gravity_max_km_min2: MU_KM3_S2 / (r_perigee_km * r_perigee_km) * 1.05 * 3600.0,
+            speed_max_km_min: (EARTH_GM_WGS72_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt()
+                * 1.05
+                * 60.0,
+            gravity_max_km_min2: EARTH_GM_WGS72_KM3_S2 / (r_perigee_km * r_perigee_km)
+                * 1.05
+                * 3600.0,
             // The satellite's own motion (under 11 km/s) and the Earth's (30 km/s) across
             // 1.47e8 km turn the direction by under 3e-7 rad/s.
             sun_turn_km_min: r_apogee_km * 3e-7 * 60.0,
-            edge_limit_min: (period_min * 1.5).max(1440.0),
-            exact_points: a_km * (1.0 - e)
-                < crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM + 300.0
+            edge_limit_min: (period_min * 1.5).max(DAY_MINUTES),
+            exact_points: a_km * (1.0 - e) < EARTH_EQUATORIAL_RADIUS_WGS84_KM + 300.0
                 || el.drag_term.abs() > 0.01
                 || period_min >= 225.0,
             window_min: Cell::new((f64::NEG_INFINITY, f64::INFINITY)),
@@ -245,9 +250,9 @@ impl<'a> Finder<'a> {
         bound: bool,
     ) -> Sample {
         let (sin, cos) = self.rotation(m);
-        let r_ecef = rotate(sin, cos, r);
-        let w = super::super::frames::EARTH_ROTATION_RAD_S;
-        let v_rot = rotate(sin, cos, v);
+        let r_ecef = ecef_from_teme_by(sin, cos, r);
+        let w = EARTH_ROTATION_RAD_S;
+        let v_rot = ecef_from_teme_by(sin, cos, v);
         let v_ecef = [v_rot[0] + w * r_ecef[1], v_rot[1] - w * r_ecef[0], v_rot[2]];
         let rho = sub(r_ecef, self.frame.r_ecef_km);
         let up = self.frame.up_ecef();
@@ -287,8 +292,7 @@ impl<'a> Finder<'a> {
         m: f64,
     ) -> Result<super::super::propagate::TemeState, PropagationError> {
         let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
-        let altitude_km =
-            norm(state.r_teme_km) - crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
+        let altitude_km = norm(state.r_teme_km) - EARTH_EQUATORIAL_RADIUS_WGS84_KM;
         if altitude_km < REENTRY_ALTITUDE_KM {
             return Err(PropagationError::Reentered {
                 minutes_since_epoch: m,
@@ -313,7 +317,9 @@ impl<'a> Finder<'a> {
     /// The reported look angles of a sample.
     pub(super) fn point(&self, s: &Sample) -> PassPoint {
         let (sin, cos) = self.rotation(s.m);
-        let look = self.frame.look_at(rotate(sin, cos, s.r), [0.0; 3]);
+        let look = self
+            .frame
+            .look_at(ecef_from_teme_by(sin, cos, s.r), [0.0; 3]);
         PassPoint {
             time: self.time(s.m),
             azimuth_deg: look.azimuth_deg,
@@ -329,17 +335,4 @@ impl<'a> Finder<'a> {
             geometric_deg
         }
     }
-}
-
-/// Rotates a vector about z by the angle whose sine and cosine are given (TEME → ECEF
-/// for the sidereal angle; pass `-sin` for the inverse).
-pub(super) fn rotate(sin: f64, cos: f64, a: [f64; 3]) -> [f64; 3] {
-    [cos * a[0] + sin * a[1], -sin * a[0] + cos * a[1], a[2]]
-}
-
-/// Rate of the IAU 1982 sidereal time at Julian date `jd`, rad per minute of UT1.
-fn gmst_rate_rad_min(jd: f64) -> f64 {
-    let tut1 = (jd - super::super::frames::J2000_JD) / 36_525.0;
-    let seconds_per_century = 876_600.0 * 3600.0 + 8_640_184.812_866 + 2.0 * 0.093_104 * tut1;
-    seconds_per_century / (36_525.0 * 1440.0) * (std::f64::consts::PI / 43_200.0)
 }

@@ -9,20 +9,21 @@
 
 use std::cell::OnceCell;
 
+use crate::orbit::constants::{EARTH_EQUATORIAL_RADIUS_WGS72_KM, EARTH_GM_WGS72_KM3_S2, J2_WGS72};
 use crate::orbit::propagate::PropagationError;
 use crate::orbit::vec3::dot;
 
-use super::finder::{Finder, J2, MU_KM3_S2, Sample};
+use super::finder::{Finder, Sample};
 
 /// Acceleration of a satellite at TEME position `r_km` under the Earth's central field and
 /// its J2 oblateness (WGS-72), km/s². SGP4's trajectories follow it to about 1e-7 km/s² in
 /// low orbit (drag, J3 and SGP4's own approximations make up the rest).
 pub(super) fn gravity_km_s2(r_km: [f64; 3]) -> [f64; 3] {
-    const RADIUS_KM: f64 = 6378.135;
     let r2 = dot(r_km, r_km);
-    let k = -MU_KM3_S2 / (r2 * r2.sqrt());
+    let k = -EARTH_GM_WGS72_KM3_S2 / (r2 * r2.sqrt());
     let z2 = r_km[2] * r_km[2] / r2;
-    let j = 1.5 * J2 * RADIUS_KM * RADIUS_KM / r2;
+    let j =
+        1.5 * J2_WGS72 * EARTH_EQUATORIAL_RADIUS_WGS72_KM * EARTH_EQUATORIAL_RADIUS_WGS72_KM / r2;
     let xy = k * (1.0 + j * (1.0 - 5.0 * z2));
     [
         xy * r_km[0],

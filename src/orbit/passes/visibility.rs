@@ -9,12 +9,14 @@
 //! instants of the seen part (an estimate, as the magnitude model is).
 
 use crate::orbit::brightness::{phase_angle_deg, visual_magnitude};
+use crate::orbit::constants::{DAY_MINUTES, EARTH_EQUATORIAL_RADIUS_WGS84_KM};
+use crate::orbit::frames::ecef_from_teme_by;
 use crate::orbit::propagate::PropagationError;
 use crate::orbit::roots::crossings_by_walk;
 use crate::orbit::sun::sun_position_teme_km;
 use crate::orbit::vec3::{cross, dot, norm, sub, unit};
 
-use super::finder::{Finder, rotate};
+use super::finder::Finder;
 use super::interpolant::{Span, TrailSpans};
 use super::refine::ROOT_TOLERANCE_MIN;
 use super::{Appears, NotVisibleReason, Pass, PassPoint, Vanishes};
@@ -55,7 +57,7 @@ impl Finder<'_> {
     /// the darkness threshold).
     fn sin_sun_elevation(&self, sun: &PassSun, m: f64) -> f64 {
         let (sin, cos) = self.rotation(m);
-        let to_sun = sub(rotate(sin, cos, sun.at(m)), self.frame.r_ecef_km);
+        let to_sun = sub(ecef_from_teme_by(sin, cos, sun.at(m)), self.frame.r_ecef_km);
         dot(to_sun, self.frame.up_ecef()) / norm(to_sun)
     }
 
@@ -68,7 +70,7 @@ impl Finder<'_> {
     ) -> Result<Option<f64>, PropagationError> {
         let (r, _) = self.state_in(span, m)?;
         let (sin, cos) = self.rotation(m);
-        let observer_teme = rotate(-sin, cos, self.frame.r_ecef_km);
+        let observer_teme = ecef_from_teme_by(-sin, cos, self.frame.r_ecef_km);
         Ok(visual_magnitude(
             std_magnitude,
             norm(sub(r, observer_teme)),
@@ -318,7 +320,7 @@ impl Finder<'_> {
         to: f64,
         cuts: &mut Vec<f64>,
     ) -> Result<(), PropagationError> {
-        let radius = crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
+        let radius = EARTH_EQUATORIAL_RADIUS_WGS84_KM;
         let d_low = radius / 2.0;
         let v_max = self.speed_max_km_min;
         let k = v_max * v_max / d_low + self.gravity_max_km_min2;
@@ -413,7 +415,7 @@ fn sunlit_margin_km(r_km: [f64; 3], sun_km: [f64; 3]) -> f64 {
 /// and km per minute, holding the direction to the Sun still (it turns under 3e-7 rad/s).
 fn sunlit_margin_and_rate(r_km: [f64; 3], v_km_s: [f64; 3], sun_km: [f64; 3]) -> (f64, f64) {
     let to_sun = unit(sub(sun_km, r_km));
-    let radius = crate::orbit::constants::EARTH_EQUATORIAL_RADIUS_WGS84_KM;
+    let radius = EARTH_EQUATORIAL_RADIUS_WGS84_KM;
     if dot(r_km, to_sun) >= 0.0 {
         // Facing away from the Earth: the closest approach is the satellite itself.
         let d = dot(r_km, r_km).sqrt();
@@ -440,8 +442,8 @@ impl PassSun {
         Self {
             m0,
             m1,
-            a_km: sun_position_teme_km(epoch_jd + m0 / 1440.0),
-            b_km: sun_position_teme_km(epoch_jd + m1 / 1440.0),
+            a_km: sun_position_teme_km(epoch_jd + m0 / DAY_MINUTES),
+            b_km: sun_position_teme_km(epoch_jd + m1 / DAY_MINUTES),
         }
     }
 
