@@ -50,7 +50,7 @@ impl ElementSet {
     }
 
     /// Orbital period in minutes, from the published mean motion.
-    pub fn period_min(&self) -> f64 {
+    pub fn period_minutes(&self) -> f64 {
         DAY_MINUTES / self.elements.mean_motion
     }
 }

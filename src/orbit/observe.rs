@@ -136,7 +136,7 @@ pub struct PathPoint {
 }
 
 /// The satellite's path across the sky from `from` to `to` (both included): about
-/// `points` evenly spaced instants, never closer than `min_step_s` seconds; instants where
+/// `points` evenly spaced instants, never closer than `smallest_step_s` seconds; instants where
 /// SGP4 fails are left out.
 pub fn sky_path(
     sat: &Satellite,
@@ -145,10 +145,10 @@ pub fn sky_path(
     to: DateTime<Utc>,
     std_magnitude: Option<f64>,
     points: i64,
-    min_step_s: i64,
+    smallest_step_s: i64,
 ) -> Vec<PathPoint> {
     let span_ms = (to - from).num_milliseconds().max(1);
-    let step_ms = (span_ms / points.max(1)).max(min_step_s * 1000);
+    let step_ms = (span_ms / points.max(1)).max(smallest_step_s * 1000);
     let mut out = Vec::new();
     let mut t = from;
     loop {

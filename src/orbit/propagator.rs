@@ -193,7 +193,9 @@ pub struct ResonanceCache {
 impl std::fmt::Debug for ResonanceCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let t = self.state.get().map(|s| s.t());
-        f.debug_struct("ResonanceCache").field("t_min", &t).finish()
+        f.debug_struct("ResonanceCache")
+            .field("t_minutes", &t)
+            .finish()
     }
 }
 

@@ -81,14 +81,14 @@ pub(crate) fn crossings_by_walk<E>(
     g: impl Fn(f64) -> Result<f64, E>,
     cuts: &mut Vec<f64>,
 ) -> Result<(), E> {
-    let (mut prev_m, (mut prev_g, mut safe_min)) = (from, probe(from)?);
+    let (mut prev_m, (mut prev_g, mut safe_minutes)) = (from, probe(from)?);
     while prev_m < to {
-        let m = (prev_m + safe_min.max(smallest_step)).min(to);
-        let (next_g, next_safe_min) = probe(m)?;
+        let m = (prev_m + safe_minutes.max(smallest_step)).min(to);
+        let (next_g, next_safe_span) = probe(m)?;
         if (prev_g >= 0.0) != (next_g >= 0.0) {
             cuts.push(illinois(prev_m, prev_g, m, next_g, tolerance, &g)?);
         }
-        (prev_m, prev_g, safe_min) = (m, next_g, next_safe_min);
+        (prev_m, prev_g, safe_minutes) = (m, next_g, next_safe_span);
     }
     Ok(())
 }

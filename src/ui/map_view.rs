@@ -554,7 +554,7 @@ impl MapView {
             let Some(sat) = catalog.get(id) else { continue };
             let is_selected = Some(id) == view.selected;
             let track = self.cache.tracks.entry(id).or_default();
-            let period_s = sat.set.period_min() * 60.0;
+            let period_s = sat.set.period_minutes() * 60.0;
             let refresh_s = (period_s / 100.0).max(TRACK_MIN_REFRESH_S);
             if track.t.is_none_or(|t0| {
                 ((view.t - t0).num_milliseconds() as f64 / 1000.0).abs() > refresh_s
@@ -775,7 +775,7 @@ pub fn subpoint(sat: &Satellite, t: DateTime<Utc>) -> Option<(f64, f64, f64)> {
 
 /// About one orbit behind and one ahead, split where it crosses the date line.
 fn ground_track(sat: &Satellite, t: DateTime<Utc>) -> Track {
-    let period_s = (sat.set.period_min() * 60.0).clamp(600.0, 2.0 * DAY_S);
+    let period_s = (sat.set.period_minutes() * 60.0).clamp(600.0, 2.0 * DAY_S);
     const SAMPLES: i64 = TRACK_SAMPLES as i64;
     let step_ms = (period_s * 1000.0 / SAMPLES as f64) as i64;
     let leg = |sign: i64| {

@@ -31,7 +31,7 @@ const BOUND_ANGLE_SLACK_RAD: f64 = 1e-6;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct OrbitExtent {
     /// Orbital period, minutes.
-    pub(super) period_min: f64,
+    pub(super) period_minutes: f64,
     /// Mean motion, rad/s.
     pub(super) n_rad_s: f64,
     /// Semi-major axis, km.
@@ -45,15 +45,15 @@ pub(super) struct OrbitExtent {
     /// Semi-latus rectum, km.
     pub(super) p_km: f64,
     /// Fastest angular rate about the Earth's centre (at perigee, 1% to spare), rad/s.
-    pub(super) n_max_rad_s: f64,
+    pub(super) n_fastest_rad_s: f64,
     /// Slowest angular rate about the Earth's centre (at apogee, 1% to spare), rad/s.
-    pub(super) n_min_rad_s: f64,
+    pub(super) n_slowest_rad_s: f64,
 }
 
 impl OrbitExtent {
     /// The extent of the orbit of mean elements `el`.
     pub(super) fn new(el: &sgp4::Elements) -> Self {
-        let period_min = DAY_MINUTES / el.mean_motion;
+        let period_minutes = DAY_MINUTES / el.mean_motion;
         let n_rad_s = el.mean_motion * std::f64::consts::TAU / DAY_S;
         let a_km = (EARTH_GM_WGS72_KM3_S2 / (n_rad_s * n_rad_s)).cbrt();
         let e = el.eccentricity;
@@ -65,18 +65,18 @@ impl OrbitExtent {
         // apogee, with 1% to spare for the osculating wobble.
         let p_km = a_km * (1.0 - e * e);
         let h_ang = (EARTH_GM_WGS72_KM3_S2 * p_km).sqrt();
-        let n_max_rad_s = h_ang / (r_perigee_km * r_perigee_km) * 1.01;
-        let n_min_rad_s = h_ang / (r_apogee_km * r_apogee_km) * 0.99;
+        let n_fastest_rad_s = h_ang / (r_perigee_km * r_perigee_km) * 1.01;
+        let n_slowest_rad_s = h_ang / (r_apogee_km * r_apogee_km) * 0.99;
         Self {
-            period_min,
+            period_minutes,
             n_rad_s,
             a_km,
             e,
             r_apogee_km,
             r_perigee_km,
             p_km,
-            n_max_rad_s,
-            n_min_rad_s,
+            n_fastest_rad_s,
+            n_slowest_rad_s,
         }
     }
 }
@@ -89,9 +89,9 @@ pub(super) struct SkipBounds {
     /// Below this geocentric angle the satellite is certainly above the threshold, rad.
     psi_up_rad: f64,
     /// Bound on the rate of the observer–satellite geocentric angle, rad/min.
-    psi_rate_rad_min: f64,
+    psi_rate_rad_per_minute: f64,
     /// Bound on the rate of the satellite's angle along its orbit towards the observer, rad/min.
-    along_rate_rad_min: f64,
+    along_rate_rad_per_minute: f64,
     /// Slowest orbital rate above twelve times the Earth's (periods under about two hours):
     /// the satellite outruns the observer's projection on its plane, whose rate
     /// ω (cos i − tan δ p_z) only nears the satellite's when the observer is over 85° from
@@ -100,11 +100,11 @@ pub(super) struct SkipBounds {
     /// shrinks steadily whenever a pass is possible (used by the backward bound).
     low_orbit: bool,
     /// Bound on the rate at which the observer nears the orbital plane, rad/min.
-    plane_rate_rad_min: f64,
+    plane_rate_rad_per_minute: f64,
     /// Bound on the turning rate of the orbital plane itself (J2, Moon and Sun), rad/min.
-    plane_turn_rad_min: f64,
+    plane_turn_rad_per_minute: f64,
     /// Rate of the sidereal time, rad per minute.
-    gmst_rate_rad_min: f64,
+    gmst_rate_rad_per_minute: f64,
     /// Observer position as a unit vector, ECEF.
     observer_unit_ecef: [f64; 3],
 }
@@ -128,15 +128,15 @@ impl SkipBounds {
         inclination_deg: f64,
         frame: &ObserverFrame,
         threshold_geo_deg: f64,
-        gmst_rate_rad_min: f64,
+        gmst_rate_rad_per_minute: f64,
     ) -> Self {
         let OrbitExtent {
             n_rad_s,
             r_apogee_km,
             r_perigee_km,
             p_km,
-            n_max_rad_s,
-            n_min_rad_s,
+            n_fastest_rad_s,
+            n_slowest_rad_s,
             ..
         } = *extent;
         let observer_radius_km = frame.radius_km();
@@ -160,38 +160,39 @@ impl SkipBounds {
                 .powi(2)
             * n_rad_s
             + 2e-7;
-        let plane_rate_rad_min = (earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
+        let plane_rate_rad_per_minute = (earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
         // Seen from the turning Earth the satellite's angular velocity is θ̇·n̂ − ω·ẑ, whose
         // size is at most √(θ̇max² + ω² − 2 θ̇min ω cos i) for a prograde orbit (and with
         // θ̇max in the cross term for a retrograde one): small for a geostationary orbit.
         let cos_i = inclination_deg.to_radians().cos();
         let cross_term = if cos_i >= 0.0 {
-            2.0 * n_min_rad_s * earth_rate_rad_s * cos_i
+            2.0 * n_slowest_rad_s * earth_rate_rad_s * cos_i
         } else {
-            2.0 * n_max_rad_s * earth_rate_rad_s * cos_i
+            2.0 * n_fastest_rad_s * earth_rate_rad_s * cos_i
         };
-        let relative_rad_s = (n_max_rad_s * n_max_rad_s + earth_rate_rad_s * earth_rate_rad_s
-            - cross_term)
-            .max(0.0)
-            .sqrt();
-        let psi_rate_rad_min = (relative_rad_s + plane_turn_rad_s) * 60.0;
-        let along_rate_rad_min = (n_max_rad_s + earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
+        let relative_rad_s =
+            (n_fastest_rad_s * n_fastest_rad_s + earth_rate_rad_s * earth_rate_rad_s - cross_term)
+                .max(0.0)
+                .sqrt();
+        let psi_rate_rad_per_minute = (relative_rad_s + plane_turn_rad_s) * 60.0;
+        let along_rate_rad_per_minute =
+            (n_fastest_rad_s + earth_rate_rad_s * 1.02 + plane_turn_rad_s) * 60.0;
         Self {
             psi_max_rad,
             psi_up_rad,
-            psi_rate_rad_min,
-            along_rate_rad_min,
-            low_orbit: n_min_rad_s > 12.0 * earth_rate_rad_s,
-            plane_rate_rad_min,
-            plane_turn_rad_min: plane_turn_rad_s * 60.0,
-            gmst_rate_rad_min,
+            psi_rate_rad_per_minute,
+            along_rate_rad_per_minute,
+            low_orbit: n_slowest_rad_s > 12.0 * earth_rate_rad_s,
+            plane_rate_rad_per_minute,
+            plane_turn_rad_per_minute: plane_turn_rad_s * 60.0,
+            gmst_rate_rad_per_minute,
             observer_unit_ecef: unit(frame.r_ecef_km),
         }
     }
 
     /// The bounds at a sample whose elevation function is `f` (negative below the
     /// threshold), at TEME state `r`, `v` (km, km/s) and ECEF position `r_ecef` (km), the
-    /// sidereal angle's sine and cosine `sin`, `cos`; `step_min` is the scan's step.
+    /// sidereal angle's sine and cosine `sin`, `cos`; `step_minutes` is the scan's step.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn from_state(
         &self,
@@ -201,36 +202,37 @@ impl SkipBounds {
         r_ecef: [f64; 3],
         sin: f64,
         cos: f64,
-        step_min: f64,
+        step_minutes: f64,
     ) -> Skip {
-        let safe_min;
-        let mut back_min = 0.0;
-        let mut jump_min = 0.0;
+        let safe_minutes;
+        let mut back_minutes = 0.0;
+        let mut jump_minutes = 0.0;
         // The bounds take angles from `acos_approx`, allowing for its error.
         let cos_psi = dot(r_ecef, self.observer_unit_ecef) / dot(r_ecef, r_ecef).sqrt();
         let psi = acos_approx(cos_psi);
         if f < 0.0 {
-            let by_psi = (psi - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.psi_rate_rad_min;
+            let by_psi =
+                (psi - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.psi_rate_rad_per_minute;
             let normal_teme = unit(cross(r, v));
             let observer_teme = ecef_from_teme_by(-sin, cos, self.observer_unit_ecef);
             let sin_delta = dot(normal_teme, observer_teme).clamp(-1.0, 1.0);
             let delta = std::f64::consts::FRAC_PI_2 - acos_approx(sin_delta.abs());
             let by_plane =
-                (delta - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.plane_rate_rad_min;
+                (delta - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad) / self.plane_rate_rad_per_minute;
             // Looking ahead the observer's path is known: it turns with the Earth about
             // the z axis, so with the plane held still sin δ runs along a sinusoid, and
-            // the plane's own turning moves it by at most `plane_turn_rad_min` a minute.
-            let by_plane_ahead = if by_plane > step_min && by_plane >= by_psi {
+            // the plane's own turning moves it by at most `plane_turn_rad_per_minute` a minute.
+            let by_plane_ahead = if by_plane > step_minutes && by_plane >= by_psi {
                 let [nx, ny, nz] = normal_teme;
                 let [ox, oy, oz] = observer_teme;
-                self.plane_entry_min(nx * ox + ny * oy, ny * ox - nx * oy, nz * oz)
+                self.plane_entry_minutes(nx * ox + ny * oy, ny * ox - nx * oy, nz * oz)
                     .max(by_plane)
             } else {
                 by_plane
             };
             // Along the orbit: the satellite is within ψ_max of the observer only while
             // its angle to the observer's projection on the orbital plane is within
-            // ψ_max, and it closes that angle no faster than `along_rate_rad_min`.
+            // ψ_max, and it closes that angle no faster than `along_rate_rad_per_minute`.
             let projection = [
                 observer_teme[0] - sin_delta * normal_teme[0],
                 observer_teme[1] - sin_delta * normal_teme[1],
@@ -250,72 +252,73 @@ impl SkipBounds {
                 };
                 if ahead + BOUND_ANGLE_SLACK_RAD < std::f64::consts::TAU - self.psi_max_rad {
                     by_along = (ahead - BOUND_ANGLE_SLACK_RAD - self.psi_max_rad)
-                        / self.along_rate_rad_min;
+                        / self.along_rate_rad_per_minute;
                 }
                 if self.low_orbit {
                     // In a low orbit the angle only ever shrinks (the satellite outruns
                     // the projection), so looking back it grows, no faster than
-                    // `along_rate_rad_min`, and stays short of 2π − ψ_max for a while.
+                    // `along_rate_rad_per_minute`, and stays short of 2π − ψ_max for a while.
                     if ahead - BOUND_ANGLE_SLACK_RAD > self.psi_max_rad {
                         let back_along = (std::f64::consts::TAU
                             - self.psi_max_rad
                             - ahead
                             - BOUND_ANGLE_SLACK_RAD)
-                            / self.along_rate_rad_min;
-                        back_min = by_psi.max(by_plane).max(back_along).max(0.0);
+                            / self.along_rate_rad_per_minute;
+                        back_minutes = by_psi.max(by_plane).max(back_along).max(0.0);
                     }
                     // Guess where the satellite reaches the observer's zone at its
                     // present closing rate: its own angular rate less the projection's
                     // (ω (cos i − tan δ p_z)).
-                    if by_along > step_min && by_along >= by_psi.max(by_plane) {
-                        let own_rad_min = norm(cross(r, v)) / dot(r, r) * 60.0;
+                    if by_along > step_minutes && by_along >= by_psi.max(by_plane) {
+                        let own_rad_per_minute = norm(cross(r, v)) / dot(r, r) * 60.0;
                         // The projection's length is cos δ; p_z is its unit z.
                         let cos_delta = norm(projection).max(1e-3);
                         let projection_z = projection[2] / cos_delta;
-                        let beta_rad_min = EARTH_ROTATION_RAD_S
+                        let beta_rad_per_minute = EARTH_ROTATION_RAD_S
                             * 60.0
                             * (normal_teme[2] - sin_delta / cos_delta * projection_z);
-                        let closing = own_rad_min - beta_rad_min;
+                        let closing = own_rad_per_minute - beta_rad_per_minute;
                         if closing > 0.0 {
                             let guess =
                                 (ahead - self.psi_max_rad - JUMP_MARGIN_RAD) / closing * 0.98;
                             if guess > by_along {
-                                jump_min = guess;
+                                jump_minutes = guess;
                             }
                         }
                     }
                 }
             }
-            safe_min = by_psi.max(by_plane_ahead).max(by_along).max(0.0);
+            safe_minutes = by_psi.max(by_plane_ahead).max(by_along).max(0.0);
         } else {
             // Up: it cannot set before ψ grows past ψ_up.
-            safe_min =
-                ((self.psi_up_rad - psi - BOUND_ANGLE_SLACK_RAD) / self.psi_rate_rad_min).max(0.0);
+            safe_minutes = ((self.psi_up_rad - psi - BOUND_ANGLE_SLACK_RAD)
+                / self.psi_rate_rad_per_minute)
+                .max(0.0);
         }
         Skip {
-            ahead_minutes: safe_min,
-            behind_minutes: back_min,
-            landing_guess_minutes: jump_min,
+            ahead_minutes: safe_minutes,
+            behind_minutes: back_minutes,
+            landing_guess_minutes: jump_minutes,
         }
     }
 
     /// Minutes the observer certainly stays more than ψ_max from the orbital plane, given
     /// sin δ(t) = p cos ωt + q sin ωt + b for the plane as it is now (ω the sidereal rate),
-    /// and the plane turning by at most `plane_turn_rad_min`: the true sin δ strays from
+    /// and the plane turning by at most `plane_turn_rad_per_minute`: the true sin δ strays from
     /// the sinusoid by at most that rate times t, so it cannot come within sin ψ_max of 0
     /// before the sinusoid comes within sin ψ_max + that rate × T, for any horizon T.
-    fn plane_entry_min(&self, p: f64, q: f64, b: f64) -> f64 {
-        const HORIZON_MIN: f64 = DAY_MINUTES;
+    fn plane_entry_minutes(&self, p: f64, q: f64, b: f64) -> f64 {
+        const HORIZON_MINUTES: f64 = DAY_MINUTES;
         let band = (self.psi_max_rad + BOUND_ANGLE_SLACK_RAD).sin();
-        let entry = |c: f64| sinusoid_band_entry_min(p, q, b, c, self.gmst_rate_rad_min);
-        let horizon = entry(band).min(HORIZON_MIN);
-        entry(band + self.plane_turn_rad_min * horizon).min(horizon)
+        let entry = |c: f64| sinusoid_band_entry_minutes(p, q, b, c, self.gmst_rate_rad_per_minute);
+        let horizon = entry(band).min(HORIZON_MINUTES);
+        entry(band + self.plane_turn_rad_per_minute * horizon).min(horizon)
     }
 }
 
 /// Minutes until b + p cos ωt + q sin ωt first comes within `c` of zero (0 if it is now,
 /// infinity if it never does), for ω > 0 in rad/min.
-fn sinusoid_band_entry_min(p: f64, q: f64, b: f64, c: f64, omega_rad_min: f64) -> f64 {
+fn sinusoid_band_entry_minutes(p: f64, q: f64, b: f64, c: f64, omega_rad_per_minute: f64) -> f64 {
     use std::f64::consts::TAU;
     // The value now (t = 0) is b + p.
     if (b + p).abs() <= c {
@@ -334,7 +337,7 @@ fn sinusoid_band_entry_min(p: f64, q: f64, b: f64, c: f64, omega_rad_min: f64) -
     }
     let phi0 = (-q.atan2(p)).rem_euclid(TAU);
     let ahead = |start: f64| (start - phi0).rem_euclid(TAU);
-    ahead(hi.acos()).min(ahead(TAU - lo.acos())) / omega_rad_min
+    ahead(hi.acos()).min(ahead(TAU - lo.acos())) / omega_rad_per_minute
 }
 
 /// The arc cosine of `x` (clamped to [−1, 1]) to within 1e-7 rad: Abramowitz and Stegun's
@@ -390,7 +393,7 @@ mod tests {
                 .map(|k| f64::from(k) / 100.0)
                 .find(|&t| value(t).abs() <= c)
                 .unwrap_or(f64::INFINITY);
-            let found = sinusoid_band_entry_min(p, q, b, c, omega);
+            let found = sinusoid_band_entry_minutes(p, q, b, c, omega);
             if brute.is_infinite() {
                 assert!(found.is_infinite(), "{p} {q} {b} {c}: {found}");
             } else {

@@ -31,20 +31,23 @@ const REENTRY_ALTITUDE_KM: f64 = 60.0;
 /// The elevation function and its derivative at one time, with the TEME state behind it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Sample {
-    pub(super) m: f64,
+    /// The time, minutes since the element epoch (the search's time axis: every `m` in
+    /// these files is such a minute count).
+    pub(super) minutes: f64,
     /// Sine of the geometric elevation minus the sine of the threshold: same sign as
     /// "elevation − threshold", and free of inverse trigonometry in the inner loops.
     pub(super) f: f64,
     /// Rate of `f`, per minute.
     pub(super) rate: f64,
-    /// Minutes the satellite certainly stays below the threshold from here (0 if unknown).
-    pub(super) safe_min: f64,
+    /// Minutes the satellite certainly stays on its side of the threshold from here (only
+    /// for the scan's samples; 0 if unknown).
+    pub(super) safe_minutes: f64,
     /// Minutes it certainly was below the threshold before here (0 if unknown).
-    pub(super) back_min: f64,
+    pub(super) back_minutes: f64,
     /// A guess at how far ahead the satellite comes near the observer, minutes, beyond
-    /// `safe_min` (0 if none): the scan tries landing there and keeps the landing only if
-    /// its `back_min` covers what `safe_min` does not.
-    pub(super) jump_min: f64,
+    /// `safe_minutes` (0 if none): the scan tries landing there and keeps the landing only if
+    /// its `back_minutes` covers what `safe_minutes` does not.
+    pub(super) jump_minutes: f64,
     /// TEME position, km.
     pub(super) r: [f64; 3],
     /// TEME velocity, km/s.
@@ -59,7 +62,7 @@ impl Sample {
     /// millimetres, so a converged solver need not evaluate the satellite again where it
     /// stops.
     pub(super) fn advanced(&self, m: f64) -> Self {
-        let dt_s = (m - self.m) * 60.0;
+        let dt_s = (m - self.minutes) * 60.0;
         let mut r = self.r;
         let mut v = self.v;
         for k in 0..3 {
@@ -67,8 +70,8 @@ impl Sample {
             v[k] += self.acc[k] * dt_s;
         }
         Self {
-            m,
-            f: self.f + self.rate * (m - self.m),
+            minutes: m,
+            f: self.f + self.rate * (m - self.minutes),
             r,
             v,
             acc: gravity_km_s2(r),
@@ -93,26 +96,26 @@ pub(super) struct Finder<'a> {
     /// Greenwich mean sidereal time at the element epoch, rad.
     gmst_epoch_rad: f64,
     /// Rate of the sidereal time, rad per minute.
-    gmst_rate_rad_min: f64,
+    gmst_rate_rad_per_minute: f64,
     /// Last exact sidereal rotation: (minute, sine, cosine).
     rotation_ref: Cell<(f64, f64, f64)>,
-    pub(super) step_min: f64,
+    pub(super) step_minutes: f64,
     /// Longest span between two samples over which the Hermite interpolant is used,
     /// minutes: 0.4 rad of orbital motion at perigee (a sixteenth of a circular orbit).
-    pub(super) hermite_max_min: f64,
+    pub(super) longest_hermite_span_minutes: f64,
     /// The skipping bounds.
     bounds: SkipBounds,
     /// Deep-space resonance integrator checkpoint.
     resonance: ResonanceCache,
     /// Top speed of the satellite (at perigee, with a margin), km per minute.
-    pub(super) speed_max_km_min: f64,
+    pub(super) top_speed_km_per_minute: f64,
     /// Top gravitational acceleration (at perigee, with a margin), km per minute².
-    pub(super) gravity_max_km_min2: f64,
+    pub(super) top_gravity_km_per_minute2: f64,
     /// Bound on how fast the turning direction to the Sun moves the sunlight margin
     /// (its rate times the largest radius, with a margin), km per minute.
-    pub(super) sun_turn_km_min: f64,
+    pub(super) sun_turn_km_per_minute: f64,
     /// How far back/forward to look for the true rise/set of a pass cut by the window.
-    pub(super) edge_limit_min: f64,
+    pub(super) edge_search_limit_minutes: f64,
     /// Report SGP4's own states, not the interpolant's (see [`Finder::reported`]): in a
     /// decaying orbit (perigee below 300 km, or a drag term B* above 0.01 per Earth radius)
     /// drag bends the path away from the interpolant's J2 accelerations, and in deep space
@@ -121,7 +124,7 @@ pub(super) struct Finder<'a> {
     pub(super) exact_points: bool,
     /// The search window, minutes after the epoch (set by [`Finder::run`]): a pass seen in
     /// several stretches is told by one inside it.
-    pub(super) window_min: Cell<(f64, f64)>,
+    pub(super) window_minutes: Cell<(f64, f64)>,
 }
 
 impl<'a> Finder<'a> {
@@ -142,12 +145,12 @@ impl<'a> Finder<'a> {
         let el = &sat.set.elements;
         let extent = OrbitExtent::new(el);
         let OrbitExtent {
-            period_min,
+            period_minutes,
             a_km,
             e,
             r_apogee_km,
             r_perigee_km,
-            n_max_rad_s,
+            n_fastest_rad_s,
             ..
         } = extent;
         let gmst_rate = gmst_rate_rad_per_minute(sat.epoch_jd());
@@ -160,32 +163,33 @@ impl<'a> Finder<'a> {
             sin_visible: visible_geo_deg.to_radians().sin(),
             sin_max_sun: search.max_sun_elevation_deg.to_radians().sin(),
             gmst_epoch_rad: gmst_rad(sat.epoch_jd()),
-            gmst_rate_rad_min: gmst_rate,
+            gmst_rate_rad_per_minute: gmst_rate,
             rotation_ref: Cell::new((f64::NAN, 0.0, 1.0)),
             // A sixteenth of an orbit: never two turning points of the elevation in one
             // step, and within the interpolant's reach on a circular orbit.
-            step_min: (period_min / 16.0)
-                .min(0.4 / (n_max_rad_s * 60.0))
+            step_minutes: (period_minutes / 16.0)
+                .min(0.4 / (n_fastest_rad_s * 60.0))
                 .clamp(0.5, 30.0),
             // With a rounding allowance: a scan step of exactly this length, taken as a
             // difference of two minute counts, may come out an ulp longer.
-            hermite_max_min: 0.4 / (n_max_rad_s * 60.0) * (1.0 + 1e-9),
+            longest_hermite_span_minutes: 0.4 / (n_fastest_rad_s * 60.0) * (1.0 + 1e-9),
             bounds: SkipBounds::new(&extent, el.inclination, frame, threshold_geo_deg, gmst_rate),
             resonance: ResonanceCache::new(),
-            speed_max_km_min: (EARTH_GM_WGS72_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km)).sqrt()
+            top_speed_km_per_minute: (EARTH_GM_WGS72_KM3_S2 * (2.0 / r_perigee_km - 1.0 / a_km))
+                .sqrt()
                 * 1.05
                 * 60.0,
-            gravity_max_km_min2: EARTH_GM_WGS72_KM3_S2 / (r_perigee_km * r_perigee_km)
+            top_gravity_km_per_minute2: EARTH_GM_WGS72_KM3_S2 / (r_perigee_km * r_perigee_km)
                 * 1.05
                 * 3600.0,
             // The satellite's own motion (under 11 km/s) and the Earth's (30 km/s) across
             // 1.47e8 km turn the direction by under 3e-7 rad/s.
-            sun_turn_km_min: r_apogee_km * 3e-7 * 60.0,
-            edge_limit_min: (period_min * 1.5).max(DAY_MINUTES),
+            sun_turn_km_per_minute: r_apogee_km * 3e-7 * 60.0,
+            edge_search_limit_minutes: (period_minutes * 1.5).max(DAY_MINUTES),
             exact_points: a_km * (1.0 - e) < EARTH_EQUATORIAL_RADIUS_WGS84_KM + 300.0
                 || el.drag_term.abs() > 0.01
-                || period_min >= 225.0,
-            window_min: Cell::new((f64::NEG_INFINITY, f64::INFINITY)),
+                || period_minutes >= 225.0,
+            window_minutes: Cell::new((f64::NEG_INFINITY, f64::INFINITY)),
         }
     }
 
@@ -198,7 +202,7 @@ impl<'a> Finder<'a> {
     /// away computes them exactly and becomes the new reference.
     pub(super) fn rotation(&self, m: f64) -> (f64, f64) {
         let (m_ref, sin_ref, cos_ref) = self.rotation_ref.get();
-        let delta = self.gmst_rate_rad_min * (m - m_ref);
+        let delta = self.gmst_rate_rad_per_minute * (m - m_ref);
         if delta.abs() <= 0.07 {
             let d2 = delta * delta;
             let sin_d = delta * (1.0 - d2 / 6.0 * (1.0 - d2 / 20.0 * (1.0 - d2 / 42.0)));
@@ -208,7 +212,7 @@ impl<'a> Finder<'a> {
                 cos_ref * cos_d - sin_ref * sin_d,
             )
         } else {
-            let (sin, cos) = (self.gmst_epoch_rad + self.gmst_rate_rad_min * m).sin_cos();
+            let (sin, cos) = (self.gmst_epoch_rad + self.gmst_rate_rad_per_minute * m).sin_cos();
             self.rotation_ref.set((m, sin, cos));
             (sin, cos)
         }
@@ -266,17 +270,17 @@ impl<'a> Finder<'a> {
         let rate = (u_dot * range - u * range_dot) / range2 * 60.0;
         let skip = if bound {
             self.bounds
-                .from_state(f, r, v, r_ecef, sin, cos, self.step_min)
+                .from_state(f, r, v, r_ecef, sin, cos, self.step_minutes)
         } else {
             Skip::default()
         };
         Sample {
-            m,
+            minutes: m,
             f,
             rate,
-            safe_min: skip.ahead_minutes,
-            back_min: skip.behind_minutes,
-            jump_min: skip.landing_guess_minutes,
+            safe_minutes: skip.ahead_minutes,
+            back_minutes: skip.behind_minutes,
+            jump_minutes: skip.landing_guess_minutes,
             r,
             v,
             acc: gravity_km_s2(r),
@@ -316,12 +320,12 @@ impl<'a> Finder<'a> {
 
     /// The reported look angles of a sample.
     pub(super) fn point(&self, s: &Sample) -> PassPoint {
-        let (sin, cos) = self.rotation(s.m);
+        let (sin, cos) = self.rotation(s.minutes);
         let look = self
             .frame
             .look_at(ecef_from_teme_by(sin, cos, s.r), [0.0; 3]);
         PassPoint {
-            time: self.time(s.m),
+            time: self.time(s.minutes),
             azimuth_deg: look.azimuth_deg,
             elevation_deg: self.reported_elevation(look.elevation_deg),
             range_km: look.range_km,

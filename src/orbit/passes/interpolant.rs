@@ -42,15 +42,15 @@ pub(super) fn gravity_km_s2(r_km: [f64; 3]) -> [f64; 3] {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Quintic {
     m0: f64,
-    h_min: f64,
+    h_minutes: f64,
     r: [[f64; 6]; 3],
     v: [[f64; 5]; 3],
 }
 
 impl Quintic {
     pub(super) fn new(a: &Sample, b: &Sample) -> Self {
-        let h_min = b.m - a.m;
-        let h = h_min * 60.0;
+        let h_minutes = b.minutes - a.minutes;
+        let h = h_minutes * 60.0;
         let h2 = h * h;
         let mut r = [[0.0; 6]; 3];
         let mut v = [[0.0; 5]; 3];
@@ -73,8 +73,8 @@ impl Quintic {
             }
         }
         Self {
-            m0: a.m,
-            h_min,
+            m0: a.minutes,
+            h_minutes,
             r,
             v,
         }
@@ -82,7 +82,7 @@ impl Quintic {
 
     /// TEME position (km) and velocity (km/s) at minute `m`.
     pub(super) fn state(&self, m: f64) -> ([f64; 3], [f64; 3]) {
-        let s = (m - self.m0) / self.h_min;
+        let s = (m - self.m0) / self.h_minutes;
         let mut r = [0.0; 3];
         let mut v = [0.0; 3];
         for k in 0..3 {
@@ -118,7 +118,7 @@ pub(super) struct TrailSpans<'t> {
 impl Finder<'_> {
     /// The span to use between two consecutive samples.
     pub(super) fn span(&self, a: &Sample, b: &Sample) -> Span {
-        if b.m - a.m <= self.hermite_max_min {
+        if b.minutes - a.minutes <= self.longest_hermite_span_minutes {
             Span::Hermite(Quintic::new(a, b))
         } else {
             Span::Exact
@@ -166,7 +166,7 @@ impl Finder<'_> {
     /// The span that covers `m`: between the trail samples around it, or exact outside.
     pub(super) fn span_at<'s>(&self, spans: &'s TrailSpans, m: f64) -> &'s Span {
         const EXACT: &Span = &Span::Exact;
-        let i = spans.trail.partition_point(|s| s.m <= m);
+        let i = spans.trail.partition_point(|s| s.minutes <= m);
         if i == 0 || i >= spans.trail.len() {
             EXACT
         } else {
@@ -182,20 +182,24 @@ impl Finder<'_> {
         rise: Sample,
         set: Sample,
     ) -> Result<Vec<Sample>, PropagationError> {
-        let from = trail.partition_point(|s| s.m <= rise.m);
-        let inside = trail.iter().skip(from).take_while(|s| s.m < set.m).copied();
+        let from = trail.partition_point(|s| s.minutes <= rise.minutes);
+        let inside = trail
+            .iter()
+            .skip(from)
+            .take_while(|s| s.minutes < set.minutes)
+            .copied();
         let mut out = Vec::with_capacity(8);
         let mut prev = rise;
         out.push(rise);
         for next in inside.chain(std::iter::once(set)) {
-            let gap = next.m - prev.m;
-            if gap > self.hermite_max_min {
-                let pieces = (gap / self.hermite_max_min).ceil();
+            let gap = next.minutes - prev.minutes;
+            if gap > self.longest_hermite_span_minutes {
+                let pieces = (gap / self.longest_hermite_span_minutes).ceil();
                 for k in 1..pieces as usize {
-                    out.push(self.sample(prev.m + gap * k as f64 / pieces)?);
+                    out.push(self.sample(prev.minutes + gap * k as f64 / pieces)?);
                 }
             }
-            if next.m > prev.m {
+            if next.minutes > prev.minutes {
                 out.push(next);
             }
             prev = next;
@@ -213,7 +217,7 @@ mod tests {
 
     #[test]
     fn every_scan_step_in_low_orbit_is_interpolated() {
-        // A step of `step_min` taken as the difference of two minute counts may come out an
+        // A step of `step_minutes` taken as the difference of two minute counts may come out an
         // ulp longer than the step; it must still count as within the interpolant's reach
         // (it once fell to SGP4 itself for half the steps, doubling the cost of a pass).
         let text = include_str!("../../../tests/data/fixture_elements.tle");
@@ -226,7 +230,7 @@ mod tests {
         for set in sets {
             let sat = Satellite::new(set).expect("propagates");
             let finder = Finder::new(&sat, &frame, &search, None);
-            if finder.step_min < finder.hermite_max_min * 0.99 {
+            if finder.step_minutes < finder.longest_hermite_span_minutes * 0.99 {
                 continue;
             }
             low += 1;
@@ -234,7 +238,7 @@ mod tests {
                 let m = 1234.5 + f64::from(k) * 0.377;
                 let a = finder.sample(m).expect("sample");
                 let b = Sample {
-                    m: m + finder.step_min,
+                    minutes: m + finder.step_minutes,
                     ..a
                 };
                 assert!(

@@ -14,11 +14,11 @@ use super::finder::{Finder, Sample};
 use super::interpolant::Span;
 
 /// Root tolerance for rise, set, and visibility boundaries, minutes (1 ms).
-pub(super) const ROOT_TOLERANCE_MIN: f64 = 1.0 / 60_000.0;
+pub(super) const ROOT_TOLERANCE_MINUTES: f64 = 1.0 / 60_000.0;
 /// Tolerance of a root on the interpolant before the Newton polish, minutes (20 ms).
-const INTERPOLATED_ROOT_TOLERANCE_MIN: f64 = 0.02 / 60.0;
+const INTERPOLATED_ROOT_TOLERANCE_MINUTES: f64 = 0.02 / 60.0;
 /// Tolerance on the culmination time, minutes (10 ms).
-const CULMINATION_TOLERANCE_MIN: f64 = 1.0 / 6_000.0;
+const CULMINATION_TOLERANCE_MINUTES: f64 = 1.0 / 6_000.0;
 
 impl Finder<'_> {
     /// The sample where `f` crosses zero between `a` and `b`, to 1 ms: on the interpolant,
@@ -32,13 +32,13 @@ impl Finder<'_> {
     ) -> Result<Sample, PropagationError> {
         let tolerance = match span {
             Span::Hermite(..) if !self.exact_points => {
-                return self.solve_f(span, &a, &b, 0.0, ROOT_TOLERANCE_MIN);
+                return self.solve_f(span, &a, &b, 0.0, ROOT_TOLERANCE_MINUTES);
             }
-            Span::Hermite(..) => INTERPOLATED_ROOT_TOLERANCE_MIN,
-            Span::Exact => ROOT_TOLERANCE_MIN,
+            Span::Hermite(..) => INTERPOLATED_ROOT_TOLERANCE_MINUTES,
+            Span::Exact => ROOT_TOLERANCE_MINUTES,
         };
-        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
-        let m = self.solve_f(span, &a, &b, 0.0, tolerance)?.m;
+        let (lo, hi) = (a.minutes.min(b.minutes), a.minutes.max(b.minutes));
+        let m = self.solve_f(span, &a, &b, 0.0, tolerance)?.minutes;
         let at = self.sample(m)?;
         if matches!(span, Span::Exact) {
             return Ok(at);
@@ -50,9 +50,14 @@ impl Finder<'_> {
             Ok(at.advanced(newton))
         } else {
             // Too flat for Newton (a grazing pass): refine on SGP4 itself.
-            let m = illinois(a.m, a.f, b.m, b.f, ROOT_TOLERANCE_MIN, |m| {
-                Ok(self.sample(m)?.f)
-            })?;
+            let m = illinois(
+                a.minutes,
+                a.f,
+                b.minutes,
+                b.f,
+                ROOT_TOLERANCE_MINUTES,
+                |m| Ok(self.sample(m)?.f),
+            )?;
             self.sample(m)
         }
     }
@@ -68,7 +73,7 @@ impl Finder<'_> {
         offset: f64,
         tolerance: f64,
     ) -> Result<Sample, PropagationError> {
-        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
+        let (lo, hi) = (a.minutes.min(b.minutes), a.minutes.max(b.minutes));
         let shifted = |s: &Sample| Sample {
             f: s.f + offset,
             ..*s
@@ -102,7 +107,7 @@ impl Finder<'_> {
             previous = Some((m, s.rate));
             m = next;
         }
-        let m = illinois(sa.m, sa.f, sb.m, sb.f, tolerance, |m| {
+        let m = illinois(sa.minutes, sa.f, sb.minutes, sb.f, tolerance, |m| {
             Ok(self.eval(span, m)?.f + offset)
         })?;
         self.eval(span, m)
@@ -118,7 +123,7 @@ impl Finder<'_> {
     ) -> Result<Sample, PropagationError> {
         let turn = self.solve_rate(span, &a, &b)?;
         if self.exact_points {
-            self.sample(turn.m)
+            self.sample(turn.minutes)
         } else {
             Ok(turn)
         }
@@ -135,14 +140,14 @@ impl Finder<'_> {
     }
 
     /// The sample where the elevation rate changes sign between `a` and `b`, on `span`, to
-    /// [`CULMINATION_TOLERANCE_MIN`] (the elevation there is flat to second order).
+    /// [`CULMINATION_TOLERANCE_MINUTES`] (the elevation there is flat to second order).
     pub(super) fn solve_rate(
         &self,
         span: &Span,
         a: &Sample,
         b: &Sample,
     ) -> Result<Sample, PropagationError> {
-        let (lo, hi) = (a.m.min(b.m), a.m.max(b.m));
+        let (lo, hi) = (a.minutes.min(b.minutes), a.minutes.max(b.minutes));
         let mut x0 = cubic_guess(a, b, true);
         let mut x1 = if x0 + 1.0 / 60.0 <= hi {
             x0 + 1.0 / 60.0
@@ -160,15 +165,20 @@ impl Finder<'_> {
             if !(lo..=hi).contains(&x2) {
                 break;
             }
-            if (x2 - x1).abs() < CULMINATION_TOLERANCE_MIN {
+            if (x2 - x1).abs() < CULMINATION_TOLERANCE_MINUTES {
                 return Ok(s1.advanced(x2));
             }
             (x0, r0) = (x1, r1);
             x1 = x2;
         }
-        let m = illinois(a.m, a.rate, b.m, b.rate, CULMINATION_TOLERANCE_MIN, |m| {
-            Ok(self.eval(span, m)?.rate)
-        })?;
+        let m = illinois(
+            a.minutes,
+            a.rate,
+            b.minutes,
+            b.rate,
+            CULMINATION_TOLERANCE_MINUTES,
+            |m| Ok(self.eval(span, m)?.rate),
+        )?;
         self.eval(span, m)
     }
 }
@@ -176,9 +186,9 @@ impl Finder<'_> {
 /// A first guess, in minutes, for the zero of `f` (or, with `turning`, of its rate)
 /// between two samples: the zero of the cubic with the samples' values and rates.
 fn cubic_guess(a: &Sample, b: &Sample, turning: bool) -> f64 {
-    let h = b.m - a.m;
+    let h = b.minutes - a.minutes;
     let (f0, f1, d0, d1) = (a.f, b.f, a.rate * h, b.rate * h);
-    // The cubic Hermite polynomial in s = (m − a.m) / h, as c0 + c1 s + c2 s² + c3 s³.
+    // The cubic Hermite polynomial in s = (m − a.minutes) / h, as c0 + c1 s + c2 s² + c3 s³.
     let c2 = -3.0 * f0 - 2.0 * d0 + 3.0 * f1 - d1;
     let c3 = 2.0 * f0 + d0 - 2.0 * f1 + d1;
     let poly = if turning {
@@ -186,5 +196,5 @@ fn cubic_guess(a: &Sample, b: &Sample, turning: bool) -> f64 {
     } else {
         [f0, d0, c2, c3]
     };
-    a.m + unit_interval_root(poly) * h
+    a.minutes + unit_interval_root(poly) * h
 }

@@ -22,7 +22,7 @@ pub(super) enum Event {
 
 impl Finder<'_> {
     pub(super) fn run(&self, m_start: f64, m_end: f64) -> PassList {
-        self.window_min.set((m_start, m_end));
+        self.window_minutes.set((m_start, m_end));
         let mut events = Vec::new();
         // Room for a week of a low orbit's samples without growing.
         let mut trail = Vec::with_capacity(512);
@@ -135,17 +135,21 @@ impl Finder<'_> {
     ) -> Result<(), PropagationError> {
         let mut prev = first;
         trail.push(first);
-        while prev.m < m_end {
-            let (next_m, skipped) = if prev.safe_min > self.step_min {
-                (prev.m + prev.safe_min, true)
+        while prev.minutes < m_end {
+            let (next_m, skipped) = if prev.safe_minutes > self.step_minutes {
+                (prev.minutes + prev.safe_minutes, true)
             } else {
-                (prev.m + self.step_min, false)
+                (prev.minutes + self.step_minutes, false)
             };
             // A guessed landing further on, kept if the bounds from both ends cover the
             // whole way (the satellite is below the horizon throughout).
-            if skipped && prev.jump_min > prev.safe_min && prev.m + prev.jump_min < m_end {
-                let landing = self.scan_sample(prev.m + prev.jump_min)?;
-                if landing.f < 0.0 && prev.safe_min + landing.back_min >= prev.jump_min {
+            if skipped
+                && prev.jump_minutes > prev.safe_minutes
+                && prev.minutes + prev.jump_minutes < m_end
+            {
+                let landing = self.scan_sample(prev.minutes + prev.jump_minutes)?;
+                if landing.f < 0.0 && prev.safe_minutes + landing.back_minutes >= prev.jump_minutes
+                {
                     trail.push(landing);
                     prev = landing;
                     continue;
@@ -203,10 +207,10 @@ impl Finder<'_> {
     ) -> Result<Option<Sample>, PropagationError> {
         let mut prev = from;
         let mut travelled = 0.0;
-        while travelled < self.edge_limit_min {
-            // While up, `safe_min` says how long it certainly stays up (either way in time).
-            travelled += self.step_min.max(prev.safe_min);
-            let next = self.scan_sample(from.m + direction * travelled)?;
+        while travelled < self.edge_search_limit_minutes {
+            // While up, `safe_minutes` says how long it certainly stays up (either way in time).
+            travelled += self.step_minutes.max(prev.safe_minutes);
+            let next = self.scan_sample(from.minutes + direction * travelled)?;
             let (a, b) = if direction > 0.0 {
                 (prev, next)
             } else {
@@ -283,7 +287,7 @@ impl Finder<'_> {
             magnitude: None,
             not_visible_reason: None,
         };
-        self.visibility(&mut pass, &spans, rise.m, top.m, set.m)?;
+        self.visibility(&mut pass, &spans, rise.minutes, top.minutes, set.minutes)?;
         Ok(Some(pass))
     }
 }

@@ -18,12 +18,12 @@ use crate::orbit::vec3::{cross, dot, norm, sub, unit};
 
 use super::finder::Finder;
 use super::interpolant::{Span, TrailSpans};
-use super::refine::ROOT_TOLERANCE_MIN;
+use super::refine::ROOT_TOLERANCE_MINUTES;
 use super::{Appears, NotVisibleReason, Pass, PassPoint, Vanishes};
 
 /// How far past a boundary of the visible part the failing condition is looked for,
 /// minutes (0.1 s: a hundred times the boundary's tolerance).
-const BOUNDARY_PROBE_MIN: f64 = 0.1 / 60.0;
+const BOUNDARY_PROBE_MINUTES: f64 = 0.1 / 60.0;
 
 /// One of the three conditions of visibility.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +152,7 @@ impl Finder<'_> {
         // before dawn and again after dusk, or a low one dipping into the shadow and out),
         // the seen part told is the stretch that gets highest, among those in the search
         // window if any is: the earliest of equals.
-        let (m_start, m_end) = self.window_min.get();
+        let (m_start, m_end) = self.window_minutes.get();
         let in_window = |&(a, b): &(f64, f64)| b >= m_start && a <= m_end;
         let any_in_window = seen.iter().any(in_window);
         let mut best: Option<(f64, f64, PassPoint, PassPoint, PassPoint)> = None;
@@ -205,7 +205,7 @@ impl Finder<'_> {
         a: f64,
         rise: f64,
     ) -> Result<Appears, PropagationError> {
-        let before = a - BOUNDARY_PROBE_MIN;
+        let before = a - BOUNDARY_PROBE_MINUTES;
         Ok(
             match self.unmet_condition(spans, sun, before, before <= rise)? {
                 Condition::Sunlight => Appears::LeavesShadow,
@@ -224,7 +224,7 @@ impl Finder<'_> {
         b: f64,
         set: f64,
     ) -> Result<Vanishes, PropagationError> {
-        let after = b + BOUNDARY_PROBE_MIN;
+        let after = b + BOUNDARY_PROBE_MINUTES;
         Ok(
             match self.unmet_condition(spans, sun, after, after >= set)? {
                 Condition::Sunlight => Vanishes::EntersShadow,
@@ -270,15 +270,24 @@ impl Finder<'_> {
             let (ga, gb) = (a.f + offset, b.f + offset);
             if (ga >= 0.0) != (gb >= 0.0) {
                 let span = self.trail_span(spans, i);
-                cuts.push(self.solve_f(span, a, b, offset, ROOT_TOLERANCE_MIN)?.m);
+                cuts.push(
+                    self.solve_f(span, a, b, offset, ROOT_TOLERANCE_MINUTES)?
+                        .minutes,
+                );
             } else if (ga < 0.0 && a.rate > 0.0 && b.rate < 0.0)
                 || (ga >= 0.0 && a.rate < 0.0 && b.rate > 0.0)
             {
                 let span = self.trail_span(spans, i);
                 let turn = self.solve_rate(span, a, b)?;
                 if (turn.f + offset >= 0.0) != (ga >= 0.0) {
-                    cuts.push(self.solve_f(span, a, &turn, offset, ROOT_TOLERANCE_MIN)?.m);
-                    cuts.push(self.solve_f(span, &turn, b, offset, ROOT_TOLERANCE_MIN)?.m);
+                    cuts.push(
+                        self.solve_f(span, a, &turn, offset, ROOT_TOLERANCE_MINUTES)?
+                            .minutes,
+                    );
+                    cuts.push(
+                        self.solve_f(span, &turn, b, offset, ROOT_TOLERANCE_MINUTES)?
+                            .minutes,
+                    );
                 }
             }
         }
@@ -300,7 +309,15 @@ impl Finder<'_> {
             let g = darkness(m)?;
             Ok((g, g.abs() / SUN_SINE_RATE_PER_MIN))
         };
-        crossings_by_walk(rise, set, 1.0, ROOT_TOLERANCE_MIN, probe, darkness, cuts)
+        crossings_by_walk(
+            rise,
+            set,
+            1.0,
+            ROOT_TOLERANCE_MINUTES,
+            probe,
+            darkness,
+            cuts,
+        )
     }
 
     /// Where the satellite enters or leaves the Earth's shadow, refined to 1 ms.
@@ -322,15 +339,15 @@ impl Finder<'_> {
     ) -> Result<(), PropagationError> {
         let radius = EARTH_EQUATORIAL_RADIUS_WGS84_KM;
         let d_low = radius / 2.0;
-        let v_max = self.speed_max_km_min;
-        let k = v_max * v_max / d_low + self.gravity_max_km_min2;
+        let v_max = self.top_speed_km_per_minute;
+        let k = v_max * v_max / d_low + self.top_gravity_km_per_minute2;
         let probe = |m: f64| {
             let (g, g_rate) = self.sunlit_margin_and_rate_at(spans, sun, m)?;
             let q = g.abs();
             let first_order = q / v_max;
             let d = g + radius;
             let second_order = if d > d_low {
-                let p = g.signum() * g_rate - self.sun_turn_km_min;
+                let p = g.signum() * g_rate - self.sun_turn_km_per_minute;
                 ((p + (p * p + 2.0 * k * q).sqrt()) / k).min((d - d_low) / v_max)
             } else {
                 0.0
@@ -342,7 +359,7 @@ impl Finder<'_> {
             from,
             to,
             10.0 / 60.0,
-            ROOT_TOLERANCE_MIN,
+            ROOT_TOLERANCE_MINUTES,
             probe,
             margin,
             cuts,
