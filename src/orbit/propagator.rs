@@ -1,8 +1,7 @@
 //! The SGP4/SDP4 propagator of one element set (the `sgp4` crate), with decay detection.
 //!
-//! A [`Propagator`] is built once per element set, when the set is parsed
-//! ([`super::elements::parse_elements`] keeps it in the [`super::ElementSet`]), and checked
-//! there by propagating to the epoch: a set that SGP4 rejects is skipped at parse time, and
+//! A [`Propagator`] is built once per element set, when the set is parsed (the parser
+//! keeps it in the element set), and checked there by propagating to the epoch: a set that SGP4 rejects is skipped at parse time, and
 //! every later use (the decay check, the predictions) reuses the same propagator. This
 //! module knows nothing of element sets, so parsing depends on it and not the other way.
 
@@ -38,7 +37,7 @@ pub enum PropagationError {
         altitude_km: f64,
     },
     /// The time asked is too far from the element epoch for SGP4's answer to mean anything
-    /// (see [`super::passes::MAX_DAYS_FROM_EPOCH`]); nothing was computed.
+    /// (see the pass search's `MAX_DAYS_FROM_EPOCH`); nothing was computed.
     #[error(
         "not searched: the window reaches {} days {} the element epoch, more than the {limit_days:.0} days within which SGP4's answer means anything",
         crate::text::number(days_from_epoch.abs().round()),

@@ -1,6 +1,6 @@
 //! Generic one-dimensional root finding, for any function of time that can fail.
 //!
-//! The pass finder ([`super::passes`]) refines rises, sets, culminations and the
+//! The pass finder refines rises, sets, culminations and the
 //! boundaries of visibility with these; they know nothing of satellites. Each takes the
 //! function as a closure returning `Result<f64, E>`, so that a failure inside the
 //! function (a satellite that no longer propagates) stops the search instead of being

@@ -10,11 +10,9 @@ use std::cell::Cell;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::super::propagate::{PropagationError, ResonanceCache, Satellite};
-use super::super::vec3::{dot, norm, sub};
 use super::bounds::{OrbitExtent, Skip, SkipBounds};
-use super::interpolant::gravity_km_s2;
-use super::{PassPoint, PassSearch};
+use super::pass::{PassPoint, PassSearch};
+use super::sample::{Sample, gravity_km_s2};
 use crate::orbit::constants::{
     DAY_MINUTES, EARTH_EQUATORIAL_RADIUS_WGS84_KM, EARTH_GM_WGS72_KM3_S2, EARTH_ROTATION_RAD_S,
 };
@@ -22,63 +20,13 @@ use crate::orbit::frames::{
     ObserverFrame, ecef_from_teme_by, geometric_from_apparent_deg, gmst_rad,
     gmst_rate_rad_per_minute, refraction_deg,
 };
+use crate::orbit::propagate::{PropagationError, ResonanceCache, Satellite};
+use crate::orbit::vec3::{dot, norm, sub};
 
 /// Height above the equatorial radius below which the pass search takes a satellite to
 /// have re-entered, km: nothing stays in orbit below about 100 km, and the polar surface
 /// is 21 km lower than the equator's.
 const REENTRY_ALTITUDE_KM: f64 = 60.0;
-
-/// The elevation function and its derivative at one time, with the TEME state behind it.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Sample {
-    /// The time, minutes since the element epoch (the search's time axis: every `m` in
-    /// these files is such a minute count).
-    pub(super) minutes: f64,
-    /// Sine of the geometric elevation minus the sine of the threshold: same sign as
-    /// "elevation − threshold", and free of inverse trigonometry in the inner loops.
-    pub(super) f: f64,
-    /// Rate of `f`, per minute.
-    pub(super) rate: f64,
-    /// Minutes the satellite certainly stays on its side of the threshold from here (only
-    /// for the scan's samples; 0 if unknown).
-    pub(super) safe_minutes: f64,
-    /// Minutes it certainly was below the threshold before here (0 if unknown).
-    pub(super) back_minutes: f64,
-    /// A guess at how far ahead the satellite comes near the observer, minutes, beyond
-    /// `safe_minutes` (0 if none): the scan tries landing there and keeps the landing only if
-    /// its `back_minutes` covers what `safe_minutes` does not.
-    pub(super) jump_minutes: f64,
-    /// TEME position, km.
-    pub(super) r: [f64; 3],
-    /// TEME velocity, km/s.
-    pub(super) v: [f64; 3],
-    /// Central and J2 gravity at `r`, TEME, km/s² (for the interpolant).
-    pub(super) acc: [f64; 3],
-}
-
-impl Sample {
-    /// The sample carried a moment (at most a second) along its motion to minute `m`: the
-    /// value by its rate, the state by its velocity and gravity. The state is good to
-    /// millimetres, so a converged solver need not evaluate the satellite again where it
-    /// stops.
-    pub(super) fn advanced(&self, m: f64) -> Self {
-        let dt_s = (m - self.minutes) * 60.0;
-        let mut r = self.r;
-        let mut v = self.v;
-        for k in 0..3 {
-            r[k] += (self.v[k] + 0.5 * self.acc[k] * dt_s) * dt_s;
-            v[k] += self.acc[k] * dt_s;
-        }
-        Self {
-            minutes: m,
-            f: self.f + self.rate * (m - self.minutes),
-            r,
-            v,
-            acc: gravity_km_s2(r),
-            ..*self
-        }
-    }
-}
 
 /// The pass search for one satellite over one observer (see the module documentation
 /// of [`super`] for the method).
@@ -294,7 +242,7 @@ impl<'a> Finder<'a> {
     pub(super) fn state(
         &self,
         m: f64,
-    ) -> Result<super::super::propagate::TemeState, PropagationError> {
+    ) -> Result<crate::orbit::propagate::TemeState, PropagationError> {
         let state = self.sat.state_at_minutes_cached(m, &self.resonance)?;
         let altitude_km = norm(state.r_teme_km) - EARTH_EQUATORIAL_RADIUS_WGS84_KM;
         if altitude_km < REENTRY_ALTITUDE_KM {

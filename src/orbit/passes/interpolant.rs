@@ -9,28 +9,10 @@
 
 use std::cell::OnceCell;
 
-use crate::orbit::constants::{EARTH_EQUATORIAL_RADIUS_WGS72_KM, EARTH_GM_WGS72_KM3_S2, J2_WGS72};
 use crate::orbit::propagate::PropagationError;
-use crate::orbit::vec3::dot;
 
-use super::finder::{Finder, Sample};
-
-/// Acceleration of a satellite at TEME position `r_km` under the Earth's central field and
-/// its J2 oblateness (WGS-72), km/s². SGP4's trajectories follow it to about 1e-7 km/s² in
-/// low orbit (drag, J3 and SGP4's own approximations make up the rest).
-pub(super) fn gravity_km_s2(r_km: [f64; 3]) -> [f64; 3] {
-    let r2 = dot(r_km, r_km);
-    let k = -EARTH_GM_WGS72_KM3_S2 / (r2 * r2.sqrt());
-    let z2 = r_km[2] * r_km[2] / r2;
-    let j =
-        1.5 * J2_WGS72 * EARTH_EQUATORIAL_RADIUS_WGS72_KM * EARTH_EQUATORIAL_RADIUS_WGS72_KM / r2;
-    let xy = k * (1.0 + j * (1.0 - 5.0 * z2));
-    [
-        xy * r_km[0],
-        xy * r_km[1],
-        k * (1.0 + j * (3.0 - 5.0 * z2)) * r_km[2],
-    ]
-}
+use super::finder::Finder;
+use super::sample::Sample;
 
 /// The quintic Hermite interpolant of a TEME state between two samples, from both
 /// samples' positions, velocities and (J2) accelerations. Over a sixteenth of a low orbit
@@ -210,8 +192,8 @@ impl Finder<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::PassSearch;
     use super::*;
+    use crate::orbit::PassSearch;
     use crate::orbit::frames::ObserverFrame;
     use crate::orbit::propagate::Satellite;
 

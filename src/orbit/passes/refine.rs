@@ -10,8 +10,9 @@
 use crate::orbit::propagate::PropagationError;
 use crate::orbit::roots::{illinois, unit_interval_root};
 
-use super::finder::{Finder, Sample};
+use super::finder::Finder;
 use super::interpolant::Span;
+use super::sample::Sample;
 
 /// Root tolerance for rise, set, and visibility boundaries, minutes (1 ms).
 pub(super) const ROOT_TOLERANCE_MINUTES: f64 = 1.0 / 60_000.0;

@@ -10,9 +10,10 @@
 
 use crate::orbit::propagate::PropagationError;
 
-use super::finder::{Finder, Sample};
+use super::finder::Finder;
 use super::interpolant::TrailSpans;
-use super::{Pass, PassList, SkyPresence};
+use super::pass::{Pass, PassList, SkyPresence};
+use super::sample::Sample;
 
 /// A rise or set: the sample at the crossing.
 pub(super) enum Event {

@@ -18,8 +18,8 @@ use crate::orbit::vec3::{cross, dot, norm, sub, unit};
 
 use super::finder::Finder;
 use super::interpolant::{Span, TrailSpans};
+use super::pass::{Appears, NotVisibleReason, Pass, PassPoint, Vanishes};
 use super::refine::ROOT_TOLERANCE_MINUTES;
-use super::{Appears, NotVisibleReason, Pass, PassPoint, Vanishes};
 
 /// How far past a boundary of the visible part the failing condition is looked for,
 /// minutes (0.1 s: a hundred times the boundary's tolerance).
