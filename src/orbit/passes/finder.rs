@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::bounds::{OrbitExtent, Skip, SkipBounds};
 use super::pass::{PassPoint, PassSearch};
-use super::sample::{Sample, gravity_km_s2};
+use super::sample::Sample;
 use crate::orbit::constants::{
     DAY_MINUTES, EARTH_EQUATORIAL_RADIUS_WGS84_KM, EARTH_GM_WGS72_KM3_S2, EARTH_ROTATION_RAD_S,
 };
@@ -231,7 +231,6 @@ impl<'a> Finder<'a> {
             jump_minutes: skip.landing_guess_minutes,
             r,
             v,
-            acc: gravity_km_s2(r),
         }
     }
 

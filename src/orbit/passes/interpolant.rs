@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 use crate::orbit::propagate::PropagationError;
 
 use super::finder::Finder;
-use super::sample::Sample;
+use super::sample::{Sample, gravity_km_s2};
 
 /// The quintic Hermite interpolant of a TEME state between two samples, from both
 /// samples' positions, velocities and (J2) accelerations. Over a sixteenth of a low orbit
@@ -36,10 +36,11 @@ impl Quintic {
         let h2 = h * h;
         let mut r = [[0.0; 6]; 3];
         let mut v = [[0.0; 5]; 3];
+        let (acc_a, acc_b) = (gravity_km_s2(a.r), gravity_km_s2(b.r));
         for k in 0..3 {
             let dr = b.r[k] - a.r[k];
             let (v0, v1) = (h * a.v[k], h * b.v[k]);
-            let (a0, a1) = (h2 * a.acc[k], h2 * b.acc[k]);
+            let (a0, a1) = (h2 * acc_a[k], h2 * acc_b[k]);
             // The Hermite basis for r0, h v0, h² a0, h² a1, h v1, r1 gathered by powers of s.
             let c = [
                 a.r[k],
@@ -94,7 +95,7 @@ pub(super) enum Span {
 /// The spans between consecutive samples of a pass's trail, each made when first needed.
 pub(super) struct TrailSpans<'t> {
     pub(super) trail: &'t [Sample],
-    spans: Vec<OnceCell<Span>>,
+    spans: &'t [OnceCell<Span>],
 }
 
 impl Finder<'_> {
@@ -107,11 +108,18 @@ impl Finder<'_> {
         }
     }
 
-    /// The spans of a pass's trail, made as they are needed.
-    pub(super) fn trail_spans<'t>(&self, trail: &'t [Sample]) -> TrailSpans<'t> {
+    /// The spans of a pass's trail, made as they are needed, in `cells` (a buffer reused
+    /// from pass to pass).
+    pub(super) fn trail_spans<'t>(
+        &self,
+        trail: &'t [Sample],
+        cells: &'t mut Vec<OnceCell<Span>>,
+    ) -> TrailSpans<'t> {
+        cells.clear();
+        cells.resize_with(trail.len().saturating_sub(1), OnceCell::new);
         TrailSpans {
             trail,
-            spans: (1..trail.len()).map(|_| OnceCell::new()).collect(),
+            spans: cells,
         }
     }
 
@@ -157,20 +165,22 @@ impl Finder<'_> {
     }
 
     /// Exact samples from `rise` to `set` no further apart than the interpolant allows:
-    /// the scan's own samples inside the pass, with more added where it skipped ahead.
+    /// the scan's own samples inside the pass, with more added where it skipped ahead,
+    /// written to `out` (a buffer reused from pass to pass).
     pub(super) fn pass_trail(
         &self,
         trail: &[Sample],
         rise: Sample,
         set: Sample,
-    ) -> Result<Vec<Sample>, PropagationError> {
+        out: &mut Vec<Sample>,
+    ) -> Result<(), PropagationError> {
         let from = trail.partition_point(|s| s.minutes <= rise.minutes);
         let inside = trail
             .iter()
             .skip(from)
             .take_while(|s| s.minutes < set.minutes)
             .copied();
-        let mut out = Vec::with_capacity(8);
+        out.clear();
         let mut prev = rise;
         out.push(rise);
         for next in inside.chain(std::iter::once(set)) {
@@ -186,7 +196,7 @@ impl Finder<'_> {
             }
             prev = next;
         }
-        Ok(out)
+        Ok(())
     }
 }
 

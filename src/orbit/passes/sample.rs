@@ -1,6 +1,7 @@
 //! One sample of the elevation function: its value and rate at one time, the skipping
-//! bounds there (for the scan's samples) and the TEME state behind it, with the state's
-//! gravity so that the interpolant and a short step along the motion need no SGP4 call.
+//! bounds there (for the scan's samples) and the TEME state behind it. The state's gravity
+//! ([`gravity_km_s2`]), which the interpolant and a short step along the motion use, is
+//! computed where it is needed: most samples never need it.
 
 use crate::orbit::constants::{EARTH_EQUATORIAL_RADIUS_WGS72_KM, EARTH_GM_WGS72_KM3_S2, J2_WGS72};
 use crate::orbit::vec3::dot;
@@ -29,8 +30,6 @@ pub(super) struct Sample {
     pub(super) r: [f64; 3],
     /// TEME velocity, km/s.
     pub(super) v: [f64; 3],
-    /// Central and J2 gravity at `r`, TEME, km/s² (for the interpolant).
-    pub(super) acc: [f64; 3],
 }
 
 impl Sample {
@@ -40,18 +39,18 @@ impl Sample {
     /// stops.
     pub(super) fn advanced(&self, m: f64) -> Self {
         let dt_s = (m - self.minutes) * 60.0;
+        let acc = gravity_km_s2(self.r);
         let mut r = self.r;
         let mut v = self.v;
         for k in 0..3 {
-            r[k] += (self.v[k] + 0.5 * self.acc[k] * dt_s) * dt_s;
-            v[k] += self.acc[k] * dt_s;
+            r[k] += (self.v[k] + 0.5 * acc[k] * dt_s) * dt_s;
+            v[k] += acc[k] * dt_s;
         }
         Self {
             minutes: m,
             f: self.f + self.rate * (m - self.minutes),
             r,
             v,
-            acc: gravity_km_s2(r),
             ..*self
         }
     }

@@ -8,10 +8,12 @@
 //! two turning points. [`Finder::run`] then pairs rises with sets (searching before and
 //! after the window for a pass cut by it) and builds each [`Pass`].
 
+use std::cell::{Cell, OnceCell};
+
 use crate::orbit::propagate::PropagationError;
 
 use super::finder::Finder;
-use super::interpolant::TrailSpans;
+use super::interpolant::{Span, TrailSpans};
 use super::pass::{Pass, PassList, SkyPresence};
 use super::sample::Sample;
 
@@ -21,12 +23,66 @@ pub(super) enum Event {
     Set(Sample),
 }
 
+/// Buffers the search reuses from one satellite (and one pass) to the next on the same
+/// thread: a catalog's week would otherwise allocate, grow and free them millions of times.
+struct Scratch {
+    /// The scan's rises and sets.
+    events: Vec<Event>,
+    /// The scan's samples near the observer.
+    trail: Vec<Sample>,
+    /// Each pass's rise and set.
+    passes: Vec<(Sample, Sample)>,
+    /// One pass's trail of exact samples.
+    pass_trail: Vec<Sample>,
+    /// The spans of one pass's trail.
+    spans: Vec<OnceCell<Span>>,
+}
+
+impl Scratch {
+    const fn new() -> Self {
+        Self {
+            events: Vec::new(),
+            trail: Vec::new(),
+            passes: Vec::new(),
+            pass_trail: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch::new()) };
+}
+
 impl Finder<'_> {
+    /// Searches the window from minute `m_start` to `m_end` after the epoch.
     pub(super) fn run(&self, m_start: f64, m_end: f64) -> PassList {
+        let mut scratch = SCRATCH.with(Cell::take);
+        let list = self.run_with(m_start, m_end, &mut scratch);
+        SCRATCH.with(|cell| cell.set(scratch));
+        list
+    }
+
+    fn run_with(&self, m_start: f64, m_end: f64, scratch: &mut Scratch) -> PassList {
         self.window_minutes.set((m_start, m_end));
-        let mut events = Vec::new();
+        let Scratch {
+            events,
+            trail,
+            passes,
+            pass_trail,
+            spans,
+        } = scratch;
+        events.clear();
+        trail.clear();
+        passes.clear();
         // Room for a week of a low orbit's samples without growing.
-        let mut trail = Vec::with_capacity(512);
+        trail.reserve(512);
         let mut stopped_early = None;
         let first = match self.scan_sample(m_start) {
             Ok(s) => s,
@@ -52,14 +108,13 @@ impl Finder<'_> {
             None
         };
         if stopped_early.is_none()
-            && let Err(e) = self.scan(first, m_end, &mut events, &mut trail)
+            && let Err(e) = self.scan(first, m_end, events, trail)
         {
             stopped_early = Some(e);
         }
         // A pass up at the start whose rise lies beyond our search starts at the window.
         let mut rise_missing = up && current_rise.is_none();
-        let mut passes: Vec<(Sample, Sample)> = Vec::with_capacity(events.len() / 2 + 1);
-        for event in events {
+        for event in events.drain(..) {
             match event {
                 Event::Rise(s) => {
                     current_rise = Some(s);
@@ -108,8 +163,8 @@ impl Finder<'_> {
             SkyPresence::NeverAbove
         };
         let mut out = Vec::with_capacity(passes.len());
-        for (rise, set) in passes {
-            match self.build_pass(rise, set, &trail) {
+        for &(rise, set) in passes.iter() {
+            match self.build_pass(rise, set, trail, pass_trail, spans) {
                 Ok(Some(pass)) => out.push(pass),
                 Ok(None) => {}
                 Err(e) => {
@@ -260,14 +315,18 @@ impl Finder<'_> {
         Ok(best.unwrap_or(if rise.f >= set.f { *rise } else { *set }))
     }
 
+    /// The pass from `rise` to `set`, with the scan's `trail`; `pass_trail` and `cells` are
+    /// buffers reused from pass to pass.
     pub(super) fn build_pass(
         &self,
         rise: Sample,
         set: Sample,
         trail: &[Sample],
+        pass_trail: &mut Vec<Sample>,
+        cells: &mut Vec<OnceCell<Span>>,
     ) -> Result<Option<Pass>, PropagationError> {
-        let local = self.pass_trail(trail, rise, set)?;
-        let spans = self.trail_spans(&local);
+        self.pass_trail(trail, rise, set, pass_trail)?;
+        let spans = self.trail_spans(pass_trail, cells);
         let top = self.culmination(&spans, &rise, &set)?;
         let culmination = self.point(&top);
         if culmination.elevation_deg < self.search.min_elevation_deg {

@@ -8,6 +8,8 @@
 //! boundaries is then tested at its midpoint. The magnitude is the brightest of a few
 //! instants of the seen part (an estimate, as the magnitude model is).
 
+use std::cell::Cell;
+
 use crate::orbit::brightness::{phase_angle_deg, visual_magnitude};
 use crate::orbit::constants::{DAY_MINUTES, EARTH_EQUATORIAL_RADIUS_WGS84_KM};
 use crate::orbit::frames::ecef_from_teme_by;
@@ -24,6 +26,23 @@ use super::refine::ROOT_TOLERANCE_MINUTES;
 /// How far past a boundary of the visible part the failing condition is looked for,
 /// minutes (0.1 s: a hundred times the boundary's tolerance).
 const BOUNDARY_PROBE_MINUTES: f64 = 0.1 / 60.0;
+
+/// Buffers the visibility walk reuses from one pass to the next on the same thread.
+#[derive(Default)]
+struct Buffers {
+    /// Where the height or the darkness condition changes.
+    cuts: Vec<f64>,
+    /// Where the sunlight changes within one dark-and-high stretch.
+    stretch_cuts: Vec<f64>,
+    /// The stretches that are dark and high enough, minutes.
+    dark_and_high: Vec<(f64, f64)>,
+    /// The stretches where the satellite is seen, minutes.
+    seen: Vec<(f64, f64)>,
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
+}
 
 /// One of the three conditions of visibility.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,14 +61,19 @@ impl Finder<'_> {
     /// darkness (sine margin of the Sun's elevation).
     fn conditions(&self, span: &Span, sun: &PassSun, m: f64) -> Result<[f64; 3], PropagationError> {
         let (r, v) = self.state_in(span, m)?;
+        Ok(self.conditions_of_state(sun, m, r, v))
+    }
+
+    /// [`Finder::conditions`] for the TEME state `r`, `v` (km, km/s) at `m`.
+    fn conditions_of_state(&self, sun: &PassSun, m: f64, r: [f64; 3], v: [f64; 3]) -> [f64; 3] {
         let s = self.sample_from_state(m, r, v, false);
         let sun_km = sun.at(m);
         let sin_sun_el = self.sin_sun_elevation(sun, m);
-        Ok([
+        [
             s.f + self.sin_threshold - self.sin_visible,
             sunlit_margin_km(r, sun_km),
             self.sin_max_sun - sin_sun_el,
-        ])
+        ]
     }
 
     /// Sine of the Sun's elevation at the observer at `m` (topocentric, as
@@ -61,21 +85,22 @@ impl Finder<'_> {
         dot(to_sun, self.frame.up_ecef()) / norm(to_sun)
     }
 
-    fn magnitude_at(
+    /// The estimated magnitude at `m` of the satellite at TEME position `r` (km), for its
+    /// standard magnitude `std_magnitude`.
+    fn magnitude_of_state(
         &self,
-        span: &Span,
         sun: &PassSun,
         m: f64,
+        r: [f64; 3],
         std_magnitude: f64,
-    ) -> Result<Option<f64>, PropagationError> {
-        let (r, _) = self.state_in(span, m)?;
+    ) -> Option<f64> {
         let (sin, cos) = self.rotation(m);
         let observer_teme = ecef_from_teme_by(-sin, cos, self.frame.r_ecef_km);
-        Ok(visual_magnitude(
+        visual_magnitude(
             std_magnitude,
             norm(sub(r, observer_teme)),
             phase_angle_deg(r, observer_teme, sun.at(m)),
-        ))
+        )
     }
 
     /// Finds the visible part of a pass: boundaries of each condition are bracketed on a
@@ -106,20 +131,46 @@ impl Finder<'_> {
             pass.not_visible_reason = Some(NotVisibleReason::Daylight);
             return Ok(());
         }
+        let mut buffers = BUFFERS.with(Cell::take);
+        let result = self.seen_part(pass, spans, &sun, rise, top, set, &mut buffers);
+        BUFFERS.with(|cell| cell.set(buffers));
+        result
+    }
+
+    /// The rest of [`Finder::visibility`], for a pass that may be seen, with `buffers`
+    /// reused from pass to pass.
+    #[allow(clippy::too_many_arguments)]
+    fn seen_part(
+        &self,
+        pass: &mut Pass,
+        spans: &TrailSpans,
+        sun: &PassSun,
+        rise: f64,
+        top: f64,
+        set: f64,
+        buffers: &mut Buffers,
+    ) -> Result<(), PropagationError> {
+        let Buffers {
+            cuts,
+            stretch_cuts,
+            dark_and_high,
+            seen,
+        } = buffers;
         // Where the satellite is high enough and the sky dark enough...
-        let mut cuts = vec![rise];
-        self.elevation_cuts(spans, self.sin_threshold - self.sin_visible, &mut cuts)?;
-        self.darkness_cuts(&sun, rise, set, &mut cuts)?;
+        cuts.clear();
+        cuts.push(rise);
+        self.elevation_cuts(spans, self.sin_threshold - self.sin_visible, cuts)?;
+        self.darkness_cuts(sun, rise, set, cuts)?;
         cuts.push(set);
         cuts.sort_by(f64::total_cmp);
-        let mut dark_and_high: Vec<(f64, f64)> = Vec::new();
+        dark_and_high.clear();
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             if b - a < 1e-9 {
                 continue;
             }
             let mid = 0.5 * (a + b);
-            let c = self.conditions(self.span_at(spans, mid), &sun, mid)?;
+            let c = self.conditions(self.span_at(spans, mid), sun, mid)?;
             if c[0] >= 0.0 && c[2] >= 0.0 {
                 match dark_and_high.last_mut() {
                     Some(stretch) if stretch.1 == a => stretch.1 = b,
@@ -128,10 +179,12 @@ impl Finder<'_> {
             }
         }
         // ...and, only there, where it is sunlit.
-        let mut seen: Vec<(f64, f64)> = Vec::new();
-        for &(from, to) in &dark_and_high {
-            let mut cuts = vec![from];
-            self.sunlight_cuts(spans, &sun, from, to, &mut cuts)?;
+        seen.clear();
+        for &(from, to) in dark_and_high.iter() {
+            let cuts = &mut *stretch_cuts;
+            cuts.clear();
+            cuts.push(from);
+            self.sunlight_cuts(spans, sun, from, to, cuts)?;
             cuts.push(to);
             for w in cuts.windows(2) {
                 let (a, b) = (w[0], w[1]);
@@ -139,7 +192,7 @@ impl Finder<'_> {
                     continue;
                 }
                 let mid = 0.5 * (a + b);
-                if self.sunlit_margin_at(spans, &sun, mid)? >= 0.0 {
+                if self.sunlit_margin_at(spans, sun, mid)? >= 0.0 {
                     match seen.last_mut() {
                         Some(stretch) if stretch.1 == a => stretch.1 = b,
                         _ => seen.push((a, b)),
@@ -179,10 +232,10 @@ impl Finder<'_> {
                 pass.visible_start = Some(start);
                 pass.visible_peak = Some(peak);
                 pass.visible_end = Some(end);
-                pass.appears = Some(self.appears(spans, &sun, a, rise)?);
-                pass.vanishes = Some(self.vanishes(spans, &sun, b, set)?);
+                pass.appears = Some(self.appears(spans, sun, a, rise)?);
+                pass.vanishes = Some(self.vanishes(spans, sun, b, set)?);
                 if let Some(std) = self.std_magnitude {
-                    pass.magnitude = self.brightest(spans, &sun, a, b, top, std)?;
+                    pass.magnitude = self.brightest(spans, sun, a, b, top, std)?;
                 }
             }
             _ => {
@@ -403,16 +456,17 @@ impl Finder<'_> {
     ) -> Result<Option<f64>, PropagationError> {
         let mut best: Option<f64> = None;
         let n = 12;
-        let mut instants: Vec<f64> = (0..=n)
+        let instants = (0..=n)
             .map(|i| a + (b - a) * f64::from(i) / f64::from(n))
-            .collect();
-        if (a..=b).contains(&top) {
-            instants.push(top);
-        }
+            .chain((a..=b).contains(&top).then_some(top));
         for m in instants {
-            let span = self.span_at(spans, m);
-            let visible = self.conditions(span, sun, m)?.iter().all(|x| *x >= -1e-6);
-            if visible && let Some(mag) = self.magnitude_at(span, sun, m, std)? {
+            // One state serves both the conditions and the magnitude.
+            let (r, v) = self.state_in(self.span_at(spans, m), m)?;
+            let visible = self
+                .conditions_of_state(sun, m, r, v)
+                .iter()
+                .all(|x| *x >= -1e-6);
+            if visible && let Some(mag) = self.magnitude_of_state(sun, m, r, std) {
                 best = Some(best.map_or(mag, |b: f64| b.min(mag)));
             }
         }
