@@ -11,7 +11,7 @@
 //!
 //! [`OrbitExtent`] holds the orbit's radii and angular rates with their margins (the
 //! finder's steps and the shadow walk use them too); [`SkipBounds`] the rates and angles
-//! the bounds need, and [`SkipBounds::from_state`] applies them to one sample.
+//! the bounds need, and [`SkipBounds::at_state`] applies them to one sample.
 
 use crate::orbit::constants::{
     DAY_MINUTES, DAY_S, EARTH_EQUATORIAL_RADIUS_WGS84_KM, EARTH_GM_WGS72_KM3_S2,
@@ -194,7 +194,7 @@ impl SkipBounds {
     /// threshold), at TEME state `r`, `v` (km, km/s) and ECEF position `r_ecef` (km), the
     /// sidereal angle's sine and cosine `sin`, `cos`; `step_minutes` is the scan's step.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn from_state(
+    pub(super) fn at_state(
         &self,
         f: f64,
         r: [f64; 3],

@@ -218,7 +218,7 @@ impl<'a> Finder<'a> {
         let rate = (u_dot * range - u * range_dot) / range2 * 60.0;
         let skip = if bound {
             self.bounds
-                .from_state(f, r, v, r_ecef, sin, cos, self.step_minutes)
+                .at_state(f, r, v, r_ecef, sin, cos, self.step_minutes)
         } else {
             Skip::default()
         };
