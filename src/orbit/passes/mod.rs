@@ -33,7 +33,7 @@
 //! (searched backwards), and one still in progress at the end with its true set time. The
 //! search stops where SGP4 takes the satellite under 60 km (re-entered).
 //!
-//! The files follow these stages, each adding its methods to the one [`finder::Finder`]:
+//! The files follow these stages, each adding its methods to the one `Finder`:
 //! - `mod.rs`: [`find_passes`], the entry point;
 //! - `pass.rs`: the public types ([`PassSearch`], [`Pass`], [`PassList`], ...);
 //! - `sample.rs`: one sample of the elevation function, with the state behind it;
@@ -44,7 +44,7 @@
 //! - `interpolant.rs`: the quintic Hermite interpolant the refinement evaluates;
 //! - `visibility.rs`: the visible part of a pass, how it appears and vanishes, its magnitude.
 //!
-//! The generic root finders (Illinois, the cubic's root, the walk) are in [`super::roots`].
+//! The generic root finders (Illinois, the cubic's root, the walk) are in `orbit::roots`.
 
 mod bounds;
 mod finder;
