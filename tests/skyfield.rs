@@ -61,7 +61,7 @@ fn passes_agree_with_skyfield_for_every_fixture_case() {
             .find(|s| s.norad_id == norad_id)
             .unwrap()
             .clone();
-        let deep_space = set.period_min() >= 225.0;
+        let deep_space = set.period_minutes() >= 225.0;
         let sat = Satellite::new(set).unwrap();
         let o = &case["observer"];
         let frame = ObserverFrame::new(Observer::new(

@@ -114,7 +114,7 @@ impl LoadedCatalog {
     /// Age of the data (its median epoch) at `now`, days.
     pub fn data_age_days(&self, now: DateTime<Utc>) -> Option<f64> {
         self.data_epoch
-            .map(|epoch| (now - epoch).num_milliseconds() as f64 / 86_400_000.0)
+            .map(|epoch| (now - epoch).num_milliseconds() as f64 / crate::orbit::constants::DAY_MS)
     }
 
     /// The plain sentence about the data's age (see [`data_age_message`]).

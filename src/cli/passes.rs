@@ -481,7 +481,9 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         }
     } else {
         let end = start
-            .checked_add_signed(Duration::milliseconds((days * 86_400_000.0) as i64))
+            .checked_add_signed(Duration::milliseconds(
+                (days * crate::orbit::constants::DAY_MS) as i64,
+            ))
             .with_context(|| {
                 t!(
                     "cli-too-late",

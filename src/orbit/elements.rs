@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::propagate::Satellite;
+use super::constants::{DAY_MINUTES, DAY_MS};
+use super::propagator::Propagator;
 use crate::text::{EXCERPT_CHARS, NAME_CHARS, clean, number};
 
 /// One satellite's mean elements, as published, with where they came from.
@@ -28,12 +29,19 @@ pub struct ElementSet {
     pub source: String,
     /// The mean elements in the form the `sgp4` crate propagates.
     pub elements: sgp4::Elements,
+    /// SGP4 built from `elements` and checked at the epoch, once, when the set was parsed.
+    propagator: Propagator,
 }
 
 impl ElementSet {
+    /// The SGP4 propagator of these elements (built once, when the set was parsed).
+    pub fn propagator(&self) -> &Propagator {
+        &self.propagator
+    }
+
     /// Age of the elements at `t`, in days (negative when `t` is before the epoch).
     pub fn age_days(&self, t: DateTime<Utc>) -> f64 {
-        (t - self.epoch).num_milliseconds() as f64 / 86_400_000.0
+        (t - self.epoch).num_milliseconds() as f64 / DAY_MS
     }
 
     /// Mean motion in revolutions per day (Kozai), as published.
@@ -42,8 +50,8 @@ impl ElementSet {
     }
 
     /// Orbital period in minutes, from the published mean motion.
-    pub fn period_min(&self) -> f64 {
-        1440.0 / self.elements.mean_motion
+    pub fn period_minutes(&self) -> f64 {
+        DAY_MINUTES / self.elements.mean_motion
     }
 }
 
@@ -139,9 +147,9 @@ pub fn detect_format(text: &str) -> ElementFormat {
 /// Reads every element set in `text`, whatever its format, skipping bad records.
 ///
 /// `source_name` names the input in warnings and in each set's [`ElementSet::source`].
-/// Each set is checked by building an SGP4 propagator and propagating it to its own
-/// epoch, so a set that SGP4 rejects or that is already below the Earth's surface is
-/// skipped here rather than failing later. When one satellite appears more than once,
+/// Each set's SGP4 propagator is built here, once, and checked by propagating it to its
+/// own epoch, so a set that SGP4 rejects or that is already below the Earth's surface is
+/// skipped here rather than failing later; the set keeps it ([`ElementSet::propagator`]). When one satellite appears more than once,
 /// the set with the newest epoch is kept.
 ///
 /// ```
@@ -286,7 +294,11 @@ fn check_elements(
     let epoch = elements.datetime.and_utc();
     let mut elements = elements;
     elements.object_name = Some(name.clone());
-    let set = ElementSet {
+    // Building the propagator and propagating to the epoch catches what SGP4 itself
+    // rejects (e.g. a perigee inside the Earth, eccentricity driven out of range). The
+    // propagator is kept: nothing builds SGP4 for this set again.
+    let propagator = Propagator::new(&elements).map_err(|e| (object, e.to_string()))?;
+    Ok(ElementSet {
         norad_id: elements.norad_id,
         name,
         international_designator: elements
@@ -296,16 +308,8 @@ fn check_elements(
         epoch,
         source: source_name.to_owned(),
         elements,
-    };
-    // Building the propagator and propagating to the epoch catches what SGP4 itself
-    // rejects (e.g. a perigee inside the Earth, eccentricity driven out of range).
-    match Satellite::new(set.clone()) {
-        Ok(sat) => match sat.state_at(set.epoch) {
-            Ok(_) => Ok(set),
-            Err(e) => Err((object, e.to_string())),
-        },
-        Err(e) => Err((object, e.to_string())),
-    }
+        propagator,
+    })
 }
 
 // ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
-use super::frames::{gmst_rad, julian_date_utc};
+use super::frames::{ecef_from_teme_by, geocentric_subpoint_deg, gmst_rad, julian_date_utc};
 use super::propagate::Satellite;
 
 /// Time between knots, seconds.
@@ -68,10 +68,7 @@ impl Fleet {
                 (Some((ra, va)), Some((rb, vb))) => {
                     let r =
                         [0, 1, 2].map(|k| h00 * ra[k] + h10 * va[k] + h01 * rb[k] + h11 * vb[k]);
-                    let x = cos * r[0] + sin * r[1];
-                    let y = -sin * r[0] + cos * r[1];
-                    let lat = r[2].atan2((x * x + y * y).sqrt()).to_degrees();
-                    let lon = y.atan2(x).to_degrees();
+                    let (lat, lon) = geocentric_subpoint_deg(ecef_from_teme_by(sin, cos, r));
                     [lon as f32, lat as f32]
                 }
                 _ => [f32::NAN, f32::NAN],

@@ -8,27 +8,22 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::constants::{
+    DAY_MINUTES, DAY_S, EARTH_EQUATORIAL_RADIUS_WGS84_KM, EARTH_ROTATION_RAD_S, J2000_JD,
+    JULIAN_CENTURY_DAYS, UNIX_EPOCH_JD, WGS84_FLATTENING,
+};
 use super::vec3::{dot, sub};
-
-/// WGS-84 equatorial radius, km.
-pub const WGS84_A_KM: f64 = 6378.137;
-/// WGS-84 flattening.
-pub const WGS84_F: f64 = 1.0 / 298.257_223_563;
-/// Earth's rotation rate relative to the stars, rad/s (IERS conventional value).
-pub const EARTH_ROTATION_RAD_S: f64 = 7.292_115_146_706_979e-5;
-/// Julian date of J2000.0 (2000-01-01 12:00 TT, here used on the UTC scale).
-pub const J2000_JD: f64 = 2_451_545.0;
 
 /// Julian date of `t` on the UTC scale.
 pub fn julian_date_utc(t: DateTime<Utc>) -> f64 {
     let seconds = t.timestamp() as f64 + f64::from(t.timestamp_subsec_nanos()) * 1e-9;
-    2_440_587.5 + seconds / 86_400.0
+    UNIX_EPOCH_JD + seconds / DAY_S
 }
 
 /// Greenwich mean sidereal time (IAU 1982) in radians, in [0, 2π), for a Julian date
 /// (UT1, here UTC).
 pub fn gmst_rad(jd_ut1: f64) -> f64 {
-    let tut1 = (jd_ut1 - J2000_JD) / 36_525.0;
+    let tut1 = (jd_ut1 - J2000_JD) / JULIAN_CENTURY_DAYS;
     let seconds = -6.2e-6 * tut1 * tut1 * tut1
         + 0.093_104 * tut1 * tut1
         + (876_600.0 * 3600.0 + 8_640_184.812_866) * tut1
@@ -36,14 +31,41 @@ pub fn gmst_rad(jd_ut1: f64) -> f64 {
     (seconds * (std::f64::consts::PI / 43_200.0)).rem_euclid(std::f64::consts::TAU)
 }
 
+/// Rate of the IAU 1982 sidereal time at Julian date `jd` (UT1, here UTC), rad per minute.
+pub fn gmst_rate_rad_per_minute(jd: f64) -> f64 {
+    let tut1 = (jd - J2000_JD) / JULIAN_CENTURY_DAYS;
+    let seconds_per_century = 876_600.0 * 3600.0 + 8_640_184.812_866 + 2.0 * 0.093_104 * tut1;
+    seconds_per_century / (JULIAN_CENTURY_DAYS * DAY_MINUTES) * (std::f64::consts::PI / 43_200.0)
+}
+
 /// Rotates a TEME vector into the Earth-fixed frame at sidereal angle `gmst_rad`.
 pub fn ecef_from_teme(gmst_rad: f64, v_teme: [f64; 3]) -> [f64; 3] {
-    let (s, c) = gmst_rad.sin_cos();
+    let (sin_gmst, cos_gmst) = gmst_rad.sin_cos();
+    ecef_from_teme_by(sin_gmst, cos_gmst, v_teme)
+}
+
+/// The TEME → Earth-fixed rotation (about the z axis) for a sidereal angle given by its
+/// sine and cosine: the one place this rotation is written. Pass `-sin_gmst` for the
+/// inverse (Earth-fixed → TEME). Callers that rotate many vectors at one time, or at times
+/// close together, take the sine and cosine once.
+#[inline]
+pub fn ecef_from_teme_by(sin_gmst: f64, cos_gmst: f64, v_teme: [f64; 3]) -> [f64; 3] {
     [
-        c * v_teme[0] + s * v_teme[1],
-        -s * v_teme[0] + c * v_teme[1],
+        cos_gmst * v_teme[0] + sin_gmst * v_teme[1],
+        -sin_gmst * v_teme[0] + cos_gmst * v_teme[1],
         v_teme[2],
     ]
+}
+
+/// Geocentric latitude and longitude (east positive, in [−180, 180)) of the point under
+/// an Earth-fixed position `r_ecef_km`, degrees: the sub-solar, sub-lunar and (for the
+/// map's dots) sub-satellite point. For a satellite's geodetic sub-point with its height
+/// see [`geodetic_from_ecef`].
+pub fn geocentric_subpoint_deg(r_ecef_km: [f64; 3]) -> (f64, f64) {
+    let [x, y, z] = r_ecef_km;
+    let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
+    let lon = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
+    (lat, lon)
 }
 
 /// Rotates an Earth-fixed vector into TEME at sidereal angle `gmst_rad`.
@@ -121,8 +143,8 @@ impl ObserverFrame {
         let lon = observer.longitude_deg.to_radians();
         let (sin_lat, cos_lat) = lat.sin_cos();
         let (sin_lon, cos_lon) = lon.sin_cos();
-        let e2 = WGS84_F * (2.0 - WGS84_F);
-        let n = WGS84_A_KM / (1.0 - e2 * sin_lat * sin_lat).sqrt();
+        let e2 = WGS84_FLATTENING * (2.0 - WGS84_FLATTENING);
+        let n = EARTH_EQUATORIAL_RADIUS_WGS84_KM / (1.0 - e2 * sin_lat * sin_lat).sqrt();
         let h_km = observer.altitude_m / 1000.0;
         let r_ecef_km = [
             (n + h_km) * cos_lat * cos_lon,
@@ -196,14 +218,14 @@ pub struct Geodetic {
 /// Geodetic latitude, longitude and height of an ECEF position (km), by Bowring's iteration.
 pub fn geodetic_from_ecef(r_ecef_km: [f64; 3]) -> Geodetic {
     let [x, y, z] = r_ecef_km;
-    let e2 = WGS84_F * (2.0 - WGS84_F);
+    let e2 = WGS84_FLATTENING * (2.0 - WGS84_FLATTENING);
     let p = (x * x + y * y).sqrt();
     let longitude_deg = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
     let mut lat = z.atan2(p * (1.0 - e2));
-    let mut n = WGS84_A_KM;
+    let mut n = EARTH_EQUATORIAL_RADIUS_WGS84_KM;
     for _ in 0..5 {
         let s = lat.sin();
-        n = WGS84_A_KM / (1.0 - e2 * s * s).sqrt();
+        n = EARTH_EQUATORIAL_RADIUS_WGS84_KM / (1.0 - e2 * s * s).sqrt();
         lat = (z + n * e2 * s).atan2(p);
     }
     let c = lat.cos();

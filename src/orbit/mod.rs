@@ -3,7 +3,8 @@
 //! Nothing here does I/O or reads a clock: every time comes in as an argument.
 //!
 //! The chain from elements to what an observer sees:
-//! 1. [`parse_elements`] reads TLE / OMM JSON / OMM CSV into [`ElementSet`]s.
+//! 1. [`parse_elements`] reads TLE / OMM JSON / OMM CSV into [`ElementSet`]s, building
+//!    each set's SGP4 [`Propagator`] once ([`propagator`]) and keeping it in the set.
 //! 2. [`Satellite::state_at`] runs SGP4/SDP4 (the `sgp4` crate) and gives a position and
 //!    velocity in TEME, the "true equator, mean equinox" frame of date that SGP4 works in
 //!    (Vallado et al., "Revisiting Spacetrack Report #3", AIAA 2006-6753, Appendix C).
@@ -18,8 +19,15 @@
 //! 7. [`stars`] precesses J2000 star places to the date (IAU 1976) and looks at them from
 //!    the observer; [`planets`] places Mercury to Saturn (JPL's approximate elements) with
 //!    their magnitudes, in the same frames.
+//!
+//! [`constants`] holds every physical constant with its unit and source (the WGS-72 values
+//! SGP4 uses kept apart from the WGS-84 ones the observer stands on); `roots` holds the
+//! generic root finders the pass search uses. Imports point one way: `constants` and
+//! `vec3` at the bottom, then `frames`, the bodies, `observe`; `propagator` below
+//! `elements` below `propagate`; `passes` on top.
 
 pub mod brightness;
+pub mod constants;
 pub mod elements;
 pub mod fleet;
 pub mod frames;
@@ -29,6 +37,8 @@ pub mod observe;
 pub mod passes;
 pub mod planets;
 pub mod propagate;
+pub mod propagator;
+pub(crate) mod roots;
 pub mod stars;
 pub mod sun;
 mod vec3;
@@ -46,14 +56,15 @@ pub use moon::{
 };
 pub use night::{Night, night_of};
 pub use observe::{
-    Observation, PathPoint, observe, sky_path, sublunar_point_deg, subsolar_point_deg,
-    sun_direction, sun_elevation_deg,
+    Observation, PathPoint, observe, sky_path, sublunar_point_deg, subsatellite_point,
+    subsolar_point_deg, sun_direction, sun_elevation_deg,
 };
 pub use passes::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
     SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
 };
 pub use planets::{Planet, PlanetView, planet_views};
-pub use propagate::{PropagationError, Satellite, TemeState};
+pub use propagate::Satellite;
+pub use propagator::{PropagationError, Propagator, TemeState};
 pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};

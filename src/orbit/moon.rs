@@ -20,17 +20,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::frames::{J2000_JD, ObserverFrame, ecef_from_teme, gmst_rad, julian_date_utc};
+use super::constants::{DAY_S, J2000_JD, JULIAN_CENTURY_DAYS, TT_MINUS_UTC_S};
+use super::frames::{ObserverFrame, ecef_from_teme, gmst_rad, julian_date_utc};
 use super::sun::sun_position_teme_km;
 use super::vec3::{cross, dot, norm, sub};
-
-/// TT − UTC used to turn a UTC Julian date into the dynamical time of the lunar series, s.
-///
-/// One value for all dates: ΔT was 63.8 s in 2000 and is 69.2 s in 2026 (IERS Bulletin A,
-/// plus 32.184 s), about 41 s back in 1970 and 29 s in 1950; it cannot be predicted far ahead.
-/// The Moon moves about 0.55″ per second of time, so an error of 40 s in ΔT moves it by 22″
-/// (0.006°).
-pub const TT_MINUS_UTC_S: f64 = 69.2;
 
 /// Mean distance of the Moon in the series, km (Meeus, chapter 47).
 const MEAN_DISTANCE_KM: f64 = 385_000.56;
@@ -286,7 +279,7 @@ fn mean_obliquity_rad(t: f64) -> f64 {
 
 /// Julian centuries of TT since J2000 for a UTC Julian date.
 fn centuries_tt(jd_utc: f64) -> f64 {
-    (jd_utc + TT_MINUS_UTC_S / 86_400.0 - J2000_JD) / 36_525.0
+    (jd_utc + TT_MINUS_UTC_S / DAY_S - J2000_JD) / JULIAN_CENTURY_DAYS
 }
 
 /// Position of the Moon's centre relative to the Earth's centre, TEME (mean equator and
@@ -412,7 +405,7 @@ mod tests {
     fn teme_position_has_the_series_distance_and_declination() {
         // Meeus example 47.a gives the apparent α = 134.688470°, δ = 13.768368°, which
         // include nutation (Δψ = 0.004610°, Δε = 0.000006°): the mean place is within 0.01°.
-        let jd_utc = EXAMPLE_47A_JDE - TT_MINUS_UTC_S / 86_400.0;
+        let jd_utc = EXAMPLE_47A_JDE - TT_MINUS_UTC_S / DAY_S;
         let r = moon_position_teme_km(jd_utc);
         assert!((norm(r) - 368_409.7).abs() < 0.1);
         let ra_deg = r[1].atan2(r[0]).to_degrees();

@@ -13,13 +13,14 @@
 //! 0.004°). Each crossing is then bisected to under one second.
 //! Every walk is bounded by its 24-hour window.
 
+use super::constants::DAY_S;
 use chrono::{DateTime, Duration, Utc};
 
 use super::frames::ObserverFrame;
 use super::observe::sun_elevation_deg;
 
 /// How far a night search looks from its start, s (24 h).
-const SEARCH_SPAN_S: f64 = 86_400.0;
+const SEARCH_SPAN_S: f64 = DAY_S;
 /// Shortest walking step, s.
 const MIN_STEP_S: f64 = 60.0;
 /// Longest walking step, s: 20 minutes, short enough for the bisection to stay cheap.
@@ -31,7 +32,7 @@ const CROSSING_TOLERANCE_S: f64 = 1.0;
 const SUN_HOUR_ANGLE_RATE_DEG_S: f64 = 0.25 / 60.0 * 1.05;
 /// Floor of the elevation rate bound, degrees per second, for observers at the poles where
 /// only the Sun's declination moves it (at most 0.4° a day).
-const MIN_SUN_ELEVATION_RATE_DEG_S: f64 = 0.4 / 86_400.0 * 2.0;
+const MIN_SUN_ELEVATION_RATE_DEG_S: f64 = 0.4 / DAY_S * 2.0;
 
 /// The night around an instant, for one limit on the Sun's elevation. Times are UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,13 +190,13 @@ mod tests {
     fn sine_margin(amplitude_deg: f64, offset_deg: f64) -> impl Fn(DateTime<Utc>) -> f64 {
         move |t: DateTime<Utc>| {
             let s = t.timestamp_millis() as f64 / 1000.0;
-            offset_deg + amplitude_deg * (s / 86_400.0 * std::f64::consts::TAU).sin()
+            offset_deg + amplitude_deg * (s / DAY_S * std::f64::consts::TAU).sin()
         }
     }
 
     /// The largest rate of `sine_margin`, degrees per second.
     fn sine_rate(amplitude_deg: f64) -> f64 {
-        amplitude_deg * std::f64::consts::TAU / 86_400.0
+        amplitude_deg * std::f64::consts::TAU / DAY_S
     }
 
     fn at_hours(h: f64) -> DateTime<Utc> {

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 
 use super::brightness::{phase_angle_deg, visual_magnitude};
 use super::frames::{
-    LookAngles, ObserverFrame, ecef_state_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc,
-    teme_from_ecef,
+    LookAngles, ObserverFrame, ecef_state_from_teme, geocentric_subpoint_deg, geodetic_from_ecef,
+    gmst_rad, julian_date_utc, teme_from_ecef,
 };
 use super::propagate::{PropagationError, Satellite};
 use super::sun::{Illumination, illumination, sun_position_teme_km};
@@ -105,10 +105,19 @@ pub fn sublunar_point_deg(t: DateTime<Utc>) -> (f64, f64) {
 /// The point under a body at TEME position `r_teme_km` at Julian date `jd` (UTC):
 /// (geocentric latitude, longitude) in degrees.
 fn subpoint_deg(jd: f64, r_teme_km: [f64; 3]) -> (f64, f64) {
-    let [x, y, z] = super::frames::ecef_from_teme(gmst_rad(jd), r_teme_km);
-    let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
-    let lon = (y.atan2(x).to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
-    (lat, lon)
+    geocentric_subpoint_deg(super::frames::ecef_from_teme(gmst_rad(jd), r_teme_km))
+}
+
+/// The sub-satellite point at `t`: geodetic latitude and longitude (WGS-84, degrees) of
+/// the point under the satellite, and its height above the ellipsoid (km). The same point
+/// as [`Observation::subpoint`], without the look angles and the Sun.
+pub fn subsatellite_point(
+    sat: &Satellite,
+    t: DateTime<Utc>,
+) -> Result<super::frames::Geodetic, PropagationError> {
+    let state = sat.state_at(t)?;
+    let r_ecef_km = super::frames::ecef_from_teme(gmst_rad(julian_date_utc(t)), state.r_teme_km);
+    Ok(geodetic_from_ecef(r_ecef_km))
 }
 
 /// One point of a satellite's path across the observer's sky.
@@ -127,7 +136,7 @@ pub struct PathPoint {
 }
 
 /// The satellite's path across the sky from `from` to `to` (both included): about
-/// `points` evenly spaced instants, never closer than `min_step_s` seconds; instants where
+/// `points` evenly spaced instants, never closer than `smallest_step_s` seconds; instants where
 /// SGP4 fails are left out.
 pub fn sky_path(
     sat: &Satellite,
@@ -136,10 +145,10 @@ pub fn sky_path(
     to: DateTime<Utc>,
     std_magnitude: Option<f64>,
     points: i64,
-    min_step_s: i64,
+    smallest_step_s: i64,
 ) -> Vec<PathPoint> {
     let span_ms = (to - from).num_milliseconds().max(1);
-    let step_ms = (span_ms / points.max(1)).max(min_step_s * 1000);
+    let step_ms = (span_ms / points.max(1)).max(smallest_step_s * 1000);
     let mut out = Vec::new();
     let mut t = from;
     loop {

@@ -27,19 +27,14 @@
 
 use chrono::{DateTime, Utc};
 
+use super::constants::{
+    AU_KM, DAY_S, EARTH_MOON_MASS_RATIO, JULIAN_CENTURY_DAYS, OBLIQUITY_J2000_DEG,
+    SPEED_OF_LIGHT_KM_S,
+};
 use super::frames::{ObserverFrame, julian_date_utc};
 use super::moon::moon_position_teme_km;
-use super::stars::{
-    SPEED_OF_LIGHT_KM_S, SkyDirection, StarSky, centuries_tt, precession_matrix_from_j2000,
-};
-use super::sun::AU_KM;
+use super::stars::{SkyDirection, StarSky, centuries_tt, precession_matrix_from_j2000};
 use super::vec3::{dot, norm, sub};
-
-/// Mean obliquity of the ecliptic at J2000.0, degrees (IAU 1976, 84381.448″).
-pub const OBLIQUITY_J2000_DEG: f64 = 23.439_291_111;
-
-/// Mass of the Earth over mass of the Moon (DE421: 81.30057).
-pub const EARTH_MOON_MASS_RATIO: f64 = 81.300_57;
 
 /// Direction of Saturn's north pole, J2000 equatorial unit vector (IAU/NAIF pck00008:
 /// RA 40.589°, Dec 83.537°).
@@ -221,7 +216,7 @@ fn geocentric_j2000_au(planet: Planet, jd_utc: f64) -> ([f64; 3], [f64; 3], [f64
     });
     let moon_share = 1.0 / (1.0 + EARTH_MOON_MASS_RATIO);
     let earth = [0, 1, 2].map(|k| emb[k] - moon_share * moon_j2000_au[k]);
-    let au_per_century_of_light = SPEED_OF_LIGHT_KM_S * 86_400.0 * 36_525.0 / AU_KM;
+    let au_per_century_of_light = SPEED_OF_LIGHT_KM_S * DAY_S * JULIAN_CENTURY_DAYS / AU_KM;
     let mut helio = heliocentric_j2000_au(planet.elements(), t);
     let mut geo = sub(helio, earth);
     // Light takes at most 90 minutes from Saturn; two corrections reach the millisecond.

@@ -18,13 +18,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::frames::{J2000_JD, ObserverFrame, ecef_from_teme, gmst_rad, julian_date_utc};
-use super::moon::TT_MINUS_UTC_S;
+use super::constants::{DAY_S, J2000_JD, JULIAN_CENTURY_DAYS, SPEED_OF_LIGHT_KM_S, TT_MINUS_UTC_S};
+use super::frames::{ObserverFrame, ecef_from_teme, gmst_rad, julian_date_utc};
 use super::sun::sun_position_teme_km;
 use super::vec3::{dot, norm};
-
-/// Speed of light, km/s (exact, SI).
-pub const SPEED_OF_LIGHT_KM_S: f64 = 299_792.458;
 
 /// One arcsecond in radians.
 const ARCSEC_RAD: f64 = std::f64::consts::PI / (180.0 * 3600.0);
@@ -59,7 +56,7 @@ pub struct SkyDirection {
 /// Julian centuries of TT since J2000.0 for a UTC Julian date (TT − UTC from
 /// [`TT_MINUS_UTC_S`]; for precession a minute either way is nothing).
 pub(crate) fn centuries_tt(jd_utc: f64) -> f64 {
-    (jd_utc + TT_MINUS_UTC_S / 86_400.0 - J2000_JD) / 36_525.0
+    (jd_utc + TT_MINUS_UTC_S / DAY_S - J2000_JD) / JULIAN_CENTURY_DAYS
 }
 
 /// The IAU 1976 precession matrix from the mean equator and equinox of J2000.0 to those of
@@ -165,7 +162,7 @@ impl StarSky {
         let half_day = 0.5;
         let ahead = sun_position_teme_km(jd_utc + half_day);
         let behind = sun_position_teme_km(jd_utc - half_day);
-        let scale = -1.0 / (2.0 * half_day * 86_400.0 * SPEED_OF_LIGHT_KM_S);
+        let scale = -1.0 / (2.0 * half_day * DAY_S * SPEED_OF_LIGHT_KM_S);
         let earth_velocity_over_c_j2000 = [
             (ahead[0] - behind[0]) * scale,
             (ahead[1] - behind[1]) * scale,

@@ -5,14 +5,8 @@
 //! 2050. It is referred to the mean equator and equinox of date, which differs from
 //! TEME by at most the equation of the equinoxes (about 1 arcsecond).
 
-use super::frames::J2000_JD;
-use super::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+use super::constants::{AU_KM, EARTH_EQUATORIAL_RADIUS_WGS84_KM, J2000_JD, SUN_RADIUS_KM};
 use super::vec3::{dot, norm, sub};
-
-/// Astronomical unit, km (IAU 2012).
-pub const AU_KM: f64 = 149_597_870.7;
-/// Radius of the Sun's photosphere, km (IAU 2015 nominal).
-pub const SUN_RADIUS_KM: f64 = 695_700.0;
 
 /// Position of the Sun's centre relative to the Earth's centre, TEME (mean equator of date), km,
 /// at Julian date `jd` (UTC; the 69 s to TT move the Sun by 0.0008°, ignored).
@@ -50,7 +44,7 @@ pub enum Shadow {
 }
 
 /// Illumination of a satellite, from a conical shadow model with a spherical Earth
-/// (R = 6378.137 km) and the Sun's real angular size.
+/// (R = [`EARTH_EQUATORIAL_RADIUS_WGS84_KM`]) and the Sun's real angular size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Illumination {
     /// True when the line from the satellite to the Sun's centre misses the Earth
@@ -71,7 +65,7 @@ pub fn illumination(r_sat_km: [f64; 3], r_sun_km: [f64; 3]) -> Illumination {
     let d_earth = norm(to_earth);
     let cos_sep = (dot(to_sun, to_earth) / (d_sun * d_earth)).clamp(-1.0, 1.0);
     let separation = cos_sep.acos();
-    let earth_radius_angle = (EARTH_EQUATORIAL_RADIUS_KM / d_earth)
+    let earth_radius_angle = (EARTH_EQUATORIAL_RADIUS_WGS84_KM / d_earth)
         .clamp(-1.0, 1.0)
         .asin();
     let sun_radius_angle = (SUN_RADIUS_KM / d_sun).asin();

@@ -98,7 +98,7 @@ impl PassRecord {
     /// Age of the elements at culmination, days.
     pub fn element_age_days(&self) -> f64 {
         (self.pass.culmination.time - self.source.element_epoch).num_milliseconds() as f64
-            / 86_400_000.0
+            / crate::orbit::constants::DAY_MS
     }
 
     /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).

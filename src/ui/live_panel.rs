@@ -10,8 +10,6 @@ use super::view::{Action, PassKey, ViewCtx};
 use crate::orbit::{Shadow, moon_view, observe};
 use crate::report::compass_point;
 
-/// Speed of light in vacuum, km/s (exact, SI definition).
-const SPEED_OF_LIGHT_KM_S: f64 = 299_792.458;
 /// Elements older than this many days drift by minutes: warn.
 const STALE_ELEMENTS_DAYS: f64 = 14.0;
 
@@ -55,7 +53,7 @@ pub fn moon_words(moon: &crate::orbit::MoonView) -> String {
 /// Received frequency for a transmitted one, given the range rate (km/s, positive when
 /// receding): first-order Doppler, f · (1 − v/c).
 pub fn doppler_received_mhz(frequency_mhz: f64, range_rate_km_s: f64) -> f64 {
-    frequency_mhz * (1.0 - range_rate_km_s / SPEED_OF_LIGHT_KM_S)
+    frequency_mhz * (1.0 - range_rate_km_s / crate::orbit::constants::SPEED_OF_LIGHT_KM_S)
 }
 
 impl LivePanel {

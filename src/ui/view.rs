@@ -31,8 +31,6 @@ pub fn coordinates_label(place: &Place) -> String {
 /// Two places closer than this are one place, km: over a kilometre a pass's times change
 /// by well under a second and its directions by a fraction of a degree.
 pub const SAME_PLACE_KM: f64 = 1.0;
-/// Mean Earth radius, km (IUGG), for distances between places.
-const MEAN_EARTH_RADIUS_KM: f64 = 6371.0;
 
 /// Distance between two places along the ground (a sphere; heights ignored), km.
 pub fn ground_distance_km(a: &Place, b: &Place) -> f64 {
@@ -40,7 +38,7 @@ pub fn ground_distance_km(a: &Place, b: &Place) -> f64 {
     let dlat = lat_b - lat_a;
     let dlon = (b.longitude_deg - a.longitude_deg).to_radians();
     let h = (dlat / 2.0).sin().powi(2) + lat_a.cos() * lat_b.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * MEAN_EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    2.0 * crate::orbit::constants::EARTH_MEAN_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
 /// The saved place that `place` is, if any: the one of the same name, else the first

@@ -7,23 +7,18 @@ use super::projection::wrap_lon;
 use super::{TRACK_SAMPLES, Track};
 use crate::atlas::{self, LonLat};
 use crate::orbit::Satellite;
-use crate::orbit::frames::{ecef_from_teme, geodetic_from_ecef, gmst_rad, julian_date_utc};
-use crate::orbit::propagate::EARTH_EQUATORIAL_RADIUS_KM;
+use crate::orbit::constants::{DAY_S, EARTH_EQUATORIAL_RADIUS_WGS84_KM};
 use crate::ui::view::Place;
 
 /// Latitude, longitude (degrees) and height (km) of a satellite's sub-point at `t`.
 pub fn subpoint(sat: &Satellite, t: DateTime<Utc>) -> Option<(f64, f64, f64)> {
-    let state = sat.state_at(t).ok()?;
-    let g = geodetic_from_ecef(ecef_from_teme(
-        gmst_rad(julian_date_utc(t)),
-        state.r_teme_km,
-    ));
+    let g = crate::orbit::subsatellite_point(sat, t).ok()?;
     Some((g.latitude_deg, g.longitude_deg, g.altitude_km))
 }
 
 /// About one orbit behind and one ahead, split where it crosses the date line.
 pub(super) fn ground_track(sat: &Satellite, t: DateTime<Utc>) -> Track {
-    let period_s = (sat.set.period_min() * 60.0).clamp(600.0, 2.0 * 86_400.0);
+    let period_s = (sat.set.period_minutes() * 60.0).clamp(600.0, 2.0 * DAY_S);
     const SAMPLES: i64 = TRACK_SAMPLES as i64;
     let step_ms = (period_s * 1000.0 / SAMPLES as f64) as i64;
     let leg = |sign: i64| {
@@ -98,7 +93,7 @@ fn split_at_date_line(points: Vec<Option<LonLat>>) -> Vec<Vec<LonLat>> {
 
 /// The circle on the ground from which the satellite is above the horizon.
 pub(super) fn footprint(lat_deg: f64, lon_deg: f64, altitude_km: f64) -> Vec<Vec<LonLat>> {
-    let r = EARTH_EQUATORIAL_RADIUS_KM;
+    let r = EARTH_EQUATORIAL_RADIUS_WGS84_KM;
     let psi = (r / (r + altitude_km.max(1.0))).acos();
     let (sin_lat, cos_lat) = lat_deg.to_radians().sin_cos();
     let points = (0..=72)

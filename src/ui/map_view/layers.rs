@@ -221,7 +221,7 @@ impl MapView {
             let Some(sat) = catalog.get(id) else { continue };
             let is_selected = Some(id) == view.selected;
             let track = self.cache.tracks.entry(id).or_default();
-            let period_s = sat.set.period_min() * 60.0;
+            let period_s = sat.set.period_minutes() * 60.0;
             let refresh_s = (period_s / 100.0).max(TRACK_MIN_REFRESH_S);
             if track.t.is_none_or(|t0| {
                 ((view.t - t0).num_milliseconds() as f64 / 1000.0).abs() > refresh_s
