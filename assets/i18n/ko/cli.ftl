@@ -4,7 +4,7 @@
 
 
 ## overhead passes: 표.
-cli-passes-title = { $start } ~ { $end } 통과 목록 (표의 시각: { $zone }), 맨눈 한계 { $limit }등급
+cli-passes-title = { $start } ~ { $end } 통과 목록. 표의 시각은 { $zone } 기준, 맨눈 한계 { $limit }등급
 cli-col-appears = 나타남
 cli-col-highest-seen = 보이는 동안 최고점
 cli-col-vanishes = 사라짐
