@@ -827,6 +827,42 @@ mod tests {
     }
 
     #[test]
+    fn a_table_with_more_passes_than_rows_leaves_a_row_for_the_more_line() {
+        let record = korsat_record();
+        let twelve = [&record; TABLE_ROWS];
+        let lines = table_lines(&input(&twelve));
+        assert_eq!((lines.rows.len(), lines.more), (TABLE_ROWS, None));
+        let fifteen = [&record; TABLE_ROWS + 3];
+        crate::i18n::with_language(crate::i18n::Lang::Ko, || {
+            let lines = table_lines(&input(&fifteen));
+            assert_eq!(lines.rows.len(), TABLE_ROWS - 1);
+            assert_eq!(
+                lines.more.as_deref(),
+                Some("… 보이는 통과가 4번 더 있어요(앱이나 `overhead passes`에서 보세요).")
+            );
+        });
+    }
+
+    #[test]
+    fn the_chart_names_stars_and_planets_in_the_language() {
+        let frame = ObserverFrame::new(crate::orbit::Observer::new(37.5665, 126.978, 38.0));
+        let t: DateTime<Utc> = "2026-08-22T12:00:00Z".parse().unwrap();
+        let names = |lang| {
+            crate::i18n::with_language(lang, || {
+                chart_stars(&frame, t, 2.0)
+                    .into_iter()
+                    .filter_map(|s| s.name)
+                    .collect::<Vec<_>>()
+            })
+        };
+        let ko = names(crate::i18n::Lang::Ko);
+        assert!(ko.iter().any(|n| n == "베가"), "{ko:?}");
+        assert!(!ko.iter().any(|n| n == "Vega"), "{ko:?}");
+        let en = names(crate::i18n::Lang::En);
+        assert!(en.iter().any(|n| n == "Vega"), "{en:?}");
+    }
+
+    #[test]
     fn table_words_in_english_keep_their_columns() {
         let record = korsat_record();
         let records = [&record];
@@ -860,6 +896,12 @@ mod tests {
             // Every column starts at the same display column in the heading and the row.
             let col = |line: &str, what: &str| display_width(&line[..line.find(what).unwrap()]);
             assert_eq!(col(&lines.header, "사라짐"), col(row, "06:41"));
+            // The point's headings sit over their numbers: 방향 and 방위 end where the
+            // compass point and the bearing end, 고도 starts at the height.
+            let end = |line: &str, what: &str| col(line, what) + display_width(what);
+            assert_eq!(end(&lines.subheader, "방향"), end(row, "북북동"));
+            assert_eq!(end(&lines.subheader, "방위"), end(row, "17°"));
+            assert_eq!(col(&lines.subheader, "고도"), col(row, "32°"));
             let empty = table_lines(&input(&[]));
             assert_eq!(
                 empty.empty.as_deref(),
