@@ -34,7 +34,7 @@ panels-searching = 찾는 중… 위성 { $done }/{ $total }
 
 panels-no-passes-yet = 아직 통과가 없어요.
 panels-summary = { $start } ~ { $end } ({ $zone }) 통과 { $count }번
-panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 어두움)
+panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 희미함)
 panels-unknown-brightness = 밝기 모름 { $count }번 (?)
 panels-unknown-brightness-hover = 이 위성들은 표준 밝기가 알려져 있지 않아서 얼마나 밝게 보일지 알 수 없어요. 너무 어두워서 안 보일 수도 있어요.
 panels-export-csv = CSV 저장
@@ -91,7 +91,7 @@ panels-not-visible = 안 보임: { $why }
 panels-visible = 맨눈으로 보임
 panels-visible-no = 안 보임: { $why }
 panels-duration-min = { $minutes }분
-panels-height-hover = 지평선에서 { $deg }° 위: { $fists } (팔을 쭉 뻗은 주먹 하나가 약 10°)
+panels-height-hover = 고도 { $deg }°: { $fists } (팔을 쭉 뻗은 주먹 하나가 약 10°)
 panels-direction-hover = 방향: { $words } (북쪽에서 동쪽으로 잰 방위각 { $deg }°)
 panels-mag-unknown-hover = 밝기 모름: 이 위성은 표준 밝기가 알려져 있지 않아요
 panels-mag-faint = { $mag } 희미함
