@@ -19,7 +19,7 @@ use printpdf::{
 };
 
 use crate::fonts::pdf::{FontError, PdfFontCache, PdfFontFamily};
-
+use crate::i18n::Lang;
 use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, Vanishes, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point, plain_description};
 use crate::t;
@@ -86,9 +86,10 @@ pub fn path_samples(sat: &Satellite, frame: &ObserverFrame, record: &PassRecord)
 }
 
 /// The stars (to `max_magnitude`, the brightest named) and the planets above the horizon
-/// at `t`, for the chart.
+/// at `t`, for the chart, named in the thread's language.
 pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) -> Vec<ChartStar> {
     const NAMED_BRIGHTER_THAN: f64 = 1.6;
+    let lang = crate::i18n::language();
     let sky = crate::orbit::stars::StarSky::new(frame, t);
     let mut out: Vec<ChartStar> = crate::atlas::sky::stars()
         .iter()
@@ -99,8 +100,12 @@ pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) 
                 azimuth_deg: d.azimuth_deg,
                 elevation_deg: d.elevation_deg,
                 magnitude: s.magnitude,
-                name: (s.magnitude < NAMED_BRIGHTER_THAN && !s.name.is_empty())
-                    .then(|| s.name.clone()),
+                name: (s.magnitude < NAMED_BRIGHTER_THAN && !s.name.is_empty()).then(
+                    || match lang {
+                        Lang::Ko if !s.name_ko.is_empty() => s.name_ko.clone(),
+                        _ => s.name.clone(),
+                    },
+                ),
             })
         })
         .collect();
@@ -110,7 +115,13 @@ pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) 
                 azimuth_deg: p.direction.azimuth_deg,
                 elevation_deg: p.direction.elevation_deg,
                 magnitude: p.magnitude,
-                name: Some(p.planet.name().to_owned()),
+                name: Some(
+                    match lang {
+                        Lang::Ko => p.planet.name_ko(),
+                        Lang::En => p.planet.name(),
+                    }
+                    .to_owned(),
+                ),
             });
         }
     }
@@ -178,8 +189,15 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         pad_end("", cell),
     );
     let point = |q: &PassPoint| table_point(fmt, q, dir_w);
+    // With a line of "… and 3 more" under it, the table holds a row less, so that the
+    // line stays clear of the chart's heading.
+    let shown = if input.records.len() > TABLE_ROWS {
+        TABLE_ROWS - 1
+    } else {
+        TABLE_ROWS
+    };
     let mut rows = Vec::new();
-    for r in input.records.iter().take(TABLE_ROWS) {
+    for r in input.records.iter().take(shown) {
         let Some(seen) = SeenPart::of(&r.pass) else {
             continue;
         };
@@ -212,12 +230,8 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         subheader,
         rows,
         empty: input.records.is_empty().then(|| t!("words-handout-none")),
-        more: (input.records.len() > TABLE_ROWS).then(|| {
-            t!(
-                "words-handout-more",
-                count = input.records.len() - TABLE_ROWS
-            )
-        }),
+        more: (input.records.len() > shown)
+            .then(|| t!("words-handout-more", count = input.records.len() - shown)),
     }
 }
 
@@ -813,6 +827,42 @@ mod tests {
     }
 
     #[test]
+    fn a_table_with_more_passes_than_rows_leaves_a_row_for_the_more_line() {
+        let record = korsat_record();
+        let twelve = [&record; TABLE_ROWS];
+        let lines = table_lines(&input(&twelve));
+        assert_eq!((lines.rows.len(), lines.more), (TABLE_ROWS, None));
+        let fifteen = [&record; TABLE_ROWS + 3];
+        crate::i18n::with_language(crate::i18n::Lang::Ko, || {
+            let lines = table_lines(&input(&fifteen));
+            assert_eq!(lines.rows.len(), TABLE_ROWS - 1);
+            assert_eq!(
+                lines.more.as_deref(),
+                Some("… 보이는 통과가 4번 더 있어요(앱이나 `overhead passes`에서 보세요).")
+            );
+        });
+    }
+
+    #[test]
+    fn the_chart_names_stars_and_planets_in_the_language() {
+        let frame = ObserverFrame::new(crate::orbit::Observer::new(37.5665, 126.978, 38.0));
+        let t: DateTime<Utc> = "2026-08-22T12:00:00Z".parse().unwrap();
+        let names = |lang| {
+            crate::i18n::with_language(lang, || {
+                chart_stars(&frame, t, 2.0)
+                    .into_iter()
+                    .filter_map(|s| s.name)
+                    .collect::<Vec<_>>()
+            })
+        };
+        let ko = names(crate::i18n::Lang::Ko);
+        assert!(ko.iter().any(|n| n == "베가"), "{ko:?}");
+        assert!(!ko.iter().any(|n| n == "Vega"), "{ko:?}");
+        let en = names(crate::i18n::Lang::En);
+        assert!(en.iter().any(|n| n == "Vega"), "{en:?}");
+    }
+
+    #[test]
     fn table_words_in_english_keep_their_columns() {
         let record = korsat_record();
         let records = [&record];
@@ -841,11 +891,17 @@ mod tests {
             assert!(lines.header.contains("나타남") && lines.header.ends_with("밝기"));
             let (row, note) = &lines.rows[0];
             assert!(row.contains("06:39 북북동  17° 32°"), "{row}");
-            assert!(row.ends_with("5.6 희미"), "{row}");
+            assert!(row.ends_with("5.6 희미함"), "{row}");
             assert_eq!(note, "8월 23일 (일): 그림자 밖 → 짐");
             // Every column starts at the same display column in the heading and the row.
             let col = |line: &str, what: &str| display_width(&line[..line.find(what).unwrap()]);
             assert_eq!(col(&lines.header, "사라짐"), col(row, "06:41"));
+            // The point's headings sit over their numbers: 방향 and 방위 end where the
+            // compass point and the bearing end, 고도 starts at the height.
+            let end = |line: &str, what: &str| col(line, what) + display_width(what);
+            assert_eq!(end(&lines.subheader, "방향"), end(row, "북북동"));
+            assert_eq!(end(&lines.subheader, "방위"), end(row, "17°"));
+            assert_eq!(col(&lines.subheader, "고도"), col(row, "32°"));
             let empty = table_lines(&input(&[]));
             assert_eq!(
                 empty.empty.as_deref(),
@@ -857,7 +913,7 @@ mod tests {
                     &t!("words-handout-source"),
                     "2026-08-22T12:00:00Z".parse().unwrap()
                 ),
-                "궤도 자료: CelesTrak GP 자료(미국 우주군), 가장 오래된 기준 시각 2026-05-07 18:50 UTC (이 안내지를 만들기 107일 전)."
+                "궤도 자료: CelesTrak GP 자료(미국 우주군), 가장 오래된 기준 시각 2026-05-07 18:50 UTC (이 자료를 만들기 107일 전)."
             );
             assert!(t!("words-handout-legend").contains("주먹 하나가 약 10°"));
         });

@@ -76,6 +76,13 @@ fn korean_table_has_korean_headers_dates_and_directions() {
     assert!(text.contains("그림자 밖 → 짐"), "{text}");
     assert!(text.contains("보이지 않음: 낮이라 하늘이 밝음"), "{text}");
     assert!(!text.contains("Satellite"), "{text}");
+    // The title: the window, the clock the table's times are in, the limit in 등급.
+    assert!(
+        text.lines().next().is_some_and(
+            |l| l.contains(" 통과 목록. 표의 시각은 ") && l.contains(" 기준, 맨눈 한계 4등급")
+        ),
+        "{text}"
+    );
     // The stale-elements warning is Korean too.
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("경고: 궤도 자료 1개 중 1개"), "{err}");
@@ -165,6 +172,25 @@ fn korean_messages_explain_outcomes() {
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("위성을 고르세요"), "{err}");
+    // A bad argument and a missing satellite: no (은)는 after what the user typed.
+    let out = overhead_in(
+        "ko_KR.UTF-8",
+        &[
+            "passes", "--sat", "25544", "--lat", "37.5", "--lon", "127", "--tz", "Seoul",
+        ],
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--tz \"Seoul\": IANA 시간대 이름이 아니에요"),
+        "{err}"
+    );
+    let out = overhead_in("ko_KR.UTF-8", &["passes", "--lat", "200", "--lon", "127"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--lat 200: 범위를 벗어났어요. -90부터 90까지(도)여야 해요"),
+        "{err}"
+    );
+    assert!(!err.contains("(은)") && !err.contains("(를)"), "{err}");
 }
 
 /// Tonight's ISS passes from (`lat`, `lon`) after `start`, from the fixture's elements.

@@ -155,6 +155,6 @@ fn korean_handout_is_written_and_reported_in_korean() {
         .unwrap();
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{err}");
-    assert!(err.contains("만들었어요(보이는 통과"), "{err}");
+    assert!(err.contains("수업 자료를 만들었어요: "), "{err}");
     assert!(std::fs::metadata(&out).unwrap().len() > 1000);
 }

@@ -1024,8 +1024,8 @@ fn korean_pass_table_has_korean_column_heads() {
     assert!(harness.query_all_by_label("위성").count() >= 2);
     for title in [
         "날짜",
-        "출현",
-        "최고 고도 (보이는 동안)",
+        "나타남",
+        "최고점 (보이는 동안)",
         "사라짐",
         "밝기",
         "끝남",
@@ -1051,7 +1051,7 @@ fn korean_pass_table_has_korean_column_heads() {
     for title in ["뜸", "최고점", "짐", "걸린 시간", "맨눈으로?"] {
         harness.get_by_label(title);
     }
-    assert!(harness.query_by_label("출현").is_none());
+    assert!(harness.query_by_label("나타남").is_none());
 }
 
 #[test]
@@ -1069,7 +1069,7 @@ fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
     let painted = painted_texts(&harness);
     // The path's marks: where it rises and sets, where it is first seen and where it is
     // lost (its highest point is where it appears: that label gives way).
-    for mark in ["뜸", "짐", "출현", "사라짐"] {
+    for mark in ["뜸", "짐", "나타남", "사라짐"] {
         assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
     }
     for english in [
@@ -1142,7 +1142,7 @@ fn korean_location_window_and_picker() {
     for label in ["위도", "경도", "높이", "이 좌표 쓰기", "지도에서 고르기"] {
         harness.get_by_label(label);
     }
-    harness.get_by_label("또는 좌표를 넣으세요 (북위와 동경이 +):");
+    harness.get_by_label("또는 좌표를 넣으세요 (북위·동경은 +, 남위·서경은 −):");
     // Towns by their Korean names.
     type_into(&mut harness, "도시 이름 찾기", "부산");
     harness.get_by_label_contains("부산, South Korea").click();
@@ -1156,15 +1156,16 @@ fn korean_location_window_and_picker() {
     // The picker.
     type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
     harness.get_by_label("따라가기");
-    harness.get_by_label("카탈로그의 위성 9개");
+    harness.get_by_label("카탈로그에 위성 9개");
 }
 
 #[test]
 fn in_korean_the_top_bar_and_map_speak_korean() {
     let harness = app_in(Lang::Ko, iss_settings());
-    harness.get_by_label("위치: Seoul");
+    // The default place "Seoul" reads as the city list's Korean name.
+    harness.get_by_label("위치: 서울");
     for label in [
-        "시간",
+        "시간대",
         "화면 색",
         "알림",
         "발표 모드",
@@ -1251,4 +1252,29 @@ fn a_saved_language_applies_at_start() {
     harness.get_by_label("발표 모드");
     harness.get_by_label("자동 새로 받기");
     overhead::i18n::set_thread_language(None);
+}
+
+#[test]
+fn in_korean_the_first_run_location_window_names_the_default_place_in_korean() {
+    // A first start: the location window opens over the default place, "Seoul".
+    let mut harness = app_in(Lang::Ko, Settings::default());
+    harness.get_by_label("어디에 있나요?");
+    harness.get_by_label_contains("지금: 서울 (북위 37.5665°");
+    // Only the time zone's IANA name is left in English.
+    let english: Vec<String> = harness
+        .query_all_by_label_contains("Seoul")
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| !l.contains("Asia/Seoul"))
+        .collect();
+    assert!(english.is_empty(), "{english:?}");
+    // Choosing Seoul from the Korean list keeps the saved place (and its English name in
+    // the settings), and the top bar still reads it in Korean.
+    type_into(&mut harness, "도시 이름 찾기", "서울");
+    harness.get_by_label_contains("서울, South Korea").click();
+    harness.step();
+    settle(&mut harness);
+    let settings = &harness.state().state().settings;
+    assert_eq!(settings.observers.len(), 1, "{:?}", settings.observers);
+    assert_eq!(settings.observer().name, "Seoul");
+    harness.get_by_label("위치: 서울");
 }

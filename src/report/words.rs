@@ -685,7 +685,7 @@ sets at 21:41. Magnitude 2.0, easy to see."
         let text = ko(|| plain_description(&pass, hm));
         assert!(
             text.starts_with(
-                "21시 32분, 남남동쪽 하늘(방위각 160°, 고도 12°)을 보세요. 거기서 떠올라요."
+                "21시 32분, 남남동쪽 하늘(방위각 160°, 고도 12°)을 보세요. 거기서 나타나요."
             ),
             "{text}"
         );
@@ -702,7 +702,7 @@ sets at 21:41. Magnitude 2.0, easy to see."
             "{text}"
         );
         assert!(
-            text.ends_with("밝은 별처럼 쉽게 보여요(밝기 등급 1.8)."),
+            text.ends_with("밝은 별처럼 쉽게 보여요(1.8등급)."),
             "{text}"
         );
         // English on the same thread afterwards: the language was the test's own.
@@ -734,7 +734,7 @@ sets at 21:41. Magnitude 2.0, easy to see."
             assert_eq!(
                 alert_text("ISS (ZARYA)", &pass, "1분 07초", hm),
                 "ISS (ZARYA) 1분 07초 뒤: 21시 39분, 북북동쪽 하늘(방위각 17°, 고도 25°)을 보세요. \
-가장 높을 때는 북북동쪽 고도 25°이고, 21시 41분에 사라져요. 밝기 등급 2.0, 잘 보임."
+가장 높을 때는 북북동쪽 고도 25°이고, 21시 41분에 사라져요. 밝기 2.0등급, 잘 보임."
             );
             assert_eq!(
                 alert_text("KORSAT-7", &crafted(None), "3분 00초", hm),

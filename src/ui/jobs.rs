@@ -471,11 +471,11 @@ mod tests {
         i18n::set_thread_language(Some(i18n::Lang::Ko));
         let now: DateTime<Utc> = "2026-08-22T20:00:00Z".parse().unwrap();
         let minutes = |m| Some(now - chrono::Duration::minutes(m));
-        assert_eq!(freshness_line(minutes(3), None, now), "3분 전 업데이트");
-        assert_eq!(freshness_line(minutes(0), None, now), "방금 업데이트");
+        assert_eq!(freshness_line(minutes(3), None, now), "3분 전 새로 받음");
+        assert_eq!(freshness_line(minutes(0), None, now), "방금 새로 받음");
         assert_eq!(
             freshness_line(None, None, now),
-            "업데이트한 적 없음 (내장 자료)"
+            "새로 받은 적 없음 (내장 자료)"
         );
         i18n::set_thread_language(None);
     }

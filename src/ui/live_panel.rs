@@ -206,7 +206,7 @@ impl LivePanel {
             "panels-elements-age",
             date = view.fmt.date_time(sat.set.epoch),
             days = format!("{age_days:.1}"),
-            source = sat.set.source.to_string()
+            source = element_source_words(&sat.set.source)
         );
         if age_days.abs() > STALE_ELEMENTS_DAYS {
             ui.colored_label(
@@ -285,9 +285,43 @@ impl LivePanel {
     }
 }
 
+/// Where a satellite's elements came from, for the live panel: the bundled snapshot in the
+/// window's language ("내장 자료 (CelesTrak active, 2026-08-22)"), any other source (a
+/// CelesTrak group, a file) by its name.
+pub fn element_source_words(source: &str) -> String {
+    if source == crate::catalog::BUNDLED_SOURCE_NAME {
+        let what = source
+            .strip_prefix("bundled snapshot (")
+            .and_then(|s| s.strip_suffix(')'))
+            .unwrap_or("CelesTrak");
+        crate::t!("panels-elements-bundled", what = what)
+    } else {
+        source.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bundled_snapshot_is_named_in_the_language() {
+        use crate::i18n::{Lang, with_language};
+        let bundled = crate::catalog::BUNDLED_SOURCE_NAME;
+        assert_eq!(
+            with_language(Lang::Ko, || element_source_words(bundled)),
+            "내장 자료 (CelesTrak active, 2026-08-22)"
+        );
+        assert_eq!(
+            with_language(Lang::En, || element_source_words(bundled)),
+            bundled
+        );
+        // Any other source keeps its name.
+        assert_eq!(
+            with_language(Lang::Ko, || element_source_words("CelesTrak stations")),
+            "CelesTrak stations"
+        );
+    }
 
     #[test]
     fn approaching_satellite_is_heard_higher() {

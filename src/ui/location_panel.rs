@@ -94,7 +94,7 @@ impl LocationPanel {
                 }
                 ui.label(crate::t!(
                     "panels-location-now",
-                    place = view.place.name.as_str(),
+                    place = super::view::place_name_in(view.place, crate::i18n::language()),
                     coords = coordinates_label(view.place)
                 ));
                 if saved.len() > 1 {
@@ -102,7 +102,8 @@ impl LocationPanel {
                         ui.label(crate::t!("panels-location-saved"));
                         for place in saved {
                             let current = place.name == view.place.name;
-                            if ui.selectable_label(current, &place.name).clicked() && !current {
+                            let name = super::view::place_name_in(place, crate::i18n::language());
+                            if ui.selectable_label(current, name).clicked() && !current {
                                 actions.push(Action::SetPlace(place.clone()));
                                 chosen = true;
                             }

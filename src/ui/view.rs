@@ -28,6 +28,68 @@ pub fn coordinates_label(place: &Place) -> String {
     crate::report::coordinates_words(&observer_of(place))
 }
 
+/// The place's name in `lang`. A place named after a bundled city (its GeoNames or Korean
+/// name, as the default "Seoul", or the list label it was chosen with, "서울, South Korea")
+/// and lying within [`CITY_NAME_KM`] of it shows that city's name in `lang`
+/// ([`crate::atlas::City::name_in`]); any other name shows as saved.
+///
+/// The city list is only read when the name could change: in English, an ASCII name is
+/// shown as it is (so an English start does not wait for the list).
+pub fn place_name_in(place: &Place, lang: crate::i18n::Lang) -> String {
+    use std::cell::RefCell;
+    type Key = (String, u64, u64, crate::i18n::Lang);
+    thread_local! {
+        static LAST: RefCell<Option<(Key, String)>> = const { RefCell::new(None) };
+    }
+    if lang == crate::i18n::Lang::En && place.name.is_ascii() {
+        return place.name.clone();
+    }
+    let key: Key = (
+        place.name.clone(),
+        place.latitude_deg.to_bits(),
+        place.longitude_deg.to_bits(),
+        lang,
+    );
+    if let Some(name) = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, name)| name.clone())
+    }) {
+        return name;
+    }
+    let name = city_name_in(place, lang).unwrap_or_else(|| place.name.clone());
+    LAST.set(Some((key, name.clone())));
+    name
+}
+
+/// A saved place this close to a bundled city of its name is that city, km.
+pub const CITY_NAME_KM: f64 = 5.0;
+
+/// [`place_name_in`]'s look-up in the city list.
+fn city_name_in(place: &Place, lang: crate::i18n::Lang) -> Option<String> {
+    use crate::i18n::Lang;
+    let near = |c: &&crate::atlas::City| {
+        (c.latitude_deg - place.latitude_deg).abs() < 0.1
+            && ground_distance_km(
+                place,
+                &Place {
+                    latitude_deg: c.latitude_deg,
+                    longitude_deg: c.longitude_deg,
+                    ..place.clone()
+                },
+            ) < CITY_NAME_KM
+    };
+    crate::atlas::cities().iter().filter(near).find_map(|c| {
+        if place.name == c.name || (!c.name_ko.is_empty() && place.name == c.name_ko) {
+            Some(c.name_in(lang).to_owned())
+        } else if Lang::ALL.iter().any(|&l| c.label_in(l) == place.name) {
+            Some(c.label_in(lang))
+        } else {
+            None
+        }
+    })
+}
+
 /// Two places closer than this are one place, km: over a kilometre a pass's times change
 /// by well under a second and its directions by a fraction of a degree.
 pub const SAME_PLACE_KM: f64 = 1.0;
@@ -228,6 +290,24 @@ mod tests {
             find_saved_place(&saved, &place("Paris, France", 48.86, 2.35)),
             Some(0)
         );
+    }
+
+    #[test]
+    fn a_bundled_city_shows_its_name_in_the_language() {
+        use crate::i18n::Lang;
+        // The default place is "Seoul".
+        let seoul = Place::default();
+        assert_eq!(place_name_in(&seoul, Lang::Ko), "서울");
+        assert_eq!(place_name_in(&seoul, Lang::En), seoul.name);
+        // A city chosen from the list in one language reads in the other.
+        let busan = place("부산, South Korea", 35.1017, 129.03);
+        assert_eq!(place_name_in(&busan, Lang::En), "Busan, South Korea");
+        assert_eq!(place_name_in(&busan, Lang::Ko), "부산, South Korea");
+        // A name that is no city's, or a city's name far from it, stays as saved.
+        let school = place("Our school", 37.5665, 126.978);
+        assert_eq!(place_name_in(&school, Lang::Ko), "Our school");
+        let elsewhere = place("Seoul", 48.85, 2.35);
+        assert_eq!(place_name_in(&elsewhere, Lang::Ko), "Seoul");
     }
 
     #[test]

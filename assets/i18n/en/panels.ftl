@@ -215,6 +215,9 @@ panels-doppler-at = Doppler at
 panels-doppler-receive = you receive { $mhz } MHz ({ $khz } kHz)
 # Age of the orbital elements; $date, $days like "1.5", $source a file or web address.
 panels-elements-age = Elements from { $date } ({ $days } days old, { $source })
+# The bundled element snapshot, as the source of a satellite's elements: $what says
+# which catalog and its date ("CelesTrak active, 2026-08-22").
+panels-elements-bundled = bundled snapshot ({ $what })
 panels-elements-stale = { $text }: predictions may be off by minutes.
 # The next pass of the followed satellite; $countdown like "1 h 05 min", $time "21:39", $direction a compass point, $deg whole degrees.
 panels-next-up-sets = Above the horizon now; sets in { $countdown } ({ $time })

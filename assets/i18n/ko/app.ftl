@@ -9,13 +9,13 @@ app-location-button = 위치: { $place }
 app-location-hover =
     { $coordinates }
     눌러서 바꾸기
-app-times = 시간
+app-times = 시간대
 app-theme = 화면 색
 app-alert = 알림
 app-alert-minutes-before = 분 전
 app-alert-hover = 맨눈으로 보이는 통과를 몇 분 전에 알려 줄지 정해요 (0: 알리지 않음)
 app-presentation = 발표 모드
-app-presentation-hover = 글씨를 크게, 화면을 가득 채워요 (F11 또는 P, 끝낼 때는 Esc). Ctrl +/−로 확대하고 축소해요.
+app-presentation-hover = 글씨를 크게, 화면을 가득 채워요 (F11 또는 P, 끝낼 때는 Esc). Ctrl +/−로 글씨 크기를 바꿔요.
 # Keeps the English word so that someone who cannot read Korean still finds it.
 app-language = 언어 · Language
 app-language-system = 시스템 설정
@@ -49,9 +49,9 @@ app-data-age-after-stale = 궤도 자료: { $date } ({ $age }). 통과 시각이
 
 ## How fresh the elements are (top bar, small)
 
-app-fresh-updated = { $ago } 업데이트
-app-fresh-not-updated = 업데이트 못 함: { $why }
-app-fresh-never = 업데이트한 적 없음 (내장 자료)
+app-fresh-updated = { $ago } 새로 받음
+app-fresh-not-updated = 새로 받지 못함: { $why }
+app-fresh-never = 새로 받은 적 없음 (내장 자료)
 app-ago-just-now = 방금
 app-ago-minutes = { $minutes }분 전
 app-ago-hours = { $hours }시간 전
@@ -75,7 +75,7 @@ app-refresh-reason-other = 자세히를 눌러 보세요
 app-refresh-running = 이미 새로 받는 중이에요. 끝날 때까지 기다려 주세요.
 app-location-set = 위치: { $place } ({ $coordinates })
 app-error-no-satellites = 위성이 없어요: { $error }
-app-error-save-lost = 내보낸 파일을 저장하다가 갑자기 멈췄어요 (프로그램 오류).
+app-error-save-lost = 파일을 저장하다가 갑자기 멈췄어요 (프로그램 오류).
 app-error-load-lost = 위성을 불러오다가 갑자기 멈췄어요 (프로그램 오류).
 app-error-refresh-lost = 새로 받다가 갑자기 멈췄어요 (프로그램 오류).
 app-error-search-lost = 통과를 찾다가 갑자기 멈췄어요 (프로그램 오류).
@@ -83,11 +83,11 @@ app-error-no-window = 창을 열 수 없어요: { $error }
 
 ## Saving exports
 
-app-save-busy = 내보낸 파일을 저장하는 중이에요. 먼저 그것을 끝내 주세요.
+app-save-busy = 파일을 저장하는 중이에요. 끝날 때까지 기다려 주세요.
 app-saved = 통과 { $count }개를 { $path }에 저장했어요
-app-save-cancelled = 내보내기를 취소했어요: 파일을 고르지 않았어요.
+app-save-cancelled = 파일을 고르지 않아서 저장하지 않았어요.
 app-save-failed = { $path }에 쓰지 못했어요: { $error }
-app-handout-failed = 안내문을 만들지 못했어요: { $error }
+app-handout-failed = 수업 자료를 만들지 못했어요: { $error }
 app-ui-state-save-failed = 창 상태를 { $path }에 저장하지 못했어요: { $error }
 app-save-dialog-title = 통과 목록 저장
 app-handout-window = { $start }부터 { $end }까지 ({ $zone })
@@ -95,9 +95,9 @@ app-open-folder-failed = { $path } 폴더를 열 수 없어요 ({ $error })
 
 ## The night, above the pass table (window "Tonight")
 
-app-night-dark = 오늘 밤: { $dusk }부터 { $dawn }까지 어두워요 (해가 { $limit }° 아래).
-app-night-polar = 극야예요: 해가 하루 종일 { $limit }° 아래에 있어요. { $until }까지의 통과를 보여 줘요.
-app-night-never-dark = 오늘 밤 { $place }에서는 하늘이 어두워지지 않아요. 앞으로 24시간 동안 해가 { $limit }° 위에 있어서, 어두운 하늘에서 위성을 볼 수 없어요. 기간을 24시간으로 바꾸면 지평선 위로 지나가는 통과를 볼 수 있어요.
+app-night-dark = 오늘 밤: { $dusk }부터 { $dawn }까지 어두워요 (해의 고도 { $limit }° 아래).
+app-night-polar = 극야예요: 해의 고도가 하루 종일 { $limit }°보다 낮아요. { $until }까지의 통과를 보여 줘요.
+app-night-never-dark = 오늘 밤 { $place }에서는 하늘이 어두워지지 않아요. 앞으로 24시간 동안 해의 고도가 { $limit }°보다 높아서, 어두운 하늘에서 위성을 볼 수 없어요. 기간을 "앞으로 24시간"으로 바꾸면 지평선 위로 지나가는 통과를 볼 수 있어요.
 app-no-satellites-loaded-sentence = 불러온 위성이 없어요.
 
 ## Pass search notes (under the pass table)
@@ -127,12 +127,12 @@ app-map-cancel = 취소
 app-map-pick = 지도에서 위치 정하기
 app-map-world-map = 세계 지도
 app-map-moon = 달
-app-map-you = 나
+app-map-you = 여기
 app-lat-north = 북위 { $deg }°
 app-lat-south = 남위 { $deg }°
 app-lon-east = 동경 { $deg }°
 app-lon-west = 서경 { $deg }°
-app-map-over = { $sat }: 지금 { $lat }, { $lon } 위 { $alt } km 높이에 있어요
+app-map-over = { $sat }: 지금 { $lat }, { $lon } 상공 { $alt } km에 있어요
 app-map-no-position = { $sat }: 위치를 알 수 없어요 (대기권에 떨어졌을까요?)
 app-map-set-location-hover = 위치를 { $lat }°, { $lon }°로 정하기
 app-map-follow-hover = { $sat } ({ $id }): 눌러서 따라가기
@@ -154,6 +154,6 @@ app-settings-repair-observers = 좌표가 불가능한 관측 장소 { $count }�
 app-settings-repair-no-observer = 관측 장소가 남지 않아서 서울을 넣었어요
 app-settings-repair-current-observer = 지금 관측 장소를 첫 번째로 되돌렸어요
 app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고도를 기본값으로 되돌렸어요
-app-settings-repair-groups = 알 수 없는 자료 묶음 { $groups }을(를) 뺐어요
-app-settings-repair-limiting-magnitude = 한계 등급을 4로 되돌렸어요
+app-settings-repair-groups = 알 수 없는 자료 묶음({ $groups })을 뺐어요
+app-settings-repair-limiting-magnitude = 별 밝기 한계를 4등급으로 되돌렸어요
 app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $error }

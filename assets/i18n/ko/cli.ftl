@@ -4,7 +4,7 @@
 
 
 ## overhead passes: 표.
-cli-passes-title = { $start }부터 { $end }까지의 통과 ({ $zone }); 맨눈 한계 등급 { $limit }
+cli-passes-title = { $start } ~ { $end } 통과 목록. 표의 시각은 { $zone } 기준, 맨눈 한계 { $limit }등급
 cli-col-appears = 나타남
 cli-col-highest-seen = 보이는 동안 최고점
 cli-col-vanishes = 사라짐
@@ -24,17 +24,17 @@ cli-no-passes = 이 기간에는 통과가 없어요.
 cli-stopped = 계산 멈춤: { $error }
 cli-always-above = 늘 지평선 위에 있어요(뜨고 지지 않아요)
 cli-never-above = 이 기간에는 지평선 위로 올라오지 않아요
-cli-faint-passes = 보이는 통과 { $count }개는 { $limit }등급보다 어두워서 여기서는 맨눈으로 보기 어려워요.
-cli-unknown-brightness = 보이는 통과 { $count }개는 밝기를 알 수 없어요(표준 등급이 없어 ?로 표시).
+cli-faint-passes = 보이는 통과 중 { $count }번은 { $limit }등급보다 희미해서 여기서는 맨눈으로 보기 어려워요.
+cli-unknown-brightness = 보이는 통과 중 { $count }번은 밝기를 알 수 없어요(표준 등급이 없어서 ?로 표시했어요).
 cli-summary-join = {" "}
 cli-summary-end = {""}
 
 ## overhead passes: 오류 출력(stderr) 메시지.
 cli-warning = 경고: { $message }
 cli-using = { $origin ->
-        [cache] 저장해 둔 CelesTrak 자료(내장 자료 위에)를
-       *[bundled] 프로그램에 들어 있는 자료를
-    } 사용해요(새 자료는 `overhead fetch`). { $message }
+        [cache] 저장해 둔 CelesTrak 자료를 써요(없는 위성은 내장 자료로).
+       *[bundled] 프로그램에 들어 있는 자료를 써요(새로 받으려면 `overhead fetch`).
+    } { $message }
 cli-no-elements = 궤도 자료가 없어요: 저장된 자료가 없고 내장 자료를 읽을 수 없어요
 cli-skipped = { $file }: 건너뜀 { $warning }
 cli-stale = 궤도 자료 { $total }개 중 { $stale }개가 이 기간과 { $days }일 넘게 떨어져 있어요(가장 먼 것: { $name } ({ $id }), 기준 시각 { $epoch }, 이 기간보다 { $far }일 { $side ->
@@ -42,15 +42,15 @@ cli-stale = 궤도 자료 { $total }개 중 { $stale }개가 이 기간과 { $da
        *[before] 앞
     }). 시각이 몇 분 넘게 틀릴 수 있으니 새 자료를 받으세요
 cli-choose-satellites = --sat NORAD, --name TEXT 또는 --all로 위성을 고르세요
-cli-satellite-missing = 위성 { $id }은(는) 궤도 자료에 없어요
+cli-satellite-missing = { $id }번 위성은 궤도 자료에 없어요
 cli-none-chosen = 고른 위성이 궤도 자료에 하나도 없어요
 cli-cannot-write = 결과를 쓸 수 없어요
 cli-none-searched = 찾아본 위성이 없어요: 이 기간이 모든 궤도 자료의 기준 시각에서 { $days }일 넘게 떨어져 있어요
-cli-bad-tz = --tz { $name }은(는) IANA 시간대 이름이 아니에요
-cli-bad-start = --start { $text }은(는) 2026-08-22T18:00:00Z 같은 RFC 3339 시각이 아니에요
+cli-bad-tz = --tz { $name }: IANA 시간대 이름이 아니에요(예: Asia/Seoul)
+cli-bad-start = --start { $text }: 2026-08-22T18:00:00Z 같은 RFC 3339 시각이 아니에요
 cli-too-late = --start { $start }에 { $days }일을 더하면 이 프로그램이 다룰 수 있는 마지막 날짜를 넘어요
-cli-polar-night = 극야: 하루 종일 해가 { $limit }° 아래에 있어요. { $from }부터 24시간을 찾아요
-cli-never-dark = 오늘 밤 이곳은 하늘이 어두워지지 않아요. { $from }부터 { $until }까지 해가 { $limit }°보다 위에 있어서, 어두운 하늘에서 위성을 볼 수 없어요.
+cli-polar-night = 극야예요: 해의 고도가 하루 종일 { $limit }°보다 낮아요. { $from }부터 24시간을 찾아요
+cli-never-dark = 오늘 밤 이곳은 하늘이 어두워지지 않아요. { $from }부터 { $until }까지 해의 고도가 { $limit }°보다 높아서, 어두운 하늘에서 위성을 볼 수 없어요.
 cli-more-not-searched = 같은 이유로 위성 { $count }개를 더 찾지 않았어요
 
 ## overhead sky: 표.
@@ -86,16 +86,16 @@ cli-sky-planet = { $name ->
         [Saturn] 토성
        *[other] { $name }
     }
-cli-sky-mag = 등급 { $mag }
+cli-sky-mag = { $mag }등급
 cli-sky-stars = 지평선 위의 별 (목록의 { $total }개 중 { $up }개; 나머지는 지평선 아래)
-cli-bad-time = --time { $text }은(는) 2026-08-22T12:00:00Z 같은 RFC 3339 시각이 아니에요
+cli-bad-time = --time { $text }: 2026-08-22T12:00:00Z 같은 RFC 3339 시각이 아니에요
 
 ## overhead fetch, overhead handout: 오류 출력 메시지.
 cli-default-settings = { $error }; 기본 설정을 사용해요
 cli-not-modified-no-copy = 경고: { $source }: 서버는 바뀐 것이 없다고 하지만 저장된 사본이 없어요
-cli-cannot-write-file = { $file }에 쓸 수 없어요
-cli-handout-wrote = { $file }을(를) 만들었어요(보이는 통과 { $count }개)
-cli-handout-wrote-chart = { $file }을(를) 만들었어요(보이는 통과 { $count }개, 하늘 그림: { $sat })
+cli-cannot-write-file = { $file } 파일에 쓸 수 없어요
+cli-handout-wrote = 수업 자료를 만들었어요: { $file } (보이는 통과 { $count }번)
+cli-handout-wrote-chart = 수업 자료를 만들었어요: { $file } (보이는 통과 { $count }번, 하늘 지도: { $sat })
 
 ## 쓸 수 없는 인수(오류 출력).
 cli-unit = { $unit ->
@@ -113,4 +113,4 @@ cli-arg-out-of-range = { $arg } { $value }: { $finite ->
        *[no] 유한한 수가 아니에요
     }. { $range }여야 해요
 cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
-cli-arg-empty = { $arg }이(가) 비어 있어요. 내용을 넣어 주세요
+cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요

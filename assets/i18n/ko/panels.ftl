@@ -8,7 +8,7 @@ panels-passes-heading = 통과 목록
 panels-which-chosen = 고른 위성
 panels-which-bright = 밝은 위성 모두
 panels-visible-only = 보이는 것만
-panels-visible-only-hover = 맨눈으로 볼 수 있는 통과만 보여요: 햇빛을 받고, 하늘이 어둡고, 충분히 높고, 우리 하늘에서 보일 만큼 밝은 것
+panels-visible-only-hover = 맨눈으로 볼 수 있는 통과만 보여 줘요: 햇빛을 받고, 하늘이 어둡고, 충분히 높고, 우리 하늘에서 보일 만큼 밝은 것
 panels-sky = 하늘
 panels-sky-hover = 우리 하늘에서 보이는 가장 어두운 별의 밝기(한계 등급)
 panels-sky-custom = 직접 입력 ({ $mag }등급)
@@ -27,22 +27,22 @@ panels-window-days =
 panels-columns-seen = 보이는 동안
 panels-columns-seen-hover = 나타나는 곳, 보이는 동안 가장 높은 곳, 사라지는 곳
 panels-columns-horizon = 지평선 기준
-panels-columns-horizon-hover = 지평선 위로 뜸, 최고점, 짐 (무전용)
+panels-columns-horizon-hover = 지평선 위로 뜸, 최고점, 짐 (무선 교신용)
 panels-searching = 찾는 중… 위성 { $done }/{ $total }
 
 ## Pass table: the summary line and the empty states (src/ui/passes_panel/mod.rs)
 
 panels-no-passes-yet = 아직 통과가 없어요.
 panels-summary = { $start } ~ { $end } ({ $zone }) 통과 { $count }번
-panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 어두움)
+panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 희미함)
 panels-unknown-brightness = 밝기 모름 { $count }번 (?)
 panels-unknown-brightness-hover = 이 위성들은 표준 밝기가 알려져 있지 않아서 얼마나 밝게 보일지 알 수 없어요. 너무 어두워서 안 보일 수도 있어요.
 panels-export-csv = CSV 저장
-panels-export-csv-hover = 보이는 줄을 표 파일로 저장해요 (시각은 UTC)
+panels-export-csv-hover = 표에 나온 줄을 CSV 파일로 저장해요. 엑셀 같은 프로그램에서 열 수 있어요 (시각은 UTC)
 panels-export-ics = .ics 저장
-panels-export-ics-hover = 보이는 줄을 달력 파일로 저장해요 (통과 하나에 일정 하나)
+panels-export-ics-hover = 표에 나온 줄을 달력 파일로 저장해요 (통과 하나에 일정 하나)
 panels-print-handout = 수업 자료 인쇄…
-panels-print-handout-hover = 수업용 한 쪽짜리 PDF: 보이는 통과 목록, 그리고 고른 통과(없으면 가장 좋은 통과)의 별자리 지도와 말로 쓴 안내
+panels-print-handout-hover = 수업에 쓸 한 쪽짜리 PDF예요: 보이는 통과 목록, 그리고 고른 통과(없으면 가장 잘 보이는 통과)의 하늘 지도와 설명
 panels-choose-satellites = 왼쪽에서 위성을 고르면 통과가 나와요.
 panels-no-passes-in-window = 이 기간에는 통과가 없어요. 기간을 늘리거나 최저 고도를 낮춰 보세요.
 
@@ -53,9 +53,9 @@ panels-col-date = 날짜
 panels-col-time = 시각
 panels-col-height = 고도
 panels-col-direction = 방향
-panels-group-appears = 출현
+panels-group-appears = 나타남
 panels-group-appears-hover = 처음 보이기 시작하는 때와 곳
-panels-group-highest-seen = 최고 고도 (보이는 동안)
+panels-group-highest-seen = 최고점 (보이는 동안)
 panels-group-highest-seen-hover = 보이는 동안 가장 높이 올라가는 곳
 panels-group-vanishes = 사라짐
 panels-group-vanishes-hover = 더 이상 안 보이게 되는 때와 곳
@@ -91,11 +91,11 @@ panels-not-visible = 안 보임: { $why }
 panels-visible = 맨눈으로 보임
 panels-visible-no = 안 보임: { $why }
 panels-duration-min = { $minutes }분
-panels-height-hover = 지평선에서 { $deg }° 위: { $fists } (팔을 쭉 뻗은 주먹 하나가 약 10°)
+panels-height-hover = 고도 { $deg }°: { $fists } (팔을 쭉 뻗은 주먹 하나가 약 10°)
 panels-direction-hover = 방향: { $words } (북쪽에서 동쪽으로 잰 방위각 { $deg }°)
 panels-mag-unknown-hover = 밝기 모름: 이 위성은 표준 밝기가 알려져 있지 않아요
-panels-mag-faint = { $mag } 어두움
-panels-mag-faint-hover = 밝기(등급) { $mag }: 우리 하늘에서 보이는 한계({ $limit })보다 어두워요. 쌍안경으로 보세요
+panels-mag-faint = { $mag } 희미함
+panels-mag-faint-hover = { $mag }등급: 우리 하늘에서 보이는 한계({ $limit }등급)보다 희미해요. 쌍안경으로 보세요
 
 ## Pass table: rows (src/ui/passes_panel/table.rs)
 
@@ -118,7 +118,7 @@ panels-click-a-pass = 목록에서 통과를 누르면 여기에 그려져요.
 panels-chart-caption = 시각은 { $zone } 기준. 실선: 햇빛을 받는 구간, 점선: 지구 그림자 속.
 panels-mark-rise = 뜸
 panels-mark-set = 짐
-panels-mark-appears = 출현
+panels-mark-appears = 나타남
 panels-mark-fades = 그림자 속으로
 panels-mark-vanishes = 사라짐
 panels-mark-highest = 최고 { $deg }°
@@ -137,7 +137,7 @@ panels-planet-saturn = 토성
 panels-live-heading = 실시간
 panels-live-choose = 따라갈 위성을 고르세요.
 panels-loading-satellites = 위성을 불러오는 중…
-panels-live-not-in-catalog = 위성 { $id }은(는) 목록에 없어요.
+panels-live-not-in-catalog = { $id }번 위성은 목록에 없어요.
 panels-live-no-position = 위치를 알 수 없어요: { $error }
 panels-live-azimuth = 방위각
 panels-live-elevation = 고도
@@ -161,7 +161,8 @@ panels-moon-up = 고도 { $elevation }°, { $direction } { $azimuth }°, { $lit 
 panels-moon-below = 지평선 아래, { $lit }
 panels-doppler-at = 도플러: 송신 주파수
 panels-doppler-receive = 받는 주파수 { $mhz } MHz ({ $khz } kHz)
-panels-elements-age = 궤도 요소: { $date } ({ $days }일 전, { $source })
+panels-elements-age = 궤도 자료: { $date } ({ $days }일 전, { $source })
+panels-elements-bundled = 내장 자료 ({ $what })
 panels-elements-stale = { $text }: 예측이 몇 분 어긋날 수 있어요.
 panels-next-up-sets = 지금 지평선 위에 있어요. { $countdown } 뒤({ $time })에 져요
 panels-next-pass = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°
@@ -173,12 +174,12 @@ panels-next-none = 찾는 기간 안에 통과가 없어요.
 ## Location window (src/ui/location_panel.rs)
 
 panels-location-title = 어디에 있나요?
-panels-location-welcome = Overhead는 내 위로 지나가는 위성을 알려 줘요. 그래서 내가 있는 곳을 알아야 해요. 도시를 찾거나, 좌표를 넣거나, 지도를 누르세요.
+panels-location-welcome = Overhead는 머리 위로 지나가는 위성을 알려 줘요. 그래서 지금 있는 곳을 알아야 해요. 도시를 찾거나, 좌표를 넣거나, 지도를 누르세요.
 panels-location-now = 지금: { $place } ({ $coords })
 panels-location-saved = 내 장소:
 panels-location-search-hint = 도시 이름 찾기
 panels-location-no-town = 그런 이름의 도시가 없어요 (인구 15,000명이 넘는 곳만 있어요).
-panels-location-type = 또는 좌표를 넣으세요 (북위와 동경이 +):
+panels-location-type = 또는 좌표를 넣으세요 (북위·동경은 +, 남위·서경은 −):
 panels-location-latitude = 위도
 panels-location-longitude = 경도
 panels-location-height = 높이
@@ -200,7 +201,7 @@ panels-picker-favourites-count = 즐겨찾기 ({ $count })
 panels-picker-group-count = { $name } ({ $count })
 panels-picker-empty = 아직 아무것도 없어요. 위에서 찾거나 목록을 고르세요.
 panels-picker-no-match = 맞는 위성이 없어요.
-panels-picker-catalog-size = 카탈로그의 위성 { $count }개
+panels-picker-catalog-size = 카탈로그에 위성 { $count }개
 panels-picker-unstar = 즐겨찾기 빼기
 panels-picker-star = 즐겨찾기에 넣기
 panels-picker-choose-hover = NORAD { $id }: 통과와 궤적 보기
@@ -212,10 +213,10 @@ panels-group-news = 뉴스에 나온 위성
 
 ## Where the satellites came from (src/ui/catalog_data.rs), shown in the status bar.
 
-panels-source-downloaded = 내려받은 궤도 요소 (출처 { $count }곳)
-panels-source-bundled = 기본 내장 자료 (아직 내려받지 않음)
-panels-source-empty = 궤도 요소 없음
-panels-source-file = { $source }의 궤도 요소
+panels-source-downloaded = 내려받은 궤도 자료 (출처 { $count }곳)
+panels-source-bundled = 내장 자료 (내려받기 전)
+panels-source-empty = 궤도 자료 없음
+panels-source-file = { $source }의 궤도 자료
 
 ## Clock bar (src/ui/clock_bar.rs)
 
@@ -226,13 +227,13 @@ panels-clock-pause = 멈춤
 panels-clock-rate-hover = 시계가 실제보다 몇 배 빠르게 가는지
 panels-clock-rate-button-hover = 실제보다 { $rate }배 빠르게
 panels-clock-back-hour = -1시간
-panels-clock-back-hour-hover = 한 시간 뒤로
+panels-clock-back-hour-hover = 시계를 1시간 되돌려요
 panels-clock-back-minute = -1분
-panels-clock-back-minute-hover = 일 분 뒤로
+panels-clock-back-minute-hover = 시계를 1분 되돌려요
 panels-clock-forward-minute = +1분
-panels-clock-forward-minute-hover = 일 분 앞으로
+panels-clock-forward-minute-hover = 시계를 1분 앞으로 보내요
 panels-clock-forward-hour = +1시간
-panels-clock-forward-hour-hover = 한 시간 앞으로
+panels-clock-forward-hour-hover = 시계를 1시간 앞으로 보내요
 panels-clock-jump-short = 통과로 가기
 panels-clock-jump = 이 통과로 가기
 panels-clock-jump-hover = 고른 통과가 뜨기 1분 전으로 시계를 맞춰요

@@ -83,7 +83,7 @@ words-why-unknown = 볼 수 없음
 
 # 보이는 통과의 쉬운 설명. 변수는 영어 파일의 설명을 보세요.
 words-plain-visible = { $start_time }, { $start_point }쪽 하늘(방위각 { $start_bearing }°, 고도 { $start_height }°)을 보세요. { $appears ->
-        [rises] 거기서 떠올라요.
+        [rises] 거기서 나타나요.
         [shadow] 지구 그림자에서 나와 나타나요.
        *[dusk] 하늘이 충분히 어두워지면서 보이기 시작해요.
     } { $shape ->
@@ -109,7 +109,7 @@ words-brightness = { $level ->
         [easy] 밝은 별처럼 쉽게 보여요
         [faint] 희미해서 어두운 하늘이 필요해요
        *[very-faint] 아주 희미해서 쌍안경이 있으면 좋아요
-    }(밝기 등급 { $mag }).
+    }({ $mag }등급).
 # 알림에 쓰는 짧은 밝기.
 words-brightness-short = { $level ->
         [very-bright] 아주 밝음
@@ -126,7 +126,7 @@ words-seen = { $start_time }, { $start_point }쪽 하늘(방위각 { $start_bear
         [shadow] 지구 그림자 속으로 사라져요.
        *[dawn] 새벽하늘에 묻혀 사라져요.
     } { $brightness }
-words-seen-brightness = 밝기 등급 { $mag }, { $short }.
+words-seen-brightness = 밝기 { $mag }등급, { $short }.
 words-seen-brightness-unknown = 밝기는 알 수 없어요.
 
 # 곧 시작하는 통과의 알림.
@@ -154,15 +154,15 @@ words-sky-binoculars = 쌍안경(7.5등급)
 # 달력 일정의 제목.
 words-event-summary = { $sat } 통과, 최고 고도 { $height }° { $point } ({ $visibility })
 words-event-visibility = { $state ->
-        [faint] 보임, 밝기 등급 { $mag }: 여기서는 맨눈으로 보기에 너무 희미함
-        [visible] 보임, 밝기 등급 { $mag }
+        [faint] 보임, { $mag }등급: 여기서는 맨눈으로 보기에 너무 희미함
+        [visible] 보임, { $mag }등급
         [unknown] 보임, 밝기 모름
        *[hidden] 보이지 않음: { $why }
     }
 # 달력 일정 설명의 한 줄.
 words-event-point = { $label } { $time }: { $look }, 거리 { $range_km } km
 words-event-appears = 나타남
-words-event-highest-seen = 보이는 동안 가장 높음
+words-event-highest-seen = 보이는 동안 최고점
 words-event-vanishes = 사라짐
 words-event-rise = 뜸
 words-event-highest = 최고점
@@ -199,26 +199,26 @@ words-date-year = { $year }년 { $month_name } { $day } ({ $weekday })
 
 ## 인쇄용 안내지(A4 한 장).
 words-handout-title = { $place } 하늘을 지나는 위성
-words-handout-night = { $date } 밤: { $from }부터 { $to }까지 어두워요 ({ $zone }), 해가 { $limit }° 아래
+words-handout-night = { $date } 밤: { $from }부터 { $to }까지 어두워요 ({ $zone }, 해의 고도 { $limit }° 아래)
 words-handout-window = { $from }부터 { $to }까지 ({ $zone })
 words-handout-col-satellite = 위성
 words-handout-col-appears = 나타남
 words-handout-col-highest = 최고점
 words-handout-col-vanishes = 사라짐
 words-handout-col-mag = 밝기
-words-handout-col-point = 시각  방향 방위 고도
-words-handout-faint = { $mag } 희미
+words-handout-col-point = 시각    방향 방위 고도
+words-handout-faint = { $mag } 희미함
 words-handout-row-note = { $date }: { $appears } → { $vanishes }
 words-handout-none = 이 기간에는 고른 위성이 맨눈으로 보이는 통과가 없어요.
-words-handout-more = … 보이는 통과가 { $count }개 더 있어요(앱이나 `overhead passes`에서 보세요).
+words-handout-more = … 보이는 통과가 { $count }번 더 있어요(앱이나 `overhead passes`에서 보세요).
 words-handout-no-chart = 오늘 밤에는 그릴 만큼 밝은 통과가 없어요.
 words-handout-best = 가장 잘 보이는 통과: { $sat }, { $date } { $time }
 words-handout-mark-appears = 나타남
 words-handout-mark-highest = 최고점
-words-handout-mark-fades = 그림자로 사라짐
+words-handout-mark-fades = 그림자 속으로
 words-handout-mark-vanishes = 사라짐
-words-handout-legend = 하늘 그림 보는 법: 머리를 북쪽으로 두고 등을 대고 누워요. 가운데는 머리 바로 위, 둥근 테두리는 지평선이에요. 동쪽이 왼쪽에 있어요. 위성이 햇빛을 받는 곳은 실선, 지구 그림자 속에 있는 곳은 점선이에요. 팔을 쭉 뻗은 주먹 하나가 약 10°예요.
-words-handout-foot = { $data } Overhead { $version }(으)로 { $made } UTC에 만들었어요. 시각은 { $zone } 기준이에요. 공개된 궤도 자료로 계산한 예측이니 당일에 다시 확인하세요.
-words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 안내지를 만들기 { $days }일 전).
+words-handout-legend = 하늘 지도 보는 법: 머리를 북쪽으로 두고 등을 대고 누워요. 가운데는 머리 바로 위, 둥근 테두리는 지평선이에요. 동쪽이 왼쪽에 있어요. 위성이 햇빛을 받는 곳은 실선, 지구 그림자 속에 있는 곳은 점선이에요. 팔을 쭉 뻗은 주먹 하나가 약 10°예요.
+words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그램으로 만들었어요. 시각은 { $zone } 기준이에요. 공개된 궤도 자료로 계산한 예측이니 당일에 다시 확인하세요.
+words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)

@@ -56,7 +56,7 @@ impl OverheadApp {
                     Night::NeverDark { .. } => (
                         Some(t!(
                             "app-night-never-dark",
-                            place = place.name.as_str(),
+                            place = crate::ui::view::place_name_in(&place, crate::i18n::language()),
                             limit = limit
                         )),
                         true,

@@ -348,7 +348,7 @@ impl OverheadApp {
                 self.state.map.picking = false;
                 self.set_info(t!(
                     "app-location-set",
-                    place = place.name.as_str(),
+                    place = crate::ui::view::place_name_in(&place, crate::i18n::language()),
                     coordinates = coordinates_label(&place)
                 ));
             }

@@ -186,15 +186,11 @@ impl OverheadApp {
             end = fmt.date_time(results.request.end),
             zone = fmt.zone_label(results.request.start)
         );
-        let data_line = crate::handout::data_line(
-            &records,
-            catalog.map_or("CelesTrak GP data (US Space Force)", |c| {
-                c.source_note.as_str()
-            }),
-            self.real_now,
-        );
+        let source = catalog.map_or_else(|| t!("words-handout-source"), |c| c.source_note.clone());
+        let data_line = crate::handout::data_line(&records, &source, self.real_now);
+        let place_name = crate::ui::view::place_name_in(&place, crate::i18n::language());
         let input = crate::handout::HandoutInput {
-            place_name: &place.name,
+            place_name: &place_name,
             place_line: coordinates_label(&place),
             window_line,
             records: &records,

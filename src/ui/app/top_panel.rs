@@ -104,7 +104,10 @@ pub(super) fn top_bar_ui(
         ui.label(egui::RichText::new("Overhead").heading().strong());
         ui.separator();
         if ui
-            .button(t!("app-location-button", place = view.place.name.as_str()))
+            .button(t!(
+                "app-location-button",
+                place = crate::ui::view::place_name_in(view.place, crate::i18n::language())
+            ))
             .on_hover_text(t!(
                 "app-location-hover",
                 coordinates = coordinates_label(view.place)

@@ -124,7 +124,7 @@ pub(super) fn place_at(lat_deg: f64, lon_deg: f64) -> Place {
             Some(c) => crate::t!(
                 "app-map-place-near",
                 coordinates = coords,
-                city = c.name.as_str()
+                city = c.name_in(crate::i18n::language())
             ),
             None => coords,
         },
@@ -158,6 +158,15 @@ pub(super) fn longitude_words(lon_deg: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clicked_place_is_named_after_the_nearest_city_in_the_language() {
+        use crate::i18n::{Lang, with_language};
+        let ko = with_language(Lang::Ko, || place_at(37.58, 126.98));
+        assert_eq!(ko.name, "북위 37.58°, 동경 126.98° (서울 근처)");
+        let en = with_language(Lang::En, || place_at(37.58, 126.98));
+        assert!(en.name.ends_with("(near Seoul)"), "{}", en.name);
+    }
 
     #[test]
     fn track_is_split_at_the_date_line_with_matching_ends() {
