@@ -174,7 +174,7 @@ impl TimeFormatter {
     }
 }
 
-/// A duration in words for countdowns: "2 h 05 min", "4 min 10 s", "12 s" ("1분 07초" in
+/// A duration in words for countdowns: "2 h 05 min", "4 min 10 s", "12 s" ("1분 7초" in
 /// Korean).
 pub fn countdown(d: chrono::Duration) -> String {
     let total_s = d.num_seconds().max(0);
@@ -225,8 +225,8 @@ mod tests {
             );
             assert_eq!(seoul.date_time(t), "2026년 11월 30일 (월) 21:31:00");
             assert_eq!(seoul.date_year(t), "2026년 11월 30일 (월)");
-            assert_eq!(countdown(chrono::Duration::seconds(67)), "1분 07초");
-            assert_eq!(countdown(chrono::Duration::seconds(7500)), "2시간 05분");
+            assert_eq!(countdown(chrono::Duration::seconds(67)), "1분 7초");
+            assert_eq!(countdown(chrono::Duration::seconds(7500)), "2시간 5분");
             assert_eq!(countdown(chrono::Duration::seconds(12)), "12초");
             assert_eq!(countdown(chrono::Duration::seconds(90_000)), "1일 1시간");
             assert_eq!(

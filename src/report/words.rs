@@ -732,8 +732,8 @@ sets at 21:41. Magnitude 2.0, easy to see."
         pass.magnitude = Some(2.0);
         ko(|| {
             assert_eq!(
-                alert_text("ISS (ZARYA)", &pass, "1분 07초", hm),
-                "ISS (ZARYA) 1분 07초 뒤: 21시 39분, 북북동쪽 하늘(방위각 17°, 고도 25°)을 보세요. \
+                alert_text("ISS (ZARYA)", &pass, "1분 7초", hm),
+                "ISS (ZARYA) 1분 7초 뒤: 21시 39분, 북북동쪽 하늘(방위각 17°, 고도 25°)을 보세요. \
 가장 높을 때는 북북동쪽 고도 25°이고, 21시 41분에 사라져요. 밝기 2.0등급, 잘 보임."
             );
             assert_eq!(

@@ -188,11 +188,11 @@ words-day = { $day_num }일
 # "11월 30일 (월)".
 words-date = { $month_name } { $day } ({ $weekday })
 words-date-time = { $year }년 { $month_name } { $day } ({ $weekday }) { $time }
-# "1분 07초".
+# "1분 7초" (Korean does not pad with zeros).
 words-countdown = { $unit ->
         [days] { $d }일 { $h }시간
-        [hours] { $h }시간 { $m }분
-        [minutes] { $m_num }분 { $s }초
+        [hours] { $h }시간 { $m_num }분
+        [minutes] { $m_num }분 { $s_num }초
        *[seconds] { $s_num }초
     }
 words-date-year = { $year }년 { $month_name } { $day } ({ $weekday })
