@@ -60,7 +60,7 @@ pub struct PassesArgs {
     /// Elevation that counts as rise and set, degrees, from -90 to 90.
     #[arg(
         long = "horizon-deg",
-        default_value_t = 0.0,
+        default_value_t = PassSearch::default().horizon_deg,
         allow_hyphen_values = true,
         value_name = "D"
     )]
@@ -68,7 +68,7 @@ pub struct PassesArgs {
     /// Drop passes whose highest point is lower than this, degrees, from -90 to 90.
     #[arg(
         long = "min-elevation-deg",
-        default_value_t = 10.0,
+        default_value_t = PassSearch::default().min_elevation_deg,
         allow_hyphen_values = true,
         value_name = "D"
     )]
@@ -76,13 +76,18 @@ pub struct PassesArgs {
     /// Lowest elevation at which a satellite counts as visible, degrees, from -90 to 90.
     #[arg(
         long = "visible-elevation-deg",
-        default_value_t = 10.0,
+        default_value_t = PassSearch::default().visible_min_elevation_deg,
         allow_hyphen_values = true,
         value_name = "D"
     )]
     pub visible_elevation_deg: f64,
     /// Highest Sun elevation at which the sky counts as dark, degrees, from -90 to 90.
-    #[arg(long = "max-sun-elevation-deg", default_value_t = -6.0, allow_hyphen_values = true, value_name = "D")]
+    #[arg(
+        long = "max-sun-elevation-deg",
+        default_value_t = PassSearch::default().max_sun_elevation_deg,
+        allow_hyphen_values = true,
+        value_name = "D"
+    )]
     pub max_sun_elevation_deg: f64,
     /// Use apparent (refracted) elevations instead of geometric ones.
     #[arg(long)]
