@@ -46,10 +46,6 @@ fn ics_fold(line: &str) -> String {
 /// The iCalendar (RFC 5545) report: one VEVENT per pass, spanning the seen part of a
 /// visible pass and rise to set otherwise, with the directions in the description. Times in
 /// the description are shown by `fmt` with UTC in brackets; `limiting_magnitude` judges the
-
-/// The iCalendar (RFC 5545) report: one VEVENT per pass, spanning the seen part of a
-/// visible pass and rise to set otherwise, with the directions in the description. Times in
-/// the description are shown by `fmt` with UTC in brackets; `limiting_magnitude` judges the
 /// brightness; `stamp` is the DTSTAMP (when the file was made).
 pub fn to_ics(
     records: &[&PassRecord],
