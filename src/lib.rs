@@ -4,6 +4,7 @@
 //!   It depends on nothing else in this crate.
 //! - `catalog`: where element sets come from (CelesTrak, cache, bundled snapshot).
 //! - `cli` and `ui`: the command line and the desktop window, both on the same engine.
+//! - [`dirs`]: the default folders for the cache and the settings.
 //! - [`files`]: reading local files without trusting them (regular files only, bounded).
 //! - [`text`]: making outside text (names, server answers, file lines) safe to show; a
 //!   leaf that depends on nothing, so `orbit` uses it too.
@@ -11,6 +12,7 @@
 pub mod atlas;
 pub mod catalog;
 pub mod cli;
+pub mod dirs;
 pub mod files;
 pub mod handout;
 pub mod orbit;

@@ -203,9 +203,8 @@ fn warn(message: &str) {
 /// Every cached source and the bundled snapshot, merged (newest epoch wins); the data's
 /// origin and age go to stderr so scripts still get clean output.
 fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
-    let cache_dir = crate::catalog::default_cache_dir()?;
     let now = Utc::now();
-    let loaded = crate::catalog::load_catalog(&cache_dir, now);
+    let loaded = crate::catalog::load_default_catalog(now);
     for warning in &loaded.warnings {
         warn(warning);
     }
