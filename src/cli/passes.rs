@@ -353,7 +353,8 @@ impl Searched {
     /// Every pass found, in rise-time order.
     pub fn records(&self) -> Vec<&PassRecord> {
         let mut records: Vec<&PassRecord> = self.per_sat.iter().flatten().collect();
-        records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
+        // Stable, like the sequential sort, on both cores.
+        records.par_sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
         records
     }
 }
@@ -486,18 +487,25 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     };
     let sets = select(args, load_elements(args)?)?;
     warn_about_element_ages(&sets, start, end);
-    let mut sats = Vec::with_capacity(sets.len());
-    let mut notes = Vec::new();
-    for set in sets {
-        let (id, name) = (set.norad_id, set.name.clone());
-        match Satellite::new(set) {
-            Ok(sat) => sats.push(sat),
-            Err(e) => notes.push(SatelliteNote {
+    // SGP4 is set up for each satellite on both cores; the order is kept.
+    let built: Vec<Result<Satellite, SatelliteNote>> = sets
+        .into_par_iter()
+        .map(|set| {
+            let (id, name) = (set.norad_id, set.name.clone());
+            Satellite::new(set).map_err(|e| SatelliteNote {
                 norad_id: id,
                 name,
                 presence: "never_above",
                 error: Some(e.to_string()),
-            }),
+            })
+        })
+        .collect();
+    let mut sats = Vec::with_capacity(built.len());
+    let mut notes = Vec::new();
+    for outcome in built {
+        match outcome {
+            Ok(sat) => sats.push(sat),
+            Err(note) => notes.push(note),
         }
     }
     let magnitudes = std_magnitudes();
