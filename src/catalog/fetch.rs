@@ -35,7 +35,7 @@ use reqwest::Url;
 use super::cache::{CacheEntry, CacheMeta};
 use super::decode::read_file_limited;
 use super::error::FetchError;
-use super::http::{Answer, Downloaded, FetchConfig, HttpClient, check_body};
+use super::http::{Answer, BodyFrom, Downloaded, FetchConfig, HttpClient, check_body};
 use super::outcome::RefreshOutcome;
 use super::policy::{
     MIN_REQUEST_INTERVAL, RefreshPolicy, backoff_after, backoff_in_force, two_hour_rule_until,
@@ -307,9 +307,7 @@ impl Fetcher {
                 check_body(
                     &name,
                     bytes,
-                    None,
-                    true,
-                    (None, None),
+                    BodyFrom::LocalFile,
                     self.http.config.max_body_bytes,
                 )
             })

@@ -62,6 +62,15 @@ pub(super) enum Answer {
     NotModified,
 }
 
+/// What to do with a body longer than the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PastLimit {
+    /// Refuse it ([`FetchError::TooLarge`]).
+    Refuse,
+    /// Keep its start (an error page, quoted in the message).
+    KeepStart,
+}
+
 /// The HTTP client with its configuration (no automatic redirects: they are checked here).
 #[derive(Debug)]
 pub(super) struct HttpClient {
@@ -160,7 +169,7 @@ impl HttpClient {
             // Error pages are short; read only the start to quote it (the quote itself is
             // cut to a line, see `excerpt`).
             let body = self
-                .read_body_up_to(url, &mut response, started, 16 * 1024, true)
+                .read_body_up_to(url, &mut response, started, 16 * 1024, PastLimit::KeepStart)
                 .unwrap_or_default();
             let text = String::from_utf8_lossy(&body);
             if status == StatusCode::FORBIDDEN && says_not_updated(&text) {
@@ -190,9 +199,11 @@ impl HttpClient {
         check_body(
             url,
             bytes,
-            content_type.as_deref(),
-            false,
-            (etag, last_modified),
+            BodyFrom::Server {
+                content_type: content_type.as_deref(),
+                etag,
+                last_modified,
+            },
             self.config.max_body_bytes,
         )
         .map(Answer::Data)
@@ -206,18 +217,19 @@ impl HttpClient {
         started: Instant,
         limit_bytes: u64,
     ) -> Result<Vec<u8>, FetchError> {
-        self.read_body_up_to(url, response, started, limit_bytes, false)
+        self.read_body_up_to(url, response, started, limit_bytes, PastLimit::Refuse)
     }
 
     /// Reads the body up to `limit_bytes` or the total timeout; past the limit, refuses it,
-    /// or with `keep_start` returns its first `limit_bytes` (enough to quote an error page).
+    /// or with [`PastLimit::KeepStart`] returns its first `limit_bytes` (enough to quote an
+    /// error page).
     fn read_body_up_to(
         &self,
         url: &str,
         response: &mut reqwest::blocking::Response,
         started: Instant,
         limit_bytes: u64,
-        keep_start: bool,
+        past_limit: PastLimit,
     ) -> Result<Vec<u8>, FetchError> {
         let mut body = Vec::new();
         let mut chunk = vec![0_u8; 64 * 1024];
@@ -235,7 +247,7 @@ impl HttpClient {
                 Err(e) => return Err(self.body_error(url, &e, body.len())),
             };
             if body.len() as u64 + read as u64 > limit_bytes {
-                if keep_start {
+                if past_limit == PastLimit::KeepStart {
                     let room = usize::try_from(limit_bytes)
                         .unwrap_or(usize::MAX)
                         .saturating_sub(body.len());
@@ -287,15 +299,36 @@ impl HttpClient {
     }
 }
 
+/// Where a body to check came from.
+pub(super) enum BodyFrom<'a> {
+    /// A server's answer, with its `Content-Type` and HTTP validators.
+    Server {
+        /// The `Content-Type` header.
+        content_type: Option<&'a str>,
+        /// The `ETag` header.
+        etag: Option<String>,
+        /// The `Last-Modified` header.
+        last_modified: Option<String>,
+    },
+    /// A local file: no header says what it is.
+    LocalFile,
+}
+
 /// Checks that `bytes` is element data and reads it; gzip may inflate to `limit_bytes`.
 pub(super) fn check_body(
     name: &str,
     bytes: Vec<u8>,
-    content_type: Option<&str>,
-    is_local_file: bool,
-    (etag, last_modified): (Option<String>, Option<String>),
+    from: BodyFrom<'_>,
     limit_bytes: u64,
 ) -> Result<Downloaded, FetchError> {
+    let (content_type, etag, last_modified) = match from {
+        BodyFrom::Server {
+            content_type,
+            etag,
+            last_modified,
+        } => (content_type, etag, last_modified),
+        BodyFrom::LocalFile => (None, None, None),
+    };
     let text = decode_text(name, &bytes, limit_bytes)?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
@@ -304,8 +337,7 @@ pub(super) fn check_body(
         });
     }
     let looks_like_html = trimmed.starts_with('<')
-        || (!is_local_file
-            && content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html")));
+        || content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"));
     if looks_like_html {
         return Err(FetchError::HtmlPage {
             url: name.to_owned(),
@@ -428,9 +460,11 @@ mod tests {
         let result = check_body(
             "x",
             cut.into_bytes(),
-            None,
-            false,
-            (None, None),
+            BodyFrom::Server {
+                content_type: None,
+                etag: None,
+                last_modified: None,
+            },
             DEFAULT_MAX_BODY_BYTES,
         );
         assert!(

@@ -13,6 +13,7 @@ pub mod fetch;
 pub mod handout;
 pub mod passes;
 pub mod sky;
+mod table;
 
 /// What `overhead --version` prints after the name: the version and the date of the
 /// bundled elements (the same date as in [`crate::catalog::BUNDLED_SOURCE_NAME`]; a test

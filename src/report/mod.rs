@@ -137,6 +137,33 @@ impl SeenPart {
     }
 }
 
+/// A file format the window exports the shown passes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One row per pass ([`write_csv`]).
+    Csv,
+    /// One calendar event per pass ([`to_ics`]).
+    Ics,
+}
+
+impl ExportFormat {
+    /// The file name extension: `"csv"` or `"ics"`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Ics => "ics",
+        }
+    }
+
+    /// The format's name for people: `"CSV"` or `"iCalendar"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Ics => "iCalendar",
+        }
+    }
+}
+
 /// The default limiting magnitude: a suburban sky.
 pub const DEFAULT_LIMITING_MAGNITUDE: f64 = 4.0;
 

@@ -666,8 +666,8 @@ impl OverheadApp {
                     settings.limiting_magnitude = limit.clamp(-2.0, 12.0);
                 }
             }
-            Action::ExportCsv => self.export(ctx, false),
-            Action::ExportIcs => self.export(ctx, true),
+            Action::ExportCsv => self.export(ctx, report::ExportFormat::Csv),
+            Action::ExportIcs => self.export(ctx, report::ExportFormat::Ics),
             Action::PrintHandout => self.print_handout(ctx),
             Action::OpenFolder(folder) => {
                 if let Err(e) = save::open_folder(&folder) {
@@ -808,7 +808,7 @@ impl OverheadApp {
         }
     }
 
-    fn export(&mut self, ctx: &egui::Context, ics: bool) {
+    fn export(&mut self, ctx: &egui::Context, format: report::ExportFormat) {
         let Some(results) = &self.passes else { return };
         let records: Vec<&PassRecord> = self
             .state
@@ -824,22 +824,19 @@ impl OverheadApp {
         let place = self.place();
         let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
         let limit = self.state.settings.limiting_magnitude;
-        let text = if ics {
-            report::to_ics(&records, &observer_of(&place), self.real_now, limit, &fmt)
-        } else {
-            report::to_csv(&records, limit)
+        let text = match format {
+            report::ExportFormat::Ics => {
+                report::to_ics(&records, &observer_of(&place), self.real_now, limit, &fmt)
+            }
+            report::ExportFormat::Csv => report::to_csv(&records, limit),
         };
         // Named by the shown (local) date and time, as the user reads the clock.
         let name = format!(
             "overhead-passes-{}.{}",
             fmt.format(self.sim_time(), "%Y%m%d-%H%M"),
-            if ics { "ics" } else { "csv" }
+            format.extension()
         );
-        let (kind, extension) = if ics {
-            ("iCalendar", "ics")
-        } else {
-            ("CSV", "csv")
-        };
+        let (kind, extension) = (format.name(), format.extension());
         let count = records.len();
         self.save_file(ctx, name, text.into_bytes(), kind, extension, count);
     }
