@@ -2,9 +2,9 @@
 //!
 //! Written with the `csv` crate (quoting, CRLF row ends). The numbers are formatted digit
 //! by digit (`digits`, the same bytes as `{:.3}`) into one reused buffer per worker, never
-//! a `String` per field, and a
-//! week of the whole catalog (about 450,000 rows, 160 MB) is formatted in parallel batches
-//! of rows that are written in order, so memory holds one batch per worker, not the file.
+//! a `String` per field. A week of the whole catalog (about 700,000 rows, 160 MB) is
+//! formatted in parallel batches of rows while the batches before are written, in order,
+//! so memory holds two windows of batches, not the file.
 
 use std::io::Write;
 
@@ -52,8 +52,8 @@ const COLUMNS: [&str; 33] = [
     "bright_enough",
 ];
 
-/// Rows formatted by one worker at a time before they are written (about 1 MB of text).
-const ROWS_PER_BATCH: usize = 4 * 1024;
+/// Rows formatted by one worker at a time before they are written (about 0.5 MB of text).
+const ROWS_PER_BATCH: usize = 2 * 1024;
 
 /// The CSV report as a string (see [`write_csv`]).
 pub fn to_csv(records: &[&PassRecord], limiting_magnitude: f64) -> String {
@@ -75,19 +75,35 @@ pub fn write_csv(
     let mut header = csv_writer(Vec::new());
     header.write_record(COLUMNS)?;
     w.write_all(&into_bytes(header)?)?;
-    // Each worker formats a batch of rows into its own buffer; the batches are written in
-    // their order, a few at a time, so the file never sits in memory whole.
+    // Each worker formats a batch of rows into its own buffer, a window of batches at a
+    // time, on a thread of its own while this one writes the window before: the batches
+    // are written in order, and memory holds two windows, never the file.
     let window = ROWS_PER_BATCH * rayon::current_num_threads().max(1);
-    for records in records.chunks(window) {
-        let batches: Vec<std::io::Result<Vec<u8>>> = records
-            .par_chunks(ROWS_PER_BATCH)
-            .map(|batch| rows(batch, limiting_magnitude))
-            .collect();
-        for batch in batches {
-            w.write_all(&batch?)?;
+    std::thread::scope(|scope| {
+        let (sender, formatted) = std::sync::mpsc::sync_channel::<Vec<std::io::Result<Vec<u8>>>>(1);
+        let formatter = scope.spawn(move || {
+            for records in records.chunks(window) {
+                let batches = records
+                    .par_chunks(ROWS_PER_BATCH)
+                    .map(|batch| rows(batch, limiting_magnitude))
+                    .collect();
+                if sender.send(batches).is_err() {
+                    // The writer stopped (a write failed): nothing more to format.
+                    return;
+                }
+            }
+        });
+        let written = formatted
+            .iter()
+            .flatten()
+            .try_for_each(|batch| w.write_all(&batch?));
+        // Dropping the receiver first lets a formatter blocked on a full channel finish.
+        drop(formatted);
+        if formatter.join().is_err() {
+            return Err(std::io::Error::other("formatting the CSV rows failed"));
         }
-    }
-    Ok(())
+        written
+    })
 }
 
 /// A CSV writer as the report needs it: comma, CRLF row ends, quotes only where needed.
