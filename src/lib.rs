@@ -5,6 +5,7 @@
 //! - `catalog`: where element sets come from (CelesTrak, cache, bundled snapshot).
 //! - `cli` and `ui`: the command line and the desktop window, both on the same engine.
 //! - [`fonts`]: the fonts of the window and the handout (egui's, and a Hangul fallback).
+//! - [`dirs`]: the default folders for the cache and the settings.
 //! - [`files`]: reading local files without trusting them (regular files only, bounded).
 //! - [`text`]: making outside text (names, server answers, file lines) safe to show; a
 //!   leaf that depends on nothing, so `orbit` uses it too.
@@ -12,6 +13,7 @@
 pub mod atlas;
 pub mod catalog;
 pub mod cli;
+pub mod dirs;
 pub mod files;
 pub mod fonts;
 pub mod handout;

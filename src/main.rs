@@ -1,4 +1,5 @@
-//! The `overhead` binary: the desktop app, or the command line when given a subcommand.
+//! The `overhead` binary: the command line when given a subcommand, the desktop window
+//! otherwise. The choice is made here, so that neither front end knows the other.
 
 use std::process::ExitCode;
 
@@ -6,7 +7,14 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = overhead::cli::Args::parse();
-    match overhead::cli::run(args) {
+    // `--lang`, else the locale; the window's own setting applies after this unless
+    // `--lang` was given.
+    overhead::i18n::init(args.lang);
+    let outcome = match args.command {
+        Some(command) => overhead::cli::run(command),
+        None => overhead::ui::run_app(),
+    };
+    match outcome {
         Ok(code) => code,
         Err(err) => {
             // The message may quote a file or a server: one printable line.

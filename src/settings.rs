@@ -48,11 +48,7 @@ pub enum SettingsError {
 /// `directories::ProjectDirs::from("org", "Overhead", "overhead")` (on Linux
 /// `$XDG_CONFIG_HOME/overhead`, usually `~/.config/overhead`).
 pub fn default_config_dir() -> Result<PathBuf, SettingsError> {
-    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("org", "Overhead", "overhead")
-        .map(|dirs| dirs.config_dir().to_path_buf())
+    crate::dirs::app_dir(CONFIG_DIR_ENV, crate::dirs::AppDirKind::Config)
         .ok_or(SettingsError::NoConfigDir)
 }
 

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 
-use super::fetch::decode_text;
+use super::decode::decode_text;
 use crate::orbit::{ElementSet, StdMagnitudes, parse_elements};
 
 /// The CelesTrak "active" catalog as OMM CSV, gzip-compressed (see `assets/README.md`).

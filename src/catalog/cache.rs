@@ -86,11 +86,7 @@ pub enum CacheError {
 /// of `directories::ProjectDirs::from("org", "Overhead", "overhead")` (on Linux
 /// `$XDG_CACHE_HOME/overhead`, usually `~/.cache/overhead`).
 pub fn default_cache_dir() -> Result<PathBuf, CacheError> {
-    if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("org", "Overhead", "overhead")
-        .map(|dirs| dirs.cache_dir().to_path_buf())
+    crate::dirs::app_dir(CACHE_DIR_ENV, crate::dirs::AppDirKind::Cache)
         .ok_or(CacheError::NoCacheDir)
 }
 

@@ -12,15 +12,37 @@
 //!   worker thread). It honours the two-hour rule, treats CelesTrak's "not updated" answer
 //!   as [`RefreshOutcome::NotModified`], and on any misbehaviour keeps the cached data byte
 //!   for byte and backs off. The outcome is a value to show the user.
-//! - [`load_catalog`] merges every cached source (newest epoch wins) or, with nothing
-//!   cached, returns the [`bundled_snapshot`], with per-source status, staleness and decay.
+//! - [`load_catalog`] merges every cached source over the [`bundled_snapshot`] (newest
+//!   epoch wins), with per-source status and staleness; [`load_default_catalog`] does it
+//!   from the default cache directory for the window and the command line alike.
 //!
 //! Nothing here reads the clock for decisions: `now` is always an argument.
 //! This module uses [`crate::orbit`] to read what it downloads; `orbit` knows nothing of it.
 
+//!
+//! The files, each one idea, listed so that each imports only files above it (no circle):
+//!
+//! - `policy`: the two-hour rule, the back-off, the size and time limits (a leaf);
+//! - `sources`: what a source is and where it lives;
+//! - `cache`: the files on disk, their locks and the default cache directory;
+//! - `error`: what can go wrong reading element data ([`FetchError`]);
+//! - `decode`: bytes to element text (gzip, UTF-16), local files read safely;
+//! - `bundled`: the snapshot and magnitudes compiled into the binary;
+//! - `status`: how good a cached source or an element set is;
+//! - `load`: the catalog merged from the cache and the snapshot;
+//! - `outcome`: the result of one refresh, for the user;
+//! - `http`: one checked exchange with a server;
+//! - `fetch`: [`Fetcher`], which applies the rules and writes the cache.
+
 mod bundled;
 mod cache;
+mod decode;
+mod error;
 mod fetch;
+mod http;
+mod load;
+mod outcome;
+mod policy;
 mod sources;
 mod status;
 
@@ -32,17 +54,20 @@ pub use cache::{
     CACHE_DIR_ENV, CACHE_META_VERSION, CacheEntry, CacheError, CacheMeta, ELEMENTS_SUBDIR,
     EntryLock, cache_dir_problem, cache_key, cached_entries, default_cache_dir, write_atomic,
 };
-pub use fetch::{
+pub use decode::{decode_text, read_element_file};
+pub use error::FetchError;
+pub use fetch::Fetcher;
+pub use http::FetchConfig;
+pub use load::{CatalogOrigin, LoadedCatalog, load_catalog, load_default_catalog};
+pub use outcome::{RefreshOutcome, format_utc};
+pub use policy::{
     DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, FIRST_BACKOFF,
-    FetchConfig, FetchError, Fetcher, MAX_BACKOFF, MAX_ELEMENT_BYTES_ENV, MIN_REQUEST_INTERVAL,
-    RefreshOutcome, RefreshPolicy, backoff_after, decode_text, format_utc, max_element_bytes,
-    read_element_file,
+    MAX_BACKOFF, MAX_ELEMENT_BYTES_ENV, MIN_REQUEST_INTERVAL, RefreshPolicy, backoff_after,
+    max_element_bytes,
 };
 pub use sources::{
     BuiltinGroup, CELESTRAK_URL_ENV, DEFAULT_CELESTRAK_BASE_URL, GP_QUERY_PATH, GpFormat, GpQuery,
     Location, NEWS_GROUP_ID, NEWS_SATELLITES, NewsSatellite, Source, SourceError, builtin_group,
     builtin_groups, celestrak_base_url, check_url, is_loopback_host,
 };
-pub use status::{
-    CatalogOrigin, ElementHealth, LoadedCatalog, SourceStatus, element_health, load_catalog,
-};
+pub use status::{ElementHealth, SourceStatus, element_health};

@@ -1,6 +1,7 @@
-//! The command line: `overhead passes`, `overhead fetch`, `overhead sky`, and (with no subcommand) the window.
+//! The command line: `overhead passes`, `overhead fetch`, `overhead handout`, `overhead sky`.
 //!
-//! The subcommands call the same `orbit` and `catalog` functions as the window does.
+//! The subcommands call the same `orbit`, `catalog` and `report` functions as the window
+//! does, and know nothing of the window: `main.rs` opens it when no subcommand is given.
 
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ pub mod fetch;
 pub mod handout;
 pub mod passes;
 pub mod sky;
+mod table;
 
 /// What `overhead --version` prints after the name: the version and the date of the
 /// bundled elements (the same date as in [`crate::catalog::BUNDLED_SOURCE_NAME`]; a test
@@ -55,16 +57,14 @@ pub enum Command {
     GenerateAssets(assets::GenerateAssetsArgs),
 }
 
-/// Runs the command line (or the window) and returns the process exit code.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    crate::i18n::init(args.lang);
-    match args.command {
-        Some(Command::Passes(a)) => passes::run(a),
-        Some(Command::Fetch(a)) => fetch::run(a),
-        Some(Command::Handout(a)) => handout::run(a),
-        Some(Command::Sky(a)) => sky::run(a),
-        Some(Command::GenerateAssets(a)) => assets::run(a),
-        None => crate::ui::run_app(),
+/// Runs a subcommand and returns the process exit code.
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Passes(a) => passes::run(a),
+        Command::Fetch(a) => fetch::run(a),
+        Command::Handout(a) => handout::run(a),
+        Command::Sky(a) => sky::run(a),
+        Command::GenerateAssets(a) => assets::run(a),
     }
 }
 

@@ -8,14 +8,14 @@ use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
 use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, check_text};
+use super::table::{brightness_summary, table};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
     ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
     find_passes, parse_elements,
 };
-use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart};
+use crate::report::{self, PassRecord, SatelliteNote};
 use crate::t;
-use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 /// Output formats of `overhead passes`.
@@ -62,7 +62,7 @@ pub struct PassesArgs {
     /// Elevation that counts as rise and set, degrees, from -90 to 90.
     #[arg(
         long = "horizon-deg",
-        default_value_t = 0.0,
+        default_value_t = PassSearch::default().horizon_deg,
         allow_hyphen_values = true,
         value_name = "D"
     )]
@@ -70,7 +70,7 @@ pub struct PassesArgs {
     /// Drop passes whose highest point is lower than this, degrees, from -90 to 90.
     #[arg(
         long = "min-elevation-deg",
-        default_value_t = 10.0,
+        default_value_t = PassSearch::default().min_elevation_deg,
         allow_hyphen_values = true,
         value_name = "D"
     )]
@@ -78,13 +78,18 @@ pub struct PassesArgs {
     /// Lowest elevation at which a satellite counts as visible, degrees, from -90 to 90.
     #[arg(
         long = "visible-elevation-deg",
-        default_value_t = 10.0,
+        default_value_t = PassSearch::default().visible_min_elevation_deg,
         allow_hyphen_values = true,
         value_name = "D"
     )]
     pub visible_elevation_deg: f64,
     /// Highest Sun elevation at which the sky counts as dark, degrees, from -90 to 90.
-    #[arg(long = "max-sun-elevation-deg", default_value_t = -6.0, allow_hyphen_values = true, value_name = "D")]
+    #[arg(
+        long = "max-sun-elevation-deg",
+        default_value_t = PassSearch::default().max_sun_elevation_deg,
+        allow_hyphen_values = true,
+        value_name = "D"
+    )]
     pub max_sun_elevation_deg: f64,
     /// Use apparent (refracted) elevations instead of geometric ones.
     #[arg(long)]
@@ -205,9 +210,8 @@ fn warn(message: &str) {
 /// Every cached source and the bundled snapshot, merged (newest epoch wins); the data's
 /// origin and age go to stderr so scripts still get clean output.
 fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
-    let cache_dir = crate::catalog::default_cache_dir()?;
     let now = Utc::now();
-    let loaded = crate::catalog::load_catalog(&cache_dir, now);
+    let loaded = crate::catalog::load_default_catalog(now);
     for warning in &loaded.warnings {
         warn(warning);
     }
@@ -355,10 +359,65 @@ pub struct Searched {
 impl Searched {
     /// Every pass found, in rise-time order.
     pub fn records(&self) -> Vec<&PassRecord> {
-        let mut records: Vec<&PassRecord> = self.per_sat.iter().flatten().collect();
-        records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
-        records
+        let records: Vec<&PassRecord> = self.per_sat.iter().flatten().collect();
+        sort_stably_by_time(
+            records,
+            |r| r.pass.rise.time.timestamp_millis(),
+            |r| (r.pass.rise.time, r.pass.norad_id),
+        )
     }
+}
+
+/// `items` sorted stably by `key`, as `sort_by_key` sorts them, where `key` orders first by
+/// `time_ms` (a time in milliseconds that never decreases as the key grows).
+///
+/// The items are first spread into about one bucket per four by `time_ms`, in one pass
+/// in their own order (a stable counting sort), and each bucket is then sorted by `key`.
+/// The catalog week's 700,000 passes are read in memory order that way, instead of being
+/// merged from one sorted run per satellite, which visits them scattered in memory.
+fn sort_stably_by_time<T: Copy, K: Ord>(
+    items: Vec<T>,
+    time_ms: impl Fn(&T) -> i64,
+    key: impl Fn(&T) -> K,
+) -> Vec<T> {
+    let (Some(first), Some(last)) = (
+        items.iter().map(&time_ms).min(),
+        items.iter().map(&time_ms).max(),
+    ) else {
+        return items;
+    };
+    let buckets = (items.len() / 4).max(1);
+    let span_ms = u128::from(last.abs_diff(first)) + 1;
+    let bucket_of = |item: &T| {
+        let offset = u128::from(time_ms(item).abs_diff(first));
+        // Below `buckets` because the offset is below the span.
+        usize::try_from(offset * buckets as u128 / span_ms).unwrap_or(buckets - 1)
+    };
+    // Where each bucket starts in the result.
+    let mut starts = vec![0_usize; buckets + 1];
+    for item in &items {
+        starts[bucket_of(item) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    // Every slot is written once below; the copy only gives it a value to start from.
+    let mut sorted = items.clone();
+    for item in &items {
+        let slot = &mut next[bucket_of(item)];
+        if let Some(place) = sorted.get_mut(*slot) {
+            *place = *item;
+        }
+        *slot += 1;
+    }
+    drop(items);
+    for bucket in starts.windows(2) {
+        if let Some(slice) = sorted.get_mut(bucket[0]..bucket[1]) {
+            slice.sort_by_key(&key);
+        }
+    }
+    sorted
 }
 
 /// Runs `overhead passes`.
@@ -592,208 +651,34 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     })
 }
 
-/// How many visible passes are too faint for `limiting_magnitude`, and how many have no
-/// known brightness: "2 visible passes have no known brightness (shown as ?)".
-fn brightness_summary(records: &[&PassRecord], limiting_magnitude: f64) -> Option<String> {
-    let visible = records.iter().filter(|r| r.pass.is_visible);
-    let (mut unknown, mut faint) = (0, 0);
-    for r in visible {
-        match r.pass.is_bright_enough(limiting_magnitude) {
-            None => unknown += 1,
-            Some(false) => faint += 1,
-            Some(true) => {}
-        }
-    }
-    let mut parts = Vec::new();
-    if faint > 0 {
-        parts.push(t!(
-            "cli-faint-passes",
-            count = faint,
-            limit = limiting_magnitude.to_string()
-        ));
-    }
-    if unknown > 0 {
-        parts.push(t!("cli-unknown-brightness", count = unknown));
-    }
-    (!parts.is_empty()).then(|| parts.join(&t!("cli-summary-join")) + &t!("cli-summary-end"))
-}
+#[cfg(test)]
+mod tests {
+    use super::sort_stably_by_time;
 
-fn table(
-    records: &[&PassRecord],
-    notes: &[SatelliteNote],
-    frame: &ObserverFrame,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    fmt: &TimeFormatter,
-    limiting_magnitude: f64,
-) -> String {
-    let mut out = t!(
-        "cli-passes-title",
-        start = start.format("%Y-%m-%d %H:%M UTC").to_string(),
-        end = end.format("%Y-%m-%d %H:%M UTC").to_string(),
-        zone = fmt.zone_label(start),
-        limit = limiting_magnitude.to_string()
-    ) + "\n";
-    // Compass points are as wide as the language's widest ("NNE", "북북동").
-    let dir_w = (0..16)
-        .map(|i| display_width(report::compass_point(f64::from(i) * 22.5)))
-        .max()
-        .unwrap_or(3);
-    // Each seen point: time, height, direction ("21:39:00  40° NNE  17°").
-    let point = |q: &crate::orbit::PassPoint| {
-        format!(
-            "{} {:>3.0}° {} {:>3.0}°",
-            fmt.hms(q.time),
-            q.elevation_deg.max(0.0),
-            pad_start(report::compass_point(q.azimuth_deg), dir_w),
-            report::whole_bearing_deg(q.azimuth_deg)
-        )
-    };
-    let group = [
-        t!("cli-col-appears"),
-        t!("cli-col-highest-seen"),
-        t!("cli-col-vanishes"),
-        t!("cli-col-above"),
-    ];
-    let heads = [
-        t!("cli-col-date"),
-        t!("cli-col-satellite"),
-        t!("cli-col-point"),
-        t!("cli-col-how"),
-        t!("cli-col-mag"),
-        t!("cli-col-eye"),
-        t!("cli-col-horizon"),
-        t!("cli-col-age"),
-    ];
-    // Each column is as wide as English needs, or wider where another language's heading
-    // or cells need it (widths in terminal columns: Hangul takes two).
-    let w = |default: usize, texts: &[&str]| {
-        texts
-            .iter()
-            .map(|x| display_width(x))
-            .fold(default, usize::max)
-    };
-    let dates: Vec<String> = records
-        .iter()
-        .map(|r| fmt.date(r.pass.visible_start.map_or(r.pass.rise.time, |q| q.time)))
-        .collect();
-    let date_w = dates
-        .iter()
-        .map(|d| display_width(d))
-        .fold(w(10, &[&heads[0]]), usize::max);
-    let sat_w = w(24, &[&heads[1]]);
-    let cell = w(
-        22 + dir_w - 3 + 1,
-        &[&heads[2], &group[0], &group[1], &group[2]],
-    );
-    let how_w = w(19, &[&heads[3]]);
-    let mag_w = w(5, &[&heads[4]]);
-    let eye_w = w(5, &[&heads[5]]);
-    let horizon_w = w(26, &[&heads[6], &group[3]]);
-    let age_w = w(5, &[&heads[7]]);
-    let line = |cells: [&str; 10]| {
-        format!(
-            "{} {} {}  {}  {}  {} {} {} {} {}\n",
-            pad_end(cells[0], date_w),
-            pad_end(cells[1], sat_w),
-            pad_end(cells[2], cell),
-            pad_end(cells[3], cell),
-            pad_end(cells[4], cell),
-            pad_end(cells[5], how_w),
-            pad_start(cells[6], mag_w),
-            pad_end(cells[7], eye_w),
-            pad_end(cells[8], horizon_w),
-            pad_start(cells[9], age_w),
-        )
-    };
-    out.push_str(&line([
-        "", "", &group[0], &group[1], &group[2], "", "", "", &group[3], "",
-    ]));
-    out.push_str(&line([
-        &heads[0], &heads[1], &heads[2], &heads[2], &heads[2], &heads[3], &heads[4], &heads[5],
-        &heads[6], &heads[7],
-    ]));
-    for (r, date) in records.iter().zip(&dates) {
-        let p = &r.pass;
-        let name = crate::text::clean(r.name(), 24);
-        let seen = match SeenPart::of(p) {
-            Some(seen) => format!(
-                "{}  {}  {}  {}",
-                pad_end(&point(&seen.start), cell),
-                pad_end(&point(&seen.peak), cell),
-                pad_end(&point(&seen.end), cell),
-                pad_end(
-                    &format!(
-                        "{} → {}",
-                        report::appears_short(seen.appears),
-                        report::vanishes_short(seen.vanishes)
-                    ),
-                    how_w
-                ),
-            ),
-            None => pad_end(
-                &t!(
-                    "cli-not-visible",
-                    why = p.not_visible_reason.map_or("", report::not_visible_words)
-                ),
-                3 * cell + 4 + 2 + how_w,
-            ),
+    #[test]
+    fn bucket_sort_is_the_stable_sort() {
+        // (time, satellite, order found): runs per satellite, ties on time across them.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
         };
-        let eye = match p.is_bright_enough(limiting_magnitude) {
-            Some(true) => t!("cli-eye-yes"),
-            Some(false) => t!("cli-eye-faint"),
-            None if p.is_visible => "?".to_owned(),
-            None => String::new(),
-        };
-        let mag = match (p.is_visible, p.magnitude) {
-            (true, Some(m)) => format!("{m:.1}"),
-            (true, None) => "?".to_owned(),
-            (false, _) => "".to_owned(),
-        };
-        let horizon = format!(
-            "{}–{} {:>2.0}° {}",
-            fmt.hm(p.rise.time),
-            fmt.hm(p.set.time),
-            p.culmination.elevation_deg,
-            report::compass_point(p.culmination.azimuth_deg)
-        );
-        // Rounded so that a few minutes before the epoch does not print as "-0.0".
-        let age = format!("{:.1}", (r.element_age_days() * 10.0).round() / 10.0 + 0.0);
-        out.push_str(&format!(
-            "{} {} {seen} {} {} {} {}\n",
-            pad_end(date, date_w),
-            pad_end(&name, sat_w),
-            pad_start(&mag, mag_w),
-            pad_end(&eye, eye_w),
-            pad_end(&horizon, horizon_w),
-            pad_start(&age, age_w),
-        ));
-        if let Some(moon) = MoonNearPass::of(p, frame).filter(MoonNearPass::is_worth_noting) {
-            out.push_str(&format!("{:<35} ↳ {}\n", "", moon.words()));
+        for len in [0, 1, 2, 5, 100, 10_000] {
+            let mut items: Vec<(i64, u64, usize)> = Vec::new();
+            for sat in 0..(len / 20 + 1) as u64 {
+                let mut t = (next() % 1000) as i64 - 500;
+                for _ in 0..20.min(len) {
+                    t += (next() % 90) as i64;
+                    items.push((t, sat % 7, items.len()));
+                }
+            }
+            items.truncate(len);
+            let mut expected = items.clone();
+            expected.sort_by_key(|&(t, sat, _)| (t, sat));
+            let sorted = sort_stably_by_time(items, |&(t, _, _)| t, |&(t, sat, _)| (t, sat));
+            assert_eq!(sorted, expected, "{len} items");
         }
     }
-    if records.is_empty() {
-        out.push_str(&(t!("cli-no-passes") + "\n"));
-    }
-    if let Some(line) = brightness_summary(records, limiting_magnitude) {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    for note in notes {
-        let what = match (note.presence, &note.error) {
-            ("not_searched", Some(e)) => e.clone(),
-            (_, Some(e)) => t!("cli-stopped", error = e.clone()),
-            ("always_above", _) => t!("cli-always-above"),
-            ("never_above", _) => t!("cli-never-above"),
-            _ => continue,
-        };
-        out.push_str(&format!(
-            "{}\n",
-            crate::text::clean(
-                &format!("{} ({}): {what}", note.name, note.norad_id),
-                crate::text::MESSAGE_CHARS
-            )
-        ));
-    }
-    out
 }

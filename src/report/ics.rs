@@ -1,5 +1,14 @@
 //! The iCalendar (RFC 5545) report: one VEVENT per pass, with our own line folding (75
 //! octets, escapes kept together). The event's words are in `words.rs`.
+//!
+//! Written by hand, not with the `icalendar` crate (0.17), which cannot give the same
+//! file: it keeps an event's properties in a `BTreeMap` and so writes them in
+//! alphabetical order (DESCRIPTION first, UID last), adds a random UUID and its own
+//! DTSTAMP when missing, and folds lines differently (it may split an escape such as
+//! `\,` across two lines, which some calendar programs misread, and it scans each line
+//! character by character for every fold). It would also bring `uuid`, `getrandom`,
+//! `nom` and `iso8601` into the binary, which has to stay under 30 MB, for the 100 lines
+//! below.
 
 use chrono::{DateTime, Utc};
 

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::orbit::{Appears, Pass, PassPoint, Vanishes, timing_uncertainty_s};
 
 mod csv;
+mod digits;
 mod ics;
 mod json;
 mod moon;

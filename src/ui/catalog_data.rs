@@ -235,11 +235,7 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
         data.data_epoch = median_epoch(&data);
         return Ok(data);
     }
-    let loaded = match catalog::default_cache_dir() {
-        Ok(dir) => catalog::load_catalog(&dir, now),
-        // No cache directory at all: an empty one gives the bundled snapshot.
-        Err(_) => catalog::load_catalog(std::path::Path::new(""), now),
-    };
+    let loaded = catalog::load_default_catalog(now);
     let source_note = match loaded.origin {
         CatalogOrigin::Cache => crate::t!("panels-source-downloaded", count = loaded.sources.len()),
         CatalogOrigin::Bundled => crate::t!("panels-source-bundled"),
