@@ -39,3 +39,5 @@ mod notify;
 mod i18n;
 // Every message and Korean name has a glyph in the window's and the handout's fonts (src/fonts.rs).
 mod fonts;
+// The source tree's house rules: file sizes, no import circles, cli without ui, pure orbit.
+mod layout;

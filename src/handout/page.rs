@@ -1,0 +1,216 @@
+//! The page of the handout: its size and margins, the ink, and [`Page`], which places
+//! text, lines and shapes in millimetres from the top left (PDF counts points from the
+//! bottom left).
+
+use printpdf::{
+    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, Point, Polygon, PolygonRing, Pt,
+    Rgb, WindingOrder,
+};
+
+use crate::fonts::pdf::PdfFontFamily;
+
+/// Page size, millimetres (A4 portrait).
+pub(super) const PAGE_W_MM: f32 = 210.0;
+pub(super) const PAGE_H_MM: f32 = 297.0;
+/// Left and right margins, millimetres.
+pub(super) const MARGIN_MM: f32 = 15.0;
+/// Rows of the pass table that fit above the chart.
+pub(super) const TABLE_ROWS: usize = 12;
+/// The chart's centre (across) and radius (the horizon), millimetres; it sits below the
+/// table, at most this low.
+pub(super) const CHART_X_MM: f32 = 72.0;
+pub(super) const CHART_LOWEST_Y_MM: f32 = 212.0;
+pub(super) const CHART_R_MM: f32 = 55.0;
+
+/// Colours of the page: dark ink on white paper.
+pub(super) fn ink() -> Color {
+    Color::Rgb(Rgb::new(0.08, 0.08, 0.1, None))
+}
+pub(super) fn grey() -> Color {
+    Color::Rgb(Rgb::new(0.45, 0.45, 0.5, None))
+}
+pub(super) fn light() -> Color {
+    Color::Rgb(Rgb::new(0.78, 0.78, 0.82, None))
+}
+pub(super) fn path_colour() -> Color {
+    Color::Rgb(Rgb::new(0.75, 0.2, 0.05, None))
+}
+
+/// Marks on one page, in millimetres from the top left.
+pub(super) struct Page {
+    pub(super) ops: Vec<Op>,
+    pub(super) text_fonts: PdfFontFamily,
+    pub(super) mono_fonts: PdfFontFamily,
+}
+
+impl Page {
+    pub(super) fn point(x_mm: f32, y_mm: f32) -> Point {
+        Point::new(Mm(x_mm), Mm(PAGE_H_MM - y_mm))
+    }
+
+    /// Text with its baseline at (x, y), in the proportional (or monospaced) fonts: each
+    /// run in the first font that has its characters (Hangul in the Hangul font).
+    pub(super) fn text(
+        &mut self,
+        x_mm: f32,
+        y_mm: f32,
+        size_pt: f32,
+        mono: bool,
+        colour: Color,
+        text: &str,
+    ) {
+        let fonts = if mono {
+            &self.mono_fonts
+        } else {
+            &self.text_fonts
+        };
+        let runs = fonts.show_text(size_pt, text);
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: colour },
+            Op::SetTextCursor {
+                pos: Self::point(x_mm, y_mm),
+            },
+        ]);
+        self.ops.extend(runs);
+        self.ops.push(Op::EndTextSection);
+    }
+
+    /// Text centred on x.
+    pub(super) fn text_centred(
+        &mut self,
+        x_mm: f32,
+        y_mm: f32,
+        size_pt: f32,
+        colour: Color,
+        text: &str,
+    ) {
+        let w = text_width_mm(text, size_pt);
+        self.text(x_mm - w / 2.0, y_mm, size_pt, false, colour, text);
+    }
+
+    /// A paragraph wrapped to `width_mm`; returns the y below its last line.
+    pub(super) fn paragraph(
+        &mut self,
+        x_mm: f32,
+        y_mm: f32,
+        width_mm: f32,
+        size_pt: f32,
+        colour: &Color,
+        text: &str,
+    ) -> f32 {
+        let line_mm = size_pt * 0.3528 * 1.35;
+        let mut y = y_mm;
+        for line in wrap(text, width_mm, size_pt) {
+            self.text(x_mm, y, size_pt, false, colour.clone(), &line);
+            y += line_mm;
+        }
+        y
+    }
+
+    /// A polyline, solid or dashed.
+    pub(super) fn line(
+        &mut self,
+        points: &[(f32, f32)],
+        width_pt: f32,
+        colour: Color,
+        dashed: bool,
+    ) {
+        if points.len() < 2 {
+            return;
+        }
+        self.ops.extend([
+            Op::SetOutlineColor { col: colour },
+            Op::SetOutlineThickness { pt: Pt(width_pt) },
+            Op::SetLineDashPattern {
+                dash: if dashed {
+                    LineDashPattern::new(0.0, &[3.0, 2.5])
+                } else {
+                    LineDashPattern::solid()
+                },
+            },
+            Op::DrawLine {
+                line: Line {
+                    points: points
+                        .iter()
+                        .map(|&(x, y)| LinePoint {
+                            p: Self::point(x, y),
+                            bezier: false,
+                        })
+                        .collect(),
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    /// A circle of radius `r_mm`, filled or outlined.
+    pub(super) fn circle(
+        &mut self,
+        x_mm: f32,
+        y_mm: f32,
+        r_mm: f32,
+        colour: Color,
+        filled: bool,
+        width_pt: f32,
+    ) {
+        let n = (r_mm * 6.0).clamp(12.0, 180.0) as usize;
+        let points: Vec<(f32, f32)> = (0..=n)
+            .map(|i| {
+                let a = i as f32 / n as f32 * std::f32::consts::TAU;
+                (x_mm + r_mm * a.cos(), y_mm + r_mm * a.sin())
+            })
+            .collect();
+        if filled {
+            self.ops.extend([
+                Op::SetFillColor { col: colour },
+                Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: vec![PolygonRing {
+                            points: points
+                                .iter()
+                                .map(|&(x, y)| LinePoint {
+                                    p: Self::point(x, y),
+                                    bezier: false,
+                                })
+                                .collect(),
+                        }],
+                        mode: PaintMode::Fill,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                },
+            ]);
+        } else {
+            self.line(&points, width_pt, colour, false);
+        }
+    }
+}
+
+/// Width of `text` at `size_pt` in the text font, millimetres: an estimate from the
+/// average advance of Ubuntu Light (about 0.5 em) and of a Hangul syllable
+/// ([`crate::fonts::estimated_width_em`]), enough to centre and wrap.
+pub(super) fn text_width_mm(text: &str, size_pt: f32) -> f32 {
+    crate::fonts::estimated_width_em(text) * size_pt * 0.3528
+}
+
+/// `text` cut into lines of at most `width_mm` at `size_pt`, at spaces.
+pub(super) fn wrap(text: &str, width_mm: f32, size_pt: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width_mm(&candidate, size_pt) > width_mm && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
