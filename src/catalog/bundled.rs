@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 
 use super::decode::decode_text;
 use crate::orbit::{ElementSet, StdMagnitudes, parse_elements};
+use crate::t;
 
 /// The CelesTrak "active" catalog as OMM CSV, gzip-compressed (see `assets/README.md`).
 const SNAPSHOT_GZ: &[u8] =
@@ -114,19 +115,55 @@ pub fn bundled_std_magnitudes() -> StdMagnitudes {
 /// );
 /// ```
 pub fn data_age_message(data_epoch: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let date = data_epoch.format("%-d %b %Y");
-    let age_days = (now - data_epoch).num_days();
-    let age = match age_days {
-        d if d < 0 => "dated after the computer's clock; check the clock".to_owned(),
-        0 => "less than a day old".to_owned(),
-        1 => "1 day old".to_owned(),
-        d => format!("{d} days old"),
+    data_age_words(data_epoch, now, AgeClock::Computer).text
+}
+
+/// The clock an age is measured on: it names what a date in the future is after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeClock {
+    /// The computer's clock (the command line): a later date means a wrong clock.
+    Computer,
+    /// The time the window shows (it may be simulated): a later date is just later.
+    Shown,
+}
+
+/// How old elements from `data_epoch` are at `t`, in the user's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataAge {
+    /// The sentence ("Elements from 22 Aug 2026 (3 days old).").
+    pub text: String,
+    /// More than [`STALE_AFTER_DAYS`] old (or, on the shown clock, that far ahead):
+    /// predictions may be off by minutes.
+    pub stale: bool,
+}
+
+/// [`data_age_message`] for either clock, with whether the age is stale: one sentence for
+/// the command line's warning and the window's top bar.
+pub fn data_age_words(data_epoch: DateTime<Utc>, t: DateTime<Utc>, clock: AgeClock) -> DataAge {
+    use chrono::Datelike as _;
+    let age_days = (t - data_epoch).num_days();
+    let stale = match clock {
+        AgeClock::Computer => age_days as f64 > STALE_AFTER_DAYS,
+        AgeClock::Shown => age_days.unsigned_abs() as f64 > STALE_AFTER_DAYS,
     };
-    if age_days as f64 > STALE_AFTER_DAYS {
-        format!("Elements from {date} ({age}): passes today may be off by many minutes.")
-    } else {
-        format!("Elements from {date} ({age}).")
-    }
+    let date = t!(
+        "app-date",
+        day = data_epoch.day(),
+        month_name = t!("app-month-name", month = data_epoch.month()),
+        year = data_epoch.year()
+    );
+    let age = match (age_days, clock) {
+        (d, AgeClock::Computer) if d < 0 => t!("app-age-after-clock"),
+        (d, AgeClock::Shown) if d < 0 => t!("app-age-days-after", days = -d),
+        (0, _) => t!("app-age-less-than-a-day"),
+        (d, _) => t!("app-age-days-old", days = d),
+    };
+    let text = match (stale, age_days < 0) {
+        (false, _) => t!("app-data-age", date = date, age = age),
+        (true, false) => t!("app-data-age-stale", date = date, age = age),
+        (true, true) => t!("app-data-age-after-stale", date = date, age = age),
+    };
+    DataAge { text, stale }
 }
 
 #[cfg(test)]

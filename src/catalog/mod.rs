@@ -47,8 +47,8 @@ mod sources;
 mod status;
 
 pub use bundled::{
-    BUNDLED_SOURCE_NAME, BundledError, BundledSnapshot, STALE_AFTER_DAYS, bundled_snapshot,
-    bundled_std_magnitudes, data_age_message,
+    AgeClock, BUNDLED_SOURCE_NAME, BundledError, BundledSnapshot, DataAge, STALE_AFTER_DAYS,
+    bundled_snapshot, bundled_std_magnitudes, data_age_message, data_age_words,
 };
 pub use cache::{
     CACHE_DIR_ENV, CACHE_META_VERSION, CacheEntry, CacheError, CacheMeta, ELEMENTS_SUBDIR,

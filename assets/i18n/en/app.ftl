@@ -84,6 +84,8 @@ app-age-days-after =
         [one] 1 day after the time shown
        *[other] { $days } days after the time shown
     }
+# Elements dated after the computer's clock (the command line's warning).
+app-age-after-clock = dated after the computer's clock; check the clock
 # $date is app-date, $age one of the app-age-… phrases.
 app-data-age = Elements from { $date } ({ $age }).
 app-data-age-stale = Elements from { $date } ({ $age }): passes today may be off by many minutes.

@@ -43,6 +43,7 @@ app-month-name = { $month }월
 app-age-less-than-a-day = 하루가 안 됨
 app-age-days-old = { $days }일 지남
 app-age-days-after = 보이는 시각보다 { $days }일 뒤
+app-age-after-clock = 컴퓨터 시계보다 나중 날짜예요. 시계를 확인해 주세요
 app-data-age = 궤도 자료: { $date } ({ $age }).
 app-data-age-stale = 궤도 자료: { $date } ({ $age }). 오늘 통과 시각이 몇 분 넘게 틀릴 수 있어요.
 app-data-age-after-stale = 궤도 자료: { $date } ({ $age }). 통과 시각이 몇 분 넘게 틀릴 수 있어요.

@@ -3,8 +3,9 @@
 
 use eframe::egui;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 
+use crate::catalog::{AgeClock, DataAge, data_age_words};
 use crate::i18n::Lang;
 use crate::settings::Settings;
 use crate::t;
@@ -195,47 +196,11 @@ pub(super) fn top_bar_ui(
     });
 }
 
-/// How old the elements are at the time shown.
-#[derive(Debug, Clone, PartialEq)]
-struct DataAge {
-    /// The sentence ("Elements from 22 Aug 2026 (3 days old).").
-    text: String,
-    /// Older (or newer) than [`crate::catalog::STALE_AFTER_DAYS`]: passes may be off.
-    stale: bool,
-}
-
 /// The age of the data (its median epoch) at the simulated time `t`, and whether it is
 /// stale there (more than [`crate::catalog::STALE_AFTER_DAYS`] either way, as in the live
 /// panel).
 fn data_age_at(data_epoch: DateTime<Utc>, t: DateTime<Utc>) -> DataAge {
-    let age_days = (t - data_epoch).num_days();
-    let stale = age_days.unsigned_abs() as f64 > crate::catalog::STALE_AFTER_DAYS;
-    let date = t!(
-        "app-date",
-        day = data_epoch.day(),
-        month_name = t!("app-month-name", month = data_epoch.month()),
-        year = data_epoch.year()
-    );
-    let text = if age_days >= 0 {
-        let age = if age_days == 0 {
-            t!("app-age-less-than-a-day")
-        } else {
-            t!("app-age-days-old", days = age_days)
-        };
-        if stale {
-            t!("app-data-age-stale", date = date, age = age)
-        } else {
-            t!("app-data-age", date = date, age = age)
-        }
-    } else {
-        let age = t!("app-age-days-after", days = -age_days);
-        if stale {
-            t!("app-data-age-after-stale", date = date, age = age)
-        } else {
-            t!("app-data-age", date = date, age = age)
-        }
-    };
-    DataAge { text, stale }
+    data_age_words(data_epoch, t, AgeClock::Shown)
 }
 
 /// How fresh the elements are, in one short line that opens a menu to switch the refresh
