@@ -25,15 +25,14 @@ fn overhead_in(lang: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// KORSAT-7 from Seoul for two days from 22 Aug 2026, 12:00 UTC, in the locale `lang`.
-fn seoul_korsat(lang: &str, format: &str, extra: &[&str]) -> Output {
+/// `overhead passes` on the fixture elements from Seoul (38 m up) for two days from
+/// 22 Aug 2026, 12:00 UTC, for the satellites `which` (e.g. `["--sat", "25544"]`), in the
+/// locale `lang`.
+fn seoul_passes(lang: &str, which: &[&str], format: &str, extra: &[&str]) -> Output {
     let elements = data_path("fixture_elements.tle");
-    let mut args = vec![
-        "passes",
-        "--elements",
-        elements.to_str().unwrap(),
-        "--name",
-        "KORSAT-7",
+    let mut args = vec!["passes", "--elements", elements.to_str().unwrap()];
+    args.extend_from_slice(which);
+    args.extend_from_slice(&[
         "--lat",
         "37.5665",
         "--lon",
@@ -44,13 +43,18 @@ fn seoul_korsat(lang: &str, format: &str, extra: &[&str]) -> Output {
         "2026-08-22T12:00:00Z",
         "--days",
         "2",
-        "--tz",
-        "Asia/Seoul",
         "--format",
         format,
-    ];
+    ]);
     args.extend_from_slice(extra);
     overhead_in(lang, &args)
+}
+
+/// KORSAT-7 from Seoul (times in Asia/Seoul), in the locale `lang`.
+fn seoul_korsat(lang: &str, format: &str, extra: &[&str]) -> Output {
+    let mut extra = extra.to_vec();
+    extra.extend_from_slice(&["--tz", "Asia/Seoul"]);
+    seoul_passes(lang, &["--name", "KORSAT-7"], format, &extra)
 }
 
 #[test]
@@ -214,29 +218,9 @@ fn iss_tonight(lat: &str, lon: &str, start: &str, extra: &[&str]) -> Output {
     overhead(&args)
 }
 
+/// The ISS from Seoul (times in the computer's zone).
 fn seoul_iss(format: &str, extra: &[&str]) -> Output {
-    let elements = data_path("fixture_elements.tle");
-    let mut args = vec![
-        "passes",
-        "--elements",
-        elements.to_str().unwrap(),
-        "--sat",
-        "25544",
-        "--lat",
-        "37.5665",
-        "--lon",
-        "126.978",
-        "--alt-m",
-        "38",
-        "--start",
-        "2026-08-22T12:00:00Z",
-        "--days",
-        "2",
-        "--format",
-        format,
-    ];
-    args.extend_from_slice(extra);
-    overhead(&args)
+    seoul_passes("C.UTF-8", &["--sat", "25544"], format, extra)
 }
 
 #[test]

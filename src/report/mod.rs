@@ -188,19 +188,13 @@ pub(crate) mod fixtures {
         seen: Option<(PassPoint, PassPoint, PassPoint, Appears, Vanishes)>,
     ) -> Pass {
         let mut pass = Pass {
-            norad_id: 58463,
-            rise: at(1.0, 155.0, 0.0),
-            culmination: at(7.0, 68.0, 51.0),
-            set: at(13.0, 354.0, 0.0),
-            is_visible: false,
-            visible_start: None,
-            visible_peak: None,
-            visible_end: None,
-            visible_stretches: 0,
-            appears: None,
-            vanishes: None,
-            magnitude: None,
             not_visible_reason: Some(crate::orbit::NotVisibleReason::EarthShadow),
+            ..Pass::unseen(
+                58463,
+                at(1.0, 155.0, 0.0),
+                at(7.0, 68.0, 51.0),
+                at(13.0, 354.0, 0.0),
+            )
         };
         if let Some((start, peak, end, appears, vanishes)) = seen {
             pass.is_visible = true;

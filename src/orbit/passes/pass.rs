@@ -157,6 +157,26 @@ pub struct Pass {
 }
 
 impl Pass {
+    /// A pass of `norad_id` from rise to set with nothing yet known of its visibility (not
+    /// visible, no seen part, no magnitude, no reason), for the visibility walk to fill in.
+    pub fn unseen(norad_id: u64, rise: PassPoint, culmination: PassPoint, set: PassPoint) -> Self {
+        Self {
+            norad_id,
+            rise,
+            culmination,
+            set,
+            is_visible: false,
+            visible_start: None,
+            visible_peak: None,
+            visible_end: None,
+            visible_stretches: 0,
+            appears: None,
+            vanishes: None,
+            magnitude: None,
+            not_visible_reason: None,
+        }
+    }
+
     /// Duration from rise to set.
     pub fn duration(&self) -> Duration {
         self.set.time - self.rise.time

@@ -332,21 +332,12 @@ impl Finder<'_> {
         if culmination.elevation_deg < self.search.min_elevation_deg {
             return Ok(None);
         }
-        let mut pass = Pass {
-            norad_id: self.sat.set.norad_id,
-            rise: self.point(&rise),
+        let mut pass = Pass::unseen(
+            self.sat.set.norad_id,
+            self.point(&rise),
             culmination,
-            set: self.point(&set),
-            is_visible: false,
-            visible_start: None,
-            visible_peak: None,
-            visible_end: None,
-            visible_stretches: 0,
-            appears: None,
-            vanishes: None,
-            magnitude: None,
-            not_visible_reason: None,
-        };
+            self.point(&set),
+        );
         self.visibility(&mut pass, &spans, rise.minutes, top.minutes, set.minutes)?;
         Ok(Some(pass))
     }
