@@ -503,7 +503,7 @@ fn no_visible_moment_is_missed_between_rise_and_set() {
             while at <= pass.set.time {
                 if visible_at(at) {
                     seen = true;
-                    let (Some(from), Some(to)) = (pass.visible_start, pass.visible_end) else {
+                    let (Some(from), Some(to)) = (pass.visible_start(), pass.visible_end()) else {
                         panic!(
                             "{what}: visible at {at} but reported {:?}",
                             pass.not_visible_reason
@@ -560,7 +560,7 @@ fn visible_stretches_begin_and_end_where_sgp4_says_the_conditions_change() {
         };
         let visible_at = |at: DateTime<Utc>| visible_per_observe(&sat, &frame, &search, at);
         for pass in find_passes(&sat, &frame, start, end, &search, None).passes {
-            let (Some(from), Some(to)) = (pass.visible_start, pass.visible_end) else {
+            let (Some(from), Some(to)) = (pass.visible_start(), pass.visible_end()) else {
                 continue;
             };
             if to.time - from.time < Duration::seconds(2) {

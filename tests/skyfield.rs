@@ -168,15 +168,15 @@ fn compare_seen_part(mine: &overhead::orbit::Pass, expected: &Value, what: &str)
         SEEN_EDGE_TOLERANCE_S
     };
     let (t, _, _) = point(&expected["visible_start"]);
-    let d = seconds(mine.visible_start.unwrap().time, t);
+    let d = seconds(mine.visible_start().unwrap().time, t);
     assert!(
         d.abs() < start_tolerance,
         "{what}: visible start off by {d} s"
     );
     let (t, _, _) = point(&expected["visible_end"]);
-    let d = seconds(mine.visible_end.unwrap().time, t);
+    let d = seconds(mine.visible_end().unwrap().time, t);
     assert!(d.abs() < end_tolerance, "{what}: visible end off by {d} s");
-    let peak = mine.visible_peak.unwrap();
+    let peak = mine.visible_peak().unwrap();
     let (t, _, el) = point(&expected["visible_peak"]);
     match expected["visible_peak_is"].as_str().unwrap() {
         "culmination" => {

@@ -101,7 +101,7 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
             .find(|s| s.set.norad_id == r.pass.norad_id)?;
         Some((r, path_samples(sat, &found.frame, r)))
     });
-    let chart_time = best.map(|r| r.pass.visible_peak.unwrap_or(r.pass.culmination).time);
+    let chart_time = best.map(|r| r.pass.visible_peak().unwrap_or(r.pass.culmination).time);
     let stars = chart_time.map_or_else(Vec::new, |t| {
         chart_stars(&found.frame, t, CHART_STAR_MAGNITUDE)
     });

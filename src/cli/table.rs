@@ -94,7 +94,7 @@ pub(super) fn table(
     };
     let dates: Vec<String> = records
         .iter()
-        .map(|r| fmt.date(r.pass.visible_start.map_or(r.pass.rise.time, |q| q.time)))
+        .map(|r| fmt.date(r.pass.visible_start().map_or(r.pass.rise.time, |q| q.time)))
         .collect();
     let date_w = dates
         .iter()

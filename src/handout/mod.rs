@@ -253,7 +253,7 @@ pub fn best_pass<'a>(
             let key = |r: &PassRecord| {
                 (
                     f64::from(u8::from(r.pass.magnitude.is_some())),
-                    r.pass.visible_peak.map_or(0.0, |p| p.elevation_deg),
+                    r.pass.visible_peak().map_or(0.0, |p| p.elevation_deg),
                     -r.pass.magnitude.unwrap_or(10.0),
                 )
             };

@@ -61,7 +61,7 @@ pub use observe::{
 };
 pub use passes::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
-    SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
+    SeenPoints, SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
 };
 pub use planets::{Planet, PlanetView, planet_views};
 pub use propagate::Satellite;

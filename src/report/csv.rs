@@ -194,11 +194,11 @@ impl Row<'_> {
         self.point(&p.set)?;
         self.number(p.duration().num_milliseconds() as f64 / 1000.0, 3)?;
         self.text(if p.is_visible { "true" } else { "false" })?;
-        match p.visible_start {
+        match p.visible_start() {
             Some(q) => self.time(q.time)?,
             None => self.text("")?,
         }
-        match p.visible_end {
+        match p.visible_end() {
             Some(q) => self.time(q.time)?,
             None => self.text("")?,
         }
@@ -209,8 +209,8 @@ impl Row<'_> {
         self.text(p.not_visible_reason.map(|x| x.phrase()).unwrap_or_default())?;
         self.number(r.element_age_days(), 3)?;
         self.number(r.timing_uncertainty_s(), 1)?;
-        self.angles(p.visible_start)?;
-        match &p.visible_peak {
+        self.angles(p.visible_start())?;
+        match &p.visible_peak() {
             Some(q) => self.point(q)?,
             None => {
                 for _ in 0..4 {
@@ -218,7 +218,7 @@ impl Row<'_> {
                 }
             }
         }
-        self.angles(p.visible_end)?;
+        self.angles(p.visible_end())?;
         self.text(p.appears.map(Appears::tag).unwrap_or_default())?;
         self.text(p.vanishes.map(Vanishes::tag).unwrap_or_default())?;
         self.text(match p.is_bright_enough(limiting_magnitude) {

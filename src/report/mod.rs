@@ -128,9 +128,9 @@ impl SeenPart {
     /// The seen part of `pass`, when it is visible.
     pub fn of(pass: &Pass) -> Option<Self> {
         Some(Self {
-            start: pass.visible_start?,
-            peak: pass.visible_peak?,
-            end: pass.visible_end?,
+            start: pass.visible_start()?,
+            peak: pass.visible_peak()?,
+            end: pass.visible_end()?,
             appears: pass.appears?,
             vanishes: pass.vanishes?,
         })
@@ -199,9 +199,7 @@ pub(crate) mod fixtures {
         if let Some((start, peak, end, appears, vanishes)) = seen {
             pass.is_visible = true;
             pass.not_visible_reason = None;
-            pass.visible_start = Some(start);
-            pass.visible_peak = Some(peak);
-            pass.visible_end = Some(end);
+            pass.set_seen_points(start, peak, end);
             pass.visible_stretches = 1;
             pass.appears = Some(appears);
             pass.vanishes = Some(vanishes);

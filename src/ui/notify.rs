@@ -160,7 +160,7 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
 /// in the words of the seen part and the pass table (compass point with bearing, height),
 /// and how bright ([`crate::report::seen_directions`]).
 pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, String)> {
-    let start = record.pass.visible_start?;
+    let start = record.pass.visible_start()?;
     let title = crate::t!(
         "app-notify-title",
         sat = record.name(),

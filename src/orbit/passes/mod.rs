@@ -62,7 +62,7 @@ use super::propagate::{PropagationError, Satellite};
 use finder::Finder;
 pub use pass::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
-    SkyPresence, Vanishes,
+    SeenPoints, SkyPresence, Vanishes,
 };
 
 /// Finds the passes of `sat` over `frame` that overlap the window `[start, end)`.

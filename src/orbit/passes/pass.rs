@@ -51,6 +51,17 @@ pub struct PassPoint {
     pub range_km: f64,
 }
 
+/// Where a visible pass is seen: its first instant, its highest while seen, its last.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeenPoints {
+    /// First visible instant.
+    pub start: PassPoint,
+    /// Highest point while visible.
+    pub peak: PassPoint,
+    /// Last visible instant.
+    pub end: PassPoint,
+}
+
 /// Why a pass cannot be seen with the naked eye.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum NotVisibleReason {
@@ -133,15 +144,12 @@ pub struct Pass {
     pub set: PassPoint,
     /// True when at some instant the satellite is high enough, sunlit and the sky dark.
     pub is_visible: bool,
-    /// First visible instant: where the observer first sees it. Where a pass is seen in
-    /// several stretches, the seen part (start, peak, end, how it appears and vanishes, and
-    /// the magnitude) is the stretch that gets highest.
-    pub visible_start: Option<PassPoint>,
-    /// Highest point while visible (the culmination when that is seen, else the higher
-    /// end of the visible part).
-    pub visible_peak: Option<PassPoint>,
-    /// Last visible instant: where it vanishes.
-    pub visible_end: Option<PassPoint>,
+    /// The seen part's three points, kept apart (one pass in six is visible, so the others
+    /// carry only a null pointer): see [`Pass::visible_start`], [`Pass::visible_peak`] and
+    /// [`Pass::visible_end`]. Where a pass is seen in several stretches, the seen part
+    /// (start, peak, end, how it appears and vanishes, and the magnitude) is the stretch
+    /// that gets highest.
+    pub seen_points: Option<Box<SeenPoints>>,
     /// In how many separate stretches the pass can be seen (0 when not visible; more than
     /// one when it dips into the shadow and out, or a long pass is seen before dawn and
     /// after dusk). The seen part above is one of them.
@@ -166,15 +174,34 @@ impl Pass {
             culmination,
             set,
             is_visible: false,
-            visible_start: None,
-            visible_peak: None,
-            visible_end: None,
+            seen_points: None,
             visible_stretches: 0,
             appears: None,
             vanishes: None,
             magnitude: None,
             not_visible_reason: None,
         }
+    }
+
+    /// First visible instant: where the observer first sees it.
+    pub fn visible_start(&self) -> Option<PassPoint> {
+        self.seen_points.as_ref().map(|s| s.start)
+    }
+
+    /// Highest point while visible (the culmination when that is seen, else the higher
+    /// end of the visible part).
+    pub fn visible_peak(&self) -> Option<PassPoint> {
+        self.seen_points.as_ref().map(|s| s.peak)
+    }
+
+    /// Last visible instant: where it vanishes.
+    pub fn visible_end(&self) -> Option<PassPoint> {
+        self.seen_points.as_ref().map(|s| s.end)
+    }
+
+    /// Records the seen part's points.
+    pub fn set_seen_points(&mut self, start: PassPoint, peak: PassPoint, end: PassPoint) {
+        self.seen_points = Some(Box::new(SeenPoints { start, peak, end }));
     }
 
     /// Duration from rise to set.

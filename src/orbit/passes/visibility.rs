@@ -229,9 +229,7 @@ impl Finder<'_> {
             Some((a, b, start, peak, end)) => {
                 pass.is_visible = true;
                 pass.visible_stretches = u8::try_from(seen.len()).unwrap_or(u8::MAX);
-                pass.visible_start = Some(start);
-                pass.visible_peak = Some(peak);
-                pass.visible_end = Some(end);
+                pass.set_seen_points(start, peak, end);
                 pass.appears = Some(self.appears(spans, sun, a, rise)?);
                 pass.vanishes = Some(self.vanishes(spans, sun, b, set)?);
                 if let Some(std) = self.std_magnitude {

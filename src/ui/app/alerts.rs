@@ -83,7 +83,7 @@ impl OverheadApp {
             .iter()
             .filter(|r| r.pass.is_visible_to_eye(limit) && minutes > 0)
         {
-            let Some(start) = record.pass.visible_start else {
+            let Some(start) = record.pass.visible_start() else {
                 continue;
             };
             if start.time <= sim_now {
@@ -141,7 +141,7 @@ impl OverheadApp {
                 r.pass
                     .is_visible_to_eye(self.state.settings.limiting_magnitude)
             })
-            .filter_map(|r| r.pass.visible_start.map(|v| (r, v)))
+            .filter_map(|r| r.pass.visible_start().map(|v| (r, v)))
             .filter(|(_, v)| v.time > t && v.time <= horizon)
             .map(|(r, _)| {
                 (
@@ -164,7 +164,7 @@ pub(super) fn alert_ui(
     record: &PassRecord,
     actions: &mut Vec<Action>,
 ) {
-    let Some(start) = record.pass.visible_start else {
+    let Some(start) = record.pass.visible_start() else {
         return;
     };
     let text = report::alert_text(

@@ -177,7 +177,7 @@ impl OverheadApp {
             Some((r, crate::handout::path_samples(sat, &self.frame, r)))
         });
         let stars = chosen.map_or_else(Vec::new, |r| {
-            let t = r.pass.visible_peak.unwrap_or(r.pass.culmination).time;
+            let t = r.pass.visible_peak().unwrap_or(r.pass.culmination).time;
             crate::handout::chart_stars(&self.frame, t, 4.5)
         });
         let window_line = t!(

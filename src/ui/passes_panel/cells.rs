@@ -45,7 +45,7 @@ impl PassesPanel {
         let date = match self.columns {
             ColumnSet::Seen => Cell::new(
                 view.fmt
-                    .date(p.visible_start.map_or(p.rise.time, |q| q.time)),
+                    .date(p.visible_start().map_or(p.rise.time, |q| q.time)),
             ),
             ColumnSet::Horizon => Cell::new(view.fmt.date(p.rise.time)),
         };

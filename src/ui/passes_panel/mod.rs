@@ -110,7 +110,7 @@ impl PassesPanel {
         let top = |r: &PassRecord| {
             if seen {
                 r.pass
-                    .visible_peak
+                    .visible_peak()
                     .unwrap_or(r.pass.culmination)
                     .elevation_deg
             } else {
@@ -125,7 +125,7 @@ impl PassesPanel {
             }),
             SortColumn::Rise => rows.sort_by_key(|r| {
                 let first = if seen {
-                    r.pass.visible_start.map_or(r.pass.rise.time, |p| p.time)
+                    r.pass.visible_start().map_or(r.pass.rise.time, |p| p.time)
                 } else {
                     r.pass.rise.time
                 };

@@ -120,7 +120,7 @@ fn row_background(
     }
     if resp.double_clicked() {
         actions.push(Action::SelectPass(key));
-        let first = p.visible_start.map_or(p.rise.time, |q| q.time);
+        let first = p.visible_start().map_or(p.rise.time, |q| q.time);
         actions.push(Action::Clock(ClockCommand::JumpTo(
             first - chrono::Duration::seconds(60),
         )));

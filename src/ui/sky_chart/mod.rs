@@ -121,7 +121,7 @@ impl SkyChart {
         let fmt = view.fmt;
         // The sky of the moment the pass is highest while seen, or of the clock's time.
         let sky_t = match record {
-            Some(r) if !now_view => r.pass.visible_peak.unwrap_or(r.pass.culmination).time,
+            Some(r) if !now_view => r.pass.visible_peak().unwrap_or(r.pass.culmination).time,
             _ => view.t,
         };
         let scene = self.scene.get(view.frame, sky_t);

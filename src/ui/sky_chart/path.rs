@@ -144,7 +144,7 @@ pub(super) fn draw_path(
 /// one sample to one a few degrees on: the direction of motion.
 fn motion_arrow(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2], [f64; 2])> {
     let p = &record.pass;
-    let (from, to) = match (p.visible_start, p.visible_end) {
+    let (from, to) = match (p.visible_start(), p.visible_end()) {
         (Some(a), Some(b)) => (a.time, b.time),
         _ => (p.rise.time, p.set.time),
     };
@@ -197,7 +197,7 @@ fn draw_seen_marks(
             .anchor(egui::Align2::RIGHT_TOP),
         );
     };
-    if let Some(a) = p.visible_start {
+    if let Some(a) = p.visible_start() {
         let xy = chart_xy(a.azimuth_deg, a.elevation_deg);
         mark(
             "appears",
@@ -207,7 +207,7 @@ fn draw_seen_marks(
             crate::t!("panels-mark-appears"),
         );
     }
-    if let Some(b) = p.visible_end {
+    if let Some(b) = p.visible_end() {
         let xy = chart_xy(b.azimuth_deg, b.elevation_deg);
         if p.vanishes == Some(Vanishes::EntersShadow) {
             mark(
@@ -229,7 +229,7 @@ fn draw_seen_marks(
     }
     let brightest = brightest_seen(samples, record);
     let mut brightest_apart = brightest;
-    if let Some(peak) = p.visible_peak {
+    if let Some(peak) = p.visible_peak() {
         let xy = chart_xy(peak.azimuth_deg, peak.elevation_deg);
         let deg = format!("{:.0}", peak.elevation_deg);
         // Usually the brightest point is the highest: then one mark says both.
@@ -259,7 +259,7 @@ fn draw_seen_marks(
 
 /// The brightest sample of the part that is seen, and its estimated magnitude.
 fn brightest_seen(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2], f64)> {
-    let (a, b) = (record.pass.visible_start?, record.pass.visible_end?);
+    let (a, b) = (record.pass.visible_start()?, record.pass.visible_end()?);
     samples
         .iter()
         .filter(|s| s.t >= a.time && s.t <= b.time && s.is_sunlit)
