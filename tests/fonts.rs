@@ -169,11 +169,7 @@ fn monospace_lines_count_hangul_as_two_cells() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("mono.pdf");
     std::fs::write(&pdf, bytes).unwrap();
-    let read = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let read = String::from_utf8(read.stdout).unwrap();
+    let read = crate::util::pdf_text(&pdf);
     assert!(read.contains("위성 통과 ISS"), "{read}");
     assert!(read.contains("밝기"), "{read}");
     let listed = Command::new("pdffonts").arg(&pdf).output().unwrap();
@@ -278,11 +274,7 @@ fn a_korean_handout_carries_hangul_a_reader_can_copy() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let text = Command::new("pdftotext")
-        .args(["-layout", out.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils; .ci/run installs it)");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = crate::util::pdf_text(&out);
     assert!(text.contains("서울"), "{text}");
     // The Hangul font is embedded (poppler lists it beside Ubuntu Light and Hack).
     let listed = Command::new("pdffonts").arg(&out).output().unwrap();

@@ -60,11 +60,7 @@ fn handout(dir: &std::path::Path) -> std::path::PathBuf {
 fn handout_lists_the_korean_satellites_at_the_times_the_cli_gives() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = handout(dir.path());
-    let text = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils; .ci/run installs it)");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = crate::util::pdf_text(&pdf);
     assert!(text.contains("Satellites over Seoul"), "{text}");
     let json = overhead(&["passes", "--visible-only", "--format", "json"]);
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();

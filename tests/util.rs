@@ -219,3 +219,12 @@ fn answer(
 pub fn data_bytes(name: &str) -> Vec<u8> {
     std::fs::read(data_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it (poppler-utils; `.ci/run` installs it).
+pub fn pdf_text(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils; .ci/run installs it)");
+    String::from_utf8(out.stdout).unwrap()
+}
