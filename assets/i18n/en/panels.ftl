@@ -281,7 +281,7 @@ panels-source-downloaded =
         [one] downloaded elements (1 source)
        *[other] downloaded elements ({ $count } sources)
     }
-panels-source-bundled = bundled snapshot (no download yet)
+panels-source-bundled = bundled snapshot
 panels-source-empty = no element sets
 # A file of elements given with OVERHEAD_ELEMENTS; $source is its path.
 panels-source-file = elements from { $source }

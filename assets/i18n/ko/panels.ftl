@@ -214,7 +214,7 @@ panels-group-news = 뉴스에 나온 위성
 ## Where the satellites came from (src/ui/catalog_data.rs), shown in the status bar.
 
 panels-source-downloaded = 내려받은 궤도 자료 (출처 { $count }곳)
-panels-source-bundled = 내장 자료 (내려받기 전)
+panels-source-bundled = 내장 자료
 panels-source-empty = 궤도 자료 없음
 panels-source-file = { $source }의 궤도 자료
 
