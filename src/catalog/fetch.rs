@@ -321,16 +321,8 @@ impl Fetcher {
                 skipped: downloaded.skipped,
                 next_allowed: None,
             },
-            Err(error) => {
-                meta.last_error = Some(error.to_string());
-                meta.last_error_at = Some(now);
-                let _reported_below_anyway = entry.write_meta(&meta);
-                RefreshOutcome::Failed {
-                    error,
-                    cache_kept: entry.data_path.exists(),
-                    retry_after: None,
-                }
-            }
+            // A bad local file is not the server's fault: no back-off.
+            Err(error) => self.record_local_failure(entry, meta, error, now),
         }
     }
 }
