@@ -48,6 +48,17 @@ impl Page {
         Point::new(Mm(x_mm), Mm(PAGE_H_MM - y_mm))
     }
 
+    /// Straight-edged PDF points of a path given in millimetres from the top left.
+    fn line_points(points: &[(f32, f32)]) -> Vec<LinePoint> {
+        points
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: Self::point(x, y),
+                bezier: false,
+            })
+            .collect()
+    }
+
     /// Text with its baseline at (x, y), in the proportional (or monospaced) fonts: each
     /// run in the first font that has its characters (Hangul in the Hangul font).
     pub(super) fn text(
@@ -131,13 +142,7 @@ impl Page {
             },
             Op::DrawLine {
                 line: Line {
-                    points: points
-                        .iter()
-                        .map(|&(x, y)| LinePoint {
-                            p: Self::point(x, y),
-                            bezier: false,
-                        })
-                        .collect(),
+                    points: Self::line_points(points),
                     is_closed: false,
                 },
             },
@@ -167,13 +172,7 @@ impl Page {
                 Op::DrawPolygon {
                     polygon: Polygon {
                         rings: vec![PolygonRing {
-                            points: points
-                                .iter()
-                                .map(|&(x, y)| LinePoint {
-                                    p: Self::point(x, y),
-                                    bezier: false,
-                                })
-                                .collect(),
+                            points: Self::line_points(&points),
                         }],
                         mode: PaintMode::Fill,
                         winding_order: WindingOrder::NonZero,
