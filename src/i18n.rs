@@ -126,6 +126,15 @@ impl std::str::FromStr for Lang {
     }
 }
 
+/// A name from data that carries a Korean column (towns, stars, constellations): its
+/// Korean form in Korean where the data has one (`name_ko` not empty), else the usual name.
+pub fn name_in<'a>(lang: Lang, name: &'a str, name_ko: &'a str) -> &'a str {
+    match lang {
+        Lang::Ko if !name_ko.is_empty() => name_ko,
+        _ => name,
+    }
+}
+
 /// The message files of each language: (file name, text). Each language has the same files;
 /// add a file to every language at once.
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -45,10 +45,7 @@ impl City {
     ///
     /// Call it with `crate::i18n::language()` where a name is shown to the user.
     pub fn name_in(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ko if !self.name_ko.is_empty() => &self.name_ko,
-            _ => &self.name,
-        }
+        crate::i18n::name_in(lang, &self.name, &self.name_ko)
     }
 
     /// A label for lists: "Paris, France", or "Springfield (IL), United States" where the

@@ -238,10 +238,7 @@ fn star_label(s: &Star) -> String {
 /// A star's name in `lang`: the Korean name in Korean where the data has one, else
 /// [`star_label`]'s.
 fn star_name_in(s: &SkyStar, lang: Lang) -> &str {
-    match lang {
-        Lang::Ko if !s.name_ko.is_empty() => &s.name_ko,
-        _ => &s.name,
-    }
+    crate::i18n::name_in(lang, &s.name, &s.name_ko)
 }
 
 /// A direction for people: "SSW 192°, 22° up" or "8° below the horizon".

@@ -103,12 +103,8 @@ pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) 
                 azimuth_deg: d.azimuth_deg,
                 elevation_deg: d.elevation_deg,
                 magnitude: s.magnitude,
-                name: (s.magnitude < NAMED_BRIGHTER_THAN && !s.name.is_empty()).then(
-                    || match lang {
-                        Lang::Ko if !s.name_ko.is_empty() => s.name_ko.clone(),
-                        _ => s.name.clone(),
-                    },
-                ),
+                name: (s.magnitude < NAMED_BRIGHTER_THAN && !s.name.is_empty())
+                    .then(|| crate::i18n::name_in(lang, &s.name, &s.name_ko).to_owned()),
             })
         })
         .collect();

@@ -59,7 +59,8 @@ pub(super) fn sky_shapes(
         let rect = anchor.anchor_size(at, galley.size());
         (rect, Shape::galley(rect.min, galley, color))
     };
-    let korean = crate::i18n::language() == Lang::Ko;
+    let lang = crate::i18n::language();
+    let korean = lang == Lang::Ko;
     let mut shapes = Vec::new();
     // Labels with their rank (0 first): the Sun and Moon, planets, stars, constellations.
     // They are placed last, in that order, and one that would overlap is left out.
@@ -114,11 +115,7 @@ pub(super) fn sky_shapes(
             labels.push((
                 2,
                 label(
-                    if korean && !star.name_ko.is_empty() {
-                        star.name_ko.to_owned()
-                    } else {
-                        star.name.to_owned()
-                    },
+                    crate::i18n::name_in(lang, star.name, star.name_ko).to_owned(),
                     at,
                     palette.weak_text,
                     egui::Align2::LEFT_TOP,
