@@ -595,12 +595,11 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
                         },
                         error: list.stopped_early.as_ref().map(ToString::to_string),
                     });
-                let records = PassRecord::all(
-                    &sat.set,
-                    list.passes.into_iter().filter(|pass| {
-                        !args.visible_only || pass.is_visible_to_eye(args.max_magnitude)
-                    }),
-                );
+                let mut passes = list.passes;
+                if args.visible_only {
+                    passes.retain(|pass| pass.is_visible_to_eye(args.max_magnitude));
+                }
+                let records = PassRecord::all(&sat.set, passes);
                 (records, note)
             })
             .collect();

@@ -68,22 +68,18 @@ impl PassRecord {
         }
     }
 
-    /// The records of a satellite's `passes`, predicted from `set`, sharing one source
-    /// (the vector holds exactly as many as there are passes).
-    pub fn all(
-        set: &crate::orbit::ElementSet,
-        passes: impl IntoIterator<Item = Pass>,
-    ) -> Vec<Self> {
+    /// The records of a satellite's `passes`, predicted from `set`, sharing one source.
+    /// The vector is allocated once at its final length: a catalog's week makes 700,000
+    /// of these, and growing or shrinking the vectors showed in the search's time.
+    pub fn all(set: &crate::orbit::ElementSet, passes: Vec<Pass>) -> Vec<Self> {
         let source = Arc::new(PassSource::new(set));
-        let mut records: Vec<Self> = passes
+        passes
             .into_iter()
             .map(|pass| Self {
                 source: Arc::clone(&source),
                 pass,
             })
-            .collect();
-        records.shrink_to_fit();
-        records
+            .collect()
     }
 
     /// Satellite name as published.
