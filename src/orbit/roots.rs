@@ -94,15 +94,28 @@ pub(crate) fn crossings_by_walk<E>(
 }
 
 /// A zero in [0, 1] of the polynomial c0 + c1 s + c2 s² + c3 s³ whose values at 0 and 1
-/// differ in sign (or the end nearer to one otherwise): Newton's method kept inside a
-/// shrinking bracket, falling back to bisection, to 1e-7 (a first guess: the caller
-/// refines it on the real function).
+/// differ in sign (or the end nearer to one otherwise): for a quadratic (c3 = 0) by its
+/// formula, else by Newton's method kept inside a shrinking bracket, falling back to
+/// bisection, to 1e-7 (a first guess: the caller refines it on the real function).
 pub(crate) fn unit_interval_root(c: [f64; 4]) -> f64 {
     let value = |s: f64| c[0] + s * (c[1] + s * (c[2] + s * c[3]));
     let slope = |s: f64| c[1] + s * (2.0 * c[2] + s * 3.0 * c[3]);
     let (v0, v1) = (value(0.0), value(1.0));
     if (v0 >= 0.0) == (v1 >= 0.0) {
         return if v0.abs() <= v1.abs() { 0.0 } else { 1.0 };
+    }
+    if c[3] == 0.0 && c[2] != 0.0 {
+        // A quadratic (a turning point's guess): its root in [0, 1], in the form that does
+        // not lose digits to cancellation, q = −(c1 + sign(c1) √disc) / 2, roots q/c2 and c0/q.
+        let disc = c[1] * c[1] - 4.0 * c[2] * c[0];
+        if disc >= 0.0 {
+            let q = -0.5 * (c[1] + disc.sqrt().copysign(c[1]));
+            for s in [q / c[2], c[0] / q] {
+                if (0.0..=1.0).contains(&s) {
+                    return s;
+                }
+            }
+        }
     }
     let positive_at_lo = v0 >= 0.0;
     let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
@@ -146,6 +159,11 @@ mod tests {
         // A quadratic (turning point): 1 − 4 s².
         let s = unit_interval_root([1.0, 0.0, -4.0, 0.0]);
         assert!((s - 0.5).abs() < 1e-9, "{s}");
+        // (s − 0.9)(s − 3) = s² − 3.9 s + 2.7, and a nearly linear one.
+        let s = unit_interval_root([2.7, -3.9, 1.0, 0.0]);
+        assert!((s - 0.9).abs() < 1e-12, "{s}");
+        let s = unit_interval_root([-0.25, 1.0, 1e-12, 0.0]);
+        assert!((s - 0.25).abs() < 1e-9, "{s}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The quintic Hermite interpolant of a satellite's TEME state between two samples.
 //!
 //! Between two samples a quintic Hermite interpolant of the TEME state (positions,
-//! velocities and J2 accelerations at both ends) follows SGP4 to about a metre in low
+//! velocities and J2 accelerations at both ends) follows SGP4 to a few metres in low
 //! orbit, so the refinement (see [`super::refine`]) and the visibility walk (see
 //! [`super::visibility`]) evaluate it instead of SGP4. [`Span`] says, for one pair of
 //! samples, whether the interpolant or SGP4 itself is used; [`TrailSpans`] makes the spans
@@ -15,8 +15,8 @@ use super::finder::Finder;
 use super::sample::{Sample, gravity_km_s2};
 
 /// The quintic Hermite interpolant of a TEME state between two samples, from both
-/// samples' positions, velocities and (J2) accelerations. Over a sixteenth of a low orbit
-/// it follows SGP4 to about a metre (tens of metres for odd element sets), where the cubic
+/// samples' positions, velocities and (J2) accelerations. Over a twelfth of a low orbit
+/// it follows SGP4 to a few metres (tens of metres for odd element sets), where the cubic
 /// on positions and velocities alone is off by hundreds.
 ///
 /// Held as a polynomial in s = (m − m₀) / h per axis (km), with its derivative's
@@ -81,7 +81,7 @@ impl Quintic {
 /// How to evaluate the satellite between two samples: on the quintic Hermite interpolant
 /// of the TEME state ([`Quintic`]), or by SGP4 itself (samples too far apart).
 ///
-/// Over a sixteenth of a low orbit (≤ 6 min) the interpolant is good to about a metre
+/// Over a twelfth of a low orbit (≤ 8 min) the interpolant is good to a few metres
 /// (tens of metres for odd, high-drag element sets), i.e. a millisecond or so in time.
 // Spans live briefly on the stack or once per trail gap; boxing the polynomial would cost
 // an allocation per span for the rare exact case's sake.
@@ -241,5 +241,49 @@ mod tests {
             }
         }
         assert!(low > 0);
+    }
+    #[test]
+    fn the_interpolant_follows_sgp4_over_a_whole_scan_step() {
+        // A twelfth of a low orbit (the scan's step): the quintic through both samples'
+        // positions, velocities and J2 accelerations stays within a few metres of SGP4.
+        let text = include_str!("../../../tests/data/fixture_elements.tle");
+        let sets = crate::orbit::parse_elements(text, "fixture")
+            .expect("parses")
+            .sets;
+        let frame = ObserverFrame::new(crate::orbit::Observer::new(37.5665, 126.978, 38.0));
+        let search = PassSearch::default();
+        let mut worst_km: f64 = 0.0;
+        let mut low = 0;
+        for set in sets {
+            let sat = Satellite::new(set).expect("propagates");
+            let finder = Finder::new(&sat, &frame, &search, None);
+            if finder.exact_points
+                || finder.step_minutes < finder.longest_hermite_span_minutes * 0.99
+            {
+                continue;
+            }
+            low += 1;
+            for k in 0..200 {
+                let m = 100.0 + f64::from(k) * 37.7;
+                let a = finder.sample(m).expect("sample");
+                let b = finder.sample(m + finder.step_minutes).expect("sample");
+                let Span::Hermite(q) = finder.span(&a, &b) else {
+                    panic!("a whole step is interpolated");
+                };
+                for j in 1..10 {
+                    let t = m + finder.step_minutes * f64::from(j) / 10.0;
+                    let exact = finder.sample(t).expect("sample").r;
+                    let (r, _) = q.state(t);
+                    let d = crate::orbit::vec3::norm(crate::orbit::vec3::sub(r, exact));
+                    worst_km = worst_km.max(d);
+                }
+            }
+        }
+        assert!(low > 0);
+        eprintln!(
+            "worst interpolation error over a step: {:.1} m",
+            worst_km * 1000.0
+        );
+        assert!(worst_km < 0.02, "{worst_km} km");
     }
 }

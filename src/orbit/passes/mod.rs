@@ -15,14 +15,15 @@
 //!    In low orbit the scan also tries a landing where the satellite's present closing rate
 //!    says it nears the observer, and keeps it when the bounds looking back from there and
 //!    forward from the last sample together cover the whole way.
-//! 2. **Bracketing.** Near the observer, samples are a sixteenth of an orbit apart (at most
+//! 2. **Bracketing.** Near the observer, samples are a twelfth of an orbit apart (at most
 //!    30 min). A rise or set is a sign change of `f` between two samples. A pass shorter
 //!    than a step shows as the derivative turning from rising to falling between two
 //!    samples below the horizon: its maximum is found, and if above the horizon, it is
-//!    a pass. A step of P/16 cannot hide two turning points.
+//!    a pass. A step of P/12 cannot hide two turning points (near the observer they come
+//!    about half an orbit apart).
 //! 3. **Refining.** Between two samples a quintic Hermite interpolant of the TEME state
-//!    (positions, velocities and J2 accelerations at both ends) follows SGP4 to about a
-//!    metre in low orbit. Each root is refined on it by Newton's method from the cubic
+//!    (positions, velocities and J2 accelerations at both ends) follows SGP4 to a few
+//!    metres in low orbit. Each root is refined on it by Newton's method from the cubic
 //!    through the samples' values and rates (Illinois where Newton wanders) to 1 ms; the
 //!    culmination is the root of the elevation rate, refined the same way. Where the
 //!    interpolant may stray (decaying and deep-space orbits) the reported points are

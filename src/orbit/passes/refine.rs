@@ -81,6 +81,8 @@ impl Finder<'_> {
         };
         let (sa, sb) = (shifted(a), shifted(b));
         let mut m = cubic_guess(&sa, &sb, false);
+        // Before a second evaluation, the curvature is taken from the two samples' rates.
+        let bracket_curvature = (b.rate - a.rate) / (b.minutes - a.minutes);
         let mut previous: Option<(f64, f64)> = None;
         for _ in 0..5 {
             let s = self.eval(span, m)?;
@@ -94,12 +96,11 @@ impl Finder<'_> {
             let step = (next - m).abs();
             // Newton's error after this step is about |f''/(2 f')| step², with f'' from
             // the rates of the last two evaluations (a fourfold margin).
+            let curvature =
+                previous.map_or(bracket_curvature, |(m0, rate0)| (s.rate - rate0) / (m - m0));
             let converged = step < tolerance
-                || previous.is_some_and(|(m0, rate0)| {
-                    let curvature = (s.rate - rate0) / (m - m0);
-                    step < 1.0 / 60.0
-                        && 4.0 * (curvature / (2.0 * s.rate)).abs() * step * step < tolerance
-                });
+                || (step < 1.0 / 60.0
+                    && 4.0 * (curvature / (2.0 * s.rate)).abs() * step * step < tolerance);
             if converged {
                 // The sample moved along its motion to the root is as good as a new
                 // evaluation there.
@@ -150,12 +151,24 @@ impl Finder<'_> {
     ) -> Result<Sample, PropagationError> {
         let (lo, hi) = (a.minutes.min(b.minutes), a.minutes.max(b.minutes));
         let mut x0 = cubic_guess(a, b, true);
-        let mut x1 = if x0 + 1.0 / 60.0 <= hi {
+        let first = self.eval(span, x0)?;
+        let mut r0 = first.rate;
+        // The first step is Newton's with the rate's slope across the two samples: a guess
+        // already within the tolerance is done; otherwise it lands close enough for the
+        // secant steps (or, if it leaves the samples, the secant starts a second away).
+        let newton = x0 - r0 * (b.minutes - a.minutes) / (b.rate - a.rate);
+        // (False for a NaN too.)
+        let newton_inside = (lo..=hi).contains(&newton);
+        if newton_inside && (newton - x0).abs() < CULMINATION_TOLERANCE_MINUTES {
+            return Ok(first.advanced(newton));
+        }
+        let mut x1 = if newton_inside {
+            newton
+        } else if x0 + 1.0 / 60.0 <= hi {
             x0 + 1.0 / 60.0
         } else {
             x0 - 1.0 / 60.0
         };
-        let mut r0 = self.eval(span, x0)?.rate;
         for _ in 0..5 {
             let s1 = self.eval(span, x1)?;
             let r1 = s1.rate;

@@ -1,10 +1,10 @@
 //! Bracketing: the scan along the window, and the passes it brackets.
 //!
-//! Near the observer, samples are a sixteenth of an orbit apart (at most 30 min); far
+//! Near the observer, samples are a twelfth of an orbit apart (at most 30 min); far
 //! from it the scan skips as far as the bounds of [`super::bounds`] allow. A rise or set
 //! is a sign change of `f` between two samples. A pass shorter than a step shows as the
 //! derivative turning from rising to falling between two samples below the horizon: its
-//! maximum is found, and if above the horizon, it is a pass. A step of P/16 cannot hide
+//! maximum is found, and if above the horizon, it is a pass. A step of P/12 cannot hide
 //! two turning points. [`Finder::run`] then pairs rises with sets (searching before and
 //! after the window for a pass cut by it) and builds each [`Pass`].
 
