@@ -312,7 +312,9 @@ def compare(sky, rust, start, days, tol, graze, stops=None):
         rep["rust_count"] += len(rp)
         rep["sky_inside"] += sum(inside(p, dur) for p in sp)
         rep["rust_inside"] += sum(inside(p, dur) for p in rp)
-        # greedy one-to-one matching by largest overlap (clipped to the window)
+        # greedy one-to-one matching by the overlap as a share of the two passes' union
+        # (clipped to the window), so that a pass lying inside a long merged or spurious pass
+        # of the other tool still pairs with its own counterpart
         pairs = []
         for i, a in enumerate(sp):
             alo, ahi = interval(a, dur)
@@ -322,9 +324,9 @@ def compare(sky, rust, start, days, tol, graze, stops=None):
                 blo, bhi = max(blo, 0.0), min(bhi, dur)
                 ov = min(ahi, bhi) - max(alo, blo)
                 if ov > 0:
-                    pairs.append((ov, i, j))
+                    pairs.append((ov / (max(ahi, bhi) - min(alo, blo)), i, j))
         used_s, used_r = set(), set()
-        for ov, i, j in sorted(pairs, reverse=True):
+        for _, i, j in sorted(pairs, reverse=True):
             if i in used_s or j in used_r:
                 continue
             used_s.add(i); used_r.add(j)
