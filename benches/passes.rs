@@ -31,7 +31,7 @@ fn catalog() -> Vec<Satellite> {
         .expect("catalog parses")
         .sets
         .into_iter()
-        .filter_map(|s| Satellite::new(s).ok())
+        .map(Satellite::new)
         .collect()
 }
 

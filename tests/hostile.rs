@@ -916,7 +916,7 @@ fn the_library_search_refuses_a_far_window_for_the_window_too() {
     };
     let text = String::from_utf8(data_bytes("fixture_elements.tle")).unwrap();
     let set = parse_elements(&text, "t").unwrap().sets.remove(0);
-    let sat = Satellite::new(set.clone()).unwrap();
+    let sat = Satellite::new(set.clone());
     let frame = ObserverFrame::new(overhead::orbit::Observer::new(37.5, 127.0, 0.0));
     let search = PassSearch::default();
     let start = set.epoch + Duration::days(MAX_DAYS_FROM_EPOCH as i64 + 1);

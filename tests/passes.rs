@@ -46,7 +46,7 @@ fn satellite(norad_id: u64) -> Satellite {
         .into_iter()
         .find(|s| s.norad_id == norad_id)
         .unwrap();
-    Satellite::new(set).unwrap()
+    Satellite::new(set)
 }
 
 fn t(text: &str) -> DateTime<Utc> {
@@ -412,7 +412,7 @@ fn every_75th_satellite_of_the_catalog_matches_a_brute_force_scan() {
     let end = start + Duration::hours(18);
     let mut compared = 0;
     for set in sets {
-        let sat = Satellite::new(set).unwrap();
+        let sat = Satellite::new(set);
         // Decayed by the window: nothing to compare.
         if sat.state_at(end).is_err() {
             continue;
@@ -425,10 +425,7 @@ fn every_75th_satellite_of_the_catalog_matches_a_brute_force_scan() {
 #[test]
 fn fleet_interpolation_matches_sgp4_subpoints() {
     use overhead::orbit::Fleet;
-    let sats: Vec<Satellite> = sample_sets()
-        .into_iter()
-        .map(|s| Satellite::new(s).unwrap())
-        .collect();
+    let sats: Vec<Satellite> = sample_sets().into_iter().map(Satellite::new).collect();
     let mut fleet = Fleet::new();
     let frame = ObserverFrame::new(Observer::new(0.0, 0.0, 0.0));
     let mut t = t("2026-05-08T00:00:00Z");
@@ -486,9 +483,7 @@ fn no_visible_moment_is_missed_between_rise_and_set() {
     let slack = Duration::milliseconds(1);
     let (mut passes_checked, mut visible_checked, mut split_checked) = (0, 0, 0);
     for set in every_75th_sets() {
-        let Ok(sat) = Satellite::new(set) else {
-            continue;
-        };
+        let sat = Satellite::new(set);
         let visible_at = |at: DateTime<Utc>| visible_per_observe(&sat, &frame, &search, at);
         for pass in find_passes(&sat, &frame, start, end, &search, None).passes {
             if pass.culmination.elevation_deg < search.visible_min_elevation_deg
@@ -555,9 +550,7 @@ fn visible_stretches_begin_and_end_where_sgp4_says_the_conditions_change() {
     let half_second = Duration::milliseconds(500);
     let mut checked = 0;
     for set in every_75th_sets() {
-        let Ok(sat) = Satellite::new(set) else {
-            continue;
-        };
+        let sat = Satellite::new(set);
         let visible_at = |at: DateTime<Utc>| visible_per_observe(&sat, &frame, &search, at);
         for pass in find_passes(&sat, &frame, start, end, &search, None).passes {
             let (Some(from), Some(to)) = (pass.visible_start(), pass.visible_end()) else {
@@ -600,7 +593,7 @@ fn a_reentering_satellite_is_not_followed_below_orbit() {
         1 61782U 24199AZ  26126.92283649  .06698914  24578-5  11300-2 0  9990\n\
         2 61782  97.2729   8.6700 0008386 236.8511 123.1981 16.33156919128453\n";
     let set = parse_elements(text, "test").unwrap().sets.remove(0);
-    let sat = Satellite::new(set).unwrap();
+    let sat = Satellite::new(set);
     let frame = seoul();
     let search = PassSearch {
         min_elevation_deg: 0.0,

@@ -89,7 +89,7 @@ fn vallado_verification_cases_match_reference_output() {
             continue;
         }
         let parsed = parsed.unwrap_or_else(|e| panic!("{id}: {e}"));
-        let sat = Satellite::new(parsed.sets[0].clone()).unwrap();
+        let sat = Satellite::new(parsed.sets[0].clone());
         assert_eq!(sat.set.norad_id, *id);
         for (minutes, r, v) in rows {
             let state = sat
@@ -139,7 +139,7 @@ fn resonance_cache_gives_the_same_states_as_a_fresh_start() {
     let sets = parse_elements(&text, "sample").unwrap().sets;
     // GOES 16 (one-day resonance) and MERIDIAN 7 (half-day resonance).
     for id in [41866, 40296] {
-        let sat = Satellite::new(sets.iter().find(|s| s.norad_id == id).unwrap().clone()).unwrap();
+        let sat = Satellite::new(sets.iter().find(|s| s.norad_id == id).unwrap().clone());
         let cache = ResonanceCache::new();
         // Forward, then a step back (which must not reuse the later checkpoint), then on.
         for minutes in [

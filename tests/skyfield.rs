@@ -62,7 +62,7 @@ fn passes_agree_with_skyfield_for_every_fixture_case() {
             .unwrap()
             .clone();
         let deep_space = set.period_minutes() >= 225.0;
-        let sat = Satellite::new(set).unwrap();
+        let sat = Satellite::new(set);
         let o = &case["observer"];
         let frame = ObserverFrame::new(Observer::new(
             o["lat"].as_f64().unwrap(),

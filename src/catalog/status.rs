@@ -52,7 +52,7 @@ pub struct ElementHealth {
 /// Age, staleness and decay of `set` at `t`.
 pub fn element_health(set: &ElementSet, t: DateTime<Utc>) -> ElementHealth {
     let age_days = set.age_days(t);
-    let decayed = match Satellite::new(set.clone()).and_then(|sat| sat.state_at(t)) {
+    let decayed = match Satellite::new(set.clone()).state_at(t) {
         Ok(_) | Err(PropagationError::BadElements { .. }) => None,
         Err(e) => Some(e),
     };

@@ -554,20 +554,8 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     };
     let sets = select(args, load_elements(args)?)?;
     warn_about_element_ages(&sets, start, end);
-    let mut sats = Vec::with_capacity(sets.len());
+    let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();
     let mut notes = Vec::new();
-    for set in sets {
-        let (id, name) = (set.norad_id, set.name.clone());
-        match Satellite::new(set) {
-            Ok(sat) => sats.push(sat),
-            Err(e) => notes.push(SatelliteNote {
-                norad_id: id,
-                name,
-                presence: "never_above",
-                error: Some(e.to_string()),
-            }),
-        }
-    }
     let magnitudes = std_magnitudes();
     let search_started = std::time::Instant::now();
     // Each satellite's passes become records on the worker that found them, so the

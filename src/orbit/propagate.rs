@@ -20,12 +20,11 @@ pub struct Satellite {
 }
 
 impl Satellite {
-    /// The satellite of `set`. SGP4 was built and checked when the set was parsed, so this
-    /// only takes the set (never an error for a parsed set: the `Result` is kept so that
-    /// callers written for a fallible constructor need not change).
-    pub fn new(set: ElementSet) -> Result<Self, PropagationError> {
+    /// The satellite of `set`. SGP4 was built and checked when the set was parsed (a set
+    /// SGP4 refuses is an error of the parser), so this cannot fail.
+    pub fn new(set: ElementSet) -> Self {
         let epoch_jd = julian_date_utc(set.epoch);
-        Ok(Self { set, epoch_jd })
+        Self { set, epoch_jd }
     }
 
     /// Julian date (UTC) of the element epoch.

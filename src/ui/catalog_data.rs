@@ -72,8 +72,6 @@ pub struct CatalogData {
     pub groups: Vec<SatGroup>,
     /// Lower-case names, parallel to `sats`.
     search_keys: Vec<String>,
-    /// Element sets that SGP4 refused, by name, with the reason.
-    pub rejected: Vec<String>,
     /// The data's date (median element epoch), for "elements from …" messages.
     pub data_epoch: Option<DateTime<Utc>>,
     /// Cache or bundled snapshot (None for a file given on purpose).
@@ -90,21 +88,7 @@ impl CatalogData {
         source_note: String,
         mut groups: Vec<SatGroup>,
     ) -> Self {
-        let built: Vec<Result<Satellite, String>> = sets
-            .into_par_iter()
-            .map(|set| {
-                let label = format!("{} ({})", set.name, set.norad_id);
-                Satellite::new(set).map_err(|e| format!("{label}: {e}"))
-            })
-            .collect();
-        let mut sats = Vec::with_capacity(built.len());
-        let mut rejected = Vec::new();
-        for b in built {
-            match b {
-                Ok(s) => sats.push(s),
-                Err(e) => rejected.push(e),
-            }
-        }
+        let mut sats: Vec<Satellite> = sets.into_par_iter().map(Satellite::new).collect();
         sats.sort_by_key(|s| s.set.norad_id);
         sats.dedup_by_key(|s| s.set.norad_id);
         let index = sats
@@ -158,7 +142,6 @@ impl CatalogData {
             newest_epoch,
             groups,
             search_keys,
-            rejected,
             data_epoch: None,
             origin: None,
             warnings: Vec::new(),

@@ -219,7 +219,7 @@ mod tests {
         let search = PassSearch::default();
         let mut low = 0;
         for set in sets {
-            let sat = Satellite::new(set).expect("propagates");
+            let sat = Satellite::new(set);
             let finder = Finder::new(&sat, &frame, &search, None);
             if finder.step_minutes >= finder.longest_hermite_span_minutes * 0.99 {
                 low += 1;
