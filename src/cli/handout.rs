@@ -7,7 +7,7 @@ use anyhow::Context;
 use chrono::Utc;
 
 use super::checks::{ObserverArgs, SatelliteArgs};
-use super::passes::{Format, PassesArgs, search};
+use super::passes::{Format, LimitingMagnitude, PassesArgs, search};
 use crate::handout::{HandoutInput, best_pass, chart_stars, data_line, handout_pdf, path_samples};
 use crate::report::{self, PassRecord};
 
@@ -45,14 +45,9 @@ pub struct HandoutArgs {
     /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
-    /// Faintest magnitude the sky shows (city 3, suburb 4, dark site 5.5).
-    #[arg(
-        long = "max-magnitude",
-        default_value_t = report::DEFAULT_LIMITING_MAGNITUDE,
-        allow_hyphen_values = true,
-        value_name = "M"
-    )]
-    pub max_magnitude: f64,
+    /// The sky's limiting magnitude (`--max-magnitude`).
+    #[command(flatten)]
+    pub limit: LimitingMagnitude,
 }
 
 impl HandoutArgs {
@@ -72,7 +67,7 @@ impl HandoutArgs {
             max_sun_elevation_deg: defaults.max_sun_elevation_deg,
             refraction: false,
             visible_only: true,
-            max_magnitude: self.max_magnitude,
+            limit: self.limit.clone(),
             format: Format::Table,
             tz: self.tz.clone(),
             timing: false,
@@ -93,7 +88,7 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
             .collect(),
         None => records.clone(),
     };
-    let best = best_pass(&chosen, args.max_magnitude);
+    let best = best_pass(&chosen, args.limit.max_magnitude);
     let chart = best.and_then(|r| {
         let sat = found
             .sats
@@ -136,7 +131,7 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         chart,
         stars,
         fmt: *fmt,
-        limiting_magnitude: args.max_magnitude,
+        limiting_magnitude: args.limit.max_magnitude,
         data_line,
         made_at: now,
     };

@@ -98,15 +98,9 @@ pub struct PassesArgs {
     /// fainter than --max-magnitude (passes of unknown brightness are kept and counted).
     #[arg(long = "visible-only")]
     pub visible_only: bool,
-    /// Faintest magnitude the sky shows (limiting magnitude): city 3, suburb 4, dark
-    /// site 5.5, binoculars 7.5. A visible pass fainter than this is not bright enough.
-    #[arg(
-        long = "max-magnitude",
-        default_value_t = report::DEFAULT_LIMITING_MAGNITUDE,
-        allow_hyphen_values = true,
-        value_name = "M"
-    )]
-    pub max_magnitude: f64,
+    /// The sky's limiting magnitude (`--max-magnitude`).
+    #[command(flatten)]
+    pub limit: LimitingMagnitude,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -141,6 +135,20 @@ pub struct CheckedNumbers {
     pub search: PassSearch,
 }
 
+/// The sky's limiting magnitude, one option for `passes` and `handout`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitingMagnitude {
+    /// Faintest magnitude the sky shows (limiting magnitude): city 3, suburb 4, dark
+    /// site 5.5, binoculars 7.5. A visible pass fainter than this is not bright enough.
+    #[arg(
+        long = "max-magnitude",
+        default_value_t = report::DEFAULT_LIMITING_MAGNITUDE,
+        allow_hyphen_values = true,
+        value_name = "M"
+    )]
+    pub max_magnitude: f64,
+}
+
 impl PassesArgs {
     /// Stage two of reading the arguments (see [`super::checks`]): every number finite and
     /// in its range, or an error naming the first one that is not.
@@ -163,7 +171,7 @@ impl PassesArgs {
         };
         check_number(
             "--max-magnitude",
-            self.max_magnitude,
+            self.limit.max_magnitude,
             checks::LIMITING_MAGNITUDE,
         )?;
         for name in &self.satellites.names {
@@ -315,7 +323,7 @@ fn write_never_dark(
     text: &str,
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    let limit = args.max_magnitude;
+    let limit = args.limit.max_magnitude;
     let written = match args.format {
         Format::Table => out.write_all(text.as_bytes()),
         Format::Json => report::write_json(&mut out, observer, start, until, limit, &[], &[]),
@@ -446,13 +454,20 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
             &observer,
             start,
             end,
-            args.max_magnitude,
+            args.limit.max_magnitude,
             &records,
             notes,
         ),
-        Format::Csv => report::write_csv(&mut out, &records, args.max_magnitude),
+        Format::Csv => report::write_csv(&mut out, &records, args.limit.max_magnitude),
         Format::Ics => out.write_all(
-            report::to_ics(&records, &observer, Utc::now(), args.max_magnitude, &fmt).as_bytes(),
+            report::to_ics(
+                &records,
+                &observer,
+                Utc::now(),
+                args.limit.max_magnitude,
+                &fmt,
+            )
+            .as_bytes(),
         ),
         Format::Table => out.write_all(
             table(
@@ -462,13 +477,13 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
                 start,
                 end,
                 &fmt,
-                args.max_magnitude,
+                args.limit.max_magnitude,
             )
             .as_bytes(),
         ),
     };
     if args.format != Format::Table
-        && let Some(line) = brightness_summary(&records, args.max_magnitude)
+        && let Some(line) = brightness_summary(&records, args.limit.max_magnitude)
     {
         eprintln!("overhead: {line}");
     }
@@ -585,7 +600,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
                     });
                 let mut passes = list.passes;
                 if args.visible_only {
-                    passes.retain(|pass| pass.is_visible_to_eye(args.max_magnitude));
+                    passes.retain(|pass| pass.is_visible_to_eye(args.limit.max_magnitude));
                 }
                 let records = PassRecord::all(&sat.set, passes);
                 (records, note)
