@@ -147,21 +147,21 @@ pub fn data_age_words(data_epoch: DateTime<Utc>, t: DateTime<Utc>, clock: AgeClo
         AgeClock::Shown => age_days.unsigned_abs() as f64 > STALE_AFTER_DAYS,
     };
     let date = t!(
-        "app-date",
+        "data-age-date",
         day = data_epoch.day(),
-        month_name = t!("app-month-name", month = data_epoch.month()),
+        month_name = t!("data-age-month-name", month = data_epoch.month()),
         year = data_epoch.year()
     );
     let age = match (age_days, clock) {
-        (d, AgeClock::Computer) if d < 0 => t!("app-age-after-clock"),
-        (d, AgeClock::Shown) if d < 0 => t!("app-age-days-after", days = -d),
-        (0, _) => t!("app-age-less-than-a-day"),
-        (d, _) => t!("app-age-days-old", days = d),
+        (d, AgeClock::Computer) if d < 0 => t!("data-age-after-clock"),
+        (d, AgeClock::Shown) if d < 0 => t!("data-age-days-after", days = -d),
+        (0, _) => t!("data-age-less-than-a-day"),
+        (d, _) => t!("data-age-days-old", days = d),
     };
     let text = match (stale, age_days < 0) {
-        (false, _) => t!("app-data-age", date = date, age = age),
-        (true, false) => t!("app-data-age-stale", date = date, age = age),
-        (true, true) => t!("app-data-age-after-stale", date = date, age = age),
+        (false, _) => t!("data-age", date = date, age = age),
+        (true, false) => t!("data-age-stale", date = date, age = age),
+        (true, true) => t!("data-age-after-stale", date = date, age = age),
     };
     DataAge { text, stale }
 }

@@ -53,44 +53,6 @@ app-auto-refresh-check = Refresh at start when older than
 app-auto-refresh-hours = { " " }h
 app-auto-refresh-hover = When the elements were last checked with their source. Click to set the refresh at start.
 
-## How old the elements are (top bar)
-
-# A date: $day, $month_name (app-month-name), $year.
-app-date = { $day } { $month_name } { $year }
-# A month's short name, $month 1–12 (in app-date).
-app-month-name =
-    { $month ->
-        [1] Jan
-        [2] Feb
-        [3] Mar
-        [4] Apr
-        [5] May
-        [6] Jun
-        [7] Jul
-        [8] Aug
-        [9] Sep
-        [10] Oct
-        [11] Nov
-       *[12] Dec
-    }
-app-age-less-than-a-day = less than a day old
-app-age-days-old =
-    { $days ->
-        [one] 1 day old
-       *[other] { $days } days old
-    }
-app-age-days-after =
-    { $days ->
-        [one] 1 day after the time shown
-       *[other] { $days } days after the time shown
-    }
-# Elements dated after the computer's clock (the command line's warning).
-app-age-after-clock = dated after the computer's clock; check the clock
-# $date is app-date, $age one of the app-age-… phrases.
-app-data-age = Elements from { $date } ({ $age }).
-app-data-age-stale = Elements from { $date } ({ $age }): passes today may be off by many minutes.
-app-data-age-after-stale = Elements from { $date } ({ $age }): passes may be off by many minutes.
-
 ## How fresh the elements are (top bar, small)
 
 # $ago is one of the app-ago-… phrases.

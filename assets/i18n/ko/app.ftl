@@ -36,18 +36,6 @@ app-auto-refresh-check = 시작할 때 이보다 오래되면 새로 받기
 app-auto-refresh-hours = 시간
 app-auto-refresh-hover = 궤도 자료를 출처에서 마지막으로 확인한 때예요. 눌러서 시작할 때 새로 받을지 정해요.
 
-## How old the elements are (top bar)
-
-app-date = { $year }년 { $month_name } { $day }일
-app-month-name = { $month }월
-app-age-less-than-a-day = 하루가 안 됨
-app-age-days-old = { $days }일 지남
-app-age-days-after = 보이는 시각보다 { $days }일 뒤
-app-age-after-clock = 컴퓨터 시계보다 나중 날짜예요. 시계를 확인해 주세요
-app-data-age = 궤도 자료: { $date } ({ $age }).
-app-data-age-stale = 궤도 자료: { $date } ({ $age }). 오늘 통과 시각이 몇 분 넘게 틀릴 수 있어요.
-app-data-age-after-stale = 궤도 자료: { $date } ({ $age }). 통과 시각이 몇 분 넘게 틀릴 수 있어요.
-
 ## How fresh the elements are (top bar, small)
 
 app-fresh-updated = { $ago } 새로 받음
