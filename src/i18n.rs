@@ -20,8 +20,9 @@
 //! To add a language: see "Adding a language" in README.md.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -284,6 +285,21 @@ pub fn tr(key: &str) -> String {
 /// The message `key` with arguments, in the thread's language (see [`tr`]).
 pub fn tr_args(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     tr_in(language(), key, args)
+}
+
+/// A message without arguments in the thread's language, as a `&'static str`: looked up
+/// once per language and kept (a few dozen short words), so that words drawn every frame
+/// (compass points on the sky chart) cost no formatting and callers may hold them.
+pub fn static_word(key: &'static str) -> &'static str {
+    static WORDS: OnceLock<Mutex<HashMap<(Lang, &'static str), &'static str>>> = OnceLock::new();
+    let lang = language();
+    let mut words = WORDS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    words
+        .entry((lang, key))
+        .or_insert_with(|| Box::leak(tr_in(lang, key, &[]).into_boxed_str()))
 }
 
 /// The message `key` with arguments in a given language (see [`tr`]).

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, Local, Utc};
 
-use crate::report::static_word;
+use crate::i18n::static_word;
 use crate::t;
 
 /// Which clock times are shown in is part of the saved settings.

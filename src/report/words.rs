@@ -4,31 +4,13 @@
 //! writers (JSON, CSV, iCalendar) and the window show about a pass lives here, so that a
 //! translation touches this file alone.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
 use chrono::{DateTime, Utc};
 
 use super::{MoonNearPass, PassRecord, SeenPart, round_to};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, static_word};
 use crate::orbit::{Appears, NotVisibleReason, Observer, ObserverFrame, Pass, PassPoint, Vanishes};
 use crate::t;
 use crate::text::{NAME_CHARS, clean};
-
-/// A message without arguments in the thread's language, as a `&'static str`: looked up
-/// once per language and kept (a few dozen short words), so that words drawn every frame
-/// (compass points on the sky chart) cost no formatting and callers may hold them.
-pub fn static_word(key: &'static str) -> &'static str {
-    static WORDS: OnceLock<Mutex<HashMap<(Lang, &'static str), &'static str>>> = OnceLock::new();
-    let lang = i18n::language();
-    let mut words = WORDS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    words
-        .entry((lang, key))
-        .or_insert_with(|| Box::leak(i18n::tr_in(lang, key, &[]).into_boxed_str()))
-}
 
 /// In Korean, a time at the start of `time` said as words: "21:39" → "21시 39분" (and
 /// "21:39 KST (12:39 UTC)" → "21시 39분 KST (12:39 UTC)"); other languages keep it.
