@@ -182,6 +182,12 @@ fn korean_search_matches_prefixes_and_inside_names() {
     let narrowed = search_cities(cities(), "광주, south korea", 5);
     assert!(!narrowed.is_empty());
     assert!(narrowed.iter().all(|c| c.country == "South Korea"));
+    // And by the country's Korean name: 평양 in 북한, 서울 in 대한민국.
+    let north = search_cities(cities(), "평양, 북한", 5);
+    assert_eq!(north.first().map(|c| c.country.as_str()), Some("North Korea"));
+    let south = search_cities(cities(), "서울, 대한", 5);
+    assert!(!south.is_empty());
+    assert!(south.iter().all(|c| c.country == "South Korea"), "{south:?}");
 }
 
 #[test]
@@ -190,7 +196,7 @@ fn name_in_gives_the_korean_name_in_korean_only() {
     let seoul = first_found("seoul");
     assert_eq!(seoul.name_in(Lang::Ko), "서울");
     assert_eq!(seoul.name_in(Lang::En), "Seoul");
-    assert_eq!(seoul.label_in(Lang::Ko), "서울, South Korea");
+    assert_eq!(seoul.label_in(Lang::Ko), "서울, 대한민국");
     assert_eq!(seoul.label_in(Lang::En), seoul.label());
     // No Korean name: the usual one in every language.
     let no_korean = cities()

@@ -28,11 +28,17 @@ fn messages(lang: Lang) -> Vec<(String, String)> {
     out
 }
 
-/// Every Korean name the data bundles: towns, stars, constellations.
+/// Every Korean name the data bundles: towns, countries, stars, constellations.
 fn korean_names() -> Vec<(String, String)> {
-    let towns = overhead::atlas::cities()
-        .iter()
-        .map(|c| (format!("town {}", c.name), c.name_ko.clone()));
+    let towns = overhead::atlas::cities().iter().flat_map(|c| {
+        [
+            (format!("town {}", c.name), c.name_ko.clone()),
+            (
+                format!("country {}", c.country),
+                overhead::atlas::country_name_in(&c.country, Lang::Ko).to_owned(),
+            ),
+        ]
+    });
     let stars = overhead::atlas::sky::stars()
         .iter()
         .map(|s| (format!("star {}", s.name), s.name_ko.clone()));

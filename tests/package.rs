@@ -72,6 +72,7 @@ fn the_debian_package_installs_a_working_app() {
         "usr/share/doc/overhead/DATA-SOURCES.md",
         "usr/share/doc/overhead/LICENSE-world-atlas.txt",
         "usr/share/doc/overhead/LICENSE-NanumGothic.txt",
+        "usr/share/doc/overhead/LICENSE-unicode-cldr.txt",
     ];
     let missing: Vec<&str> = installed_files
         .iter()

@@ -1145,13 +1145,13 @@ fn korean_location_window_and_picker() {
     harness.get_by_label("또는 좌표를 넣으세요 (북위·동경은 +, 남위·서경은 −):");
     // Towns by their Korean names.
     type_into(&mut harness, "도시 이름 찾기", "부산");
-    harness.get_by_label_contains("부산, South Korea").click();
+    harness.get_by_label_contains("부산, 대한민국").click();
     harness.step();
     settle(&mut harness);
     assert!(harness.query_by_label("어디에 있나요?").is_none());
     assert_eq!(
         harness.state().state().settings.observer().name,
-        "부산, South Korea"
+        "부산, 대한민국"
     );
     // The picker.
     type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
@@ -1270,7 +1270,7 @@ fn in_korean_the_first_run_location_window_names_the_default_place_in_korean() {
     // Choosing Seoul from the Korean list keeps the saved place (and its English name in
     // the settings), and the top bar still reads it in Korean.
     type_into(&mut harness, "도시 이름 찾기", "서울");
-    harness.get_by_label_contains("서울, South Korea").click();
+    harness.get_by_label_contains("서울, 대한민국").click();
     harness.step();
     settle(&mut harness);
     let settings = &harness.state().state().settings;

@@ -4,8 +4,10 @@
 //! (CC BY 4.0, credit "GeoNames"): one place per line, most populous first, with the
 //! columns `name, ascii_name, country, admin1, lat_deg, lon_deg, population, iana_zone,
 //! name_ko` (the last is the Korean name, empty when GeoNames has none; a list of eight
-//! columns, without it, still reads).
+//! columns, without it, still reads). `assets/countries-ko.tsv` (made by
+//! `scripts/make_country_names.py` from the Unicode CLDR) gives the countries' Korean names.
 
+use std::collections::HashMap;
 use std::io::Read as _;
 use std::sync::OnceLock;
 
@@ -13,6 +15,26 @@ use crate::i18n::Lang;
 
 /// The compressed city list, as built by `scripts/make_cities.py`.
 const CITIES_TSV_GZ: &[u8] = include_bytes!("../../assets/cities.tsv.gz");
+
+/// The Korean names of the city list's countries, `english<TAB>korean` a line, as built by
+/// `scripts/make_country_names.py` (Unicode CLDR).
+const COUNTRIES_KO_TSV: &str = include_str!("../../assets/countries-ko.tsv");
+
+/// The city list's country `country` (its English name, as GeoNames writes it) in `lang`:
+/// the Korean name in Korean where the CLDR has one (`"대한민국"`), else as given.
+pub fn country_name_in(country: &str, lang: Lang) -> &str {
+    static KOREAN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    if lang != Lang::Ko {
+        return country;
+    }
+    let korean = KOREAN.get_or_init(|| {
+        COUNTRIES_KO_TSV
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .collect()
+    });
+    korean.get(country).copied().unwrap_or(country)
+}
 
 /// One populated place.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,14 +76,24 @@ impl City {
         self.label_in(Lang::En)
     }
 
-    /// [`City::label`] with the name in `lang` ([`City::name_in`]): "서울, South Korea"
-    /// in Korean (country names stay English: GeoNames' country table has no others).
+    /// [`City::label`] with the town and the country in `lang` ([`City::name_in`],
+    /// [`country_name_in`]): "서울, 대한민국" in Korean.
     pub fn label_in(&self, lang: Lang) -> String {
-        let name = self.name_in(lang);
+        self.label_of(self.name_in(lang), country_name_in(&self.country, lang))
+    }
+
+    /// Whether `text` is one of this place's list labels, in any language, or as the
+    /// window wrote it before it had Korean country names ("서울, South Korea").
+    pub fn is_labelled(&self, text: &str) -> bool {
+        Lang::ALL.iter().any(|&lang| self.label_in(lang) == text)
+            || self.label_of(self.name_in(Lang::Ko), &self.country) == text
+    }
+
+    fn label_of(&self, name: &str, country: &str) -> String {
         if !self.admin1.is_empty() && self.admin1.chars().all(|c| c.is_ascii_alphabetic()) {
-            format!("{name} ({}), {}", self.admin1, self.country)
+            format!("{name} ({}), {country}", self.admin1)
         } else {
-            format!("{name}, {}", self.country)
+            format!("{name}, {country}")
         }
     }
 }
@@ -166,7 +198,8 @@ pub fn parse_cities_tsv(text: &str) -> Result<Vec<City>, CitiesError> {
 /// finds Korean names too ("서울" finds Seoul, "부" finds 부산 among others); a place
 /// matches by the better of its two names. Exact names come first, then names starting with the query, then names with a word
 /// starting with it, then names containing it; ties go to the larger population.
-/// Text after a comma narrows by country or division: "paris, us" or "springfield, il".
+/// Text after a comma narrows by country (in English or Korean) or division: "paris, us",
+/// "springfield, il" or "광주, 대한".
 pub fn search_cities<'a>(cities: &'a [City], query: &str, limit: usize) -> Vec<&'a City> {
     let (name_part, place_part) = match query.split_once(',') {
         Some((n, p)) => (fold(n.trim()), fold(p.trim())),
@@ -179,6 +212,7 @@ pub fn search_cities<'a>(cities: &'a [City], query: &str, limit: usize) -> Vec<&
     for city in cities {
         if !place_part.is_empty()
             && !city.country_key.starts_with(&place_part)
+            && !country_name_in(&city.country, Lang::Ko).starts_with(&place_part)
             && !city.admin1.eq_ignore_ascii_case(&place_part)
         {
             continue;

@@ -15,7 +15,7 @@ pub mod topojson;
 
 use std::sync::OnceLock;
 
-pub use cities::{City, cities, search_cities};
+pub use cities::{City, cities, country_name_in, search_cities};
 pub use topojson::{LonLat, TopoJsonError, Topology};
 
 /// Natural Earth 1:110m land, as TopoJSON (world-atlas 2.0.2 `land-110m.json`).

@@ -46,7 +46,7 @@ impl Default for LocationPanel {
 }
 
 /// The place of a bundled city (height unknown: 0 m), named in the user's language
-/// ("서울, South Korea" in Korean).
+/// ("서울, 대한민국" in Korean).
 pub fn place_of_city(city: &City) -> Place {
     Place {
         name: city.label_in(crate::i18n::language()),

@@ -29,7 +29,7 @@ pub fn coordinates_label(place: &Place) -> String {
 }
 
 /// The place's name in `lang`. A place named after a bundled city (its GeoNames or Korean
-/// name, as the default "Seoul", or the list label it was chosen with, "서울, South Korea")
+/// name, as the default "Seoul", or the list label it was chosen with, "서울, 대한민국")
 /// and lying within [`CITY_NAME_KM`] of it shows that city's name in `lang`
 /// ([`crate::atlas::City::name_in`]); any other name shows as saved.
 ///
@@ -67,7 +67,6 @@ pub const CITY_NAME_KM: f64 = 5.0;
 
 /// [`place_name_in`]'s look-up in the city list.
 fn city_name_in(place: &Place, lang: crate::i18n::Lang) -> Option<String> {
-    use crate::i18n::Lang;
     let near = |c: &&crate::atlas::City| {
         (c.latitude_deg - place.latitude_deg).abs() < 0.1
             && ground_distance_km(
@@ -82,7 +81,7 @@ fn city_name_in(place: &Place, lang: crate::i18n::Lang) -> Option<String> {
     crate::atlas::cities().iter().filter(near).find_map(|c| {
         if place.name == c.name || (!c.name_ko.is_empty() && place.name == c.name_ko) {
             Some(c.name_in(lang).to_owned())
-        } else if Lang::ALL.iter().any(|&l| c.label_in(l) == place.name) {
+        } else if c.is_labelled(&place.name) {
             Some(c.label_in(lang))
         } else {
             None
@@ -299,10 +298,13 @@ mod tests {
         let seoul = Place::default();
         assert_eq!(place_name_in(&seoul, Lang::Ko), "서울");
         assert_eq!(place_name_in(&seoul, Lang::En), seoul.name);
-        // A city chosen from the list in one language reads in the other.
-        let busan = place("부산, South Korea", 35.1017, 129.03);
-        assert_eq!(place_name_in(&busan, Lang::En), "Busan, South Korea");
-        assert_eq!(place_name_in(&busan, Lang::Ko), "부산, South Korea");
+        // A city chosen from the list in one language reads in the other, and one saved
+        // before the country had its Korean name reads in both.
+        for saved in ["부산, 대한민국", "Busan, South Korea", "부산, South Korea"] {
+            let busan = place(saved, 35.1017, 129.03);
+            assert_eq!(place_name_in(&busan, Lang::En), "Busan, South Korea");
+            assert_eq!(place_name_in(&busan, Lang::Ko), "부산, 대한민국");
+        }
         // A name that is no city's, or a city's name far from it, stays as saved.
         let school = place("Our school", 37.5665, 126.978);
         assert_eq!(place_name_in(&school, Lang::Ko), "Our school");
