@@ -184,10 +184,16 @@ fn korean_search_matches_prefixes_and_inside_names() {
     assert!(narrowed.iter().all(|c| c.country == "South Korea"));
     // And by the country's Korean name: 평양 in 북한, 서울 in 대한민국.
     let north = search_cities(cities(), "평양, 북한", 5);
-    assert_eq!(north.first().map(|c| c.country.as_str()), Some("North Korea"));
+    assert_eq!(
+        north.first().map(|c| c.country.as_str()),
+        Some("North Korea")
+    );
     let south = search_cities(cities(), "서울, 대한", 5);
     assert!(!south.is_empty());
-    assert!(south.iter().all(|c| c.country == "South Korea"), "{south:?}");
+    assert!(
+        south.iter().all(|c| c.country == "South Korea"),
+        "{south:?}"
+    );
 }
 
 #[test]

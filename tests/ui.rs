@@ -1135,6 +1135,62 @@ fn english_pass_table_and_sky_chart_marks() {
     }
 }
 
+/// Every painted text with the screen rectangle it covers.
+fn painted_text_rects(harness: &Harness<'static, OverheadApp>) -> Vec<(String, egui::Rect)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(text) => out.push((
+                text.galley.text().to_owned(),
+                text.galley.rect.translate(text.pos.to_vec2()),
+            )),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_names_of_the_sky_keep_clear_of_the_pass_labels() {
+    overhead::i18n::set_thread_language(Some(Lang::En));
+    let mut harness = app(Some(iss_settings()), None);
+    click_row_showing(&mut harness, "03:28");
+    let painted = painted_text_rects(&harness);
+    let sky_names: Vec<String> = overhead::atlas::sky::stars()
+        .iter()
+        .map(|s| s.name.clone())
+        .chain(
+            overhead::atlas::sky::constellations()
+                .iter()
+                .map(|c| c.name.to_uppercase()),
+        )
+        .filter(|name| !name.is_empty())
+        .collect();
+    let is_time = |t: &str| t.len() == 5 && t.as_bytes()[2] == b':';
+    let pass_labels: Vec<&(String, egui::Rect)> = painted
+        .iter()
+        .filter(|(t, _)| ["rise", "set", "appears", "vanishes"].contains(&t.as_str()) || is_time(t))
+        .collect();
+    let sky_labels: Vec<&(String, egui::Rect)> = painted
+        .iter()
+        .filter(|(t, _)| sky_names.contains(t))
+        .collect();
+    assert!(pass_labels.len() >= 4, "{pass_labels:?}");
+    assert!(sky_labels.len() >= 3, "{sky_labels:?}");
+    for (name, rect) in &sky_labels {
+        for (label, taken) in &pass_labels {
+            assert!(
+                !rect.shrink(1.0).intersects(*taken),
+                "{name} at {rect:?} covers {label} at {taken:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn korean_location_window_and_picker() {
     let mut harness = app_in(Lang::Ko, Settings::default());

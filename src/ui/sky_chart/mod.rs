@@ -16,7 +16,7 @@ mod sky;
 pub use sky::star_radius_points;
 
 use now::{draw_now_satellite, now_satellites};
-use path::{PassPath, draw_path};
+use path::{PassPath, PlotLabel, draw_path, plot_label};
 use sky::{SkyOptions, sky_shapes};
 
 use eframe::egui;
@@ -128,6 +128,8 @@ impl SkyChart {
         // The sky goes under the plot's lines: keep its place in the paint list now and
         // fill it once the plot has said where it is on the screen.
         let sky_shape = ui.painter().add(egui::Shape::Noop);
+        // The pass's and the satellites' labels, for the sky's names to keep clear of.
+        let mut drawn = Vec::new();
 
         let response = Plot::new("sky_chart")
             .width(side)
@@ -160,14 +162,14 @@ impl SkyChart {
                             .allow_hover(false),
                     );
                     if el > 0.0 {
-                        plot.text(
-                            Text::new(
-                                "",
-                                PlotPoint::from(chart_xy(180.0, el)),
-                                egui::RichText::new(format!("{el:.0}°")).size(sizes.small),
-                            )
-                            .color(palette.weak_text)
-                            .anchor(egui::Align2::LEFT_BOTTOM),
+                        plot_label(
+                            plot,
+                            &mut drawn,
+                            chart_xy(180.0, el),
+                            format!("{el:.0}°"),
+                            palette.weak_text,
+                            egui::Align2::LEFT_BOTTOM,
+                            sizes,
                         );
                     }
                 }
@@ -190,12 +192,17 @@ impl SkyChart {
                         )
                         .color(palette.text),
                     );
+                    drawn.push(PlotLabel {
+                        xy: [x, y],
+                        text: compass_point(az).to_owned(),
+                        anchor: egui::Align2::CENTER_CENTER,
+                    });
                 }
                 if let (Some(path), Some(r)) = (path, record) {
-                    draw_path(plot, path, r, view, fmt, sizes);
+                    draw_path(plot, &mut drawn, path, r, view, fmt, sizes);
                 }
                 for sat in &satellites {
-                    draw_now_satellite(plot, sat, palette, sizes);
+                    draw_now_satellite(plot, &mut drawn, sat, palette, sizes);
                 }
                 if let Some((az, el)) = live.filter(|_| !now_view) {
                     plot.points(
@@ -211,7 +218,29 @@ impl SkyChart {
             dark_site: self.dark_site,
             binocular_xy: self.binocular_xy,
         };
-        let shapes = sky_shapes(ui, scene, &response.transform, palette, sizes, options);
+        let font = egui::FontId::proportional(sizes.small);
+        let taken: Vec<egui::Rect> = drawn
+            .into_iter()
+            .map(|label| {
+                let size = ui
+                    .painter()
+                    .layout_no_wrap(label.text, font.clone(), palette.text)
+                    .size();
+                let at = response
+                    .transform
+                    .position_from_point(&PlotPoint::from(label.xy));
+                label.anchor.anchor_size(at, size)
+            })
+            .collect();
+        let shapes = sky_shapes(
+            ui,
+            scene,
+            &response.transform,
+            palette,
+            sizes,
+            options,
+            taken,
+        );
         ui.painter().set(sky_shape, egui::Shape::Vec(shapes));
         if response.response.clicked()
             && let Some(pos) = response.response.interact_pointer_pos()

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use chrono::Duration;
-use egui_plot::{Line, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{Line, PlotPoints, Points};
 
 use super::{LabelSizes, TRAIL_S, TRAIL_STEP_S};
 use crate::orbit::observe;
@@ -53,6 +53,7 @@ pub(super) fn now_satellites(view: &ViewCtx<'_>) -> Vec<NowSatellite> {
 /// One satellite of the "now" view: its trail, a dot and its name.
 pub(super) fn draw_now_satellite(
     plot: &mut egui_plot::PlotUi<'_>,
+    drawn: &mut Vec<super::path::PlotLabel>,
     sat: &NowSatellite,
     palette: Palette,
     sizes: LabelSizes,
@@ -74,14 +75,14 @@ pub(super) fn draw_now_satellite(
                 .radius(5.0)
                 .color(palette.chosen),
         );
-        plot.text(
-            Text::new(
-                "",
-                PlotPoint::new(x + 3.0, y + 3.0),
-                egui::RichText::new(sat.name.clone()).size(sizes.small),
-            )
-            .color(palette.chosen)
-            .anchor(egui::Align2::LEFT_BOTTOM),
+        super::path::plot_label(
+            plot,
+            drawn,
+            [x + 3.0, y + 3.0],
+            sat.name.clone(),
+            palette.chosen,
+            egui::Align2::LEFT_BOTTOM,
+            sizes,
         );
     }
 }

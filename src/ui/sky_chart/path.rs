@@ -22,8 +22,42 @@ pub(super) struct PassPath {
     pub(super) samples: Vec<PathPoint>,
 }
 
+/// A text put on the plot, kept so that the names of the sky (drawn after the plot, under
+/// it) keep clear of it: where it is (chart units), what it says, and which of its corners
+/// is there.
+pub(super) struct PlotLabel {
+    pub(super) xy: [f64; 2],
+    pub(super) text: String,
+    pub(super) anchor: egui::Align2,
+}
+
+/// Puts `text` on the plot in the chart's small size with its `anchor` corner at `xy`, and
+/// remembers it in `drawn`.
+pub(super) fn plot_label(
+    plot: &mut egui_plot::PlotUi<'_>,
+    drawn: &mut Vec<PlotLabel>,
+    xy: [f64; 2],
+    text: String,
+    color: egui::Color32,
+    anchor: egui::Align2,
+    sizes: LabelSizes,
+) {
+    plot.text(
+        Text::new(
+            "",
+            PlotPoint::new(xy[0], xy[1]),
+            egui::RichText::new(text.clone()).size(sizes.small),
+        )
+        .color(color)
+        .anchor(anchor),
+    );
+    drawn.push(PlotLabel { xy, text, anchor });
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(super) fn draw_path(
     plot: &mut egui_plot::PlotUi<'_>,
+    drawn: &mut Vec<PlotLabel>,
     path: &PassPath,
     record: &PassRecord,
     view: &ViewCtx<'_>,
@@ -99,36 +133,32 @@ pub(super) fn draw_path(
             .color(palette.text),
     );
     for ([x, y], label) in labels {
-        plot.text(
-            Text::new(
-                "",
-                PlotPoint::new(x + 3.0, y + 3.0),
-                egui::RichText::new(label).size(sizes.small),
-            )
-            .color(palette.weak_text)
-            .anchor(egui::Align2::LEFT_BOTTOM),
+        plot_label(
+            plot,
+            drawn,
+            [x + 3.0, y + 3.0],
+            label,
+            palette.weak_text,
+            egui::Align2::LEFT_BOTTOM,
+            sizes,
         );
     }
     let rise = chart_xy(first.azimuth_deg, first.elevation_deg);
     let set = chart_xy(last.azimuth_deg, last.elevation_deg);
-    plot.text(
-        Text::new(
-            "",
-            PlotPoint::new(rise[0], rise[1]),
-            egui::RichText::new(crate::t!("panels-mark-rise")).size(sizes.small),
-        )
-        .color(palette.text)
-        .anchor(egui::Align2::CENTER_TOP),
-    );
-    plot.text(
-        Text::new(
-            "",
-            PlotPoint::new(set[0], set[1]),
-            egui::RichText::new(crate::t!("panels-mark-set")).size(sizes.small),
-        )
-        .color(palette.text)
-        .anchor(egui::Align2::CENTER_TOP),
-    );
+    for (xy, text) in [
+        (rise, crate::t!("panels-mark-rise")),
+        (set, crate::t!("panels-mark-set")),
+    ] {
+        plot_label(
+            plot,
+            drawn,
+            xy,
+            text,
+            palette.text,
+            egui::Align2::CENTER_TOP,
+            sizes,
+        );
+    }
     if let Some((origin, tip)) = motion_arrow(samples, record) {
         plot.arrows(
             Arrows::new("direction", vec![origin], vec![tip])
@@ -137,7 +167,7 @@ pub(super) fn draw_path(
                 .allow_hover(false),
         );
     }
-    draw_seen_marks(plot, samples, record, palette, sizes);
+    draw_seen_marks(plot, drawn, samples, record, palette, sizes);
 }
 
 /// An arrow along the path at the middle of the part that is seen (or of the pass), from
@@ -163,6 +193,7 @@ fn motion_arrow(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2],
 /// shadow, a cross when it sets), its highest point while seen, and its brightest point.
 fn draw_seen_marks(
     plot: &mut egui_plot::PlotUi<'_>,
+    drawn: &mut Vec<PlotLabel>,
     samples: &[PathPoint],
     record: &PassRecord,
     palette: Palette,
@@ -187,14 +218,14 @@ fn draw_seen_marks(
             return;
         }
         placed.push(xy);
-        plot.text(
-            Text::new(
-                "",
-                PlotPoint::new(xy[0] - 3.0, xy[1] - 3.0),
-                egui::RichText::new(text).size(sizes.small),
-            )
-            .color(palette.text)
-            .anchor(egui::Align2::RIGHT_TOP),
+        plot_label(
+            plot,
+            drawn,
+            [xy[0] - 3.0, xy[1] - 3.0],
+            text,
+            palette.text,
+            egui::Align2::RIGHT_TOP,
+            sizes,
         );
     };
     if let Some(a) = p.visible_start() {

@@ -41,7 +41,10 @@ fn star_color(palette: Palette, magnitude: f64, b_minus_v: Option<f64>) -> egui:
 }
 
 /// The sky behind the plot as screen shapes: the Milky Way, constellations, stars, the
-/// planets, the Moon with its phase, the Sun, and the binocular circle.
+/// planets, the Moon with its phase, the Sun, and the binocular circle. `taken` are the
+/// screen rectangles of the plot's own labels (the pass's times and marks, the compass
+/// points): a name of the sky keeps clear of them and of the more important names, a line
+/// up or down if it must, and is left out if it still cannot.
 pub(super) fn sky_shapes(
     ui: &egui::Ui,
     scene: &SkyScene,
@@ -49,6 +52,7 @@ pub(super) fn sky_shapes(
     palette: Palette,
     sizes: LabelSizes,
     options: SkyOptions,
+    taken: Vec<egui::Rect>,
 ) -> Vec<egui::Shape> {
     use egui::{Shape, Stroke};
     let to_screen = |xy: [f64; 2]| transform.position_from_point(&PlotPoint::from(xy));
@@ -202,11 +206,21 @@ pub(super) fn sky_shapes(
         ));
     }
     labels.sort_by_key(|(rank, _)| *rank);
-    let mut placed: Vec<egui::Rect> = Vec::new();
-    for (_, (rect, shape)) in labels {
-        let core = rect.shrink(1.0);
-        if placed.iter().all(|p| !p.intersects(core)) {
-            placed.push(rect);
+    let mut placed = taken;
+    for (rank, (rect, mut shape)) in labels {
+        // A star's or constellation's name that would cover another label moves a line up
+        // or down before it gives way: "CYGNUS" beside the pass through it, not hidden.
+        let shifts: &[f32] = if rank >= 2 { &[0.0, -1.0, 1.0] } else { &[0.0] };
+        let free = shifts
+            .iter()
+            .map(|&k| egui::vec2(0.0, k * rect.height()))
+            .find(|&delta| {
+                let core = rect.translate(delta).shrink(1.0);
+                placed.iter().all(|p| !p.intersects(core))
+            });
+        if let Some(delta) = free {
+            placed.push(rect.translate(delta));
+            shape.translate(delta);
             shapes.push(shape);
         }
     }
