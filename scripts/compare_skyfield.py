@@ -17,8 +17,9 @@ that lies wholly inside the window is found by only one tool; 1 otherwise; 2 on 
 when the Rust CLI fails. Unmatched passes that skyfield's own altitude confirms (find_events
 misses, a known weakness for long deep-space passes), matched rises and sets off because
 find_events merged two passes (skyfield's altitude is zero at Rust's time), skyfield-only passes
-of a satellite that has re-entered (under 100 km up by skyfield's own numbers) and grazing passes
-(max elevation below --graze-deg) are listed but do not fail the comparison.
+of a satellite that has re-entered (after Overhead stopped it, during an SGP4 error in skyfield
+itself, or under 100 km up by skyfield's own numbers) and grazing passes (max elevation below
+--graze-deg) are listed but do not fail the comparison.
 """
 
 import argparse
@@ -291,8 +292,9 @@ def compare(sky, rust, start, days, tol, graze, stops=None):
     numbers: a matched rise or set off by more than the tolerance where skyfield's altitude
     at Rust's time is zero (find_events missed a set and rise between two passes and merged
     them: long, slow deep-space passes), and a skyfield-only pass after the moment Overhead
-    stopped a satellite (re-entered: SGP4 goes on giving positions after a decay) or where
-    skyfield's satellite is under 100 km up.
+    stopped a satellite (re-entered: SGP4 goes on giving positions after a decay), during
+    which skyfield's own SGP4 reports an error (a decaying orbit, where SGP4 fails on and
+    off), or where skyfield's satellite is under 100 km up.
     """
     dur = days * 86400.0
     ts = sky["ts"]
@@ -391,8 +393,19 @@ def compare(sky, rust, start, days, tol, graze, stops=None):
             if stop is not None and sat is not None:
                 epoch = sat.epoch.utc_datetime()
                 stopped_at = (epoch + dt.timedelta(minutes=stop[0]) - start).total_seconds()
+            sgp4_error = None
+            if sat is not None and a["rise"] is not None:
+                end = a["set"] if a["set"] is not None else a["rise"] + 900.0
+                for k in range(int((end - a["rise"]) // 30.0) + 2):
+                    s = min(a["rise"] + 30.0 * k, end)
+                    message = sat.at(ts.from_datetime(start + dt.timedelta(seconds=s))).message
+                    if message:
+                        sgp4_error = message
+                        break
             if stopped_at is not None and a["rise"] is not None and a["rise"] >= stopped_at:
                 rep["benign"].append(msg + f" -> after Overhead stopped the satellite ({stop[1]})")
+            elif sgp4_error is not None:
+                rep["benign"].append(msg + f" -> SGP4 fails during it in skyfield too ({sgp4_error})")
             elif height_km is not None and height_km < REENTERED_KM:
                 rep["benign"].append(msg + f" -> after re-entry (skyfield's satellite {height_km:.0f} km up)")
             elif a["max_el"] is not None and a["max_el"] < graze:
