@@ -959,18 +959,10 @@ fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
 /// Every text the last frame painted (labels, and what the sky chart draws itself), in
 /// paint order.
 fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        walk(&clipped.shape, &mut out);
-    }
-    out
+    painted_text_rects(harness)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect()
 }
 
 /// The fixture app in `lang`, loaded and searched.
