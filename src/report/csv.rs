@@ -13,7 +13,6 @@ use rayon::prelude::*;
 use super::PassRecord;
 use super::digits::{push_fixed, push_rfc3339, push_whole};
 use crate::orbit::{Appears, PassPoint, Vanishes};
-use crate::text::{NAME_CHARS, clean};
 
 /// The header row's column names, in order.
 const COLUMNS: [&str; 33] = [
@@ -187,8 +186,8 @@ impl Row<'_> {
     /// The row of one pass.
     fn record(&mut self, r: &PassRecord, limiting_magnitude: f64) -> csv::Result<()> {
         let p = &r.pass;
-        self.field(|buf| push_whole(buf, p.norad_id.into()))?;
-        self.text(&clean(r.name(), NAME_CHARS))?;
+        self.field(|buf| push_whole(buf, p.norad_id))?;
+        self.text(r.shown_name())?;
         self.point(&p.rise)?;
         self.point(&p.culmination)?;
         self.point(&p.set)?;

@@ -80,10 +80,15 @@ pub(super) fn push_fixed(buf: &mut Vec<u8>, x: f64, decimals: usize) {
             }
         }
     };
+    // Below 10^15 × 10^3 the units fit 64 bits, whose division is the processor's (a
+    // 128-bit one is a library call per digit).
+    let Ok(units) = u64::try_from(units) else {
+        let _ = write!(buf, "{x:.decimals$}");
+        return;
+    };
     if bits >> 63 == 1 {
         buf.push(b'-');
     }
-    let scale = u128::from(scale);
     push_whole(buf, units / scale);
     if decimals > 0 {
         buf.push(b'.');
@@ -98,7 +103,7 @@ pub(super) fn push_fixed(buf: &mut Vec<u8>, x: f64, decimals: usize) {
 }
 
 /// Appends a whole number in decimal.
-pub(super) fn push_whole(buf: &mut Vec<u8>, mut n: u128) {
+pub(super) fn push_whole(buf: &mut Vec<u8>, mut n: u64) {
     let start = buf.len();
     loop {
         buf.push(b'0' + (n % 10) as u8);

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::{MoonNearPass, PassRecord, SatelliteNote, rfc3339, round_to};
 use crate::orbit::{Appears, Observer, ObserverFrame, PassPoint, Vanishes};
-use crate::text::{NAME_CHARS, clean};
 
 #[derive(Serialize)]
 struct JsonPoint {
@@ -95,7 +94,7 @@ impl JsonPass {
     fn new(r: &PassRecord, limiting_magnitude: f64, frame: &ObserverFrame) -> Self {
         JsonPass {
             norad_id: r.pass.norad_id,
-            name: clean(r.name(), NAME_CHARS),
+            name: r.shown_name().to_owned(),
             rise: (&r.pass.rise).into(),
             culmination: (&r.pass.culmination).into(),
             set: (&r.pass.set).into(),

@@ -33,6 +33,9 @@ pub use words::*;
 pub struct PassSource {
     /// Satellite name as published.
     pub name: String,
+    /// The name as reports show it: cleaned of control characters and cut to
+    /// [`crate::text::NAME_CHARS`] (once per satellite, not once per pass).
+    pub shown_name: String,
     /// Epoch of the element set used, UTC.
     pub element_epoch: DateTime<Utc>,
     /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
@@ -44,6 +47,7 @@ impl PassSource {
     pub fn new(set: &crate::orbit::ElementSet) -> Self {
         Self {
             name: set.name.clone(),
+            shown_name: crate::text::clean(&set.name, crate::text::NAME_CHARS),
             element_epoch: set.epoch,
             mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
         }
@@ -85,6 +89,11 @@ impl PassRecord {
     /// Satellite name as published.
     pub fn name(&self) -> &str {
         &self.source.name
+    }
+
+    /// Satellite name as reports show it ([`PassSource::shown_name`]).
+    pub fn shown_name(&self) -> &str {
+        &self.source.shown_name
     }
 
     /// Epoch of the element set used, UTC.

@@ -10,7 +10,6 @@ use super::{MoonNearPass, PassRecord, SeenPart, round_to};
 use crate::i18n::{self, Lang, static_word};
 use crate::orbit::{Appears, NotVisibleReason, Observer, ObserverFrame, Pass, PassPoint, Vanishes};
 use crate::t;
-use crate::text::{NAME_CHARS, clean};
 
 /// In Korean, a time at the start of `time` said as words: "21:39" → "21시 39분" (and
 /// "21:39 KST (12:39 UTC)" → "21시 39분 KST (12:39 UTC)"); other languages keep it.
@@ -398,7 +397,7 @@ pub fn event_summary(r: &PassRecord, limiting_magnitude: f64) -> String {
     let top = seen.map_or(p.culmination, |s| s.peak);
     t!(
         "words-event-summary",
-        sat = clean(r.name(), NAME_CHARS),
+        sat = r.shown_name(),
         height = format!("{:.0}", top.elevation_deg),
         point = compass_point(top.azimuth_deg),
         visibility = visibility
