@@ -168,30 +168,17 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
             &t!("words-handout-mark-highest"),
         );
         let (x, y) = chart_mm(seen.end.azimuth_deg, seen.end.elevation_deg);
-        if seen.vanishes == Vanishes::EntersShadow {
+        let vanishes = if seen.vanishes == Vanishes::EntersShadow {
             // Fading into the shadow: an open ring with a dark half.
             page.circle(x, y, 1.8, ink(), false, 1.0);
             page.circle(x, y, 0.9, ink(), true, 0.0);
-            page.text(
-                x + 2.4,
-                y + 3.2,
-                7.5,
-                false,
-                ink(),
-                &t!("words-handout-mark-fades"),
-            );
+            t!("words-handout-mark-fades")
         } else {
             page.line(&[(x - 1.8, y - 1.8), (x + 1.8, y + 1.8)], 1.2, ink(), false);
             page.line(&[(x - 1.8, y + 1.8), (x + 1.8, y - 1.8)], 1.2, ink(), false);
-            page.text(
-                x + 2.4,
-                y + 3.2,
-                7.5,
-                false,
-                ink(),
-                &t!("words-handout-mark-vanishes"),
-            );
-        }
+            t!("words-handout-mark-vanishes")
+        };
+        page.text(x + 2.4, y + 3.2, 7.5, false, ink(), &vanishes);
         // An arrow half-way along the seen part, pointing the way it moves.
         if let Some(i) = samples.iter().position(|s| s.t >= seen.peak.time)
             && let (Some(a), Some(b)) = (samples.get(i.saturating_sub(1)), samples.get(i + 1))
