@@ -18,6 +18,8 @@ mod skyfield;
 mod sky;
 // Sun, Moon, planets and precessed stars against skyfield, and `overhead sky` (src/orbit/stars.rs, planets.rs, src/cli/sky.rs).
 mod sky_cli;
+// `overhead identify`'s engine against simulated sightings made with skyfield (src/orbit/identify).
+mod identify;
 // Element sources, cache, refresh rules and the bundled snapshot (src/catalog), settings (src/settings.rs), `overhead fetch`.
 mod catalog;
 // Hostile or careless input: bombs, endless files, bad numbers, control characters,

@@ -1,4 +1,5 @@
-//! The command line: `overhead passes`, `overhead fetch`, `overhead handout`, `overhead sky`.
+//! The command line: `overhead passes`, `overhead fetch`, `overhead handout`, `overhead sky`,
+//! `overhead identify`.
 //!
 //! The subcommands call the same `orbit`, `catalog` and `report` functions as the window
 //! does, and know nothing of the window: `main.rs` opens it when no subcommand is given.
@@ -11,6 +12,7 @@ pub mod assets;
 pub mod checks;
 pub mod fetch;
 pub mod handout;
+pub mod identify;
 pub mod passes;
 pub mod sky;
 mod table;
@@ -52,6 +54,8 @@ pub enum Command {
     Handout(handout::HandoutArgs),
     /// What is in the sky at one time and place: Sun, Moon, planets, bright stars.
     Sky(sky::SkyArgs),
+    /// What was that? Which satellite was the moving light you saw, from when and where.
+    Identify(identify::IdentifyArgs),
     /// Write the man pages and shell completions into a directory (for packaging).
     #[command(hide = true)]
     GenerateAssets(assets::GenerateAssetsArgs),
@@ -64,6 +68,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Fetch(a) => fetch::run(a),
         Command::Handout(a) => handout::run(a),
         Command::Sky(a) => sky::run(a),
+        Command::Identify(a) => identify::run(a),
         Command::GenerateAssets(a) => assets::run(a),
     }
 }

@@ -186,7 +186,16 @@ impl PassesArgs {
 }
 
 fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
-    match &args.satellites.elements {
+    load_element_sets(args.satellites.elements.as_deref())
+}
+
+/// The element sets of `--elements FILE` (its skipped records warned about on stderr), or
+/// without it every cached source merged over the bundled snapshot (see
+/// [`default_elements`]). Shared with `overhead identify`.
+pub(super) fn load_element_sets(
+    elements: Option<&std::path::Path>,
+) -> anyhow::Result<Vec<ElementSet>> {
+    match elements {
         Some(path) => {
             let text =
                 crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
@@ -205,7 +214,7 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
 }
 
 /// Prints one warning line to stderr, cleaned of control characters and cut to length.
-fn warn(message: &str) {
+pub(super) fn warn(message: &str) {
     eprintln!(
         "overhead: {}",
         t!(
@@ -242,7 +251,11 @@ fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
 /// its epoch: predictions drift by minutes within weeks. This applies to every source,
 /// `--elements` included. Sets more than [`crate::orbit::MAX_DAYS_FROM_EPOCH`] away are
 /// refused by the search itself, with their own note.
-fn warn_about_element_ages(sets: &[ElementSet], start: DateTime<Utc>, end: DateTime<Utc>) {
+pub(super) fn warn_about_element_ages(
+    sets: &[ElementSet],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) {
     let farthest_days = |set: &ElementSet| {
         let (a, b) = (set.age_days(start), set.age_days(end));
         if a.abs() > b.abs() { a } else { b }

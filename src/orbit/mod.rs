@@ -19,6 +19,8 @@
 //! 7. [`stars`] precesses J2000 star places to the date (IAU 1976) and looks at them from
 //!    the observer; [`planets`] places Mercury to Saturn (JPL's approximate elements) with
 //!    their magnitudes, in the same frames.
+//! 8. [`identify`] turns the question round: which satellite was the light someone saw
+//!    at a time and place.
 //!
 //! [`constants`] holds every physical constant with its unit and source (the WGS-72 values
 //! SGP4 uses kept apart from the WGS-84 ones the observer stands on); `roots` holds the
@@ -31,6 +33,7 @@ pub mod constants;
 pub mod elements;
 pub mod fleet;
 pub mod frames;
+pub mod identify;
 pub mod moon;
 pub mod night;
 pub mod observe;
@@ -38,6 +41,7 @@ pub mod passes;
 pub mod planets;
 pub mod propagate;
 pub mod propagator;
+mod reach;
 pub(crate) mod roots;
 pub mod stars;
 pub mod sun;
@@ -50,6 +54,10 @@ pub use elements::{
 };
 pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
+pub use identify::{
+    Candidate, Identification, ScoreModel, Sighting, StandardMagnitude, identify,
+    standard_magnitude_of,
+};
 pub use moon::{
     MoonView, angular_separation_deg, moon_illuminated_fraction, moon_is_waxing,
     moon_position_teme_km, moon_view,

@@ -5,6 +5,7 @@
 //!   [`SatelliteNote`]) and the shared number formats;
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
+//! - `identify`: the verdict and the short words of `overhead identify` and the Identify mode;
 //! - `json`, `csv`, `ics`: the three file formats.
 
 use std::sync::Arc;
@@ -17,12 +18,14 @@ use crate::orbit::{Appears, Pass, PassPoint, Vanishes, timing_uncertainty_s};
 mod csv;
 mod digits;
 mod ics;
+mod identify;
 mod json;
 mod moon;
 mod words;
 
 pub use csv::{to_csv, write_csv};
 pub use ics::to_ics;
+pub use identify::*;
 pub use json::{to_json, write_json};
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
 pub use words::*;

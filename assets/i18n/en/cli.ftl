@@ -133,7 +133,7 @@ cli-handout-wrote = wrote { $file } ({ $count } visible passes)
 cli-handout-wrote-chart = wrote { $file } ({ $count } visible passes, chart: { $sat })
 
 ## Arguments that cannot be used (stderr).
-# A unit of a range: $unit degrees / metres / days / (visual magnitude).
+# A unit of a range: $unit degrees / metres / days / seconds / (visual magnitude).
 cli-unit = { $unit }
 # A range: $kind closed (min allowed) / open (more than min); $min, $max numbers; $unit cli-unit.
 cli-range = { $kind ->
@@ -150,3 +150,47 @@ cli-arg-out-of-range = { $arg } { $value } is { $finite ->
 cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
 # Empty text: $arg the flag.
 cli-arg-empty = { $arg } is empty; give it some text
+
+## overhead identify ("what was that?").
+# Where it was: $point compass point, $bearing whole degrees, $height whole degrees up.
+cli-identify-where = { $point } { $bearing }°, { $height }° up
+# The second point: $where_ cli-identify-where, $s seconds after the first.
+cli-identify-then = ; { $s } s later { $where_ }
+# Only the way it went: $where_ a point on its way.
+cli-identify-toward = ; going towards { $where_ }
+# How bright it looked: $mag.
+cli-identify-seen-magnitude = ; it looked like magnitude { $mag }
+# The sighting as reported: $place coordinates, $time "2026-08-22 12:37:10 UTC",
+# $tolerance seconds, $where_ the first point, $motion cli-identify-then / -toward or
+# nothing, $magnitude cli-identify-seen-magnitude or nothing.
+cli-identify-sighting = Seen from { $place } at { $time } (give or take { $tolerance } s): { $where_ }{ $motion }{ $magnitude }.
+# Above the candidates: $fits yes (those that fit) / no (the nearest misses), $tried how
+# many satellites were tried.
+cli-identify-list = { $fits ->
+        [yes] Candidates, best first ({ $tried } satellites tried):
+       *[no] Nearest misses ({ $tried } satellites tried; none fits):
+    }
+# The table's columns.
+cli-identify-col-chance = Chance
+cli-identify-col-satellite = Satellite
+cli-identify-col-when = When
+cli-identify-col-miss = Missed by
+cli-identify-col-way = Way it went
+cli-identify-col-speed = Speed
+cli-identify-col-where = Where then
+cli-identify-col-light = Light
+# --at or --to that is neither "AZ,EL" nor a name: $arg, $text.
+cli-identify-bad-place = { $arg } { $text } is neither "azimuth,elevation" in degrees (like 120,35) nor the name of a star, a planet or the Moon
+# A name the sky does not know: $arg, $name, $has_near yes / no, $near the near spellings.
+cli-identify-unknown-name = { $arg } { $name }: no star, planet or Moon of that name{ $has_near ->
+        [yes] ; did you mean { $near }?
+       *[no] {""}
+    }
+# The named body is below the horizon at the time: $arg, $name, $deg degrees below.
+cli-identify-below-horizon = { $arg } { $name }: it was { $deg }° below the horizon then
+# --at and --to are the same point.
+cli-identify-same-place = --at and --to are the same point; give where it went, or leave --to out
+# No satellite could be tried: $days the limit.
+cli-identify-none-searched = no satellite was tried: --time is more than { $days } days from every element epoch
+# Satellites flying with a candidate (docked modules, a launch's train): $name, $others.
+cli-identify-together = { $name } flies together with { $others } (one light).

@@ -298,3 +298,59 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## Identify ("what was that?"): overhead identify and the sky chart's Identify mode.
+# When the satellite was nearest the first point, against the time given: $side after /
+# before / at, $s whole seconds.
+words-identify-when = { $side ->
+        [after] { $s } s after the time you gave
+        [before] { $s } s before the time you gave
+       *[at] at the time you gave
+    }
+# The same, short, for a table column.
+words-identify-when-short = { $side ->
+        [after] { $s } s late
+        [before] { $s } s early
+       *[at] on time
+    }
+# The way it moved against the way seen: $way same / opposite / off / none (not given),
+# $off the angle between them in whole degrees.
+words-identify-way-short = { $way ->
+        [same] same way ({ $off }° off)
+        [opposite] opposite way
+        [off] { $off }° off
+       *[none] —
+    }
+# Its angular rate: $rate degrees per second ("1.10"); $compare same / faster (seen faster
+# than it moved) / slower / none; $percent the difference in whole per cent.
+words-identify-rate-short = { $compare ->
+        [same] { $rate }°/s, as seen
+        [faster] { $rate }°/s, seen { $percent }% faster
+        [slower] { $rate }°/s, seen { $percent }% slower
+       *[none] { $rate }°/s
+    }
+# Sunlight and brightness: $state mag / unknown / shadow, $mag the magnitude ("-3.1").
+words-identify-light-short = { $state ->
+        [mag] sunlit, mag { $mag }
+        [unknown] sunlit, brightness unknown
+       *[shadow] in the Earth's shadow
+    }
+# The verdict on a candidate: $name the satellite, $miss degrees from the first point
+# ("0.8"), $when words-identify-when, $way same / opposite / off / none, $off degrees,
+# $light mag / unknown / shadow, $mag the magnitude.
+words-identify-verdict = { $name }: passed { $miss }° from there { $when }{ $way ->
+        [same] , moving the same way
+        [opposite] , moving the opposite way
+        [off] , moving { $off }° off the way you saw
+       *[none] {""}
+    }; { $light ->
+        [mag] magnitude { $mag }
+        [unknown] brightness unknown
+       *[shadow] in the Earth's shadow then, so it cannot have been seen
+    }
+# No candidate fits; $nearest the nearest miss's words-identify-verdict.
+words-identify-nothing-fits = Nothing known fits. The nearest miss: { $nearest }
+# No satellite of the catalog was up anywhere near.
+words-identify-nothing-up = Nothing known fits: no satellite of the catalog was up near there then.
+# A share of the probability under half a per cent.
+words-identify-score-small = <1%

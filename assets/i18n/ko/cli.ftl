@@ -102,6 +102,7 @@ cli-unit = { $unit ->
         [degrees] 도
         [metres] 미터
         [days] 일
+        [seconds] 초
        *[other] 겉보기 등급
     }
 cli-range = { $kind ->
@@ -114,3 +115,31 @@ cli-arg-out-of-range = { $arg } { $value }: { $finite ->
     }. { $range }여야 해요
 cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
 cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요
+
+## overhead identify ("방금 그건 뭐였지?").
+cli-identify-where = { $point } { $bearing }°, 높이 { $height }°
+cli-identify-then = ; { $s }초 뒤 { $where_ }
+cli-identify-toward = ; { $where_ } 쪽으로 감
+cli-identify-seen-magnitude = ; { $mag }등급쯤으로 보였음
+cli-identify-sighting = { $place }에서 { $time }에 봄(앞뒤 { $tolerance }초): { $where_ }{ $motion }{ $magnitude }.
+cli-identify-list = { $fits ->
+        [yes] 후보, 잘 맞는 순서 (위성 { $tried }개를 살펴봄):
+       *[no] 가장 가까웠던 위성 (위성 { $tried }개를 살펴봄; 맞는 것 없음):
+    }
+cli-identify-col-chance = 가능성
+cli-identify-col-satellite = 위성
+cli-identify-col-when = 시각
+cli-identify-col-miss = 떨어진 거리
+cli-identify-col-way = 움직인 방향
+cli-identify-col-speed = 빠르기
+cli-identify-col-where = 그때 위치
+cli-identify-col-light = 햇빛
+cli-identify-bad-place = { $arg } { $text }: 120,35 같은 "방위각,고도"(도)도, 별·행성·달의 이름도 아니에요
+cli-identify-unknown-name = { $arg } { $name }: 그런 이름의 별, 행성, 달이 없어요{ $has_near ->
+        [yes] . 혹시 { $near } 중 하나인가요?
+       *[no] {""}
+    }
+cli-identify-below-horizon = { $arg } { $name }: 그때 지평선 아래 { $deg }°에 있었어요
+cli-identify-same-place = --at과 --to가 같은 곳이에요. 움직여 간 곳을 주거나 --to를 빼 주세요
+cli-identify-none-searched = 살펴본 위성이 없어요: --time이 모든 궤도 요소의 기준 시각에서 { $days }일 넘게 떨어져 있어요
+cli-identify-together = { $name }은(는) { $others }와(과) 함께 날아요(빛 하나).

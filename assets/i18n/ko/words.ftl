@@ -222,3 +222,45 @@ words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그�
 words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)
+
+## 식별("방금 그건 뭐였지?"): overhead identify와 하늘 지도의 식별 모드.
+words-identify-when = { $side ->
+        [after] 말한 시각보다 { $s }초 뒤에
+        [before] 말한 시각보다 { $s }초 앞서
+       *[at] 말한 시각에
+    }
+words-identify-when-short = { $side ->
+        [after] { $s }초 늦게
+        [before] { $s }초 일찍
+       *[at] 제시간
+    }
+words-identify-way-short = { $way ->
+        [same] 같은 방향 ({ $off }° 차이)
+        [opposite] 반대 방향
+        [off] { $off }° 어긋남
+       *[none] —
+    }
+words-identify-rate-short = { $compare ->
+        [same] 초당 { $rate }°, 본 것과 같음
+        [faster] 초당 { $rate }°, { $percent }% 더 빠르게 봄
+        [slower] 초당 { $rate }°, { $percent }% 더 느리게 봄
+       *[none] 초당 { $rate }°
+    }
+words-identify-light-short = { $state ->
+        [mag] 햇빛 받음, { $mag }등급
+        [unknown] 햇빛 받음, 밝기 모름
+       *[shadow] 지구 그림자 속
+    }
+words-identify-verdict = { $name }: { $when } 그곳에서 { $miss }° 떨어진 곳을 { $way ->
+        [same] 같은 방향으로 지나갔어요
+        [opposite] 반대 방향으로 지나갔어요
+        [off] 본 방향과 { $off }° 어긋나게 지나갔어요
+       *[none] 지나갔어요
+    }. { $light ->
+        [mag] 밝기 { $mag }등급
+        [unknown] 밝기는 알 수 없어요
+       *[shadow] 그때는 지구 그림자 속이라 보였을 리가 없어요
+    }
+words-identify-nothing-fits = 알려진 위성 중 맞는 것이 없어요. 가장 가까웠던 것: { $nearest }
+words-identify-nothing-up = 알려진 위성 중 맞는 것이 없어요. 그때 그 근처 하늘에 떠 있던 위성이 없어요.
+words-identify-score-small = 1% 미만
