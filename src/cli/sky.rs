@@ -56,6 +56,14 @@ pub struct SkyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Also list the satellites above the horizon that are sunlit and could be brighter
+    /// than --max-magnitude (those with a known standard magnitude).
+    #[arg(long)]
+    pub satellites: bool,
+    /// Element file for --satellites (TLE, OMM JSON or OMM CSV). Without it, the cached
+    /// CelesTrak data merged over the bundled snapshot (newest epoch wins).
+    #[arg(long, value_name = "FILE", requires = "satellites")]
+    pub elements: Option<std::path::PathBuf>,
 }
 
 impl SkyArgs {
@@ -153,6 +161,53 @@ pub struct SkyReport {
     pub planets: Vec<SkyPlanet>,
     /// The stars brighter than the limit, brightest first, above and below the horizon.
     pub stars: Vec<SkyStar>,
+    /// With `--satellites`: those up, sunlit and possibly brighter than the limit,
+    /// brightest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satellites: Option<Vec<SkySatellite>>,
+    /// The limiting magnitude the lists were made with (for the table's words).
+    #[serde(skip)]
+    pub max_magnitude: f64,
+}
+
+/// A satellite in a [`SkyReport`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkySatellite {
+    /// Catalog number.
+    pub norad_id: u64,
+    /// Name as published.
+    pub name: String,
+    /// Azimuth, degrees from true north through east.
+    pub azimuth_deg: f64,
+    /// Geometric elevation, degrees.
+    pub elevation_deg: f64,
+    /// Distance from the observer, km.
+    pub range_km: f64,
+    /// Estimated visual magnitude.
+    pub magnitude: f64,
+}
+
+/// The satellites of `sats` above the horizon of `observer` at `t`, sunlit and possibly
+/// brighter than `max_magnitude` (see [`crate::orbit::sky_now`]), brightest first.
+pub fn sky_satellites(
+    sats: &[crate::orbit::Satellite],
+    magnitudes: &crate::orbit::StdMagnitudes,
+    observer: Observer,
+    t: DateTime<Utc>,
+    max_magnitude: f64,
+) -> Vec<SkySatellite> {
+    let frame = ObserverFrame::new(observer);
+    crate::orbit::sky_now::bright_satellites_up(sats, None, magnitudes, &frame, t, max_magnitude)
+        .into_iter()
+        .map(|s| SkySatellite {
+            norad_id: s.norad_id,
+            name: s.name,
+            azimuth_deg: round_to(s.azimuth_deg, 4),
+            elevation_deg: round_to(s.elevation_deg, 4),
+            range_km: round_to(s.range_km, 1),
+            magnitude: round_to(s.magnitude, 2),
+        })
+        .collect()
 }
 
 fn round_to(value: f64, decimals: i32) -> f64 {
@@ -221,6 +276,8 @@ pub fn sky_report(
         },
         planets,
         stars,
+        satellites: None,
+        max_magnitude,
     }
 }
 
@@ -355,8 +412,30 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
             mag(s.magnitude)
         )?;
     }
+    if let Some(satellites) = &report.satellites {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}",
+            t!(
+                "cli-sky-satellites",
+                count = satellites.len(),
+                limit = crate::text::number(report.max_magnitude)
+            )
+        )?;
+        for s in satellites {
+            writeln!(
+                w,
+                "{} {}  {}",
+                pad_end(&crate::text::clean(&s.name, 24), 24),
+                pad_end(&where_words(s.azimuth_deg, s.elevation_deg), 33),
+                mag(s.magnitude)
+            )?;
+        }
+    }
     Ok(())
 }
+
 
 /// Runs `overhead sky`.
 pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
@@ -367,7 +446,14 @@ pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
             .map(|t| t.with_timezone(&Utc))
             .with_context(|| t!("cli-bad-time", text = format!("{text:?}")))?,
     };
-    let report = sky_report(observer, t, limit, crate::atlas::sky::stars());
+    let mut report = sky_report(observer, t, limit, crate::atlas::sky::stars());
+    if args.satellites {
+        let sets = super::passes::load_element_sets(args.elements.as_deref())?;
+        let sats: Vec<crate::orbit::Satellite> =
+            sets.into_iter().map(crate::orbit::Satellite::new).collect();
+        let magnitudes = crate::catalog::bundled_std_magnitudes();
+        report.satellites = Some(sky_satellites(&sats, &magnitudes, observer, t, limit));
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {

@@ -20,7 +20,7 @@
 //!    the observer; [`planets`] places Mercury to Saturn (JPL's approximate elements) with
 //!    their magnitudes, in the same frames.
 //! 8. [`identify`] turns the question round: which satellite was the light someone saw
-//!    at a time and place.
+//!    at a time and place; [`sky_now`] lists every bright sunlit satellite up at once.
 //!
 //! [`constants`] holds every physical constant with its unit and source (the WGS-72 values
 //! SGP4 uses kept apart from the WGS-84 ones the observer stands on); `roots` holds the
@@ -42,6 +42,7 @@ pub mod planets;
 pub mod propagate;
 pub mod propagator;
 mod reach;
+pub mod sky_now;
 pub(crate) mod roots;
 pub mod stars;
 pub mod sun;

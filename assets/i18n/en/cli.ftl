@@ -194,3 +194,5 @@ cli-identify-same-place = --at and --to are the same point; give where it went, 
 cli-identify-none-searched = no satellite was tried: --time is more than { $days } days from every element epoch
 # Satellites flying with a candidate (docked modules, a launch's train): $name, $others.
 cli-identify-together = { $name } flies together with { $others } (one light).
+# overhead sky --satellites: the list's title; $count how many, $limit the limiting magnitude.
+cli-sky-satellites = Satellites up and sunlit that could be brighter than magnitude { $limit } ({ $count }; only those with a known standard magnitude)

@@ -143,3 +143,4 @@ cli-identify-below-horizon = { $arg } { $name }: 그때 지평선 아래 { $deg 
 cli-identify-same-place = --at과 --to가 같은 곳이에요. 움직여 간 곳을 주거나 --to를 빼 주세요
 cli-identify-none-searched = 살펴본 위성이 없어요: --time이 모든 궤도 요소의 기준 시각에서 { $days }일 넘게 떨어져 있어요
 cli-identify-together = { $name }은(는) { $others }와(과) 함께 날아요(빛 하나).
+cli-sky-satellites = 지평선 위에서 햇빛을 받고 있고 { $limit }등급보다 밝을 수 있는 위성 ({ $count }개; 표준 등급을 아는 것만)
