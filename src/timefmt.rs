@@ -164,6 +164,37 @@ impl TimeFormatter {
         }
     }
 
+    /// A date and time typed in this zone: "2026-08-22 21:37", "2026-08-22T21:37:05", or a
+    /// time alone, "21:37" (on the date `reference` has in this zone). `None` when it is
+    /// none of these, or names a moment a clock change skips.
+    pub fn parse_local(&self, text: &str, reference: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+        let text = text.trim().replace('T', " ");
+        let time_of = |t: &str| {
+            NaiveTime::parse_from_str(t, "%H:%M:%S")
+                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
+                .ok()
+        };
+        let naive = match text.split_once(' ') {
+            Some((date, time)) => NaiveDateTime::new(
+                NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?,
+                time_of(time.trim())?,
+            ),
+            None => NaiveDateTime::new(self.local(reference).date_naive(), time_of(&text)?),
+        };
+        match self.zone {
+            Zone::Named(tz) => tz
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
+            Zone::Computer => Local
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.to_utc()),
+            Zone::Utc => Some(naive.and_utc()),
+        }
+    }
+
     /// The short zone name at `t`: "CEST", "UTC+02:00" or "UTC", for table headers.
     pub fn zone_short(&self, t: DateTime<Utc>) -> String {
         match self.zone {
@@ -203,6 +234,27 @@ pub fn countdown(d: chrono::Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_time_is_read_in_the_zone() {
+        let seoul = TimeFormatter::named(chrono_tz::Asia::Seoul);
+        let reference: DateTime<Utc> = "2026-08-22T14:00:00Z".parse().unwrap();
+        let at = |text: &str| seoul.parse_local(text, reference);
+        let expected: DateTime<Utc> = "2026-08-22T12:37:00Z".parse().unwrap();
+        assert_eq!(at("2026-08-22 21:37"), Some(expected));
+        assert_eq!(at(" 2026-08-22T21:37:00 "), Some(expected));
+        // A time alone is on the reference's date there (23:00 in Seoul on the 22nd).
+        assert_eq!(at("21:37"), Some(expected));
+        assert_eq!(
+            TimeFormatter::utc().parse_local("21:37:05", reference),
+            Some("2026-08-22T21:37:05Z".parse().unwrap())
+        );
+        assert_eq!(at("22 Aug 21:37"), None);
+        assert_eq!(at("25:00"), None);
+        // 02:30 on 8 March 2026 does not exist in New York (the clocks jump an hour).
+        let ny = TimeFormatter::named(chrono_tz::America::New_York);
+        assert_eq!(ny.parse_local("2026-03-08 02:30", reference), None);
+    }
 
     #[test]
     fn observer_zone_is_used_and_labelled() {

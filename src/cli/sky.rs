@@ -436,7 +436,6 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
     Ok(())
 }
 
-
 /// Runs `overhead sky`.
 pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
     let (observer, limit) = args.check_numbers()?;

@@ -14,7 +14,9 @@ use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
 use super::brightness::{StdMagnitudes, phase_angle_deg, visual_magnitude};
-use super::frames::{ObserverFrame, ecef_state_from_teme, gmst_rad, julian_date_utc, teme_from_ecef};
+use super::frames::{
+    ObserverFrame, ecef_state_from_teme, gmst_rad, julian_date_utc, teme_from_ecef,
+};
 use super::identify::standard_magnitude_of;
 use super::propagate::Satellite;
 use super::reach::Reach;
@@ -142,7 +144,8 @@ pub fn trail(
         .filter_map(|k| {
             let at = t - Duration::seconds(k * step_s);
             let state = sat.state_at(at).ok()?;
-            let r_ecef = super::frames::ecef_from_teme(gmst_rad(julian_date_utc(at)), state.r_teme_km);
+            let r_ecef =
+                super::frames::ecef_from_teme(gmst_rad(julian_date_utc(at)), state.r_teme_km);
             let angles = frame.look_at(r_ecef, [0.0; 3]);
             (angles.elevation_deg >= 0.0).then_some(SkyDirection {
                 azimuth_deg: angles.azimuth_deg,

@@ -5,12 +5,17 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{ClockCommand, RATES, SimClock};
+use super::time_entry::TimeEntry;
 use super::view::{Action, ViewCtx, find_record};
 
 /// The clock bar at the bottom of the window.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ClockBar {}
+pub struct ClockBar {
+    /// The typed date and time (runtime only).
+    #[serde(skip)]
+    time_entry: TimeEntry,
+}
 
 impl ClockBar {
     /// Draws the bar; clicks become [`Action::Clock`] commands.
@@ -21,7 +26,7 @@ impl ClockBar {
         clock: &SimClock,
         actions: &mut Vec<Action>,
     ) {
-        let Self {} = self;
+        let Self { time_entry } = self;
         let mut send = |c: ClockCommand| actions.push(Action::Clock(c));
         // Presenting (larger text, often a 1280-pixel projector), the bar keeps to one
         // line: the speeds go in a menu and the separators go.
@@ -109,6 +114,7 @@ impl ClockBar {
                     send(ClockCommand::Step(step_s));
                 }
             }
+            time_entry.ui(ui, view, &mut send);
             separator(ui);
             let pass = view
                 .selected_pass

@@ -218,6 +218,8 @@ pub enum Action {
     SetAutoRefreshHours(u32),
     /// Speak this language (`None`: the system's), now and at the next start.
     SetLanguage(Option<crate::i18n::Lang>),
+    /// Find which satellite was seen (the sky chart's Identify mode).
+    Identify(super::identify_job::IdentifyRequest),
 }
 
 /// Read-only facts every panel may need this frame.
@@ -251,6 +253,12 @@ pub struct ViewCtx<'a> {
     /// How much larger than normal the painted labels of the sky chart and map are drawn
     /// (1 normally; above 1 in presentation mode, on top of its zoom).
     pub label_scale: f32,
+    /// The sky's limiting magnitude (the faintest stars it shows): what is bright enough.
+    pub limiting_magnitude: f64,
+    /// The Identify mode's latest results.
+    pub identification: Option<&'a super::identify_job::IdentifyResults>,
+    /// True while an Identify search runs.
+    pub identifying: bool,
 }
 
 /// The record of the pass `key` in the latest results, if it is there.

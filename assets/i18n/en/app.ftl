@@ -210,3 +210,6 @@ app-settings-repair-groups = unknown source group(s) { $groups } dropped
 app-settings-repair-limiting-magnitude = limiting magnitude reset to 4
 # $path the settings file, $error what the system said.
 app-settings-save-failed = Could not save the settings to { $path }: { $error }
+
+## Identify ("what was that?").
+app-error-identify-lost = The search for what was seen stopped unexpectedly (a bug).

@@ -144,11 +144,12 @@ panels-row-hover = Click to show in the sky chart; double-click to jump there
 # Heading with the selected pass's satellite, or of the whole sky at the clock's time.
 panels-chart-heading = Sky chart: { $sat }
 panels-sky-now = Sky now
-# Which chosen satellites are up now; $names is a comma-separated list.
-panels-none-up = None of the chosen satellites is up.
+# Which satellites are up now (the chosen ones, and the sunlit ones that could be brighter
+# than the sky's limit $limit); $names is a comma-separated list.
+panels-none-up = Nothing is up: none of the chosen satellites, and no sunlit one that could be brighter than magnitude { $limit }.
 panels-up-now = Up now: { $names }
-# Under the "now" chart; $time, $zone, and $minutes of trail.
-panels-now-caption = The sky at { $time } ({ $zone }), with the chosen satellites and their last { $minutes } minutes.
+# Under the "now" chart; $time, $zone, $minutes of trail, $limit the sky's limiting magnitude.
+panels-now-caption = The sky at { $time } ({ $zone }), with the chosen satellites and every sunlit one that could be brighter than magnitude { $limit } (of those with a known brightness), and their last { $minutes } minutes.
 # The chart's switches.
 panels-stars-to-mag = stars to mag
 panels-constellations = Constellations
@@ -318,3 +319,32 @@ panels-clock-state-simulated = simulated, x{ $rate }
 panels-theme-light = Light
 panels-theme-dark = Dark
 panels-theme-night = Night (red)
+
+## Identify ("what was that?"): the sky chart's Identify mode and the clock's typed time.
+# The clock bar's time field: its hint, its hover ($zone the zone times are typed in), its
+# button, and what it says when the text is not a time.
+panels-clock-type-hint = 2026-08-22 21:37
+panels-clock-type-hover = Type a date and time ({ $zone }), or a time alone for today, and press Enter: the clock jumps there
+panels-clock-type-set = Set
+panels-clock-type-error = Not a time: write 2026-08-22 21:37 or 21:37
+# The chart's switch and heading in Identify mode.
+panels-identify-mode = What was that?
+panels-identify-mode-hover = Identify a moving light: click where you saw it on the chart, then where it went
+panels-identify-heading = What was that?
+# "It took [10 s]": how long it went from the first click to the second.
+panels-identify-took = It took
+panels-identify-seconds-suffix = { " " }s
+panels-identify-took-hover = How many seconds it took from the first point to the second
+panels-identify-clear = Start again
+# The two marks on the chart (for screen readers).
+panels-identify-seen = seen here
+panels-identify-went = went here
+# Before any click.
+panels-identify-hint = Set the clock to when you saw it (type the time below), then click where it was on the chart and where it went, or drag from one to the other.
+# The sighting: $time "21:37:10", $zone, $went yes (a second point) / no, $seconds.
+panels-identify-when = Seen at { $time } ({ $zone }), give or take a minute{ $went ->
+        [yes] ; it went to the second point in { $seconds } s.
+       *[no] . Click where it went.
+    }
+panels-identify-searching = Looking through the catalog…
+panels-identify-follow-hover = Follow this satellite

@@ -146,3 +146,6 @@ app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고�
 app-settings-repair-groups = 알 수 없는 자료 묶음({ $groups })을 뺐어요
 app-settings-repair-limiting-magnitude = 별 밝기 한계를 4등급으로 되돌렸어요
 app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $error }
+
+## 식별("방금 그건 뭐였지?").
+app-error-identify-lost = 본 것을 찾다가 갑자기 멈췄어요 (프로그램 오류).

@@ -106,9 +106,9 @@ panels-row-hover = 누르면 하늘 지도에 나오고, 두 번 누르면 그 �
 
 panels-chart-heading = 하늘 지도: { $sat }
 panels-sky-now = 지금 하늘
-panels-none-up = 고른 위성 가운데 지금 떠 있는 것이 없어요.
+panels-none-up = 떠 있는 것이 없어요. 고른 위성도, 햇빛을 받아 { $limit }등급보다 밝을 수 있는 위성도 없어요.
 panels-up-now = 지금 떠 있음: { $names }
-panels-now-caption = { $time } ({ $zone })의 하늘이에요. 고른 위성과 지난 { $minutes }분 동안 지나온 길을 보여 줘요.
+panels-now-caption = { $time } ({ $zone })의 하늘이에요. 고른 위성과, 햇빛을 받아 { $limit }등급보다 밝을 수 있는 위성(밝기를 아는 것만)이 지난 { $minutes }분 동안 지나온 길을 보여 줘요.
 panels-stars-to-mag = 별 밝기 한계
 panels-constellations = 별자리
 panels-dark-site = 어두운 곳 (은하수)
@@ -246,3 +246,25 @@ panels-clock-state-simulated = 모의 시각, x{ $rate }
 panels-theme-light = 밝게
 panels-theme-dark = 어둡게
 panels-theme-night = 밤 (빨강)
+
+## 식별("방금 그건 뭐였지?"): 하늘 지도의 식별 모드와 시계의 시각 입력.
+panels-clock-type-hint = 2026-08-22 21:37
+panels-clock-type-hover = 날짜와 시각({ $zone })을, 또는 오늘이면 시각만 적고 Enter를 누르세요. 시계가 그때로 가요
+panels-clock-type-set = 맞추기
+panels-clock-type-error = 시각이 아니에요: 2026-08-22 21:37 또는 21:37처럼 적어 주세요
+panels-identify-mode = 방금 그건 뭐였지?
+panels-identify-mode-hover = 움직이는 빛 알아내기: 하늘 지도에서 본 곳을 누르고, 이어서 움직여 간 곳을 누르세요
+panels-identify-heading = 방금 그건 뭐였지?
+panels-identify-took = 걸린 시간
+panels-identify-seconds-suffix = 초
+panels-identify-took-hover = 첫 점에서 둘째 점까지 몇 초 걸렸는지
+panels-identify-clear = 다시 하기
+panels-identify-seen = 본 곳
+panels-identify-went = 간 곳
+panels-identify-hint = 시계를 본 시각에 맞추고(아래에 시각을 적으세요), 하늘 지도에서 본 곳과 움직여 간 곳을 차례로 누르거나 한 곳에서 다른 곳으로 끌어 주세요.
+panels-identify-when = { $time }({ $zone })쯤, 앞뒤 1분 안에 봄{ $went ->
+        [yes] ; 둘째 점까지 { $seconds }초 걸림.
+       *[no] . 움직여 간 곳을 누르세요.
+    }
+panels-identify-searching = 목록을 살펴보는 중…
+panels-identify-follow-hover = 이 위성 따라가기

@@ -107,6 +107,9 @@ impl OverheadApp {
             } else {
                 1.0
             },
+            limiting_magnitude: settings.limiting_magnitude,
+            identification: self.identification.as_ref(),
+            identifying: self.identify_job.is_some() || self.identify_next.is_some(),
         };
 
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -183,7 +186,7 @@ impl OverheadApp {
                         live.ui(ui, &view, &mut actions);
                         ui.separator();
                     }
-                    sky.ui(ui, &view);
+                    sky.ui(ui, &view, &mut actions);
                 });
         });
         let pass_error = view

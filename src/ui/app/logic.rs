@@ -34,6 +34,7 @@ impl OverheadApp {
     pub(super) fn logic_step(&mut self, ctx: &egui::Context) {
         self.real_now = self.now_source.now(self.started.elapsed());
         self.poll_jobs();
+        self.poll_identify(ctx);
         self.maybe_auto_refresh(ctx);
         self.schedule_alerts();
         self.apply_theme(ctx);
@@ -411,6 +412,7 @@ impl OverheadApp {
             Action::DismissAlert(key) => self.dismissed_alerts.push(key),
             Action::RefreshElements => self.start_refresh(ctx),
             Action::SetAutoRefreshHours(hours) => settings.auto_refresh_hours = hours,
+            Action::Identify(request) => self.start_identify(ctx, request),
             Action::SetLanguage(language) => {
                 settings.language = language;
                 crate::i18n::set_language(language.unwrap_or_else(crate::i18n::Lang::from_env));

@@ -25,6 +25,7 @@ use crate::orbit::ObserverFrame;
 use crate::settings::Settings;
 
 mod alerts;
+mod identify;
 mod layout;
 mod logic;
 mod saving;
@@ -100,6 +101,10 @@ pub struct OverheadApp {
     export_dir: Option<PathBuf>,
     /// An export being saved (a save dialog may be open), and how many passes it holds.
     save_job: Option<saving::PendingSave>,
+    /// The Identify mode's search in flight, the one waiting, and the last results.
+    identify_job: Option<Job<crate::ui::identify_job::IdentifyResults>>,
+    identify_next: Option<crate::ui::identify_job::IdentifyRequest>,
+    identification: Option<crate::ui::identify_job::IdentifyResults>,
     saved_settings: Option<Settings>,
     saved_ui_state: String,
     ui_state_saved_at: DateTime<Utc>,
@@ -171,6 +176,9 @@ impl OverheadApp {
             settings_path,
             export_dir,
             save_job: None,
+            identify_job: None,
+            identify_next: None,
+            identification: None,
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),

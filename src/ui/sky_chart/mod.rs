@@ -9,13 +9,15 @@
 //! it appears, peaks and vanishes), [`sky`] the stars, constellations, planets, Moon and Sun
 //! behind it, and [`now`] the chosen satellites with their trails in the "now" view.
 
+mod identify;
 mod now;
 mod path;
 mod sky;
 
 pub use sky::star_radius_points;
 
-use now::{draw_now_satellite, now_satellites};
+use identify::IdentifyMode;
+use now::draw_now_satellite;
 use path::{PassPath, PlotLabel, draw_path, plot_label};
 use sky::{SkyOptions, sky_shapes};
 
@@ -24,8 +26,9 @@ use eframe::egui;
 use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Points, Text};
 use serde::{Deserialize, Serialize};
 
+use super::sky_now::{NowSkyCache, TRAIL_S};
 use super::sky_scene::{SceneCache, chart_xy};
-use super::view::{PassKey, ViewCtx, find_record};
+use super::view::{Action, PassKey, ViewCtx, find_record};
 use crate::orbit::{observe, sky_path};
 use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
 
@@ -35,10 +38,6 @@ const CHART_HALF_WIDTH: f32 = 106.0;
 
 /// Radius of the binocular field circle, degrees (a 7° field of 7×50 or 10×50 glasses).
 const BINOCULAR_RADIUS_DEG: f64 = 3.5;
-/// How far back the trails of the "now" view reach, seconds.
-const TRAIL_S: i64 = 300;
-/// Time between the points of a trail, seconds.
-const TRAIL_STEP_S: i64 = 20;
 
 /// The polar sky chart of the selected pass.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -60,6 +59,12 @@ pub struct SkyChart {
     /// The sky behind the chart, kept a minute (the stars move 0.25° a minute).
     #[serde(skip)]
     scene: SceneCache,
+    /// The satellites of the "now" view, kept for the clock's second.
+    #[serde(skip)]
+    now_sky: NowSkyCache,
+    /// The Identify mode ("what was that?").
+    #[serde(skip)]
+    identify: IdentifyMode,
 }
 
 impl Default for SkyChart {
@@ -72,6 +77,8 @@ impl Default for SkyChart {
             binocular_xy: None,
             path: None,
             scene: SceneCache::default(),
+            now_sky: NowSkyCache::default(),
+            identify: IdentifyMode::default(),
         }
     }
 }
@@ -80,29 +87,55 @@ impl SkyChart {
     /// Draws the chart and, except in presentation mode (where the app puts it beside
     /// the chart, see [`Self::description_ui`]), the plain-language description of the
     /// selected pass.
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>) {
-        let record = view.selected_pass.and_then(|k| find_record(view, k));
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+        let record = view
+            .selected_pass
+            .and_then(|k| find_record(view, k))
+            .filter(|_| !self.identify.on);
         let now_view = self.show_now || record.is_none();
+        // Identifying, the sky is the sighting's (once clicked), with its candidates.
+        let identifying = self.identify.on;
+        let sky_now_t = if identifying {
+            self.identify.sky_time(view.t)
+        } else {
+            view.t
+        };
         ui.heading(match record {
             Some(r) if !now_view => crate::t!("panels-chart-heading", sat = r.name()),
+            _ if identifying => crate::t!("panels-identify-heading"),
             _ => crate::t!("panels-sky-now"),
         });
         self.options_ui(ui, record.is_some());
+        if identifying {
+            self.identify.options_ui(ui);
+        }
         if let Some(r) = record {
             self.ensure_path(r, view);
         }
         let live = self.live_position(view, record);
-        let satellites = if now_view {
-            now_satellites(view)
-        } else {
-            Vec::new()
+        let satellites = match view.catalog {
+            Some(_) if identifying && self.identify.has_sighting() => Vec::new(),
+            Some(catalog) if now_view => self
+                .now_sky
+                .get(
+                    catalog,
+                    view.frame,
+                    sky_now_t,
+                    view.limiting_magnitude,
+                    view.chosen,
+                )
+                .to_vec(),
+            _ => Vec::new(),
         };
-        if now_view {
+        if now_view && !identifying {
             let size = egui::TextStyle::Body.resolve(ui.style()).size * view.label_scale.min(1.5);
             // What the dots are, in words (also for screen readers and tests).
             let up: Vec<&str> = satellites.iter().map(|s| s.name.as_str()).collect();
             let text = if up.is_empty() {
-                crate::t!("panels-none-up")
+                crate::t!(
+                    "panels-none-up",
+                    limit = crate::text::number(view.limiting_magnitude)
+                )
             } else {
                 crate::t!("panels-up-now", names = up.join(", "))
             };
@@ -122,7 +155,7 @@ impl SkyChart {
         // The sky of the moment the pass is highest while seen, or of the clock's time.
         let sky_t = match record {
             Some(r) if !now_view => r.pass.visible_peak().unwrap_or(r.pass.culmination).time,
-            _ => view.t,
+            _ => sky_now_t,
         };
         let scene = self.scene.get(view.frame, sky_t);
         // The sky goes under the plot's lines: keep its place in the paint list now and
@@ -204,6 +237,9 @@ impl SkyChart {
                 for sat in &satellites {
                     draw_now_satellite(plot, &mut drawn, sat, palette, sizes);
                 }
+                if identifying {
+                    self.identify.draw(plot, &mut drawn, view, sizes);
+                }
                 if let Some((az, el)) = live.filter(|_| !now_view) {
                     plot.points(
                         Points::new("now", PlotPoints::from(vec![chart_xy(az, el)]))
@@ -242,14 +278,41 @@ impl SkyChart {
             taken,
         );
         ui.painter().set(sky_shape, egui::Shape::Vec(shapes));
-        if response.response.clicked()
-            && let Some(pos) = response.response.interact_pointer_pos()
+        let pointer = response
+            .response
+            .interact_pointer_pos()
+            .map(|pos| response.transform.value_from_position(pos))
+            .map(|p| [p.x, p.y]);
+        if identifying {
+            // A drag from where it was seen to where it went, or two clicks.
+            if response.response.drag_started()
+                && let Some(xy) = pointer
+            {
+                self.identify.drag_started(xy);
+            }
+            if response.response.drag_stopped()
+                && let (Some(from), Some(to)) = (self.identify.take_drag(), pointer)
+            {
+                if (from[0] - to[0]).hypot(from[1] - to[1]) > 2.0 {
+                    self.identify.dragged(from, to, view.t);
+                } else {
+                    self.identify.clicked(to, view.t);
+                }
+            } else if response.response.clicked()
+                && let Some(xy) = pointer
+            {
+                self.identify.clicked(xy, view.t);
+            }
+            actions.extend(self.identify.request(view));
+        } else if response.response.clicked()
+            && let Some([x, y]) = pointer
         {
-            let p = response.transform.value_from_position(pos);
             // Inside the horizon (with a little slack) places the circle; outside removes it.
-            self.binocular_xy = (p.x.hypot(p.y) <= 92.0).then_some([p.x, p.y]);
+            self.binocular_xy = (x.hypot(y) <= 92.0).then_some([x, y]);
         }
-        if view.presentation {
+        if identifying {
+            self.identify.list_ui(ui, view, actions);
+        } else if view.presentation {
             caption_ui(ui, view, record.filter(|_| !now_view));
         } else if now_view {
             ui.label(
@@ -257,7 +320,8 @@ impl SkyChart {
                     "panels-now-caption",
                     time = fmt.hm(view.t),
                     zone = fmt.zone_label(view.t),
-                    minutes = TRAIL_S / 60
+                    minutes = TRAIL_S / 60,
+                    limit = crate::text::number(view.limiting_magnitude)
                 ))
                 .small()
                 .weak(),
@@ -281,9 +345,11 @@ impl SkyChart {
                 crate::t!("panels-constellations"),
             );
             ui.checkbox(&mut self.dark_site, crate::t!("panels-dark-site"));
-            if has_pass {
+            if has_pass && !self.identify.on {
                 ui.checkbox(&mut self.show_now, crate::t!("panels-sky-now"));
             }
+            ui.toggle_value(&mut self.identify.on, crate::t!("panels-identify-mode"))
+                .on_hover_text(crate::t!("panels-identify-mode-hover"));
             if self.binocular_xy.is_some() {
                 if ui.button(crate::t!("panels-remove-binocular")).clicked() {
                     self.binocular_xy = None;

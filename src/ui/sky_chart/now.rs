@@ -1,56 +1,17 @@
-//! The "now" view's satellites: each chosen satellite above the horizon, where it is and
-//! where it was over the last minutes.
+//! The "now" view's satellites: each bright sunlit satellite above the horizon and each
+//! chosen one up, where it is and where it was over the last minutes (worked out once a
+//! second by [`crate::ui::sky_now::NowSkyCache`]; this file only draws them).
 
 use eframe::egui;
 
-use chrono::Duration;
 use egui_plot::{Line, PlotPoints, Points};
 
-use super::{LabelSizes, TRAIL_S, TRAIL_STEP_S};
-use crate::orbit::observe;
-use crate::ui::sky_scene::chart_xy;
+use super::LabelSizes;
+use crate::ui::sky_now::NowSatellite;
 use crate::ui::theme::Palette;
-use crate::ui::view::ViewCtx;
 
-/// A chosen satellite in the "now" view: its name, where it is and where it was.
-pub(super) struct NowSatellite {
-    pub(super) name: String,
-    /// Chart coordinates, oldest first; the last is now.
-    trail: Vec<[f64; 2]>,
-    is_up: bool,
-}
-
-/// The chosen satellites above the horizon now, with where they were in the last minutes.
-pub(super) fn now_satellites(view: &ViewCtx<'_>) -> Vec<NowSatellite> {
-    let Some(catalog) = view.catalog else {
-        return Vec::new();
-    };
-    view.chosen
-        .iter()
-        .filter_map(|&id| {
-            let sat = catalog.get(id)?;
-            let mut trail = Vec::new();
-            let mut is_up = false;
-            for k in (0..=TRAIL_S / TRAIL_STEP_S).rev() {
-                let t = view.t - Duration::seconds(k * TRAIL_STEP_S);
-                let Ok(o) = observe(sat, view.frame, t, None) else {
-                    continue;
-                };
-                is_up = o.look.elevation_deg >= 0.0;
-                if is_up {
-                    trail.push(chart_xy(o.look.azimuth_deg, o.look.elevation_deg));
-                }
-            }
-            (is_up && !trail.is_empty()).then(|| NowSatellite {
-                name: catalog.name(id),
-                trail,
-                is_up,
-            })
-        })
-        .collect()
-}
-
-/// One satellite of the "now" view: its trail, a dot and its name.
+/// One satellite of the "now" view: its trail, a dot and its name (the chosen ones in their
+/// colour, the others in the sunlit colour, fainter ones smaller).
 pub(super) fn draw_now_satellite(
     plot: &mut egui_plot::PlotUi<'_>,
     drawn: &mut Vec<super::path::PlotLabel>,
@@ -61,28 +22,36 @@ pub(super) fn draw_now_satellite(
     let Some(&[x, y]) = sat.trail.last() else {
         return;
     };
+    let color = if sat.chosen {
+        palette.chosen
+    } else {
+        palette.sunlit
+    };
     if sat.trail.len() >= 2 {
         plot.line(
             Line::new("", PlotPoints::from(sat.trail.clone()))
-                .color(palette.chosen.gamma_multiply(0.7))
-                .width(2.0)
+                .color(color.gamma_multiply(0.7))
+                .width(if sat.chosen { 2.0 } else { 1.5 })
                 .allow_hover(false),
         );
     }
-    if sat.is_up {
-        plot.points(
-            Points::new(sat.name.clone(), PlotPoints::from(vec![[x, y]]))
-                .radius(5.0)
-                .color(palette.chosen),
-        );
-        super::path::plot_label(
-            plot,
-            drawn,
-            [x + 3.0, y + 3.0],
-            sat.name.clone(),
-            palette.chosen,
-            egui::Align2::LEFT_BOTTOM,
-            sizes,
-        );
-    }
+    // A dot as large as the satellite is bright: 5 points at magnitude 0 and brighter, 2.5
+    // at magnitude 5.
+    let radius = sat
+        .magnitude
+        .map_or(4.0, |m| (5.0 - 0.5 * m.clamp(0.0, 5.0)) as f32);
+    plot.points(
+        Points::new(sat.name.clone(), PlotPoints::from(vec![[x, y]]))
+            .radius(if sat.chosen { 5.0 } else { radius })
+            .color(color),
+    );
+    super::path::plot_label(
+        plot,
+        drawn,
+        [x + 3.0, y + 3.0],
+        sat.name.clone(),
+        color,
+        egui::Align2::LEFT_BOTTOM,
+        sizes,
+    );
 }
