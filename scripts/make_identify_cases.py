@@ -40,6 +40,7 @@ import gzip
 import io
 import json
 import math
+import multiprocessing
 import os
 import platform
 import random
@@ -179,12 +180,17 @@ class Sky:
         if not times:
             return []
         coarse = times[:: COARSE_S // GRID_S]
+        t_coarse = self.ts.from_datetimes(coarse)
         cases = []
         for norad, name, sat in self.sats:
             std = self.mags[norad]
             # A coarse look first: only the minutes around a coarse sample above 10 deg
             # are looked at closely.
-            _, el_c, _, _, _ = self.look(sat, topos, coarse)
+            if std - 4.0 > MAX_MAGNITUDE:
+                # Never bright enough: 300 km away and fully lit is about 4 magnitudes
+                # brighter than the standard magnitude.
+                continue
+            el_c = (sat - topos).at(t_coarse).altaz()[0].degrees
             near = np.flatnonzero(el_c >= MIN_ELEVATION_DEG - 10.0)
             if near.size == 0:
                 continue
@@ -277,20 +283,33 @@ def versions():
     return out
 
 
+_SKY = None
+
+
+def _night_task(task):
+    """One (site, night): its sightings, with a random stream of its own (so the result does
+    not depend on the order or the number of worker processes)."""
+    global _SKY
+    if _SKY is None:
+        _SKY = Sky()
+    site, night = task
+    rng = random.Random(f"{SEED}/{site[0]}/{night}")
+    return site[0], night, _SKY.night_cases(site, night, rng)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out-dir", default=os.path.join(ROOT, "tests", "data"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
-    sky = Sky()
-    rng = random.Random(SEED)
-    cases = []
+    tasks = []
     for site in SITES:
         parity = 0 if site[4] == "tuning" else 1
-        for i, night in enumerate(NIGHTS):
-            if i % 2 != parity:
-                continue
-            found = sky.night_cases(site, night, rng)
-            print(site[0], night, len(found), flush=True)
+        tasks.extend((site, night) for i, night in enumerate(NIGHTS) if i % 2 == parity)
+    cases = []
+    with multiprocessing.Pool(args.jobs) as pool:
+        for key, night, found in pool.imap(_night_task, tasks):
+            print(key, night, len(found), flush=True)
             cases.extend(found)
     doc = {
         "generator": {"script": "scripts/make_identify_cases.py", "versions": versions(), "seed": SEED},

@@ -1326,3 +1326,115 @@ fn in_korean_the_first_run_location_window_names_the_default_place_in_korean() {
     assert_eq!(settings.observer().name, "Seoul");
     harness.get_by_label("위치: 서울");
 }
+
+// ---- Issue 23: the clock's typed time, Sky now's bright satellites, the Identify mode ----
+
+/// The placeholder of the clock bar's time field.
+const TIME_FIELD: &str = "2026-08-22 21:37";
+
+#[test]
+fn a_typed_date_and_time_sets_the_clock() {
+    let mut harness = app(Some(iss_settings()), None);
+    // In the observer's zone (Seoul, UTC+9).
+    type_into(&mut harness, TIME_FIELD, "2026-08-23 03:28:10");
+    harness.get_by_label("Set").click();
+    harness.step();
+    harness.step();
+    let expected: DateTime<Utc> = "2026-08-22T18:28:10Z".parse().unwrap();
+    assert_eq!(harness.state().sim_time(), expected);
+    // A time alone is on the clock's date there; unreadable text says so and moves nothing.
+    type_into(&mut harness, TIME_FIELD, "tomorrow at nine");
+    harness.get_by_label("Set").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Not a time");
+    assert_eq!(harness.state().sim_time(), expected);
+}
+
+#[test]
+fn sky_now_names_a_bright_satellite_nobody_chose() {
+    // Nothing chosen; the ISS (standard magnitude known) is up and sunlit over Seoul at
+    // 03:28 KST on 23 Aug, so the "now" view names it anyway.
+    let mut harness = app_dated_at("2026-08-22T18:28:10Z".parse().unwrap(), settled_settings());
+    // The followed ISS's pass is on the chart: switch to the "now" view.
+    if harness.query_all_by_label("Sky now").count() == 1 {
+        harness.get_by_label("Sky now").click();
+        harness.step();
+        harness.step();
+    }
+    harness.get_by_label_contains("Up now: ISS (ZARYA)");
+}
+
+/// The screen position of a direction on the sky chart, from where the chart painted its
+/// compass points N and S (at 9° below the horizon, 99 chart units from the centre).
+fn chart_position(
+    harness: &Harness<'static, OverheadApp>,
+    azimuth_deg: f64,
+    elevation_deg: f64,
+) -> egui::Pos2 {
+    let painted = painted_text_rects(harness);
+    let side = |label: &str| {
+        painted
+            .iter()
+            .filter(|(text, rect)| text == label && rect.center().x > 900.0)
+            .map(|(_, rect)| rect.center())
+            .next()
+            .unwrap_or_else(|| panic!("the chart's {label} is not painted"))
+    };
+    let (n, s) = (side("N"), side("S"));
+    let centre = egui::pos2((n.x + s.x) / 2.0, (n.y + s.y) / 2.0);
+    let points_per_degree = f64::from(s.y - n.y) / 198.0;
+    let r = (90.0 - elevation_deg) * points_per_degree;
+    let az = azimuth_deg.to_radians();
+    egui::pos2(
+        centre.x - (r * az.sin()) as f32,
+        centre.y - (r * az.cos()) as f32,
+    )
+}
+
+#[test]
+fn identify_mode_names_the_iss_from_two_clicks_on_the_chart() {
+    // The ISS over Seoul at 03:28:10 KST on 23 Aug: NNE, 24° up, sinking towards the NE.
+    let mut harness = app_dated_at("2026-08-22T18:28:10Z".parse().unwrap(), settled_settings());
+    harness.get_by_label("What was that?").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Set the clock to when you saw it");
+    for (az, el) in [(27.0, 24.0), (28.5, 22.5)] {
+        let at = chart_position(&harness, az, el);
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+            harness.step();
+        }
+        harness.step();
+    }
+    // The search runs on a worker thread.
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains("1. ISS (ZARYA)").is_some() {
+            break;
+        }
+        std::thread::sleep(StdDuration::from_millis(20));
+    }
+    // The list's rows are buttons (a click follows the satellite): their text is a label.
+    let row = harness
+        .get_by_label_contains("1. ISS (ZARYA)")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(row.contains("same way"), "{row}");
+    let verdict = label_containing(&harness, "ISS (ZARYA): passed");
+    assert!(verdict.contains("moving the same way"), "{verdict}");
+    // Its path is drawn through the clicks, labelled.
+    assert!(
+        painted_texts(&harness)
+            .iter()
+            .any(|t| t == "1. ISS (ZARYA)"),
+        "no labelled path"
+    );
+}

@@ -196,3 +196,56 @@ fn trail_xy(
         .map(|d| chart_xy(d.azimuth_deg, d.elevation_deg))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> CatalogData {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/fixture_elements.tle"
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let parsed = crate::orbit::parse_elements(&text, "fixture").unwrap();
+        CatalogData::from_sets(
+            parsed.sets,
+            crate::catalog::bundled_std_magnitudes(),
+            "fixture".to_owned(),
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn the_satellites_are_worked_out_once_a_second_not_once_a_frame() {
+        let catalog = fixture();
+        let frame = ObserverFrame::new(Observer::new(37.5665, 126.978, 38.0));
+        let start: DateTime<Utc> = "2026-08-22T18:28:10Z".parse().unwrap();
+        let mut cache = NowSkyCache::default();
+        // A minute of the clock at x1, drawn at 30 frames a second.
+        for frame_index in 0..(60 * 30) {
+            let t = start + Duration::milliseconds(frame_index * 1000 / 30);
+            let up = cache.get(&catalog, &frame, t, 4.0, &[]);
+            // The ISS is up and sunlit (out of the shadow at 18:28:03), bright, though nobody
+            // chose it.
+            assert!(up.iter().any(|s| s.norad_id == 25_544 && !s.chosen));
+        }
+        assert_eq!(cache.computed, 60);
+        assert_eq!(cache.selections, 1);
+        // A paused clock: nothing more to work out, however many frames.
+        for _ in 0..100 {
+            cache.get(&catalog, &frame, start + Duration::seconds(59), 4.0, &[]);
+        }
+        assert_eq!(cache.computed, 60);
+        // Choosing a satellite, or another limit, starts afresh.
+        cache.get(
+            &catalog,
+            &frame,
+            start + Duration::seconds(59),
+            4.0,
+            &[25_544],
+        );
+        assert_eq!(cache.computed, 61);
+        assert_eq!(cache.selections, 2);
+    }
+}

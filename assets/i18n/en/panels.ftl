@@ -348,3 +348,6 @@ panels-identify-when = Seen at { $time } ({ $zone }), give or take a minute{ $we
     }
 panels-identify-searching = Looking through the catalog…
 panels-identify-follow-hover = Follow this satellite
+# A candidate in the list: $rank, $chance ("97%"), $name, $when ("6 s late"), $miss degrees,
+# $way ("same way (3° off)"), $light ("sunlit, mag -3.1").
+panels-identify-row = { $rank }. { $name } ({ $chance }): { $when }, { $miss }° away, { $way }; { $light }

@@ -268,3 +268,4 @@ panels-identify-when = { $time }({ $zone })쯤, 앞뒤 1분 안에 봄{ $went ->
     }
 panels-identify-searching = 목록을 살펴보는 중…
 panels-identify-follow-hover = 이 위성 따라가기
+panels-identify-row = { $rank }. { $name } ({ $chance }): { $when }, { $miss }° 떨어짐, { $way }; { $light }

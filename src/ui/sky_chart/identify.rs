@@ -15,7 +15,7 @@ use super::LabelSizes;
 use super::path::{PlotLabel, plot_label};
 use crate::orbit::stars::SkyDirection;
 use crate::orbit::{Candidate, sky_path};
-use crate::report::{candidate_sentence, identify_verdict, offset_short, score_percent};
+use crate::report::{identify_verdict, light_short, offset_short, score_percent, way_short};
 use crate::ui::identify_job::IdentifyRequest;
 use crate::ui::sky_scene::chart_xy;
 use crate::ui::theme::Palette;
@@ -243,12 +243,19 @@ impl IdentifyMode {
                             .allow_hover(false),
                     );
                 }
+                // The best by name, the others by their number in the list (they all
+                // pass near the clicks, so long names would pile up).
                 if let Some(&[x, y]) = path.points.first() {
+                    let text = if rank == 0 {
+                        format!("1. {}", path.name)
+                    } else {
+                        format!("{}", rank + 1)
+                    };
                     plot_label(
                         plot,
                         drawn,
                         [x + 2.0, y + 2.0],
-                        format!("{}. {}", rank + 1, path.name),
+                        text,
                         color,
                         egui::Align2::LEFT_BOTTOM,
                         sizes,
@@ -315,12 +322,15 @@ impl IdentifyMode {
             ui.label(egui::RichText::new(identify_verdict(&results.found)).strong());
         }
         for (rank, c) in candidates.iter().enumerate() {
-            let text = format!(
-                "{}. {}  {}  {}",
-                rank + 1,
-                score_percent(c.score),
-                offset_short(c.time_offset_s),
-                candidate_sentence(c)
+            let text = crate::t!(
+                "panels-identify-row",
+                rank = rank + 1,
+                chance = score_percent(c.score),
+                name = crate::text::clean(&c.name, crate::text::NAME_CHARS),
+                when = offset_short(c.time_offset_s),
+                miss = format!("{:.1}", c.miss_deg),
+                way = way_short(c.direction_error_deg),
+                light = light_short(c)
             );
             if ui
                 .selectable_label(view.selected == Some(c.norad_id), text)

@@ -350,7 +350,9 @@ impl SkyChart {
             }
             ui.toggle_value(&mut self.identify.on, crate::t!("panels-identify-mode"))
                 .on_hover_text(crate::t!("panels-identify-mode-hover"));
-            if self.binocular_xy.is_some() {
+            if self.identify.on {
+                // The chart's clicks are the sighting's in this mode.
+            } else if self.binocular_xy.is_some() {
                 if ui.button(crate::t!("panels-remove-binocular")).clicked() {
                     self.binocular_xy = None;
                 }
