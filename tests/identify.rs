@@ -173,3 +173,232 @@ fn simulated_sightings_find_the_true_satellite() {
         );
     }
 }
+
+// ---- The command line: `overhead identify` ----
+
+/// `overhead identify` on the fixture elements from Seoul (38 m up), in English.
+fn identify_cli(extra: &[&str]) -> std::process::Output {
+    let elements = data_path("fixture_elements.tle");
+    let mut args = vec![
+        "identify",
+        "--elements",
+        elements.to_str().unwrap(),
+        "--lat",
+        "37.5665",
+        "--lon",
+        "126.978",
+        "--alt-m",
+        "38",
+    ];
+    args.extend_from_slice(extra);
+    std::process::Command::new(env!("CARGO_BIN_EXE_overhead"))
+        .args(&args)
+        .env(
+            "OVERHEAD_CACHE_DIR",
+            std::env::temp_dir().join("overhead-identify-test-no-cache"),
+        )
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap()
+}
+
+/// The ISS over Seoul at 03:28:10 KST on 23 Aug 2026 (from shadow at 03:28:03), NNE and
+/// 24° up, 20 s later a little lower.
+const ISS_SIGHTING: [&str; 8] = [
+    "--time",
+    "2026-08-22T18:28:10Z",
+    "--at",
+    "27,24",
+    "--to",
+    "30,21",
+    "--after-s",
+    "20",
+];
+
+#[test]
+fn identify_json_names_the_iss_first_with_every_documented_field() {
+    let mut args = ISS_SIGHTING.to_vec();
+    args.extend_from_slice(&["--format", "json"]);
+    let out = identify_cli(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["observer", "time", "candidates", "verdict", "fits"] {
+        assert!(doc.get(key).is_some(), "no {key}");
+    }
+    let first = &doc["candidates"][0];
+    for key in [
+        "norad_id",
+        "name",
+        "score",
+        "time",
+        "time_offset_s",
+        "miss_deg",
+        "direction_error_deg",
+        "rate_deg_s",
+        "rate_error",
+        "azimuth_deg",
+        "elevation_deg",
+        "sunlit",
+        "magnitude",
+        "standard_magnitude",
+        "range_km",
+    ] {
+        assert!(first.get(key).is_some(), "no {key} in {first}");
+    }
+    assert_eq!(first["norad_id"], 25544);
+    assert_eq!(first["sunlit"], true);
+    assert!(first["miss_deg"].as_f64().unwrap() < 1.0, "{first}");
+    assert!(
+        first["direction_error_deg"].as_f64().unwrap() < 10.0,
+        "{first}"
+    );
+    assert!(first["score"].as_f64().unwrap() > 0.5, "{first}");
+    let verdict = doc["verdict"].as_str().unwrap();
+    assert!(
+        verdict.starts_with("ISS (ZARYA): passed ") && verdict.contains("moving the same way"),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn identify_table_says_it_in_words_and_in_korean() {
+    let out = identify_cli(&ISS_SIGHTING);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Candidates, best first"), "{text}");
+    assert!(text.contains("ISS (ZARYA): passed"), "{text}");
+    assert!(text.contains("same way"), "{text}");
+    let mut ko = vec!["--lang", "ko"];
+    ko.extend_from_slice(&ISS_SIGHTING);
+    let text = String::from_utf8(identify_cli(&ko).stdout).unwrap();
+    assert!(text.contains("같은 방향으로 지나갔어요"), "{text}");
+}
+
+#[test]
+fn a_star_name_places_the_sighting_and_a_misspelt_one_lists_near_spellings() {
+    // Vega is high over Seoul on a summer evening: "near Vega" is a place to start from.
+    let out = identify_cli(&["--time", "2026-08-22T12:37:00Z", "--at", "near Vega"]);
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = identify_cli(&["--time", "2026-08-22T12:37:00Z", "--at", "Vgea"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--at Vgea: no star, planet or Moon of that name; did you mean"),
+        "{err}"
+    );
+    assert!(err.contains("Vega"), "{err}");
+    // Canopus never rises over Seoul in the evening of 22 Aug (it is far south).
+    let out = identify_cli(&["--time", "2026-08-22T12:37:00Z", "--at", "Canopus"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("below the horizon then"), "{err}");
+}
+
+#[test]
+fn identify_checks_every_number_and_names_its_range() {
+    for (args, expected) in [
+        (
+            vec!["--time", "2026-08-22T18:28:10Z", "--at", "400,20"],
+            "--at (azimuth) 400 is out of range; it must be from 0 to 360 degrees",
+        ),
+        (
+            vec!["--time", "2026-08-22T18:28:10Z", "--at", "20,-5"],
+            "--at (elevation) -5 is out of range; it must be from 0 to 90 degrees",
+        ),
+        (
+            vec![
+                "--time",
+                "2026-08-22T18:28:10Z",
+                "--at",
+                "20,30",
+                "--time-tolerance-s",
+                "0",
+            ],
+            "--time-tolerance-s 0 is out of range; it must be more than 0 and at most 3600 seconds",
+        ),
+        (
+            vec![
+                "--time",
+                "2026-08-22T18:28:10Z",
+                "--at",
+                "20,30",
+                "--to",
+                "25,30",
+                "--after-s",
+                "NaN",
+            ],
+            "--after-s NaN is not a finite number",
+        ),
+        (
+            vec![
+                "--time",
+                "2026-08-22T18:28:10Z",
+                "--at",
+                "20,30",
+                "--magnitude",
+                "12",
+            ],
+            "--magnitude 12 is out of range; it must be from -8 to 8 (visual magnitude)",
+        ),
+        (
+            vec!["--time", "yesterday", "--at", "20,30"],
+            "--time \"yesterday\" is not an RFC 3339 time",
+        ),
+        (
+            vec!["--time", "2026-08-22T18:28:10Z", "--at", "twenty,30"],
+            "is neither \"azimuth,elevation\" in degrees",
+        ),
+    ] {
+        let out = identify_cli(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    // Far from every element epoch, as the pass search refuses it.
+    let out = identify_cli(&["--time", "2029-01-01T00:00:00Z", "--at", "20,30"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no satellite was tried"), "{err}");
+}
+
+#[test]
+fn nothing_known_fits_is_said_with_the_nearest_misses() {
+    // Low in the south-west, moving up, where none of the nine fixture satellites was.
+    let out = identify_cli(&[
+        "--time",
+        "2026-08-22T18:28:10Z",
+        "--at",
+        "225,15",
+        "--to",
+        "230,25",
+        "--after-s",
+        "10",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["fits"], false);
+    assert!(
+        doc["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nothing known fits")
+    );
+    for c in doc["candidates"].as_array().unwrap() {
+        assert_eq!(c["fits"], false, "{c}");
+    }
+}

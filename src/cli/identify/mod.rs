@@ -1,5 +1,6 @@
 //! `overhead identify`: "what was that?", which satellite was the moving light seen at a
-//! time and place (the engine is [`crate::orbit::identify`]).
+//! time and place (the engine is [`crate::orbit::identify`]). Exits 0 when a satellite fits,
+//! 1 when nothing known does (the answer still printed), 2 on an error.
 
 mod names;
 mod table;
@@ -325,10 +326,16 @@ pub fn run(args: IdentifyArgs) -> anyhow::Result<ExitCode> {
         }
         Format::Table => out.write_all(table::table(&observer, &sighting, &found).as_bytes()),
     };
+    // Like grep: 1 when nothing known fits (an answer, not an error).
+    let code = if found.fits() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
     match written.and_then(|()| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+        Ok(()) => Ok(code),
         // A closed pipe (`overhead identify ... | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
         Err(e) => Err(e).with_context(|| t!("cli-cannot-write")),
     }
 }
