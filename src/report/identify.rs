@@ -67,6 +67,9 @@ pub fn rate_short(rate_deg_s: f64, rate_error: Option<f64>) -> String {
     let (compare, percent) = match rate_error {
         None => ("none", 0.0),
         Some(e) if e.abs() <= SAME_RATE_FRACTION => ("same", 0.0),
+        // Three times the rate or more either way: a percentage says nothing more.
+        Some(e) if e >= 2.0 => ("much-faster", 0.0),
+        Some(e) if e <= -2.0 / 3.0 => ("much-slower", 0.0),
         Some(e) if e > 0.0 => ("faster", e * 100.0),
         Some(e) => ("slower", -e * 100.0),
     };

@@ -322,11 +322,14 @@ words-identify-way-short = { $way ->
        *[none] —
     }
 # Its angular rate: $rate degrees per second ("1.10"); $compare same / faster (seen faster
-# than it moved) / slower / none; $percent the difference in whole per cent.
+# than it moved) / slower / much-faster (three times or more) / much-slower (a third or
+# less) / none; $percent the difference in whole per cent.
 words-identify-rate-short = { $compare ->
         [same] { $rate }°/s, as seen
         [faster] { $rate }°/s, seen { $percent }% faster
         [slower] { $rate }°/s, seen { $percent }% slower
+        [much-faster] { $rate }°/s, seen over three times faster
+        [much-slower] { $rate }°/s, seen under a third as fast
        *[none] { $rate }°/s
     }
 # Sunlight and brightness: $state mag / unknown / shadow, $mag the magnitude ("-3.1").

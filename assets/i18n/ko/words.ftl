@@ -244,6 +244,8 @@ words-identify-rate-short = { $compare ->
         [same] 초당 { $rate }°, 본 것과 같음
         [faster] 초당 { $rate }°, { $percent }% 더 빠르게 봄
         [slower] 초당 { $rate }°, { $percent }% 더 느리게 봄
+        [much-faster] 초당 { $rate }°, 세 배 넘게 빠르게 봄
+        [much-slower] 초당 { $rate }°, 3분의 1도 안 되게 느리게 봄
        *[none] 초당 { $rate }°
     }
 words-identify-light-short = { $state ->
