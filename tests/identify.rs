@@ -479,3 +479,116 @@ fn nothing_known_fits_is_said_with_the_nearest_misses() {
         assert_eq!(c["fits"], false, "{c}");
     }
 }
+
+// ---- `overhead sky --satellites` (what "Sky now" draws) ----
+
+/// The committed cases as JSON, with their truth (`true_time`, `true_at`, `true_magnitude`).
+fn raw_cases() -> Vec<Value> {
+    let text = std::fs::read_to_string(data_path("identify_cases.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    doc["cases"].as_array().unwrap().clone()
+}
+
+/// Where skyfield put the sighted satellite and how bright: the same SGP4 elements, so the
+/// direction agrees to a few hundredths of a degree; the magnitude is the same formula.
+const SKY_NOW_TOLERANCE_DEG: f64 = 0.05;
+const SKY_NOW_MAGNITUDE_TOLERANCE: f64 = 0.05;
+
+#[test]
+fn sky_satellites_lists_each_sighted_satellite_where_skyfield_put_it() {
+    let (sats, magnitudes) = catalog();
+    // Every fourth held-out case: skyfield says the satellite was up, sunlit and at
+    // magnitude 4 or brighter at `true_time`, so with a limit of 4 it must be listed.
+    let cases: Vec<Value> = raw_cases()
+        .into_iter()
+        .filter(|c| c["split"] == "held_out")
+        .step_by(4)
+        .collect();
+    assert!(cases.len() >= 40);
+    for case in &cases {
+        let observer = Observer::new(
+            case["latitude_deg"].as_f64().unwrap(),
+            case["longitude_deg"].as_f64().unwrap(),
+            case["altitude_m"].as_f64().unwrap(),
+        );
+        let t: DateTime<Utc> = case["true_time"].as_str().unwrap().parse().unwrap();
+        let listed = overhead::cli::sky::sky_satellites(sats, magnitudes, observer, t, 4.0);
+        let norad_id = case["norad_id"].as_u64().unwrap();
+        let Some(s) = listed.iter().find(|s| s.norad_id == norad_id) else {
+            panic!("{} not listed: {case}", case["name"]);
+        };
+        let truth = direction(&case["true_at"]);
+        let miss = overhead::orbit::angular_separation_deg(
+            s.azimuth_deg,
+            s.elevation_deg,
+            truth.azimuth_deg,
+            truth.elevation_deg,
+        );
+        assert!(miss < SKY_NOW_TOLERANCE_DEG, "{miss}° off: {case}");
+        let magnitude = case["true_magnitude"].as_f64().unwrap();
+        assert!(
+            (s.magnitude - magnitude).abs() < SKY_NOW_MAGNITUDE_TOLERANCE,
+            "magnitude {} for {magnitude}: {case}",
+            s.magnitude
+        );
+        // Brightest first.
+        assert!(listed.windows(2).all(|w| w[0].magnitude <= w[1].magnitude));
+    }
+}
+
+#[test]
+fn overhead_sky_satellites_names_terra_over_seoul() {
+    // A tuning case: TERRA at magnitude 1.7, SSW and 35° up over Seoul (skyfield).
+    let case = raw_cases()
+        .into_iter()
+        .find(|c| c["name"] == "TERRA" && c["true_time"] == "2026-08-22T12:10:16.941Z")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_overhead"))
+        .args([
+            "sky",
+            "--lat",
+            "37.5665",
+            "--lon",
+            "126.978",
+            "--alt-m",
+            "38",
+            "--time",
+            "2026-08-22T12:10:16.941Z",
+            "--satellites",
+            "--max-magnitude",
+            "4",
+            "--format",
+            "json",
+        ])
+        .env(
+            "OVERHEAD_CACHE_DIR",
+            std::env::temp_dir().join("overhead-identify-test-no-cache"),
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let satellites = doc["satellites"].as_array().unwrap();
+    let terra = satellites
+        .iter()
+        .find(|s| s["name"] == "TERRA")
+        .unwrap_or_else(|| panic!("TERRA not listed: {satellites:?}"));
+    let truth = direction(&case["true_at"]);
+    let miss = overhead::orbit::angular_separation_deg(
+        terra["azimuth_deg"].as_f64().unwrap(),
+        terra["elevation_deg"].as_f64().unwrap(),
+        truth.azimuth_deg,
+        truth.elevation_deg,
+    );
+    assert!(miss < SKY_NOW_TOLERANCE_DEG, "{miss}°: {terra}");
+    assert!((terra["magnitude"].as_f64().unwrap() - 1.73).abs() < SKY_NOW_MAGNITUDE_TOLERANCE);
+    for key in ["norad_id", "range_km"] {
+        assert!(terra[key].is_number(), "{key}: {terra}");
+    }
+    // Every one listed is up.
+    assert!(
+        satellites
+            .iter()
+            .all(|s| s["elevation_deg"].as_f64().unwrap() > 0.0)
+    );
+}
