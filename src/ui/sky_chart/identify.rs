@@ -230,16 +230,17 @@ impl IdentifyMode {
         let palette: Palette = view.palette;
         if let Some((_, paths)) = self.paths.as_ref().filter(|(r, _)| Some(*r) == self.sent) {
             for (rank, path) in paths.iter().enumerate() {
+                // The best bright, the others dimmer (they cross near the clicks).
                 let color = if rank == 0 {
                     palette.sunlit
                 } else {
-                    palette.track_future
+                    palette.track_future.gamma_multiply(0.55)
                 };
                 if path.points.len() >= 2 {
                     plot.line(
                         Line::new("", PlotPoints::from(path.points.clone()))
                             .color(color)
-                            .width(if rank == 0 { 2.5 } else { 1.5 })
+                            .width(if rank == 0 { 2.5 } else { 1.0 })
                             .allow_hover(false),
                     );
                 }
@@ -271,7 +272,7 @@ impl IdentifyMode {
         if marks.len() == 2 {
             plot.line(
                 Line::new("", PlotPoints::from(marks.clone()))
-                    .color(palette.selected)
+                    .color(palette.observer)
                     .width(2.0)
                     .style(egui_plot::LineStyle::dashed_loose())
                     .allow_hover(false),
@@ -289,7 +290,7 @@ impl IdentifyMode {
                 )
                 .radius(6.0)
                 .filled(k == 0)
-                .color(palette.selected),
+                .color(palette.observer),
             );
         }
     }
