@@ -3,6 +3,9 @@
 //! - `identify_whole_catalog`: one sighting (the ISS over Seoul at 03:28:10 KST on
 //!   23 Aug 2026, two points 20 s apart, the default one-minute tolerance) against every
 //!   satellite of the bundled snapshot (16,400), both cores.
+//! - `identify_whole_process`: the same sighting as `overhead identify` (the release binary
+//!   built beside this bench) from start to exit: loading the bundled catalog and the
+//!   magnitudes, the search and the table (target: under 0.5 s).
 //! - `sky_now_whole_catalog`: every sunlit satellite up that could be brighter than
 //!   magnitude 4, from the whole catalog at once (what `overhead sky --satellites` does).
 //! - `sky_now_narrowing`: the window's five-minute narrowing of the catalog (one SGP4 call
@@ -55,6 +58,38 @@ fn identify_whole_catalog(bencher: divan::Bencher) {
     };
     let model = ScoreModel::default();
     bencher.bench(|| identify(&sats, &magnitudes, &frame, &sighting, &model));
+}
+
+#[divan::bench(sample_count = 10)]
+fn identify_whole_process(bencher: divan::Bencher) {
+    let bin = env!("CARGO_BIN_EXE_overhead");
+    let config = tempfile::tempdir().expect("a temporary directory");
+    bencher.bench(|| {
+        let out = std::process::Command::new(bin)
+            .args([
+                "identify",
+                "--lat",
+                "37.5665",
+                "--lon",
+                "126.978",
+                "--alt-m",
+                "38",
+                "--time",
+                "2026-08-22T18:28:10Z",
+                "--at",
+                "27,24",
+                "--to",
+                "31,20",
+                "--after-s",
+                "20",
+            ])
+            .env("OVERHEAD_CONFIG_DIR", config.path())
+            .env("OVERHEAD_CACHE_DIR", config.path())
+            .output()
+            .expect("overhead runs");
+        assert!(out.status.success(), "overhead identify fails: {out:?}");
+        out
+    });
 }
 
 #[divan::bench(sample_count = 20)]

@@ -4,7 +4,7 @@
 # window on a selected pass: the window's user + system time over a minute, read from
 # /proc/PID/stat, on a private Xvfb display.
 #
-# Usage: scripts/measure_sky_now_cpu.sh [BIN] [DISPLAY_NUMBER] [SECONDS]
+# Usage: [SHOTS=DIR] scripts/measure_sky_now_cpu.sh [BIN] [DISPLAY_NUMBER] [SECONDS]
 #        (default target/release/overhead, display 150, 60 s)
 # Needs: Xvfb, xdotool, Mesa's software GL.
 #
@@ -62,6 +62,11 @@ measure() {
         sleep 2
     done
     sleep 5
+    # SHOTS=DIR keeps a screenshot of each state (to check the clicks hit what they mean to).
+    if [ -n "${SHOTS:-}" ]; then
+        mkdir -p "$SHOTS"
+        DISPLAY=$display /usr/bin/import -window root "$SHOTS/${label%%,*}.png" || true
+    fi
     local before after
     before=$(cpu_s "$app_pid")
     sleep "$seconds"
