@@ -566,7 +566,11 @@ fn overhead_sky_satellites_names_terra_over_seoul() {
         )
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let satellites = doc["satellites"].as_array().unwrap();
     let terra = satellites

@@ -440,6 +440,30 @@ fn ago(d: chrono::Duration) -> String {
     }
 }
 
+/// Runs `work` on a worker thread and wakes the window when it is done: the plain job,
+/// without progress or cancelling.
+pub fn spawn_job<T: Send + 'static>(
+    ctx: &egui::Context,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Job<T> {
+    let (tx, rx) = mpsc::channel();
+    let job = Job {
+        rx,
+        progress: Arc::new(AtomicUsize::new(0)),
+        total: 0,
+        cancel: Arc::new(AtomicBool::new(false)),
+    };
+    let ctx = ctx.clone();
+    let lang = i18n::language();
+    std::thread::spawn(move || {
+        let result = i18n::with_language(lang, work);
+        // The receiver is gone only when the window closed; nothing to tell then.
+        let _ = tx.send(result);
+        ctx.request_repaint();
+    });
+    job
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,28 +503,4 @@ mod tests {
         );
         i18n::set_thread_language(None);
     }
-}
-
-/// Runs `work` on a worker thread and wakes the window when it is done: the plain job,
-/// without progress or cancelling.
-pub fn spawn_job<T: Send + 'static>(
-    ctx: &egui::Context,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Job<T> {
-    let (tx, rx) = mpsc::channel();
-    let job = Job {
-        rx,
-        progress: Arc::new(AtomicUsize::new(0)),
-        total: 0,
-        cancel: Arc::new(AtomicBool::new(false)),
-    };
-    let ctx = ctx.clone();
-    let lang = i18n::language();
-    std::thread::spawn(move || {
-        let result = i18n::with_language(lang, work);
-        // The receiver is gone only when the window closed; nothing to tell then.
-        let _ = tx.send(result);
-        ctx.request_repaint();
-    });
-    job
 }
