@@ -41,6 +41,7 @@ mod error;
 mod fetch;
 mod http;
 mod load;
+mod magnitudes;
 mod outcome;
 mod policy;
 mod sources;
@@ -55,6 +56,7 @@ pub use cache::{
     EntryLock, cache_dir_problem, cache_key, cached_entries, default_cache_dir, write_atomic,
 };
 pub use decode::{decode_text, read_element_file};
+pub use magnitudes::{QS_MAG_SIGMA, bundled_magnitude_tiers, magnitude_estimate};
 pub use error::FetchError;
 pub use fetch::Fetcher;
 pub use http::FetchConfig;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::catalog::{self, CatalogOrigin};
-use crate::orbit::{ElementSet, Satellite, StdMagnitudes};
+use crate::orbit::{ElementSet, MagnitudeEstimate, Satellite, StdMagnitudes};
 
 /// Satellites whose standard magnitude is at most this count as "bright" (McCants'
 /// standard magnitude, at 1000 km and half lit). At 4.5, 58 satellites of the bundled
@@ -62,8 +62,11 @@ pub struct CatalogData {
     /// Propagators, in catalog-number order.
     pub sats: Vec<Satellite>,
     index: HashMap<u64, usize>,
-    /// Standard magnitudes for brightness estimates.
+    /// Standard magnitudes measured for the object (McCants' `qs.mag`, at 90° phase).
     pub std_magnitudes: StdMagnitudes,
+    /// Each satellite's best standard magnitude with its sigma and source (measured,
+    /// family or size; `catalog::magnitude_estimate`), by catalog number.
+    estimates: HashMap<u64, MagnitudeEstimate>,
     /// Where the elements came from, for the status bar ("bundled snapshot", a URL…).
     pub source_note: String,
     /// Newest element epoch in the catalog.
@@ -97,6 +100,10 @@ impl CatalogData {
             .map(|(i, s)| (s.set.norad_id, i))
             .collect();
         let search_keys = sats.iter().map(|s| s.set.name.to_lowercase()).collect();
+        let estimates = sats
+            .iter()
+            .filter_map(|s| Some((s.set.norad_id, catalog::magnitude_estimate(&s.set)?)))
+            .collect();
         let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
         let mut bright: Vec<(f64, u64)> = sats
             .iter()
@@ -138,6 +145,7 @@ impl CatalogData {
             sats,
             index,
             std_magnitudes,
+            estimates,
             source_note,
             newest_epoch,
             groups,
@@ -159,9 +167,15 @@ impl CatalogData {
             .map_or_else(|| format!("NORAD {norad_id}"), |s| s.set.name.clone())
     }
 
-    /// Standard magnitude of a satellite, if known.
+    /// Standard magnitude of a satellite (V at 1000 km, 90° phase), if known: the value of
+    /// its best estimate ([`CatalogData::magnitude_estimate`]), what the searches scale.
     pub fn std_magnitude(&self, norad_id: u64) -> Option<f64> {
-        self.std_magnitudes.get(norad_id)
+        self.estimates.get(&norad_id).map(|e| e.value)
+    }
+
+    /// A satellite's standard magnitude with its sigma and source, if any tier knows it.
+    pub fn magnitude_estimate(&self, norad_id: u64) -> Option<&MagnitudeEstimate> {
+        self.estimates.get(&norad_id)
     }
 
     /// Satellites whose name contains `query` (any case) or whose number starts with it.
