@@ -193,10 +193,8 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
             }
         })
         .collect();
-    let mag_w = mags
-        .iter()
-        .map(|m| display_width(m))
-        .fold(display_width(&t!("words-handout-col-mag")).max(5), usize::max);
+    // The last column: a longer cell (a range, "faint") runs past its right edge.
+    let mag_w = 5;
     let header = format!(
         "{} {} {} {} {}",
         pad_end(&t!("words-handout-col-satellite"), 20),

@@ -197,7 +197,7 @@ mod tests {
         let v = |m: f64, s: f64, l: f64| verdict_words(BrightVerdict::of(m, s, l), m, s, l);
         assert_eq!(v(4.5, 0.8, 4.0), "probably too faint for a suburban sky; binoculars will show it");
         assert_eq!(v(2.0, 0.5, 4.0), "bright enough for a suburban sky");
-        assert_eq!(v(3.8, 0.8, 3.0), "probably too faint for a city sky; binoculars will show it");
+        assert_eq!(v(3.5, 0.8, 3.0), "probably too faint for a city sky; binoculars will show it");
         assert_eq!(v(5.2, 0.5, 5.5), "perhaps visible under a dark sky, near its limit; binoculars will show it");
         assert_eq!(v(9.0, 0.5, 4.0), "too faint for a suburban sky");
     }

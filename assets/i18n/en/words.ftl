@@ -307,8 +307,8 @@ words-mag-range = { $low }–{ $high }
 words-mag-basis = { $key ->
         [starlink-original] original Starlink photometry
         [starlink-visorsat] Starlink VisorSat photometry
-        [starlink-v1.5] Starlink v1.5 photometry
-        [starlink-v1.5-polar] Starlink v1.5 photometry
+        [starlink-v1-5] Starlink v1.5 photometry
+        [starlink-v1-5-polar] Starlink v1.5 photometry
         [starlink-v2-mini] Starlink v2 Mini photometry
         [starlink-v2-mini-low] Starlink v2 Mini photometry (before brightness mitigation)
         [starlink-dtc] Starlink direct-to-cell photometry

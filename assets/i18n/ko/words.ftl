@@ -230,8 +230,8 @@ words-mag-range = { $low }–{ $high }
 words-mag-basis = { $key ->
         [starlink-original] 초기형 스타링크 측광
         [starlink-visorsat] 스타링크 바이저샛 측광
-        [starlink-v1.5] 스타링크 v1.5 측광
-        [starlink-v1.5-polar] 스타링크 v1.5 측광
+        [starlink-v1-5] 스타링크 v1.5 측광
+        [starlink-v1-5-polar] 스타링크 v1.5 측광
         [starlink-v2-mini] 스타링크 v2 미니 측광
         [starlink-v2-mini-low] 스타링크 v2 미니 측광(밝기 저감 전)
         [starlink-dtc] 스타링크 다이렉트 투 셀 측광
