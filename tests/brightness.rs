@@ -145,11 +145,18 @@ fn size_tier_is_honest_on_held_out_satellites() {
         .iter()
         .map(|r| rule.magnitude(r[2]).unwrap() - r[1])
         .collect();
-    let within = errors.iter().filter(|e| e.abs() <= 2.0 * rule.sigma).count() as f64
+    let within = errors
+        .iter()
+        .filter(|e| e.abs() <= 2.0 * rule.sigma)
+        .count() as f64
         / errors.len() as f64;
     let med = median(errors);
     assert!(med.abs() <= MAX_MEDIAN_ERROR_MAG, "median error {med:.3}");
-    assert!(within >= MIN_WITHIN_TWO_SIGMA, "{:.1}% within 2 sigma", within * 100.0);
+    assert!(
+        within >= MIN_WITHIN_TWO_SIGMA,
+        "{:.1}% within 2 sigma",
+        within * 100.0
+    );
 }
 
 #[test]
@@ -170,7 +177,10 @@ fn family_tier_is_honest_on_held_out_visorsats() {
         epoch: "2026-08-22T00:00:00Z".parse().unwrap(),
         mean_motion_rev_per_day: 15.06,
     };
-    assert_eq!(tiers.family(&key).map(|f| f.family.as_str()), Some("starlink-visorsat"));
+    assert_eq!(
+        tiers.family(&key).map(|f| f.family.as_str()),
+        Some("starlink-visorsat")
+    );
     let held_out = rows(&data("std-magnitude-holdout-visorsat.tsv"));
     assert!(held_out.len() > 100, "{}", held_out.len());
     let estimate = &visorsat.estimate;
@@ -182,7 +192,11 @@ fn family_tier_is_honest_on_held_out_visorsats() {
         / errors.len() as f64;
     let med = median(errors);
     assert!(med.abs() <= MAX_MEDIAN_ERROR_MAG, "median error {med:.3}");
-    assert!(within >= MIN_WITHIN_TWO_SIGMA, "{:.1}% within 2 sigma", within * 100.0);
+    assert!(
+        within >= MIN_WITHIN_TWO_SIGMA,
+        "{:.1}% within 2 sigma",
+        within * 100.0
+    );
 }
 
 #[test]
@@ -194,7 +208,9 @@ fn the_bundled_catalog_is_sorted_into_tiers_and_families() {
     for set in bundled_sets() {
         let key = SatelliteKey::from(&set);
         let estimate = tiers.estimate(&key);
-        *sources.entry(estimate.as_ref().map(|e| e.source)).or_default() += 1;
+        *sources
+            .entry(estimate.as_ref().map(|e| e.source))
+            .or_default() += 1;
         if let Some(f) = tiers.family(&key) {
             *families.entry(f.family.clone()).or_default() += 1;
         }
@@ -209,8 +225,18 @@ fn the_bundled_catalog_is_sorted_into_tiers_and_families() {
         .map(|(_, n)| n)
         .sum();
     assert!(starlinks > 10_900, "{families:?}");
-    for family in ["oneweb", "kuiper", "qianfan", "guowang", "starlink-dtc", "starlink-v2-mini"] {
-        assert!(families.get(family).is_some_and(|n| *n > 100), "{family}: {families:?}");
+    for family in [
+        "oneweb",
+        "kuiper",
+        "qianfan",
+        "guowang",
+        "starlink-dtc",
+        "starlink-v2-mini",
+    ] {
+        assert!(
+            families.get(family).is_some_and(|n| *n > 100),
+            "{family}: {families:?}"
+        );
     }
     // No published measurement of MALLIGYONG-1 or KORSAT-7 was found, no radar
     // cross-section is public: said plainly, as unknown.

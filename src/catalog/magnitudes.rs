@@ -67,7 +67,9 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// A cell, or None for "-".
 fn cell<'a>(row: &[&'a str], i: usize) -> Option<&'a str> {
-    row.get(i).map(|s| s.trim()).filter(|s| !s.is_empty() && *s != "-")
+    row.get(i)
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty() && *s != "-")
 }
 
 fn number<T: std::str::FromStr>(row: &[&str], i: usize) -> Option<T> {
@@ -178,7 +180,12 @@ mod tests {
         let rule = parse_size_rule(SIZE_RULE_TSV).expect("size rule");
         assert!((rule.zero_point - 7.6).abs() < 0.3 && (rule.slope - 1.0).abs() < 0.2);
         for f in parse_families(FAMILIES_TSV) {
-            assert!(f.estimate.sigma >= 0.5, "{}: sigma {}", f.family, f.estimate.sigma);
+            assert!(
+                f.estimate.sigma >= 0.5,
+                "{}: sigma {}",
+                f.family,
+                f.estimate.sigma
+            );
             assert!(f.estimate.citation.contains("arXiv:"), "{}", f.family);
         }
     }

@@ -56,11 +56,11 @@ pub use cache::{
     EntryLock, cache_dir_problem, cache_key, cached_entries, default_cache_dir, write_atomic,
 };
 pub use decode::{decode_text, read_element_file};
-pub use magnitudes::{QS_MAG_SIGMA, bundled_magnitude_tiers, magnitude_estimate};
 pub use error::FetchError;
 pub use fetch::Fetcher;
 pub use http::FetchConfig;
 pub use load::{CatalogOrigin, LoadedCatalog, load_catalog, load_default_catalog};
+pub use magnitudes::{QS_MAG_SIGMA, bundled_magnitude_tiers, magnitude_estimate};
 pub use outcome::{RefreshOutcome, format_utc};
 pub use policy::{
     DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, FIRST_BACKOFF,

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{MoonNearPass, PassRecord, SatelliteNote, rfc3339, round_to};
-use crate::orbit::{Appears, BrightVerdict, MagnitudeEstimate, Observer, ObserverFrame, PassPoint, Vanishes};
+use crate::orbit::{
+    Appears, BrightVerdict, MagnitudeEstimate, Observer, ObserverFrame, PassPoint, Vanishes,
+};
 
 #[derive(Serialize)]
 struct JsonPoint {

@@ -189,16 +189,28 @@ mod tests {
         );
         assert_eq!(magnitude_words(1.84, Some(&measured)), "magnitude 1.8");
         let hover = estimate_hover(&family);
-        assert!(hover.contains("7.7 ± 0.5") && hover.contains("arXiv:2306.06657"), "{hover}");
+        assert!(
+            hover.contains("7.7 ± 0.5") && hover.contains("arXiv:2306.06657"),
+            "{hover}"
+        );
     }
 
     #[test]
     fn verdicts_in_plain_words() {
         let v = |m: f64, s: f64, l: f64| verdict_words(BrightVerdict::of(m, s, l), m, s, l);
-        assert_eq!(v(4.5, 0.8, 4.0), "probably too faint for a suburban sky; binoculars will show it");
+        assert_eq!(
+            v(4.5, 0.8, 4.0),
+            "probably too faint for a suburban sky; binoculars will show it"
+        );
         assert_eq!(v(2.0, 0.5, 4.0), "bright enough for a suburban sky");
-        assert_eq!(v(3.5, 0.8, 3.0), "probably too faint for a city sky; binoculars will show it");
-        assert_eq!(v(5.2, 0.5, 5.5), "perhaps visible under a dark sky, near its limit; binoculars will show it");
+        assert_eq!(
+            v(3.5, 0.8, 3.0),
+            "probably too faint for a city sky; binoculars will show it"
+        );
+        assert_eq!(
+            v(5.2, 0.5, 5.5),
+            "perhaps visible under a dark sky, near its limit; binoculars will show it"
+        );
         assert_eq!(v(9.0, 0.5, 4.0), "too faint for a suburban sky");
     }
 }

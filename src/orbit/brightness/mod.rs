@@ -161,7 +161,9 @@ mod tests {
         assert!((phase_function(90.0) - 1.0).abs() < 1e-12);
         assert!(phase_function(180.0).abs() < 1e-12);
         // It falls monotonically from full phase to new.
-        let samples: Vec<f64> = (0..=18).map(|i| phase_function(f64::from(i) * 10.0)).collect();
+        let samples: Vec<f64> = (0..=18)
+            .map(|i| phase_function(f64::from(i) * 10.0))
+            .collect();
         assert!(samples.windows(2).all(|w| w[1] < w[0]), "{samples:?}");
         // The full-phase offset is the one the sphere gives.
         assert!(

@@ -80,8 +80,14 @@ impl FamilyMatch {
         if !name.starts_with(&self.name_prefix) {
             return false;
         }
-        if self.name_contains.as_ref().is_some_and(|c| !name.contains(c.as_str()))
-            || self.name_lacks.as_ref().is_some_and(|c| name.contains(c.as_str()))
+        if self
+            .name_contains
+            .as_ref()
+            .is_some_and(|c| !name.contains(c.as_str()))
+            || self
+                .name_lacks
+                .as_ref()
+                .is_some_and(|c| name.contains(c.as_str()))
         {
             return false;
         }
@@ -108,8 +114,12 @@ impl FamilyMatch {
         }
         !(self.epoch_from.is_some_and(|f| key.epoch < f)
             || self.epoch_to.is_some_and(|t| key.epoch >= t)
-            || self.mean_motion_min.is_some_and(|m| key.mean_motion_rev_per_day < m)
-            || self.mean_motion_max.is_some_and(|m| key.mean_motion_rev_per_day >= m))
+            || self
+                .mean_motion_min
+                .is_some_and(|m| key.mean_motion_rev_per_day < m)
+            || self
+                .mean_motion_max
+                .is_some_and(|m| key.mean_motion_rev_per_day >= m))
     }
 }
 
@@ -291,7 +301,9 @@ mod tests {
     }
 
     fn tiers() -> MagnitudeTiers {
-        let qs = StdMagnitudes::parse_qs_mag("25544   98 67A    ISS            -2.5              399\n20580   90 37B    HST             1.5 13.3 4.3 0.0  29\n");
+        let qs = StdMagnitudes::parse_qs_mag(
+            "25544   98 67A    ISS            -2.5              399\n20580   90 37B    HST             1.5 13.3 4.3 0.0  29\n",
+        );
         let families = vec![
             family(
                 "dtc",
@@ -354,13 +366,20 @@ mod tests {
     #[test]
     fn measured_beats_family_beats_size() {
         let t = tiers();
-        let iss = t.estimate(&key(25544, "ISS (ZARYA)", "1998-067A", 15.5)).unwrap();
+        let iss = t
+            .estimate(&key(25544, "ISS (ZARYA)", "1998-067A", 15.5))
+            .unwrap();
         assert_eq!(iss.source, MagnitudeSource::Measured);
         assert!((iss.value - (-2.5 + 1.2429)).abs() < 1e-3);
         assert_eq!(iss.sigma, 0.6);
         // The notable table is measured too, with its own citation.
-        let m = t.estimate(&key(58400, "MALLIGYONG-1", "2023-179A", 15.2)).unwrap();
-        assert_eq!((m.source, m.value, &*m.citation), (MagnitudeSource::Measured, 5.0, "someone, 2026"));
+        let m = t
+            .estimate(&key(58400, "MALLIGYONG-1", "2023-179A", 15.2))
+            .unwrap();
+        assert_eq!(
+            (m.source, m.value, &*m.citation),
+            (MagnitudeSource::Measured, 5.0, "someone, 2026")
+        );
         // qs.mag's own RCS column feeds the size tier where the RCS file has nothing,
         // but the measured value wins.
         assert_eq!(t.rcs_m2(25544), Some(399.0));
@@ -374,11 +393,20 @@ mod tests {
     fn families_by_name_number_designator_and_orbit() {
         let t = tiers();
         let fam = |k: SatelliteKey<'_>| t.family(&k).map(|f| f.family.clone());
-        assert_eq!(fam(key(58705, "STARLINK-11072 [DTC]", "2024-002A", 15.7)).as_deref(), Some("dtc"));
-        assert_eq!(fam(key(60000, "STARLINK-31234", "2024-100A", 15.05)).as_deref(), Some("mini"));
+        assert_eq!(
+            fam(key(58705, "STARLINK-11072 [DTC]", "2024-002A", 15.7)).as_deref(),
+            Some("dtc")
+        );
+        assert_eq!(
+            fam(key(60000, "STARLINK-31234", "2024-100A", 15.05)).as_deref(),
+            Some("mini")
+        );
         // Still low, raising its orbit: not the on-station Mini rule.
         assert_eq!(fam(key(60001, "STARLINK-31235", "2026-100A", 15.9)), None);
-        assert_eq!(fam(key(46000, "STARLINK-1700", "2020-055A", 15.05)).as_deref(), Some("visorsat"));
+        assert_eq!(
+            fam(key(46000, "STARLINK-1700", "2020-055A", 15.05)).as_deref(),
+            Some("visorsat")
+        );
         assert_eq!(fam(key(48000, "STARLINK-3000", "2021-082A", 15.05)), None);
         // No designator: a designator rule cannot match.
         let mut k = key(46001, "STARLINK-1701", "", 15.05);
