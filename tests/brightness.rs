@@ -51,6 +51,20 @@ fn median(mut xs: Vec<f64>) -> f64 {
     }
 }
 
+/// Issue 22's honesty criteria for a tier's `errors` (estimate − measured, magnitudes) with
+/// its stated one sigma `sigma`: median within ±0.3, at least 85 % within two sigma.
+fn assert_honest(errors: Vec<f64>, sigma: f64) {
+    let within =
+        errors.iter().filter(|e| e.abs() <= 2.0 * sigma).count() as f64 / errors.len() as f64;
+    let med = median(errors);
+    assert!(med.abs() <= MAX_MEDIAN_ERROR_MAG, "median error {med:.3}");
+    assert!(
+        within >= MIN_WITHIN_TWO_SIGMA,
+        "{:.1}% within 2 sigma",
+        within * 100.0
+    );
+}
+
 #[test]
 fn iss_brightest_passes_need_qs_mag_read_at_full_phase() {
     let set = bundled_sets()
@@ -145,18 +159,7 @@ fn size_tier_is_honest_on_held_out_satellites() {
         .iter()
         .map(|r| rule.magnitude(r[2]).unwrap() - r[1])
         .collect();
-    let within = errors
-        .iter()
-        .filter(|e| e.abs() <= 2.0 * rule.sigma)
-        .count() as f64
-        / errors.len() as f64;
-    let med = median(errors);
-    assert!(med.abs() <= MAX_MEDIAN_ERROR_MAG, "median error {med:.3}");
-    assert!(
-        within >= MIN_WITHIN_TWO_SIGMA,
-        "{:.1}% within 2 sigma",
-        within * 100.0
-    );
+    assert_honest(errors, rule.sigma);
 }
 
 #[test]
@@ -185,18 +188,7 @@ fn family_tier_is_honest_on_held_out_visorsats() {
     assert!(held_out.len() > 100, "{}", held_out.len());
     let estimate = &visorsat.estimate;
     let errors: Vec<f64> = held_out.iter().map(|r| estimate.value - r[2]).collect();
-    let within = errors
-        .iter()
-        .filter(|e| e.abs() <= 2.0 * estimate.sigma)
-        .count() as f64
-        / errors.len() as f64;
-    let med = median(errors);
-    assert!(med.abs() <= MAX_MEDIAN_ERROR_MAG, "median error {med:.3}");
-    assert!(
-        within >= MIN_WITHIN_TWO_SIGMA,
-        "{:.1}% within 2 sigma",
-        within * 100.0
-    );
+    assert_honest(errors, estimate.sigma);
 }
 
 #[test]

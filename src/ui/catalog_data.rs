@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use crate::catalog::{self, CatalogOrigin};
 use crate::orbit::{ElementSet, MagnitudeEstimate, Satellite, StdMagnitudes};
 
-/// Satellites whose standard magnitude is at most this count as "bright" (McCants'
-/// standard magnitude, at 1000 km and half lit). At 4.5, 58 satellites of the bundled
-/// active catalog qualify: those that reach magnitude 3 or so on a good pass, easy to see
-/// from a town.
+/// Satellites whose standard magnitude (the best estimate's value, at 1000 km and half lit:
+/// `catalog::magnitude_estimate`) is at most this count as "bright": those that reach
+/// magnitude 3 or so on a good pass at 500 km, easy to see from a town. Until issue 22 the
+/// comparison used `qs.mag`'s full-phase values, 1.24 magnitudes too bright.
 pub const BRIGHT_STD_MAGNITUDE: f64 = 4.5;
 
 /// Start of the name of the group of bright satellites (see [`BRIGHT_STD_MAGNITUDE`]
@@ -100,7 +100,7 @@ impl CatalogData {
             .map(|(i, s)| (s.set.norad_id, i))
             .collect();
         let search_keys = sats.iter().map(|s| s.set.name.to_lowercase()).collect();
-        let estimates = sats
+        let estimates: HashMap<u64, MagnitudeEstimate> = sats
             .iter()
             .filter_map(|s| Some((s.set.norad_id, catalog::magnitude_estimate(&s.set)?)))
             .collect();
@@ -108,8 +108,9 @@ impl CatalogData {
         let mut bright: Vec<(f64, u64)> = sats
             .iter()
             .filter_map(|s| {
-                std_magnitudes
-                    .get(s.set.norad_id)
+                estimates
+                    .get(&s.set.norad_id)
+                    .map(|e| e.value)
                     .filter(|m| *m <= BRIGHT_STD_MAGNITUDE)
                     .map(|m| (m, s.set.norad_id))
             })
