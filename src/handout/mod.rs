@@ -260,9 +260,9 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
     }
 }
 
-/// The pass worth drawing: among the visible passes not known to be too faint, one known
-/// to be bright enough before one of unknown brightness, then the one that gets highest
-/// while seen (the brighter of equals).
+/// The pass worth drawing: among the visible passes not fainter than the sky by a sigma,
+/// one bright enough before a maybe, a maybe before one of unknown brightness, then the one
+/// that gets highest while seen (the brighter of equals).
 pub fn best_pass<'a>(
     records: &[&'a PassRecord],
     limiting_magnitude: f64,
@@ -273,8 +273,13 @@ pub fn best_pass<'a>(
         .filter(|r| r.is_visible_to_eye(limiting_magnitude))
         .max_by(|a, b| {
             let key = |r: &PassRecord| {
+                let verdict = match r.bright_verdict(limiting_magnitude) {
+                    Some(BrightVerdict::Yes) => 2.0,
+                    Some(BrightVerdict::Maybe) => 1.0,
+                    _ => 0.0,
+                };
                 (
-                    f64::from(u8::from(r.pass.magnitude.is_some())),
+                    verdict,
                     r.pass.visible_peak().map_or(0.0, |p| p.elevation_deg),
                     -r.pass.magnitude.unwrap_or(10.0),
                 )

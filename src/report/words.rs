@@ -440,7 +440,14 @@ pub fn event_description(
             range_km = format!("{:.0}", q.range_km)
         )
     };
-    let mut description = vec![plain_description(p, &both)];
+    let mut description = vec![plain_description_estimated(
+        p,
+        r.standard_magnitude(),
+        &both,
+    )];
+    if let Some(e) = r.standard_magnitude().filter(|_| p.magnitude.is_some()) {
+        description.push(super::estimate_hover(e));
+    }
     if let Some(moon) = MoonNearPass::of(p, frame).filter(MoonNearPass::is_worth_noting) {
         description.push(moon.words());
     }
