@@ -420,8 +420,8 @@ pub fn event_summary(r: &PassRecord, limiting_magnitude: f64) -> String {
     )
 }
 
-/// The calendar event's description of a pass, one line each: the plain description, the
-/// Moon's note, where it appears, peaks and vanishes, rise, highest and set, and the age of
+/// The calendar event's description of a pass, one line each: the plain description, where
+/// its standard magnitude comes from, the Moon's note, where it appears, peaks and vanishes, rise, highest and set, and the age of
 /// the elements; times shown by `both` (local with UTC in brackets).
 pub fn event_description(
     r: &PassRecord,
