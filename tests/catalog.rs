@@ -749,8 +749,10 @@ fn bundled_snapshot_and_magnitudes_are_readable() {
         "six-digit catalog numbers"
     );
     let magnitudes = catalog::bundled_std_magnitudes();
-    assert_eq!(magnitudes.get(25544), Some(-2.5));
-    assert_eq!(magnitudes.get(20580), Some(1.5));
+    // qs.mag's full-phase values, converted to 90° phase (issue 22).
+    let at_90 = |m: f64| m + overhead::orbit::brightness::QS_MAG_FULL_PHASE_TO_90_DEG_MAG;
+    assert_eq!(magnitudes.get(25544), Some(at_90(-2.5)));
+    assert_eq!(magnitudes.get(20580), Some(at_90(1.5)));
     assert_eq!(magnitudes.len(), 4150);
 }
 

@@ -13,6 +13,8 @@ mod propagation;
 mod atlas;
 mod cli;
 mod passes;
+// Standard magnitudes: the convention, the tiers' coverage and honesty on held-out data (issue 22).
+mod brightness;
 mod skyfield;
 // The Moon and tonight's dusk and dawn (src/orbit/moon.rs, night.rs) against skyfield.
 mod sky;

@@ -41,6 +41,7 @@ mod error;
 mod fetch;
 mod http;
 mod load;
+mod magnitudes;
 mod outcome;
 mod policy;
 mod sources;
@@ -59,6 +60,7 @@ pub use error::FetchError;
 pub use fetch::Fetcher;
 pub use http::FetchConfig;
 pub use load::{CatalogOrigin, LoadedCatalog, load_catalog, load_default_catalog};
+pub use magnitudes::{QS_MAG_SIGMA, bundled_magnitude_tiers, magnitude_estimate};
 pub use outcome::{RefreshOutcome, format_utc};
 pub use policy::{
     DEFAULT_MAX_BODY_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, FIRST_BACKOFF,

@@ -11,7 +11,7 @@ use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, c
 use super::table::{brightness_summary, table};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
-    ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
+    BrightVerdict, ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence,
     find_passes, parse_elements,
 };
 use crate::report::{self, PassRecord, SatelliteNote};
@@ -275,10 +275,6 @@ fn warn_about_element_ages(sets: &[ElementSet], start: DateTime<Utc>, end: DateT
         far = format!("{:.0}", worst_days.abs()),
         side = side,
     ));
-}
-
-fn std_magnitudes() -> StdMagnitudes {
-    crate::catalog::bundled_std_magnitudes()
 }
 
 fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<ElementSet>> {
@@ -571,20 +567,22 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     warn_about_element_ages(&sets, start, end);
     let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();
     let mut notes = Vec::new();
-    let magnitudes = std_magnitudes();
     let search_started = std::time::Instant::now();
     // Each satellite's passes become records on the worker that found them, so the
     // whole catalog's passes are held once, not twice.
     let per_sat: Vec<(Vec<PassRecord>, Option<SatelliteNote>)> =
         sats.par_iter()
             .map(|sat| {
+                // The best standard magnitude known (measured, family or size, with its
+                // sigma): the search predicts magnitudes from its value.
+                let estimate = crate::catalog::magnitude_estimate(&sat.set);
                 let list = find_passes(
                     sat,
                     &frame,
                     start,
                     end,
                     &search,
-                    magnitudes.get(sat.set.norad_id),
+                    estimate.as_ref().map(|e| e.value),
                 );
                 let note = (list.presence != SkyPresence::Passes || list.stopped_early.is_some())
                     .then(|| SatelliteNote {
@@ -600,9 +598,17 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
                     });
                 let mut passes = list.passes;
                 if args.visible_only {
-                    passes.retain(|pass| pass.is_visible_to_eye(args.limit.max_magnitude));
+                    // Visible and not fainter than the sky's limit by a sigma or more.
+                    let sigma = estimate.as_ref().map_or(0.0, |e| e.sigma);
+                    passes.retain(|pass| {
+                        pass.is_visible
+                            && pass.magnitude.is_none_or(|m| {
+                                BrightVerdict::of(m, sigma, args.limit.max_magnitude)
+                                    != BrightVerdict::No
+                            })
+                    });
                 }
-                let records = PassRecord::all(&sat.set, passes);
+                let records = PassRecord::all_estimated(&sat.set, passes, estimate);
                 (records, note)
             })
             .collect();

@@ -8,7 +8,7 @@ use printpdf::{Color, Rgb};
 use super::HandoutInput;
 use super::page::*;
 use crate::orbit::Vanishes;
-use crate::report::{SeenPart, compass_point, plain_description};
+use crate::report::{SeenPart, compass_point, plain_description_estimated};
 use crate::t;
 
 /// Where the chart is on the page: its centre's distance from the top, millimetres.
@@ -194,7 +194,8 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     let x = CHART_X_MM + CHART_R_MM + 10.0;
     let width = PAGE_W_MM - MARGIN_MM - x;
     let mut y = cy - CHART_R_MM + 2.0;
-    let words = plain_description(&record.pass, |t| fmt.hm(t));
+    let words =
+        plain_description_estimated(&record.pass, record.standard_magnitude(), |t| fmt.hm(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
     let legend = t!("words-handout-legend");

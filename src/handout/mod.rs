@@ -17,7 +17,7 @@ use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::fonts::pdf::{FontError, PdfFontCache};
 use crate::i18n::Lang;
-use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, sky_path};
+use crate::orbit::{BrightVerdict, ObserverFrame, PassPoint, PathPoint, Satellite, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point};
 use crate::t;
 use crate::text::{display_width, pad_end, pad_start};
@@ -172,13 +172,36 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         .unwrap_or(3);
     // The point cells: 20 columns in English, wider where the compass points are.
     let cell = 20 + dir_w - 3;
+    // Magnitudes measured for the satellite are one number, estimates their one-sigma range;
+    // marked when fainter than the sky allows by a sigma ("faint") or within a sigma ("?").
+    let limit = input.limiting_magnitude;
+    let mags: Vec<String> = input
+        .records
+        .iter()
+        .map(|r| {
+            let verdict = r.bright_verdict(limit);
+            match r.pass.magnitude {
+                Some(m) => {
+                    let text = report::magnitude_cell(m, r.standard_magnitude());
+                    match verdict {
+                        Some(BrightVerdict::No) => t!("words-handout-faint", mag = text),
+                        Some(BrightVerdict::Maybe) => t!("words-handout-maybe", mag = text),
+                        _ => text,
+                    }
+                }
+                None => "?".to_owned(),
+            }
+        })
+        .collect();
+    // The last column: a longer cell (a range, "faint") runs past its right edge.
+    let mag_w = 5;
     let header = format!(
         "{} {} {} {} {}",
         pad_end(&t!("words-handout-col-satellite"), 20),
         pad_end(&t!("words-handout-col-appears"), cell),
         pad_end(&t!("words-handout-col-highest"), cell),
         pad_end(&t!("words-handout-col-vanishes"), cell),
-        pad_start(&t!("words-handout-col-mag"), 5),
+        pad_start(&t!("words-handout-col-mag"), mag_w),
     );
     let subheader = format!(
         "{} {} {} {}",
@@ -196,32 +219,35 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         TABLE_ROWS
     };
     let mut rows = Vec::new();
-    for r in input.records.iter().take(shown) {
+    for (r, mag) in input.records.iter().zip(&mags).take(shown) {
         let Some(seen) = SeenPart::of(&r.pass) else {
             continue;
         };
         let name: String = r.name().chars().take(20).collect();
-        let mag = match r.pass.magnitude {
-            Some(m) if m > input.limiting_magnitude => {
-                t!("words-handout-faint", mag = format!("{m:.1}"))
-            }
-            Some(m) => format!("{m:.1}"),
-            None => "?".to_owned(),
-        };
         let row = format!(
             "{} {} {} {} {}",
             pad_end(&name, 20),
             pad_end(&point(&seen.start), cell),
             pad_end(&point(&seen.peak), cell),
             pad_end(&point(&seen.end), cell),
-            pad_start(&mag, 5),
+            pad_start(mag, mag_w),
         );
-        let note = t!(
+        let mut note = t!(
             "words-handout-row-note",
             date = fmt.date(seen.start.time),
             appears = report::appears_short(seen.appears),
             vanishes = report::vanishes_short(seen.vanishes)
         );
+        // Where an estimated magnitude comes from, and whether it may flare.
+        if let (Some(m), Some(e)) = (r.pass.magnitude, r.standard_magnitude())
+            && (!e.is_measured() || e.may_flare)
+        {
+            note = t!(
+                "words-handout-row-note-magnitude",
+                note = note,
+                magnitude = report::magnitude_words(m, Some(e))
+            );
+        }
         rows.push((row, note));
     }
     TableLines {
@@ -234,9 +260,9 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
     }
 }
 
-/// The pass worth drawing: among the visible passes not known to be too faint, one known
-/// to be bright enough before one of unknown brightness, then the one that gets highest
-/// while seen (the brighter of equals).
+/// The pass worth drawing: among the visible passes not fainter than the sky by a sigma,
+/// one bright enough before a maybe, a maybe before one of unknown brightness, then the one
+/// that gets highest while seen (the brighter of equals).
 pub fn best_pass<'a>(
     records: &[&'a PassRecord],
     limiting_magnitude: f64,
@@ -244,11 +270,16 @@ pub fn best_pass<'a>(
     records
         .iter()
         .copied()
-        .filter(|r| r.pass.is_visible_to_eye(limiting_magnitude))
+        .filter(|r| r.is_visible_to_eye(limiting_magnitude))
         .max_by(|a, b| {
             let key = |r: &PassRecord| {
+                let verdict = match r.bright_verdict(limiting_magnitude) {
+                    Some(BrightVerdict::Yes) => 2.0,
+                    Some(BrightVerdict::Maybe) => 1.0,
+                    _ => 0.0,
+                };
                 (
-                    f64::from(u8::from(r.pass.magnitude.is_some())),
+                    verdict,
                     r.pass.visible_peak().map_or(0.0, |p| p.elevation_deg),
                     -r.pass.magnitude.unwrap_or(10.0),
                 )

@@ -43,7 +43,10 @@ pub mod stars;
 pub mod sun;
 mod vec3;
 
-pub use brightness::{StdMagnitudes, visual_magnitude};
+pub use brightness::{
+    BrightVerdict, FamilyMatch, FamilyRule, MagnitudeEstimate, MagnitudeSource, MagnitudeTiers,
+    SatelliteKey, SizeRule, StdMagnitudes, visual_magnitude,
+};
 pub use elements::{
     ElementFormat, ElementSet, ElementsError, ParseWarning, ParsedElements, detect_format,
     merge_newest, parse_elements,

@@ -12,18 +12,22 @@ use std::sync::Arc;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::orbit::{Appears, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+use crate::orbit::{
+    Appears, BrightVerdict, MagnitudeEstimate, Pass, PassPoint, Vanishes, timing_uncertainty_s,
+};
 
 mod csv;
 mod digits;
 mod ics;
 mod json;
+mod magnitude_words;
 mod moon;
 mod words;
 
 pub use csv::{to_csv, write_csv};
 pub use ics::to_ics;
 pub use json::{to_json, write_json};
+pub use magnitude_words::*;
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
 pub use words::*;
 
@@ -40,6 +44,9 @@ pub struct PassSource {
     pub element_epoch: DateTime<Utc>,
     /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
     pub mean_motion_rev_per_day: f64,
+    /// The satellite's standard magnitude with its sigma and source, when one is known
+    /// (`catalog::magnitude_estimate`); the passes' magnitudes were predicted from its value.
+    pub standard_magnitude: Option<MagnitudeEstimate>,
 }
 
 impl PassSource {
@@ -50,6 +57,15 @@ impl PassSource {
             shown_name: crate::text::clean(&set.name, crate::text::NAME_CHARS),
             element_epoch: set.epoch,
             mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
+            standard_magnitude: None,
+        }
+    }
+
+    /// The source of passes predicted from `set` with the standard magnitude `estimate`.
+    pub fn estimated(set: &crate::orbit::ElementSet, estimate: Option<MagnitudeEstimate>) -> Self {
+        Self {
+            standard_magnitude: estimate,
+            ..Self::new(set)
         }
     }
 }
@@ -76,7 +92,21 @@ impl PassRecord {
     /// The vector is allocated once at its final length: a catalog's week makes 700,000
     /// of these, and growing or shrinking the vectors showed in the search's time.
     pub fn all(set: &crate::orbit::ElementSet, passes: Vec<Pass>) -> Vec<Self> {
-        let source = Arc::new(PassSource::new(set));
+        Self::all_from(Arc::new(PassSource::new(set)), passes)
+    }
+
+    /// [`PassRecord::all`] for passes whose magnitudes were predicted from the standard
+    /// magnitude `estimate`, which the records carry (for its sigma and source).
+    pub fn all_estimated(
+        set: &crate::orbit::ElementSet,
+        passes: Vec<Pass>,
+        estimate: Option<MagnitudeEstimate>,
+    ) -> Vec<Self> {
+        Self::all_from(Arc::new(PassSource::estimated(set, estimate)), passes)
+    }
+
+    /// The records of `passes`, sharing `source`.
+    fn all_from(source: Arc<PassSource>, passes: Vec<Pass>) -> Vec<Self> {
         passes
             .into_iter()
             .map(|pass| Self {
@@ -105,6 +135,31 @@ impl PassRecord {
     pub fn element_age_days(&self) -> f64 {
         (self.pass.culmination.time - self.source.element_epoch).num_milliseconds() as f64
             / crate::orbit::constants::DAY_MS
+    }
+
+    /// The standard magnitude the pass's magnitude was predicted from, when known.
+    pub fn standard_magnitude(&self) -> Option<&MagnitudeEstimate> {
+        self.source.standard_magnitude.as_ref()
+    }
+
+    /// Whether a visible pass is bright enough for a sky whose faintest star has magnitude
+    /// `limiting_magnitude`, weighing the standard magnitude's sigma ([`BrightVerdict::of`]);
+    /// None when the pass is not visible or its brightness is unknown. A magnitude without
+    /// an estimate beside it (records built by [`PassRecord::all`]) is taken as exact.
+    pub fn bright_verdict(&self, limiting_magnitude: f64) -> Option<BrightVerdict> {
+        if !self.pass.is_visible {
+            return None;
+        }
+        let sigma = self.standard_magnitude().map_or(0.0, |e| e.sigma);
+        self.pass
+            .magnitude
+            .map(|m| BrightVerdict::of(m, sigma, limiting_magnitude))
+    }
+
+    /// Whether a naked-eye observer may see it: visible, and not fainter than
+    /// `limiting_magnitude` by a sigma or more (maybe and unknown brightness count).
+    pub fn is_visible_to_eye(&self, limiting_magnitude: f64) -> bool {
+        self.pass.is_visible && self.bright_verdict(limiting_magnitude) != Some(BrightVerdict::No)
     }
 
     /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).

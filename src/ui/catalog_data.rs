@@ -7,12 +7,12 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::catalog::{self, CatalogOrigin};
-use crate::orbit::{ElementSet, Satellite, StdMagnitudes};
+use crate::orbit::{ElementSet, MagnitudeEstimate, Satellite, StdMagnitudes};
 
-/// Satellites whose standard magnitude is at most this count as "bright" (McCants'
-/// standard magnitude, at 1000 km and half lit). At 4.5, 58 satellites of the bundled
-/// active catalog qualify: those that reach magnitude 3 or so on a good pass, easy to see
-/// from a town.
+/// Satellites whose standard magnitude (the best estimate's value, at 1000 km and half lit:
+/// `catalog::magnitude_estimate`) is at most this count as "bright": those that reach
+/// magnitude 3 or so on a good pass at 500 km, easy to see from a town. Until issue 22 the
+/// comparison used `qs.mag`'s full-phase values, 1.24 magnitudes too bright.
 pub const BRIGHT_STD_MAGNITUDE: f64 = 4.5;
 
 /// Start of the name of the group of bright satellites (see [`BRIGHT_STD_MAGNITUDE`]
@@ -62,8 +62,11 @@ pub struct CatalogData {
     /// Propagators, in catalog-number order.
     pub sats: Vec<Satellite>,
     index: HashMap<u64, usize>,
-    /// Standard magnitudes for brightness estimates.
+    /// Standard magnitudes measured for the object (McCants' `qs.mag`, at 90° phase).
     pub std_magnitudes: StdMagnitudes,
+    /// Each satellite's best standard magnitude with its sigma and source (measured,
+    /// family or size; `catalog::magnitude_estimate`), by catalog number.
+    estimates: HashMap<u64, MagnitudeEstimate>,
     /// Where the elements came from, for the status bar ("bundled snapshot", a URL…).
     pub source_note: String,
     /// Newest element epoch in the catalog.
@@ -97,12 +100,17 @@ impl CatalogData {
             .map(|(i, s)| (s.set.norad_id, i))
             .collect();
         let search_keys = sats.iter().map(|s| s.set.name.to_lowercase()).collect();
+        let estimates: HashMap<u64, MagnitudeEstimate> = sats
+            .iter()
+            .filter_map(|s| Some((s.set.norad_id, catalog::magnitude_estimate(&s.set)?)))
+            .collect();
         let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
         let mut bright: Vec<(f64, u64)> = sats
             .iter()
             .filter_map(|s| {
-                std_magnitudes
-                    .get(s.set.norad_id)
+                estimates
+                    .get(&s.set.norad_id)
+                    .map(|e| e.value)
                     .filter(|m| *m <= BRIGHT_STD_MAGNITUDE)
                     .map(|m| (m, s.set.norad_id))
             })
@@ -138,6 +146,7 @@ impl CatalogData {
             sats,
             index,
             std_magnitudes,
+            estimates,
             source_note,
             newest_epoch,
             groups,
@@ -159,9 +168,15 @@ impl CatalogData {
             .map_or_else(|| format!("NORAD {norad_id}"), |s| s.set.name.clone())
     }
 
-    /// Standard magnitude of a satellite, if known.
+    /// Standard magnitude of a satellite (V at 1000 km, 90° phase), if known: the value of
+    /// its best estimate ([`CatalogData::magnitude_estimate`]), what the searches scale.
     pub fn std_magnitude(&self, norad_id: u64) -> Option<f64> {
-        self.std_magnitudes.get(norad_id)
+        self.estimates.get(&norad_id).map(|e| e.value)
+    }
+
+    /// A satellite's standard magnitude with its sigma and source, if any tier knows it.
+    pub fn magnitude_estimate(&self, norad_id: u64) -> Option<&MagnitudeEstimate> {
+        self.estimates.get(&norad_id)
     }
 
     /// Satellites whose name contains `query` (any case) or whose number starts with it.

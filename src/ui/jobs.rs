@@ -168,7 +168,11 @@ pub fn search_passes(
             if let Some(err) = &list.stopped_early {
                 note = Some(format!("{}: {err}", sat.set.name));
             }
-            let records = PassRecord::all(&sat.set, list.passes);
+            let records = PassRecord::all_estimated(
+                &sat.set,
+                list.passes,
+                catalog.magnitude_estimate(id).cloned(),
+            );
             let done = progress.fetch_add(1, Ordering::Relaxed) + 1;
             if done.is_multiple_of(25) {
                 tick();

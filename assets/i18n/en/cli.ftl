@@ -150,3 +150,10 @@ cli-arg-out-of-range = { $arg } { $value } is { $finite ->
 cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
 # Empty text: $arg the flag.
 cli-arg-empty = { $arg } is empty; give it some text
+
+## Issue 22: passes within a sigma of the sky's limit.
+# $count passes whose estimated brightness is within its uncertainty of magnitude $limit.
+cli-maybe-passes = { $count ->
+        [one] { $count } visible pass is
+       *[other] { $count } visible passes are
+    } near magnitude { $limit } within the estimate's uncertainty (maybe: binoculars help)

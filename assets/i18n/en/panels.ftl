@@ -318,3 +318,9 @@ panels-clock-state-simulated = simulated, x{ $rate }
 panels-theme-light = Light
 panels-theme-dark = Dark
 panels-theme-night = Night (red)
+
+## Issue 22: magnitudes as estimates in the passes table.
+# A magnitude within a sigma of the sky's limit: $mag "4.2" or "3.5–5.0".
+panels-mag-maybe = { $mag } maybe
+# The hover on a magnitude: $mag words-mag-measured or words-mag-estimated, $verdict words-verdict.
+panels-mag-verdict-hover = { $mag }: { $verdict }.

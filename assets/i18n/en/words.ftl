@@ -298,3 +298,106 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## Issue 22: standard magnitudes as estimates, and the three-way verdict (report/magnitude_words.rs).
+# A predicted magnitude's one-sigma range; $low and $high are magnitudes ("5.5").
+words-mag-range = { $low }–{ $high }
+# What a standard magnitude was estimated from; $key: a family, qs-mag, radar-size or a
+# notable measurement; any other key is shown as it is.
+words-mag-basis = { $key ->
+        [starlink-original] original Starlink photometry
+        [starlink-visorsat] Starlink VisorSat photometry
+        [starlink-v1-5] Starlink v1.5 photometry
+        [starlink-v1-5-polar] Starlink v1.5 photometry
+        [starlink-v2-mini] Starlink v2 Mini photometry
+        [starlink-v2-mini-low] Starlink v2 Mini photometry (before brightness mitigation)
+        [starlink-dtc] Starlink direct-to-cell photometry
+        [starlink-dtc-early] Starlink direct-to-cell photometry (early 2024)
+        [oneweb] OneWeb photometry
+        [kuiper] Amazon Kuiper photometry
+        [qianfan] Qianfan photometry
+        [guowang] Guowang photometry
+        [bluebird] BlueBird photometry
+        [bluewalker-3] BlueWalker 3 photometry
+        [tiangong-visual] one visual estimate of Tiangong
+        [qs-mag] McCants' observed standard magnitude
+        [radar-size] its radar cross-section
+       *[other] { $key }
+    }
+# An estimated magnitude: $range words-mag-range, $basis words-mag-basis, $flare yes/no.
+words-mag-estimated = about { $range }, estimated from { $basis }{ $flare ->
+        [yes] ; may flare
+       *[no] {""}
+    }
+# A magnitude measured for the satellite itself: $mag ("1.8"), $flare yes/no.
+words-mag-measured = magnitude { $mag }{ $flare ->
+        [yes] ; may flare
+       *[no] {""}
+    }
+# The hover on a magnitude: $value and $sigma the standard magnitude and its one sigma,
+# $source measured/family/size, $basis words-mag-basis, $citation the source as published.
+words-mag-hover = Standard magnitude { $value } ± { $sigma } (at 1000 km, half lit), { $source ->
+        [measured] measured for this satellite
+        [family] from its family: { $basis }
+       *[size] from its size: { $basis }
+    }. Source: { $citation }
+# Whether a pass is bright enough for the sky: $state yes / perhaps (within a sigma, on the
+# bright side) / probably-not (within a sigma, on the faint side) / no; $sky city / suburb /
+# dark / binoculars; $binoculars will / may / no (whether binoculars show it).
+words-verdict = { $state ->
+        [yes] bright enough for { $sky ->
+            [city] a city sky
+            [suburb] a suburban sky
+            [dark] a dark sky
+           *[binoculars] binoculars
+        }
+        [perhaps] perhaps visible { $sky ->
+            [city] in a city sky
+            [suburb] in a suburban sky
+            [dark] under a dark sky
+           *[binoculars] in binoculars
+        }, near its limit{ $binoculars ->
+            [will] ; binoculars will show it
+            [may] ; binoculars may show it
+           *[no] {""}
+        }
+        [probably-not] probably too faint for { $sky ->
+            [city] a city sky
+            [suburb] a suburban sky
+            [dark] a dark sky
+           *[binoculars] binoculars
+        }{ $binoculars ->
+            [will] ; binoculars will show it
+            [may] ; binoculars may show it
+           *[no] {""}
+        }
+       *[no] too faint for { $sky ->
+            [city] a city sky
+            [suburb] a suburban sky
+            [dark] a dark sky
+           *[binoculars] binoculars
+        }
+    }
+# The table's "Eye" column.
+words-verdict-cell-yes = yes
+words-verdict-cell-maybe = maybe
+words-verdict-cell-no = faint
+# A whole sentence of brightness for an estimated magnitude (plain description, handout):
+# $level as words-brightness, $estimated words-mag-estimated.
+words-brightness-estimated = { $level ->
+        [very-bright] Very bright
+        [bright] Bright
+        [easy] Easy to see
+        [faint] Faint: it needs a dark sky
+       *[very-faint] Very faint: binoculars help
+    } ({ $estimated }).
+# The brightness in an alert for an estimated magnitude: $estimated words-mag-estimated,
+# $short words-brightness-short.
+words-seen-brightness-estimated = Magnitude { $estimated }, { $short }.
+# The visibility in a calendar event's title when the verdict is maybe: $mag words-mag-range.
+words-event-visibility-maybe = visible, magnitude about { $mag }: near the limit of the naked eye here
+# The handout's magnitude within a sigma of the sky's limit: $mag "4.2" or "3.5–5.0".
+words-handout-maybe = { $mag }?
+# The note under a handout row with an estimated magnitude: $note words-handout-row-note,
+# $magnitude words-mag-estimated or words-mag-measured.
+words-handout-row-note-magnitude = { $note }; { $magnitude }

@@ -114,3 +114,6 @@ cli-arg-out-of-range = { $arg } { $value }: { $finite ->
     }. { $range }여야 해요
 cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
 cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요
+
+## 이슈 22: 하늘 한계 등급의 1시그마 안에 있는 통과.
+cli-maybe-passes = 보이는 통과 { $count }건은 추정 오차 안에서 { $limit }등급 언저리예요(아마도: 쌍안경이 도움이 돼요)

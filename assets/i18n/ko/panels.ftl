@@ -246,3 +246,9 @@ panels-clock-state-simulated = 모의 시각, x{ $rate }
 panels-theme-light = 밝게
 panels-theme-dark = 어둡게
 panels-theme-night = 밤 (빨강)
+
+## 이슈 22: 통과 표의 추정 등급.
+# 하늘 한계 등급의 1시그마 안에 있는 등급.
+panels-mag-maybe = { $mag } 아마도
+# 등급에 마우스를 올렸을 때.
+panels-mag-verdict-hover = { $mag }: { $verdict }.

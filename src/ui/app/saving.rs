@@ -158,7 +158,7 @@ impl OverheadApp {
             .filter(|r| {
                 (self.state.which != Which::Chosen
                     || self.state.settings.satellites.contains(&r.pass.norad_id))
-                    && r.pass.is_visible_to_eye(limit)
+                    && r.is_visible_to_eye(limit)
             })
             .collect();
         let place = self.place();

@@ -101,7 +101,7 @@ impl PassesPanel {
     ) -> Vec<&'a PassRecord> {
         let mut rows: Vec<&PassRecord> = records
             .iter()
-            .filter(|r| !self.visible_only || r.pass.is_visible_to_eye(limiting_magnitude))
+            .filter(|r| !self.visible_only || r.is_visible_to_eye(limiting_magnitude))
             .filter(|r| only.is_none_or(|ids| ids.contains(&r.pass.norad_id)))
             .collect();
         let key_rise = |r: &PassRecord| r.pass.rise.time;
@@ -136,7 +136,7 @@ impl PassesPanel {
             SortColumn::Visible => {
                 rows.sort_by_key(|r| {
                     (
-                        !r.pass.is_visible_to_eye(limiting_magnitude),
+                        !r.is_visible_to_eye(limiting_magnitude),
                         !r.pass.is_visible,
                         key_rise(r),
                     )
