@@ -41,6 +41,34 @@ pub const DEFAULT_READ_TIMEOUT: StdDuration = StdDuration::from_secs(30);
 /// Default limit on a whole request, from connecting to the last byte.
 pub const DEFAULT_TOTAL_TIMEOUT: StdDuration = StdDuration::from_secs(300);
 
+/// Environment variable that replaces [`DEFAULT_TOTAL_TIMEOUT`] (whole seconds): for a
+/// slow link that needs longer, and for the tests, which need far less. The wait for one
+/// chunk ([`DEFAULT_READ_TIMEOUT`]) is never longer than it.
+pub const FETCH_TIMEOUT_ENV: &str = "OVERHEAD_FETCH_TIMEOUT_S";
+
+/// The limit on a whole request: [`FETCH_TIMEOUT_ENV`] when it holds a positive whole
+/// number of seconds, else [`DEFAULT_TOTAL_TIMEOUT`].
+pub fn total_timeout() -> StdDuration {
+    std::env::var(FETCH_TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(DEFAULT_TOTAL_TIMEOUT, StdDuration::from_secs)
+}
+
+/// The limit on one wait: [`DEFAULT_READ_TIMEOUT`], or the total limit when that is shorter.
+pub fn read_timeout() -> StdDuration {
+    DEFAULT_READ_TIMEOUT.min(total_timeout())
+}
+
+/// How long a download may run before its rate is judged (see
+/// [`super::FetchConfig::stall_grace`]).
+pub const DEFAULT_STALL_GRACE: StdDuration = StdDuration::from_secs(20);
+
+/// Slowest rate accepted for an answer of unknown length after the grace, bytes per second
+/// (at 1 kB/s CelesTrak's active set would take four hours).
+pub const DEFAULT_MIN_BYTES_PER_S: u64 = 1024;
+
 /// Whether to bend the two-hour rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RefreshPolicy {

@@ -215,7 +215,10 @@ pub fn spawn_catalog_load(
 /// How one source failed to refresh, for the one-line summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFailure {
-    /// No connection or no answer in time (offline, DNS, a dead server).
+    /// No network at all (the name not resolved, no route, the connection refused): a
+    /// normal state, said in one line (issue 20).
+    Offline,
+    /// No answer in time, or the connection broke (a dead or overloaded server).
     Unreachable,
     /// Not tried: an earlier failure set a back-off that has not ended.
     BackingOff,
@@ -232,25 +235,54 @@ pub struct SourceOutcome {
     pub message: String,
     /// How it failed, if it did.
     pub failure: Option<SourceFailure>,
+    /// The host that could not be reached, when the network was missing.
+    pub unreachable_host: Option<String>,
+    /// More than the line, for the details (why the host could not be reached).
+    pub details: Option<String>,
 }
 
 impl SourceOutcome {
     /// The outcome of a download (see [`crate::catalog::Fetcher::refresh`]).
     pub fn of(label: String, outcome: &crate::catalog::RefreshOutcome) -> Self {
         use crate::catalog::{FetchError, RefreshOutcome};
-        let failure = match outcome {
+        let (failure, unreachable_host, details) = match outcome {
+            RefreshOutcome::Failed {
+                error: error @ FetchError::Offline { host, .. },
+                ..
+            } => (
+                Some(SourceFailure::Offline),
+                Some(host.clone()),
+                error.details(),
+            ),
             RefreshOutcome::Failed {
                 error: FetchError::Network { .. } | FetchError::Timeout { .. },
                 ..
-            } => Some(SourceFailure::Unreachable),
-            RefreshOutcome::BackingOff { .. } => Some(SourceFailure::BackingOff),
-            other if other.is_failure() => Some(SourceFailure::Other),
-            _ => None,
+            } => (Some(SourceFailure::Unreachable), None, None),
+            RefreshOutcome::Failed { error, .. } => {
+                (Some(SourceFailure::Other), None, error.details())
+            }
+            RefreshOutcome::BackingOff { .. } => (Some(SourceFailure::BackingOff), None, None),
+            other if other.is_failure() => (Some(SourceFailure::Other), None, None),
+            _ => (None, None, None),
         };
         Self {
             label,
             message: outcome.message(),
             failure,
+            unreachable_host,
+            details,
+        }
+    }
+
+    /// A source that did not get as far as a request (the HTTP client could not be set up,
+    /// a proxy setting is malformed): `label` and what to say.
+    pub fn note(label: &str, message: String, failure: Option<SourceFailure>) -> Self {
+        Self {
+            label: label.to_owned(),
+            message,
+            failure,
+            unreachable_host: None,
+            details: None,
         }
     }
 }
@@ -339,11 +371,11 @@ pub fn refresh_sources(
         Ok(fetcher) => fetcher,
         Err(e) => {
             return RefreshReport {
-                outcomes: vec![SourceOutcome {
-                    label: "HTTP client".to_owned(),
-                    message: e.to_string(),
-                    failure: Some(SourceFailure::Other),
-                }],
+                outcomes: vec![SourceOutcome::note(
+                    "HTTP client",
+                    e.to_string(),
+                    Some(SourceFailure::Other),
+                )],
                 problem: Some(e.to_string()),
                 last_success: None,
                 catalog: None,
@@ -364,7 +396,12 @@ pub fn refresh_sources(
             _ => true,
         })
         .collect();
-    let mut outcomes = Vec::new();
+    // A malformed proxy setting is said (it is ignored), not silently dropped.
+    let mut outcomes: Vec<SourceOutcome> = fetcher
+        .proxy_warnings()
+        .iter()
+        .map(|w| SourceOutcome::note("proxy", w.clone(), None))
+        .collect();
     let mut changed = false;
     let mut any_success = false;
     let mut problem = None;
@@ -383,9 +420,9 @@ pub fn refresh_sources(
             }
             RefreshOutcome::Failed { error, .. } => {
                 let why = match error {
-                    FetchError::Network { .. } | FetchError::Timeout { .. } => {
-                        t!("app-refresh-offline")
-                    }
+                    FetchError::Network { .. }
+                    | FetchError::Timeout { .. }
+                    | FetchError::Offline { .. } => t!("app-refresh-offline"),
                     other => other.to_string(),
                 };
                 problem.get_or_insert(why);
