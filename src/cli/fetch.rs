@@ -165,7 +165,7 @@ fn progress_teller(label: &str) -> impl Fn(&FetchProgress) + '_ {
         FetchProgress::WaitingForOther => {
             eprintln!(
                 "overhead: {}",
-                crate::t!("cli-fetch-waiting", source = label)
+                crate::t!("catalog-waiting-for-other", source = label)
             );
         }
         FetchProgress::Receiving {
@@ -182,7 +182,7 @@ fn progress_teller(label: &str) -> impl Fn(&FetchProgress) + '_ {
                 eprintln!(
                     "overhead: {}",
                     crate::t!(
-                        "cli-fetch-progress",
+                        "catalog-progress",
                         source = label,
                         received = catalog::bytes_words(*received_bytes as f64),
                         expected = expected_bytes

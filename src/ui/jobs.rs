@@ -26,6 +26,8 @@ pub struct Job<T> {
     progress: Arc<AtomicUsize>,
     total: usize,
     cancel: Arc<AtomicBool>,
+    /// What the job is waiting for right now, in words (a download's progress).
+    note: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// What polling a job found.
@@ -51,6 +53,12 @@ impl<T> Job<T> {
     /// Items done and items in all, for a progress bar.
     pub fn progress(&self) -> (usize, usize) {
         (self.progress.load(Ordering::Relaxed), self.total)
+    }
+
+    /// What the job is waiting for right now, if it says (issue 25: "another Overhead is
+    /// downloading …", "CelesTrak GROUP=active: 1.2 MB of 15.0 MB after 12 s").
+    pub fn note(&self) -> Option<String> {
+        self.note.lock().ok().and_then(|n| n.clone())
     }
 
     /// Asks the worker to stop early; its result, if any, should be ignored.
@@ -102,6 +110,7 @@ pub fn spawn_pass_search(
         progress: progress.clone(),
         total,
         cancel: cancel.clone(),
+        note: Arc::default(),
     };
     let ctx = ctx.clone();
     let lang = i18n::language();
@@ -202,6 +211,7 @@ pub fn spawn_catalog_load(
         progress: Arc::new(AtomicUsize::new(0)),
         total: 0,
         cancel: Arc::new(AtomicBool::new(false)),
+        note: Arc::default(),
     };
     let ctx = ctx.clone();
     std::thread::spawn(move || {
@@ -329,17 +339,25 @@ pub struct RefreshReport {
 pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<RefreshReport> {
     let (tx, rx) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
+    let note: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
     let job = Job {
         rx,
         progress: progress.clone(),
         total: request.sources.len(),
         cancel: Arc::new(AtomicBool::new(false)),
+        note: note.clone(),
     };
     let ctx = ctx.clone();
     let lang = i18n::language();
     std::thread::spawn(move || {
+        let say = |words: Option<String>| {
+            if let Ok(mut n) = note.lock() {
+                *n = words;
+            }
+            ctx.request_repaint();
+        };
         let report = i18n::with_language(lang, || {
-            refresh_sources(request, &progress, &|| ctx.request_repaint())
+            refresh_sources(request, &progress, &|| ctx.request_repaint(), &say)
         });
         let _ = tx.send(report);
         ctx.request_repaint();
@@ -347,11 +365,13 @@ pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<Refres
     job
 }
 
-/// The refresh itself, on the calling thread (blocking network).
+/// The refresh itself, on the calling thread (blocking network). `say` hears what a
+/// source waits for (another process's refresh, a download's progress), `None` when done.
 pub fn refresh_sources(
     request: RefreshRequest,
     progress: &AtomicUsize,
     tick: &dyn Fn(),
+    say: &dyn Fn(Option<String>),
 ) -> RefreshReport {
     use crate::catalog::{FetchConfig, FetchError, Fetcher, RefreshOutcome, RefreshPolicy};
     let RefreshRequest {
@@ -406,7 +426,11 @@ pub fn refresh_sources(
     let mut any_success = false;
     let mut problem = None;
     for source in due {
-        let outcome = fetcher.refresh(source, RefreshPolicy::default(), now);
+        let label = source.label();
+        let outcome = fetcher.refresh_reporting(source, RefreshPolicy::default(), now, &|p| {
+            say(Some(progress_words(&label, p)));
+        });
+        say(None);
         progress.fetch_add(1, Ordering::Relaxed);
         tick();
         match &outcome {
@@ -444,6 +468,26 @@ pub fn refresh_sources(
         last_success,
         catalog,
         automatic,
+    }
+}
+
+/// What a refresh is waiting for, in words: another process's refresh of the source, or
+/// how much of its answer has come.
+fn progress_words(label: &str, progress: &crate::catalog::FetchProgress) -> String {
+    use crate::catalog::{FetchProgress, bytes_words};
+    match progress {
+        FetchProgress::WaitingForOther => t!("catalog-waiting-for-other", source = label),
+        FetchProgress::Receiving {
+            received_bytes,
+            expected_bytes,
+            elapsed,
+        } => t!(
+            "catalog-progress",
+            source = label,
+            received = bytes_words(*received_bytes as f64),
+            expected = expected_bytes.map_or_else(|| "none".to_owned(), |b| bytes_words(b as f64)),
+            seconds = elapsed.as_secs()
+        ),
     }
 }
 

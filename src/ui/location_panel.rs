@@ -199,10 +199,9 @@ impl LocationPanel {
                     ];
                     for (label, text, unit) in fields {
                         ui.label(&label);
-                        ui.add(
-                            egui::TextEdit::singleline(text)
-                                .hint_text(label)
-                                .desired_width(110.0),
+                        ui.add_sized(
+                            [120.0, ui.spacing().interact_size.y],
+                            egui::TextEdit::singleline(text).hint_text(label),
                         );
                         ui.label(unit);
                         ui.end_row();

@@ -439,7 +439,12 @@ fn the_window_says_no_network_in_one_line_with_the_details_behind_it() {
         only_older_than: None,
         reload: std::sync::Arc::new(|_| anyhow::bail!("nothing to reload")),
     };
-    let report = refresh_sources(request, &std::sync::atomic::AtomicUsize::new(0), &|| {});
+    let report = refresh_sources(
+        request,
+        &std::sync::atomic::AtomicUsize::new(0),
+        &|| {},
+        &|_| {},
+    );
     let date = "2026-08-22T09:00:00Z".parse().unwrap();
     let status = refresh_status(&report.outcomes, Some(date));
     assert_eq!(

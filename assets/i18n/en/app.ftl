@@ -223,3 +223,7 @@ app-settings-repair-names = { $count ->
     }
 # An unknown time zone in the settings: $zone as written, $place the observer's name.
 app-settings-repair-time-zone = the time zone "{ $zone }" of { $place } is unknown, so the computer's zone is used; choose the place again to set it
+
+## Issue 25: the clock far from the elements' epoch (the map's line on the followed satellite).
+# $sat its name.
+app-map-far-from-epoch = { $sat }: no position, the time shown is more than a year from its elements' epoch

@@ -160,14 +160,6 @@ cli-arg-empty = { $arg } is empty; give it some text
 ## Issue 25: counted skipped records, downloads that wait (stderr).
 # More skipped records than are listed: $file, $count not listed, $total skipped in all.
 cli-skipped-more = { $file }: { $count } more unusable records skipped ({ $total } in all)
-# Waiting for another process's download of the same source: $source its label.
-cli-fetch-waiting = another Overhead is downloading { $source }; waiting
-# A download in progress: $source, $received so far ("1.2 MB"), $expected the announced
-# length or "none", $seconds since it began.
-cli-fetch-progress = { $source }: { $received }{ $expected ->
-        [none] {""}
-       *[other] {" "}of { $expected }
-    } after { $seconds } s
 # No network (one line per host): $offline catalog-offline, $date the data in use (data-age-date).
 cli-offline-using = { $offline }; using data from { $date }.
 

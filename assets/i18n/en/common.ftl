@@ -82,3 +82,11 @@ catalog-cached-mostly-junk = the cached data is mostly unusable ({ $skipped } of
 catalog-lock-holder-silent = another Overhead process (pid { $pid }) is refreshing this source but has not moved for { $silent } s (stopped or asleep?); not waiting for it
 # More satellites than are kept: $limit, $left_out how many were left out.
 catalog-too-many-satellites = more than { $limit } satellites: the first { $limit } are kept, { $left_out } left out
+# Waiting for another process's download of the same source: $source its label.
+catalog-waiting-for-other = another Overhead is downloading { $source }; waiting
+# A download in progress: $source, $received so far ("1.2 MB"), $expected the announced
+# length or "none", $seconds since it began.
+catalog-progress = { $source }: { $received }{ $expected ->
+        [none] {""}
+       *[other] {" "}of { $expected }
+    } after { $seconds } s

@@ -152,3 +152,6 @@ app-offline-using = { $offline }. { $date } 자료를 써요.
 app-offline-bundled = { $offline }. 이미 있는 자료를 써요.
 app-settings-repair-names = 관측 장소 이름 { $count }개를 정리했어요(제어 문자가 있거나 너무 길어요)
 app-settings-repair-time-zone = { $place }의 시간대 "{ $zone }"를 알 수 없어서 컴퓨터의 시간대를 써요. 장소를 다시 골라 시간대를 정해 주세요
+
+## 이슈 25: 궤도 자료 기준 시각에서 먼 시계(지도의 따라가는 위성 줄).
+app-map-far-from-epoch = { $sat }: 위치를 알 수 없어요. 보이는 시각이 궤도 자료 기준 시각에서 1년 넘게 떨어져 있어요

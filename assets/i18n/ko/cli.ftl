@@ -117,11 +117,6 @@ cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요
 
 ## 이슈 25: 건너뛴 레코드 개수, 기다리는 내려받기(오류 출력).
 cli-skipped-more = { $file }: 쓸 수 없는 레코드 { $count }개를 더 건너뛰었어요(모두 { $total }개)
-cli-fetch-waiting = 다른 Overhead가 { $source }를 내려받는 중이에요. 기다려요
-cli-fetch-progress = { $source }: { $seconds }초 동안 { $received }{ $expected ->
-        [none] {""}
-       *[other] {" "}/ { $expected }
-    } 받음
 cli-offline-using = { $offline }. { $date } 자료를 써요.
 
 ## 이슈 25: 수업 자료를 쓸 곳(오류 출력).

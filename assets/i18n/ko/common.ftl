@@ -39,3 +39,8 @@ catalog-mostly-junk = { $url }의 내용은 대부분 궤도 자료가 아니에
 catalog-cached-mostly-junk = 저장된 자료 대부분을 쓸 수 없어요(레코드 { $records }개 중 { $skipped }개). 이 자료를 새로 받거나 지워 주세요
 catalog-lock-holder-silent = 다른 Overhead 프로세스(pid { $pid })가 이 자료를 받는 중인데 { $silent }초째 움직임이 없어요(정지했거나 절전 중?). 기다리지 않아요
 catalog-too-many-satellites = 위성이 { $limit }개보다 많아요. 처음 { $limit }개만 쓰고 { $left_out }개는 뺐어요
+catalog-waiting-for-other = 다른 Overhead가 { $source }를 내려받는 중이에요. 기다려요
+catalog-progress = { $source }: { $seconds }초 동안 { $received }{ $expected ->
+        [none] {""}
+       *[other] {" "}/ { $expected }
+    } 받음
