@@ -223,6 +223,19 @@ fn answer(
     };
 }
 
+/// A TLE element line with its checksum (column 69) made right for its first 68 columns.
+pub fn with_tle_checksum(line: &str) -> String {
+    let sum: u32 = line[..68]
+        .bytes()
+        .map(|c| match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            b'-' => 1,
+            _ => 0,
+        })
+        .sum();
+    format!("{}{}", &line[..68], sum % 10)
+}
+
 /// Reads a fixture under `tests/data/`.
 pub fn data_bytes(name: &str) -> Vec<u8> {
     std::fs::read(data_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))

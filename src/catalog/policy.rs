@@ -28,11 +28,15 @@ pub const MAX_ELEMENT_BYTES_ENV: &str = "OVERHEAD_MAX_ELEMENT_BYTES";
 /// The size limit for answers and element files: [`MAX_ELEMENT_BYTES_ENV`] when it holds a
 /// positive whole number, else [`DEFAULT_MAX_BODY_BYTES`].
 pub fn max_element_bytes() -> u64 {
-    std::env::var(MAX_ELEMENT_BYTES_ENV)
+    positive_whole_env(MAX_ELEMENT_BYTES_ENV).unwrap_or(DEFAULT_MAX_BODY_BYTES)
+}
+
+/// The environment variable `name` when it holds a positive whole number.
+fn positive_whole_env(name: &str) -> Option<u64> {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
         .filter(|&n| n > 0)
-        .unwrap_or(DEFAULT_MAX_BODY_BYTES)
 }
 
 /// Default limit on one network wait (connecting, or the gap between two chunks of the body).
@@ -49,11 +53,7 @@ pub const FETCH_TIMEOUT_ENV: &str = "OVERHEAD_FETCH_TIMEOUT_S";
 /// The limit on a whole request: [`FETCH_TIMEOUT_ENV`] when it holds a positive whole
 /// number of seconds, else [`DEFAULT_TOTAL_TIMEOUT`].
 pub fn total_timeout() -> StdDuration {
-    std::env::var(FETCH_TIMEOUT_ENV)
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .filter(|&s| s > 0)
-        .map_or(DEFAULT_TOTAL_TIMEOUT, StdDuration::from_secs)
+    positive_whole_env(FETCH_TIMEOUT_ENV).map_or(DEFAULT_TOTAL_TIMEOUT, StdDuration::from_secs)
 }
 
 /// The limit on one wait: [`DEFAULT_READ_TIMEOUT`], or the total limit when that is shorter.

@@ -4,7 +4,7 @@
 //! keeps the room it always had: text that does not fit on one line at its size is set
 //! smaller, then on two lines, then cut.
 
-use super::page::{MARGIN_MM, PAGE_W_MM, Page, grey, ink, text_width_mm};
+use super::page::{MARGIN_MM, PAGE_W_MM, Page, grey, ink, text_width_mm, wrap};
 use super::{HandoutInput, title};
 
 /// Characters of the title kept in the PDF's metadata (a viewer's window title).
@@ -65,37 +65,26 @@ pub(super) fn cut_to_width(text: &str, width_mm: f32, size_pt: f32) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// `text` in lines of at most `width_mm` at `size_pt`, broken at spaces, and inside a word
-/// that is wider than a line by itself.
+/// `text` in lines of at most `width_mm` at `size_pt`, broken at spaces ([`wrap`]), and
+/// inside a word that is wider than a line by itself.
 fn wrap_breaking_words(text: &str, width_mm: f32, size_pt: f32) -> Vec<String> {
     let fits = |s: &str| text_width_mm(s, size_pt) <= width_mm;
     let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
-        if fits(&candidate) {
-            line = candidate;
+    for line in wrap(text, width_mm, size_pt) {
+        if fits(&line) {
+            lines.push(line);
             continue;
         }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
         // A word too wide for a line of its own is broken where the line is full.
-        for c in word.chars() {
-            line.push(c);
-            if !fits(&line) {
-                line.pop();
-                lines.push(std::mem::take(&mut line));
-                line.push(c);
+        let mut part = String::new();
+        for c in line.chars() {
+            part.push(c);
+            if !fits(&part) {
+                part.pop();
+                lines.push(std::mem::replace(&mut part, c.to_string()));
             }
         }
-    }
-    if !line.is_empty() {
-        lines.push(line);
+        lines.push(part);
     }
     lines
 }

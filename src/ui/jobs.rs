@@ -249,6 +249,9 @@ pub struct SourceOutcome {
     pub unreachable_host: Option<String>,
     /// More than the line, for the details (why the host could not be reached).
     pub details: Option<String>,
+    /// A remark on the refresh as a whole (a proxy setting ignored), not a source: not
+    /// counted among the sources.
+    pub is_remark: bool,
 }
 
 impl SourceOutcome {
@@ -281,6 +284,7 @@ impl SourceOutcome {
             failure,
             unreachable_host,
             details,
+            is_remark: false,
         }
     }
 
@@ -293,6 +297,16 @@ impl SourceOutcome {
             failure,
             unreachable_host: None,
             details: None,
+            is_remark: false,
+        }
+    }
+
+    /// A remark on the whole refresh (`label`: what it is about), shown in the details and
+    /// not counted as a source.
+    pub fn remark(label: &str, message: String) -> Self {
+        Self {
+            is_remark: true,
+            ..Self::note(label, message, None)
         }
     }
 }
@@ -420,7 +434,7 @@ pub fn refresh_sources(
     let mut outcomes: Vec<SourceOutcome> = fetcher
         .proxy_warnings()
         .iter()
-        .map(|w| SourceOutcome::note("proxy", w.clone(), None))
+        .map(|w| SourceOutcome::remark("proxy", w.clone()))
         .collect();
     let mut changed = false;
     let mut any_success = false;

@@ -79,7 +79,7 @@ impl Status {
 /// internet connection: could not reach celestrak.org; using data from 22 Aug 2026."
 /// `data_date` is the date of the data the window goes on using.
 pub fn refresh_status(outcomes: &[SourceOutcome], data_date: Option<DateTime<Utc>>) -> Status {
-    let total = outcomes.len();
+    let total = outcomes.iter().filter(|o| !o.is_remark).count();
     let sources = |n: usize| t!("app-sources", count = n);
     let details = outcomes
         .iter()

@@ -15,19 +15,8 @@ use overhead::catalog::{
 };
 
 use super::{STATIONS_COUNT, STATIONS_JSON, STATIONS_QUERY, stderr};
+use crate::proxy::PROXY_VARIABLES;
 use crate::util::{DripServer, Reply, TestServer, data_bytes};
-
-/// The proxy variables, kept out of every child so that the machine's own stay out.
-const PROXY_VARIABLES: [&str; 8] = [
-    "HTTP_PROXY",
-    "http_proxy",
-    "HTTPS_PROXY",
-    "https_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-];
 
 /// `overhead ARGS` with a cache and config in `dir`, only the given variables set.
 fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -264,24 +253,32 @@ fn spawn_fetch(dir: &Path, server: &TestServer, timeout_s: &str) -> std::process
     .unwrap()
 }
 
-#[test]
-fn a_fetch_waiting_on_another_process_says_so_at_once() {
+/// A server whose stations answer pauses `pause_ms` after its first 100 bytes, and a
+/// fetch (time limit `timeout_s`) whose answer has begun: it holds the source's lock.
+fn fetch_under_way(
+    dir: &Path,
+    pause_ms: u64,
+    timeout_s: &str,
+) -> (TestServer, std::process::Child) {
     let server = TestServer::start();
     server.set(
         STATIONS_QUERY,
         Reply::Slow {
             body: data_bytes(STATIONS_JSON),
             first: 100,
-            pause_ms: 3000,
+            pause_ms,
         },
     );
+    let child = spawn_fetch(dir, &server, timeout_s);
+    let started = server.wait_for_reply_started(StdDuration::from_secs(20));
+    assert!(started.is_some(), "the first fetch never asked");
+    (server, child)
+}
+
+#[test]
+fn a_fetch_waiting_on_another_process_says_so_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let first = spawn_fetch(dir.path(), &server, "60");
-    assert!(
-        server
-            .wait_for_reply_started(StdDuration::from_secs(20))
-            .is_some()
-    );
+    let (server, first) = fetch_under_way(dir.path(), 3000, "60");
     let mut second = spawn_fetch(dir.path(), &server, "60");
     // Read the second's stderr as it comes: the line is there long before it ends.
     let mut lines = std::io::BufReader::new(second.stderr.take().unwrap());
@@ -313,23 +310,9 @@ fn a_stopped_lock_holder_neither_blocks_others_nor_charges_a_back_off() {
             .success();
         assert!(ok, "kill {sig} {pid}");
     };
-    let server = TestServer::start();
-    server.set(
-        STATIONS_QUERY,
-        Reply::Slow {
-            body: data_bytes(STATIONS_JSON),
-            first: 100,
-            pause_ms: 1000,
-        },
-    );
     let dir = tempfile::tempdir().unwrap();
     // The holder: stopped (SIGSTOP) while its answer arrives.
-    let holder = spawn_fetch(dir.path(), &server, "6");
-    assert!(
-        server
-            .wait_for_reply_started(StdDuration::from_secs(20))
-            .is_some()
-    );
+    let (server, holder) = fetch_under_way(dir.path(), 1000, "6");
     signal(holder.id(), "-STOP");
     // Another fetch does not wait for it for minutes.
     let started = Instant::now();

@@ -11,22 +11,12 @@ use super::stderr;
 use crate::util::data_path;
 
 /// KORSAT-7 and MALLIGYONG-1 over Seoul, 7–10 May 2026 (the fixture's epochs).
-const SEOUL: &[&str] = &[
-    "--sat",
-    "58400",
-    "--sat",
-    "58463",
-    "--lat",
-    "37.5665",
-    "--lon",
-    "126.978",
-    "--start",
-    "2026-05-07T09:00:00Z",
-    "--days",
-    "3",
-    "--tz",
-    "Asia/Seoul",
-];
+const SEOUL: &str = "--sat 58400 --sat 58463 --lat 37.5665 --lon 126.978 --start 2026-05-07T09:00:00Z --days 3 --tz Asia/Seoul";
+
+/// The words of `text`, as arguments.
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
 
 /// `overhead handout` on the fixture with `args`, then `extra`.
 fn handout(args: &[&str], extra: &[&str]) -> Output {
@@ -57,7 +47,7 @@ fn is_pdf(bytes: &[u8]) -> bool {
 #[test]
 fn handout_to_dev_null_writes_into_the_device_and_replaces_nothing() {
     use std::os::unix::fs::FileTypeExt as _;
-    let out = handout(SEOUL, &["--out", "/dev/null"]);
+    let out = handout(&words(SEOUL), &["--out", "/dev/null"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let null = std::fs::metadata("/dev/null").unwrap();
     assert!(null.file_type().is_char_device());
@@ -68,12 +58,12 @@ fn handout_to_dev_null_writes_into_the_device_and_replaces_nothing() {
 #[test]
 fn handout_to_dev_stdout_or_dash_goes_to_standard_output() {
     for out_arg in ["/dev/stdout", "-"] {
-        let out = handout(SEOUL, &["--out", out_arg]);
+        let out = handout(&words(SEOUL), &["--out", out_arg]);
         assert!(out.status.success(), "{out_arg}: {}", stderr(&out));
         assert!(is_pdf(&out.stdout), "{out_arg}: {} bytes", out.stdout.len());
     }
     assert!(
-        stderr(&handout(SEOUL, &["--out", "-"])).contains("wrote standard output"),
+        stderr(&handout(&words(SEOUL), &["--out", "-"])).contains("wrote standard output"),
         "the message names standard output"
     );
 }
@@ -86,7 +76,7 @@ fn handout_over_a_private_file_keeps_its_mode_and_leaves_no_temporary_file() {
     let file = dir.path().join("class.pdf");
     std::fs::write(&file, b"old").unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let out = handout(SEOUL, &["--out", file.to_str().unwrap()]);
+    let out = handout(&words(SEOUL), &["--out", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(is_pdf(&std::fs::read(&file).unwrap()));
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
@@ -98,14 +88,14 @@ fn handout_over_a_private_file_keeps_its_mode_and_leaves_no_temporary_file() {
 fn handout_into_a_directory_or_a_trailing_slash_says_so_once() {
     let dir = tempfile::tempdir().unwrap();
     let shown = dir.path().display().to_string();
-    let out = handout(SEOUL, &["--out", &shown]);
+    let out = handout(&words(SEOUL), &["--out", &shown]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = stderr(&out);
     assert_eq!(err.matches("cannot write").count(), 1, "{err}");
     assert_eq!(err.matches(&*shown).count(), 1, "{err}");
     assert!(err.contains("it is a directory"), "{err}");
     let slash = format!("{shown}/new.pdf/");
-    let err = stderr(&handout(SEOUL, &["--out", &slash]));
+    let err = stderr(&handout(&words(SEOUL), &["--out", &slash]));
     assert_eq!(err.matches("cannot write").count(), 1, "{err}");
     assert!(err.contains("it ends with /"), "{err}");
     assert!(!err.contains("Not a directory"), "{err}");
@@ -116,7 +106,7 @@ fn handout_into_a_directory_or_a_trailing_slash_says_so_once() {
 fn a_path_with_line_breaks_and_escapes_is_cleaned_in_messages() {
     let dir = tempfile::tempdir().unwrap();
     let evil = dir.path().join("no\nsuch\u{1b}[31m/dir/x.pdf");
-    let out = handout(SEOUL, &["--out", evil.to_str().unwrap()]);
+    let out = handout(&words(SEOUL), &["--out", evil.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -163,17 +153,26 @@ fn a_long_or_huge_place_name_wraps_or_is_cut_on_the_page_and_in_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("long.pdf");
     let long = "Observatorio Astronómico Nacional de San Pedro Mártir, B.C.";
-    let out = handout(SEOUL, &["--place", long, "--out", pdf.to_str().unwrap()]);
+    let out = handout(
+        &words(SEOUL),
+        &["--place", long, "--out", pdf.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let words = words_inside_the_page(&pdf);
-    assert!(words.contains("Mártir,"), "the whole name is on the page");
+    let page_words = words_inside_the_page(&pdf);
+    assert!(
+        page_words.contains("Mártir,"),
+        "the whole name is on the page"
+    );
     assert_eq!(pdf_title(&pdf), format!("Satellites over {long}"));
 
     let huge = "Seoul ".repeat(20_000);
-    let out = handout(SEOUL, &["--place", &huge, "--out", pdf.to_str().unwrap()]);
+    let out = handout(
+        &words(SEOUL),
+        &["--place", &huge, "--out", pdf.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let words = words_inside_the_page(&pdf);
-    assert!(words.contains('…'), "cut with an ellipsis");
+    let page_words = words_inside_the_page(&pdf);
+    assert!(page_words.contains('…'), "cut with an ellipsis");
     let title = pdf_title(&pdf);
     assert!(
         title.chars().count() <= 120 && title.ends_with('…'),
@@ -206,9 +205,9 @@ fn the_never_dark_sentence_at_the_pole_fits_the_page() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let words = words_inside_the_page(&pdf);
+    let page_words = words_inside_the_page(&pdf);
     assert!(
-        words.contains(">dark<") || words.contains(">darker<"),
+        page_words.contains(">dark<") || page_words.contains(">darker<"),
         "the sentence is there"
     );
 }
@@ -218,16 +217,7 @@ fn a_handout_where_no_satellite_could_be_searched_exits_non_zero() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("far.pdf");
     let out = handout(
-        &[
-            "--sat",
-            "58400",
-            "--lat",
-            "37.5",
-            "--lon",
-            "127",
-            "--start",
-            "1990-01-01T00:00:00Z",
-        ],
+        &words("--sat 58400 --lat 37.5 --lon 127 --start 1990-01-01T00:00:00Z"),
         &["--out", pdf.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
@@ -244,7 +234,7 @@ fn a_chart_sat_that_is_not_among_the_passes_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("chart.pdf");
     let out = handout(
-        SEOUL,
+        &words(SEOUL),
         &["--chart-sat", "25544", "--out", pdf.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
@@ -255,20 +245,9 @@ fn a_chart_sat_that_is_not_among_the_passes_is_an_error_naming_it() {
     );
     // Chosen, but without a visible pass in the window (the ISS from Seoul, a morning).
     let out = handout(
-        &[
-            "--sat",
-            "58400",
-            "--sat",
-            "25544",
-            "--lat",
-            "37.5665",
-            "--lon",
-            "126.978",
-            "--start",
-            "2026-08-22T03:00:00Z",
-            "--days",
-            "0.1",
-        ],
+        &words(
+            "--sat 58400 --sat 25544 --lat 37.5665 --lon 126.978 --start 2026-08-22T03:00:00Z --days 0.1",
+        ),
         &["--chart-sat", "25544", "--out", pdf.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
@@ -285,27 +264,19 @@ fn small_words_one_visible_pass_and_a_blank_place() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("one.pdf");
     let out = handout(
-        &[
-            "--sat",
-            "58463",
-            "--lat",
-            "37.5665",
-            "--lon",
-            "126.978",
-            "--start",
-            "2026-05-07T09:00:00Z",
-            "--days",
-            "1",
-            "--tz",
-            "Asia/Seoul",
-        ],
+        &words(
+            "--sat 58463 --lat 37.5665 --lon 126.978 --start 2026-05-07T09:00:00Z --days 1 --tz Asia/Seoul",
+        ),
         &["--out", pdf.to_str().unwrap()],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(!err.contains("1 visible passes"), "{err}");
     assert!(err.contains("(1 visible pass, chart: KORSAT-7)"), "{err}");
-    let blank = handout(SEOUL, &["--place", "   ", "--out", pdf.to_str().unwrap()]);
+    let blank = handout(
+        &words(SEOUL),
+        &["--place", "   ", "--out", pdf.to_str().unwrap()],
+    );
     assert_eq!(blank.status.code(), Some(2), "{blank:?}");
     assert!(
         stderr(&blank).contains("--place is empty"),

@@ -5,7 +5,7 @@ use overhead::orbit::{ElementsError, parse_elements};
 use proptest::prelude::*;
 
 use super::{STATIONS_COUNT, STATIONS_JSON, passes, stderr, write_temp};
-use crate::util::{data_bytes, data_path};
+use crate::util::{data_bytes, data_path, with_tle_checksum};
 
 fn stations_json() -> String {
     String::from_utf8(data_bytes(STATIONS_JSON)).unwrap()
@@ -119,17 +119,8 @@ fn a_tle_day_of_year_of_000_367_or_999_is_a_bad_day_not_a_bad_year() {
     let tle = std::fs::read_to_string(data_path("fixture_elements.tle")).unwrap();
     let first_set: Vec<&str> = tle.lines().take(3).collect();
     for day in ["000", "367", "999"] {
-        let line1 = first_set[1].replacen("26234", &format!("26{day}"), 1);
-        // Keep the checksum right: the replaced digits change the sum.
-        let sum: u32 = line1[..68]
-            .bytes()
-            .map(|c| match c {
-                b'0'..=b'9' => u32::from(c - b'0'),
-                b'-' => 1,
-                _ => 0,
-            })
-            .sum();
-        let line1 = format!("{}{}", &line1[..68], sum % 10);
+        // The checksum kept right: the replaced digits change the sum.
+        let line1 = with_tle_checksum(&first_set[1].replacen("26234", &format!("26{day}"), 1));
         let text = format!("{}\n{line1}\n{}\n{tle}", first_set[0], first_set[2]);
         let parsed = parse_elements(&text, "t").unwrap();
         let reason = &parsed.warnings[0].reason;
