@@ -325,7 +325,8 @@ impl Settings {
     }
 
     /// Saves to `path` atomically (temporary file in the same directory, then rename),
-    /// creating the directory if needed.
+    /// creating the directory if needed, readable by its owner only (mode 0600: it may hold
+    /// a mirror's or a source's password, and where the user lives).
     pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
         let mut to_write = self.clone();
         to_write.version = SETTINGS_VERSION;
@@ -333,7 +334,7 @@ impl Settings {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        catalog::write_atomic(path, &json).map_err(|e| SettingsError::Save {
+        catalog::write_atomic_private(path, &json).map_err(|e| SettingsError::Save {
             path: path.to_path_buf(),
             message: e.to_string(),
         })

@@ -188,3 +188,98 @@ fn an_unknown_time_zone_in_settings_is_reported_not_silently_replaced() {
         "{message}"
     );
 }
+
+/// The window, headless, on the nine-satellite fixture with its clock pinned at `now`.
+fn window_at(
+    now: &str,
+    settings: Option<Settings>,
+) -> egui_kittest::Harness<'static, overhead::ui::OverheadApp> {
+    use overhead::ui::{AppOptions, NowSource, OverheadApp};
+    overhead::i18n::set_thread_language(Some(overhead::i18n::Lang::En));
+    let mut options = Some(AppOptions {
+        now: NowSource::Fixed(now.parse().unwrap()),
+        settings_path: None,
+        initial_settings: settings,
+        load_catalog: Some(Box::new(|_| {
+            let text = String::from_utf8(data_bytes("fixture_elements.tle"))?;
+            let parsed = parse_elements(&text, "fixture")?;
+            Ok(overhead::ui::catalog_data::CatalogData::from_sets(
+                parsed.sets,
+                overhead::catalog::bundled_std_magnitudes(),
+                "test fixture".to_owned(),
+                Vec::new(),
+            ))
+        })),
+        export_dir: None,
+        cache_dir: None,
+        auto_refresh: false,
+        notifications: false,
+    });
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
+        });
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.step();
+    harness.step();
+    harness
+}
+
+#[test]
+fn the_location_window_says_why_typed_coordinates_are_refused_and_keeps_the_place() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    // A first start: the location window is open over Seoul.
+    let mut harness = window_at("2026-08-22T12:00:00Z", None);
+    harness
+        .get_by(|n| {
+            n.role() == eframe::egui::accesskit::Role::TextInput
+                && n.value().is_some_and(|v| v == "126.978")
+        })
+        .focus();
+    harness.step();
+    harness
+        .get_by(|n| {
+            n.role() == eframe::egui::accesskit::Role::TextInput
+                && n.value().is_some_and(|v| v == "126.978")
+        })
+        .type_text("NaN");
+    harness.step();
+    harness.step();
+    harness.get_by_label("The longitude \"126.978NaN\" is not a number from -180 to 180°.");
+    let button = harness.get_by_label("Use these coordinates");
+    assert!(
+        button.accesskit_node().is_disabled(),
+        "the button waits for a number"
+    );
+    button.click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().state().settings.observer().longitude_deg,
+        126.978
+    );
+    harness.get_by_label("Where are you?");
+    overhead::i18n::set_thread_language(None);
+}
+
+#[test]
+fn the_live_panel_shows_no_position_a_year_from_the_epoch() {
+    use egui_kittest::kittest::Queryable as _;
+    let settings = Settings {
+        satellites: vec![25544],
+        first_run_done: true,
+        ..Settings::default()
+    };
+    let harness = window_at("2028-03-01T20:00:00Z", Some(settings));
+    harness.get_by_label_contains("No position: the time shown is");
+    assert!(harness.query_by_label_contains("km up").is_none());
+    harness.get_by_label_contains("no position, the time shown is more than a year");
+    overhead::i18n::set_thread_language(None);
+}
