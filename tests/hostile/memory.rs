@@ -172,15 +172,16 @@ fn a_mostly_junk_download_is_refused_and_the_old_cache_kept() {
     let entry = fetcher.entry(&source).unwrap().1;
     let cached = std::fs::read(&entry.data_path).unwrap();
 
-    // A 6 kB gzip answer: one good set among 300,000 junk lines.
-    let junk = gzip(format!("{ISS}{}", "x\n".repeat(300_000)).as_bytes());
-    assert!(junk.len() < 8 * 1024, "{}", junk.len());
+    // The case: a 62 kB gzip answer, one good set among 32 million junk lines
+    // (64 MB inflated, inside the 64 MiB limit).
+    let junk = gzip(format!("{ISS}{}", "x\n".repeat(32_000_000)).as_bytes());
+    assert!(junk.len() < 70 * 1024, "{}", junk.len());
     server.set(path, Reply::Data(junk));
     let later = now + Duration::hours(3);
     let outcome = catalog::Fetcher::new(
         dir.path(),
         catalog::FetchConfig {
-            max_body_bytes: 4 * 1024 * 1024,
+            max_body_bytes: catalog::DEFAULT_MAX_BODY_BYTES,
             ..fetcher.config().clone()
         },
     )
@@ -197,7 +198,11 @@ fn a_mostly_junk_download_is_refused_and_the_old_cache_kept() {
     else {
         panic!("{outcome:?}");
     };
-    assert_eq!((*skipped, *records), (300_000, 300_001));
+    // Read until a million junk lines in a row, then refused.
+    assert_eq!(
+        (*skipped, *records),
+        (overhead::orbit::elements::MAX_UNUSABLE_IN_A_ROW, 1_000_001)
+    );
     assert!(
         outcome.message().contains("is mostly not element data"),
         "{outcome}"
