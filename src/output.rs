@@ -129,19 +129,18 @@ fn write_path(path: &Path, bytes: &[u8]) -> Result<Written, OutputError> {
         path: shown.clone(),
         message: e.to_string(),
     };
-    // "out.pdf/" names a directory, whatever is there.
-    if path
-        .as_os_str()
-        .to_string_lossy()
-        .ends_with(std::path::MAIN_SEPARATOR)
-    {
-        return Err(refused("slash"));
-    }
     let metadata = match fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(refused("directory")),
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        // "out.pdf/" over a file: the system says "Not a directory"; said plainly below.
+        Err(_) if ends_with_separator(path) => None,
         Err(e) => return Err(failed(e)),
     };
+    // "new.pdf/" names a directory that is not there: not a file to write.
+    if ends_with_separator(path) {
+        return Err(refused("slash"));
+    }
     match metadata {
         None => replace(path, bytes, None).map_err(failed),
         Some(m) if m.is_file() => {
@@ -149,12 +148,17 @@ fn write_path(path: &Path, bytes: &[u8]) -> Result<Written, OutputError> {
             let real = fs::canonicalize(path).map_err(failed)?;
             replace(&real, bytes, Some(&m)).map_err(failed)
         }
-        Some(m) if m.is_dir() => Err(refused("directory")),
         Some(m) => match special_kind(&m) {
             Some(kind) => Err(refused(kind)),
             None => stream(path, bytes).map_err(failed),
         },
     }
+}
+
+fn ends_with_separator(path: &Path) -> bool {
+    path.as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::MAIN_SEPARATOR)
 }
 
 /// What a non-regular file is when it must not be written: a block device or a socket;
