@@ -150,7 +150,18 @@ fn write_path(path: &Path, bytes: &[u8]) -> Result<Written, OutputError> {
         }
         Some(m) => match special_kind(&m) {
             Some(kind) => Err(refused(kind)),
-            None => stream(path, bytes).map_err(failed),
+            None => {
+                use std::io::IsTerminal as _;
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(failed)?;
+                // `--out /dev/stdout` at a terminal: a PDF is not for reading there.
+                if file.is_terminal() {
+                    return Err(refused("terminal"));
+                }
+                stream(file, bytes).map_err(failed)
+            }
         },
     }
 }
@@ -181,9 +192,8 @@ fn special_kind(_m: &fs::Metadata) -> Option<&'static str> {
     None
 }
 
-/// Writes into an existing file as it is: no temporary file, nothing replaced.
-fn stream(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
-    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+/// Writes into an opened device or pipe as it is: no temporary file, nothing replaced.
+fn stream(mut file: fs::File, bytes: &[u8]) -> std::io::Result<Written> {
     file.write_all(bytes)?;
     file.flush()?;
     Ok(Written::Streamed)
