@@ -45,14 +45,17 @@ fn passes_with_peak(file: &Path) -> (Output, f64, StdDuration) {
         .output()
         .unwrap();
     let wall = started.elapsed();
-    let err = stderr(&out);
-    let peak_mb = err
-        .lines()
+    let peak_mb = peak_mb(&stderr(&out));
+    (out, peak_mb, wall)
+}
+
+/// The peak memory `--timing` reports on stderr (the child's VmHWM), MB.
+fn peak_mb(err: &str) -> f64 {
+    err.lines()
         .find_map(|l| l.strip_prefix("overhead: peak memory "))
         .and_then(|rest| rest.split(' ').next())
         .and_then(|mb| mb.parse::<f64>().ok())
-        .unwrap_or_else(|| panic!("no peak memory line in {err}"));
-    (out, peak_mb, wall)
+        .unwrap_or_else(|| panic!("no peak memory line in {err}"))
 }
 
 /// Writes `head`, then `unit` repeated until the file is just under 64 MiB, then `tail`.
@@ -246,4 +249,33 @@ fn duplicates_cost_nothing_and_the_catalog_keeps_one_set_per_satellite() {
     let parsed = parse_elements(&many, "many").unwrap();
     assert_eq!(parsed.sets.len(), MAX_SATELLITES);
     assert_eq!(parsed.left_out, 5);
+}
+
+#[test]
+fn an_old_mostly_junk_cache_costs_little_at_every_start_and_is_reported() {
+    // What an older version cached from the 65 kB gzip answer: one good set and 64 MB of
+    // junk lines. Every later `passes` (and window start) reads it.
+    let dir = tempfile::tempdir().unwrap();
+    let elements = dir.path().join("cache/elements");
+    std::fs::create_dir_all(&elements).unwrap();
+    fill(&elements.join("junk-0000000000000000.data"), ISS, "x\n", "");
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_overhead"))
+        .args([
+            "passes", "--sat", "25544", "--lat", "37.5665", "--lon", "126.978",
+        ])
+        .args(["--start", "2026-08-22T12:00:00Z", "--days", "1", "--timing"])
+        .env("OVERHEAD_CACHE_DIR", dir.path().join("cache"))
+        .env("OVERHEAD_CONFIG_DIR", dir.path().join("config"))
+        .env_remove("OVERHEAD_MAX_ELEMENT_BYTES")
+        .output()
+        .unwrap();
+    let wall = started.elapsed();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("the cached data is mostly unusable"), "{err}");
+    let peak_mb = peak_mb(&err);
+    eprintln!("junk cache: peak {peak_mb} MB, {wall:?}");
+    assert!(peak_mb < MAX_RESIDENT_MB, "{peak_mb} MB");
+    assert!(wall < HANG_GUARD, "{wall:?}");
 }
