@@ -186,7 +186,7 @@ impl HttpClient {
             .join(target)
             .map_err(|_| FetchError::RedirectRefused {
                 url: original.to_owned(),
-                to: target.to_owned(),
+                to: without_credentials(target),
             })?;
         let same_origin = next.host_str() == current.host_str()
             && next.port_or_known_default() == current.port_or_known_default()
@@ -194,7 +194,7 @@ impl HttpClient {
         if !same_origin || check_url(next.as_str()).is_err() {
             return Err(FetchError::RedirectRefused {
                 url: original.to_owned(),
-                to: next.to_string(),
+                to: without_credentials(next.as_str()),
             });
         }
         Ok(next)
