@@ -325,7 +325,8 @@ impl Settings {
     }
 
     /// Saves to `path` atomically (temporary file in the same directory, then rename),
-    /// creating the directory if needed.
+    /// creating the directory if needed, readable by its owner only (mode 0600: it may hold
+    /// a mirror's or a source's password, and where the user lives).
     pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
         let mut to_write = self.clone();
         to_write.version = SETTINGS_VERSION;
@@ -333,7 +334,7 @@ impl Settings {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        catalog::write_atomic(path, &json).map_err(|e| SettingsError::Save {
+        catalog::write_atomic_private(path, &json).map_err(|e| SettingsError::Save {
             path: path.to_path_buf(),
             message: e.to_string(),
         })
@@ -386,6 +387,7 @@ impl Settings {
             self.observers.push(ObserverSite::default());
             repairs.push(crate::t!("app-settings-repair-no-observer"));
         }
+        repairs.extend(self.repair_observer_words());
         if self.current_observer >= self.observers.len() {
             self.current_observer = 0;
             repairs.push(crate::t!("app-settings-repair-current-observer"));
@@ -438,8 +440,45 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Cleans observer names as satellite names are (one printable line, cut with "…";
+    /// issue 25: a 100 kB name filled the window, escape characters were drawn raw) and
+    /// drops time zones the zone database does not know, saying which (not silently
+    /// replaced by the computer's). Returns what was changed.
+    fn repair_observer_words(&mut self) -> Vec<String> {
+        let mut repairs = Vec::new();
+        let mut renamed = 0_usize;
+        for site in &mut self.observers {
+            let cleaned = crate::text::clean(&site.name, crate::text::NAME_CHARS);
+            if cleaned != site.name {
+                site.name = cleaned;
+                renamed += 1;
+            }
+            let unknown = site
+                .time_zone
+                .as_deref()
+                .filter(|zone| zone.parse::<chrono_tz::Tz>().is_err())
+                .map(|zone| crate::text::clean(zone, 40));
+            if let Some(zone) = unknown {
+                site.time_zone = None;
+                repairs.push(crate::t!(
+                    "app-settings-repair-time-zone",
+                    zone = zone,
+                    place = site.name.clone()
+                ));
+            }
+        }
+        if renamed > 0 {
+            repairs.push(crate::t!("app-settings-repair-names", count = renamed));
+        }
+        repairs
+    }
+}
+
 /// Reads and version-checks settings JSON; the error completes "The settings file X …".
+/// A UTF-8 byte-order mark (Notepad writes one) is skipped.
 fn parse(bytes: &[u8]) -> Result<Settings, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let value: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|e| crate::t!("app-settings-not-json", error = e.to_string()))?;
     let version = value

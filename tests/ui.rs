@@ -395,8 +395,10 @@ fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss()
     harness.get_by_label("Refresh elements").click();
     harness.step();
     settle(&mut harness);
-    // One short line; the URLs only behind "Details".
-    harness.get_by_label("Could not refresh: no network (3 sources)");
+    // One line a person reads (issue 20); the URLs only behind "Details".
+    harness.get_by_label(
+        "No internet connection: could not reach 127.0.0.1; using the data already here.",
+    );
     assert!(harness.query_by_label_contains("127.0.0.1:9").is_none());
     harness.get_by_label("Details").click();
     harness.step();
@@ -408,7 +410,7 @@ fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss()
     harness.step();
     assert!(
         harness
-            .query_by_label_contains("Could not refresh")
+            .query_by_label_contains("No internet connection")
             .is_none()
     );
     assert!(harness.query_by_label_contains("127.0.0.1:9").is_none());

@@ -118,6 +118,17 @@ pub fn data_age_message(data_epoch: DateTime<Utc>, now: DateTime<Utc>) -> String
     data_age_words(data_epoch, now, AgeClock::Computer).text
 }
 
+/// A date as the age messages write it: "22 Aug 2026" ("2026년 8월 22일").
+pub fn date_words(t: DateTime<Utc>) -> String {
+    use chrono::Datelike as _;
+    t!(
+        "data-age-date",
+        day = t.day(),
+        month_name = t!("data-age-month-name", month = t.month()),
+        year = t.year()
+    )
+}
+
 /// The clock an age is measured on: it names what a date in the future is after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgeClock {
@@ -140,18 +151,12 @@ pub struct DataAge {
 /// [`data_age_message`] for either clock, with whether the age is stale: one sentence for
 /// the command line's warning and the window's top bar.
 pub fn data_age_words(data_epoch: DateTime<Utc>, t: DateTime<Utc>, clock: AgeClock) -> DataAge {
-    use chrono::Datelike as _;
     let age_days = (t - data_epoch).num_days();
     let stale = match clock {
         AgeClock::Computer => age_days as f64 > STALE_AFTER_DAYS,
         AgeClock::Shown => age_days.unsigned_abs() as f64 > STALE_AFTER_DAYS,
     };
-    let date = t!(
-        "data-age-date",
-        day = data_epoch.day(),
-        month_name = t!("data-age-month-name", month = data_epoch.month()),
-        year = data_epoch.year()
-    );
+    let date = date_words(data_epoch);
     let age = match (age_days, clock) {
         (d, AgeClock::Computer) if d < 0 => t!("data-age-after-clock"),
         (d, AgeClock::Shown) if d < 0 => t!("data-age-days-after", days = -d),

@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use chrono::Utc;
 
-use super::checks::{ObserverArgs, SatelliteArgs};
-use super::passes::{Format, LimitingMagnitude, PassesArgs, search};
+use super::checks::{ObserverArgs, SatelliteArgs, check_text};
+use super::passes::{Format, LimitingMagnitude, PassesArgs, Searched, search, some_searched};
 use crate::handout::{HandoutInput, best_pass, chart_stars, data_line, handout_pdf, path_samples};
+use crate::output::{OutputTarget, write_output};
 use crate::report::{self, PassRecord};
 
 /// Faintest stars drawn on the handout's chart (a printed page shows fewer than the sky).
@@ -17,7 +17,8 @@ const CHART_STAR_MAGNITUDE: f64 = 4.5;
 /// Arguments of `overhead handout`.
 #[derive(Debug, clap::Args)]
 pub struct HandoutArgs {
-    /// Where to write the PDF.
+    /// Where to write the PDF (`-` for standard output). A file there is replaced
+    /// atomically, keeping its mode; a device or pipe is written to; a directory is refused.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
     /// Name of the place for the title (default: its coordinates).
@@ -77,8 +78,18 @@ impl HandoutArgs {
 
 /// Runs `overhead handout`.
 pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
+    let place = args
+        .place
+        .as_deref()
+        .map(|p| check_text("--place", p))
+        .transpose()?;
+    let target = OutputTarget::from_arg(&args.out);
     let found = search(&args.search_args())?;
+    // No satellite could be searched (the window is years from every epoch): an error, as
+    // for `overhead passes`, not a page that quietly lists nothing.
+    some_searched(&found)?;
     let records: Vec<&PassRecord> = found.records();
+    check_chart_sat(args.chart_sat, &found, &records)?;
     let fmt = &found.fmt;
     let chosen: Vec<&PassRecord> = match args.chart_sat {
         Some(id) => records
@@ -101,7 +112,7 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         chart_stars(&found.frame, t, CHART_STAR_MAGNITUDE)
     });
     let place_line = report::coordinates_words(&found.observer);
-    let place_name = args.place.clone().unwrap_or_else(|| place_line.clone());
+    let place_name = place.map_or_else(|| place_line.clone(), str::to_owned);
     let window_line = match &found.never_dark {
         Some(text) => text.trim().to_owned(),
         None if args.days.is_none() => crate::t!(
@@ -136,13 +147,8 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         made_at: now,
     };
     let pdf = handout_pdf(&input)?;
-    crate::catalog::write_atomic(&args.out, &pdf).with_context(|| {
-        crate::t!(
-            "cli-cannot-write-file",
-            file = args.out.display().to_string()
-        )
-    })?;
-    let file = args.out.display().to_string();
+    write_output(&target, &pdf)?;
+    let file = target.shown();
     eprintln!(
         "overhead: {}",
         match best {
@@ -156,4 +162,27 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A `--chart-sat` must be one of the satellites with a pass on the page: an error naming
+/// it otherwise (not a chart of some other satellite, or none, without a word).
+fn check_chart_sat(
+    chart_sat: Option<u64>,
+    found: &Searched,
+    records: &[&PassRecord],
+) -> anyhow::Result<()> {
+    let Some(id) = chart_sat else {
+        return Ok(());
+    };
+    if records.iter().any(|r| r.pass.norad_id == id) {
+        return Ok(());
+    }
+    match found.sats.iter().find(|s| s.set.norad_id == id) {
+        Some(sat) => anyhow::bail!(crate::t!(
+            "cli-chart-sat-no-pass",
+            id = id.to_string(),
+            name = sat.set.name.clone()
+        )),
+        None => anyhow::bail!(crate::t!("cli-chart-sat-not-chosen", id = id.to_string())),
+    }
 }

@@ -107,7 +107,8 @@ pub struct PassesArgs {
     /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
-    /// Print how long the search took (without loading and output) to stderr.
+    /// Print how long the search took (without loading and output) and the peak memory
+    /// (Linux) to stderr.
     #[arg(long)]
     pub timing: bool,
 }
@@ -190,12 +191,37 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
         Some(path) => {
             let text =
                 crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
-            let parsed = parse_elements(&text, &path.display().to_string())?;
+            let file = path.display().to_string();
+            let parsed = parse_elements(&text, &file)?;
+            drop(text);
             for warning in &parsed.warnings {
                 warn(&t!(
                     "cli-skipped",
-                    file = path.display().to_string(),
+                    file = file.clone(),
                     warning = warning.to_string()
+                ));
+            }
+            // Skipped records beyond the first few are counted, not listed one by one.
+            if parsed.unlisted_skipped() > 0 {
+                warn(&t!(
+                    "cli-skipped-more",
+                    file = file.clone(),
+                    count = parsed.unlisted_skipped(),
+                    total = parsed.skipped
+                ));
+            }
+            if parsed.stopped_early {
+                warn(&t!(
+                    "cli-stopped-reading",
+                    file = file.clone(),
+                    count = crate::orbit::elements::MAX_UNUSABLE_IN_A_ROW
+                ));
+            }
+            if parsed.left_out > 0 {
+                warn(&t!(
+                    "catalog-too-many-satellites",
+                    limit = crate::orbit::MAX_SATELLITES,
+                    left_out = parsed.left_out
                 ));
             }
             Ok(parsed.sets)
@@ -426,7 +452,21 @@ fn sort_stably_by_time<T: Copy, K: Ord>(
 
 /// Runs `overhead passes`.
 pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
-    let found = search(&args)?;
+    let result = run_search(&args);
+    // `--timing` tells the peak memory however the run ended (a refused file included).
+    if args.timing
+        && let Some(peak_kb) = peak_memory_kb()
+    {
+        eprintln!(
+            "overhead: peak memory {:.0} MB (VmHWM)",
+            peak_kb as f64 / 1024.0
+        );
+    }
+    result
+}
+
+fn run_search(args: &PassesArgs) -> anyhow::Result<ExitCode> {
+    let found = search(args)?;
     let Searched {
         observer,
         frame,
@@ -434,11 +474,10 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         start,
         end,
         ref notes,
-        not_searched,
         ..
     } = found;
     if let Some(text) = &found.never_dark {
-        write_never_dark(&args, &observer, &fmt, start, end, text)?;
+        write_never_dark(args, &observer, &fmt, start, end, text)?;
         return Ok(ExitCode::SUCCESS);
     }
     let records = found.records();
@@ -489,13 +528,31 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e).with_context(|| t!("cli-cannot-write")),
     }
-    if !found.sats.is_empty() && not_searched == found.sats.len() {
+    some_searched(&found)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory so far, kB (`VmHWM` in `/proc/self/status`; Linux
+/// only), for `--timing`.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// An error when satellites were chosen but none could be searched (the window is more
+/// than [`crate::orbit::MAX_DAYS_FROM_EPOCH`] from every epoch): `passes` and `handout`
+/// exit non-zero alike.
+pub fn some_searched(found: &Searched) -> anyhow::Result<()> {
+    if !found.sats.is_empty() && found.not_searched == found.sats.len() {
         bail!(t!(
             "cli-none-searched",
             days = crate::orbit::MAX_DAYS_FROM_EPOCH.to_string()
         ));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Checks the arguments, loads and chooses the elements, and searches the window; the

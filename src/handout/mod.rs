@@ -24,6 +24,7 @@ use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 mod chart;
+mod fit;
 mod page;
 
 use chart::{Chart, chart};
@@ -304,7 +305,7 @@ fn table_point(fmt: &TimeFormatter, q: &PassPoint, dir_w: usize) -> String {
 
 /// The handout as PDF bytes.
 pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
-    let mut doc = PdfDocument::new(&title(input.place_name));
+    let mut doc = PdfDocument::new(&fit::document_title(input.place_name));
     let mut fonts = PdfFontCache::default();
     let mut page = Page {
         ops: Vec::new(),
@@ -312,17 +313,8 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
         mono_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_MONO, true)?,
     };
     let fmt = &input.fmt;
-    // Title and the night.
-    page.text(
-        MARGIN_MM,
-        22.0,
-        20.0,
-        false,
-        ink(),
-        &title(input.place_name),
-    );
-    page.text(MARGIN_MM, 29.0, 10.0, false, grey(), &input.window_line);
-    page.text(MARGIN_MM, 34.0, 9.0, false, grey(), &input.place_line);
+    // Title, the night and the place, fitted to the margins.
+    fit::draw_head(&mut page, input);
     // The passes.
     let mut y = 44.0;
     let lines = table_lines(input);

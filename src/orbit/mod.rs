@@ -48,8 +48,8 @@ pub use brightness::{
     SatelliteKey, SizeRule, StdMagnitudes, visual_magnitude,
 };
 pub use elements::{
-    ElementFormat, ElementSet, ElementsError, ParseWarning, ParsedElements, detect_format,
-    merge_newest, parse_elements,
+    ElementFormat, ElementSet, ElementsError, MAX_SATELLITES, MAX_WARNINGS_KEPT, Merger,
+    ParseWarning, ParsedElements, detect_format, merge_newest, parse_elements,
 };
 pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};

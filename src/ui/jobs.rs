@@ -26,6 +26,8 @@ pub struct Job<T> {
     progress: Arc<AtomicUsize>,
     total: usize,
     cancel: Arc<AtomicBool>,
+    /// What the job is waiting for right now, in words (a download's progress).
+    note: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// What polling a job found.
@@ -51,6 +53,12 @@ impl<T> Job<T> {
     /// Items done and items in all, for a progress bar.
     pub fn progress(&self) -> (usize, usize) {
         (self.progress.load(Ordering::Relaxed), self.total)
+    }
+
+    /// What the job is waiting for right now, if it says (issue 25: "another Overhead is
+    /// downloading …", "CelesTrak GROUP=active: 1.2 MB of 15.0 MB after 12 s").
+    pub fn note(&self) -> Option<String> {
+        self.note.lock().ok().and_then(|n| n.clone())
     }
 
     /// Asks the worker to stop early; its result, if any, should be ignored.
@@ -102,6 +110,7 @@ pub fn spawn_pass_search(
         progress: progress.clone(),
         total,
         cancel: cancel.clone(),
+        note: Arc::default(),
     };
     let ctx = ctx.clone();
     let lang = i18n::language();
@@ -206,6 +215,7 @@ pub fn spawn_catalog_load(
         progress: Arc::new(AtomicUsize::new(0)),
         total: 0,
         cancel: Arc::new(AtomicBool::new(false)),
+        note: Arc::default(),
     };
     let ctx = ctx.clone();
     std::thread::spawn(move || {
@@ -219,7 +229,10 @@ pub fn spawn_catalog_load(
 /// How one source failed to refresh, for the one-line summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFailure {
-    /// No connection or no answer in time (offline, DNS, a dead server).
+    /// No network at all (the name not resolved, no route, the connection refused): a
+    /// normal state, said in one line (issue 20).
+    Offline,
+    /// No answer in time, or the connection broke (a dead or overloaded server).
     Unreachable,
     /// Not tried: an earlier failure set a back-off that has not ended.
     BackingOff,
@@ -236,25 +249,68 @@ pub struct SourceOutcome {
     pub message: String,
     /// How it failed, if it did.
     pub failure: Option<SourceFailure>,
+    /// The host that could not be reached, when the network was missing.
+    pub unreachable_host: Option<String>,
+    /// More than the line, for the details (why the host could not be reached).
+    pub details: Option<String>,
+    /// A remark on the refresh as a whole (a proxy setting ignored), not a source: not
+    /// counted among the sources.
+    pub is_remark: bool,
 }
 
 impl SourceOutcome {
     /// The outcome of a download (see [`crate::catalog::Fetcher::refresh`]).
     pub fn of(label: String, outcome: &crate::catalog::RefreshOutcome) -> Self {
         use crate::catalog::{FetchError, RefreshOutcome};
-        let failure = match outcome {
+        let (failure, unreachable_host, details) = match outcome {
+            RefreshOutcome::Failed {
+                error: error @ FetchError::Offline { host, .. },
+                ..
+            } => (
+                Some(SourceFailure::Offline),
+                Some(host.clone()),
+                error.details(),
+            ),
             RefreshOutcome::Failed {
                 error: FetchError::Network { .. } | FetchError::Timeout { .. },
                 ..
-            } => Some(SourceFailure::Unreachable),
-            RefreshOutcome::BackingOff { .. } => Some(SourceFailure::BackingOff),
-            other if other.is_failure() => Some(SourceFailure::Other),
-            _ => None,
+            } => (Some(SourceFailure::Unreachable), None, None),
+            RefreshOutcome::Failed { error, .. } => {
+                (Some(SourceFailure::Other), None, error.details())
+            }
+            RefreshOutcome::BackingOff { .. } => (Some(SourceFailure::BackingOff), None, None),
+            other if other.is_failure() => (Some(SourceFailure::Other), None, None),
+            _ => (None, None, None),
         };
         Self {
             label,
             message: outcome.message(),
             failure,
+            unreachable_host,
+            details,
+            is_remark: false,
+        }
+    }
+
+    /// A source that did not get as far as a request (the HTTP client could not be set up,
+    /// a proxy setting is malformed): `label` and what to say.
+    pub fn note(label: &str, message: String, failure: Option<SourceFailure>) -> Self {
+        Self {
+            label: label.to_owned(),
+            message,
+            failure,
+            unreachable_host: None,
+            details: None,
+            is_remark: false,
+        }
+    }
+
+    /// A remark on the whole refresh (`label`: what it is about), shown in the details and
+    /// not counted as a source.
+    pub fn remark(label: &str, message: String) -> Self {
+        Self {
+            is_remark: true,
+            ..Self::note(label, message, None)
         }
     }
 }
@@ -301,17 +357,25 @@ pub struct RefreshReport {
 pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<RefreshReport> {
     let (tx, rx) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
+    let note: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
     let job = Job {
         rx,
         progress: progress.clone(),
         total: request.sources.len(),
         cancel: Arc::new(AtomicBool::new(false)),
+        note: note.clone(),
     };
     let ctx = ctx.clone();
     let lang = i18n::language();
     std::thread::spawn(move || {
+        let say = |words: Option<String>| {
+            if let Ok(mut n) = note.lock() {
+                *n = words;
+            }
+            ctx.request_repaint();
+        };
         let report = i18n::with_language(lang, || {
-            refresh_sources(request, &progress, &|| ctx.request_repaint())
+            refresh_sources(request, &progress, &|| ctx.request_repaint(), &say)
         });
         let _ = tx.send(report);
         ctx.request_repaint();
@@ -319,11 +383,13 @@ pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<Refres
     job
 }
 
-/// The refresh itself, on the calling thread (blocking network).
+/// The refresh itself, on the calling thread (blocking network). `say` hears what a
+/// source waits for (another process's refresh, a download's progress), `None` when done.
 pub fn refresh_sources(
     request: RefreshRequest,
     progress: &AtomicUsize,
     tick: &dyn Fn(),
+    say: &dyn Fn(Option<String>),
 ) -> RefreshReport {
     use crate::catalog::{FetchConfig, FetchError, Fetcher, RefreshOutcome, RefreshPolicy};
     let RefreshRequest {
@@ -343,11 +409,11 @@ pub fn refresh_sources(
         Ok(fetcher) => fetcher,
         Err(e) => {
             return RefreshReport {
-                outcomes: vec![SourceOutcome {
-                    label: "HTTP client".to_owned(),
-                    message: e.to_string(),
-                    failure: Some(SourceFailure::Other),
-                }],
+                outcomes: vec![SourceOutcome::note(
+                    "HTTP client",
+                    e.to_string(),
+                    Some(SourceFailure::Other),
+                )],
                 problem: Some(e.to_string()),
                 last_success: None,
                 catalog: None,
@@ -368,12 +434,21 @@ pub fn refresh_sources(
             _ => true,
         })
         .collect();
-    let mut outcomes = Vec::new();
+    // A malformed proxy setting is said (it is ignored), not silently dropped.
+    let mut outcomes: Vec<SourceOutcome> = fetcher
+        .proxy_warnings()
+        .iter()
+        .map(|w| SourceOutcome::remark("proxy", w.clone()))
+        .collect();
     let mut changed = false;
     let mut any_success = false;
     let mut problem = None;
     for source in due {
-        let outcome = fetcher.refresh(source, RefreshPolicy::default(), now);
+        let label = source.label();
+        let outcome = fetcher.refresh_reporting(source, RefreshPolicy::default(), now, &|p| {
+            say(Some(progress_words(&label, p)));
+        });
+        say(None);
         progress.fetch_add(1, Ordering::Relaxed);
         tick();
         match &outcome {
@@ -387,9 +462,9 @@ pub fn refresh_sources(
             }
             RefreshOutcome::Failed { error, .. } => {
                 let why = match error {
-                    FetchError::Network { .. } | FetchError::Timeout { .. } => {
-                        t!("app-refresh-offline")
-                    }
+                    FetchError::Network { .. }
+                    | FetchError::Timeout { .. }
+                    | FetchError::Offline { .. } => t!("app-refresh-offline"),
                     other => other.to_string(),
                 };
                 problem.get_or_insert(why);
@@ -411,6 +486,26 @@ pub fn refresh_sources(
         last_success,
         catalog,
         automatic,
+    }
+}
+
+/// What a refresh is waiting for, in words: another process's refresh of the source, or
+/// how much of its answer has come.
+fn progress_words(label: &str, progress: &crate::catalog::FetchProgress) -> String {
+    use crate::catalog::{FetchProgress, bytes_words};
+    match progress {
+        FetchProgress::WaitingForOther => t!("catalog-waiting-for-other", source = label),
+        FetchProgress::Receiving {
+            received_bytes,
+            expected_bytes,
+            elapsed,
+        } => t!(
+            "catalog-progress",
+            source = label,
+            received = bytes_words(*received_bytes as f64),
+            expected = expected_bytes.map_or_else(|| "none".to_owned(), |b| bytes_words(b as f64)),
+            seconds = elapsed.as_secs()
+        ),
     }
 }
 

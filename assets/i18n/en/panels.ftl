@@ -324,3 +324,21 @@ panels-theme-night = Night (red)
 panels-mag-maybe = { $mag } maybe
 # The hover on a magnitude: $mag words-mag-measured or words-mag-estimated, $verdict words-verdict.
 panels-mag-verdict-hover = { $mag }: { $verdict }.
+
+## Issue 25: the clock far from the elements' epoch (the live panel).
+# $days how far ("19,892" or "365.3"), $side before / after, $limit the limit in days (365).
+panels-live-far-from-epoch = No position: the time shown is { $days } days { $side ->
+        [before] before
+       *[after] after
+    } these elements' epoch, and more than { $limit } days away SGP4's answer means nothing. Fetch fresh elements, or set the clock nearer their date.
+
+## Issue 25: typed coordinates that are not numbers or out of range (the location window).
+# $what latitude / longitude / height, $text as typed, $min and $max the range.
+panels-location-bad-number = The { $what ->
+        [latitude] latitude
+        [longitude] longitude
+       *[height] height
+    } "{ $text }" is not a number from { $min } to { $max }{ $what ->
+        [height] {" "}m
+       *[other] °
+    }.

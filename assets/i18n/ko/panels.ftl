@@ -252,3 +252,19 @@ panels-theme-night = 밤 (빨강)
 panels-mag-maybe = { $mag } 아마도
 # 등급에 마우스를 올렸을 때.
 panels-mag-verdict-hover = { $mag }: { $verdict }.
+
+## 이슈 25: 궤도 자료 기준 시각에서 먼 시계(실시간 패널).
+panels-live-far-from-epoch = 위치를 알 수 없어요: 보이는 시각이 이 궤도 자료의 기준 시각{ $side ->
+        [before] 보다 { $days }일 앞이에요
+       *[after] 에서 { $days }일 뒤예요
+    }. { $limit }일보다 멀면 SGP4 계산은 의미가 없어요. 궤도 자료를 새로 받거나 시계를 자료 날짜 가까이로 맞춰 주세요.
+
+## 이슈 25: 숫자가 아니거나 범위를 벗어난 좌표(위치 창).
+panels-location-bad-number = { $what ->
+        [latitude] 위도
+        [longitude] 경도
+       *[height] 높이
+    } "{ $text }"는 { $min }부터 { $max }{ $what ->
+        [height] m
+       *[other] °
+    } 사이의 숫자가 아니에요.

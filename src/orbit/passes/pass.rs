@@ -240,13 +240,10 @@ pub enum SkyPresence {
     NotSearched,
 }
 
-/// Farthest a search window may reach from the element epoch, before or after it, days.
-///
-/// SGP4 is fitted to a few days of tracking; its along-track error grows by kilometres a
-/// day in low orbit, so after some weeks the times drift by minutes, and a year out the
-/// satellite may be anywhere on its orbit (or long decayed). Beyond this a search would
-/// report passes that are fiction, so [`super::find_passes`] refuses it, satellite by satellite.
-pub const MAX_DAYS_FROM_EPOCH: f64 = 365.0;
+/// Farthest a search window may reach from the element epoch, before or after it, days:
+/// beyond it [`super::find_passes`] refuses the search, satellite by satellite (the same
+/// limit as for a position; see the propagator's documentation).
+pub use crate::orbit::propagator::MAX_DAYS_FROM_EPOCH;
 
 /// The result of a pass search for one satellite.
 #[derive(Debug, Clone, PartialEq)]

@@ -118,6 +118,7 @@ impl OverheadApp {
                 self.catalog_job.is_some(),
                 RefreshBar {
                     progress: self.refresh_job.as_ref().map(Job::progress),
+                    note: self.refresh_job.as_ref().and_then(Job::note),
                     freshness: freshness.as_deref(),
                 },
                 &mut actions,

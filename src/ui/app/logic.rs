@@ -92,7 +92,8 @@ impl OverheadApp {
                     if let Some(catalog) = report.catalog {
                         self.catalog_loaded(catalog);
                     }
-                    let status = refresh_status(&report.outcomes);
+                    let data_date = self.catalog.as_ref().and_then(|c| c.data_epoch);
+                    let status = refresh_status(&report.outcomes, data_date);
                     // The automatic refresh speaks in the top bar only, unless it failed.
                     if !report.automatic || status.is_error {
                         self.status_bar.set(status);
