@@ -190,7 +190,8 @@ pub fn parse_mass_rule(text: &str) -> Option<SizeRule> {
             "mass rule std_mag = {zp} − 2.5 × {slope} × log10(mass/kg), fitted on {n_train} \
              satellites with both a qs.mag magnitude and a launch mass \
              (scripts/make_mass_kin.py); launch mass from GCAT (Jonathan McDowell, \
-             planet4589.org) or the UCS Satellite Database (1 May 2023)"
+             planet4589.org) or the UCS Satellite Database (1 May 2023); a mass GCAT flags \
+             as uncertain is taken as known to a factor 2, which widens the sigma"
         )
     })
 }
@@ -210,27 +211,32 @@ pub fn parse_masses(text: &str) -> HashMap<u64, LaunchMass> {
         .collect()
 }
 
+/// How estimates inherited from siblings are cited (one text for all: a report lists one
+/// citation per basis; each satellite's group and sibling count are in `kin.tsv`).
+const SIBLINGS_CITATION: &str = "median standard magnitude of its sibling satellites (the \
+    other satellites of its programme in GCAT, J. McDowell's catalogue, or of its name family), \
+    each from its own measurement, radar cross-section or launch mass; sigma from the siblings' \
+    sigma and spread (scripts/make_mass_kin.py; the group of each satellite in \
+    assets/std-magnitudes/kin.tsv)";
+
 /// Reads `kin.tsv`: `norad_id, value, sigma, n_siblings, group` per line, as size-tier
 /// estimates inherited from the siblings. A malformed row is skipped.
 pub fn parse_siblings(text: &str) -> HashMap<u64, MagnitudeEstimate> {
     let basis: Arc<str> = Arc::from(SIBLINGS_BASIS);
+    let citation: Arc<str> = Arc::from(SIBLINGS_CITATION);
     rows(text)
         .filter_map(|r| {
-            let n: u64 = number(&r, 3)?;
-            let group = cell(&r, 4)?;
             let estimate = MagnitudeEstimate {
                 value: number(&r, 1)?,
                 sigma: number(&r, 2)?,
                 source: MagnitudeSource::Size,
                 basis: Arc::clone(&basis),
-                citation: Arc::from(format!(
-                    "median standard magnitude of its {n} siblings ({group}; GCAT, J. \
-                     McDowell), each from its own measurement, radar cross-section or launch \
-                     mass, with their spread in the sigma (scripts/make_mass_kin.py)"
-                )),
+                citation: Arc::clone(&citation),
                 may_flare: false,
             };
-            Some((number(&r, 0)?, estimate))
+            // A row without its sibling count and group is malformed.
+            (number::<u64>(&r, 3).is_some() && cell(&r, 4).is_some())
+                .then_some((number(&r, 0)?, estimate))
         })
         .collect()
 }
