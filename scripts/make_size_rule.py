@@ -67,14 +67,19 @@ def read_rcs() -> dict[int, float]:
     return out
 
 
+def split(ids: list[int]) -> tuple[list[int], list[int]]:
+    """Shuffles `ids` with the fixed seed and halves them: (train, held out), each sorted."""
+    ids = sorted(ids)
+    rng = random.Random(SEED)
+    rng.shuffle(ids)
+    half = len(ids) // 2
+    return sorted(ids[:half]), sorted(ids[half:])
+
+
 def main() -> None:
     mags = read_qs_mag()
     rcs = read_rcs()
-    both = sorted(i for i in mags if i in rcs)
-    rng = random.Random(SEED)
-    rng.shuffle(both)
-    half = len(both) // 2
-    train, held_out = sorted(both[:half]), sorted(both[half:])
+    train, held_out = split([i for i in mags if i in rcs])
 
     x = [math.log10(rcs[i]) for i in train]
     y = [mags[i] for i in train]
@@ -91,7 +96,7 @@ def main() -> None:
     errors = [rule(rcs[i]) - mags[i] for i in held_out]
     within = sum(abs(e) <= 2 * sigma for e in errors) / len(errors)
     matson = [8 - 2.5 * math.log10(rcs[i]) - mags[i] for i in held_out]
-    print(f"{len(mags)} magnitudes, {len(rcs)} cross-sections, {len(both)} with both")
+    print(f"{len(mags)} magnitudes, {len(rcs)} cross-sections, {len(train) + len(held_out)} with both")
     print(f"train {len(train)}: zero point {zero_point:.3f}, slope {slope:.3f}, sigma {sigma:.3f}")
     print(
         f"held out {len(held_out)}: median error {statistics.median(errors):+.3f}, "

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use overhead::catalog;
-use overhead::orbit::brightness::QS_MAG_FULL_PHASE_TO_90_DEG_MAG;
+use overhead::orbit::brightness::{MASS_BASIS, QS_MAG_FULL_PHASE_TO_90_DEG_MAG, SIBLINGS_BASIS};
 use overhead::orbit::night::Night;
 use overhead::orbit::{
     MagnitudeSource, Observer, ObserverFrame, PassSearch, Satellite, SatelliteKey, find_passes,
@@ -21,9 +21,8 @@ const ISS_TOLERANCE_MAG: f64 = 0.4;
 const MAX_MEDIAN_ERROR_MAG: f64 = 0.3;
 const MIN_WITHIN_TWO_SIGMA: f64 = 0.85;
 
-/// Share of one night's visible passes over London that carry a standard magnitude: what
-/// the cited tiers reach (issue 22's goal of 0.90 is not met; see the test).
-const MIN_COVERAGE: f64 = 0.775;
+/// Share of one night's visible passes over London that carry a standard magnitude (issue 22).
+const MIN_COVERAGE: f64 = 0.90;
 
 fn bundled_sets() -> Vec<overhead::orbit::ElementSet> {
     catalog::bundled_snapshot().unwrap().sets.clone()
@@ -54,9 +53,14 @@ fn median(mut xs: Vec<f64>) -> f64 {
 /// Issue 22's honesty criteria for a tier's `errors` (estimate − measured, magnitudes) with
 /// its stated one sigma `sigma`: median within ±0.3, at least 85 % within two sigma.
 fn assert_honest(errors: Vec<f64>, sigma: f64) {
+    assert_honest_each(errors.into_iter().map(|e| (e, sigma)).collect());
+}
+
+/// [`assert_honest`] for estimates that each state their own sigma: (error, sigma) pairs.
+fn assert_honest_each(errors: Vec<(f64, f64)>) {
     let within =
-        errors.iter().filter(|e| e.abs() <= 2.0 * sigma).count() as f64 / errors.len() as f64;
-    let med = median(errors);
+        errors.iter().filter(|(e, s)| e.abs() <= 2.0 * s).count() as f64 / errors.len() as f64;
+    let med = median(errors.into_iter().map(|(e, _)| e).collect());
     assert!(med.abs() <= MAX_MEDIAN_ERROR_MAG, "median error {med:.3}");
     assert!(
         within >= MIN_WITHIN_TWO_SIGMA,
@@ -136,11 +140,11 @@ fn most_of_one_nights_visible_passes_over_london_carry_a_standard_magnitude() {
     }
     let share = with_estimate as f64 / visible as f64;
     assert!(visible > 1000, "{visible} visible passes");
-    // Issue 22 asks for 90 %. The tiers reach 77.8 % (14,824 of 19,058 on 22 Aug 2026):
-    // the rest are satellites launched after 2017 (no public radar cross-section) outside
-    // the families with published photometry: Planet's Flocks, Spire's Lemurs, Iridium
-    // NEXT, ICEYE, SDA, Yaogan, unnamed objects. They stay "unknown", said plainly, rather
-    // than get a number nobody measured. This floor guards what is reached.
+    // Issue 22 asks for 90 %. Measured, family and radar size reach 77.8 % (14,824 of
+    // 19,058 on 22 Aug 2026); launch masses and siblings bring the satellites launched
+    // after 2017 (no public radar cross-section: Flocks, Lemurs, Iridium NEXT, ICEYE…).
+    // What stays unknown: new constellations whose every member is new (SDA, Rassvet,
+    // Kinéis) and objects known only by their launch designator.
     assert!(
         share >= MIN_COVERAGE,
         "{with_estimate} of {visible} visible passes ({:.1}%) have a standard magnitude: {by_source:?}",
@@ -160,6 +164,43 @@ fn size_tier_is_honest_on_held_out_satellites() {
         .map(|r| rule.magnitude(r[2]).unwrap() - r[1])
         .collect();
     assert_honest(errors, rule.sigma);
+}
+
+#[test]
+fn mass_tier_is_honest_on_held_out_satellites() {
+    // Held out by scripts/make_mass_kin.py: never used to fit the mass rule.
+    // A mass GCAT flags as uncertain (factor 2) widens the sigma, as in the tier.
+    let rule = catalog::bundled_magnitude_tiers().mass_rule().unwrap();
+    let held_out = rows(&data("std-magnitude-holdout-mass.tsv"));
+    assert!(held_out.len() > 300, "{}", held_out.len());
+    let errors: Vec<(f64, f64)> = held_out
+        .iter()
+        .map(|r| {
+            let widening = 2.5 * rule.slope * r[3].log10();
+            (
+                rule.magnitude(r[2]).unwrap() - r[1],
+                rule.sigma.hypot(widening),
+            )
+        })
+        .collect();
+    assert_honest_each(errors);
+}
+
+#[test]
+fn sibling_tier_is_honest_on_held_out_satellites() {
+    // Held-out satellites predicted by scripts/make_mass_kin.py from their siblings alone
+    // (their own magnitude never used): by GCAT programme (last column 0), and by name
+    // family (1), the way satellites launched after the programme catalogue are matched.
+    let held_out = rows(&data("std-magnitude-holdout-kin.tsv"));
+    for by_name in [0.0, 1.0] {
+        let errors: Vec<(f64, f64)> = held_out
+            .iter()
+            .filter(|r| r[5] == by_name)
+            .map(|r| (r[2] - r[1], r[3]))
+            .collect();
+        assert!(errors.len() > 500, "{}", errors.len());
+        assert_honest_each(errors);
+    }
 }
 
 #[test]
@@ -196,7 +237,7 @@ fn the_bundled_catalog_is_sorted_into_tiers_and_families() {
     let tiers = catalog::bundled_magnitude_tiers();
     let mut families: HashMap<String, usize> = HashMap::new();
     let mut sources: HashMap<Option<MagnitudeSource>, usize> = HashMap::new();
-    let mut unknown = Vec::new();
+    let mut by_mass = Vec::new();
     for set in bundled_sets() {
         let key = SatelliteKey::from(&set);
         let estimate = tiers.estimate(&key);
@@ -206,8 +247,9 @@ fn the_bundled_catalog_is_sorted_into_tiers_and_families() {
         if let Some(f) = tiers.family(&key) {
             *families.entry(f.family.clone()).or_default() += 1;
         }
-        if estimate.is_none() && [58400, 58463].contains(&set.norad_id) {
-            unknown.push(set.name.clone());
+        let basis = estimate.as_ref().map(|e| &*e.basis);
+        if basis == Some(MASS_BASIS) && [58400, 58463].contains(&set.norad_id) {
+            by_mass.push(set.name.clone());
         }
     }
     // Every Starlink of the snapshot belongs to one of its families.
@@ -231,11 +273,25 @@ fn the_bundled_catalog_is_sorted_into_tiers_and_families() {
         );
     }
     // No published measurement of MALLIGYONG-1 or KORSAT-7 was found, no radar
-    // cross-section is public: said plainly, as unknown.
-    assert_eq!(unknown, ["MALLIGYONG-1", "KORSAT-7"]);
+    // cross-section is public: their size comes from GCAT's launch masses (200 and 800 kg,
+    // both flagged uncertain there).
+    assert_eq!(by_mass, ["MALLIGYONG-1", "KORSAT-7"]);
     // The ISS is measured; Tiangong is measured (one cited visual estimate).
     let measured = |id| tiers.measured(id).map(|e| e.source);
     assert_eq!(measured(25544), Some(MagnitudeSource::Measured));
     assert_eq!(measured(48274), Some(MagnitudeSource::Measured));
     assert!(sources[&Some(MagnitudeSource::Size)] > 500, "{sources:?}");
+    // After 2017 a size comes from the launch mass (Iridium NEXT, 860 kg) or the siblings
+    // (a Lemur of 2025, launched after the programme catalogue: by its name).
+    let basis = |id| {
+        let set = bundled_sets()
+            .into_iter()
+            .find(|s| s.norad_id == id)
+            .unwrap();
+        tiers
+            .estimate(&SatelliteKey::from(&set))
+            .map(|e| e.basis.to_string())
+    };
+    assert_eq!(basis(42804).as_deref(), Some(MASS_BASIS));
+    assert_eq!(basis(64561).as_deref(), Some(SIBLINGS_BASIS));
 }

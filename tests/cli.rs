@@ -91,9 +91,10 @@ fn korean_table_has_korean_headers_dates_and_directions() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("경고: 궤도 자료 1개 중 1개"), "{err}");
     // Columns line up by display width: every row's rise–set cell starts in the same
-    // terminal column as its heading.
+    // terminal column as its heading (the row's last dash: an estimated magnitude is a
+    // range, "7.2–9.4", before it).
     let column = |line: &str, what: &str| {
-        line.find(what)
+        line.rfind(what)
             .map(|i| unicode_width::UnicodeWidthStr::width(&line[..i]))
     };
     let lines: Vec<&str> = text.lines().collect();

@@ -44,8 +44,8 @@ pub mod sun;
 mod vec3;
 
 pub use brightness::{
-    BrightVerdict, FamilyMatch, FamilyRule, MagnitudeEstimate, MagnitudeSource, MagnitudeTiers,
-    SatelliteKey, SizeRule, StdMagnitudes, visual_magnitude,
+    BrightVerdict, FamilyMatch, FamilyRule, LaunchMass, MagnitudeEstimate, MagnitudeSource,
+    MagnitudeTiers, SatelliteKey, SizeRule, SizeTables, StdMagnitudes, visual_magnitude,
 };
 pub use elements::{
     ElementFormat, ElementSet, ElementsError, MAX_SATELLITES, MAX_WARNINGS_KEPT, Merger,

@@ -196,6 +196,20 @@ mod tests {
     }
 
     #[test]
+    fn every_size_basis_has_words() {
+        use crate::orbit::brightness::{MASS_BASIS, SIBLINGS_BASIS, SIZE_BASIS};
+        for basis in [SIZE_BASIS, MASS_BASIS, SIBLINGS_BASIS] {
+            let words = basis_words(&estimate(MagnitudeSource::Size, basis, false));
+            assert_ne!(words, basis);
+        }
+        let kin = estimate(MagnitudeSource::Size, SIBLINGS_BASIS, false);
+        assert_eq!(
+            magnitude_words(10.9, Some(&kin)),
+            "about 10.4–11.4, estimated from its sister satellites of the same programme"
+        );
+    }
+
+    #[test]
     fn verdicts_in_plain_words() {
         let v = |m: f64, s: f64, l: f64| verdict_words(BrightVerdict::of(m, s, l), m, s, l);
         assert_eq!(

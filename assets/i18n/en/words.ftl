@@ -322,6 +322,8 @@ words-mag-basis = { $key ->
         [tiangong-visual] one visual estimate of Tiangong
         [qs-mag] McCants' observed standard magnitude
         [radar-size] its radar cross-section
+        [mass-size] its launch mass
+        [sibling-size] its sister satellites of the same programme
        *[other] { $key }
     }
 # An estimated magnitude: $range words-mag-range, $basis words-mag-basis, $flare yes/no.

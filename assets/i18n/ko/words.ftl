@@ -245,6 +245,8 @@ words-mag-basis = { $key ->
         [tiangong-visual] 톈궁 맨눈 관측 한 건
         [qs-mag] 매캔츠의 관측 표준 등급
         [radar-size] 레이더 단면적
+        [mass-size] 발사 질량
+        [sibling-size] 같은 계열 자매 위성들의 등급
        *[other] { $key }
     }
 # 추정한 등급.

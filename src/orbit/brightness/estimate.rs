@@ -11,7 +11,8 @@ pub enum MagnitudeSource {
     Measured,
     /// The published photometry of its family (Starlink v2 Mini, OneWeb…).
     Family,
-    /// Its size: a rule from its radar cross-section.
+    /// Its size: a rule from its radar cross-section or its launch mass, or its sibling
+    /// satellites' values.
     Size,
 }
 
@@ -41,8 +42,8 @@ pub struct MagnitudeEstimate {
     /// Which tier the value comes from.
     pub source: MagnitudeSource,
     /// What the value was estimated from, as a key the words of each language name
-    /// (`words-mag-basis`): a family ("starlink-v2-mini"), "qs-mag", "radar-size", or a
-    /// notable measurement ("tiangong-visual").
+    /// (`words-mag-basis`): a family ("starlink-v2-mini"), "qs-mag", "radar-size",
+    /// "mass-size", "sibling-size", or a notable measurement ("tiangong-visual").
     pub basis: Arc<str>,
     /// The full citation: authors, title or file, date, and how it was converted.
     pub citation: Arc<str>,

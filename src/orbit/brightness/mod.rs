@@ -22,7 +22,8 @@
 //! **Tiers.** [`MagnitudeTiers::estimate`] gives each satellite the best of: a value measured
 //! for the object ([`MagnitudeSource::Measured`]), a family's published photometry
 //! recognised from its name, launch designator, epoch or orbit ([`MagnitudeSource::Family`]),
-//! a size rule from its radar cross-section ([`MagnitudeSource::Size`]), or nothing.
+//! its size ([`MagnitudeSource::Size`]: a rule from its radar cross-section, else a rule
+//! from its launch mass, else the median of its sibling satellites' values), or nothing.
 
 use std::collections::HashMap;
 
@@ -33,7 +34,8 @@ mod tiers;
 
 pub use estimate::{BrightVerdict, MagnitudeEstimate, MagnitudeSource};
 pub use tiers::{
-    FamilyMatch, FamilyRule, MagnitudeTiers, QS_MAG_BASIS, SIZE_BASIS, SatelliteKey, SizeRule,
+    FamilyMatch, FamilyRule, LaunchMass, MASS_BASIS, MagnitudeTiers, QS_MAG_BASIS, SIBLINGS_BASIS,
+    SIZE_BASIS, SatelliteKey, SizeRule, SizeTables,
 };
 
 /// Full phase to 90° phase for a diffuse sphere, magnitudes: 2.5 log10(π), since the

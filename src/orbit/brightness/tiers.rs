@@ -1,6 +1,8 @@
 //! The tiers of standard magnitudes: measured for the object, the family's published
-//! photometry, the radar size, in that order. The tables are data, read by `catalog` from
-//! the bundled files and handed over whole; this file only decides which applies.
+//! photometry, then its size: from its radar cross-section, from its launch mass, or
+//! inherited from its sibling satellites, in that order. The tables are data, read by
+//! `catalog` from the bundled files and handed over whole; this file only decides which
+//! applies.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,8 +16,14 @@ use crate::orbit::ElementSet;
 /// The [`MagnitudeEstimate::basis`] of `qs.mag` values.
 pub const QS_MAG_BASIS: &str = "qs-mag";
 
-/// The [`MagnitudeEstimate::basis`] of the size tier's values.
+/// The [`MagnitudeEstimate::basis`] of the size tier's values from a radar cross-section.
 pub const SIZE_BASIS: &str = "radar-size";
+
+/// The [`MagnitudeEstimate::basis`] of the size tier's values from a launch mass.
+pub const MASS_BASIS: &str = "mass-size";
+
+/// The [`MagnitudeEstimate::basis`] of the size tier's values inherited from siblings.
+pub const SIBLINGS_BASIS: &str = "sibling-size";
 
 /// What the tiers look at to recognise a satellite: its catalog number, name, launch
 /// designator, element epoch and mean motion (for an orbit still being raised).
@@ -144,15 +152,16 @@ pub struct FamilyRule {
     pub estimate: MagnitudeEstimate,
 }
 
-/// The size tier: standard magnitude = `zero_point − 2.5 · slope · log10(RCS / 1 m²)`,
-/// fitted on satellites that have both a measured magnitude and a radar cross-section,
-/// with the scatter of that fit as its sigma. Matson's rule is a zero point of 8 and a slope
-/// of 1.
+/// A size rule: standard magnitude = `zero_point − 2.5 · slope · log10(size)`, fitted on
+/// satellites that have both a measured magnitude and the size, with the scatter of that fit
+/// as its sigma. The size is a radar cross-section in m² (Matson's rule is a zero point of 8
+/// and a slope of 1) or a launch mass in kg (a diffuse body of one density has an area, and
+/// so a brightness, proportional to mass^(2/3): a slope near 2/3).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SizeRule {
-    /// Standard magnitude of a 1 m² radar cross-section.
+    /// Standard magnitude of a size of 1 (1 m² of radar cross-section, or 1 kg).
     pub zero_point: f64,
-    /// Magnitudes per 2.5 log10 of the cross-section (1 when brightness is proportional to it).
+    /// Magnitudes per 2.5 log10 of the size (1 when brightness is proportional to it).
     pub slope: f64,
     /// One-sigma scatter of measured magnitudes about the rule, magnitudes.
     pub sigma: f64,
@@ -161,12 +170,52 @@ pub struct SizeRule {
 }
 
 impl SizeRule {
-    /// The standard magnitude the rule gives a radar cross-section of `rcs_m2` (None for
-    /// a cross-section that is not a positive number).
-    pub fn magnitude(&self, rcs_m2: f64) -> Option<f64> {
-        (rcs_m2.is_finite() && rcs_m2 > 0.0)
-            .then(|| self.zero_point - 2.5 * self.slope * rcs_m2.log10())
+    /// The standard magnitude the rule gives a size of `size` (m² of radar cross-section or
+    /// kg of mass, as the rule was fitted; None for a size that is not a positive number).
+    pub fn magnitude(&self, size: f64) -> Option<f64> {
+        (size.is_finite() && size > 0.0).then(|| self.zero_point - 2.5 * self.slope * size.log10())
     }
+
+    /// The size tier's estimate for a satellite of size `size`, tagged `basis`.
+    fn estimate(&self, size: f64, basis: &str) -> Option<MagnitudeEstimate> {
+        Some(MagnitudeEstimate {
+            value: self.magnitude(size)?,
+            sigma: self.sigma,
+            source: MagnitudeSource::Size,
+            basis: Arc::from(basis),
+            citation: Arc::clone(&self.citation),
+            may_flare: false,
+        })
+    }
+}
+
+/// A satellite's launch mass, and how well it is known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LaunchMass {
+    /// Mass at launch, kg.
+    pub kg: f64,
+    /// The factor the mass is known to within, one sigma (1 for a published mass; more for
+    /// a catalogue's own guess).
+    pub uncertainty_factor: f64,
+}
+
+/// The size tier's tables, best first: radar cross-sections and their rule, launch masses
+/// and their rule, and estimates inherited from sibling satellites (the other satellites of
+/// the same programme or name family, worked out beforehand from their own sizes and
+/// measurements, with their spread in the sigma).
+#[derive(Debug, Clone, Default)]
+pub struct SizeTables {
+    /// Radar cross-sections by catalog number, m².
+    pub rcs_m2: HashMap<u64, f64>,
+    /// The rule from radar cross-section to standard magnitude.
+    pub rcs_rule: Option<SizeRule>,
+    /// Launch masses by catalog number.
+    pub mass: HashMap<u64, LaunchMass>,
+    /// The rule from launch mass to standard magnitude.
+    pub mass_rule: Option<SizeRule>,
+    /// Standard magnitudes inherited from siblings, by catalog number
+    /// ([`MagnitudeSource::Size`], basis [`SIBLINGS_BASIS`]).
+    pub siblings: HashMap<u64, MagnitudeEstimate>,
 }
 
 /// Every tier's table, and the choice between them.
@@ -174,23 +223,22 @@ impl SizeRule {
 pub struct MagnitudeTiers {
     measured: HashMap<u64, MagnitudeEstimate>,
     families: Vec<FamilyRule>,
-    rcs_m2: HashMap<u64, f64>,
-    size: Option<SizeRule>,
+    size: SizeTables,
 }
 
 impl MagnitudeTiers {
     /// The tiers from their tables: `qs_mag` (measured, already at 90°; its sigma is
     /// `qs_mag_sigma` and its citation `qs_mag_citation`), `notable` (measured values
-    /// with their own citations, which take precedence), `families` (first match wins),
-    /// radar cross-sections by catalog number (`qs.mag`'s own fill the gaps) and the size rule.
+    /// with their own citations, which take precedence), `families` (first match wins) and
+    /// the size tier's tables (`qs.mag`'s own radar cross-sections fill the gaps in
+    /// `size.rcs_m2`).
     pub fn new(
         qs_mag: &StdMagnitudes,
         qs_mag_sigma: f64,
         qs_mag_citation: &str,
         notable: Vec<(u64, MagnitudeEstimate)>,
         families: Vec<FamilyRule>,
-        mut rcs_m2: HashMap<u64, f64>,
-        size: Option<SizeRule>,
+        mut size: SizeTables,
     ) -> Self {
         let basis: Arc<str> = Arc::from(QS_MAG_BASIS);
         let citation: Arc<str> = Arc::from(qs_mag_citation);
@@ -211,19 +259,19 @@ impl MagnitudeTiers {
         measured.extend(notable);
         for (id, _) in qs_mag.iter() {
             if let Some(rcs) = qs_mag.rcs_m2(id) {
-                rcs_m2.entry(id).or_insert(rcs);
+                size.rcs_m2.entry(id).or_insert(rcs);
             }
         }
         Self {
             measured,
             families,
-            rcs_m2,
             size,
         }
     }
 
     /// The best standard magnitude for the satellite `key`: measured for the object, else
-    /// its family's, else from its radar size, else None (unknown).
+    /// its family's, else from its size (radar cross-section, else launch mass, else its
+    /// siblings'), else None (unknown).
     pub fn estimate(&self, key: &SatelliteKey<'_>) -> Option<MagnitudeEstimate> {
         self.measured(key.norad_id)
             .cloned()
@@ -248,26 +296,43 @@ impl MagnitudeTiers {
 
     /// The radar cross-section of a satellite, m², if known.
     pub fn rcs_m2(&self, norad_id: u64) -> Option<f64> {
-        self.rcs_m2.get(&norad_id).copied()
+        self.size.rcs_m2.get(&norad_id).copied()
     }
 
-    /// The size rule, if one was given.
+    /// The launch mass of a satellite, if known.
+    pub fn mass(&self, norad_id: u64) -> Option<LaunchMass> {
+        self.size.mass.get(&norad_id).copied()
+    }
+
+    /// The radar size rule, if one was given.
     pub fn size_rule(&self) -> Option<&SizeRule> {
-        self.size.as_ref()
+        self.size.rcs_rule.as_ref()
     }
 
-    /// The size tier's estimate for a satellite with a known radar cross-section.
+    /// The mass rule, if one was given.
+    pub fn mass_rule(&self) -> Option<&SizeRule> {
+        self.size.mass_rule.as_ref()
+    }
+
+    /// The size tier's estimate for a satellite: from its radar cross-section, else from its
+    /// launch mass (the sigma widened by how uncertain the mass is), else inherited from its
+    /// siblings.
     pub fn size_estimate(&self, norad_id: u64) -> Option<MagnitudeEstimate> {
-        let rule = self.size.as_ref()?;
-        let value = rule.magnitude(self.rcs_m2(norad_id)?)?;
-        Some(MagnitudeEstimate {
-            value,
-            sigma: rule.sigma,
-            source: MagnitudeSource::Size,
-            basis: Arc::from(SIZE_BASIS),
-            citation: Arc::clone(&rule.citation),
-            may_flare: false,
-        })
+        let by_radar = || {
+            let rule = self.size.rcs_rule.as_ref()?;
+            rule.estimate(self.rcs_m2(norad_id)?, SIZE_BASIS)
+        };
+        let by_mass = || {
+            let rule = self.size.mass_rule.as_ref()?;
+            let mass = self.mass(norad_id)?;
+            let mut estimate = rule.estimate(mass.kg, MASS_BASIS)?;
+            let widening = 2.5 * rule.slope * mass.uncertainty_factor.max(1.0).log10();
+            estimate.sigma = estimate.sigma.hypot(widening);
+            Some(estimate)
+        };
+        by_radar()
+            .or_else(by_mass)
+            .or_else(|| self.size.siblings.get(&norad_id).cloned())
     }
 }
 
@@ -335,12 +400,31 @@ mod tests {
                 },
             ),
         ];
-        let rcs = HashMap::from([(900_u64, 1.0), (901, 10.0)]);
-        let size = SizeRule {
-            zero_point: 7.6,
+        let rule = |zero_point, sigma| SizeRule {
+            zero_point,
             slope: 1.0,
-            sigma: 0.9,
+            sigma,
             citation: Arc::from("fit"),
+        };
+        let mut sibling = family("sibling-size", 10.9, FamilyMatch::default()).estimate;
+        sibling.source = MagnitudeSource::Size;
+        let size = SizeTables {
+            rcs_m2: HashMap::from([(900_u64, 1.0), (901, 10.0), (902, 0.1)]),
+            rcs_rule: Some(rule(7.6, 0.9)),
+            mass: HashMap::from(
+                [(902_u64, 1000.0), (903, 100.0), (904, 100.0)].map(|(id, kg)| {
+                    let uncertainty_factor = if id == 904 { 10.0 } else { 1.0 };
+                    (
+                        id,
+                        LaunchMass {
+                            kg,
+                            uncertainty_factor,
+                        },
+                    )
+                }),
+            ),
+            mass_rule: Some(rule(12.6, 0.85)),
+            siblings: HashMap::from([(904_u64, sibling.clone()), (905, sibling)]),
         };
         MagnitudeTiers::new(
             &qs,
@@ -358,8 +442,7 @@ mod tests {
                 },
             )],
             families,
-            rcs,
-            Some(size),
+            size,
         )
     }
 
@@ -387,6 +470,31 @@ mod tests {
         assert_eq!(by_size.source, MagnitudeSource::Size);
         assert!((by_size.value - 5.1).abs() < 1e-9);
         assert_eq!(t.estimate(&key(999, "NOBODY", "2025-001A", 15.0)), None);
+    }
+
+    #[test]
+    fn size_from_radar_beats_mass_beats_siblings() {
+        let t = tiers();
+        let size = |id| {
+            let e = t.estimate(&key(id, "SAT", "2020-001A", 15.0)).unwrap();
+            assert_eq!(e.source, MagnitudeSource::Size);
+            (e.value, e.sigma, e.basis.to_string())
+        };
+        // A radar cross-section of 0.1 m² wins over a tonne.
+        assert_eq!(size(902), (7.6 + 2.5, 0.9, SIZE_BASIS.to_owned()));
+        // 100 kg: 12.6 − 2.5 × 2.
+        assert_eq!(size(903), (12.6 - 5.0, 0.85, MASS_BASIS.to_owned()));
+        // Known only to a factor 10: 2.5 magnitudes more in quadrature.
+        let uncertain = size(904);
+        assert_eq!(uncertain.2, MASS_BASIS);
+        assert!(
+            (uncertain.1 - 0.85_f64.hypot(2.5)).abs() < 1e-9,
+            "{uncertain:?}"
+        );
+        // Nothing of its own: its siblings'.
+        assert_eq!(size(905), (10.9, 0.8, SIBLINGS_BASIS.to_owned()));
+        assert_eq!(t.mass(903).map(|m| m.kg), Some(100.0));
+        assert_eq!(t.mass_rule().map(|r| r.sigma), Some(0.85));
     }
 
     #[test]
