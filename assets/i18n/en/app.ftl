@@ -135,7 +135,6 @@ app-no-satellites-loaded-sentence = No satellites loaded.
 
 app-note-not-in-catalog = { $id } is not in the catalog
 app-note-always-above = { $sat } stays above the horizon
-app-note-never-rises = { $sat } never rises here
 
 ## Alerts and notifications
 

@@ -150,3 +150,13 @@ cli-arg-out-of-range = { $arg } { $value } is { $finite ->
 cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
 # Empty text: $arg the flag.
 cli-arg-empty = { $arg } is empty; give it some text
+
+## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
+
+# A --name that is a satellite's exact name, number or common name, while more names hold
+# the text: $text as given, $chosen the satellites it chose ("ISS (ZARYA) (25544)"),
+# $others how many other names hold it.
+cli-name-exact = --name "{ $text }" is { $chosen }; { $others ->
+        [one] one more name holds
+       *[other] { $others } more names hold
+    } the text (give the whole name or --sat to choose them too)

@@ -298,3 +298,28 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## The first evening (issue 20): ready lists, and satellites with nothing to see (src/report/outlook.rs)
+
+# Names of the ready lists of satellites (src/catalog/lists.rs), in the picker.
+words-list-famous = Famous and bright
+words-list-korean-recon = Korean reconnaissance satellites
+# The search window in a sentence: $kind is tonight, days or hours; $count how many.
+words-unseen-window = { $kind ->
+        [tonight] tonight
+        [days] in these { $count } days
+       *[hours] { $count ->
+            [one] in this hour
+           *[other] in these { $count } hours
+        }
+    }
+# A satellite asked for with no pass to see in the window, and its next one: $sat its name,
+# $window words-unseen-window, $date and $time where it appears ("Tue 01 Sep", "21:12"),
+# $dir the compass point it appears in ("NNW"), $height its highest while seen, degrees.
+words-unseen-next = { $sat }: no visible pass { $window }; next visible { $date } { $time } (from the { $dir }, { $height }° up)
+# No search ahead was made (a long list).
+words-unseen-plain = { $sat }: no visible pass { $window }
+# It rises, but no pass to see in the window nor in the $days days after.
+words-unseen-none = { $sat }: no visible pass { $window }, nor in the { $days } days after (its passes are in daylight, in Earth's shadow or too faint)
+# It never got above the horizon, in the window nor in the $days days after.
+words-unseen-never-rises = { $sat }: never rises here (not in the next { $days } days either)

@@ -93,7 +93,6 @@ app-no-satellites-loaded-sentence = 불러온 위성이 없어요.
 
 app-note-not-in-catalog = { $id }번 위성은 목록에 없어요
 app-note-always-above = { $sat }: 지평선 위에 계속 떠 있어요
-app-note-never-rises = { $sat }: 여기서는 뜨지 않아요
 
 ## Alerts and notifications
 

@@ -114,3 +114,7 @@ cli-arg-out-of-range = { $arg } { $value }: { $finite ->
     }. { $range }여야 해요
 cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
 cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요
+
+## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
+
+cli-name-exact = --name "{ $text }": { $chosen }만 골랐어요. 이 글자가 들어간 이름이 { $others }개 더 있어요 (함께 고르려면 이름 전체를 쓰거나 --sat을 쓰세요)

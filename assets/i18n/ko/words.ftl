@@ -222,3 +222,17 @@ words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그�
 words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)
+
+## The first evening (issue 20): ready lists, and satellites with nothing to see (src/report/outlook.rs)
+
+words-list-famous = 유명하고 밝은 위성
+words-list-korean-recon = 남북한 정찰위성
+words-unseen-window = { $kind ->
+        [tonight] 오늘 밤
+        [days] { $count }일 동안
+       *[hours] { $count }시간 동안
+    }
+words-unseen-next = { $sat }: { $window } 맨눈으로 보이는 통과가 없어요. 다음은 { $date } { $time } ({ $dir }쪽에서 나타나 { $height }°까지 올라요)
+words-unseen-plain = { $sat }: { $window } 맨눈으로 보이는 통과가 없어요
+words-unseen-none = { $sat }: { $window } 맨눈으로 보이는 통과가 없고, 그 뒤 { $days }일 동안에도 없어요 (낮이거나, 지구 그림자 속이거나, 너무 어두워요)
+words-unseen-never-rises = { $sat }: 여기서는 지평선 위로 뜨지 않아요 (앞으로 { $days }일 동안도 뜨지 않아요)
