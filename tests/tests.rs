@@ -27,6 +27,9 @@ mod hostile;
 mod proxy;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
+// The first evening (issue 20): a first start in London and in Seoul, a teacher's lesson and
+// a hobbyist's tonight, played in the window at four screen sizes.
+mod journeys;
 // The real window under Xvfb (scripts/ui_smoke.sh).
 mod smoke;
 // `overhead handout`: the printable page read back with poppler (pdftotext, pdftoppm).

@@ -1,7 +1,7 @@
 //! The desktop window, driven headless with egui_kittest: what the user clicks, and what
 //! the screen (its accessibility tree) then says.
 //!
-//! The clock is pinned (`NowSource::Fixed`) and the catalog is the nine-satellite fixture
+//! The clock is pinned (`NowSource::Fixed`) and the catalog is the ten-satellite fixture
 //! `tests/data/fixture_elements.tle`, so that nothing depends on when or where the tests run.
 
 use std::time::Duration as StdDuration;
@@ -1204,7 +1204,7 @@ fn korean_location_window_and_picker() {
     // The picker.
     type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
     harness.get_by_label("따라가기");
-    harness.get_by_label("카탈로그에 위성 9개");
+    harness.get_by_label("카탈로그에 위성 10개");
 }
 
 #[test]
@@ -1238,7 +1238,7 @@ fn in_korean_the_top_bar_and_map_speak_korean() {
             .as_deref(),
         Some("시스템 설정")
     );
-    harness.get_by_label_contains("위성 9개, test fixture");
+    harness.get_by_label_contains("위성 10개, test fixture");
     harness.get_by_label_contains("ISS (ZARYA): 지금 ");
     harness.get_by_label("세계 지도");
     assert!(harness.query_by_label("Presentation").is_none());

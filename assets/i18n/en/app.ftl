@@ -209,3 +209,8 @@ app-settings-repair-groups = unknown source group(s) { $groups } dropped
 app-settings-repair-limiting-magnitude = limiting magnitude reset to 4
 # $path the settings file, $error what the system said.
 app-settings-save-failed = Could not save the settings to { $path }: { $error }
+
+## The first evening (issue 20): the handout opens to be printed
+
+# After "Print handout…": saved to $path and opened in the PDF viewer.
+app-handout-opened = Handout saved to { $path } and opened in your PDF viewer: print it from there.

@@ -278,8 +278,6 @@ words-handout-faint = { $mag } faint
 # Under each row: $date ("Sat 22 Aug"), $appears words-appears-short, $vanishes words-vanishes-short.
 words-handout-row-note = { $date }: { $appears }, then { $vanishes }
 words-handout-none = No visible pass of the chosen satellites in this window.
-# $count more passes than the table holds.
-words-handout-more = … and { $count } more visible passes (see the app or `overhead passes`).
 words-handout-no-chart = No pass bright enough to draw tonight.
 # Over the chart: $sat the name, $date ("Sat 22 Aug"), $time ("21:39").
 words-handout-best = Best pass: { $sat }, { $date } { $time }
@@ -323,3 +321,12 @@ words-unseen-plain = { $sat }: no visible pass { $window }
 words-unseen-none = { $sat }: no visible pass { $window }, nor in the { $days } days after (its passes are in daylight, in Earth's shadow or too faint)
 # It never got above the horizon, in the window nor in the $days days after.
 words-unseen-never-rises = { $sat }: never rises here (not in the next { $days } days either)
+
+## The first evening (issue 20): the handout accounts for every satellite and pass
+
+# Under the first page's table when it holds only the brightest passes: $shown of $count.
+words-handout-brightest-of = The { $shown } brightest of { $count } visible passes, in time order; the next page lists all of them.
+# The heading of the pages after the first: $place the place's name, $count the passes.
+words-handout-all-passes = All { $count } visible passes over { $place }, in time order
+# After the foot of a handout of several pages: $page of $pages.
+words-handout-page = Page { $page } of { $pages }.

@@ -145,3 +145,7 @@ app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고�
 app-settings-repair-groups = 알 수 없는 자료 묶음({ $groups })을 뺐어요
 app-settings-repair-limiting-magnitude = 별 밝기 한계를 4등급으로 되돌렸어요
 app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $error }
+
+## The first evening (issue 20): the handout opens to be printed
+
+app-handout-opened = 인쇄물을 { $path }에 저장하고 PDF 보기 프로그램으로 열었어요. 거기서 인쇄하세요.
