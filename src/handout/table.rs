@@ -63,10 +63,15 @@ pub fn name_lines(name: &str, width: usize) -> Vec<String> {
             fit = i + 1;
         }
         let fit = fit.max(1);
-        let cut = (1..fit)
-            .rev()
-            .find(|&i| matches!(rest[i - 1], ' ' | '-' | '/'))
-            .unwrap_or(fit);
+        // After a space, hyphen or slash within the line (or before a space just after it).
+        let cut = if rest.get(fit) == Some(&' ') {
+            fit
+        } else {
+            (1..=fit)
+                .rev()
+                .find(|&i| matches!(rest[i - 1], ' ' | '-' | '/'))
+                .unwrap_or(fit)
+        };
         let head: String = rest[..cut].iter().collect();
         lines.push(head.trim_end().to_owned());
         rest = rest[cut..]
