@@ -9,8 +9,6 @@
 //! propose (`Settings::for_first_start`, as `AppOptions::from_env` does with `TZ` and
 //! `LANG`).
 
-use std::time::Duration as StdDuration;
-
 use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -19,6 +17,8 @@ use overhead::i18n::Lang;
 use overhead::settings::Settings;
 use overhead::ui::catalog_data::CatalogData;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
+
+use crate::util::settle;
 
 /// The four screen sizes of the issue: an old projector, a small laptop, a common
 /// laptop, a desktop monitor.
@@ -88,20 +88,6 @@ fn first_start(
         });
     settle(&mut harness);
     harness
-}
-
-/// Steps frames until the catalog is loaded and no search (or search ahead) runs.
-fn settle(harness: &mut Harness<'static, OverheadApp>) {
-    for _ in 0..3000 {
-        harness.step();
-        if !harness.state().is_busy() {
-            harness.step();
-            harness.step();
-            return;
-        }
-        std::thread::sleep(StdDuration::from_millis(10));
-    }
-    panic!("the app stayed busy for 30 s");
 }
 
 /// The screen rectangle of a widget whose label holds `text` and which lies wholly on the

@@ -15,7 +15,7 @@ use overhead::settings::Settings;
 use overhead::ui::catalog_data::CatalogData;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
 
-use crate::util::data_path;
+use crate::util::{data_path, settle};
 
 /// 2026-08-22 12:00 UTC: hours after the fixture's ISS epoch.
 const NOW: &str = "2026-08-22T12:00:00Z";
@@ -114,20 +114,6 @@ fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| OverheadApp::new(&cc.egui_ctx, options.take().expect("built once")))
-}
-
-/// Steps frames until the catalog is loaded and no search runs (worker threads).
-fn settle(harness: &mut Harness<'static, OverheadApp>) {
-    for _ in 0..1000 {
-        harness.step();
-        if !harness.state().is_busy() {
-            harness.step();
-            harness.step();
-            return;
-        }
-        std::thread::sleep(StdDuration::from_millis(10));
-    }
-    panic!("the app stayed busy for 10 s");
 }
 
 fn label_containing(harness: &Harness<'static, OverheadApp>, text: &str) -> String {

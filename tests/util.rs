@@ -228,3 +228,18 @@ pub fn pdf_text(pdf: &std::path::Path) -> String {
         .expect("pdftotext (poppler-utils; .ci/run installs it)");
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Steps the window's frames until the catalog is loaded and no search runs (they run on
+/// worker threads), for up to a minute (a loaded machine builds and tests at once).
+pub fn settle(harness: &mut egui_kittest::Harness<'static, overhead::ui::OverheadApp>) {
+    for _ in 0..6000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the app stayed busy for a minute");
+}

@@ -121,31 +121,13 @@ pub fn spawn_pass_search(
     catalog: Arc<CatalogData>,
     request: PassRequest,
 ) -> Job<PassResults> {
-    let (tx, rx) = mpsc::channel();
-    let progress = Arc::new(AtomicUsize::new(0));
-    let cancel = Arc::new(AtomicBool::new(false));
     let total = request.norad_ids.len();
-    let job = Job {
-        rx,
-        progress: progress.clone(),
-        total,
-        cancel: cancel.clone(),
-    };
-    let ctx = ctx.clone();
-    let lang = i18n::language();
-    std::thread::spawn(move || {
-        let results = i18n::with_language(lang, || {
-            search_passes(&catalog, request, &progress, &cancel, &|| {
-                ctx.request_repaint()
-            })
-        });
-        if !cancel.load(Ordering::Relaxed) {
-            // The receiver is gone only when the window closed; nothing to tell then.
-            let _ = tx.send(results);
-        }
-        ctx.request_repaint();
-    });
-    job
+    let waker = ctx.clone();
+    spawn_worker(ctx, total, move |progress, cancel| {
+        search_passes(&catalog, request, progress, cancel, &|| {
+            waker.request_repaint()
+        })
+    })
 }
 
 /// The search itself, on the calling thread (rayon inside). `tick` runs now and then so
