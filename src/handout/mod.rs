@@ -300,6 +300,22 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
     Ok(doc.with_pages(pages).save(&options, &mut save_warnings))
 }
 
+/// The words of the foot of page `number` of `pages` (see [`foot`]).
+fn foot_text(input: &HandoutInput<'_>, number: usize, pages: usize) -> String {
+    let mut foot = t!(
+        "words-handout-foot",
+        data = input.data_line.clone(),
+        version = env!("CARGO_PKG_VERSION"),
+        made = input.made_at.format("%Y-%m-%d %H:%M").to_string(),
+        zone = input.fmt.zone_label(input.zone_at),
+    );
+    if pages > 1 {
+        foot.push(' ');
+        foot.push_str(&t!("words-handout-page", page = number, pages = pages));
+    }
+    foot
+}
+
 /// The rows of each page after the first: as many as fit above the foot.
 fn later_pages(rows: &[TableRow]) -> Vec<std::ops::Range<usize>> {
     let mut pages = Vec::new();
@@ -350,17 +366,7 @@ fn table_row(page: &mut Page, row: &TableRow, y_mm: f32) -> f32 {
 /// The foot of page `number` of `pages`: the data, the program, when it was made, and the
 /// time zone as it is on the night the page is about.
 fn foot(page: &mut Page, input: &HandoutInput<'_>, number: usize, pages: usize) {
-    let mut foot = t!(
-        "words-handout-foot",
-        data = input.data_line.clone(),
-        version = env!("CARGO_PKG_VERSION"),
-        made = input.made_at.format("%Y-%m-%d %H:%M").to_string(),
-        zone = input.fmt.zone_label(input.zone_at),
-    );
-    if pages > 1 {
-        foot.push(' ');
-        foot.push_str(&t!("words-handout-page", page = number, pages = pages));
-    }
+    let foot = foot_text(input, number, pages);
     page.paragraph(
         MARGIN_MM,
         282.0,
@@ -522,6 +528,19 @@ mod tests {
                 .iter()
                 .all(|l| display_width(l) <= 20)
         );
+    }
+
+    #[test]
+    fn the_foot_names_the_zone_as_it_is_on_the_night_not_when_the_page_is_made() {
+        let mut page_input = input(&[]);
+        page_input.fmt = TimeFormatter::named(chrono_tz::Europe::London);
+        // Made in December (GMT) for a night in August (BST).
+        page_input.made_at = "2026-12-01T10:00:00Z".parse().unwrap();
+        page_input.zone_at = "2026-08-22T21:00:00Z".parse().unwrap();
+        let foot =
+            crate::i18n::with_language(crate::i18n::Lang::En, || foot_text(&page_input, 2, 3));
+        assert!(foot.contains("Times in Europe/London (BST)."), "{foot}");
+        assert!(foot.ends_with("Page 2 of 3."), "{foot}");
     }
 
     #[test]

@@ -45,6 +45,13 @@ impl Picker {
         actions: &mut Vec<Action>,
     ) {
         let Self { query, browse } = self;
+        // The bright group of older versions, by standard magnitude alone, is the one of
+        // satellites bright to the eye now.
+        if let Browse::Group(name) = browse
+            && name.starts_with("Brightest (")
+        {
+            *browse = Browse::Group(super::catalog_data::BRIGHT_GROUP.to_owned());
+        }
         ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)

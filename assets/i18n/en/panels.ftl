@@ -338,3 +338,6 @@ panels-unseen-searching = { $line }; looking further ahead…
 # The button on a satellite's line that takes the clock to its next pass to see.
 panels-unseen-go = Go to it
 panels-unseen-go-hover = Set the clock to a minute before this pass is seen, and show it in the table and the sky chart
+# Over the lines of the chosen satellites with nothing to see, when there are many: $count
+# of them, $window words-unseen-window ("in these 2 days").
+panels-unseen-folded = { $count } chosen satellites have no visible pass { $window }

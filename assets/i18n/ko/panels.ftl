@@ -255,3 +255,4 @@ panels-picker-choose-all-hover = 이 위성들을 고른 위성에 더해요 (�
 panels-unseen-searching = { $line }. 더 앞까지 찾고 있어요…
 panels-unseen-go = 그때로 가기
 panels-unseen-go-hover = 시계를 이 통과가 보이기 1분 전으로 맞추고, 표와 하늘 지도에 보여 줘요
+panels-unseen-folded = 고른 위성 { $count }개는 { $window } 맨눈으로 보이는 통과가 없어요

@@ -30,8 +30,10 @@ impl OverheadApp {
                         && results.request.observer == request.observer
                     {
                         let ahead = &mut results.ahead;
-                        ahead.searching.retain(|id| !request.norad_ids.contains(id));
                         if ahead.limiting_magnitude == Some(request.limiting_magnitude) {
+                            // A satellite the search could not take (none today) stays
+                            // "searching", so that it is not asked for again each frame.
+                            ahead.searching.retain(|id| !found.contains_key(id));
                             ahead.found.extend(found);
                         }
                     }
