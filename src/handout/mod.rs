@@ -28,8 +28,8 @@ mod table;
 
 use chart::{Chart, chart};
 use page::*;
-use table::row_height_mm;
 pub use table::{TableLines, TableRow, name_lines, table_lines};
+use table::{row_height_mm, unseen_line_height_mm};
 
 /// Why a handout could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -245,49 +245,49 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
     }
     // Every satellite asked for is accounted for: those with nothing to see say when
     // they are next seen.
-    if !input.unseen.is_empty() {
-        y -= 2.0;
-        for line in &input.unseen {
-            for part in wrap(line, PAGE_W_MM - 2.0 * MARGIN_MM, UNSEEN_PT) {
-                page.text(MARGIN_MM, y, UNSEEN_PT, false, grey(), &part);
-                y += UNSEEN_LINE_MM;
-            }
-        }
-        y += 4.0;
+    if !lines.unseen.is_empty() {
+        // Clear of the last row's note, and as tall as `unseen_height_mm` says.
+        y = unseen_lines(&mut page, &lines.unseen, y + 1.0) + 3.0;
     }
     // The chart of the best pass, below the table.
     let geometry = Chart {
         y_mm: (y + 22.0 + CHART_R_MM).min(CHART_LOWEST_Y_MM),
     };
     chart(&mut page, input, geometry);
-    let later = later_pages(&lines.all_rows);
+    let later = later_pages(&lines.all_rows, &lines.unseen_later);
     let pages_after = later.len();
     foot(&mut page, input, 1, 1 + pages_after);
     let mut pages = vec![PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), page.ops)];
-    // Every pass, in time order, on the pages after.
-    for (i, range) in later.into_iter().enumerate() {
-        let chunk = lines.all_rows.get(range).unwrap_or_default();
+    // Every pass in time order, then every satellite with nothing to see, on the pages
+    // after.
+    for (i, later_page) in later.into_iter().enumerate() {
         let mut page = Page {
             ops: Vec::new(),
             text_fonts: page.text_fonts.clone(),
             mono_fonts: page.mono_fonts.clone(),
         };
-        page.text(
-            MARGIN_MM,
-            22.0,
-            14.0,
-            false,
-            ink(),
-            &t!(
+        let heading = if later_page.rows.is_empty() {
+            t!("words-handout-unseen-heading")
+        } else {
+            t!(
                 "words-handout-all-passes",
                 place = input.place_name,
                 count = lines.all_rows.len()
-            ),
-        );
+            )
+        };
+        page.text(MARGIN_MM, 22.0, 14.0, false, ink(), &heading);
         page.text(MARGIN_MM, 29.0, 10.0, false, grey(), &input.window_line);
-        let mut y = table_head(&mut page, &lines, 38.0);
-        for row in chunk {
-            y = table_row(&mut page, row, y);
+        let mut y = 38.0;
+        if let Some(rows) = lines.all_rows.get(later_page.rows.clone())
+            && !rows.is_empty()
+        {
+            y = table_head(&mut page, &lines, y);
+            for row in rows {
+                y = table_row(&mut page, row, y);
+            }
+        }
+        if let Some(unseen) = lines.unseen_later.get(later_page.unseen) {
+            unseen_lines(&mut page, unseen, y + 2.0);
         }
         foot(&mut page, input, i + 2, 1 + pages_after);
         pages.push(PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), page.ops));
@@ -316,24 +316,51 @@ fn foot_text(input: &HandoutInput<'_>, number: usize, pages: usize) -> String {
     foot
 }
 
-/// The rows of each page after the first: as many as fit above the foot.
-fn later_pages(rows: &[TableRow]) -> Vec<std::ops::Range<usize>> {
+/// What a page after the first holds: table rows and lines for satellites with nothing to
+/// see, by their positions in [`TableLines::all_rows`] and [`TableLines::unseen_later`].
+#[derive(Debug, Clone, PartialEq)]
+struct LaterPage {
+    rows: std::ops::Range<usize>,
+    unseen: std::ops::Range<usize>,
+}
+
+/// The pages after the first: every row, then every line, as many as fit above the foot.
+fn later_pages(rows: &[TableRow], unseen: &[String]) -> Vec<LaterPage> {
+    let heights = rows
+        .iter()
+        .map(row_height_mm)
+        .chain(unseen.iter().map(|l| unseen_line_height_mm(l)));
     let mut pages = Vec::new();
     let mut first = 0;
     let mut used_mm = 0.0;
-    for (i, row) in rows.iter().enumerate() {
-        let h = row_height_mm(row);
+    let cut = |from: usize, to: usize| LaterPage {
+        rows: from.min(rows.len())..to.min(rows.len()),
+        unseen: from.max(rows.len()) - rows.len()..to.max(rows.len()) - rows.len(),
+    };
+    for (i, h) in heights.enumerate() {
         if used_mm + h > LATER_PAGE_TABLE_MM && i > first {
-            pages.push(first..i);
+            pages.push(cut(first, i));
             first = i;
             used_mm = 0.0;
         }
         used_mm += h;
     }
-    if first < rows.len() {
-        pages.push(first..rows.len());
+    if first < rows.len() + unseen.len() {
+        pages.push(cut(first, rows.len() + unseen.len()));
     }
     pages
+}
+
+/// Lines for satellites with nothing to see from `y_mm`, wrapped; returns the y under them.
+fn unseen_lines(page: &mut Page, lines: &[String], y_mm: f32) -> f32 {
+    let mut y = y_mm;
+    for line in lines {
+        for part in wrap(line, PAGE_W_MM - 2.0 * MARGIN_MM, UNSEEN_PT) {
+            page.text(MARGIN_MM, y, UNSEEN_PT, false, grey(), &part);
+            y += UNSEEN_LINE_MM;
+        }
+    }
+    y
 }
 
 /// The table's headings with their rule, from `y_mm`; returns where the first row goes.
@@ -504,11 +531,38 @@ mod tests {
                 .all(|w| position(&w[0]) < position(&w[1]))
         );
         // Each later page holds what fits above its foot.
-        let pages = later_pages(&lines.all_rows);
-        assert_eq!(pages.iter().map(|p| p.len()).sum::<usize>(), 93);
+        let pages = later_pages(&lines.all_rows, &[]);
+        assert_eq!(pages.iter().map(|p| p.rows.len()).sum::<usize>(), 93);
         assert!(pages.len() >= 4, "{pages:?}");
         let pdf = crate::i18n::with_language(crate::i18n::Lang::En, || handout_pdf(&week_input));
         assert!(pdf.unwrap().len() > 10_000);
+    }
+
+    #[test]
+    fn many_satellites_with_nothing_to_see_leave_the_first_page_to_the_passes() {
+        let record = korsat_record();
+        let records = [&record];
+        let mut many = input(&records);
+        many.unseen = (0..40)
+            .map(|i| format!("R/B {i}: no visible pass in these 7 days"))
+            .collect();
+        let lines = crate::i18n::with_language(crate::i18n::Lang::En, || table_lines(&many));
+        // The pass keeps its row; a few lines, then how many more the end lists.
+        assert_eq!(lines.rows.len(), 1);
+        assert!((2..=8).contains(&lines.unseen.len()), "{:?}", lines.unseen);
+        let last = lines.unseen.last().unwrap();
+        assert!(
+            last.starts_with("… and 3") && last.contains("listed at the end"),
+            "{last}"
+        );
+        assert_eq!(lines.unseen_later.len(), 40);
+        let pages = later_pages(&lines.all_rows, &lines.unseen_later);
+        assert_eq!(pages.len(), 1);
+        assert_eq!((pages[0].rows.len(), pages[0].unseen.len()), (0, 40));
+        // A few fit on the first page, with nothing at the end.
+        many.unseen.truncate(3);
+        let lines = table_lines(&many);
+        assert_eq!((lines.unseen.len(), lines.unseen_later.len()), (3, 0));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub(super) const MORE_MM: f32 = ROW_MM;
 /// Size of the lines for satellites with nothing to see, points, and their spacing, mm.
 pub(super) const UNSEEN_PT: f32 = 8.0;
 pub(super) const UNSEEN_LINE_MM: f32 = 3.9;
+/// Most of the first page's table room the lines for satellites with nothing to see may
+/// take, millimetres (about seven lines); more go to the end of the handout.
+pub(super) const UNSEEN_FIRST_PAGE_MM: f32 = 28.0;
 /// Width of the satellite's column of the table, in monospaced cells.
 pub(super) const NAME_COLUMNS: usize = 20;
 /// Height the table may take on a page after the first (no chart there), millimetres:

@@ -37,6 +37,12 @@ pub struct TableLines {
     /// Under the first page's table when it lists only the brightest passes: how many of
     /// how many, and that the next page lists them all.
     pub more: Option<String>,
+    /// The lines for satellites with nothing to see on the first page (all of them, or as
+    /// many as fit with a last line saying how many more the end of the handout lists).
+    pub unseen: Vec<String>,
+    /// Every such line, at the end of the handout, when the first page cannot hold them
+    /// (empty when it can).
+    pub unseen_later: Vec<String>,
 }
 
 /// Height of a table row on the page, millimetres: the row, a line for each more line of
@@ -147,7 +153,8 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         .iter()
         .filter_map(|r| Some((*r, row_of(r)?)))
         .collect();
-    let budget_mm = TABLE_BUDGET_MM - unseen_height_mm(&input.unseen);
+    let (unseen, unseen_later) = split_unseen(&input.unseen);
+    let budget_mm = TABLE_BUDGET_MM - unseen_height_mm(&unseen);
     let total_mm: f32 = listed.iter().map(|(_, row)| row_height_mm(row)).sum();
     let (rows, all_rows, more) = if total_mm <= budget_mm {
         (
@@ -204,7 +211,33 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         all_rows,
         empty: input.records.is_empty().then(|| t!("words-handout-none")),
         more,
+        unseen,
+        unseen_later,
     }
+}
+
+/// The lines for satellites with nothing to see, split between the first page (at most
+/// [`UNSEEN_FIRST_PAGE_MM`] of them, so that the passes keep their room) and the end of
+/// the handout (all of them, when the first page cannot hold them).
+fn split_unseen(unseen: &[String]) -> (Vec<String>, Vec<String>) {
+    if unseen_height_mm(unseen) <= UNSEEN_FIRST_PAGE_MM {
+        return (unseen.to_vec(), Vec::new());
+    }
+    let mut first = Vec::new();
+    for line in unseen {
+        let mut candidate = first.clone();
+        candidate.push(line.clone());
+        // A line is kept for the one saying how many more there are.
+        if unseen_height_mm(&candidate) + UNSEEN_LINE_MM > UNSEEN_FIRST_PAGE_MM {
+            break;
+        }
+        first = candidate;
+    }
+    first.push(t!(
+        "words-handout-unseen-more",
+        count = unseen.len() - first.len()
+    ));
+    (first, unseen.to_vec())
 }
 
 /// Height of the lines for satellites with nothing to see, millimetres (wrapped as
@@ -212,11 +245,14 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
 pub(super) fn unseen_height_mm(unseen: &[String]) -> f32 {
     unseen
         .iter()
-        .map(|line| {
-            wrap(line, PAGE_W_MM - 2.0 * MARGIN_MM, UNSEEN_PT).len() as f32 * UNSEEN_LINE_MM
-        })
+        .map(|line| unseen_line_height_mm(line))
         .sum::<f32>()
-        + if unseen.is_empty() { 0.0 } else { 2.0 }
+        + if unseen.is_empty() { 0.0 } else { 4.0 }
+}
+
+/// Height of one line for a satellite with nothing to see, wrapped, millimetres.
+pub(super) fn unseen_line_height_mm(line: &str) -> f32 {
+    wrap(line, PAGE_W_MM - 2.0 * MARGIN_MM, UNSEEN_PT).len() as f32 * UNSEEN_LINE_MM
 }
 
 /// "21:39  NNE  17°  32°": a seen point for the table (time, compass point right-aligned in

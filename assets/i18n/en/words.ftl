@@ -330,3 +330,11 @@ words-handout-brightest-of = The { $shown } brightest of { $count } visible pass
 words-handout-all-passes = All { $count } visible passes over { $place }, in time order
 # After the foot of a handout of several pages: $page of $pages.
 words-handout-page = Page { $page } of { $pages }.
+# The last line of the first page's lines for satellites with nothing to see, when more
+# than fit: $count more, listed at the end.
+words-handout-unseen-more = … and { $count ->
+        [one] one more satellite
+       *[other] { $count } more satellites
+    } with no visible pass in this window, listed at the end of this handout.
+# The heading of a last page that lists only the satellites with nothing to see.
+words-handout-unseen-heading = Satellites with no visible pass in this window

@@ -241,3 +241,5 @@ words-unseen-never-rises = { $sat }: 여기서는 지평선 위로 뜨지 않아
 words-handout-brightest-of = 보이는 통과 { $count }번 가운데 가장 밝은 { $shown }번을 시간 순서로 실었어요. 다음 쪽에 모두 있어요.
 words-handout-all-passes = { $place } 하늘에서 보이는 통과 { $count }번 모두 (시간 순서)
 words-handout-page = { $pages }쪽 가운데 { $page }쪽.
+words-handout-unseen-more = … 이 기간에 맨눈으로 보이는 통과가 없는 위성이 { $count }개 더 있어요. 이 자료 끝에 모두 실었어요.
+words-handout-unseen-heading = 이 기간에 맨눈으로 보이는 통과가 없는 위성
