@@ -86,7 +86,7 @@ pub fn save(request: &SaveRequest) -> SaveOutcome {
         request.folder.join(&request.file_name)
     };
     match std::fs::write(&path, &request.contents) {
-        Ok(()) if request.open_after && open_with_desktop(&path).is_ok() => {
+        Ok(()) if request.open_after && opened_by_desktop(&path) => {
             SaveOutcome::SavedAndOpened(absolute(&path))
         }
         Ok(()) => SaveOutcome::Saved(absolute(&path)),
@@ -124,6 +124,32 @@ pub fn open_folder(folder: &Path) -> Result<(), String> {
             error = format!("xdg-open: {e}")
         )
     })
+}
+
+/// Hands a file to the desktop's viewer (`xdg-open`) and tells whether it took it: false
+/// when `xdg-open` is missing or fails within two seconds (no viewer for PDF files); true
+/// when it succeeds or is still running then (it waits for some viewers). Blocks up to two
+/// seconds: call it from a worker thread.
+fn opened_by_desktop(path: &Path) -> bool {
+    let Ok(mut child) = std::process::Command::new("xdg-open")
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    else {
+        return false;
+    };
+    for _ in 0..20 {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.success(),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(100)),
+            Err(_) => return false,
+        }
+    }
+    // Still running (a viewer in the foreground): reaped when it ends.
+    std::thread::spawn(move || child.wait());
+    true
 }
 
 /// Hands a file or folder to the desktop (`xdg-open`: the file manager, the PDF viewer),
