@@ -12,6 +12,9 @@ mod propagation;
 // The bundled geography: TopoJSON outlines and the city search (src/atlas).
 mod atlas;
 mod cli;
+// Every satellite asked for on the command line found and accounted for (issue 20): names
+// people type, ready lists, the search ahead, JSON `satellites`.
+mod asked;
 mod passes;
 mod skyfield;
 // The Moon and tonight's dusk and dawn (src/orbit/moon.rs, night.rs) against skyfield.
