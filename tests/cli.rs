@@ -99,7 +99,13 @@ fn korean_table_has_korean_headers_dates_and_directions() {
     };
     let lines: Vec<&str> = text.lines().collect();
     let head = column(lines[2], "뜸–짐").unwrap();
-    for line in lines.iter().filter(|l| l.contains("KORSAT-7")) {
+    // Pass rows only: the satellite's own "no visible pass" line below them has no times.
+    let rows: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("KORSAT-7") && l.contains('–'))
+        .collect();
+    assert!(!rows.is_empty(), "{text}");
+    for line in rows {
         assert_eq!(column(line, "–").map(|c| c - 5), Some(head), "{line}");
     }
 }

@@ -1,7 +1,7 @@
 //! The desktop window, driven headless with egui_kittest: what the user clicks, and what
 //! the screen (its accessibility tree) then says.
 //!
-//! The clock is pinned (`NowSource::Fixed`) and the catalog is the nine-satellite fixture
+//! The clock is pinned (`NowSource::Fixed`) and the catalog is the ten-satellite fixture
 //! `tests/data/fixture_elements.tle`, so that nothing depends on when or where the tests run.
 
 use std::time::Duration as StdDuration;
@@ -15,7 +15,7 @@ use overhead::settings::Settings;
 use overhead::ui::catalog_data::CatalogData;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
 
-use crate::util::data_path;
+use crate::util::{data_path, settle};
 
 /// 2026-08-22 12:00 UTC: hours after the fixture's ISS epoch.
 const NOW: &str = "2026-08-22T12:00:00Z";
@@ -114,20 +114,6 @@ fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| OverheadApp::new(&cc.egui_ctx, options.take().expect("built once")))
-}
-
-/// Steps frames until the catalog is loaded and no search runs (worker threads).
-fn settle(harness: &mut Harness<'static, OverheadApp>) {
-    for _ in 0..1000 {
-        harness.step();
-        if !harness.state().is_busy() {
-            harness.step();
-            harness.step();
-            return;
-        }
-        std::thread::sleep(StdDuration::from_millis(10));
-    }
-    panic!("the app stayed busy for 10 s");
 }
 
 fn label_containing(harness: &Harness<'static, OverheadApp>, text: &str) -> String {
@@ -1208,7 +1194,7 @@ fn korean_location_window_and_picker() {
     // The picker.
     type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
     harness.get_by_label("따라가기");
-    harness.get_by_label("카탈로그에 위성 9개");
+    harness.get_by_label("카탈로그에 위성 10개");
 }
 
 #[test]
@@ -1242,7 +1228,7 @@ fn in_korean_the_top_bar_and_map_speak_korean() {
             .as_deref(),
         Some("시스템 설정")
     );
-    harness.get_by_label_contains("위성 9개, test fixture");
+    harness.get_by_label_contains("위성 10개, test fixture");
     harness.get_by_label_contains("ISS (ZARYA): 지금 ");
     harness.get_by_label("세계 지도");
     assert!(harness.query_by_label("Presentation").is_none());

@@ -316,3 +316,18 @@ impl Drop for DripServer {
         let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
     }
 }
+
+/// Steps the window's frames until the catalog is loaded and no search runs (they run on
+/// worker threads), for up to a minute (a loaded machine builds and tests at once).
+pub fn settle(harness: &mut egui_kittest::Harness<'static, overhead::ui::OverheadApp>) {
+    for _ in 0..6000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the app stayed busy for a minute");
+}

@@ -1,6 +1,9 @@
 //! Data compiled into the binary: an element-set snapshot and McCants' standard magnitudes.
 //!
-//! The snapshot makes a first start without a network show passes at once. It is months
+//! The snapshot is CelesTrak's "active" catalog merged with its "visual" group of the same
+//! day (the 100 or so brightest objects, dozens of them rocket bodies, which are not
+//! active satellites), one set per satellite. It makes a first start without a network
+//! show passes at once. It is months
 //! old by the time someone installs the app, so it always comes with its date and a plain
 //! warning ([`data_age_message`]). Provenance and terms: `assets/README.md`.
 
@@ -9,18 +12,22 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Utc};
 
 use super::decode::decode_text;
-use crate::orbit::{ElementSet, StdMagnitudes, parse_elements};
+use crate::orbit::{ElementSet, StdMagnitudes, merge_newest, parse_elements};
 use crate::t;
 
 /// The CelesTrak "active" catalog as OMM CSV, gzip-compressed (see `assets/README.md`).
 const SNAPSHOT_GZ: &[u8] =
     include_bytes!("../../assets/elements/celestrak-active-2026-08-22.csv.gz");
 
+/// The CelesTrak "visual" group of the same day as 3-line TLE, gzip-compressed (see
+/// `assets/README.md`).
+const VISUAL_GZ: &[u8] = include_bytes!("../../assets/elements/celestrak-visual-2026-08-22.txt.gz");
+
 /// Mike McCants' `qs.mag` standard magnitudes (see `assets/README.md`).
 const QS_MAG: &str = include_str!("../../assets/std-magnitudes/qs.mag");
 
 /// The name bundled element sets carry in [`ElementSet::source`].
-pub const BUNDLED_SOURCE_NAME: &str = "bundled snapshot (CelesTrak active, 2026-08-22)";
+pub const BUNDLED_SOURCE_NAME: &str = "bundled snapshot (CelesTrak active and visual, 2026-08-22)";
 
 /// Inflated size limit for the snapshot, bytes (it is about 2.5 MB).
 const SNAPSHOT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -51,7 +58,7 @@ pub struct BundledSnapshot {
 
 static SNAPSHOT: OnceLock<Result<BundledSnapshot, BundledError>> = OnceLock::new();
 
-/// The bundled snapshot, read once per process (about 16,400 satellites).
+/// The bundled snapshot, read once per process (about 16,500 satellites).
 pub fn bundled_snapshot() -> Result<&'static BundledSnapshot, BundledError> {
     SNAPSHOT
         .get_or_init(read_snapshot)
@@ -60,15 +67,21 @@ pub fn bundled_snapshot() -> Result<&'static BundledSnapshot, BundledError> {
 }
 
 fn read_snapshot() -> Result<BundledSnapshot, BundledError> {
-    let text = decode_text(BUNDLED_SOURCE_NAME, SNAPSHOT_GZ, SNAPSHOT_MAX_BYTES).map_err(|e| {
-        BundledError {
-            message: e.to_string(),
-        }
-    })?;
-    let parsed = parse_elements(&text, BUNDLED_SOURCE_NAME).map_err(|e| BundledError {
-        message: e.to_string(),
-    })?;
-    let epochs = sorted_epochs(&parsed.sets);
+    let read = |bytes: &[u8]| {
+        let text = decode_text(BUNDLED_SOURCE_NAME, bytes, SNAPSHOT_MAX_BYTES).map_err(|e| {
+            BundledError {
+                message: e.to_string(),
+            }
+        })?;
+        parse_elements(&text, BUNDLED_SOURCE_NAME)
+            .map(|parsed| parsed.sets)
+            .map_err(|e| BundledError {
+                message: e.to_string(),
+            })
+    };
+    // One set per satellite: where both files hold one, the newer epoch.
+    let sets = merge_newest(read(SNAPSHOT_GZ)?.into_iter().chain(read(VISUAL_GZ)?));
+    let epochs = sorted_epochs(&sets);
     let (Some(&oldest_epoch), Some(&median_epoch), Some(&newest_epoch)) =
         (epochs.first(), epochs.get(epochs.len() / 2), epochs.last())
     else {
@@ -77,7 +90,7 @@ fn read_snapshot() -> Result<BundledSnapshot, BundledError> {
         });
     };
     Ok(BundledSnapshot {
-        sets: parsed.sets,
+        sets,
         median_epoch,
         newest_epoch,
         oldest_epoch,

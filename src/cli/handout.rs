@@ -7,7 +7,10 @@ use chrono::Utc;
 
 use super::checks::{ObserverArgs, SatelliteArgs, check_text};
 use super::passes::{Format, LimitingMagnitude, PassesArgs, Searched, search, some_searched};
-use crate::handout::{HandoutInput, best_pass, chart_stars, data_line, handout_pdf, path_samples};
+use crate::handout::{
+    HandoutInput, best_pass, chart_constellation_lines, chart_stars, data_line, handout_pdf,
+    path_samples,
+};
 use crate::output::{OutputTarget, write_output};
 use crate::report::{self, PassRecord};
 
@@ -111,6 +114,15 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
     let stars = chart_time.map_or_else(Vec::new, |t| {
         chart_stars(&found.frame, t, CHART_STAR_MAGNITUDE)
     });
+    let constellation_lines =
+        chart_time.map_or_else(Vec::new, |t| chart_constellation_lines(&found.frame, t));
+    // Every satellite asked for is accounted for: a line for each with nothing to see.
+    let window_words = found.window_words();
+    let unseen: Vec<String> = found
+        .notes
+        .iter()
+        .filter_map(|note| note.unseen_words(window_words, fmt))
+        .collect();
     let place_line = report::coordinates_words(&found.observer);
     let place_name = place.map_or_else(|| place_line.clone(), str::to_owned);
     let window_line = match &found.never_dark {
@@ -145,6 +157,9 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         limiting_magnitude: args.limit.max_magnitude,
         data_line,
         made_at: now,
+        unseen,
+        constellation_lines,
+        zone_at: chart_time.unwrap_or(found.start),
     };
     let pdf = handout_pdf(&input)?;
     write_output(&target, &pdf)?;

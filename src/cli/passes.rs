@@ -8,13 +8,12 @@ use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
 use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, check_text};
-use super::table::{brightness_summary, table};
+use super::table::{brightness_summary, satellite_lines, table};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
-    BrightVerdict, ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence,
-    find_passes, parse_elements,
+    ElementSet, Observer, ObserverFrame, PassSearch, Satellite, find_passes, parse_elements,
 };
-use crate::report::{self, PassRecord, SatelliteNote};
+use crate::report::{self, PassRecord, SatelliteNote, WindowWords};
 use crate::t;
 use crate::timefmt::TimeFormatter;
 
@@ -307,26 +306,46 @@ fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<Elemen
     if args.all {
         return Ok(sets);
     }
-    if args.satellites.sats.is_empty() && args.satellites.names.is_empty() {
+    let asked = &args.satellites;
+    if asked.sats.is_empty() && asked.names.is_empty() && asked.lists.is_empty() {
         bail!(t!("cli-choose-satellites"));
     }
-    let names: Vec<String> = args
-        .satellites
-        .names
-        .iter()
-        .map(|n| n.to_lowercase())
-        .collect();
-    for id in &args.satellites.sats {
+    let mut wanted: Vec<u64> = asked.sats.clone();
+    wanted.extend(
+        asked
+            .lists
+            .iter()
+            .filter_map(|id| crate::catalog::satellite_list(id))
+            .flat_map(crate::catalog::SatelliteList::norad_ids),
+    );
+    for id in &wanted {
         if !sets.iter().any(|s| s.norad_id == *id) {
             warn(&t!("cli-satellite-missing", id = id.to_string()));
         }
     }
+    let index = crate::catalog::NameIndex::new(sets.iter().map(|s| (s.norad_id, s.name.as_str())));
+    for name in &asked.names {
+        let chosen = index.chosen_by(name);
+        // The exact name or alias wins over names that only hold the text: say so, once.
+        let others = index.search(name, usize::MAX).len() - chosen.len();
+        if others > 0 {
+            let names: Vec<String> = chosen
+                .iter()
+                .filter_map(|m| sets.get(m.position))
+                .map(|s| format!("{} ({})", s.name, s.norad_id))
+                .collect();
+            warn(&t!(
+                "cli-name-exact",
+                text = name.as_str(),
+                chosen = names.join(", "),
+                others = others
+            ));
+        }
+        wanted.extend(chosen.iter().map(|m| m.norad_id));
+    }
     let chosen: Vec<ElementSet> = sets
         .into_iter()
-        .filter(|s| {
-            args.satellites.sats.contains(&s.norad_id)
-                || names.iter().any(|n| s.name.to_lowercase().contains(n))
-        })
+        .filter(|s| wanted.contains(&s.norad_id))
         .collect();
     if chosen.is_empty() {
         bail!(t!("cli-none-chosen"));
@@ -384,9 +403,23 @@ pub struct Searched {
     pub not_searched: usize,
     /// `--tonight` where the sky does not get dark: what to say instead of a list.
     pub never_dark: Option<String>,
+    /// The window is tonight's (from dusk to dawn).
+    pub tonight: bool,
 }
 
 impl Searched {
+    /// How the window is named in sentences: "tonight", or "in these 2 days".
+    pub fn window_words(&self) -> WindowWords {
+        if self.tonight {
+            WindowWords::Tonight
+        } else {
+            WindowWords::Span {
+                start: self.start,
+                end: self.end,
+            }
+        }
+    }
+
     /// Every pass found, in rise-time order.
     pub fn records(&self) -> Vec<&PassRecord> {
         let records: Vec<&PassRecord> = self.per_sat.iter().flatten().collect();
@@ -482,6 +515,7 @@ fn run_search(args: &PassesArgs) -> anyhow::Result<ExitCode> {
     }
     let records = found.records();
     let notes = notes.as_slice();
+    let lines = satellite_lines(notes, !args.all, found.window_words(), &fmt);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         Format::Json => report::write_json(
@@ -507,7 +541,7 @@ fn run_search(args: &PassesArgs) -> anyhow::Result<ExitCode> {
         Format::Table => out.write_all(
             table(
                 &records,
-                notes,
+                &lines,
                 &frame,
                 start,
                 end,
@@ -517,10 +551,13 @@ fn run_search(args: &PassesArgs) -> anyhow::Result<ExitCode> {
             .as_bytes(),
         ),
     };
-    if args.format != Format::Table
-        && let Some(line) = brightness_summary(&records, args.limit.max_magnitude)
-    {
-        eprintln!("overhead: {line}");
+    if args.format != Format::Table {
+        if let Some(line) = brightness_summary(&records, args.limit.max_magnitude) {
+            eprintln!("overhead: {line}");
+        }
+        for line in &lines {
+            eprintln!("overhead: {line}");
+        }
     }
     match written.and_then(|()| out.flush()) {
         Ok(()) => {}
@@ -603,6 +640,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
                     notes: Vec::new(),
                     not_searched: 0,
                     never_dark: Some(text),
+                    tonight: true,
                 });
             }
         }
@@ -626,49 +664,31 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     let mut notes = Vec::new();
     let search_started = std::time::Instant::now();
     // Each satellite's passes become records on the worker that found them, so the
-    // whole catalog's passes are held once, not twice.
-    let per_sat: Vec<(Vec<PassRecord>, Option<SatelliteNote>)> =
-        sats.par_iter()
-            .map(|sat| {
-                // The best standard magnitude known (measured, family or size, with its
-                // sigma): the search predicts magnitudes from its value.
-                let estimate = crate::catalog::magnitude_estimate(&sat.set);
-                let list = find_passes(
-                    sat,
-                    &frame,
-                    start,
-                    end,
-                    &search,
-                    estimate.as_ref().map(|e| e.value),
-                );
-                let note = (list.presence != SkyPresence::Passes || list.stopped_early.is_some())
-                    .then(|| SatelliteNote {
-                        norad_id: sat.set.norad_id,
-                        name: sat.set.name.clone(),
-                        presence: match list.presence {
-                            SkyPresence::Passes => "passes",
-                            SkyPresence::AlwaysAbove => "always_above",
-                            SkyPresence::NeverAbove => "never_above",
-                            SkyPresence::NotSearched => "not_searched",
-                        },
-                        error: list.stopped_early.as_ref().map(ToString::to_string),
-                    });
-                let mut passes = list.passes;
-                if args.visible_only {
-                    // Visible and not fainter than the sky's limit by a sigma or more.
-                    let sigma = estimate.as_ref().map_or(0.0, |e| e.sigma);
-                    passes.retain(|pass| {
-                        pass.is_visible
-                            && pass.magnitude.is_none_or(|m| {
-                                BrightVerdict::of(m, sigma, args.limit.max_magnitude)
-                                    != BrightVerdict::No
-                            })
-                    });
-                }
-                let records = PassRecord::all_estimated(&sat.set, passes, estimate);
-                (records, note)
-            })
-            .collect();
+    // whole catalog's passes are held once, not twice. A satellite asked for by name or
+    // number with nothing to see in the window is searched ahead for its next pass to see.
+    let look_ahead = !args.all;
+    let limit = args.limit.max_magnitude;
+    let per_sat: Vec<(Vec<PassRecord>, SatelliteNote)> = sats
+        .par_iter()
+        .map(|sat| {
+            // The best standard magnitude known (measured, family or size, with its sigma):
+            // the search predicts magnitudes from its value.
+            let estimate = crate::catalog::magnitude_estimate(&sat.set);
+            let std_magnitude = estimate.as_ref().map(|e| e.value);
+            let sigma = estimate.as_ref().map_or(0.0, |e| e.sigma);
+            let list = find_passes(sat, &frame, start, end, &search, std_magnitude);
+            let mut note = SatelliteNote::of(&sat.set, &list, end, limit, sigma);
+            if look_ahead {
+                note.look_ahead(sat, &frame, &search, std_magnitude, limit, sigma);
+            }
+            let mut passes = list.passes;
+            if args.visible_only {
+                // Visible and not fainter than the sky's limit by a sigma or more.
+                passes.retain(|pass| pass.may_be_seen(limit, sigma));
+            }
+            (PassRecord::all_estimated(&sat.set, passes, estimate), note)
+        })
+        .collect();
     if args.timing {
         let ms = search_started.elapsed().as_secs_f64() * 1000.0;
         eprintln!(
@@ -681,19 +701,17 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     let mut not_searched = 0_usize;
     let mut per_sat_records = Vec::with_capacity(per_sat.len());
     for (sat_records, note) in per_sat {
-        if let Some(note) = note {
-            if note.presence == "not_searched" {
-                not_searched += 1;
-            }
-            // A window far from every epoch refuses every satellite: name a few, count the rest.
-            let shown = note.presence != "not_searched" || not_searched <= NOT_SEARCHED_SHOWN;
-            if let Some(e) = &note.error
-                && shown
-            {
-                warn(&format!("{} ({}): {e}", note.name, note.norad_id));
-            }
-            notes.push(note);
+        if note.presence == "not_searched" {
+            not_searched += 1;
         }
+        // A window far from every epoch refuses every satellite: name a few, count the rest.
+        let shown = note.presence != "not_searched" || not_searched <= NOT_SEARCHED_SHOWN;
+        if let Some(e) = &note.error
+            && shown
+        {
+            warn(&format!("{} ({}): {e}", note.name, note.norad_id));
+        }
+        notes.push(note);
         per_sat_records.push(sat_records);
     }
     if not_searched > NOT_SEARCHED_SHOWN {
@@ -713,6 +731,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         notes,
         not_searched,
         never_dark: None,
+        tonight: args.tonight,
     })
 }
 

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::orbit::{BrightVerdict, ObserverFrame};
-use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart};
+use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart, WindowWords};
 use crate::t;
 use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
@@ -45,9 +45,10 @@ pub(super) fn brightness_summary(
     (!parts.is_empty()).then(|| parts.join(&t!("cli-summary-join")) + &t!("cli-summary-end"))
 }
 
+/// The table of `records`, then `satellite_lines` ([`satellite_lines`]).
 pub(super) fn table(
     records: &[&PassRecord],
-    notes: &[SatelliteNote],
+    satellite_lines: &[String],
     frame: &ObserverFrame,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -213,21 +214,41 @@ pub(super) fn table(
         out.push_str(&line);
         out.push('\n');
     }
+    for line in satellite_lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// One line for each satellite with something to say: a search that failed, a satellite
+/// always above the horizon, and, for satellites asked for (`asked`: by `--sat`, `--name`
+/// or `--list`, not `--all`), one with no pass to see in the `window`, with its next one
+/// ("MALLIGYONG-1: no visible pass in these 2 days; next visible …"). With `--all` a
+/// satellite that never rises is named instead, as it always was.
+pub(super) fn satellite_lines(
+    notes: &[SatelliteNote],
+    asked: bool,
+    window: WindowWords,
+    fmt: &TimeFormatter,
+) -> Vec<String> {
+    let mut lines = Vec::new();
     for note in notes {
         let what = match (note.presence, &note.error) {
             ("not_searched", Some(e)) => e.clone(),
             (_, Some(e)) => t!("cli-stopped", error = e.clone()),
             ("always_above", _) => t!("cli-always-above"),
+            _ if asked => {
+                lines.extend(note.unseen_words(window, fmt));
+                continue;
+            }
             ("never_above", _) => t!("cli-never-above"),
             _ => continue,
         };
-        out.push_str(&format!(
-            "{}\n",
-            crate::text::clean(
-                &format!("{} ({}): {what}", note.name, note.norad_id),
-                crate::text::MESSAGE_CHARS
-            )
+        lines.push(crate::text::clean(
+            &format!("{} ({}): {what}", note.name, note.norad_id),
+            crate::text::MESSAGE_CHARS,
         ));
     }
-    out
+    lines
 }

@@ -1,4 +1,5 @@
-//! The handout's star chart: the sky of the chosen pass (stars, planets, the Moon), its
+//! The handout's star chart: the sky of the chosen pass (stars, constellation figures,
+//! planets, the Moon), its
 //! path with the seen part bold, minute ticks and the appears / highest / vanishes marks,
 //! and the directions in words beside it.
 
@@ -93,6 +94,12 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     for az in [45.0, 135.0, 225.0, 315.0] {
         let (x, y) = chart_mm(az, -6.0 * 90.0 / f64::from(CHART_R_MM));
         page.text_centred(x, y + 1.2, 7.5, grey(), compass_point(az));
+    }
+    // The constellation figures, faint, under the stars: they are how a class finds its
+    // way about the sky.
+    for line in &input.constellation_lines {
+        let points: Vec<(f32, f32)> = line.iter().map(|&(az, el)| chart_mm(az, el)).collect();
+        page.line(&points, 0.4, light(), false);
     }
     // Stars, dots by brightness, the brightest named.
     for star in &input.stars {

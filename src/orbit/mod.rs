@@ -63,8 +63,9 @@ pub use observe::{
     subsolar_point_deg, sun_direction, sun_elevation_deg,
 };
 pub use passes::{
-    Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
-    SeenPoints, SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
+    Appears, LOOK_AHEAD_DAYS, MAX_DAYS_FROM_EPOCH, NextVisible, NotVisibleReason, Pass, PassList,
+    PassPoint, PassSearch, SeenPoints, SkyPresence, Vanishes, find_passes, next_visible_pass,
+    timing_uncertainty_s,
 };
 pub use planets::{Planet, PlanetView, planet_views};
 pub use propagate::Satellite;

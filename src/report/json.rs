@@ -160,6 +160,58 @@ impl JsonPass {
     }
 }
 
+/// Where the next pass to see is seen: where it appears, its highest point while seen,
+/// where it vanishes.
+#[derive(Serialize)]
+struct JsonSeen {
+    start: JsonPoint,
+    peak: JsonPoint,
+    end: JsonPoint,
+}
+
+/// One satellite asked for: what the window held for it, and its next pass to see.
+#[derive(Serialize)]
+struct JsonSatellite<'a> {
+    norad_id: u64,
+    name: &'a str,
+    presence: &'static str,
+    error: Option<&'a str>,
+    passes: usize,
+    visible_passes: usize,
+    next_visible: Option<JsonSeen>,
+    searched_until: String,
+}
+
+impl<'a> From<&'a SatelliteNote> for JsonSatellite<'a> {
+    fn from(note: &'a SatelliteNote) -> Self {
+        Self {
+            norad_id: note.norad_id,
+            name: &note.name,
+            presence: note.presence,
+            error: note.error.as_deref(),
+            passes: note.passes,
+            visible_passes: note.visible_passes,
+            next_visible: note.next_visible.as_ref().and_then(|p| {
+                Some(JsonSeen {
+                    start: (&p.visible_start()?).into(),
+                    peak: (&p.visible_peak()?).into(),
+                    end: (&p.visible_end()?).into(),
+                })
+            }),
+            searched_until: rfc3339(note.searched_until),
+        }
+    }
+}
+
+/// The satellites, serialized one at a time.
+struct JsonSatellites<'a>(&'a [SatelliteNote]);
+
+impl Serialize for JsonSatellites<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonSatellite::from))
+    }
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     observer: JsonObserver,
@@ -167,7 +219,7 @@ struct JsonReport<'a> {
     end: String,
     limiting_magnitude: f64,
     passes: JsonPasses<'a>,
-    satellites: &'a [SatelliteNote],
+    satellites: JsonSatellites<'a>,
     magnitude_sources: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
@@ -175,7 +227,9 @@ struct JsonReport<'a> {
 /// [...], "satellites": [...], "magnitude_sources": {...}}` to `w`, one pass at a time;
 /// `bright_enough` judges each visible pass against `limiting_magnitude` with its standard
 /// magnitude's sigma (`true`, `false` or `"maybe"`); `magnitude_sources` gives the citation
-/// of each `standard_magnitude.basis`.
+/// of each `standard_magnitude.basis`. Each satellite is `{"norad_id", "name", "presence",
+/// "error", "passes", "visible_passes", "next_visible": {"start", "peak", "end"} | null,
+/// "searched_until"}`.
 pub fn write_json(
     w: impl std::io::Write,
     observer: &Observer,
@@ -196,7 +250,7 @@ pub fn write_json(
         end: rfc3339(end),
         limiting_magnitude,
         passes: JsonPasses(records, limiting_magnitude, &frame),
-        satellites,
+        satellites: JsonSatellites(satellites),
         magnitude_sources: records
             .iter()
             .filter_map(|r| r.standard_magnitude())

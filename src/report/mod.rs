@@ -5,12 +5,12 @@
 //!   [`SatelliteNote`]) and the shared number formats;
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
+//! - `outlook`: every satellite asked for accounted for, with its next pass to see;
 //! - `json`, `csv`, `ics`: the three file formats.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
 
 use crate::orbit::{
     Appears, BrightVerdict, MagnitudeEstimate, Pass, PassPoint, Vanishes, timing_uncertainty_s,
@@ -22,6 +22,7 @@ mod ics;
 mod json;
 mod magnitude_words;
 mod moon;
+mod outlook;
 mod words;
 
 pub use csv::{to_csv, write_csv};
@@ -29,6 +30,7 @@ pub use ics::to_ics;
 pub use json::{to_json, write_json};
 pub use magnitude_words::*;
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
+pub use outlook::{WindowWords, presence_tag};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its
@@ -159,7 +161,8 @@ impl PassRecord {
     /// Whether a naked-eye observer may see it: visible, and not fainter than
     /// `limiting_magnitude` by a sigma or more (maybe and unknown brightness count).
     pub fn is_visible_to_eye(&self, limiting_magnitude: f64) -> bool {
-        self.pass.is_visible && self.bright_verdict(limiting_magnitude) != Some(BrightVerdict::No)
+        let sigma = self.standard_magnitude().map_or(0.0, |e| e.sigma);
+        self.pass.may_be_seen(limiting_magnitude, sigma)
     }
 
     /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).
@@ -211,17 +214,30 @@ fn round_to(x: f64, decimals: i32) -> f64 {
     (x * scale).round() / scale + 0.0
 }
 
-/// A satellite searched, with the outcome when it has no passes to show.
-#[derive(Debug, Clone, Serialize)]
+/// A satellite searched: whether it rose, how many passes (and passes to see) it has in
+/// the window, and the first pass to see from the window's start, searched ahead past the
+/// window when it has none (see [`outlook`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct SatelliteNote {
     /// Catalog number.
     pub norad_id: u64,
     /// Name.
     pub name: String,
-    /// "passes", "always_above" or "never_above" over the window.
+    /// "passes", "always_above", "never_above" or "not_searched" over the window.
     pub presence: &'static str,
     /// A propagation failure (e.g. decay) that cut the search short.
     pub error: Option<String>,
+    /// Passes in the window (reaching the minimum elevation).
+    pub passes: usize,
+    /// Of those, the passes a naked eye can expect to see (visible, not known too faint).
+    pub visible_passes: usize,
+    /// The first pass a naked eye can expect to see from the window's start: in the
+    /// window, or found by a search ahead; None when none was found.
+    pub next_visible: Option<Pass>,
+    /// How far the search for it went: the window's end, or as far as the search ahead.
+    pub searched_until: DateTime<Utc>,
+    /// After a search ahead, whether the satellite rose in it; None without one.
+    pub rises_ahead: Option<bool>,
 }
 
 /// Crafted passes shared by the tests of the words and the Moon.

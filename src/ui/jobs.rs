@@ -89,10 +89,38 @@ pub struct PassResults {
     pub request: PassRequest,
     /// The passes, with names and element ages.
     pub records: Vec<PassRecord>,
-    /// Satellites with something to say: always above, never above, decayed.
+    /// Satellites with something to say: always above, decayed.
     pub notes: Vec<String>,
+    /// Each satellite searched: whether it rose, and why its search failed if it did.
+    pub satellites: Vec<Searched>,
     /// How long the search took.
     pub elapsed: std::time::Duration,
+    /// The search ahead for the chosen satellites with nothing to see in the window
+    /// (filled in by a second job; see [`super::ahead`]).
+    pub ahead: LookAhead,
+}
+
+/// The search ahead of a pass search: for each chosen satellite with no pass to see in
+/// the window, its next one (see [`super::ahead`]).
+#[derive(Debug, Clone, Default)]
+pub struct LookAhead {
+    /// The sky's limiting magnitude the passes were judged by (None before any search).
+    pub limiting_magnitude: Option<f64>,
+    /// The satellites being searched now.
+    pub searching: Vec<u64>,
+    /// What the search found, by catalog number.
+    pub found: std::collections::HashMap<u64, crate::orbit::NextVisible>,
+}
+
+/// One satellite of a pass search: whether it rose, and why the search failed if it did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Searched {
+    /// Catalog number.
+    pub norad_id: u64,
+    /// Above the horizon at times, always, or never over the window.
+    pub presence: SkyPresence,
+    /// Why the search stopped early (decay), if it did.
+    pub error: Option<String>,
 }
 
 /// Starts a pass search on a worker thread.
@@ -101,32 +129,13 @@ pub fn spawn_pass_search(
     catalog: Arc<CatalogData>,
     request: PassRequest,
 ) -> Job<PassResults> {
-    let (tx, rx) = mpsc::channel();
-    let progress = Arc::new(AtomicUsize::new(0));
-    let cancel = Arc::new(AtomicBool::new(false));
     let total = request.norad_ids.len();
-    let job = Job {
-        rx,
-        progress: progress.clone(),
-        total,
-        cancel: cancel.clone(),
-        note: Arc::default(),
-    };
-    let ctx = ctx.clone();
-    let lang = i18n::language();
-    std::thread::spawn(move || {
-        let results = i18n::with_language(lang, || {
-            search_passes(&catalog, request, &progress, &cancel, &|| {
-                ctx.request_repaint()
-            })
-        });
-        if !cancel.load(Ordering::Relaxed) {
-            // The receiver is gone only when the window closed; nothing to tell then.
-            let _ = tx.send(results);
-        }
-        ctx.request_repaint();
-    });
-    job
+    let waker = ctx.clone();
+    spawn_worker(ctx, total, move |progress, cancel| {
+        search_passes(&catalog, request, progress, cancel, &|| {
+            waker.request_repaint()
+        })
+    })
 }
 
 /// The search itself, on the calling thread (rayon inside). `tick` runs now and then so
@@ -142,16 +151,17 @@ pub fn search_passes(
     // The notes are worded on rayon's threads, in the caller's language.
     let lang = i18n::language();
     let frame = ObserverFrame::new(request.observer);
-    let per_sat: Vec<(Vec<PassRecord>, Option<String>)> = request
+    type Found = (Vec<PassRecord>, Option<String>, Option<Searched>);
+    let per_sat: Vec<Found> = request
         .norad_ids
         .par_iter()
         .map(|&id| {
             if cancel.load(Ordering::Relaxed) {
-                return (Vec::new(), None);
+                return (Vec::new(), None, None);
             }
             let Some(sat) = catalog.get(id) else {
                 let note = i18n::tr_in(lang, "app-note-not-in-catalog", &[("id", id.into())]);
-                return (Vec::new(), Some(note));
+                return (Vec::new(), Some(note), None);
             };
             let list = find_passes(
                 sat,
@@ -161,15 +171,12 @@ pub fn search_passes(
                 &request.search,
                 catalog.std_magnitude(id),
             );
+            // A satellite that does not rise in the window is said in the table's own
+            // line for it (with a search ahead: "never rises" only when it never does).
             let mut note = match list.presence {
                 SkyPresence::AlwaysAbove => Some(i18n::tr_in(
                     lang,
                     "app-note-always-above",
-                    &[("sat", sat.set.name.as_str().into())],
-                )),
-                SkyPresence::NeverAbove if request.norad_ids.len() <= 50 => Some(i18n::tr_in(
-                    lang,
-                    "app-note-never-rises",
                     &[("sat", sat.set.name.as_str().into())],
                 )),
                 _ => None,
@@ -177,6 +184,11 @@ pub fn search_passes(
             if let Some(err) = &list.stopped_early {
                 note = Some(format!("{}: {err}", sat.set.name));
             }
+            let searched = Searched {
+                norad_id: id,
+                presence: list.presence,
+                error: list.stopped_early.as_ref().map(ToString::to_string),
+            };
             let records = PassRecord::all_estimated(
                 &sat.set,
                 list.passes,
@@ -186,22 +198,56 @@ pub fn search_passes(
             if done.is_multiple_of(25) {
                 tick();
             }
-            (records, note)
+            (records, note, Some(searched))
         })
         .collect();
     let mut records = Vec::new();
     let mut notes = Vec::new();
-    for (r, n) in per_sat {
+    let mut satellites = Vec::new();
+    for (r, n, searched) in per_sat {
         records.extend(r);
         notes.extend(n);
+        satellites.extend(searched);
     }
     records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
     PassResults {
         request,
         records,
         notes,
+        satellites,
         elapsed: started.elapsed(),
+        ahead: LookAhead::default(),
     }
+}
+
+/// Starts `work` on a worker thread as a job of `total` items: it gets the job's progress
+/// counter and cancel flag, and its result is sent back, after which the window is woken.
+pub fn spawn_worker<T: Send + 'static>(
+    ctx: &egui::Context,
+    total: usize,
+    work: impl FnOnce(&AtomicUsize, &AtomicBool) -> T + Send + 'static,
+) -> Job<T> {
+    let (tx, rx) = mpsc::channel();
+    let progress = Arc::new(AtomicUsize::new(0));
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job = Job {
+        rx,
+        progress: progress.clone(),
+        total,
+        cancel: cancel.clone(),
+        note: Arc::default(),
+    };
+    let ctx = ctx.clone();
+    let lang = i18n::language();
+    std::thread::spawn(move || {
+        let result = i18n::with_language(lang, || work(&progress, &cancel));
+        if !cancel.load(Ordering::Relaxed) {
+            // The receiver is gone only when the window closed; nothing to tell then.
+            let _ = tx.send(result);
+        }
+        ctx.request_repaint();
+    });
+    job
 }
 
 /// Starts loading the catalog on a worker thread.

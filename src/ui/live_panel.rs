@@ -304,7 +304,7 @@ impl LivePanel {
 }
 
 /// Where a satellite's elements came from, for the live panel: the bundled snapshot in the
-/// window's language ("내장 자료 (CelesTrak active, 2026-08-22)"), any other source (a
+/// window's language ("내장 자료 (CelesTrak active and visual, 2026-08-22)"), any other source (a
 /// CelesTrak group, a file) by its name.
 pub fn element_source_words(source: &str) -> String {
     if source == crate::catalog::BUNDLED_SOURCE_NAME {
@@ -328,7 +328,7 @@ mod tests {
         let bundled = crate::catalog::BUNDLED_SOURCE_NAME;
         assert_eq!(
             with_language(Lang::Ko, || element_source_words(bundled)),
-            "내장 자료 (CelesTrak active, 2026-08-22)"
+            "내장 자료 (CelesTrak active and visual, 2026-08-22)"
         );
         assert_eq!(
             with_language(Lang::En, || element_source_words(bundled)),

@@ -136,11 +136,22 @@ impl LocationPanel {
                     ui.label(crate::t!("panels-location-welcome"));
                     ui.add_space(4.0);
                 }
+                let here = super::view::place_name_in(view.place, crate::i18n::language());
                 ui.label(crate::t!(
                     "panels-location-now",
-                    place = super::view::place_name_in(view.place, crate::i18n::language()),
+                    place = here.as_str(),
                     coords = coordinates_label(view.place)
                 ));
+                // The first start proposes the place of the computer's time zone: one click
+                // keeps it.
+                if first_run
+                    && ui
+                        .button(crate::t!("panels-location-keep", place = here.as_str()))
+                        .clicked()
+                {
+                    actions.push(Action::SetPlace(view.place.clone()));
+                    chosen = true;
+                }
                 if saved.len() > 1 {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(crate::t!("panels-location-saved"));

@@ -265,7 +265,7 @@ fn small_words_one_visible_pass_and_a_blank_place() {
     let pdf = dir.path().join("one.pdf");
     let out = handout(
         &words(
-            "--sat 58463 --lat 37.5665 --lon 126.978 --start 2026-05-07T09:00:00Z --days 1 --tz Asia/Seoul",
+            "--sat 58463 --lat 37.5665 --lon 126.978 --start 2026-05-07T09:00:00Z --days 1 --tz Asia/Seoul --max-magnitude 9",
         ),
         &["--out", pdf.to_str().unwrap()],
     );

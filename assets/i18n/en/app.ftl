@@ -135,7 +135,6 @@ app-no-satellites-loaded-sentence = No satellites loaded.
 
 app-note-not-in-catalog = { $id } is not in the catalog
 app-note-always-above = { $sat } stays above the horizon
-app-note-never-rises = { $sat } never rises here
 
 ## Alerts and notifications
 
@@ -227,3 +226,8 @@ app-settings-repair-time-zone = the time zone "{ $zone }" of { $place } is unkno
 ## Issue 25: the clock far from the elements' epoch (the map's line on the followed satellite).
 # $sat its name.
 app-map-far-from-epoch = { $sat }: no position, the time shown is more than a year from its elements' epoch
+
+## The first evening (issue 20): the handout opens to be printed
+
+# After "Print handout…": saved to $path and opened in the PDF viewer.
+app-handout-opened = Handout saved to { $path } and opened in your PDF viewer: print it from there.

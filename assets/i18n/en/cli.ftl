@@ -191,3 +191,13 @@ cli-chart-sat-not-chosen = --chart-sat { $id } is not among the chosen satellite
 cli-sky-planets-omitted = not shown: the planets' elements are valid from { $first } to { $last } only, and far outside those years they place a planet degrees off (Saturn 8–11° in the year 500)
 # Reading an element file stopped: $file, $count unusable records in a row.
 cli-stopped-reading = { $file }: reading stopped after { $count } unusable records in a row; the rest of the file was not read
+
+## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
+
+# A --name that is a satellite's exact name, number or common name, while more names hold
+# the text: $text as given, $chosen the satellites it chose ("ISS (ZARYA) (25544)"),
+# $others how many other names hold it.
+cli-name-exact = --name "{ $text }" is { $chosen }; { $others ->
+        [one] one more name holds
+       *[other] { $others } more names hold
+    } the text (give the whole name or --sat to choose them too)

@@ -278,8 +278,6 @@ words-handout-faint = { $mag } faint
 # Under each row: $date ("Sat 22 Aug"), $appears words-appears-short, $vanishes words-vanishes-short.
 words-handout-row-note = { $date }: { $appears }, then { $vanishes }
 words-handout-none = No visible pass of the chosen satellites in this window.
-# $count more passes than the table holds.
-words-handout-more = … and { $count } more visible passes (see the app or `overhead passes`).
 words-handout-no-chart = No pass bright enough to draw tonight.
 # Over the chart: $sat the name, $date ("Sat 22 Aug"), $time ("21:39").
 words-handout-best = Best pass: { $sat }, { $date } { $time }
@@ -403,3 +401,45 @@ words-handout-maybe = { $mag }?
 # The note under a handout row with an estimated magnitude: $note words-handout-row-note,
 # $magnitude words-mag-estimated or words-mag-measured.
 words-handout-row-note-magnitude = { $note }; { $magnitude }
+
+## The first evening (issue 20): ready lists, and satellites with nothing to see (src/report/outlook.rs)
+
+# Names of the ready lists of satellites (src/catalog/lists.rs), in the picker.
+words-list-famous = Famous and bright
+words-list-korean-recon = Korean reconnaissance satellites
+# The search window in a sentence: $kind is tonight, days or hours; $count how many.
+words-unseen-window = { $kind ->
+        [tonight] tonight
+        [days] in these { $count } days
+       *[hours] { $count ->
+            [one] in this hour
+           *[other] in these { $count } hours
+        }
+    }
+# A satellite asked for with no pass to see in the window, and its next one: $sat its name,
+# $window words-unseen-window, $date and $time where it appears ("Tue 01 Sep", "21:12"),
+# $dir the compass point it appears in ("NNW"), $height its highest while seen, degrees.
+words-unseen-next = { $sat }: no visible pass { $window }; next visible { $date } { $time } (from the { $dir }, { $height }° up)
+# No search ahead was made (a long list).
+words-unseen-plain = { $sat }: no visible pass { $window }
+# It rises, but no pass to see in the window nor in the $days days after.
+words-unseen-none = { $sat }: no visible pass { $window }, nor in the { $days } days after (its passes are in daylight, in Earth's shadow or too faint)
+# It never got above the horizon, in the window nor in the $days days after.
+words-unseen-never-rises = { $sat }: never rises here (not in the next { $days } days either)
+
+## The first evening (issue 20): the handout accounts for every satellite and pass
+
+# Under the first page's table when it holds only the brightest passes: $shown of $count.
+words-handout-brightest-of = The { $shown } brightest of { $count } visible passes, in time order; the next page lists all of them.
+# The heading of the pages after the first: $place the place's name, $count the passes.
+words-handout-all-passes = All { $count } visible passes over { $place }, in time order
+# After the foot of a handout of several pages: $page of $pages.
+words-handout-page = Page { $page } of { $pages }.
+# The last line of the first page's lines for satellites with nothing to see, when more
+# than fit: $count more, listed at the end.
+words-handout-unseen-more = … and { $count ->
+        [one] one more satellite
+       *[other] { $count } more satellites
+    } with no visible pass in this window, listed at the end of this handout.
+# The heading of a last page that lists only the satellites with nothing to see.
+words-handout-unseen-heading = Satellites with no visible pass in this window

@@ -93,7 +93,6 @@ app-no-satellites-loaded-sentence = 불러온 위성이 없어요.
 
 app-note-not-in-catalog = { $id }번 위성은 목록에 없어요
 app-note-always-above = { $sat }: 지평선 위에 계속 떠 있어요
-app-note-never-rises = { $sat }: 여기서는 뜨지 않아요
 
 ## Alerts and notifications
 
@@ -155,3 +154,7 @@ app-settings-repair-time-zone = { $place }의 시간대 "{ $zone }"를 알 수 �
 
 ## 이슈 25: 궤도 자료 기준 시각에서 먼 시계(지도의 따라가는 위성 줄).
 app-map-far-from-epoch = { $sat }: 위치를 알 수 없어요. 보이는 시각이 궤도 자료 기준 시각에서 1년 넘게 떨어져 있어요
+
+## The first evening (issue 20): the handout opens to be printed
+
+app-handout-opened = 인쇄물을 { $path }에 저장하고 PDF 보기 프로그램으로 열었어요. 거기서 인쇄하세요.

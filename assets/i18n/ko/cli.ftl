@@ -136,3 +136,7 @@ cli-chart-sat-no-pass = --chart-sat { $id } ({ $name })는 이 기간에 보이�
 cli-chart-sat-not-chosen = --chart-sat { $id }는 고른 위성이 아니에요. --sat { $id }로도 골라 주세요
 cli-sky-planets-omitted = 표시하지 않아요: 행성 궤도 요소는 { $first }년부터 { $last }년까지만 맞고, 그 밖으로 멀어지면 행성 위치가 몇 도씩 틀려요(서기 500년이면 토성이 8–11°)
 cli-stopped-reading = { $file }: 쓸 수 없는 레코드가 { $count }개 이어져서 읽기를 멈췄어요. 파일의 나머지는 읽지 않았어요
+
+## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
+
+cli-name-exact = --name "{ $text }": { $chosen }만 골랐어요. 이 글자가 들어간 이름이 { $others }개 더 있어요 (함께 고르려면 이름 전체를 쓰거나 --sat을 쓰세요)

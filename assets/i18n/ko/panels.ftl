@@ -207,7 +207,6 @@ panels-picker-star = 즐겨찾기에 넣기
 panels-picker-choose-hover = NORAD { $id }: 통과와 궤적 보기
 panels-picker-follow = 따라가기
 panels-picker-follow-hover = 실시간 창과 지도에서 보기
-panels-group-brightest = 가장 밝은 위성 (표준 등급 ≤ { $mag })
 panels-group-stations = 우주 정거장
 panels-group-news = 뉴스에 나온 위성
 
@@ -268,3 +267,14 @@ panels-location-bad-number = { $what ->
         [height] m
        *[other] °
     } 사이의 숫자가 아니에요.
+
+## The first evening (issue 20): the proposed place, bright to the eye, ready lists
+
+panels-location-keep = 네, { $place }에서 볼게요
+panels-group-bright = 맨눈으로 보이는 위성
+panels-picker-choose-all = { $count }개 모두 고르기
+panels-picker-choose-all-hover = 이 위성들을 고른 위성에 더해요 (통과 표에 나와요)
+panels-unseen-searching = { $line }. 더 앞까지 찾고 있어요…
+panels-unseen-go = 그때로 가기
+panels-unseen-go-hover = 시계를 이 통과가 보이기 1분 전으로 맞추고, 표와 하늘 지도에 보여 줘요
+panels-unseen-folded = 고른 위성 { $count }개는 { $window } 맨눈으로 보이는 통과가 없어요

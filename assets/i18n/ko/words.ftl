@@ -210,7 +210,6 @@ words-handout-col-point = 시각    방향 방위 고도
 words-handout-faint = { $mag } 희미함
 words-handout-row-note = { $date }: { $appears } → { $vanishes }
 words-handout-none = 이 기간에는 고른 위성이 맨눈으로 보이는 통과가 없어요.
-words-handout-more = … 보이는 통과가 { $count }번 더 있어요(앱이나 `overhead passes`에서 보세요).
 words-handout-no-chart = 오늘 밤에는 그릴 만큼 밝은 통과가 없어요.
 words-handout-best = 가장 잘 보이는 통과: { $sat }, { $date } { $time }
 words-handout-mark-appears = 나타남
@@ -320,3 +319,25 @@ words-event-visibility-maybe = 보임, 약 { $mag }등급: 여기서는 맨눈�
 words-handout-maybe = { $mag }?
 # 추정 등급이 있는 유인물 줄의 메모.
 words-handout-row-note-magnitude = { $note }; { $magnitude }
+
+## The first evening (issue 20): ready lists, and satellites with nothing to see (src/report/outlook.rs)
+
+words-list-famous = 유명하고 밝은 위성
+words-list-korean-recon = 남북한 정찰위성
+words-unseen-window = { $kind ->
+        [tonight] 오늘 밤
+        [days] { $count }일 동안
+       *[hours] { $count }시간 동안
+    }
+words-unseen-next = { $sat }: { $window } 맨눈으로 보이는 통과가 없어요. 다음은 { $date } { $time } ({ $dir }쪽에서 나타나 { $height }°까지 올라요)
+words-unseen-plain = { $sat }: { $window } 맨눈으로 보이는 통과가 없어요
+words-unseen-none = { $sat }: { $window } 맨눈으로 보이는 통과가 없고, 그 뒤 { $days }일 동안에도 없어요 (낮이거나, 지구 그림자 속이거나, 너무 어두워요)
+words-unseen-never-rises = { $sat }: 여기서는 지평선 위로 뜨지 않아요 (앞으로 { $days }일 동안도 뜨지 않아요)
+
+## The first evening (issue 20): the handout accounts for every satellite and pass
+
+words-handout-brightest-of = 보이는 통과 { $count }번 가운데 가장 밝은 { $shown }번을 시간 순서로 실었어요. 다음 쪽에 모두 있어요.
+words-handout-all-passes = { $place } 하늘에서 보이는 통과 { $count }번 모두 (시간 순서)
+words-handout-page = { $pages }쪽 가운데 { $page }쪽.
+words-handout-unseen-more = … 이 기간에 맨눈으로 보이는 통과가 없는 위성이 { $count }개 더 있어요. 이 자료 끝에 모두 실었어요.
+words-handout-unseen-heading = 이 기간에 맨눈으로 보이는 통과가 없는 위성

@@ -43,10 +43,12 @@
 //! - `scan.rs`: the scan, bracketing, and the passes built from it (2);
 //! - `refine.rs`: the roots refined between two samples (3);
 //! - `interpolant.rs`: the quintic Hermite interpolant the refinement evaluates;
-//! - `visibility.rs`: the visible part of a pass, how it appears and vanishes, its magnitude.
+//! - `visibility.rs`: the visible part of a pass, how it appears and vanishes, its magnitude;
+//! - `ahead.rs`: [`next_visible_pass`], the search ahead for a window that had none to see.
 //!
 //! The generic root finders (Illinois, the cubic's root, the walk) are in `orbit::roots`.
 
+mod ahead;
 mod bounds;
 mod finder;
 mod interpolant;
@@ -60,6 +62,7 @@ use chrono::{DateTime, Utc};
 
 use super::frames::ObserverFrame;
 use super::propagate::{PropagationError, Satellite};
+pub use ahead::{LOOK_AHEAD_DAYS, NextVisible, next_visible_pass};
 use finder::Finder;
 pub use pass::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::orbit::BrightVerdict;
 use crate::orbit::propagate::PropagationError;
 
 /// Settings of a pass search. Angles in degrees; elevations are geometric unless
@@ -223,6 +224,16 @@ impl Pass {
     /// fainter than `limiting_magnitude` (a pass of unknown brightness counts).
     pub fn is_visible_to_eye(&self, limiting_magnitude: f64) -> bool {
         self.is_visible && self.is_bright_enough(limiting_magnitude) != Some(false)
+    }
+
+    /// Whether a naked-eye observer may see it when its standard magnitude is uncertain by
+    /// `sigma` (magnitudes): visible, and not fainter than `limiting_magnitude` by a sigma
+    /// or more ([`BrightVerdict::of`]; "maybe" and unknown brightness count).
+    pub fn may_be_seen(&self, limiting_magnitude: f64, sigma: f64) -> bool {
+        self.is_visible
+            && self.magnitude.is_none_or(|m| {
+                BrightVerdict::of(m, sigma, limiting_magnitude) != BrightVerdict::No
+            })
     }
 }
 

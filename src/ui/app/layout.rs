@@ -219,7 +219,7 @@ impl OverheadApp {
                 .resizable(true)
                 .default_size(250.0)
                 .show(ui, |ui| {
-                    picker.ui(ui, &view, &mut actions);
+                    picker.ui(ui, &view, settings.limiting_magnitude, &mut actions);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

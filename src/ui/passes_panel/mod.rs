@@ -3,12 +3,14 @@
 //! The panel's state and the rows it shows live here; its parts each have a file:
 //! [`filters`] (the line of switches above the table), [`columns`] (the two column sets
 //! and their two-row sortable header), [`cells`] (what each cell of a row says) and
-//! [`table`] (the rows, with the satellite's column fixed and the others scrolling).
+//! [`table`] (the rows, with the satellite's column fixed and the others scrolling), and
+//! [`unseen`] (a line for each chosen satellite with nothing to see in the window).
 
 mod cells;
 mod columns;
 mod filters;
 mod table;
+mod unseen;
 
 use eframe::egui;
 
@@ -237,6 +239,9 @@ impl PassesPanel {
                 actions.push(Action::PrintHandout);
             }
         });
+        if input.which == Which::Chosen {
+            self.unseen_ui(ui, view, results, input, actions);
+        }
         if rows.is_empty() {
             ui.label(if input.which == Which::Chosen && view.chosen.is_empty() {
                 crate::t!("panels-choose-satellites")
