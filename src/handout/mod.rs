@@ -222,6 +222,15 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
             appears = report::appears_short(seen.appears),
             vanishes = report::vanishes_short(seen.vanishes)
         );
+        // The row's times are to the minute; once their ± passes a few seconds it follows.
+        let note = match report::plus_minus_beside(r.timing_uncertainty_s()) {
+            Some(plus_minus) => t!(
+                "words-handout-row-note-timing",
+                note = note,
+                plus_minus = plus_minus
+            ),
+            None => note,
+        };
         rows.push((row, note));
     }
     TableLines {

@@ -5,6 +5,7 @@
 //!   [`SatelliteNote`]) and the shared number formats;
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
+//! - `timing`: how much to trust a time (its uncertainty, the elements' age) in words;
 //! - `json`, `csv`, `ics`: the three file formats.
 
 use std::sync::Arc;
@@ -12,19 +13,22 @@ use std::sync::Arc;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::orbit::{Appears, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+use crate::orbit::{Appears, Pass, PassPoint, TimingDrift, Vanishes, timing_uncertainty_s};
 
 mod csv;
 mod digits;
 mod ics;
 mod json;
 mod moon;
+mod timing;
 mod words;
 
 pub use csv::{to_csv, write_csv};
 pub use ics::to_ics;
 pub use json::{to_json, write_json};
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
+pub use timing::{SHOWN_TIMING_S, plus_minus_beside, time_with_plus_minus};
+pub use timing::{UNCERTAIN_TIMING_S, element_age, is_uncertain, plus_minus_words};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its
@@ -38,8 +42,10 @@ pub struct PassSource {
     pub shown_name: String,
     /// Epoch of the element set used, UTC.
     pub element_epoch: DateTime<Utc>,
-    /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
+    /// Mean motion of the elements, revolutions per day.
     pub mean_motion_rev_per_day: f64,
+    /// What the timing uncertainty is computed from ([`crate::orbit::timing`]).
+    pub timing_drift: TimingDrift,
 }
 
 impl PassSource {
@@ -50,6 +56,7 @@ impl PassSource {
             shown_name: crate::text::clean(&set.name, crate::text::NAME_CHARS),
             element_epoch: set.epoch,
             mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
+            timing_drift: TimingDrift::of(set),
         }
     }
 }
@@ -107,9 +114,10 @@ impl PassRecord {
             / crate::orbit::constants::DAY_MS
     }
 
-    /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).
+    /// How far off the pass's times may be, seconds: the 90 % bound of the timing error for
+    /// elements this old on this orbit ([`crate::orbit::timing`], an estimate).
     pub fn timing_uncertainty_s(&self) -> f64 {
-        timing_uncertainty_s(self.element_age_days(), self.source.mean_motion_rev_per_day)
+        timing_uncertainty_s(self.element_age_days(), self.source.timing_drift)
     }
 }
 

@@ -298,3 +298,18 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## Times people trust (issue 20): how uncertain a time is
+# A time's uncertainty ("±45 s", "±17 min", "±3 h"): $unit is seconds, minutes or hours,
+# $n the whole number.
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n } s
+        [minutes] ±{ $n } min
+       *[hours] ±{ $n } h
+    }
+
+## The ± beside a pass's times (issue 26). (words-plus-minus above is issue 20's message,
+## copied word for word: keep one when both are merged.)
+# Under a row of the handout's table once its times are uncertain by more than a few
+# seconds: $note words-handout-row-note, $plus_minus words-plus-minus ("±12 s").
+words-handout-row-note-timing = { $note }; times { $plus_minus }

@@ -222,3 +222,14 @@ words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그�
 words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)
+
+## Times people trust (issue 20): how uncertain a time is
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n }초
+        [minutes] ±{ $n }분
+       *[hours] ±{ $n }시간
+    }
+
+## The ± beside a pass's times (issue 26). (words-plus-minus above is issue 20's message,
+## copied word for word: keep one when both are merged.)
+words-handout-row-note-timing = { $note } · 시각 오차 { $plus_minus }
