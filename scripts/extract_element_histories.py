@@ -219,20 +219,8 @@ def main():
         repo, paths = rest.rsplit(":", 1)
         seen, commits = extract_tle(repo, paths.split(","), wanted)
         keys = sorted(seen, key=lambda k: (k[0], epoch_sort_key(k[1])))
-        keys = thin(keys, tle_epoch_days, args.per_day)
-        with open(os.path.join(args.out, f"{period}.tle"), "w", newline="\n") as f:
-            for k in keys:
-                name, l1, l2, _, _ = seen[k]
-                f.write(f"{name}\n{l1}\n{l2}\n")
-        with open(sources_path(args, period), "w", newline="\n") as f:
-            f.write("norad\tepoch_field\tfirst_seen_commit\tcommit_date\n")
-            for k in keys:
-                f.write(f"{k[0]}\t{k[1]}\t{seen[k][3]}\t{seen[k][4]}\n")
-        print(
-            f"{period}: {len(keys)} sets of {len({k[0] for k in keys})} objects from "
-            f"{len(commits)} commits {commits[0][0]} ({commits[0][1]}) .. "
-            f"{commits[-1][0]} ({commits[-1][1]})"
-        )
+        records = {k: ("\n".join(seen[k][:3]), seen[k][3], seen[k][4]) for k in keys}
+        write(args, period, ".tle", None, "epoch_field", thin(keys, tle_epoch_days, args.per_day), records, commits)
 
     for spec in args.csv_repo:
         period, rest = spec.split("=", 1)
@@ -240,20 +228,25 @@ def main():
         csv_wanted = read_objects(args.objects, args.csv_roles.split(",")) if args.csv_roles else wanted
         header, seen, commits = extract_csv(repo, path, csv_wanted)
         keys = thin(sorted(seen), omm_epoch_days, args.per_day)
-        with open(os.path.join(args.out, f"{period}.csv"), "w", newline="\n") as f:
-            f.write(header + "\n")
-            for k in keys:
-                f.write(seen[k][0] + "\n")
-        with open(sources_path(args, period), "w", newline="\n") as f:
-            f.write("norad\tEPOCH\tfirst_seen_commit\tcommit_date\n")
-            for k in keys:
-                f.write(f"{k[0]}\t{k[1]}\t{seen[k][1]}\t{seen[k][2]}\n")
-        print(
-            f"{period}: {len(keys)} rows of {len({k[0] for k in keys})} objects from "
-            f"{len(commits)} commits {commits[0][0]} ({commits[0][1]}) .. "
-            f"{commits[-1][0]} ({commits[-1][1]})"
-        )
+        write(args, period, ".csv", header, "EPOCH", keys, seen, commits)
 
+
+def write(args, period, ext, header, epoch_name, keys, records, commits):
+    """Writes the kept records (text, first commit, its date) of one period, and says what."""
+    with open(os.path.join(args.out, period + ext), "w", newline="\n") as f:
+        if header is not None:
+            f.write(header + "\n")
+        for k in keys:
+            f.write(records[k][0] + "\n")
+    with open(sources_path(args, period), "w", newline="\n") as f:
+        f.write(f"norad\t{epoch_name}\tfirst_seen_commit\tcommit_date\n")
+        for k in keys:
+            f.write(f"{k[0]}\t{k[1]}\t{records[k][1]}\t{records[k][2]}\n")
+    print(
+        f"{period}: {len(keys)} records of {len({k[0] for k in keys})} objects from "
+        f"{len(commits)} commits {commits[0][0]} ({commits[0][1]}) .. "
+        f"{commits[-1][0]} ({commits[-1][1]})"
+    )
 
 if __name__ == "__main__":
     main()
