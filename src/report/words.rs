@@ -427,7 +427,7 @@ pub fn event_description(
             range_km = format!("{:.0}", q.range_km)
         )
     };
-    let mut description = vec![plain_description(p, &both)];
+    let mut description = vec![plain_description(p, both)];
     if let Some(moon) = MoonNearPass::of(p, frame).filter(MoonNearPass::is_worth_noting) {
         description.push(moon.words());
     }
