@@ -49,3 +49,5 @@ mod i18n;
 mod fonts;
 // The source tree's house rules: file sizes, no import circles, cli without ui, pure orbit.
 mod layout;
+// The timing uncertainty against element histories kept out of its fit (src/orbit/timing.rs, issue 26).
+mod timing;

@@ -160,6 +160,14 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
                 magnitude = report::magnitude_words(m, Some(e))
             );
         }
+        // The row's times are to the minute; once their ± passes a few seconds it follows.
+        if let Some(plus_minus) = report::plus_minus_beside(r.timing_uncertainty_s()) {
+            note = t!(
+                "words-handout-row-note-timing",
+                note = note,
+                plus_minus = plus_minus
+            );
+        }
         Some(TableRow {
             line,
             name_rest: names.collect(),

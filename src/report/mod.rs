@@ -6,6 +6,7 @@
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
 //! - `outlook`: every satellite asked for accounted for, with its next pass to see;
+//! - `timing`: how much to trust a time (its uncertainty, the elements' age) in words;
 //! - `json`, `csv`, `ics`: the three file formats.
 
 use std::sync::Arc;
@@ -13,7 +14,8 @@ use std::sync::Arc;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::orbit::{
-    Appears, BrightVerdict, MagnitudeEstimate, Pass, PassPoint, Vanishes, timing_uncertainty_s,
+    Appears, BrightVerdict, MagnitudeEstimate, Pass, PassPoint, TimingDrift, Vanishes,
+    timing_uncertainty_s,
 };
 
 mod csv;
@@ -23,6 +25,7 @@ mod json;
 mod magnitude_words;
 mod moon;
 mod outlook;
+mod timing;
 mod words;
 
 pub use csv::{to_csv, write_csv};
@@ -31,6 +34,8 @@ pub use json::{to_json, write_json};
 pub use magnitude_words::*;
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
 pub use outlook::{WindowWords, presence_tag};
+pub use timing::{SHOWN_TIMING_S, plus_minus_beside, time_with_plus_minus};
+pub use timing::{UNCERTAIN_TIMING_S, element_age, is_uncertain, plus_minus_words};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its
@@ -44,11 +49,13 @@ pub struct PassSource {
     pub shown_name: String,
     /// Epoch of the element set used, UTC.
     pub element_epoch: DateTime<Utc>,
-    /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
+    /// Mean motion of the elements, revolutions per day.
     pub mean_motion_rev_per_day: f64,
     /// The satellite's standard magnitude with its sigma and source, when one is known
     /// (`catalog::magnitude_estimate`); the passes' magnitudes were predicted from its value.
     pub standard_magnitude: Option<MagnitudeEstimate>,
+    /// What the timing uncertainty is computed from ([`crate::orbit::timing`]).
+    pub timing_drift: TimingDrift,
 }
 
 impl PassSource {
@@ -60,6 +67,7 @@ impl PassSource {
             element_epoch: set.epoch,
             mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
             standard_magnitude: None,
+            timing_drift: TimingDrift::of(set),
         }
     }
 
@@ -165,9 +173,10 @@ impl PassRecord {
         self.pass.may_be_seen(limiting_magnitude, sigma)
     }
 
-    /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).
+    /// How far off the pass's times may be, seconds: the 90 % bound of the timing error for
+    /// elements this old on this orbit ([`crate::orbit::timing`], an estimate).
     pub fn timing_uncertainty_s(&self) -> f64 {
-        timing_uncertainty_s(self.element_age_days(), self.source.mean_motion_rev_per_day)
+        timing_uncertainty_s(self.element_age_days(), self.source.timing_drift)
     }
 }
 

@@ -421,14 +421,18 @@ pub fn event_summary(r: &PassRecord, limiting_magnitude: f64) -> String {
 }
 
 /// The calendar event's description of a pass, one line each: the plain description, where
-/// its standard magnitude comes from, the Moon's note, where it appears, peaks and vanishes, rise, highest and set, and the age of
-/// the elements; times shown by `both` (local with UTC in brackets).
+/// its standard magnitude comes from, the Moon's note, where it appears, peaks and vanishes,
+/// rise, highest and set, and the age of the elements; times shown by `both` (local with UTC
+/// in brackets), each with its ± once that passes a few seconds
+/// ([`super::time_with_plus_minus`]).
 pub fn event_description(
     r: &PassRecord,
     observer: &Observer,
     frame: &ObserverFrame,
     both: impl Fn(DateTime<Utc>) -> String,
 ) -> String {
+    let uncertainty_s = r.timing_uncertainty_s();
+    let both = |t| super::time_with_plus_minus(both(t), uncertainty_s);
     let p = &r.pass;
     let seen = SeenPart::of(p);
     let angle = |label: &str, q: &PassPoint| {

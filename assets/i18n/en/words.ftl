@@ -443,3 +443,17 @@ words-handout-unseen-more = … and { $count ->
     } with no visible pass in this window, listed at the end of this handout.
 # The heading of a last page that lists only the satellites with nothing to see.
 words-handout-unseen-heading = Satellites with no visible pass in this window
+
+## Times people trust (issue 20): how uncertain a time is
+# A time's uncertainty ("±45 s", "±17 min", "±3 h"): $unit is seconds, minutes or hours,
+# $n the whole number.
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n } s
+        [minutes] ±{ $n } min
+       *[hours] ±{ $n } h
+    }
+
+## The ± beside a pass's times (issue 26; words-plus-minus above).
+# Under a row of the handout's table once its times are uncertain by more than a few
+# seconds: $note words-handout-row-note, $plus_minus words-plus-minus ("±12 s").
+words-handout-row-note-timing = { $note }; times { $plus_minus }

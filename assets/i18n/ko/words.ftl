@@ -341,3 +341,13 @@ words-handout-all-passes = { $place } 하늘에서 보이는 통과 { $count }�
 words-handout-page = { $pages }쪽 가운데 { $page }쪽.
 words-handout-unseen-more = … 이 기간에 맨눈으로 보이는 통과가 없는 위성이 { $count }개 더 있어요. 이 자료 끝에 모두 실었어요.
 words-handout-unseen-heading = 이 기간에 맨눈으로 보이는 통과가 없는 위성
+
+## Times people trust (issue 20): how uncertain a time is
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n }초
+        [minutes] ±{ $n }분
+       *[hours] ±{ $n }시간
+    }
+
+## The ± beside a pass's times (issue 26; words-plus-minus above).
+words-handout-row-note-timing = { $note } · 시각 오차 { $plus_minus }

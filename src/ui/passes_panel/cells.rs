@@ -50,13 +50,17 @@ impl PassesPanel {
             ColumnSet::Horizon => Cell::new(view.fmt.date(p.rise.time)),
         };
         let magnitude = magnitude_cell(view, record, limit);
+        // Each time with its ± once that passes a few seconds ("21:39 ±17 min").
+        let uncertainty_s = record.timing_uncertainty_s();
+        let with_plus_minus = |text: String| report::time_with_plus_minus(text, uncertainty_s);
         match self.columns {
             ColumnSet::Seen => {
                 let mut cells = vec![date];
                 match SeenPart::of(p) {
                     Some(seen) => {
                         let point = |q: &crate::orbit::PassPoint, how: Option<String>| {
-                            let time = Cell::new(fmt.hm(q.time)).hover(fmt.hms(q.time));
+                            let time =
+                                Cell::new(with_plus_minus(fmt.hm(q.time))).hover(fmt.hms(q.time));
                             let time = match how {
                                 Some(how) => time.hover(crate::t!(
                                     "panels-time-how",
@@ -89,7 +93,9 @@ impl PassesPanel {
                             .span(3),
                         );
                         let top = &p.culmination;
-                        cells.push(Cell::new(RichText::new(fmt.hm(top.time)).weak()));
+                        cells.push(Cell::new(
+                            RichText::new(with_plus_minus(fmt.hm(top.time))).weak(),
+                        ));
                         cells.push(height_cell(top.elevation_deg));
                         cells.push(direction_cell(top.azimuth_deg));
                         cells.push(Cell::new("").span(3));
@@ -113,12 +119,12 @@ impl PassesPanel {
                 };
                 vec![
                     date,
-                    Cell::new(fmt.hms(p.rise.time)),
+                    Cell::new(with_plus_minus(fmt.hms(p.rise.time))),
                     direction_cell(p.rise.azimuth_deg),
-                    Cell::new(fmt.hms(p.culmination.time)),
+                    Cell::new(with_plus_minus(fmt.hms(p.culmination.time))),
                     height_cell(p.culmination.elevation_deg),
                     direction_cell(p.culmination.azimuth_deg),
-                    Cell::new(fmt.hms(p.set.time)),
+                    Cell::new(with_plus_minus(fmt.hms(p.set.time))),
                     direction_cell(p.set.azimuth_deg),
                     Cell::new(crate::t!(
                         "panels-duration-min",

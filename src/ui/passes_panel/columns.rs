@@ -7,6 +7,7 @@ use egui::{Align, Layout, RichText, Vec2};
 
 use super::{ColumnSet, PassesPanel, SortColumn};
 
+#[derive(Clone, Copy)]
 pub(super) struct Column {
     pub(super) title: &'static str,
     /// A title over several columns ("panels-group-appears" over its time, height and direction).
@@ -111,6 +112,19 @@ impl ColumnSet {
             Self::Seen => &SEEN_COLUMNS,
             Self::Horizon => &HORIZON_COLUMNS,
         }
+    }
+
+    /// The columns, each time column `extra_time_width` wider: room for the ± beside the
+    /// times once the elements are old for them (issue 26).
+    pub(super) fn columns_widened(self, extra_time_width: f32) -> Vec<Column> {
+        let time = |c: &Column| c.title == "panels-col-time";
+        self.columns()
+            .iter()
+            .map(|c| Column {
+                width: c.width + if time(c) { extra_time_width } else { 0.0 },
+                ..*c
+            })
+            .collect()
     }
 }
 
