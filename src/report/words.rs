@@ -444,11 +444,7 @@ pub fn event_description(
             range_km = format!("{:.0}", q.range_km)
         )
     };
-    let mut description = vec![plain_description_estimated(
-        p,
-        r.standard_magnitude(),
-        &both,
-    )];
+    let mut description = vec![plain_description_estimated(p, r.standard_magnitude(), both)];
     if let Some(e) = r.standard_magnitude().filter(|_| p.magnitude.is_some()) {
         description.push(super::estimate_hover(e));
     }
