@@ -40,7 +40,7 @@ fn t() -> DateTime<Utc> {
 #[divan::bench(sample_count = 20)]
 fn identify_whole_catalog(bencher: divan::Bencher) {
     let sats = catalog();
-    let magnitudes = overhead::catalog::bundled_std_magnitudes();
+    let magnitudes = overhead::catalog::bundled_magnitude_tiers();
     let frame = seoul();
     let sighting = Sighting {
         time: t(),
@@ -57,7 +57,7 @@ fn identify_whole_catalog(bencher: divan::Bencher) {
         magnitude: None,
     };
     let model = ScoreModel::default();
-    bencher.bench(|| identify(&sats, &magnitudes, &frame, &sighting, &model));
+    bencher.bench(|| identify(&sats, magnitudes, &frame, &sighting, &model));
 }
 
 #[divan::bench(sample_count = 10)]
@@ -95,19 +95,19 @@ fn identify_whole_process(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 20)]
 fn sky_now_whole_catalog(bencher: divan::Bencher) {
     let sats = catalog();
-    let magnitudes = overhead::catalog::bundled_std_magnitudes();
+    let magnitudes = overhead::catalog::bundled_magnitude_tiers();
     let frame = seoul();
     bencher.bench(|| {
-        overhead::orbit::sky_now::bright_satellites_up(&sats, None, &magnitudes, &frame, t(), 4.0)
+        overhead::orbit::sky_now::bright_satellites_up(&sats, None, magnitudes, &frame, t(), 4.0)
     });
 }
 
 #[divan::bench(sample_count = 20)]
 fn sky_now_narrowing(bencher: divan::Bencher) {
     let sats = catalog();
-    let magnitudes = overhead::catalog::bundled_std_magnitudes();
+    let magnitudes = overhead::catalog::bundled_magnitude_tiers();
     let frame = seoul();
     bencher.bench(|| {
-        overhead::orbit::sky_now::could_be_up_within(&sats, &magnitudes, &frame, t(), 150.0, 4.0)
+        overhead::orbit::sky_now::could_be_up_within(&sats, magnitudes, &frame, t(), 150.0, 4.0)
     });
 }

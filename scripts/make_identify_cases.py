@@ -7,12 +7,15 @@ Writes (relative to the repository root, or --out-dir):
 Run it through scripts/make_identify_cases, which creates a venv with pinned versions.
 Nothing is downloaded: the elements are the bundled snapshot
 (assets/elements/celestrak-active-2026-08-22.csv.gz), the standard magnitudes the bundled
-qs.mag, DE421 comes from the `skyfield-data` package.
+qs.mag and measured.tsv, DE421 comes from the `skyfield-data` package.
 
 Method (see tests/data/README.md):
   * Satellites: every element set of the bundled snapshot, propagated by python-sgp4
     through Skyfield (EarthSatellite from the OMM record). The sighted satellite is one of
-    those with a standard magnitude in qs.mag (the only ones whose brightness is known).
+    those with a standard magnitude measured for the object (issue 22's "measured" tier):
+    McCants' qs.mag, whose values are at full phase and are converted to 90 deg by adding
+    2.5 log10(pi) = 1.24 as Overhead does, and assets/std-magnitudes/measured.tsv, whose
+    rows take precedence. (The family and size tiers are estimates, not measurements.)
   * Places and nights: SITES below, each on its NIGHTS (dates of the evening, UTC days
     around the snapshot's epochs, so the elements are a few days old). Dark sky: the Sun's
     centre at least 12 deg below the horizon (Skyfield's apparent altitude, no refraction).
@@ -92,8 +95,14 @@ MAGNITUDE_SIGMA = 0.7
 SEED = 23
 
 
+MEASURED_TSV = os.path.join(ROOT, "assets", "std-magnitudes", "measured.tsv")
+# qs.mag is at full phase; a diffuse sphere is 2.5 log10(pi) fainter at 90 deg.
+QS_MAG_FULL_PHASE_TO_90_DEG = 2.5 * math.log10(math.pi)
+
+
 def std_magnitudes():
-    """qs.mag: catalog number (columns 1-5) -> magnitude (columns 34-37), as Overhead reads it."""
+    """Catalog number -> standard magnitude (1000 km, 90 deg), as Overhead's measured tier
+    reads them: qs.mag (columns 1-5 and 34-37) plus 1.24, then measured.tsv's rows."""
     out = {}
     with open(QS_MAG, encoding="latin-1") as f:
         for line in f:
@@ -103,7 +112,16 @@ def std_magnitudes():
             except ValueError:
                 continue
             if norad not in (1, 99999) and math.isfinite(mag):
-                out[norad] = mag
+                out[norad] = mag + QS_MAG_FULL_PHASE_TO_90_DEG
+    with open(MEASURED_TSV, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            try:
+                out[int(cells[0])] = float(cells[2])
+            except (ValueError, IndexError):
+                continue
     return out
 
 

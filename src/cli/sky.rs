@@ -157,8 +157,13 @@ pub struct SkyReport {
     pub sun: SkySun,
     /// The Moon's centre.
     pub moon: SkyMoon,
-    /// Mercury to Saturn, in order from the Sun.
+    /// Mercury to Saturn, in order from the Sun; empty outside the years their elements
+    /// are valid for (see `planets_omitted`).
     pub planets: Vec<SkyPlanet>,
+    /// Why no planet is listed, when the time is outside 1800–2050 (issue 25); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planets_omitted: Option<String>,
     /// The stars brighter than the limit, brightest first, above and below the horizon.
     pub stars: Vec<SkyStar>,
     /// With `--satellites`: those up, sunlit and possibly brighter than the limit,
@@ -185,13 +190,17 @@ pub struct SkySatellite {
     pub range_km: f64,
     /// Estimated visual magnitude.
     pub magnitude: f64,
+    /// One sigma of that estimate, magnitudes (its standard magnitude's).
+    pub magnitude_sigma: f64,
+    /// Where its standard magnitude comes from: "measured", "family" or "size".
+    pub magnitude_source: &'static str,
 }
 
 /// The satellites of `sats` above the horizon of `observer` at `t`, sunlit and possibly
 /// brighter than `max_magnitude` (see [`crate::orbit::sky_now`]), brightest first.
 pub fn sky_satellites(
     sats: &[crate::orbit::Satellite],
-    magnitudes: &crate::orbit::StdMagnitudes,
+    magnitudes: &dyn crate::orbit::MagnitudeLookup,
     observer: Observer,
     t: DateTime<Utc>,
     max_magnitude: f64,
@@ -206,6 +215,8 @@ pub fn sky_satellites(
             elevation_deg: round_to(s.elevation_deg, 4),
             range_km: round_to(s.range_km, 1),
             magnitude: round_to(s.magnitude, 2),
+            magnitude_sigma: round_to(s.standard.sigma, 2),
+            magnitude_source: s.standard.source.map_or("", |s| s.tag()),
         })
         .collect()
 }
@@ -229,8 +240,10 @@ pub fn sky_report(
     let sun = sun_direction(&frame, t);
     let moon = moon_view(&frame, t);
     let angle = |deg: f64| round_to(deg, 4);
+    let planets_valid = crate::orbit::planets::planets_valid_at(t);
     let planets = Planet::ALL
         .iter()
+        .filter(|_| planets_valid)
         .map(|&p| {
             let v = planet_view_at(p, &sky, jd);
             SkyPlanet {
@@ -275,6 +288,14 @@ pub fn sky_report(
             range_km: round_to(moon.range_km, 1),
         },
         planets,
+        planets_omitted: (!planets_valid).then(|| {
+            let (first, last) = crate::orbit::planets::VALID_YEARS;
+            t!(
+                "cli-sky-planets-omitted",
+                first = first.to_string(),
+                last = last.to_string()
+            )
+        }),
         stars,
         satellites: None,
         max_magnitude,
@@ -383,6 +404,9 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
     let mag = |m: f64| t!("cli-sky-mag", mag = format!("{m:>5.1}"));
     writeln!(w)?;
     writeln!(w, "{}", t!("cli-sky-planets"))?;
+    if let Some(why) = &report.planets_omitted {
+        writeln!(w, "{why}")?;
+    }
     for p in &report.planets {
         writeln!(
             w,
@@ -429,7 +453,17 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
                 "{} {}  {}",
                 pad_end(&crate::text::clean(&s.name, 24), 24),
                 pad_end(&where_words(s.azimuth_deg, s.elevation_deg), 33),
-                mag(s.magnitude)
+                // As the pass table shows it: a range when estimated from family or size.
+                t!(
+                    "cli-sky-mag",
+                    mag = format!(
+                        "{:>5}",
+                        crate::report::estimated_magnitude_cell(
+                            s.magnitude,
+                            (s.magnitude_source != "measured").then_some(s.magnitude_sigma)
+                        )
+                    )
+                )
             )?;
         }
     }
@@ -446,12 +480,15 @@ pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| t!("cli-bad-time", text = format!("{text:?}")))?,
     };
     let mut report = sky_report(observer, t, limit, crate::atlas::sky::stars());
+    if let (Some(why), Format::Json) = (&report.planets_omitted, args.format) {
+        eprintln!("overhead: {why}");
+    }
     if args.satellites {
         let sets = super::passes::load_element_sets(args.elements.as_deref())?;
         let sats: Vec<crate::orbit::Satellite> =
             sets.into_iter().map(crate::orbit::Satellite::new).collect();
-        let magnitudes = crate::catalog::bundled_std_magnitudes();
-        report.satellites = Some(sky_satellites(&sats, &magnitudes, observer, t, limit));
+        let magnitudes = crate::catalog::bundled_magnitude_tiers();
+        report.satellites = Some(sky_satellites(&sats, magnitudes, observer, t, limit));
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

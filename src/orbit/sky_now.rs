@@ -1,10 +1,11 @@
 //! Every satellite in the observer's sky at one instant that is sunlit and could be bright
 //! enough to see: what "Sky now" draws and `overhead sky --satellites` lists.
 //!
-//! "Could be bright enough" needs a brightness estimate: a satellite counts when its
-//! estimated magnitude, less one standard deviation of the estimate, reaches the sky's
-//! limiting magnitude. Standard magnitudes come through
-//! [`super::identify::standard_magnitude_of`]; a satellite without one is left out.
+//! "Could be bright enough" needs a brightness estimate: a satellite counts unless its
+//! estimated magnitude is fainter than the sky's limiting magnitude by one standard
+//! deviation of the estimate or more (the pass table's [`BrightVerdict`] "yes" or "maybe"). Standard magnitudes and their sigmas come through
+//! [`super::identify::MagnitudeLookup`] (issue 22's tiers: measured, family or size); a
+//! satellite no tier knows is left out.
 //!
 //! For a window that draws this every second, [`could_be_up_within`] narrows the catalog to
 //! the satellites that can reach the sky within a span (one SGP4 call each, the same bound
@@ -13,11 +14,12 @@
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
-use super::brightness::{StdMagnitudes, phase_angle_deg, visual_magnitude};
+use super::brightness::BrightVerdict;
+use super::brightness::{phase_angle_deg, visual_magnitude};
 use super::frames::{
     ObserverFrame, ecef_state_from_teme, gmst_rad, julian_date_utc, teme_from_ecef,
 };
-use super::identify::standard_magnitude_of;
+use super::identify::{MagnitudeLookup, StandardMagnitude};
 use super::propagate::Satellite;
 use super::reach::Reach;
 use super::stars::SkyDirection;
@@ -40,6 +42,15 @@ pub struct SatelliteInSky {
     pub range_km: f64,
     /// Estimated visual magnitude.
     pub magnitude: f64,
+    /// The standard magnitude it was estimated from, with its sigma and tier.
+    pub standard: StandardMagnitude,
+}
+
+/// Whether a satellite at `magnitude`, whose standard magnitude is `standard` (with its
+/// sigma), could be bright enough for a sky showing stars to `limiting_magnitude`: not
+/// fainter by a sigma or more ([`BrightVerdict`], as the pass table judges a pass).
+fn could_be_seen(magnitude: f64, standard: StandardMagnitude, limiting_magnitude: f64) -> bool {
+    BrightVerdict::of(magnitude, standard.sigma, limiting_magnitude) != BrightVerdict::No
 }
 
 /// The brightest a satellite can look: overhead at perigee, fully lit (diffuse sphere).
@@ -58,7 +69,7 @@ fn brightest_possible(sat: &Satellite, standard_magnitude: f64) -> f64 {
 /// (one SGP4 call each, in parallel).
 pub fn could_be_up_within(
     sats: &[Satellite],
-    magnitudes: &StdMagnitudes,
+    magnitudes: &dyn MagnitudeLookup,
     frame: &ObserverFrame,
     t: DateTime<Utc>,
     span_s: f64,
@@ -69,8 +80,8 @@ pub fn could_be_up_within(
     sats.par_iter()
         .enumerate()
         .filter(|(_, sat)| {
-            standard_magnitude_of(magnitudes, sat.set.norad_id).is_some_and(|m| {
-                brightest_possible(sat, m.magnitude) - m.sigma <= limiting_magnitude
+            magnitudes.standard_magnitude(&sat.set).is_some_and(|m| {
+                could_be_seen(brightest_possible(sat, m.magnitude), m, limiting_magnitude)
             })
         })
         .filter(|(_, sat)| {
@@ -91,7 +102,7 @@ pub fn could_be_up_within(
 pub fn bright_satellites_up(
     sats: &[Satellite],
     candidates: Option<&[usize]>,
-    magnitudes: &StdMagnitudes,
+    magnitudes: &dyn MagnitudeLookup,
     frame: &ObserverFrame,
     t: DateTime<Utc>,
     limiting_magnitude: f64,
@@ -102,7 +113,7 @@ pub fn bright_satellites_up(
     let observer_teme_km = teme_from_ecef(gmst, frame.r_ecef_km);
     let look = |index: usize| -> Option<SatelliteInSky> {
         let sat = sats.get(index)?;
-        let standard = standard_magnitude_of(magnitudes, sat.set.norad_id)?;
+        let standard = magnitudes.standard_magnitude(&sat.set)?;
         let state = sat.state_at(t).ok()?;
         let (r_ecef, v_ecef) = ecef_state_from_teme(gmst, state.r_teme_km, state.v_teme_km_s);
         let angles = frame.look_at(r_ecef, v_ecef);
@@ -111,7 +122,7 @@ pub fn bright_satellites_up(
         }
         let phase_deg = phase_angle_deg(state.r_teme_km, observer_teme_km, sun_teme_km);
         let magnitude = visual_magnitude(standard.magnitude, angles.range_km, phase_deg)?;
-        (magnitude - standard.sigma <= limiting_magnitude).then(|| SatelliteInSky {
+        could_be_seen(magnitude, standard, limiting_magnitude).then(|| SatelliteInSky {
             index,
             norad_id: sat.set.norad_id,
             name: sat.set.name.clone(),
@@ -119,6 +130,7 @@ pub fn bright_satellites_up(
             elevation_deg: angles.elevation_deg,
             range_km: angles.range_km,
             magnitude,
+            standard,
         })
     };
     let mut up: Vec<SatelliteInSky> = match candidates {

@@ -90,7 +90,13 @@ pub fn light_short(c: &Candidate) -> String {
 fn light_state(c: &Candidate) -> (&'static str, String) {
     match (c.sunlit, c.magnitude) {
         (false, _) => ("shadow", String::new()),
-        (true, Some(m)) => ("mag", format!("{m:.1}")),
+        (true, Some(m)) => (
+            "mag",
+            super::estimated_magnitude_cell(
+                m,
+                c.standard.filter(|s| !s.is_measured()).map(|s| s.sigma),
+            ),
+        ),
         (true, None) => ("unknown", String::new()),
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::catalog_data::CatalogData;
-use super::jobs::{Job, spawn_job};
+use super::jobs::{Job, spawn_worker};
 use crate::orbit::stars::SkyDirection;
 use crate::orbit::{Identification, Observer, ObserverFrame, ScoreModel, Sighting, identify};
 
@@ -56,7 +56,7 @@ pub struct IdentifyResults {
 pub fn identify_request(catalog: &CatalogData, request: IdentifyRequest) -> IdentifyResults {
     let found = identify(
         &catalog.sats,
-        &catalog.std_magnitudes,
+        catalog,
         &ObserverFrame::new(request.observer),
         &request.sighting(),
         &ScoreModel::default(),
@@ -70,5 +70,5 @@ pub fn spawn_identify(
     catalog: Arc<CatalogData>,
     request: IdentifyRequest,
 ) -> Job<IdentifyResults> {
-    spawn_job(ctx, move || identify_request(&catalog, request))
+    spawn_worker(ctx, 0, move |_, _| identify_request(&catalog, request))
 }

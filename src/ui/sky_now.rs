@@ -114,7 +114,7 @@ impl NowSkyCache {
             let middle = t + Duration::seconds(SELECTION_S / 2);
             let indices = could_be_up_within(
                 &catalog.sats,
-                &catalog.std_magnitudes,
+                catalog,
                 frame,
                 middle,
                 half_s,
@@ -143,7 +143,7 @@ impl NowSkyCache {
         let bright = bright_satellites_up(
             &catalog.sats,
             Some(&indices),
-            &catalog.std_magnitudes,
+            catalog,
             frame,
             t,
             key.limiting_magnitude,

@@ -209,6 +209,8 @@ struct JsonCandidate {
     sunlit: bool,
     magnitude: Option<f64>,
     standard_magnitude: Option<f64>,
+    standard_magnitude_sigma: Option<f64>,
+    magnitude_source: Option<&'static str>,
     range_km: f64,
     element_age_days: f64,
     timing_uncertainty_s: f64,
@@ -239,7 +241,9 @@ impl From<&Candidate> for JsonCandidate {
             elevation_deg: round_to(c.elevation_deg, 2),
             sunlit: c.sunlit,
             magnitude: c.magnitude.map(|m| round_to(m, 1)),
-            standard_magnitude: c.standard_magnitude,
+            standard_magnitude: c.standard.map(|m| round_to(m.magnitude, 2)),
+            standard_magnitude_sigma: c.standard.map(|m| round_to(m.sigma, 2)),
+            magnitude_source: c.standard.and_then(|m| m.source).map(|s| s.tag()),
             range_km: round_to(c.range_km, 1),
             element_age_days: round_to(c.element_age_days, 2),
             timing_uncertainty_s: round_to(c.timing_uncertainty_s, 1),
@@ -300,11 +304,10 @@ pub fn run(args: IdentifyArgs) -> anyhow::Result<ExitCode> {
     let tolerance = Duration::milliseconds((sighting.time_tolerance_s * 1000.0) as i64);
     warn_about_element_ages(&sets, sighting.time - tolerance, sighting.time + tolerance);
     let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();
-    let magnitudes = crate::catalog::bundled_std_magnitudes();
     let frame = ObserverFrame::new(observer);
     let found = identify(
         &sats,
-        &magnitudes,
+        crate::catalog::bundled_magnitude_tiers(),
         &frame,
         &sighting,
         &ScoreModel::default(),

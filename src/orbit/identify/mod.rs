@@ -13,11 +13,13 @@
 //!    observer's errors: the miss at the first point, the second point's miss across the
 //!    path (direction) and along it (angular rate, which tells a low satellite from a high
 //!    one), and the shift itself against the clock's tolerance and the elements' timing
-//!    uncertainty ([`super::timing_uncertainty_s`], grown with their age).
+//!    bound ([`super::timing_uncertainty_s`], issue 26's 90% bound for their age and drift,
+//!    taken as 1.645 standard deviations). Shifts up to the tolerance plus twice the bound
+//!    are searched.
 //! 3. **Light.** A satellite in the Earth's shadow cannot have been seen (unless within its
 //!    timing uncertainty of the shadow's edge), and a faint one is an unlikely naked-eye
 //!    sighting; a magnitude the observer gives sharpens that ([`score`]). Standard
-//!    magnitudes come through [`standard_magnitude_of`], the one place they are looked up.
+//!    magnitudes, with their sigmas, come through [`MagnitudeLookup`] (issue 22's tiers).
 //! 4. **Ranking.** The terms add up to −2 ln of a likelihood; the satellites are ranked by
 //!    it, and each gets the share of the probability it carries among all those tried and
 //!    "something not in the catalog" (an aircraft, a satellite without public elements).
@@ -35,14 +37,16 @@ mod track;
 use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
-use super::brightness::StdMagnitudes;
+use super::brightness::{MagnitudeEstimate, MagnitudeSource, MagnitudeTiers, SatelliteKey};
+use super::elements::ElementSet;
 use super::frames::{
     ObserverFrame, gmst_rad, gmst_rate_rad_per_minute, julian_date_utc, teme_from_ecef,
 };
-use super::passes::{MAX_DAYS_FROM_EPOCH, timing_uncertainty_s};
+use super::passes::MAX_DAYS_FROM_EPOCH;
 use super::propagate::Satellite;
 use super::stars::SkyDirection;
 use super::sun::sun_position_teme_km;
+use super::timing::{TimingDrift, timing_uncertainty_s};
 use fit::{
     Errors, Fit, Motion, Observed, angle_rad, best_fit, closest_approach, motion_at, tangent_unit,
 };
@@ -75,23 +79,43 @@ pub struct StandardMagnitude {
     pub magnitude: f64,
     /// Its uncertainty, magnitudes (tumbling, flat panels, an old measurement).
     pub sigma: f64,
+    /// The tier it comes from (None for the value assumed of a satellite no tier knows).
+    pub source: Option<MagnitudeSource>,
 }
 
-/// Spread of a measured standard magnitude (McCants' list), magnitudes: real satellites
-/// tumble and glint, so a pass is often a magnitude off the diffuse-sphere estimate.
-pub const MEASURED_STD_MAGNITUDE_SIGMA: f64 = 0.7;
+impl From<&MagnitudeEstimate> for StandardMagnitude {
+    fn from(estimate: &MagnitudeEstimate) -> Self {
+        Self {
+            magnitude: estimate.value,
+            sigma: estimate.sigma,
+            source: Some(estimate.source),
+        }
+    }
+}
 
-/// The standard magnitude identification uses for `norad_id`: today McCants' measured
-/// value, where there is one. The one place it is looked up, so that a better model of
-/// brightness (tiers by family and size) changes only this function.
-pub fn standard_magnitude_of(
-    magnitudes: &StdMagnitudes,
-    norad_id: u64,
-) -> Option<StandardMagnitude> {
-    magnitudes.get(norad_id).map(|magnitude| StandardMagnitude {
-        magnitude,
-        sigma: MEASURED_STD_MAGNITUDE_SIGMA,
-    })
+impl StandardMagnitude {
+    /// Whether a magnitude predicted from it is shown as one number (measured for the
+    /// object) rather than as its one-sigma range (an estimate from the family or size).
+    pub fn is_measured(&self) -> bool {
+        self.source == Some(MagnitudeSource::Measured)
+    }
+}
+
+/// Where identification and Sky now find a satellite's standard magnitude: the best
+/// estimate of the brightness tiers (measured, family or size; issue 22), with its sigma.
+/// The command line looks each satellite up in the bundled [`MagnitudeTiers`] as it needs
+/// it; the window answers from the estimates it keeps with its catalog.
+pub trait MagnitudeLookup: Sync {
+    /// The standard magnitude of the satellite of `set` with its sigma, if any tier knows it.
+    fn standard_magnitude(&self, set: &ElementSet) -> Option<StandardMagnitude>;
+}
+
+impl MagnitudeLookup for MagnitudeTiers {
+    fn standard_magnitude(&self, set: &ElementSet) -> Option<StandardMagnitude> {
+        self.estimate(&SatelliteKey::from(set))
+            .as_ref()
+            .map(StandardMagnitude::from)
+    }
 }
 
 /// The score's parameters: the observer's error model and the weights of light and
@@ -141,6 +165,7 @@ impl Default for ScoreModel {
             unknown_standard_magnitude: StandardMagnitude {
                 magnitude: 6.5,
                 sigma: 1.5,
+                source: None,
             },
             reported_magnitude_sigma: 1.0,
             glint_probability: 0.02,
@@ -186,13 +211,14 @@ pub struct Candidate {
     pub sunlit: bool,
     /// Estimated visual magnitude then (sunlit, with a known standard magnitude).
     pub magnitude: Option<f64>,
-    /// Its standard magnitude, if known.
-    pub standard_magnitude: Option<f64>,
+    /// Its standard magnitude with its sigma and tier, if any tier knows it.
+    pub standard: Option<StandardMagnitude>,
     /// Distance from the observer then, km.
     pub range_km: f64,
     /// Age of its element set at the time, days (negative before the epoch).
     pub element_age_days: f64,
-    /// The element set's timing uncertainty at that age, seconds.
+    /// How early or late its elements may put it at that age, seconds (issue 26's 90%
+    /// bound, [`timing_uncertainty_s`]).
     pub timing_uncertainty_s: f64,
     /// Total misfit, −2 ln likelihood (smaller is better).
     pub chi2: f64,
@@ -321,6 +347,10 @@ struct Tried {
     fits: bool,
 }
 
+/// Standard deviations in a two-sided 90% bound of a normal error: the timing bound of
+/// [`timing_uncertainty_s`] is read as 1.645 sigma.
+const NINETY_PERCENT_Z: f64 = 1.645;
+
 /// A satellite's window, shift spread and age at the sighting.
 struct Timing {
     age_days: f64,
@@ -332,13 +362,17 @@ struct Timing {
 
 fn timing_of(sat: &Satellite, sighting: &Sighting, model: &ScoreModel) -> Timing {
     let age_days = sat.set.age_days(sighting.time);
-    let timing_s = timing_uncertainty_s(age_days, sat.set.mean_motion_rev_per_day());
+    // Issue 26's 90% bound on how early or late these elements put the satellite.
+    let timing_s = timing_uncertainty_s(age_days, TimingDrift::of(&sat.set));
+    let timing_sigma_s = timing_s / NINETY_PERCENT_Z;
     let clock_s = sighting.time_tolerance_s * model.clock_sigma_fraction;
     Timing {
         age_days,
         timing_s,
-        window_s: (sighting.time_tolerance_s + 3.0 * timing_s).min(model.max_window_s),
-        shift_sigma_s: (clock_s * clock_s + timing_s * timing_s).sqrt().max(1.0),
+        window_s: (sighting.time_tolerance_s + 2.0 * timing_s).min(model.max_window_s),
+        shift_sigma_s: (clock_s * clock_s + timing_sigma_s * timing_sigma_s)
+            .sqrt()
+            .max(1.0),
         minutes0: sat.minutes_since_epoch(sighting.time),
     }
 }
@@ -363,7 +397,7 @@ fn try_one(
     sat: &Satellite,
     query: &Query,
     sighting: &Sighting,
-    magnitudes: &StdMagnitudes,
+    magnitudes: &dyn MagnitudeLookup,
     model: &ScoreModel,
 ) -> Option<Tried> {
     let timing = timing_of(sat, sighting, model);
@@ -384,7 +418,7 @@ fn try_one(
     let light = light(
         &fit,
         &query.light,
-        standard_magnitude_of(magnitudes, sat.set.norad_id),
+        magnitudes.standard_magnitude(&sat.set),
         sighting.magnitude,
         orbit_rate_deg_s,
         timing.timing_s,
@@ -405,10 +439,10 @@ fn try_one(
 }
 
 /// Which satellite of `sats` the observer at `frame` saw; see the module documentation.
-/// `magnitudes` gives standard magnitudes (through [`standard_magnitude_of`]).
+/// `magnitudes` gives standard magnitudes with their sigmas ([`MagnitudeLookup`]).
 pub fn identify(
     sats: &[Satellite],
-    magnitudes: &StdMagnitudes,
+    magnitudes: &dyn MagnitudeLookup,
     frame: &ObserverFrame,
     sighting: &Sighting,
     model: &ScoreModel,
@@ -471,7 +505,7 @@ fn describe(
     tried: &Tried,
     query: &Query,
     sighting: &Sighting,
-    magnitudes: &StdMagnitudes,
+    magnitudes: &dyn MagnitudeLookup,
     model: &ScoreModel,
     score: f64,
 ) -> Option<Candidate> {
@@ -519,8 +553,7 @@ fn describe(
         elevation_deg: direction.elevation_deg,
         sunlit: tried.light.sunlit,
         magnitude: tried.light.magnitude,
-        standard_magnitude: standard_magnitude_of(magnitudes, sat.set.norad_id)
-            .map(|m| m.magnitude),
+        standard: magnitudes.standard_magnitude(&sat.set),
         range_km: look.range_km,
         element_age_days: tried.age_days,
         timing_uncertainty_s: tried.timing_s,
