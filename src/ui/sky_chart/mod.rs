@@ -234,8 +234,14 @@ impl SkyChart {
                 if let (Some(path), Some(r)) = (path, record) {
                     draw_path(plot, &mut drawn, path, r, view, fmt, sizes);
                 }
+                // Named: the chosen ones and the brightest few of the others (brightest
+                // first); the rest are a dot and a trail, named on hover and in the
+                // "Up now" line (in twilight a dozen Starlinks may be "maybe" bright).
+                let mut others_named = 0;
                 for sat in &satellites {
-                    draw_now_satellite(plot, &mut drawn, sat, palette, sizes);
+                    let named = sat.chosen || others_named < now::NAMED_OTHERS;
+                    others_named += usize::from(!sat.chosen);
+                    draw_now_satellite(plot, &mut drawn, sat, palette, sizes, named);
                 }
                 if identifying {
                     self.identify.draw(plot, &mut drawn, view, sizes);

@@ -10,14 +10,18 @@ use super::LabelSizes;
 use crate::ui::sky_now::NowSatellite;
 use crate::ui::theme::Palette;
 
-/// One satellite of the "now" view: its trail, a dot and its name (the chosen ones in their
-/// colour, the others in the sunlit colour, fainter ones smaller).
+/// How many of the satellites nobody chose are named on the chart, the brightest first.
+pub(super) const NAMED_OTHERS: usize = 5;
+
+/// One satellite of the "now" view: its trail, a dot and, when `named`, its name (the
+/// chosen ones in their colour, the others in the sunlit colour, fainter ones smaller).
 pub(super) fn draw_now_satellite(
     plot: &mut egui_plot::PlotUi<'_>,
     drawn: &mut Vec<super::path::PlotLabel>,
     sat: &NowSatellite,
     palette: Palette,
     sizes: LabelSizes,
+    named: bool,
 ) {
     let Some(&[x, y]) = sat.trail.last() else {
         return;
@@ -45,13 +49,15 @@ pub(super) fn draw_now_satellite(
             .radius(if sat.chosen { 5.0 } else { radius })
             .color(color),
     );
-    super::path::plot_label(
-        plot,
-        drawn,
-        [x + 3.0, y + 3.0],
-        sat.name.clone(),
-        color,
-        egui::Align2::LEFT_BOTTOM,
-        sizes,
-    );
+    if named {
+        super::path::plot_label(
+            plot,
+            drawn,
+            [x + 3.0, y + 3.0],
+            sat.name.clone(),
+            color,
+            egui::Align2::LEFT_BOTTOM,
+            sizes,
+        );
+    }
 }
