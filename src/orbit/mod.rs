@@ -26,6 +26,7 @@
 //! `vec3` at the bottom, then `frames`, the bodies, `observe`; `propagator` below
 //! `elements` below `propagate`; `passes` on top.
 
+pub mod apparent;
 pub mod brightness;
 pub mod constants;
 pub mod elements;
@@ -41,6 +42,7 @@ pub mod propagator;
 pub(crate) mod roots;
 pub mod stars;
 pub mod sun;
+pub mod transit;
 mod vec3;
 
 pub use brightness::{StdMagnitudes, visual_magnitude};
@@ -68,3 +70,4 @@ pub use propagate::Satellite;
 pub use propagator::{PropagationError, Propagator, TemeState};
 pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};
+pub use transit::{TransitBody, TransitList, TransitSearch, find_transits};
