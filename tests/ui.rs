@@ -1326,3 +1326,86 @@ fn in_korean_the_first_run_location_window_names_the_default_place_in_korean() {
     assert_eq!(settings.observer().name, "Seoul");
     harness.get_by_label("위치: 서울");
 }
+
+// ---- The Transits view (issue 24) ----
+
+/// The window at Cape Town on the morning the ISS crosses the Sun over it (31 Aug 2026,
+/// 08:59:39 UTC), the clock fixed a minute and a half before.
+fn cape_town_transits_app() -> Harness<'static, OverheadApp> {
+    let settings = Settings {
+        observers: vec![overhead::settings::ObserverSite {
+            name: "Cape Town".to_owned(),
+            latitude_deg: -33.9249,
+            longitude_deg: 18.4241,
+            altitude_m: 10.0,
+            time_zone: Some("Africa/Johannesburg".to_owned()),
+        }],
+        current_observer: 0,
+        ..settled_settings()
+    };
+    app_at(
+        "2026-08-31T08:58:00Z".parse().unwrap(),
+        Some(settings),
+        None,
+        None,
+    )
+}
+
+/// Steps frames until no transit search runs.
+fn settle_transits(harness: &mut Harness<'static, OverheadApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        let runtime = harness.state().transit_runtime();
+        if !runtime.is_busy() && runtime.results.is_some() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
+    panic!("the transit search ran for 20 s");
+}
+
+#[test]
+fn the_transits_view_lists_the_iss_across_the_sun_and_searches_once_per_change() {
+    let mut harness = cape_town_transits_app();
+    harness.get_by_label("Transits").click();
+    harness.step();
+    settle_transits(&mut harness);
+    assert!(harness.state().state().transits.open);
+    // The list, the sentence, the banner before it and the Sun's warning.
+    harness.get_by_label_contains("Mon 31 Aug 10:59:39 · Sun · the ISS · here · a transit here");
+    harness
+        .get_by_label_contains("Sun transit by the ISS, Mon 31 Aug 10:59:39 right where you are");
+    harness.get_by_label_contains(": Sun transit by the ISS right where you are, 10:59:39");
+    assert!(
+        harness
+            .query_all_by_label_contains("certified solar filter")
+            .count()
+            >= 2
+    );
+    harness.get_by_label("Map of the centre lines around you");
+    harness.get_by_label("Close-up of the disc with the satellite's path");
+    // Frames with nothing changed search nothing.
+    let searched = harness.state().transit_runtime().started;
+    assert_eq!(searched, 1);
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert_eq!(harness.state().transit_runtime().started, searched);
+    // A wider radius searches once more, and so does the next day.
+    harness.state_mut().state_mut().transits.radius_km = 100.0;
+    settle_transits(&mut harness);
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert_eq!(harness.state().transit_runtime().started, searched + 1);
+    harness
+        .state_mut()
+        .set_fixed_now("2026-09-01T08:58:00Z".parse().unwrap());
+    settle_transits(&mut harness);
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert_eq!(harness.state().transit_runtime().started, searched + 2);
+}

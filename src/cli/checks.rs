@@ -81,6 +81,8 @@ pub const ELEVATION_DEG: Range = Range::closed(
 /// `passes --max-magnitude`: a limiting magnitude, from the brightest planets' (a sky that
 /// shows nothing fainter than Venus) to a large telescope's.
 pub const LIMITING_MAGNITUDE: Range = Range::closed(-5.0, 20.0, "(visual magnitude)");
+/// `transits --radius-km`: how far from the place a transit's centre line may pass.
+pub const RADIUS_KM: Range = Range::closed(0.0, crate::orbit::transit::MAX_RADIUS_KM, "km");
 /// `overhead fetch --catnr`: CelesTrak catalog numbers have at most nine digits.
 pub const CATALOG_NUMBER: (u64, u64) = (1, 999_999_999);
 

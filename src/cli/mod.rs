@@ -1,4 +1,5 @@
-//! The command line: `overhead passes`, `overhead fetch`, `overhead handout`, `overhead sky`.
+//! The command line: `overhead passes`, `overhead fetch`, `overhead handout`, `overhead sky`,
+//! `overhead transits`.
 //!
 //! The subcommands call the same `orbit`, `catalog` and `report` functions as the window
 //! does, and know nothing of the window: `main.rs` opens it when no subcommand is given.
@@ -14,6 +15,7 @@ pub mod handout;
 pub mod passes;
 pub mod sky;
 mod table;
+pub mod transits;
 
 /// What `overhead --version` prints after the name: the version and the date of the
 /// bundled elements (the same date as in [`crate::catalog::BUNDLED_SOURCE_NAME`]; a test
@@ -52,6 +54,8 @@ pub enum Command {
     Handout(handout::HandoutArgs),
     /// What is in the sky at one time and place: Sun, Moon, planets, bright stars.
     Sky(sky::SkyArgs),
+    /// When the ISS or Tiangong crosses the Sun or the Moon near you, and where to stand.
+    Transits(transits::TransitsArgs),
     /// Write the man pages and shell completions into a directory (for packaging).
     #[command(hide = true)]
     GenerateAssets(assets::GenerateAssetsArgs),
@@ -64,6 +68,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Fetch(a) => fetch::run(a),
         Command::Handout(a) => handout::run(a),
         Command::Sky(a) => sky::run(a),
+        Command::Transits(a) => transits::run(a),
         Command::GenerateAssets(a) => assets::run(a),
     }
 }

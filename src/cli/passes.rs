@@ -115,7 +115,7 @@ pub struct PassesArgs {
 /// Satellites named one by one on stderr when the window is too far from their epochs.
 const NOT_SEARCHED_SHOWN: usize = 5;
 
-fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+pub(super) fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     match start {
         None => Ok(Utc::now()),
         Some(text) => DateTime::parse_from_rfc3339(text)
@@ -185,8 +185,9 @@ impl PassesArgs {
     }
 }
 
-fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
-    match &args.satellites.elements {
+/// The element sets of `--elements`, else the cached and bundled ones.
+pub(super) fn load_elements(satellites: &SatelliteArgs) -> anyhow::Result<Vec<ElementSet>> {
+    match &satellites.elements {
         Some(path) => {
             let text =
                 crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
@@ -205,7 +206,7 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
 }
 
 /// Prints one warning line to stderr, cleaned of control characters and cut to length.
-fn warn(message: &str) {
+pub(super) fn warn(message: &str) {
     eprintln!(
         "overhead: {}",
         t!(
@@ -242,7 +243,11 @@ fn default_elements() -> anyhow::Result<Vec<ElementSet>> {
 /// its epoch: predictions drift by minutes within weeks. This applies to every source,
 /// `--elements` included. Sets more than [`crate::orbit::MAX_DAYS_FROM_EPOCH`] away are
 /// refused by the search itself, with their own note.
-fn warn_about_element_ages(sets: &[ElementSet], start: DateTime<Utc>, end: DateTime<Utc>) {
+pub(super) fn warn_about_element_ages(
+    sets: &[ElementSet],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) {
     let farthest_days = |set: &ElementSet| {
         let (a, b) = (set.age_days(start), set.age_days(end));
         if a.abs() > b.abs() { a } else { b }
@@ -502,6 +507,17 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// How `--tz` shows times: that IANA zone, else the computer's.
+pub(super) fn time_formatter(tz: Option<&str>) -> anyhow::Result<TimeFormatter> {
+    match tz {
+        Some(name) => name
+            .parse::<chrono_tz::Tz>()
+            .map(TimeFormatter::named)
+            .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}")))),
+        None => Ok(TimeFormatter::computer()),
+    }
+}
+
 /// Checks the arguments, loads and chooses the elements, and searches the window; the
 /// warnings (stale data, failed satellites) go to stderr.
 pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
@@ -510,14 +526,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         days,
         search,
     } = args.check_numbers()?;
-    let tz: Option<chrono_tz::Tz> = match &args.tz {
-        Some(name) => Some(
-            name.parse()
-                .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}"))))?,
-        ),
-        None => None,
-    };
-    let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
+    let fmt = time_formatter(args.tz.as_deref())?;
     let start = parse_start(args.start.as_deref())?;
     let frame = ObserverFrame::new(observer);
     let limit_deg = search.max_sun_elevation_deg;
@@ -567,7 +576,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
             })?;
         (start, end)
     };
-    let sets = select(args, load_elements(args)?)?;
+    let sets = select(args, load_elements(&args.satellites)?)?;
     warn_about_element_ages(&sets, start, end);
     let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();
     let mut notes = Vec::new();

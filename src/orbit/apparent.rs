@@ -39,6 +39,7 @@ const ARCSEC_RAD: f64 = std::f64::consts::PI / (180.0 * 3600.0);
 const ABERRATION_ARCSEC_AU: f64 = 20.4898;
 
 /// One term of a VSOP87 series: A cos(B + C τ), τ in Julian millennia (TT) from J2000.
+/// The tables are copied as published, phases like 3.142 (π to their precision) included.
 type Term = (f64, f64, f64);
 
 /// Series L0: amplitude (10⁻⁸ rad or au), phase (rad), frequency (rad per Julian millennium).
@@ -103,11 +104,13 @@ const L3: [Term; 7] = [
 ];
 /// Series L4: amplitude (10⁻⁸ rad or au), phase (rad), frequency (rad per Julian millennium).
 #[rustfmt::skip]
+#[allow(clippy::approx_constant)]
 const L4: [Term; 3] = [
     (114.0, 3.142, 0.0), (8.0, 4.13, 6283.08), (1.0, 3.84, 12566.15),
 ];
 /// Series L5: amplitude (10⁻⁸ rad or au), phase (rad), frequency (rad per Julian millennium).
 #[rustfmt::skip]
+#[allow(clippy::approx_constant)]
 const L5: [Term; 1] = [
     (1.0, 3.14, 0.0),
 ];
@@ -142,6 +145,7 @@ const R0: [Term; 40] = [
 ];
 /// Series R1: amplitude (10⁻⁸ rad or au), phase (rad), frequency (rad per Julian millennium).
 #[rustfmt::skip]
+#[allow(clippy::approx_constant)]
 const R1: [Term; 10] = [
     (103019.0, 1.10749, 6283.07585), (1721.0, 1.0644, 12566.1517), (702.0, 3.142, 0.0),
     (32.0, 1.02, 18849.23), (31.0, 2.84, 5507.55), (25.0, 1.32, 5223.69),
@@ -150,6 +154,7 @@ const R1: [Term; 10] = [
 ];
 /// Series R2: amplitude (10⁻⁸ rad or au), phase (rad), frequency (rad per Julian millennium).
 #[rustfmt::skip]
+#[allow(clippy::approx_constant)]
 const R2: [Term; 6] = [
     (4359.0, 5.7846, 6283.0758), (124.0, 5.579, 12566.152), (12.0, 3.14, 0.0),
     (9.0, 3.63, 77713.77), (6.0, 1.87, 5573.14), (3.0, 5.47, 18849.23),
@@ -198,8 +203,8 @@ pub fn nutation_rad(t: f64) -> (f64, f64) {
         &[125.044_52, -1_934.136_261, 0.002_070_8, 1.0 / 450_000.0],
     )
     .to_radians();
-    let sun_longitude = (280.4665 + 36_000.7698 * t).to_radians();
-    let moon_longitude = (218.3165 + 481_267.8813 * t).to_radians();
+    let sun_longitude = (280.4665 + 36000.7698 * t).to_radians();
+    let moon_longitude = (218.3165 + 481267.8813 * t).to_radians();
     let longitude_arcsec = -17.20 * node.sin()
         - 1.32 * (2.0 * sun_longitude).sin()
         - 0.23 * (2.0 * moon_longitude).sin()

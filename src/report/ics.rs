@@ -17,11 +17,11 @@ use super::{PassRecord, SeenPart};
 use crate::orbit::{Observer, ObserverFrame};
 use crate::timefmt::TimeFormatter;
 
-fn ics_time(t: DateTime<Utc>) -> String {
+pub(super) fn ics_time(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-fn ics_escape(s: &str) -> String {
+pub(super) fn ics_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -30,7 +30,7 @@ fn ics_escape(s: &str) -> String {
 
 /// Folds an iCalendar content line to 75 octets per line (RFC 5545 §3.1), never inside a
 /// UTF-8 character or between a backslash and the character it escapes.
-fn ics_fold(line: &str) -> String {
+pub(super) fn ics_fold(line: &str) -> String {
     let mut out = String::new();
     let mut width = 0;
     for c in line.chars() {

@@ -5,7 +5,9 @@
 //!   [`SatelliteNote`]) and the shared number formats;
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
-//! - `json`, `csv`, `ics`: the three file formats.
+//! - `json`, `csv`, `ics`: the three file formats;
+//! - `transits`, `transit_words`: transits across the Sun and the Moon in the same three
+//!   formats, and their words.
 
 use std::sync::Arc;
 
@@ -19,12 +21,16 @@ mod digits;
 mod ics;
 mod json;
 mod moon;
+mod transit_words;
+mod transits;
 mod words;
 
 pub use csv::{to_csv, write_csv};
 pub use ics::to_ics;
 pub use json::{to_json, write_json};
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
+pub use transit_words::*;
+pub use transits::{transits_to_ics, write_transits_csv, write_transits_json};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its

@@ -32,6 +32,7 @@ pub mod sky_scene;
 pub mod state;
 pub mod status_bar;
 pub mod theme;
+pub mod transits;
 pub mod view;
 pub use crate::timefmt;
 

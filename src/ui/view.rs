@@ -218,6 +218,12 @@ pub enum Action {
     SetAutoRefreshHours(u32),
     /// Speak this language (`None`: the system's), now and at the next start.
     SetLanguage(Option<crate::i18n::Lang>),
+    /// Write the listed transits as an iCalendar file.
+    ExportTransitsIcs,
+    /// Write the listed transits as CSV.
+    ExportTransitsCsv,
+    /// Dismiss the alert for this transit (its key, "transit-25544-sun-1787364000").
+    DismissTransitAlert(String),
 }
 
 /// Read-only facts every panel may need this frame.

@@ -150,3 +150,10 @@ cli-arg-out-of-range = { $arg } { $value } is { $finite ->
 cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
 # Empty text: $arg the flag.
 cli-arg-empty = { $arg } is empty; give it some text
+
+## overhead transits (issue 24): the table (stdout).
+# First line: $start, $end the window ("2026-08-22 00:00 UTC"), $radius km ("50"), $place
+# the observer's coordinates (words-coordinates), $zone the time zone's label.
+cli-transits-title = Transits across the Sun and the Moon from { $start } to { $end } ({ $zone }) whose centre line passes within { $radius } km of { $place }
+# When there are none: $radius km.
+cli-transits-none = None in this window: no centre line passes within { $radius } km, and none crosses the disc from where you are.

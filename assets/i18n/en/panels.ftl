@@ -318,3 +318,58 @@ panels-clock-state-simulated = simulated, x{ $rate }
 panels-theme-light = Light
 panels-theme-dark = Dark
 panels-theme-night = Night (red)
+
+## The Transits view (issue 24; src/ui/transits): satellites across the Sun and the Moon.
+# The tabs over the central area.
+panels-transits-tab-map = World
+panels-transits-tab = Transits
+panels-transits-tab-hover = When the ISS or Tiangong crosses the Sun or the Moon near you, and where to stand to see it
+panels-transits-heading = Transits
+# Beside the radius field.
+panels-transits-radius = Within
+panels-transits-days = Days
+panels-transits-followed = and the followed satellite
+panels-transits-alert = Alert
+panels-transits-alert-minutes = {" "}min before
+panels-transits-alert-hover = A notification this long before each transit: time enough to get to the line (0: none)
+panels-transits-export-ics = Export calendar…
+panels-transits-export-csv = Export CSV…
+panels-transits-searching = Searching…
+# No event: $radius km, $days days.
+panels-transits-none = No centre line passes within { $radius } km in the next { $days } days. A larger radius finds more.
+# One line of the list: $when date and time, $body sun / moon, $sat the satellite, $here yes
+# when the line passes within half a km, $km, $point, $state transit / near / miss / below,
+# $sep degrees, $duration seconds.
+panels-transits-row = { $when } · { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } · { $sat } · { $here ->
+        [yes] here
+       *[no] { $km } km { $point }
+    } · { $state ->
+        [transit] a transit here ({ $duration } s)
+        [near] a near miss here ({ $sep }°)
+        [miss] { $sep }° from the centre here
+       *[below] below your horizon
+    }
+# The close-up's choice of point.
+panels-transits-seen-from = Seen from:
+# $km, $point the nearest point's distance and direction.
+panels-transits-from-nearest = the nearest point ({ $km } km { $point })
+panels-transits-from-place = where you are
+# Under the close-up: $body sun / moon, $sat, $duration seconds on the disc.
+panels-transits-close-up-caption = The { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } and { $sat }'s path across it, to scale ({ $duration } s on the disc), as you face it with the zenith up.
+panels-transits-disc-label = Close-up of the disc with the satellite's path
+panels-transits-size-unknown = size unknown: drawn as a dot
+panels-transits-map-label = Map of the centre lines around you
+# By the nearest point on the map: $time, $km, $point.
+panels-transits-map-nearest = { $time }, { $km } km { $point }
+# The map's corner: $radius km.
+panels-transits-map-scale = Circle: { $radius } km. Click to move your place.
+# Hovering the map: $lat, $lon degrees.
+panels-transits-map-hover = Move your place here ({ $lat }, { $lon })
+# The banner before a transit: $countdown ("1 h 05 min"), $summary words-transit-summary.
+panels-transits-alert-banner = In { $countdown }: { $summary }

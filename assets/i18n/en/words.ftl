@@ -298,3 +298,79 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## Transits across the Sun and the Moon (issue 24): the command line's table, the
+## calendar file and the window.
+# The body: $body sun / moon.
+words-transit-body = { $body ->
+        [sun] Sun
+       *[moon] Moon
+    }
+# A satellite's everyday name: $id its catalog number, $name the name as published.
+words-transit-sat = { $id ->
+        [25544] the ISS
+        [48274] Tiangong
+       *[other] { $name }
+    }
+# A point with no town near it: $lat, $lon degrees ("51.77"), $ns n / s, $ew e / w.
+words-transit-coordinates = { $lat }° { $ns ->
+        [n] N
+       *[s] S
+    }, { $lon }° { $ew ->
+        [e] E
+       *[w] W
+    }
+# The one sentence about a transit: $body sun / moon, $sat words-transit-sat, $when the
+# date and time ("Sat 5 Sep 14:02:13"), $here yes when the centre line passes within half
+# a kilometre of the observer, $place the nearest town or words-transit-coordinates, $km
+# the distance ("21", "2.4"), $point a compass point ("N"), $duration seconds the
+# satellite is on the disc there ("0.52"), $seen words-transit-place.
+words-transit-sentence = { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } transit by { $sat }, { $when } { $here ->
+        [yes] right where you are
+       *[no] at { $place }, { $km } km { $point } of you
+    } ({ $duration } s); { $seen }
+# What the observer's own place sees: $state transit / near / miss / below, $body sun /
+# moon, $sep the least separation in degrees ("0.31"), $duration seconds on the disc.
+words-transit-place = { $state ->
+        [transit] from where you are it crosses the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        }'s disc { $sep }° from its centre, for { $duration } s: a transit here!
+        [near] from where you are it passes { $sep }° from the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        }'s centre: a near miss here.
+        [miss] from where you are it passes { $sep }° from the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        }'s centre.
+       *[below] from where you are the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        } is below the horizon.
+    }
+# The details: $width the strip's width in km, $body, $height the body's height in degrees
+# at the observer, $point its compass point, $bearing its bearing, $sat
+# words-transit-sat, $range km, $sized yes / no, $size the satellite's size in arcseconds.
+words-transit-details = The strip where it crosses the disc is { $width } km wide. The { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } is { $height }° up in the { $point } (bearing { $bearing }°); { $sat } is { $range } km away{ $sized ->
+        [yes] , { $size }″ across.
+       *[no] .
+    }
+# $age the elements' age in days ("0.3"), $uncertainty seconds ("2").
+words-transit-elements = Elements { $age } days old: the time may be off by { $uncertainty } s or more, and the line moves along the track with it. Check the prediction again the day before, with fresh elements.
+words-transit-solar-filter = Never look at the Sun, even for a moment, without a certified solar filter over the front of your telescope, binoculars or camera lens.
+# A calendar event's or an alert's title: $body, $sat, $here yes / no, $km, $point, $time
+# ("14:02:13").
+words-transit-summary = { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } transit by { $sat }{ $here ->
+        [yes] {""} right where you are
+       *[no] , { $km } km { $point } of you
+    }, { $time }

@@ -102,6 +102,7 @@ cli-unit = { $unit ->
         [degrees] 도
         [metres] 미터
         [days] 일
+        [km] km
        *[other] 겉보기 등급
     }
 cli-range = { $kind ->
@@ -114,3 +115,7 @@ cli-arg-out-of-range = { $arg } { $value }: { $finite ->
     }. { $range }여야 해요
 cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
 cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요
+
+## overhead transits(이슈 24): 표(표준 출력).
+cli-transits-title = { $start }부터 { $end }까지({ $zone }) 중심선이 { $place }에서 { $radius } km 안으로 지나가는 해·달 통과
+cli-transits-none = 이 기간에는 없어요. { $radius } km 안으로 지나가는 중심선도, 지금 있는 곳에서 원반을 가로지르는 통과도 없어요.

@@ -246,3 +246,45 @@ panels-clock-state-simulated = 모의 시각, x{ $rate }
 panels-theme-light = 밝게
 panels-theme-dark = 어둡게
 panels-theme-night = 밤 (빨강)
+
+## 통과 보기(이슈 24): 해나 달 앞을 지나가는 위성.
+panels-transits-tab-map = 세계
+panels-transits-tab = 해·달 통과
+panels-transits-tab-hover = 국제우주정거장이나 톈궁이 가까운 곳에서 해나 달 앞을 지나가는 때와 그걸 볼 수 있는 자리
+panels-transits-heading = 해·달 통과
+panels-transits-radius = 반경
+panels-transits-days = 기간(일)
+panels-transits-followed = 따라가는 위성도
+panels-transits-alert = 알림
+panels-transits-alert-minutes = {" "}분 전
+panels-transits-alert-hover = 통과마다 이만큼 먼저 알려 줘요. 중심선까지 갈 시간을 넉넉히 잡으세요(0: 알리지 않음).
+panels-transits-export-ics = 달력으로 내보내기…
+panels-transits-export-csv = CSV로 내보내기…
+panels-transits-searching = 찾는 중…
+panels-transits-none = 앞으로 { $days }일 동안 { $radius } km 안으로 지나가는 중심선이 없어요. 반경을 넓히면 더 찾을 수 있어요.
+panels-transits-row = { $when } · { $body ->
+        [sun] 태양
+       *[moon] 달
+    } · { $sat } · { $here ->
+        [yes] 바로 여기
+       *[no] { $point }쪽 { $km } km
+    } · { $state ->
+        [transit] 여기서도 통과({ $duration }초)
+        [near] 여기서는 아깝게 비껴감({ $sep }°)
+        [miss] 여기서는 중심에서 { $sep }°
+       *[below] 여기서는 지평선 아래
+    }
+panels-transits-seen-from = 보는 자리:
+panels-transits-from-nearest = 가장 가까운 중심선 위({ $point }쪽 { $km } km)
+panels-transits-from-place = 지금 있는 곳
+panels-transits-close-up-caption = { $body ->
+        [sun] 태양
+       *[moon] 달
+    }과 그 앞을 지나는 { $sat }의 길을 실제 비율로 그렸어요(원반 위에 { $duration }초). 천정을 위로 두고 바라본 모습이에요.
+panels-transits-disc-label = 위성이 지나가는 길을 그린 원반 확대 그림
+panels-transits-size-unknown = 크기를 몰라 점으로 그렸어요
+panels-transits-map-label = 내 주변을 지나는 중심선 지도
+panels-transits-map-nearest = { $time }, { $point }쪽 { $km } km
+panels-transits-map-scale = 원: 반경 { $radius } km. 지도를 누르면 내 위치를 옮겨요.
+panels-transits-map-hover = 내 위치를 여기로 옮기기({ $lat }, { $lon })
+panels-transits-alert-banner = { $countdown } 뒤: { $summary }

@@ -222,3 +222,62 @@ words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그�
 words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)
+
+## 해나 달 앞을 지나가는 위성(통과, 이슈 24): 명령줄 표, 달력 파일, 창.
+words-transit-body = { $body ->
+        [sun] 태양
+       *[moon] 달
+    }
+words-transit-sat = { $id ->
+        [25544] 국제우주정거장(ISS)
+        [48274] 톈궁 우주정거장
+       *[other] { $name }
+    }
+words-transit-coordinates = { $ns ->
+        [n] 북위
+       *[s] 남위
+    } { $lat }°, { $ew ->
+        [e] 동경
+       *[w] 서경
+    } { $lon }°
+words-transit-sentence = { $sat }의 { $body ->
+        [sun] 태양
+       *[moon] 달
+    } 통과: { $when }, { $here ->
+        [yes] 바로 지금 있는 곳에서
+       *[no] { $place }에서(내 위치에서 { $point }쪽으로 { $km } km)
+    } 보여요({ $duration }초). { $seen }
+words-transit-place = { $state ->
+        [transit] 지금 있는 곳에서도 { $body ->
+            [sun] 태양
+           *[moon] 달
+        } 원반을 가로질러요. 중심에서 { $sep }° 떨어져 { $duration }초 동안 지나가요. 여기서 통과를 볼 수 있어요!
+        [near] 지금 있는 곳에서는 { $body ->
+            [sun] 태양
+           *[moon] 달
+        } 중심에서 { $sep }° 떨어져 지나가요. 아깝게 비껴가요.
+        [miss] 지금 있는 곳에서는 { $body ->
+            [sun] 태양
+           *[moon] 달
+        } 중심에서 { $sep }° 떨어져 지나가요.
+       *[below] 지금 있는 곳에서는 { $body ->
+            [sun] 태양이
+           *[moon] 달이
+        } 지평선 아래에 있어요.
+    }
+words-transit-details = 원반을 가로지르는 모습이 보이는 띠의 폭은 { $width } km예요. { $body ->
+        [sun] 태양은
+       *[moon] 달은
+    } { $point }쪽(방위 { $bearing }°) { $height }° 높이에 있고, { $sat }까지 거리는 { $range } km{ $sized ->
+        [yes] , 크기는 { $size }″예요.
+       *[no] 예요.
+    }
+words-transit-elements = 궤도 자료가 { $age }일 지났어요. 시각이 { $uncertainty }초 이상 틀릴 수 있고, 그만큼 선도 궤도를 따라 움직여요. 전날 새 궤도 자료로 다시 확인하세요.
+words-transit-solar-filter = 인증된 태양 필터를 망원경, 쌍안경, 카메라 렌즈 앞에 씌우지 않고는 잠깐이라도 태양을 보면 안 돼요.
+words-transit-summary = { $sat }의 { $body ->
+        [sun] 태양
+       *[moon] 달
+    } 통과{ $here ->
+        [yes] {""}, 바로 지금 있는 곳
+       *[no] , 내 위치에서 { $point }쪽 { $km } km
+    }, { $time }

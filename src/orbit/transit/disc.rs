@@ -27,11 +27,15 @@ pub struct DiscPoint {
 /// The body's disc and the satellite's path across it, seen from one point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiscView {
+    /// The satellite's catalog number.
+    pub norad_id: u64,
     /// The body.
     pub body: TransitBody,
     /// The body's apparent radius, degrees.
     pub body_radius_deg: f64,
-    /// The satellite's largest dimension as an angle, degrees, when its size is known.
+    /// The satellite's largest dimension, metres, when known ([`satellite_size_m`]).
+    pub satellite_size_m: Option<f64>,
+    /// That dimension as an angle at the satellite's range, degrees.
     pub satellite_size_deg: Option<f64>,
     /// The path, in time order.
     pub path: Vec<DiscPoint>,
@@ -54,8 +58,9 @@ pub fn disc_view(
     let scene = Scene::new(sat, body, around);
     let centre = scene.at(0.0)?;
     let body_radius_deg = scene.body_radius_deg(&centre, here);
-    let satellite_size_deg = satellite_size_m(sat.set.norad_id)
-        .map(|m| (m / 1000.0 / centre.range_km(here)).atan().to_degrees());
+    let size_m = satellite_size_m(sat.set.norad_id);
+    let satellite_size_deg =
+        size_m.map(|m| (m / 1000.0 / centre.range_km(here)).atan().to_degrees());
     let steps = steps.max(2);
     let mut path = Vec::with_capacity(steps + 1);
     for k in 0..=steps {
@@ -75,8 +80,10 @@ pub fn disc_view(
         });
     }
     Ok(DiscView {
+        norad_id: sat.set.norad_id,
         body,
         body_radius_deg,
+        satellite_size_m: size_m,
         satellite_size_deg,
         path,
     })

@@ -63,9 +63,9 @@ pub(super) fn transit_in(
     };
     let (nearest_s, nearest_km) =
         golden_minimum(line_s - 1.0, line_s + 1.0, TIME_TOLERANCE_S, |t_s| {
-            Ok(scene
+            scene
                 .at(t_s)
-                .map(|s| distance_at(&s).map_or(NOWHERE_KM, |(d, _)| d))?)
+                .map(|s| distance_at(&s).map_or(NOWHERE_KM, |(d, _)| d))
         })?;
     let nearest_snap = scene.at(nearest_s)?;
     let Some((_, nearest_hit)) = distance_at(&nearest_snap) else {

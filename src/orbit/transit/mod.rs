@@ -261,6 +261,21 @@ pub fn find_transits(
             list.stopped_early.get_or_insert(e);
         }
     }
+    list.transits
+        .sort_by_key(|t| (t.body == TransitBody::Moon, t.nearest.time));
+    // Were one pass ever to come out of two stretches (the body's horizon cutting one in
+    // two), it is one event: keep the nearer.
+    list.transits.dedup_by(|later, earlier| {
+        let same = later.body == earlier.body
+            && (later.nearest.time - earlier.nearest.time)
+                .num_seconds()
+                .abs()
+                < 60;
+        if same && later.nearest.distance_km < earlier.nearest.distance_km {
+            std::mem::swap(later, earlier);
+        }
+        same
+    });
     list.transits.sort_by_key(|t| t.nearest.time);
     list
 }

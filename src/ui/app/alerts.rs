@@ -113,6 +113,22 @@ impl OverheadApp {
                 body,
             });
         }
+        for (key, alert_at_sim, title, body) in self.transit_notifications(sim_now, &fmt) {
+            let Some(at) = notify::due_instant(alert_at_sim, sim_now, live, now) else {
+                continue;
+            };
+            plan.alerts.push(PlannedAlert {
+                key: key.clone(),
+                alert_at_unix_s: alert_at_sim.timestamp(),
+                due_now: alert_at_sim <= sim_now,
+            });
+            alerts.push(ScheduledAlert {
+                key,
+                at,
+                title,
+                body,
+            });
+        }
         if live {
             // The real moment of each alert moves with the clock's offset: part of the plan.
             plan.clock_offset_s = Some((sim_now - self.real_now).num_seconds());

@@ -28,6 +28,7 @@ impl OverheadApp {
         let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
         let progress = self.search.as_ref().map(|s| s.job.progress());
         let alert = self.alert().map(|(k, r)| (k, r.clone()));
+        let transit_alert = self.transit_alert();
         let (night_note, never_dark) = match self.state.window {
             SearchWindow::Hours(_) => (None, false),
             SearchWindow::Tonight => {
@@ -87,6 +88,7 @@ impl OverheadApp {
             location,
             clock_bar,
             sky,
+            transits,
         } = &mut self.state;
         let view = ViewCtx {
             t,
@@ -192,7 +194,8 @@ impl OverheadApp {
             .then(|| t!("app-no-satellites-loaded-sentence"));
         // Presenting to a class, the map and the sky chart are what the back row needs;
         // the table (chosen beforehand; "Jump to this pass" still works) comes back on Esc.
-        if !presenting {
+        // The Transits view takes the table's room too: it has its own list.
+        if !presenting && !transits.open {
             egui::Panel::bottom(table_id)
                 .resizable(true)
                 .default_size(table_size)
@@ -225,13 +228,29 @@ impl OverheadApp {
             if let Some((key, record)) = &alert {
                 alert_ui(ui, &view, *key, record, &mut actions);
             }
+            if let Some(event) = &transit_alert {
+                crate::ui::transits::alert_ui(ui, &view, transits, event, &mut actions);
+            }
             if presenting {
                 sky.description_ui(ui, &view);
                 ui.separator();
                 live.ui(ui, &view, &mut actions);
                 ui.separator();
             }
-            map.ui(ui, &view, &mut actions);
+            if presenting {
+                map.ui(ui, &view, &mut actions);
+            } else {
+                transits.tabs_ui(ui);
+                if transits.open {
+                    let input = crate::ui::transits::TransitsInput {
+                        results: self.transit_runtime.results.as_ref(),
+                        busy: self.transit_runtime.is_busy(),
+                    };
+                    transits.ui(ui, &view, &input, &mut actions);
+                } else {
+                    map.ui(ui, &view, &mut actions);
+                }
+            }
         });
         let first_run = !settings.first_run_done;
         let was_open = location.open;

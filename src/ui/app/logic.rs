@@ -40,6 +40,7 @@ impl OverheadApp {
         self.keyboard(ctx);
         self.apply_presentation(ctx);
         self.maybe_search(ctx);
+        self.transits_step(ctx);
         // Keep the clock display and the moving satellites current.
         // A fixed clock never moves by itself, so it needs no repaints.
         let runs = !matches!(self.now_source, NowSource::Fixed(_));
@@ -416,6 +417,9 @@ impl OverheadApp {
                 crate::i18n::set_language(language.unwrap_or_else(crate::i18n::Lang::from_env));
                 ctx.request_repaint();
             }
+            Action::ExportTransitsIcs => self.export_transits(ctx, ExportFormat::Ics),
+            Action::ExportTransitsCsv => self.export_transits(ctx, ExportFormat::Csv),
+            Action::DismissTransitAlert(key) => self.dismissed_transit_alerts.push(key),
         }
     }
 

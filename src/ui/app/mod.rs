@@ -30,6 +30,7 @@ mod logic;
 mod saving;
 mod startup;
 mod top_panel;
+mod transits;
 
 pub use startup::{AppOptions, CatalogLoader, NowSource};
 
@@ -95,6 +96,10 @@ pub struct OverheadApp {
     applied_theme: Option<ThemeChoice>,
     applied_presentation: bool,
     dismissed_alerts: Vec<PassKey>,
+    /// The Transits view's search and results.
+    transit_runtime: crate::ui::transits::TransitRuntime,
+    /// Transit alerts dismissed (their keys).
+    dismissed_transit_alerts: Vec<String>,
     status_bar: StatusBar,
     settings_path: Option<PathBuf>,
     export_dir: Option<PathBuf>,
@@ -167,6 +172,8 @@ impl OverheadApp {
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
+            transit_runtime: crate::ui::transits::TransitRuntime::default(),
+            dismissed_transit_alerts: Vec::new(),
             status_bar,
             settings_path,
             export_dir,
@@ -195,6 +202,16 @@ impl OverheadApp {
     /// True while the catalog loads or a pass search runs.
     pub fn is_busy(&self) -> bool {
         self.catalog_job.is_some() || self.search.is_some() || self.refresh_job.is_some()
+    }
+
+    /// The Transits view's search and results (for tests and tools).
+    pub fn transit_runtime(&self) -> &crate::ui::transits::TransitRuntime {
+        &self.transit_runtime
+    }
+
+    /// The state, to change (for tests and tools).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
     }
 
     /// The loaded catalog.

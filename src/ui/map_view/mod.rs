@@ -21,7 +21,8 @@ mod projection;
 pub use ground::subpoint;
 
 use crate::t;
-use ground::{latitude_words, longitude_words, place_at};
+pub(crate) use ground::place_at;
+use ground::{latitude_words, longitude_words};
 use layers::{observer_marker, observer_marker_rects};
 use projection::{Projection, base_px_per_deg, wrap_lon};
 
