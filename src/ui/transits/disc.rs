@@ -97,19 +97,22 @@ fn draw(ui: &egui::Ui, view: &ViewCtx<'_>, rect: Rect, disc: &DiscView) {
     ));
     if let (Some(first), Some(last)) = (disc.path.first(), disc.path.last()) {
         let font = FontId::proportional(11.0 * view.label_scale);
+        let inner = rect.shrink(4.0);
         for (p, align) in [(first, Align2::RIGHT_BOTTOM), (last, Align2::LEFT_TOP)] {
-            let at = to_screen(p.x_deg, p.y_deg);
-            let at = Pos2::new(
-                at.x.clamp(rect.left() + 50.0, rect.right() - 50.0),
-                at.y.clamp(rect.top() + 12.0, rect.bottom() - 12.0),
+            // chrono has no one-decimal seconds (`%.1f` fails to format): tenths by hand.
+            let text = format!(
+                "{}.{}",
+                view.fmt.hms(p.time),
+                p.time.timestamp_subsec_millis() / 100
             );
-            painter.text(
-                at,
-                align,
-                view.fmt.format(p.time, "%H:%M:%S%.1f"),
-                font.clone(),
-                palette.weak_text,
+            let galley = painter.layout_no_wrap(text, font.clone(), palette.weak_text);
+            // Beside the path's end, moved inside the close-up when it would stick out.
+            let at = align.anchor_size(to_screen(p.x_deg, p.y_deg), galley.size());
+            let shift = Vec2::new(
+                (inner.left() - at.left()).max(0.0) - (at.right() - inner.right()).max(0.0),
+                (inner.top() - at.top()).max(0.0) - (at.bottom() - inner.bottom()).max(0.0),
             );
+            painter.galley(at.min + shift, galley, palette.weak_text);
         }
     }
     // The silhouette where the path comes nearest the centre, across the direction of
