@@ -12,6 +12,7 @@
 # Env:   TRANSITS_DISPLAY  the X display to use (default :160)
 #        TRANSITS_LANG     the window's language (default en; ko for Korean)
 #        TRANSITS_NOW      where the clock starts (default 2026-08-31T08:58:00Z)
+#        TRANSITS_OPEN     false to measure the same window in its World view, for comparison
 # Needs: Xvfb, ImageMagick (`import`), Mesa's software GL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,7 @@ cat >"$work/config/settings.json" <<JSON
                 "altitude_m": 10, "time_zone": "Africa/Johannesburg"}],
  "current_observer": 0}
 JSON
-echo '{"transits": {"open": true, "radius_km": 300.0}}' >"$work/config/ui-state.json"
+echo "{\"transits\": {\"open\": ${TRANSITS_OPEN:-true}, \"radius_km\": 300.0}}" >"$work/config/ui-state.json"
 
 (
     cd "$work"
@@ -60,6 +61,13 @@ hz=$(getconf CLK_TCK)
 
 # Let it start, load the catalog and search.
 sleep 20
+alive() {
+    kill -0 "$app_pid" 2>/dev/null && return 0
+    echo "measure_transits_view: overhead exited early:" >&2
+    cat "$work/app.log" >&2
+    exit 1
+}
+alive
 DISPLAY=$display import -window root "$work/shot.png"
 mkdir -p "$(dirname "$out")"
 cp "$work/shot.png" "$out"
@@ -67,6 +75,9 @@ echo "screenshot: $out"
 
 before=$(cpu_ticks)
 sleep "$seconds"
+alive
 after=$(cpu_ticks)
-awk -v a="$before" -v b="$after" -v hz="$hz" -v s="$seconds" \
-    'BEGIN { printf "CPU in the Transits view: %.2f s over %d s (%.1f%% of one core)\n", (b - a) / hz, s, 100 * (b - a) / hz / s }'
+view=Transits
+[ "${TRANSITS_OPEN:-true}" = true ] || view=World
+awk -v a="$before" -v b="$after" -v hz="$hz" -v s="$seconds" -v view="$view" \
+    'BEGIN { printf "CPU in the %s view: %.2f s over %d s (%.1f%% of one core)\n", view, (b - a) / hz, s, 100 * (b - a) / hz / s }'

@@ -95,25 +95,25 @@ fn draw(ui: &egui::Ui, view: &ViewCtx<'_>, rect: Rect, disc: &DiscView) {
         4.0,
         3.0,
     ));
-    if let (Some(first), Some(last)) = (disc.path.first(), disc.path.last()) {
-        let font = FontId::proportional(11.0 * view.label_scale);
-        let inner = rect.shrink(4.0);
-        for (p, align) in [(first, Align2::RIGHT_BOTTOM), (last, Align2::LEFT_TOP)] {
-            // chrono has no one-decimal seconds (`%.1f` fails to format): tenths by hand.
-            let text = format!(
-                "{}.{}",
-                view.fmt.hms(p.time),
-                p.time.timestamp_subsec_millis() / 100
-            );
-            let galley = painter.layout_no_wrap(text, font.clone(), palette.weak_text);
-            // Beside the path's end, moved inside the close-up when it would stick out.
-            let at = align.anchor_size(to_screen(p.x_deg, p.y_deg), galley.size());
-            let shift = Vec2::new(
-                (inner.left() - at.left()).max(0.0) - (at.right() - inner.right()).max(0.0),
-                (inner.top() - at.top()).max(0.0) - (at.bottom() - inner.bottom()).max(0.0),
-            );
-            painter.galley(at.min + shift, galley, palette.weak_text);
-        }
+    let font = FontId::proportional(11.0 * view.label_scale);
+    let inner = rect.shrink(4.0);
+    for first in [true, false] {
+        let Some(p) = (if first {
+            disc.path.first()
+        } else {
+            disc.path.last()
+        }) else {
+            break;
+        };
+        // chrono has no one-decimal seconds (`%.1f` fails to format): tenths by hand.
+        let text = format!(
+            "{}.{}",
+            view.fmt.hms(p.time),
+            p.time.timestamp_subsec_millis() / 100
+        );
+        let galley = painter.layout_no_wrap(text, font.clone(), palette.weak_text);
+        let at = end_label_rect(&points, first, galley.size(), inner);
+        painter.galley(at.min, galley, palette.weak_text);
     }
     // The silhouette where the path comes nearest the centre, across the direction of
     // motion (the ISS and Tiangong fly with their solar wings across their track).
@@ -226,4 +226,57 @@ fn silhouette_shapes(
     } else {
         fill(bar(at, across, along, length, length * 0.3));
     }
+}
+
+/// Where the time at one end of the path goes (`first`: its start, else its end), for a
+/// label of `size`: beside the path where it is still inside `inner` with room for the
+/// label, the start's above the path and the end's below it (left and right of a steep
+/// path), far enough off it that the path does not cross the text.
+fn end_label_rect(points: &[Pos2], first: bool, size: Vec2, inner: Rect) -> Rect {
+    const GAP_PX: f32 = 4.0;
+    let room = Rect::from_min_max(inner.min + size, inner.max - size);
+    let mut order: Vec<Pos2> = points.to_vec();
+    if !first {
+        order.reverse();
+    }
+    let at = order
+        .iter()
+        .copied()
+        .find(|p| room.contains(*p))
+        // (`max` then `min`, not `clamp`: a small close-up leaves no room, and clamp panics.)
+        .or_else(|| {
+            order.first().map(|p| {
+                Pos2::new(
+                    p.x.max(room.left()).min(room.right()),
+                    p.y.max(room.top()).min(room.bottom()),
+                )
+            })
+        })
+        .unwrap_or(inner.center());
+    let (from, to) = match (points.first(), points.last()) {
+        (Some(a), Some(b)) if a != b => (*a, *b),
+        _ => (at, at + Vec2::X),
+    };
+    let d = to - from;
+    let rect = if d.x.abs() >= d.y.abs() {
+        // Across the label's half-width a sloping path rises this much.
+        let off = GAP_PX + (d.y / d.x).abs() * size.x / 2.0;
+        if first {
+            Align2::CENTER_BOTTOM.anchor_size(at - Vec2::new(0.0, off), size)
+        } else {
+            Align2::CENTER_TOP.anchor_size(at + Vec2::new(0.0, off), size)
+        }
+    } else {
+        let off = GAP_PX + (d.x / d.y).abs() * size.y / 2.0;
+        if first {
+            Align2::RIGHT_CENTER.anchor_size(at - Vec2::new(off, 0.0), size)
+        } else {
+            Align2::LEFT_CENTER.anchor_size(at + Vec2::new(off, 0.0), size)
+        }
+    };
+    // Kept inside, whatever the path.
+    rect.translate(Vec2::new(
+        (inner.left() - rect.left()).max(0.0) - (rect.right() - inner.right()).max(0.0),
+        (inner.top() - rect.top()).max(0.0) - (rect.bottom() - inner.bottom()).max(0.0),
+    ))
 }
