@@ -237,7 +237,14 @@ pub struct SatelliteArgs {
     /// Catalog number of a satellite (repeatable).
     #[arg(long = "sat", value_name = "NORAD")]
     pub sats: Vec<u64>,
-    /// Satellites whose name contains this text, case-insensitive (repeatable).
+    /// Satellites by name, case-insensitive (repeatable): an exact name, catalog number or
+    /// common name ("Hubble", "Tiangong", "space station") if the text is one, else every
+    /// name that holds it ("R/B": every rocket body).
     #[arg(long = "name", value_name = "TEXT")]
     pub names: Vec<String>,
+    /// A ready list of satellites (repeatable): `famous` (ISS, Tiangong, Hubble) or
+    /// `korean-recon` (the Korean reconnaissance satellites: MALLIGYONG-1, KORSAT-7 and the
+    /// other 425 Project satellites).
+    #[arg(long = "list", value_name = "LIST", value_parser = ["famous", "korean-recon"])]
+    pub lists: Vec<String>,
 }

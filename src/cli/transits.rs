@@ -12,7 +12,7 @@ use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, c
 use super::passes::{Format, load_elements, parse_start, time_formatter, warn};
 use crate::orbit::transit::{DEFAULT_SATELLITES, Transit, TransitSearch, find_transits};
 use crate::orbit::{ElementSet, Observer, ObserverFrame, Satellite};
-use crate::report::{self, SatelliteNote};
+use crate::report::{self, TransitSatelliteNote};
 use crate::t;
 
 /// Which bodies `--body` asks for.
@@ -184,7 +184,7 @@ pub fn run(args: TransitsArgs) -> anyhow::Result<ExitCode> {
     for (sat, list) in sats.iter().zip(&lists) {
         if let Some(e) = &list.stopped_early {
             warn(&format!("{} ({}): {e}", sat.set.name, sat.set.norad_id));
-            notes.push(SatelliteNote {
+            notes.push(TransitSatelliteNote {
                 norad_id: sat.set.norad_id,
                 name: sat.set.name.clone(),
                 presence: if matches!(e, crate::orbit::PropagationError::TooFarFromEpoch { .. }) {
@@ -192,7 +192,7 @@ pub fn run(args: TransitsArgs) -> anyhow::Result<ExitCode> {
                 } else {
                     "stopped"
                 },
-                error: Some(e.to_string()),
+                error: e.to_string(),
             });
         }
     }

@@ -164,11 +164,14 @@ pub fn transit_details(t: &Transit) -> String {
 }
 
 /// The elements' age, what it means for the times, and the advice to check again.
+/// The ± is the timing model's 90 % bound (issue 26), worded as for passes.
 pub fn transit_elements_note(t: &Transit) -> String {
+    let (when, age) = super::element_age(t.element_age_days);
     t!(
         "words-transit-elements",
-        age = format!("{:.1}", t.element_age_days),
-        uncertainty = format!("{:.0}", t.timing_uncertainty_s.max(1.0))
+        when = when,
+        age = age,
+        plus_minus = super::plus_minus_words(t.timing_uncertainty_s)
     )
 }
 

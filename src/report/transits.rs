@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::ics::{ics_escape, ics_fold, ics_time};
 use super::transit_words::{body_tag, point_words, transit_lines, transit_summary};
-use super::{SatelliteNote, rfc3339, round_to};
+use super::{rfc3339, round_to};
 use crate::orbit::Observer;
 use crate::orbit::transit::Transit;
 use crate::timefmt::TimeFormatter;
@@ -99,6 +99,20 @@ impl From<&Transit> for JsonEvent {
     }
 }
 
+/// A satellite whose transit search stopped before the window's end, for the JSON's
+/// `satellites`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TransitSatelliteNote {
+    /// Catalog number.
+    pub norad_id: u64,
+    /// Name.
+    pub name: String,
+    /// "not_searched" (the window is too far from the element epoch) or "stopped" (decay).
+    pub presence: &'static str,
+    /// Why.
+    pub error: String,
+}
+
 #[derive(Serialize)]
 struct JsonObserver {
     lat: f64,
@@ -113,7 +127,7 @@ struct JsonTransits<'a> {
     end: String,
     radius_km: f64,
     events: Vec<JsonEvent>,
-    satellites: &'a [SatelliteNote],
+    satellites: &'a [TransitSatelliteNote],
 }
 
 /// Writes the JSON report `{"observer", "start", "end", "radius_km", "events": [...],
@@ -128,7 +142,7 @@ pub fn write_transits_json(
     end: DateTime<Utc>,
     radius_km: f64,
     transits: &[&Transit],
-    satellites: &[SatelliteNote],
+    satellites: &[TransitSatelliteNote],
 ) -> std::io::Result<()> {
     let report = JsonTransits {
         observer: JsonObserver {

@@ -15,7 +15,7 @@ use crate::orbit::frames::{ObserverFrame, geodetic_from_ecef};
 use crate::orbit::propagate::PropagationError;
 use crate::orbit::roots::illinois;
 use crate::orbit::vec3::{cross, norm, sub};
-use crate::orbit::{Observer, timing_uncertainty_s};
+use crate::orbit::{Observer, TimingDrift, timing_uncertainty_s};
 
 /// Times are refined to this, seconds.
 const TIME_TOLERANCE_S: f64 = 0.001;
@@ -137,7 +137,7 @@ pub(super) fn transit_in(
         element_age_days,
         timing_uncertainty_s: timing_uncertainty_s(
             element_age_days,
-            scene.sat.set.mean_motion_rev_per_day(),
+            TimingDrift::of(&scene.sat.set),
         ),
     }))
 }
