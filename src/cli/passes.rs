@@ -103,7 +103,8 @@ pub struct PassesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
+    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the --city's, else the
+    /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
     /// Print how long the search took (without loading and output) and the peak memory
@@ -605,7 +606,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
             name.parse()
                 .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}"))))?,
         ),
-        None => None,
+        None => args.observer.city_zone(),
     };
     let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
     let start = parse_start(args.start.as_deref())?;
