@@ -584,11 +584,10 @@ fn a_city_by_name_stands_for_its_coordinates_and_its_time_zone() {
         "--format",
         "json",
     ];
-    let run = |place: &[&str]| {
-        let mut args = common.to_vec();
-        args.extend_from_slice(place);
+    // Run from a computer in London.
+    let in_london = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_overhead"))
-            .args(&args)
+            .args(args)
             .env("TZ", "Europe/London")
             .env(
                 "OVERHEAD_CACHE_DIR",
@@ -602,28 +601,22 @@ fn a_city_by_name_stands_for_its_coordinates_and_its_time_zone() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        out.stdout
+    };
+    let passes = |place: &[&str]| {
+        let json: Value =
+            serde_json::from_slice(&in_london(&[&common[..], place].concat())).unwrap();
         json["passes"].clone()
     };
     // GeoNames' Seoul: 37.566, 126.9784.
-    let by_name = run(&["--city", "seoul"]);
-    let by_coordinates = run(&["--lat", "37.566", "--lon", "126.9784"]);
+    let by_name = passes(&["--city", "seoul"]);
+    let by_coordinates = passes(&["--lat", "37.566", "--lon", "126.9784"]);
     assert!(by_name.as_array().is_some_and(|p| !p.is_empty()));
     assert_eq!(by_name, by_coordinates);
 
     // The table's times are Seoul's, not the computer's London.
-    let table = Command::new(env!("CARGO_BIN_EXE_overhead"))
-        .args(&common[..common.len() - 2])
-        .args(["--city", "서울"])
-        .env("TZ", "Europe/London")
-        .env(
-            "OVERHEAD_CACHE_DIR",
-            std::env::temp_dir().join("overhead-cli-test-no-cache"),
-        )
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(table.stdout).unwrap();
+    let table = in_london(&[&common[..common.len() - 2], &["--city", "서울"]].concat());
+    let text = String::from_utf8(table).unwrap();
     assert!(text.contains("Asia/Seoul (KST)"), "{text}");
 
     let unknown = overhead(&["passes", "--sat", "25544", "--city", "Qqqzzx"]);
