@@ -205,9 +205,10 @@ mod tests {
 /// place by name (`--city Seoul`) or coordinates.
 #[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct ObserverArgs {
-    /// A place by name from the bundled GeoNames cities ("Seoul", "서울", "London, United Kingdom",
-    /// "Springfield, IL"): its coordinates, and its time zone unless --tz is given. The
-    /// most populous match is taken, as the window's place search ranks them.
+    /// A place by name from the bundled GeoNames cities ("Seoul", "서울",
+    /// "London, United Kingdom", "Springfield, IL"): its coordinates, and its time zone
+    /// unless --tz is given. The most populous match is taken, as the window's place search
+    /// ranks them.
     #[arg(long, value_name = "NAME", conflicts_with_all = ["lat", "lon"])]
     pub city: Option<String>,
     /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
