@@ -562,3 +562,70 @@ fn errors_exit_non_zero_with_a_reason() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// `--city` finds a bundled place by name: the same passes as its coordinates, times in its
+/// own zone (a class in Seoul planned from a computer in London), and the handout's title;
+/// a name that matches nothing is refused with a hint, and `--city` with `--lat` is a
+/// usage error.
+#[test]
+fn a_city_by_name_stands_for_its_coordinates_and_its_time_zone() {
+    let elements = data_path("fixture_elements.tle");
+    let elements = elements.to_str().unwrap();
+    let common = [
+        "passes",
+        "--elements",
+        elements,
+        "--sat",
+        "25544",
+        "--start",
+        "2026-08-22T12:00:00Z",
+        "--days",
+        "2",
+        "--format",
+        "json",
+    ];
+    // Run from a computer in London.
+    let in_london = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_overhead"))
+            .args(args)
+            .env("TZ", "Europe/London")
+            .env(
+                "OVERHEAD_CACHE_DIR",
+                std::env::temp_dir().join("overhead-cli-test-no-cache"),
+            )
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let passes = |place: &[&str]| {
+        let json: Value =
+            serde_json::from_slice(&in_london(&[&common[..], place].concat())).unwrap();
+        json["passes"].clone()
+    };
+    // GeoNames' Seoul: 37.566, 126.9784.
+    let by_name = passes(&["--city", "seoul"]);
+    let by_coordinates = passes(&["--lat", "37.566", "--lon", "126.9784"]);
+    assert!(by_name.as_array().is_some_and(|p| !p.is_empty()));
+    assert_eq!(by_name, by_coordinates);
+
+    // The table's times are Seoul's, not the computer's London.
+    let table = in_london(&[&common[..common.len() - 2], &["--city", "서울"]].concat());
+    let text = String::from_utf8(table).unwrap();
+    assert!(text.contains("Asia/Seoul (KST)"), "{text}");
+
+    let unknown = overhead(&["passes", "--sat", "25544", "--city", "Qqqzzx"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown:?}");
+    let err = String::from_utf8(unknown.stderr).unwrap();
+    assert!(
+        err.contains("--city \"Qqqzzx\" matches no bundled place"),
+        "{err}"
+    );
+    let both = overhead(&["passes", "--sat", "25544", "--city", "Seoul", "--lat", "1"]);
+    assert_eq!(both.status.code(), Some(2), "{both:?}");
+}

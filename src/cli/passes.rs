@@ -103,7 +103,8 @@ pub struct PassesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
+    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the --city's, else the
+    /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
     /// Print how long the search took (without loading and output) and the peak memory
@@ -597,14 +598,18 @@ pub fn some_searched(found: &Searched) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How `--tz` shows times: that IANA zone, else the computer's.
-pub(super) fn time_formatter(tz: Option<&str>) -> anyhow::Result<TimeFormatter> {
+/// How `--tz` shows times: that IANA zone, else `city_zone` (the `--city`'s), else the
+/// computer's.
+pub(super) fn time_formatter(
+    tz: Option<&str>,
+    city_zone: Option<chrono_tz::Tz>,
+) -> anyhow::Result<TimeFormatter> {
     match tz {
         Some(name) => name
             .parse::<chrono_tz::Tz>()
             .map(TimeFormatter::named)
             .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}")))),
-        None => Ok(TimeFormatter::computer()),
+        None => Ok(city_zone.map_or_else(TimeFormatter::computer, TimeFormatter::named)),
     }
 }
 
@@ -616,7 +621,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         days,
         search,
     } = args.check_numbers()?;
-    let fmt = time_formatter(args.tz.as_deref())?;
+    let fmt = time_formatter(args.tz.as_deref(), args.observer.city_zone())?;
     let start = parse_start(args.start.as_deref())?;
     let frame = ObserverFrame::new(observer);
     let limit_deg = search.max_sun_elevation_deg;

@@ -151,7 +151,7 @@ fn table(
 /// Runs `overhead transits`.
 pub fn run(args: TransitsArgs) -> anyhow::Result<ExitCode> {
     let (observer, days, search) = args.check_numbers()?;
-    let fmt = time_formatter(args.tz.as_deref())?;
+    let fmt = time_formatter(args.tz.as_deref(), args.observer.city_zone())?;
     let start = parse_start(args.start.as_deref())?;
     let end = start
         .checked_add_signed(Duration::milliseconds(

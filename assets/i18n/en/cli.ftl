@@ -208,3 +208,7 @@ cli-name-exact = --name "{ $text }" is { $chosen }; { $others ->
         [one] one more name holds
        *[other] { $others } more names hold
     } the text (give the whole name or --sat to choose them too)
+
+## A place by name (--city)
+# $name: what was given, quoted.
+cli-unknown-city = --city { $name } matches no bundled place; try another spelling, "Name, Country", or give --lat and --lon

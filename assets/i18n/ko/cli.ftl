@@ -145,3 +145,7 @@ cli-stopped-reading = { $file }: 쓸 수 없는 레코드가 { $count }개 이�
 ## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
 
 cli-name-exact = --name "{ $text }": { $chosen }만 골랐어요. 이 글자가 들어간 이름이 { $others }개 더 있어요 (함께 고르려면 이름 전체를 쓰거나 --sat을 쓰세요)
+
+## A place by name (--city)
+# $name: what was given, quoted.
+cli-unknown-city = --city { $name }: 들어 있는 도시 목록에서 찾을 수 없어요. 다른 철자나 "이름, 나라"로 써 보거나 --lat와 --lon을 주세요
