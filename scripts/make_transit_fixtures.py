@@ -37,7 +37,9 @@ Skyfield's; the search is a brute-force grid with generous margins, not Overhead
     duration there; at the place: the least separation (golden section), its time, the
     body's apparent radius (695,700 km for the Sun, 1,737.4 km for the Moon) and elevation,
     transit or not, and the duration (bisection on separation - radius); the strip's width
-    from the least separation 2 km either side of the nearest point, across the line.
+    from the least separation 2 km either side of the nearest point, across the line. Each
+    least separation is the best of a grid (2 s over +-90 s at the place, 0.5 s over +-6 s
+    across the line), refined by golden-section search a step either side.
 """
 
 import argparse
@@ -45,6 +47,7 @@ import csv
 import datetime as dt
 import json
 import math
+import multiprocessing
 import os
 import platform
 import warnings
@@ -260,11 +263,16 @@ class Reference:
             ends.append(self.edge(f, mid, mid + direction * span))
         return ends[1] - ends[0]
 
-    def least_separation(self, sat, body, lat, lon, h_km, around, half_s):
+    def least_separation(self, sat, body, lat, lon, h_km, around, half_s, step_s=0.5):
+        """The least separation within around +- half_s: the best of a grid step_s apart,
+        refined by golden-section search a step either side."""
+
         def f(x):
             return self.separation(sat, body, lat, lon, h_km, self.t_at(x))[0]
 
-        return self.golden(f, around - half_s, around + half_s)
+        grid = np.arange(around - half_s, around + half_s + step_s / 2, step_s)
+        best = min(grid, key=f)
+        return self.golden(f, best - step_s, best + step_s)
 
     def candidates(self, sat, body, place, radius):
         lat, lon, h_km = place
@@ -358,10 +366,11 @@ class Reference:
             for side in (1.0, -1.0):
                 q = near_p + side * 2.0 * across
                 qlat, qlon, _ = geodetic(q)
-                _, sep_q = self.least_separation(sat, body, qlat, qlon, h_km, t_near, 3.0)
+                _, sep_q = self.least_separation(sat, body, qlat, qlon, h_km, t_near, 6.0)
                 width += 2.0 * radius_n / sep_q
         # At the place.
-        t_place, sep = self.least_separation(sat, body, lat, lon, h_km, t_near, 4.0)
+        # Far from the line the place's closest moment can be many seconds away.
+        t_place, sep = self.least_separation(sat, body, lat, lon, h_km, t_near, 90.0, 2.0)
         _, radius_p = self.separation(sat, body, lat, lon, h_km, self.t_at(t_place))
         topos = wgs84.latlon(lat, lon, elevation_m=h_km * 1000.0)
         alt_p, az_p, _ = (self.earth + topos).at(self.t_at(t_place)).observe(
@@ -419,6 +428,13 @@ class Reference:
         }
 
 
+def one_case(case):
+    """One of CASES, computed from scratch (cases share nothing, so they may run at once)."""
+    ref = Reference()
+    ref.t0 = ref.ts.from_datetime(START)
+    return ref.case(*case)
+
+
 def version(name):
     try:
         return pkg_version(name) if pkg_version else None
@@ -430,11 +446,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out-dir", default=".")
     ap.add_argument("--only", help="comma-separated case keys (for trying things out)")
+    ap.add_argument(
+        "--jobs", type=int, default=1, help="cases computed at once (each case is independent)"
+    )
     args = ap.parse_args()
-    ref = Reference()
-    ref.t0 = ref.ts.from_datetime(START)
     chosen = [c for c in CASES if not args.only or c[0] in args.only.split(",")]
-    cases = [ref.case(*c) for c in chosen]
+    if args.jobs > 1:
+        with multiprocessing.Pool(args.jobs) as pool:
+            cases = pool.map(one_case, chosen, chunksize=1)
+    else:
+        cases = [one_case(c) for c in chosen]
     out = {
         "generator": {
             "script": "scripts/make_transit_fixtures.py",

@@ -47,6 +47,8 @@ mod notify;
 mod i18n;
 // Every message and Korean name has a glyph in the window's and the handout's fonts (src/fonts.rs).
 mod fonts;
+// Transits across the Sun and the Moon against skyfield, and `overhead transits` (src/orbit/transit, src/cli/transits.rs).
+mod transits;
 // The source tree's house rules: file sizes, no import circles, cli without ui, pure orbit.
 mod layout;
 // The timing uncertainty against element histories kept out of its fit (src/orbit/timing.rs, issue 26).

@@ -1321,7 +1321,7 @@ fn in_korean_the_first_run_location_window_names_the_default_place_in_korean() {
 
 /// The window at Cape Town on the morning the ISS crosses the Sun over it (31 Aug 2026,
 /// 08:59:39 UTC), the clock fixed a minute and a half before.
-fn cape_town_transits_app() -> Harness<'static, OverheadApp> {
+fn cape_town_transits_app(export_dir: Option<std::path::PathBuf>) -> Harness<'static, OverheadApp> {
     let settings = Settings {
         observers: vec![overhead::settings::ObserverSite {
             name: "Cape Town".to_owned(),
@@ -1337,7 +1337,7 @@ fn cape_town_transits_app() -> Harness<'static, OverheadApp> {
         "2026-08-31T08:58:00Z".parse().unwrap(),
         Some(settings),
         None,
-        None,
+        export_dir,
     )
 }
 
@@ -1358,7 +1358,7 @@ fn settle_transits(harness: &mut Harness<'static, OverheadApp>) {
 
 #[test]
 fn the_transits_view_lists_the_iss_across_the_sun_and_searches_once_per_change() {
-    let mut harness = cape_town_transits_app();
+    let mut harness = cape_town_transits_app(None);
     harness.get_by_label("Transits").click();
     harness.step();
     settle_transits(&mut harness);
@@ -1398,4 +1398,41 @@ fn the_transits_view_lists_the_iss_across_the_sun_and_searches_once_per_change()
         harness.step();
     }
     assert_eq!(harness.state().transit_runtime().started, searched + 2);
+}
+
+#[test]
+fn the_transits_export_as_a_calendar_with_the_place_and_the_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = cape_town_transits_app(Some(dir.path().to_path_buf()));
+    harness.get_by_label("Transits").click();
+    harness.step();
+    settle_transits(&mut harness);
+    let count = harness
+        .state()
+        .transit_runtime()
+        .results
+        .as_ref()
+        .unwrap()
+        .transits
+        .len();
+    assert!(count >= 3, "{count}");
+    harness.get_by_label("Export calendar…").click();
+    harness.step();
+    harness.step();
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    // Unfolded (RFC 5545 folds lines at 75 octets).
+    let ics = std::fs::read_to_string(&files[0])
+        .unwrap()
+        .replace("\r\n ", "");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), count);
+    assert!(
+        ics.contains("SUMMARY:Sun transit by the ISS right where you are"),
+        "{ics}"
+    );
+    assert!(ics.contains("GEO:-33.9"), "{ics}");
+    assert!(ics.contains("certified solar filter"), "{ics}");
 }

@@ -25,6 +25,10 @@ const NOWHERE_KM: f64 = 1e9;
 const MARGIN_SHARE: f64 = 0.25;
 /// …and at least this far, km.
 const MARGIN_MIN_KM: f64 = 20.0;
+/// The place's least separation is looked for this far either side of the centre line's
+/// nearest point, seconds, besides the stretch: 500 km from the line, it can come 90 s
+/// before or after (skyfield's fixtures).
+const PLACE_REACH_S: f64 = 150.0;
 /// Most points of the centre line each way from its nearest point.
 const MAX_LINE_POINTS: usize = 300;
 
@@ -43,7 +47,6 @@ pub(super) fn transit_in(
     };
     // One-second samples over the stretch, a second either side.
     let mut best_line: Option<(f64, f64)> = None;
-    let mut best_place: Option<(f64, f64)> = None;
     let mut t_s = stretch.from_s - 1.0;
     while t_s <= stretch.to_s + 1.0 {
         let snap = scene.at(t_s)?;
@@ -52,13 +55,9 @@ pub(super) fn transit_in(
         {
             best_line = Some((t_s, d));
         }
-        let sep = snap.separation_deg(place);
-        if best_place.is_none_or(|(_, b)| sep < b) {
-            best_place = Some((t_s, sep));
-        }
         t_s += 1.0;
     }
-    let (Some((line_s, _)), Some((place_s, _))) = (best_line, best_place) else {
+    let Some((line_s, _)) = best_line else {
         return Ok(None);
     };
     let (nearest_s, nearest_km) =
@@ -69,6 +68,24 @@ pub(super) fn transit_in(
         })?;
     let nearest_snap = scene.at(nearest_s)?;
     let Some((_, nearest_hit)) = distance_at(&nearest_snap) else {
+        return Ok(None);
+    };
+    // What the place sees comes nearest the body's centre within the stretch, or, for a
+    // place far from the line, up to a minute and a half or more from the nearest point:
+    // one-second samples over both.
+    let mut best_place: Option<(f64, f64)> = None;
+    let mut t_s = (stretch.from_s - 1.0)
+        .min(nearest_s - PLACE_REACH_S)
+        .round();
+    let last_s = (stretch.to_s + 1.0).max(nearest_s + PLACE_REACH_S);
+    while t_s <= last_s {
+        let sep = scene.at(t_s)?.separation_deg(place);
+        if best_place.is_none_or(|(_, b)| sep < b) {
+            best_place = Some((t_s, sep));
+        }
+        t_s += 1.0;
+    }
+    let Some((place_s, _)) = best_place else {
         return Ok(None);
     };
     let (place_s, min_separation_deg) =
