@@ -598,6 +598,22 @@ pub fn some_searched(found: &Searched) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The end of a window of `days` from `start`, or an error when it falls past the
+/// representable dates.
+pub(super) fn window_end(start: DateTime<Utc>, days: f64) -> anyhow::Result<DateTime<Utc>> {
+    start
+        .checked_add_signed(Duration::milliseconds(
+            (days * crate::orbit::constants::DAY_MS) as i64,
+        ))
+        .with_context(|| {
+            t!(
+                "cli-too-late",
+                start = start.to_string(),
+                days = days.to_string()
+            )
+        })
+}
+
 /// How `--tz` shows times: that IANA zone, else `city_zone` (the `--city`'s), else the
 /// computer's.
 pub(super) fn time_formatter(
@@ -659,18 +675,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
             }
         }
     } else {
-        let end = start
-            .checked_add_signed(Duration::milliseconds(
-                (days * crate::orbit::constants::DAY_MS) as i64,
-            ))
-            .with_context(|| {
-                t!(
-                    "cli-too-late",
-                    start = start.to_string(),
-                    days = days.to_string()
-                )
-            })?;
-        (start, end)
+        (start, window_end(start, days)?)
     };
     let sets = select(args, load_elements(&args.satellites)?)?;
     warn_about_element_ages(&sets, start, end);

@@ -5,11 +5,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, check_text};
-use super::passes::{Format, load_elements, parse_start, time_formatter, warn};
+use super::passes::{Format, load_elements, parse_start, time_formatter, warn, window_end};
 use crate::orbit::transit::{DEFAULT_SATELLITES, Transit, TransitSearch, find_transits};
 use crate::orbit::{ElementSet, Observer, ObserverFrame, Satellite};
 use crate::report::{self, TransitSatelliteNote};
@@ -153,17 +153,7 @@ pub fn run(args: TransitsArgs) -> anyhow::Result<ExitCode> {
     let (observer, days, search) = args.check_numbers()?;
     let fmt = time_formatter(args.tz.as_deref(), args.observer.city_zone())?;
     let start = parse_start(args.start.as_deref())?;
-    let end = start
-        .checked_add_signed(Duration::milliseconds(
-            (days * crate::orbit::constants::DAY_MS) as i64,
-        ))
-        .with_context(|| {
-            t!(
-                "cli-too-late",
-                start = start.to_string(),
-                days = days.to_string()
-            )
-        })?;
+    let end = window_end(start, days)?;
     let sets = select(&args.satellites, load_elements(&args.satellites)?)?;
     super::passes::warn_about_element_ages(&sets, start, end);
     let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();

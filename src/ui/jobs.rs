@@ -585,38 +585,6 @@ fn ago(d: chrono::Duration) -> String {
     }
 }
 
-/// Runs `work` on a worker thread, in the window's language, sends its result back and
-/// wakes the window: the pattern of the jobs above, for the jobs of other views (the
-/// transit search). `work` gets the job's progress counter and its cancel flag; `total` is
-/// the progress bar's length.
-pub fn spawn_job<T: Send + 'static>(
-    ctx: &egui::Context,
-    total: usize,
-    work: impl FnOnce(&AtomicUsize, &AtomicBool) -> T + Send + 'static,
-) -> Job<T> {
-    let (tx, rx) = mpsc::channel();
-    let progress = Arc::new(AtomicUsize::new(0));
-    let cancel = Arc::new(AtomicBool::new(false));
-    let job = Job {
-        rx,
-        progress: progress.clone(),
-        total,
-        cancel: cancel.clone(),
-        note: Arc::default(),
-    };
-    let ctx = ctx.clone();
-    let lang = i18n::language();
-    std::thread::spawn(move || {
-        let result = i18n::with_language(lang, || work(&progress, &cancel));
-        if !cancel.load(Ordering::Relaxed) {
-            // The receiver is gone only when the window closed; nothing to tell then.
-            let _ = tx.send(result);
-        }
-        ctx.request_repaint();
-    });
-    job
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,7 +45,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::frames::ObserverFrame;
-use super::passes::MAX_DAYS_FROM_EPOCH;
 use super::propagate::{PropagationError, Satellite};
 pub use disc::{DiscPoint, DiscView, disc_view};
 use geometry::Scene;
@@ -211,8 +210,8 @@ pub fn satellite_size_m(norad_id: u64) -> Option<f64> {
 /// Every transit of `sat` across the bodies of `search` over the place of `frame` whose
 /// centre line's nearest point falls in `[start, end)`.
 ///
-/// A window reaching more than [`MAX_DAYS_FROM_EPOCH`] from the element epoch is not
-/// searched ([`PropagationError::TooFarFromEpoch`]), as for passes.
+/// A window reaching more than [`crate::orbit::propagator::MAX_DAYS_FROM_EPOCH`] from the
+/// element epoch is not searched ([`PropagationError::TooFarFromEpoch`]), as for passes.
 pub fn find_transits(
     sat: &Satellite,
     frame: &ObserverFrame,
@@ -220,19 +219,10 @@ pub fn find_transits(
     end: DateTime<Utc>,
     search: &TransitSearch,
 ) -> TransitList {
-    let (from_start, from_end) = (sat.set.age_days(start), sat.set.age_days(end));
-    let farthest_days = if from_start.abs() > from_end.abs() {
-        from_start
-    } else {
-        from_end
-    };
-    if farthest_days.abs() > MAX_DAYS_FROM_EPOCH {
+    if let Some(too_far) = super::passes::too_far_from_epoch(sat, start, end) {
         return TransitList {
             transits: Vec::new(),
-            stopped_early: Some(PropagationError::TooFarFromEpoch {
-                days_from_epoch: farthest_days,
-                limit_days: MAX_DAYS_FROM_EPOCH,
-            }),
+            stopped_early: Some(too_far),
         };
     }
     let window_s = (end - start).num_milliseconds() as f64 / 1000.0;

@@ -79,41 +79,25 @@ impl OverheadApp {
             .as_ref()
             .map_or(&[][..], |p| p.records.as_slice());
         let limit = self.state.settings.limiting_magnitude;
-        for record in records
+        // Each alert to plan: its key, when it falls on the simulated clock, its words.
+        let pass_alerts = records
             .iter()
             .filter(|r| r.is_visible_to_eye(limit) && minutes > 0)
-        {
-            let Some(start) = record.pass.visible_start() else {
-                continue;
-            };
-            if start.time <= sim_now {
-                continue;
-            }
-            let alert_at_sim = start.time - Duration::minutes(minutes);
-            let key = format!(
-                "{}@{}",
-                record.pass.norad_id,
-                record.pass.rise.time.timestamp()
-            );
-            let Some(at) = notify::due_instant(alert_at_sim, sim_now, live, now) else {
-                continue;
-            };
-            let Some((title, body)) = notify::alert_text(record, &fmt) else {
-                continue;
-            };
-            plan.alerts.push(PlannedAlert {
-                key: key.clone(),
-                alert_at_unix_s: alert_at_sim.timestamp(),
-                due_now: alert_at_sim <= sim_now,
+            .filter_map(|record| {
+                let start = record.pass.visible_start()?;
+                if start.time <= sim_now {
+                    return None;
+                }
+                let key = format!(
+                    "{}@{}",
+                    record.pass.norad_id,
+                    record.pass.rise.time.timestamp()
+                );
+                let (title, body) = notify::alert_text(record, &fmt)?;
+                Some((key, start.time - Duration::minutes(minutes), title, body))
             });
-            alerts.push(ScheduledAlert {
-                key,
-                at,
-                title,
-                body,
-            });
-        }
-        for (key, alert_at_sim, title, body) in self.transit_notifications(sim_now, &fmt) {
+        let transit_alerts = self.transit_notifications(sim_now, &fmt);
+        for (key, alert_at_sim, title, body) in pass_alerts.chain(transit_alerts) {
             let Some(at) = notify::due_instant(alert_at_sim, sim_now, live, now) else {
                 continue;
             };

@@ -11,7 +11,7 @@ use super::logic::TransitRequest;
 use crate::orbit::ObserverFrame;
 use crate::orbit::transit::{Transit, find_transits};
 use crate::ui::catalog_data::CatalogData;
-use crate::ui::jobs::{Job, JobPoll, spawn_job};
+use crate::ui::jobs::{Job, JobPoll, spawn_worker};
 
 /// What a transit search found.
 #[derive(Debug, Clone)]
@@ -133,7 +133,7 @@ impl TransitRuntime {
         }
         let total = request.norad_ids.len();
         let asked = request.clone();
-        let job = spawn_job(ctx, total, move |progress, cancel| {
+        let job = spawn_worker(ctx, total, move |progress, cancel| {
             search_transits(&catalog, asked, progress, cancel)
         });
         self.started += 1;
