@@ -1326,3 +1326,6 @@ fn in_korean_the_first_run_location_window_names_the_default_place_in_korean() {
     assert_eq!(settings.observer().name, "Seoul");
     harness.get_by_label("위치: 서울");
 }
+
+// Issue 20's window side: times, the sky chart, columns at 1024×768, presentation mode.
+mod chart_and_times;

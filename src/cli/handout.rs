@@ -45,6 +45,10 @@ pub struct HandoutArgs {
     /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Pass times to the second, as Heavens-Above shows them; short passes show seconds
+    /// anyway.
+    #[arg(long)]
+    pub seconds: bool,
     /// The sky's limiting magnitude (`--max-magnitude`).
     #[command(flatten)]
     pub limit: LimitingMagnitude,
@@ -70,6 +74,7 @@ impl HandoutArgs {
             limit: self.limit.clone(),
             format: Format::Table,
             tz: self.tz.clone(),
+            seconds: self.seconds,
             timing: false,
         }
     }

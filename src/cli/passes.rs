@@ -107,6 +107,10 @@ pub struct PassesArgs {
     /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Every pass time to the second (the table's rise–set too, the calendar's events), as
+    /// Heavens-Above shows them; short passes show seconds anyway.
+    #[arg(long)]
+    pub seconds: bool,
     /// Print how long the search took (without loading and output) to stderr.
     #[arg(long)]
     pub timing: bool,
@@ -517,7 +521,9 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         ),
         None => None,
     };
-    let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
+    let fmt = tz
+        .map_or_else(TimeFormatter::computer, TimeFormatter::named)
+        .with_seconds(args.seconds);
     let start = parse_start(args.start.as_deref())?;
     let frame = ObserverFrame::new(observer);
     let limit_deg = search.max_sun_elevation_deg;

@@ -108,7 +108,11 @@ pub(super) fn table(
     let how_w = w(19, &[&heads[3]]);
     let mag_w = w(5, &[&heads[4]]);
     let eye_w = w(5, &[&heads[5]]);
-    let horizon_w = w(26, &[&heads[6], &group[3]]);
+    // "21:31–21:43 51° ENE", six columns wider when its times show seconds.
+    let seconds = records
+        .iter()
+        .any(|r| fmt.for_pass(&r.pass).shows_seconds());
+    let horizon_w = w(if seconds { 32 } else { 26 }, &[&heads[6], &group[3]]);
     let age_w = w(5, &[&heads[7]]);
     let line = |cells: [&str; 10]| {
         format!(
@@ -169,10 +173,11 @@ pub(super) fn table(
             (true, None) => "?".to_owned(),
             (false, _) => "".to_owned(),
         };
+        let pass_fmt = fmt.for_pass(p);
         let horizon = format!(
             "{}–{} {:>2.0}° {}",
-            fmt.hm(p.rise.time),
-            fmt.hm(p.set.time),
+            pass_fmt.clock(p.rise.time),
+            pass_fmt.clock(p.set.time),
             p.culmination.elevation_deg,
             report::compass_point(p.culmination.azimuth_deg)
         );

@@ -44,7 +44,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
         );
         return;
     };
-    let fmt = &input.fmt;
+    let fmt = &input.fmt.for_pass(&record.pass);
     let seen = SeenPart::of(&record.pass);
     page.text(
         MARGIN_MM,
@@ -56,7 +56,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
             "words-handout-best",
             sat = record.name(),
             date = fmt.date(seen.map_or(record.pass.rise.time, |s| s.start.time)),
-            time = fmt.hm(seen.map_or(record.pass.rise.time, |s| s.start.time)),
+            time = fmt.clock(seen.map_or(record.pass.rise.time, |s| s.start.time)),
         ),
     );
     // Horizon, 30° and 60° rings, and the compass.
@@ -194,7 +194,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     let x = CHART_X_MM + CHART_R_MM + 10.0;
     let width = PAGE_W_MM - MARGIN_MM - x;
     let mut y = cy - CHART_R_MM + 2.0;
-    let words = plain_description(&record.pass, |t| fmt.hm(t));
+    let words = plain_description(&record.pass, |t| fmt.clock(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
     let legend = t!("words-handout-legend");

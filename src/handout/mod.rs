@@ -136,7 +136,11 @@ pub fn data_line(records: &[&PassRecord], source: &str, made_at: DateTime<Utc>) 
             "words-handout-data",
             source = source,
             epoch = epoch.format("%Y-%m-%d %H:%M UTC").to_string(),
-            days = format!("{:.0}", (made_at - epoch).num_hours() as f64 / 24.0)
+            // Never a negative age (elements newer than the clock that made the page).
+            days = format!(
+                "{:.0}",
+                ((made_at - epoch).num_hours() as f64 / 24.0).max(0.0)
+            )
         ),
         None => t!("words-handout-data-plain", source = source),
     }
@@ -170,8 +174,13 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         .map(|i| display_width(compass_point(f64::from(i) * 22.5)))
         .max()
         .unwrap_or(3);
-    // The point cells: 20 columns in English, wider where the compass points are.
-    let cell = 20 + dir_w - 3;
+    // The point cells: 20 columns in English, wider where the compass points are, and
+    // three more when a row's times show seconds (the setting, or a short pass).
+    let seconds = input
+        .records
+        .iter()
+        .any(|r| fmt.for_pass(&r.pass).shows_seconds());
+    let cell = 20 + dir_w - 3 + if seconds { 3 } else { 0 };
     let header = format!(
         "{} {} {} {} {}",
         pad_end(&t!("words-handout-col-satellite"), 20),
@@ -187,7 +196,7 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         pad_end("", cell),
         pad_end("", cell),
     );
-    let point = |q: &PassPoint| table_point(fmt, q, dir_w);
+    let point = |r: &PassRecord, q: &PassPoint| table_point(&fmt.for_pass(&r.pass), q, dir_w);
     // With a line of "… and 3 more" under it, the table holds a row less, so that the
     // line stays clear of the chart's heading.
     let shown = if input.records.len() > TABLE_ROWS {
@@ -211,9 +220,9 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         let row = format!(
             "{} {} {} {} {}",
             pad_end(&name, 20),
-            pad_end(&point(&seen.start), cell),
-            pad_end(&point(&seen.peak), cell),
-            pad_end(&point(&seen.end), cell),
+            pad_end(&point(r, &seen.start), cell),
+            pad_end(&point(r, &seen.peak), cell),
+            pad_end(&point(r, &seen.end), cell),
             pad_start(&mag, 5),
         );
         let note = t!(
@@ -259,12 +268,12 @@ pub fn best_pass<'a>(
         })
 }
 
-/// "21:39  NNE  17°  32°": a seen point for the table (time, compass point right-aligned in
-/// `dir_w` columns, bearing, height).
+/// "21:39  NNE  17°  32°": a seen point for the table (time, to the second if `fmt` shows
+/// seconds; compass point right-aligned in `dir_w` columns, bearing, height).
 fn table_point(fmt: &TimeFormatter, q: &PassPoint, dir_w: usize) -> String {
     format!(
         "{} {} {:>3.0}° {:>2.0}°",
-        fmt.hm(q.time),
+        fmt.clock(q.time),
         pad_start(compass_point(q.azimuth_deg), dir_w),
         report::whole_bearing_deg(q.azimuth_deg),
         q.elevation_deg.max(0.0)

@@ -5,6 +5,7 @@
 //!   [`SatelliteNote`]) and the shared number formats;
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
+//! - `timing`: how much to trust a time (its uncertainty, the elements' age) in words;
 //! - `json`, `csv`, `ics`: the three file formats.
 
 use std::sync::Arc;
@@ -19,12 +20,14 @@ mod digits;
 mod ics;
 mod json;
 mod moon;
+mod timing;
 mod words;
 
 pub use csv::{to_csv, write_csv};
 pub use ics::to_ics;
 pub use json::{to_json, write_json};
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
+pub use timing::{UNCERTAIN_TIMING_S, element_age, is_uncertain, plus_minus_words};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{MoonNearPass, PassRecord, SeenPart, round_to};
+use super::{MoonNearPass, PassRecord, SeenPart};
 use crate::i18n::{self, Lang, static_word};
 use crate::orbit::{Appears, NotVisibleReason, Observer, ObserverFrame, Pass, PassPoint, Vanishes};
 use crate::t;
@@ -436,10 +436,12 @@ pub fn event_description(
     description.push(angle(&t!("words-event-rise"), &p.rise));
     description.push(angle(&t!("words-event-highest"), &p.culmination));
     description.push(angle(&t!("words-event-set"), &p.set));
+    let (when, age_days) = super::element_age(r.element_age_days());
     description.push(t!(
         "words-event-elements",
-        age_days = format!("{:.1}", round_to(r.element_age_days(), 1)),
-        timing_s = format!("{:.0}", r.timing_uncertainty_s()),
+        when = when,
+        age_days = age_days,
+        timing = super::plus_minus_words(r.timing_uncertainty_s()),
         lat = format!("{:.4}", observer.latitude_deg),
         lon = format!("{:.4}", observer.longitude_deg)
     ));

@@ -161,12 +161,13 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
 /// and how bright ([`crate::report::seen_directions`]).
 pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, String)> {
     let start = record.pass.visible_start()?;
+    let fmt = fmt.for_pass(&record.pass);
     let title = crate::t!(
         "app-notify-title",
         sat = record.name(),
-        time = fmt.hm(start.time)
+        time = fmt.clock(start.time)
     );
-    let body = crate::report::seen_directions(&record.pass, |t| fmt.hm(t))?;
+    let body = crate::report::seen_directions(&record.pass, |t| fmt.clock(t))?;
     Some((title, body))
 }
 

@@ -210,3 +210,17 @@ app-settings-repair-groups = unknown source group(s) { $groups } dropped
 app-settings-repair-limiting-magnitude = limiting magnitude reset to 4
 # $path the settings file, $error what the system said.
 app-settings-save-failed = Could not save the settings to { $path }: { $error }
+
+## Times people trust (issue 20): seconds everywhere
+# In the Times menu, under the clocks: pass times to the second, and its hover.
+app-show-seconds = Show seconds
+app-show-seconds-hover = Pass times to the second everywhere (the table, the sky chart, alerts, the handout and the calendar), as Heavens-Above shows them. Short passes always show their seconds.
+
+## "Follow" keeps the satellite in the middle of the map (issue 20)
+# The map's switch: $sat the followed satellite's name.
+app-map-follow-sat = Follow { $sat }
+app-map-follow-sat-hover = Keep it in the middle of the map as it moves (dragging the map stops this)
+
+## Switching the language in the window (issue 20)
+# The status line after the language menu changed it: $language its own name ("English").
+app-language-switched = The window now speaks { $language }.

@@ -192,8 +192,12 @@ words-event-rise = Rise
 words-event-highest = Highest
 words-event-set = Set
 # The last line of the calendar event's description: $age_days the elements' age ("2.4"),
-# $timing_s the timing uncertainty in seconds ("12"), $lat, $lon the observer ("37.5665").
-words-event-elements = Elements { $age_days } days old (timing ±{ $timing_s } s, estimate). Observer { $lat }, { $lon }.
+# never negative: $when is "old", or "after" when the elements are newer than the pass;
+# $timing the timing uncertainty ("±12 s", words-plus-minus), $lat, $lon the observer ("37.5665").
+words-event-elements = Elements { $when ->
+        [after] { $age_days } days newer than the pass
+       *[old] { $age_days } days old
+    } (timing { $timing }, estimate). Observer { $lat }, { $lon }.
 
 ## Clocks and dates (timefmt).
 # The choices of which clock times are shown in (settings menu).
@@ -298,3 +302,12 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## Times people trust (issue 20): how uncertain a time is
+# A time's uncertainty ("±45 s", "±17 min", "±3 h"): $unit is seconds, minutes or hours,
+# $n the whole number.
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n } s
+        [minutes] ±{ $n } min
+       *[hours] ±{ $n } h
+    }

@@ -146,3 +146,14 @@ app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고�
 app-settings-repair-groups = 알 수 없는 자료 묶음({ $groups })을 뺐어요
 app-settings-repair-limiting-magnitude = 별 밝기 한계를 4등급으로 되돌렸어요
 app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $error }
+
+## Times people trust (issue 20): seconds everywhere
+app-show-seconds = 초까지 보이기
+app-show-seconds-hover = 통과 시각을 어디서나 초 단위까지 보여요 (목록, 하늘 지도, 알림, 수업 자료, 달력). Heavens-Above처럼요. 짧은 통과는 언제나 초까지 보여요.
+
+## "Follow" keeps the satellite in the middle of the map (issue 20)
+app-map-follow-sat = { $sat } 따라가기
+app-map-follow-sat-hover = 움직이는 위성을 지도 가운데에 두어요 (지도를 끌면 멈춰요)
+
+## Switching the language in the window (issue 20)
+app-language-switched = 이제 창이 { $language }로 말해요.

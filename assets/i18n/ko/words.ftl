@@ -167,7 +167,10 @@ words-event-vanishes = 사라짐
 words-event-rise = 뜸
 words-event-highest = 최고점
 words-event-set = 짐
-words-event-elements = 궤도 자료는 { $age_days }일 전 것이에요(시각 오차 약 ±{ $timing_s }초, 추정). 관측 위치 { $lat }, { $lon }.
+words-event-elements = 궤도 자료는 { $when ->
+        [after] 통과보다 { $age_days }일 뒤의 것이에요
+       *[old] { $age_days }일 전 것이에요
+    }(시각 오차 약 { $timing }, 추정). 관측 위치 { $lat }, { $lon }.
 
 ## 시계와 날짜.
 words-time-observer = 관측 위치의 시각
@@ -222,3 +225,10 @@ words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그�
 words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)
+
+## Times people trust (issue 20): how uncertain a time is
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n }초
+        [minutes] ±{ $n }분
+       *[hours] ±{ $n }시간
+    }

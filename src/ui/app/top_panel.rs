@@ -23,6 +23,7 @@ fn settings_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut display = settings.time_display;
+    let mut seconds = settings.show_seconds;
     let label = ui.label(t!("app-times"));
     egui::ComboBox::from_id_salt("time_display")
         .selected_text(view.fmt.zone_label(view.t))
@@ -30,11 +31,18 @@ fn settings_ui(
             for d in ALL_TIME_DISPLAYS {
                 ui.selectable_value(&mut display, d, time_display_label(d));
             }
+            // How precise pass times are, beside which clock they are in.
+            ui.separator();
+            ui.checkbox(&mut seconds, t!("app-show-seconds"))
+                .on_hover_text(t!("app-show-seconds-hover"));
         })
         .response
         .labelled_by(label.id);
     if display != settings.time_display {
         actions.push(Action::SetTimeDisplay(display));
+    }
+    if seconds != settings.show_seconds {
+        actions.push(Action::SetShowSeconds(seconds));
     }
     let mut theme_choice = settings.theme;
     let label = ui.label(t!("app-theme"));
@@ -149,7 +157,7 @@ pub(super) fn top_bar_ui(
                     ui.label(t!(
                         "app-satellites-loaded",
                         count = c.sats.len(),
-                        source = c.source_note.as_str()
+                        source = c.source_note()
                     ))
                     .on_hover_text(hover);
                 }

@@ -7,6 +7,7 @@ use egui::{Align, Layout, RichText, Vec2};
 
 use super::{ColumnSet, PassesPanel, SortColumn};
 
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Column {
     pub(super) title: &'static str,
     /// A title over several columns ("panels-group-appears" over its time, height and direction).
@@ -109,6 +110,22 @@ impl ColumnSet {
             Self::Seen => &SEEN_COLUMNS,
             Self::Horizon => &HORIZON_COLUMNS,
         }
+    }
+
+    /// The columns with the time columns at least `time_width` points wide (times with
+    /// seconds, or with their uncertainty after them, need more than "21:39").
+    pub(super) fn columns_fitting(self, time_width: f32) -> Vec<Column> {
+        self.columns()
+            .iter()
+            .map(|c| Column {
+                width: if c.title == "panels-col-time" {
+                    c.width.max(time_width)
+                } else {
+                    c.width
+                },
+                ..*c
+            })
+            .collect()
     }
 }
 

@@ -106,13 +106,13 @@ impl PassesPanel {
             .collect();
         let key_rise = |r: &PassRecord| r.pass.rise.time;
         let seen = self.columns == ColumnSet::Seen;
-        // In the observer's columns, "highest" is the highest point while seen.
+        // In the observer's columns, "highest" is the highest point while seen (a pass
+        // never seen has none: it sorts after every seen one).
         let top = |r: &PassRecord| {
             if seen {
                 r.pass
                     .visible_peak()
-                    .unwrap_or(r.pass.culmination)
-                    .elevation_deg
+                    .map_or(f64::NEG_INFINITY, |p| p.elevation_deg)
             } else {
                 r.pass.culmination.elevation_deg
             }

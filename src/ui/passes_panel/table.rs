@@ -6,9 +6,9 @@ use eframe::egui;
 
 use egui::{Align, Layout, Sense, UiBuilder, Vec2};
 
-use super::cells::Cell;
+use super::cells::{Cell, RowTimes};
 use super::columns::{Column, SATELLITE_WIDTH};
-use super::{PassesPanel, SortColumn};
+use super::{ColumnSet, PassesPanel, SortColumn};
 use crate::report::PassRecord;
 use crate::ui::clock::ClockCommand;
 use crate::ui::view::{Action, PassKey, ViewCtx};
@@ -25,7 +25,10 @@ impl PassesPanel {
         actions: &mut Vec<Action>,
     ) {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        let columns = self.columns.columns();
+        let columns = self
+            .columns
+            .columns_fitting(time_column_width(ui, view, rows, self.columns));
+        let columns = columns.as_slice();
         let total_width: f32 = columns.iter().map(|c| c.width).sum();
         // The header: the satellite's title, then the others, scrolled as the body is.
         ui.horizontal(|ui| {
@@ -69,7 +72,7 @@ impl PassesPanel {
                             ui.vertical(|ui| {
                                 ui.set_min_width(total_width);
                                 for record in shown {
-                                    let cells = self.cells(view, record, limit);
+                                    let cells = self.cells(ui.style(), view, record, limit);
                                     row_ui(ui, view, record, columns, cells, row_height, actions);
                                 }
                             });
@@ -82,6 +85,32 @@ impl PassesPanel {
                 });
             });
     }
+}
+
+/// How wide the time columns must be for the widest time of `rows` ("21:39:03 ±17 min"),
+/// points, with a little room after it.
+fn time_column_width(
+    ui: &egui::Ui,
+    view: &ViewCtx<'_>,
+    rows: &[&PassRecord],
+    columns: ColumnSet,
+) -> f32 {
+    let seconds = columns == ColumnSet::Horizon;
+    let samples: std::collections::BTreeSet<String> = rows
+        .iter()
+        .map(|r| RowTimes::of(view, r, seconds).sample())
+        .collect();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    samples
+        .into_iter()
+        .map(|text| {
+            ui.painter()
+                .layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 10.0
 }
 
 /// The key of a record's pass.
