@@ -757,7 +757,8 @@ fn pass_table_shows_where_and_when_a_pass_is_seen() {
     for title in ["Appears", "Highest while seen", "Vanishes", "Mag", "Ends"] {
         harness.get_by_label(title);
     }
-    assert!(harness.query_all_by_label("03:28").count() >= 1);
+    // Seen for 95 s: its times are to the second (issue 20).
+    assert!(harness.query_all_by_label("03:28:03").count() >= 1);
     assert!(harness.query_all_by_label("NNE 27°").count() >= 2);
     assert!(harness.query_all_by_label("24°").count() >= 2);
     // The ISS has a standard magnitude: its visible passes show one; none says "?".
@@ -828,7 +829,8 @@ fn alert_says_where_to_look_with_bearing_and_height_apart() {
     let alert = label_containing(&harness, "ISS (ZARYA) in ");
     assert!(
         alert.contains(
-            "look NNE (bearing 27°, 24° up) at 03:28; highest 24° up in the NNE; sets at 03:29."
+            // Seen for 95 s: to the second (issue 20).
+            "look NNE (bearing 27°, 24° up) at 03:28:03; highest 24° up in the NNE; sets at 03:29:38."
         ),
         "{alert}"
     );
@@ -936,10 +938,17 @@ fn sky_now_names_the_chosen_satellite_that_is_up() {
 fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Click the chart for a 7° binocular field");
-    // The chart's centre (the zenith) is about half a chart below its switches.
-    let switch = harness.get_by_label("Constellations").rect();
-    let side_panel_x = switch.left() + 150.0;
-    let zenith = egui::pos2(side_panel_x, switch.bottom() + 220.0);
+    // The chart's centre (the zenith) is halfway between its N and its S.
+    let painted = painted_text_rects(&harness);
+    let at = |point: &str| {
+        painted
+            .iter()
+            .find(|(t, _)| t == point)
+            .unwrap_or_else(|| panic!("no {point} on the chart"))
+            .1
+            .center()
+    };
+    let zenith = egui::pos2(at("N").x, (at("N").y + at("S").y) / 2.0);
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
             pos: zenith,
@@ -1050,7 +1059,7 @@ fn korean_pass_table_has_korean_column_heads() {
 fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
     let mut harness = app_in(Lang::Ko, iss_settings());
     // The visible pass seen from 03:28 KST on 23 Aug (the first one listed is not seen).
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     harness.get_by_label_contains("하늘 지도: ISS");
     harness.get_by_label("별자리");
     harness.get_by_label("어두운 곳 (은하수)");
@@ -1120,7 +1129,7 @@ fn english_pass_table_and_sky_chart_marks() {
         harness.get_by_label(label);
     }
     harness.get_by_value("next 2 days");
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     let painted = painted_texts(&harness);
     for mark in ["rise", "set", "appears", "vanishes", "Vega", "CYGNUS"] {
         assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
@@ -1150,7 +1159,7 @@ fn painted_text_rects(harness: &Harness<'static, OverheadApp>) -> Vec<(String, e
 fn the_names_of_the_sky_keep_clear_of_the_pass_labels() {
     overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = app(Some(iss_settings()), None);
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     let painted = painted_text_rects(&harness);
     let sky_names: Vec<String> = overhead::atlas::sky::stars()
         .iter()

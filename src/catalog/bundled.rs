@@ -150,7 +150,7 @@ pub fn data_age_words(data_epoch: DateTime<Utc>, t: DateTime<Utc>, clock: AgeClo
         "data-age-date",
         day = data_epoch.day(),
         month_name = t!("data-age-month-name", month = data_epoch.month()),
-        year = data_epoch.year()
+        year = data_epoch.year().to_string()
     );
     let age = match (age_days, clock) {
         (d, AgeClock::Computer) if d < 0 => t!("data-age-after-clock"),

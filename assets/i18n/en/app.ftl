@@ -35,8 +35,6 @@ app-satellites-loaded =
        *[other] { $count } satellites, { $source }
     }
 app-no-satellites-loaded = No satellites loaded
-# Short warning in presentation mode when the elements are old.
-app-old-elements = Old elements
 # Hover: the data's age is judged at the simulated clock; $time is that date and time.
 app-age-judged-at = Age at the time the window shows ({ $time }), not the computer's clock.
 app-use-data-date = Use the data's date

@@ -23,7 +23,6 @@ app-language-hover = 창에 쓰는 언어예요. "시스템 설정"은 컴퓨터
 app-loading-satellites = 위성을 불러오는 중…
 app-satellites-loaded = 위성 { $count }개, { $source }
 app-no-satellites-loaded = 불러온 위성이 없어요
-app-old-elements = 오래된 궤도 자료
 app-age-judged-at = 컴퓨터 시계가 아니라 창에 보이는 시각({ $time })을 기준으로 한 나이예요.
 app-use-data-date = 자료 날짜로 맞추기
 app-use-data-date-hover = 시계를 궤도 자료의 날짜로 옮겨서, 보이는 통과가 맞도록 해요
@@ -73,7 +72,7 @@ app-error-no-window = 창을 열 수 없어요: { $error }
 ## Saving exports
 
 app-save-busy = 파일을 저장하는 중이에요. 끝날 때까지 기다려 주세요.
-app-saved = 통과 { $count }개를 { $path }에 저장했어요
+app-saved = 통과 { $count }건을 { $path }에 저장했어요
 app-save-cancelled = 파일을 고르지 않아서 저장하지 않았어요.
 app-save-failed = { $path }에 쓰지 못했어요: { $error }
 app-handout-failed = 수업 자료를 만들지 못했어요: { $error }

@@ -33,9 +33,12 @@ panels-searching = 찾는 중… 위성 { $done }/{ $total }
 ## Pass table: the summary line and the empty states (src/ui/passes_panel/mod.rs)
 
 panels-no-passes-yet = 아직 통과가 없어요.
-panels-summary = { $start } ~ { $end } ({ $zone }) 통과 { $count }번
-panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 희미함)
-panels-unknown-brightness = 밝기 모름 { $count }번 (?)
+panels-summary = { $start } ~ { $end } ({ $zone }): { $count ->
+        [0] 통과 없음
+       *[other] 통과 { $count }번
+    }
+panels-summary-hidden = , 그중 { $count }번은 숨김 (안 보이거나 너무 희미함)
+panels-unknown-brightness = 밝기를 모르는 통과 { $count }번 (?)
 panels-unknown-brightness-hover = 이 위성들은 표준 밝기가 알려져 있지 않아서 얼마나 밝게 보일지 알 수 없어요. 너무 어두워서 안 보일 수도 있어요.
 panels-export-csv = CSV 저장
 panels-export-csv-hover = 표에 나온 줄을 CSV 파일로 저장해요. 엑셀 같은 프로그램에서 열 수 있어요 (시각은 UTC)

@@ -140,6 +140,9 @@ pub(super) fn top_bar_ui(
         }
         ui.separator();
         match (view.catalog, loading) {
+            // Presenting to a class: no warnings, errors or refresh menus in the bar (the
+            // rows of the table, hidden meanwhile, carry how far off their times may be).
+            (Some(_), false) if presentation => {}
             (_, true) => {
                 ui.spinner();
                 ui.label(t!("app-loading-satellites"));
@@ -153,23 +156,15 @@ pub(super) fn top_bar_ui(
                     Some(age) => format!("{}\n{judged_at}", age.text),
                     None => String::new(),
                 };
-                if !presentation {
-                    ui.label(t!(
-                        "app-satellites-loaded",
-                        count = c.sats.len(),
-                        source = c.source_note()
-                    ))
-                    .on_hover_text(hover);
-                }
+                ui.label(t!(
+                    "app-satellites-loaded",
+                    count = c.sats.len(),
+                    source = c.source_note()
+                ))
+                .on_hover_text(hover);
                 if let Some(age) = age.filter(|a| a.stale) {
-                    // Presenting, a short warning; the sentence on hover.
-                    let (shown, hover) = if presentation {
-                        (t!("app-old-elements"), format!("{}\n{judged_at}", age.text))
-                    } else {
-                        (age.text, judged_at)
-                    };
-                    ui.colored_label(ui.visuals().warn_fg_color, shown)
-                        .on_hover_text(hover);
+                    ui.colored_label(ui.visuals().warn_fg_color, age.text)
+                        .on_hover_text(judged_at);
                     if let Some(e) = c.data_epoch
                         && ui
                             .button(t!("app-use-data-date"))
@@ -180,7 +175,6 @@ pub(super) fn top_bar_ui(
                     }
                 }
                 match refresh.progress {
-                    _ if presentation => {}
                     Some((done, total)) => {
                         ui.spinner();
                         ui.label(t!("app-refreshing", done = done, total = total));

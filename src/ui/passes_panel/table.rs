@@ -1,6 +1,6 @@
 //! The rows of the pass table: the satellite's column stays put while the others scroll
-//! sideways together with their header; a click selects a pass, a double click jumps the
-//! clock to it.
+//! sideways together with their header, by a scroll bar under the rows when the window is
+//! narrower than the table; a click selects a pass, a double click jumps the clock to it.
 
 use eframe::egui;
 
@@ -51,9 +51,21 @@ impl PassesPanel {
                 });
             let _ = out;
         });
+        // The rows, over a scroll bar of their own for the sideways scroll: a narrow window
+        // (1024 px) reaches every column with it, without hunting past the last row.
+        let wide = total_width > ui.available_width() - SATELLITE_WIDTH;
+        // The strip's bar, and the spacing above and below it.
+        let strip_height = if wide {
+            egui::style::ScrollStyle::solid().allocated_width() + 3.0 * ui.spacing().item_spacing.y
+        } else {
+            0.0
+        };
+        let body_height = (ui.available_height() - strip_height).max(row_height);
+        let mut body_x = self.scroll_x;
         egui::ScrollArea::vertical()
             .id_salt("passes_v")
             .auto_shrink([false, false])
+            .max_height(body_height)
             .show_rows(ui, row_height, rows.len(), |ui, range| {
                 ui.style_mut().interaction.selectable_labels = false;
                 let shown = rows.get(range).unwrap_or_default();
@@ -68,6 +80,8 @@ impl PassesPanel {
                     let out = egui::ScrollArea::horizontal()
                         .id_salt(("passes_body", self.columns as u8))
                         .auto_shrink([false, true])
+                        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                        .horizontal_scroll_offset(self.scroll_x)
                         .show(ui, |ui| {
                             ui.vertical(|ui| {
                                 ui.set_min_width(total_width);
@@ -77,13 +91,36 @@ impl PassesPanel {
                                 }
                             });
                         });
-                    let x = out.state.clamped_offset().x;
-                    if (x - self.scroll_x).abs() > 0.5 {
-                        self.scroll_x = x;
-                        ui.ctx().request_repaint();
-                    }
+                    body_x = out.state.clamped_offset().x;
                 });
             });
+        let mut strip_x = self.scroll_x;
+        if wide {
+            ui.horizontal(|ui| {
+                ui.add_space(SATELLITE_WIDTH);
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                let out = egui::ScrollArea::horizontal()
+                    .id_salt(("passes_strip", self.columns as u8))
+                    .auto_shrink([false, true])
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                    .horizontal_scroll_offset(self.scroll_x)
+                    .show(ui, |ui| {
+                        ui.allocate_exact_size(Vec2::new(total_width, 1.0), Sense::hover());
+                    });
+                strip_x = out.state.clamped_offset().x;
+            });
+        }
+        // Whichever was scrolled (the rows by shift and the wheel, or the bar) leads; the
+        // header and the other follow on the next frame.
+        let x = if (body_x - self.scroll_x).abs() > 0.5 {
+            body_x
+        } else {
+            strip_x
+        };
+        if (x - self.scroll_x).abs() > 0.5 {
+            self.scroll_x = x;
+            ui.ctx().request_repaint();
+        }
     }
 }
 

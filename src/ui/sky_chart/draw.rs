@@ -15,8 +15,11 @@ use crate::report::{PassRecord, compass_point};
 use crate::ui::sky_scene::chart_xy;
 use crate::ui::view::ViewCtx;
 
-/// Half the side of the square a mark's symbol covers, points: labels keep off it.
-const MARK_HALF_POINTS: f32 = 5.0;
+/// Half the side of the square a mark's symbol covers, points, at the chart's normal label
+/// size (the symbols grow with the words): labels keep off it.
+const MARK_HALF_POINTS: f32 = 7.0;
+/// Half the width of the pass's path (and the trails) that labels keep off, points.
+const LINE_HALF_POINTS: f32 = 2.0;
 
 /// What one drawing of the chart shows.
 pub(super) struct ChartContent<'a> {
@@ -147,12 +150,35 @@ impl SkyChart {
                 }
             });
         let transform = &response.transform;
+        let to_screen = |xy: [f64; 2]| transform.position_from_point(&PlotPoint::from(xy));
+        // The words keep off the marks' symbols and off the path (or the trails) itself.
         let obstacles: Vec<egui::Rect> = marks
             .iter()
             .map(|&xy| {
+                let half = MARK_HALF_POINTS * (sizes.small / super::CHART_LABEL_POINTS).max(1.0);
+                egui::Rect::from_center_size(to_screen(xy), egui::Vec2::splat(2.0 * half))
+            })
+            .collect();
+        let path_points = path
+            .filter(|_| record.is_some())
+            .map(|p| {
+                p.samples
+                    .iter()
+                    .map(|s| chart_xy(s.azimuth_deg, s.elevation_deg))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let trail_points = content
+            .satellites
+            .iter()
+            .flat_map(|s| s.trail.iter().copied());
+        let lines: Vec<egui::Rect> = path_points
+            .into_iter()
+            .chain(trail_points)
+            .map(|xy| {
                 egui::Rect::from_center_size(
-                    transform.position_from_point(&PlotPoint::from(xy)),
-                    egui::Vec2::splat(2.0 * MARK_HALF_POINTS),
+                    to_screen(xy),
+                    egui::Vec2::splat(2.0 * LINE_HALF_POINTS),
                 )
             })
             .collect();
@@ -163,6 +189,7 @@ impl SkyChart {
             sizes.small,
             labels,
             &obstacles,
+            &lines,
         );
         let options = SkyOptions {
             max_magnitude: self.max_magnitude,

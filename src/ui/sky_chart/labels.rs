@@ -89,9 +89,8 @@ impl ChartLabel {
 
 /// The spots around a point, in the order they are tried: after it and a little above
 /// (where a reader looks first), after and below, before and above, before and below,
-/// then straight above, below, after and before.
-fn around(at: Pos2, size: Vec2) -> [Rect; 8] {
-    let g = GAP_POINTS;
+/// then straight above, below, after and before; `g` points away.
+fn around(at: Pos2, size: Vec2, g: f32) -> [Rect; 8] {
     [
         Align2::LEFT_BOTTOM.anchor_size(at + egui::vec2(g, -g * 0.5), size),
         Align2::LEFT_TOP.anchor_size(at + egui::vec2(g, g * 0.5), size),
@@ -106,8 +105,9 @@ fn around(at: Pos2, size: Vec2) -> [Rect; 8] {
 
 /// Places `labels` on the chart drawn with `transform` inside `bounds` (screen): the most
 /// important first, each where it covers no label placed before it nor any of `obstacles`
-/// (the marks' symbols), inside `bounds`; labels of the compass are always placed. Returns
-/// the shapes to paint and the rectangles taken (for the sky's names to keep clear of).
+/// (the marks' symbols) and, below the marks, none of `lines` (the path), inside `bounds`;
+/// labels of the compass are always placed. Returns the shapes to paint and the
+/// rectangles taken (for the sky's names to keep clear of).
 pub(super) fn place_labels(
     ui: &egui::Ui,
     transform: &PlotTransform,
@@ -115,6 +115,7 @@ pub(super) fn place_labels(
     font_size: f32,
     mut labels: Vec<ChartLabel>,
     obstacles: &[Rect],
+    lines: &[Rect],
 ) -> (Vec<Shape>, Vec<Rect>) {
     // A stable sort: labels of one rank keep their order (earlier times first).
     labels.sort_by_key(|l| l.rank);
@@ -135,13 +136,24 @@ pub(super) fn place_labels(
         );
         let size = galley.size();
         let at = transform.position_from_point(&PlotPoint::from(label.xy));
+        // Close to the point first, then three times as far.
         let candidates: Vec<Rect> = match label.spot {
             Spot::At(anchor) => vec![anchor.anchor_size(at, size)],
-            Spot::Around => around(at, size).to_vec(),
+            Spot::Around => around(at, size, GAP_POINTS)
+                .into_iter()
+                .chain(around(at, size, 3.0 * GAP_POINTS))
+                .collect(),
         };
+        // The marks' own words may lie on the path (they name a point of it); the others
+        // keep off it.
+        let lines: &[Rect] = if label.rank > Rank::Mark { lines } else { &[] };
         let free = |rect: &Rect| {
             let core = rect.shrink(0.5);
-            placed.iter().chain(obstacles).all(|p| !p.intersects(core))
+            placed
+                .iter()
+                .chain(obstacles)
+                .chain(lines)
+                .all(|p| !p.intersects(core))
         };
         let chosen = if label.rank == Rank::Compass {
             candidates.first().copied()
@@ -164,7 +176,7 @@ mod tests {
 
     #[test]
     fn the_first_spot_tried_is_after_the_point_and_above_it() {
-        let spots = around(Pos2::new(100.0, 100.0), egui::vec2(30.0, 10.0));
+        let spots = around(Pos2::new(100.0, 100.0), egui::vec2(30.0, 10.0), GAP_POINTS);
         assert!(spots[0].left() > 100.0 && spots[0].bottom() < 100.0);
         // No two spots are the same, and none covers the point itself.
         for (i, a) in spots.iter().enumerate() {
