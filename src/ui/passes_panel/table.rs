@@ -54,9 +54,10 @@ impl PassesPanel {
         // The rows, over a scroll bar of their own for the sideways scroll: a narrow window
         // (1024 px) reaches every column with it, without hunting past the last row.
         let wide = total_width > ui.available_width() - SATELLITE_WIDTH;
-        // The strip's bar, and the spacing above and below it.
+        // The strip: its bar (a solid one, always shown) and the spacing above it.
+        let bar_height = egui::style::ScrollStyle::solid().allocated_width();
         let strip_height = if wide {
-            egui::style::ScrollStyle::solid().allocated_width() + 3.0 * ui.spacing().item_spacing.y
+            bar_height + ui.spacing().item_spacing.y
         } else {
             0.0
         };
@@ -96,8 +97,10 @@ impl PassesPanel {
             });
         let mut strip_x = self.scroll_x;
         if wide {
-            ui.horizontal(|ui| {
-                ui.add_space(SATELLITE_WIDTH);
+            let (strip, _) =
+                ui.allocate_exact_size(Vec2::new(ui.available_width(), bar_height), Sense::hover());
+            let strip = strip.with_min_x(strip.min.x + SATELLITE_WIDTH);
+            ui.scope_builder(UiBuilder::new().max_rect(strip), |ui| {
                 ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
                 let out = egui::ScrollArea::horizontal()
                     .id_salt(("passes_strip", self.columns as u8))
@@ -105,7 +108,7 @@ impl PassesPanel {
                     .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                     .horizontal_scroll_offset(self.scroll_x)
                     .show(ui, |ui| {
-                        ui.allocate_exact_size(Vec2::new(total_width, 1.0), Sense::hover());
+                        ui.allocate_exact_size(Vec2::new(total_width, 0.0), Sense::hover());
                     });
                 strip_x = out.state.clamped_offset().x;
             });
