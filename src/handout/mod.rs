@@ -24,6 +24,7 @@ use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 mod chart;
+mod labels;
 mod page;
 
 use chart::{Chart, chart};
