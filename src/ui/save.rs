@@ -4,7 +4,8 @@
 //! Flatpak), a save dialog asks where to put the file: `rfd` talks to the portal over D-Bus,
 //! without GTK. Without a portal (a bare window manager, a classroom kiosk) the file goes
 //! into the Downloads folder (else home) and the status line gives its full path, with a
-//! button that opens the folder. Dialogs block, so all of this runs on a worker thread.
+//! button that opens the folder. On Windows and macOS the dialog is the system's own.
+//! Dialogs block, so all of this runs on a worker thread.
 
 use eframe::egui;
 
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// The D-Bus name of the XDG desktop portal, which shows the save dialog.
+#[cfg(target_os = "linux")]
 const PORTAL_BUS_NAME: &str = "org.freedesktop.portal.Desktop";
 
 /// A file to save.
@@ -64,7 +66,7 @@ pub fn spawn_save(ctx: &egui::Context, request: SaveRequest) -> mpsc::Receiver<S
 
 /// Saves `request`: through a dialog when asked and a portal runs, else into its folder.
 pub fn save(request: &SaveRequest) -> SaveOutcome {
-    let path = if request.ask && portal_available() {
+    let path = if request.ask && dialog_available() {
         let chosen = rfd::FileDialog::new()
             .set_title(crate::t!("app-save-dialog-title"))
             .set_directory(&request.folder)
@@ -87,7 +89,21 @@ pub fn save(request: &SaveRequest) -> SaveOutcome {
     }
 }
 
+/// True when a save dialog can be shown: on Linux when the XDG desktop portal runs
+/// ([`portal_available`]); elsewhere the system's own dialog always can.
+pub fn dialog_available() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        portal_available()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}
+
 /// True when the session bus has (or can start) the XDG desktop portal.
+#[cfg(target_os = "linux")]
 pub fn portal_available() -> bool {
     let Ok(connection) = zbus::blocking::Connection::session() else {
         return false;
@@ -105,9 +121,19 @@ pub fn portal_available() -> bool {
             .is_ok_and(|names| names.iter().any(|n| n.as_str() == PORTAL_BUS_NAME))
 }
 
-/// Opens a folder in the desktop's file manager (`xdg-open`), without waiting for it.
+/// The program that opens a folder in the desktop's file manager.
+const OPEN_FOLDER_PROGRAM: &str = if cfg!(target_os = "windows") {
+    "explorer"
+} else if cfg!(target_os = "macos") {
+    "open"
+} else {
+    "xdg-open"
+};
+
+/// Opens a folder in the desktop's file manager (`xdg-open`; `explorer` on Windows, `open`
+/// on macOS), without waiting for it.
 pub fn open_folder(folder: &Path) -> Result<(), String> {
-    std::process::Command::new("xdg-open")
+    std::process::Command::new(OPEN_FOLDER_PROGRAM)
         .arg(folder)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
@@ -118,7 +144,7 @@ pub fn open_folder(folder: &Path) -> Result<(), String> {
             crate::t!(
                 "app-open-folder-failed",
                 path = folder.display().to_string(),
-                error = format!("xdg-open: {e}")
+                error = format!("{OPEN_FOLDER_PROGRAM}: {e}")
             )
         })
 }

@@ -222,3 +222,7 @@ app-map-follow-sat-hover = Keep it in the middle of the map as it moves (draggin
 ## Switching the language in the window (issue 20)
 # The status line after the language menu changed it: $language its own name ("English").
 app-language-switched = The window now speaks { $language }.
+
+## The install: the crate builds off Linux (issue 20)
+# Why no desktop notification is sent on a system other than Linux.
+app-notify-not-on-this-system = desktop notifications are sent on Linux only; the window's banner is the alert here

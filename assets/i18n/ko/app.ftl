@@ -156,3 +156,6 @@ app-map-follow-sat-hover = 움직이는 위성을 지도 가운데에 두어요 
 
 ## Switching the language in the window (issue 20)
 app-language-switched = 이제 창이 { $language }로 말해요.
+
+## The install: the crate builds off Linux (issue 20)
+app-notify-not-on-this-system = 데스크톱 알림은 리눅스에서만 보내요. 여기서는 창 위의 알림 띠가 알려 줘요
