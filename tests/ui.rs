@@ -976,19 +976,44 @@ fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
 
 /// The fixture app in `lang`, loaded and searched.
 fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
+    app_sized(lang, (1400.0, 900.0), now(), settings)
+}
+
+/// The fixture app at `at`, `size` points, in `lang`, loaded and searched.
+fn app_sized(
+    lang: Lang,
+    size: (f32, f32),
+    at: DateTime<Utc>,
+    settings: Settings,
+) -> Harness<'static, OverheadApp> {
+    app_sized_with(
+        lang,
+        size,
+        AppOptions {
+            now: NowSource::Fixed(at),
+            settings_path: None,
+            initial_settings: Some(settings),
+            load_catalog: Some(Box::new(fixture_catalog)),
+            export_dir: None,
+            cache_dir: None,
+            auto_refresh: false,
+            notifications: false,
+        },
+    )
+}
+
+/// The app with `options`, `size` points, in `lang` (the test thread's), loaded and
+/// searched; its frames are 50 ms apart, so that two clicks in a row are a double click.
+fn app_sized_with(
+    lang: Lang,
+    size: (f32, f32),
+    options: AppOptions,
+) -> Harness<'static, OverheadApp> {
     overhead::i18n::set_thread_language(Some(lang));
-    let mut options = Some(AppOptions {
-        now: NowSource::Fixed(now()),
-        settings_path: None,
-        initial_settings: Some(settings),
-        load_catalog: Some(Box::new(fixture_catalog)),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
-    });
+    let mut options = Some(options);
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(size.0, size.1))
+        .with_step_dt(0.05)
         .build_eframe(move |cc| {
             OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
         });

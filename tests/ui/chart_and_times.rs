@@ -19,35 +19,6 @@ const SIZES: [(f32, f32); 4] = [
 /// 03:28:03, out of Earth's shadow.
 const BEFORE_VISIBLE_PASS: &str = "2026-08-22T18:00:00Z";
 
-/// The fixture app at `at`, `size` points, in `lang`, loaded and searched.
-fn app_sized(
-    lang: Lang,
-    size: (f32, f32),
-    at: DateTime<Utc>,
-    settings: Settings,
-) -> Harness<'static, OverheadApp> {
-    overhead::i18n::set_thread_language(Some(lang));
-    let mut options = Some(AppOptions {
-        now: NowSource::Fixed(at),
-        settings_path: None,
-        initial_settings: Some(settings),
-        load_catalog: Some(Box::new(fixture_catalog)),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
-    });
-    // Frames 50 ms apart, so that two clicks in a row are a double click (0.3 s).
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(size.0, size.1))
-        .with_step_dt(0.05)
-        .build_eframe(move |cc| {
-            OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
-        });
-    settle(&mut harness);
-    harness
-}
-
 /// Every painted line of text with the part of the screen it shows on (its row's
 /// rectangle within its clip rectangle; a wrapped label is several rows), leaving out empty
 /// and fully clipped ones.
@@ -661,23 +632,20 @@ fn presenting_shows_no_status_line_and_no_text_under_18_px() {
     for lang in [Lang::En, Lang::Ko] {
         for size in SIZES {
             let dir = tempfile::tempdir().unwrap();
-            overhead::i18n::set_thread_language(Some(lang));
-            let mut options = Some(AppOptions {
-                now: NowSource::Fixed(at),
-                settings_path: None,
-                initial_settings: Some(iss_settings()),
-                load_catalog: Some(Box::new(fixture_catalog)),
-                export_dir: Some(dir.path().to_path_buf()),
-                cache_dir: None,
-                auto_refresh: false,
-                notifications: false,
-            });
-            let mut harness = Harness::builder()
-                .with_size(egui::vec2(size.0, size.1))
-                .build_eframe(move |cc| {
-                    OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
-                });
-            settle(&mut harness);
+            let mut harness = app_sized_with(
+                lang,
+                size,
+                AppOptions {
+                    now: NowSource::Fixed(at),
+                    settings_path: None,
+                    initial_settings: Some(iss_settings()),
+                    load_catalog: Some(Box::new(fixture_catalog)),
+                    export_dir: Some(dir.path().to_path_buf()),
+                    cache_dir: None,
+                    auto_refresh: false,
+                    notifications: false,
+                },
+            );
             // A message on the status line, then presenting.
             let export = if lang == Lang::En {
                 "Export CSV"

@@ -109,7 +109,7 @@ impl SkyChart {
         };
         self.heading_ui(ui, view, record);
         if record.is_none() {
-            up_now_ui(ui, view, &content.satellites);
+            up_now_ui(ui, view, content.satellites);
         } else if !view.presentation {
             self.description_ui(ui, view);
         }
