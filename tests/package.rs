@@ -139,6 +139,13 @@ fn the_debian_package_installs_a_working_app() {
     run(Command::new("appstreamcli")
         .args(["validate", "--no-net"])
         .arg(root.join("usr/share/metainfo/org.overhead.Overhead.metainfo.xml")));
+    // The app speaks Korean, and so does its menu entry.
+    let entry =
+        std::fs::read_to_string(root.join("usr/share/applications/org.overhead.Overhead.desktop"))
+            .unwrap();
+    for key in ["GenericName[ko]=", "Comment[ko]=", "Keywords[ko]="] {
+        assert!(entry.contains(key), "{key} missing:\n{entry}");
+    }
 
     // Outside the source tree, with nothing cached.
     let home = tempfile::tempdir().unwrap();
