@@ -110,6 +110,9 @@ pub(super) fn top_bar_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
+        // A word group that does not fit moves whole to the next line, never split
+        // between two ("16,400 satellites, | bundled snapshot").
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.label(egui::RichText::new("Overhead").heading().strong());
         ui.separator();
         if ui

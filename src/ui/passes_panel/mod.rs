@@ -203,8 +203,12 @@ impl PassesPanel {
             }
             ui.label(text);
             if unknown > 0 {
-                ui.label(
-                    RichText::new(crate::t!("panels-unknown-brightness", count = unknown)).weak(),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(crate::t!("panels-unknown-brightness", count = unknown))
+                            .weak(),
+                    )
+                    .extend(),
                 )
                 .on_hover_text(crate::t!("panels-unknown-brightness-hover"));
             }

@@ -13,6 +13,10 @@ use egui_plot::{PlotPoint, PlotTransform};
 /// Gap between a point and a label placed around it, points.
 const GAP_POINTS: f32 = 4.0;
 
+/// The least room left between two words side by side, in font sizes (about a space):
+/// "N" and "vanishes" touching read as one word ("북사라짐").
+pub(super) const WORD_SPACE_EM: f32 = 0.3;
+
 /// How important a label is: lower is placed first and never gives way to a higher one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Rank {
@@ -149,11 +153,9 @@ pub(super) fn place_labels(
         let lines: &[Rect] = if label.rank > Rank::Mark { lines } else { &[] };
         let free = |rect: &Rect| {
             let core = rect.shrink(0.5);
-            placed
-                .iter()
-                .chain(obstacles)
-                .chain(lines)
-                .all(|p| !p.intersects(core))
+            let spaced = core.expand2(egui::vec2(WORD_SPACE_EM * font_size, 0.0));
+            placed.iter().all(|p| !p.intersects(spaced))
+                && obstacles.iter().chain(lines).all(|p| !p.intersects(core))
         };
         let chosen = if label.rank == Rank::Compass {
             candidates.first().copied()

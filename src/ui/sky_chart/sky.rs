@@ -218,7 +218,12 @@ pub(super) fn sky_shapes(
             .iter()
             .map(|&k| egui::vec2(0.0, k * rect.height()))
             .find(|&delta| {
-                let core = rect.translate(delta).shrink(0.5);
+                // A space's room from the words beside it (the text's height stands
+                // for its font size).
+                let core = rect.translate(delta).shrink(0.5).expand2(egui::vec2(
+                    super::labels::WORD_SPACE_EM * rect.height(),
+                    0.0,
+                ));
                 bounds.contains_rect(rect.translate(delta))
                     && placed.iter().all(|p| !p.intersects(core))
             });
