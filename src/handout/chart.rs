@@ -1,4 +1,5 @@
-//! The handout's star chart: the sky of the chosen pass (stars, planets, the Moon), its
+//! The handout's star chart: the sky of the chosen pass (stars, constellation figures,
+//! planets, the Moon), its
 //! path with the seen part bold, minute ticks and the appears / highest / vanishes marks,
 //! and the directions in words beside it.
 
@@ -9,7 +10,7 @@ use super::HandoutInput;
 use super::labels::{BoxMm, Spot, Word, place_words};
 use super::page::*;
 use crate::orbit::Vanishes;
-use crate::report::{SeenPart, compass_point, plain_description};
+use crate::report::{SeenPart, compass_point, plain_description_estimated};
 use crate::t;
 
 /// How important each word of the chart is (lower first; the compass always shows).
@@ -125,6 +126,12 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
         let (x, y) = chart_mm(az, -6.0 * 90.0 / f64::from(CHART_R_MM));
         let label = compass_point(az).to_owned();
         words.push(word(x, y, label, 7.5, grey(), RANK_COMPASS, Spot::Centred));
+    }
+    // The constellation figures, faint, under the stars: they are how a class finds its
+    // way about the sky.
+    for line in &input.constellation_lines {
+        let points: Vec<(f32, f32)> = line.iter().map(|&(az, el)| chart_mm(az, el)).collect();
+        page.line(&points, 0.4, light(), false);
     }
     // Stars, dots by brightness, the brightest named.
     for star in &input.stars {
@@ -244,7 +251,8 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     let x = CHART_X_MM + CHART_R_MM + 10.0;
     let width = PAGE_W_MM - MARGIN_MM - x;
     let mut y = cy - CHART_R_MM + 2.0;
-    let words = plain_description(&record.pass, |t| fmt.clock(t));
+    let words =
+        plain_description_estimated(&record.pass, record.standard_magnitude(), |t| fmt.clock(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
     let legend = t!("words-handout-legend");

@@ -30,6 +30,26 @@ pub fn plus_minus_words(uncertainty_s: f64) -> String {
     t!("words-plus-minus", unit = unit, n = format!("{n:.0}"))
 }
 
+/// Once a time's uncertainty passes this, seconds, its ± stands beside it: in the window,
+/// on the handout and in the calendar (issue 26: "once it exceeds a few seconds"; below
+/// that the elements are fresh and the ± only noise).
+pub const SHOWN_TIMING_S: f64 = 5.0;
+
+/// The ± to write beside a time this uncertain ("±12 s", "±17 min"), once it passes
+/// [`SHOWN_TIMING_S`]; the one place that decides and words it, for every view.
+pub fn plus_minus_beside(uncertainty_s: f64) -> Option<String> {
+    (uncertainty_s > SHOWN_TIMING_S).then(|| plus_minus_words(uncertainty_s))
+}
+
+/// `time` with its ± beside it when [`plus_minus_beside`] shows one ("21:39 ±12 s"),
+/// else `time` as it is.
+pub fn time_with_plus_minus(time: String, uncertainty_s: f64) -> String {
+    match plus_minus_beside(uncertainty_s) {
+        Some(plus_minus) => format!("{time} {plus_minus}"),
+        None => time,
+    }
+}
+
 /// The age of elements at a time for the messages that say it, never negative: which way
 /// (`"old"`, or `"after"` when the elements are newer than that time) and how many days,
 /// one decimal ("3.2"). An age that rounds to zero is "0.0" old, never "-0.0".
@@ -66,5 +86,25 @@ mod tests {
         assert_eq!(element_age(-0.2), ("after", "0.2".to_owned()));
         // Minutes before the epoch round to nothing: not "-0.0".
         assert_eq!(element_age(-0.01), ("old", "0.0".to_owned()));
+    }
+
+    #[test]
+    fn the_plus_minus_stands_beside_a_time_once_it_passes_a_few_seconds() {
+        with_language(Lang::En, || {
+            assert_eq!(plus_minus_beside(4.9), None);
+            assert_eq!(plus_minus_beside(SHOWN_TIMING_S), None);
+            assert_eq!(plus_minus_beside(12.4).as_deref(), Some("±12 s"));
+            assert_eq!(time_with_plus_minus("21:39".to_owned(), 3.0), "21:39");
+            assert_eq!(
+                time_with_plus_minus("21:39".to_owned(), 1000.0),
+                "21:39 ±17 min"
+            );
+        });
+        with_language(Lang::Ko, || {
+            assert_eq!(
+                time_with_plus_minus("21:39".to_owned(), 12.0),
+                "21:39 ±12초"
+            );
+        });
     }
 }

@@ -6,23 +6,18 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
-use crate::catalog::{self, CatalogOrigin};
-use crate::orbit::{ElementSet, Satellite, StdMagnitudes};
+use crate::catalog::{self, CatalogOrigin, NameIndex};
+use crate::orbit::{ElementSet, MagnitudeEstimate, Satellite, StdMagnitudes};
 
-/// Satellites whose standard magnitude is at most this count as "bright" (McCants'
-/// standard magnitude, at 1000 km and half lit). At 4.5, 58 satellites of the bundled
-/// active catalog qualify: those that reach magnitude 3 or so on a good pass, easy to see
-/// from a town.
-pub const BRIGHT_STD_MAGNITUDE: f64 = 4.5;
+/// The faintest limiting magnitude the window offers (binoculars and more): "bright" is
+/// worked out once up to this, and each sky's limit takes its part
+/// ([`CatalogData::bright_ids`]).
+const FAINTEST_LIMIT: f64 = 12.0;
 
-/// Start of the name of the group of bright satellites (see [`BRIGHT_STD_MAGNITUDE`]
-/// and [`brightest_group_name`]); the picker shows it in the user's language.
-const BRIGHTEST_GROUP: &str = "Brightest";
-
-/// The name of the group of bright satellites, as saved settings know it.
-fn brightest_group_name() -> String {
-    format!("{BRIGHTEST_GROUP} (std. mag ≤ {BRIGHT_STD_MAGNITUDE})")
-}
+/// Name of the group of satellites a naked eye can see somewhere on their orbits (see
+/// [`catalog::bright_to_the_eye`]), as saved settings know it; its members depend on the
+/// sky's limiting magnitude.
+pub const BRIGHT_GROUP: &str = "Bright to the eye";
 /// Name of the group of crewed space stations.
 const STATIONS_GROUP: &str = "Space stations";
 /// Name of the group of satellites in the news.
@@ -42,13 +37,14 @@ impl SatGroup {
     /// The name shown in the picker: the window's own groups in the user's language,
     /// others as they are named.
     pub fn label(&self) -> String {
-        if self.name == brightest_group_name() {
-            return crate::t!(
-                "panels-group-brightest",
-                mag = format!("{BRIGHT_STD_MAGNITUDE}")
-            );
+        if let Some(list) = catalog::SATELLITE_LISTS
+            .iter()
+            .find(|l| l.name == self.name)
+        {
+            return list.label();
         }
         match self.name.as_str() {
+            BRIGHT_GROUP => crate::t!("panels-group-bright"),
             STATIONS_GROUP => crate::t!("panels-group-stations"),
             NEWS_GROUP => crate::t!("panels-group-news"),
             _ => self.name.clone(),
@@ -62,8 +58,11 @@ pub struct CatalogData {
     /// Propagators, in catalog-number order.
     pub sats: Vec<Satellite>,
     index: HashMap<u64, usize>,
-    /// Standard magnitudes for brightness estimates.
+    /// Standard magnitudes measured for the object (McCants' `qs.mag`, at 90° phase).
     pub std_magnitudes: StdMagnitudes,
+    /// Each satellite's best standard magnitude with its sigma and source (measured,
+    /// family or size; `catalog::magnitude_estimate`), by catalog number.
+    estimates: HashMap<u64, MagnitudeEstimate>,
     /// Where the elements came from, for the status bar ("bundled snapshot", a URL…), as
     /// given to [`CatalogData::from_sets`]; shown through [`CatalogData::source_note`].
     pub source_note: String,
@@ -73,8 +72,11 @@ pub struct CatalogData {
     pub newest_epoch: Option<DateTime<Utc>>,
     /// Named groups for the picker.
     pub groups: Vec<SatGroup>,
-    /// Lower-case names, parallel to `sats`.
-    search_keys: Vec<String>,
+    /// The names, for the picker's search ([`NameIndex::search`]), parallel to `sats`.
+    names: NameIndex,
+    /// The satellites a naked eye can see somewhere on their orbits, brightest first, with
+    /// that brightest magnitude (up to [`FAINTEST_LIMIT`]).
+    bright: Vec<(u64, f64)>,
     /// The data's date (median element epoch), for "elements from …" messages.
     pub data_epoch: Option<DateTime<Utc>>,
     /// Cache or bundled snapshot (None for a file given on purpose).
@@ -99,24 +101,27 @@ impl CatalogData {
             .enumerate()
             .map(|(i, s)| (s.set.norad_id, i))
             .collect();
-        let search_keys = sats.iter().map(|s| s.set.name.to_lowercase()).collect();
-        let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
-        let mut bright: Vec<(f64, u64)> = sats
+        let names = NameIndex::new(sats.iter().map(|s| (s.set.norad_id, s.set.name.as_str())));
+        let estimates: HashMap<u64, MagnitudeEstimate> = sats
             .iter()
-            .filter_map(|s| {
-                std_magnitudes
-                    .get(s.set.norad_id)
-                    .filter(|m| *m <= BRIGHT_STD_MAGNITUDE)
-                    .map(|m| (m, s.set.norad_id))
-            })
+            .filter_map(|s| Some((s.set.norad_id, catalog::magnitude_estimate(&s.set)?)))
             .collect();
-        bright.sort_by(|a, b| a.0.total_cmp(&b.0));
-        if !groups.iter().any(|g| g.name.starts_with(BRIGHTEST_GROUP)) {
+        let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
+        let bright = catalog::bright_to_the_eye(
+            sats.iter()
+                .filter_map(|s| Some((&s.set, estimates.get(&s.set.norad_id)?.value))),
+            FAINTEST_LIMIT,
+        );
+        if !groups.iter().any(|g| g.name == BRIGHT_GROUP) {
             groups.insert(
                 0,
                 SatGroup {
-                    name: brightest_group_name(),
-                    norad_ids: bright.iter().map(|b| b.1).collect(),
+                    name: BRIGHT_GROUP.to_owned(),
+                    norad_ids: bright
+                        .iter()
+                        .filter(|b| b.1 <= crate::report::DEFAULT_LIMITING_MAGNITUDE)
+                        .map(|b| b.0)
+                        .collect(),
                 },
             );
         }
@@ -137,15 +142,26 @@ impl CatalogData {
                 },
             );
         }
+        // The ready lists, which anyone can pick (a Korean user starts with one).
+        for list in catalog::SATELLITE_LISTS {
+            if !groups.iter().any(|g| g.name == list.name) {
+                groups.push(SatGroup {
+                    name: list.name.to_owned(),
+                    norad_ids: list.norad_ids(),
+                });
+            }
+        }
         Self {
             sats,
             index,
             std_magnitudes,
+            estimates,
             source_note,
             source_words: None,
             newest_epoch,
             groups,
-            search_keys,
+            names,
+            bright,
             data_epoch: None,
             origin: None,
             warnings: Vec::new(),
@@ -163,31 +179,26 @@ impl CatalogData {
             .map_or_else(|| format!("NORAD {norad_id}"), |s| s.set.name.clone())
     }
 
-    /// Standard magnitude of a satellite, if known.
+    /// Standard magnitude of a satellite (V at 1000 km, 90° phase), if known: the value of
+    /// its best estimate ([`CatalogData::magnitude_estimate`]), what the searches scale.
     pub fn std_magnitude(&self, norad_id: u64) -> Option<f64> {
-        self.std_magnitudes.get(norad_id)
+        self.estimates.get(&norad_id).map(|e| e.value)
     }
 
-    /// Satellites whose name contains `query` (any case) or whose number starts with it.
-    /// Exact numbers and name prefixes come first.
+    /// A satellite's standard magnitude with its sigma and source, if any tier knows it.
+    pub fn magnitude_estimate(&self, norad_id: u64) -> Option<&MagnitudeEstimate> {
+        self.estimates.get(&norad_id)
+    }
+
+    /// Satellites matching `query`, best first ([`NameIndex::search`]: exact names,
+    /// numbers and aliases such as "Hubble", then name prefixes, word starts, and names
+    /// holding it).
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Satellite> {
-        let q = query.trim().to_lowercase();
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let mut first = Vec::new();
-        let mut rest = Vec::new();
-        for (sat, key) in self.sats.iter().zip(&self.search_keys) {
-            let id = sat.set.norad_id.to_string();
-            if id == q || key.starts_with(&q) {
-                first.push(sat);
-            } else if key.contains(&q) || id.starts_with(&q) {
-                rest.push(sat);
-            }
-        }
-        first.extend(rest);
-        first.truncate(limit);
-        first
+        self.names
+            .search(query, limit)
+            .iter()
+            .filter_map(|m| self.sats.get(m.position))
+            .collect()
     }
 
     /// Where the elements came from, in the language of the moment ("bundled snapshot",
@@ -198,13 +209,24 @@ impl CatalogData {
             .map_or_else(|| self.source_note.clone(), SourceWords::words)
     }
 
-    /// The "bright" satellites (standard magnitude ≤ [`BRIGHT_STD_MAGNITUDE`]).
-    pub fn bright_ids(&self) -> Vec<u64> {
-        self.groups
+    /// The satellites a naked eye can see somewhere on their orbits under a sky showing
+    /// stars to `limiting_magnitude`, brightest first (see [`catalog::bright_to_the_eye`]).
+    pub fn bright_ids(&self, limiting_magnitude: f64) -> Vec<u64> {
+        self.bright
             .iter()
-            .find(|g| g.name.starts_with(BRIGHTEST_GROUP))
-            .map(|g| g.norad_ids.clone())
-            .unwrap_or_default()
+            .take_while(|b| b.1 <= limiting_magnitude)
+            .map(|b| b.0)
+            .collect()
+    }
+
+    /// The members of `group`: for the bright group, those bright enough for
+    /// `limiting_magnitude` (it depends on the sky); for the others, as listed.
+    pub fn group_ids(&self, group: &SatGroup, limiting_magnitude: f64) -> Vec<u64> {
+        if group.name == BRIGHT_GROUP {
+            self.bright_ids(limiting_magnitude)
+        } else {
+            group.norad_ids.clone()
+        }
     }
 }
 

@@ -176,7 +176,10 @@ pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, S
         sat = record.name(),
         time = fmt.clock(start.time)
     );
-    let body = crate::report::seen_directions(&record.pass, |t| fmt.clock(t))?;
+    let body =
+        crate::report::seen_directions_estimated(&record.pass, record.standard_magnitude(), |t| {
+            fmt.clock(t)
+        })?;
     Some((title, body))
 }
 

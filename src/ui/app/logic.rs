@@ -40,6 +40,7 @@ impl OverheadApp {
         self.keyboard(ctx);
         self.apply_presentation(ctx);
         self.maybe_search(ctx);
+        self.look_ahead_step(ctx);
         // Keep the clock display and the moving satellites current.
         // A fixed clock never moves by itself, so it needs no repaints.
         let runs = !matches!(self.now_source, NowSource::Fixed(_));
@@ -92,7 +93,8 @@ impl OverheadApp {
                     if let Some(catalog) = report.catalog {
                         self.catalog_loaded(catalog);
                     }
-                    let status = refresh_status(&report.outcomes);
+                    let data_date = self.catalog.as_ref().and_then(|c| c.data_epoch);
+                    let status = refresh_status(&report.outcomes, data_date);
                     // The automatic refresh speaks in the top bar only, unless it failed.
                     if !report.automatic || status.is_error {
                         self.status_bar.set(status);
@@ -219,7 +221,7 @@ impl OverheadApp {
         let catalog = self.catalog.as_ref()?;
         let mut ids = match self.state.which {
             Which::Chosen => self.state.settings.satellites.clone(),
-            Which::AllBright => catalog.bright_ids(),
+            Which::AllBright => catalog.bright_ids(self.state.settings.limiting_magnitude),
         };
         if let Some(s) = self.state.selected {
             ids.push(s);
@@ -370,6 +372,13 @@ impl OverheadApp {
                 settings.satellites.retain(|s| *s != norad_id);
                 if chosen {
                     settings.satellites.push(norad_id);
+                }
+            }
+            Action::ChooseAll(ids) => {
+                for id in ids {
+                    if !settings.satellites.contains(&id) {
+                        settings.satellites.push(id);
+                    }
                 }
             }
             Action::Favourite { norad_id, starred } => {

@@ -27,6 +27,7 @@ use crate::settings::Settings;
 mod alerts;
 mod layout;
 mod logic;
+mod look_ahead;
 mod saving;
 mod startup;
 mod top_panel;
@@ -91,6 +92,8 @@ pub struct OverheadApp {
     notify_failure_shown: bool,
     search: Option<RunningSearch>,
     passes: Option<PassResults>,
+    /// The search ahead for chosen satellites with nothing to see in the window.
+    look_ahead: Option<look_ahead::RunningLookAhead>,
     frame: ObserverFrame,
     applied_theme: Option<ThemeChoice>,
     applied_presentation: bool,
@@ -164,6 +167,7 @@ impl OverheadApp {
             notify_failure_shown: false,
             search: None,
             passes: None,
+            look_ahead: None,
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
@@ -192,9 +196,12 @@ impl OverheadApp {
         self.passes.as_ref()
     }
 
-    /// True while the catalog loads or a pass search runs.
+    /// True while the catalog loads, a pass search or a search ahead runs.
     pub fn is_busy(&self) -> bool {
-        self.catalog_job.is_some() || self.search.is_some() || self.refresh_job.is_some()
+        self.catalog_job.is_some()
+            || self.search.is_some()
+            || self.refresh_job.is_some()
+            || self.look_ahead.is_some()
     }
 
     /// The loaded catalog.

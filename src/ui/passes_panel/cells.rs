@@ -8,7 +8,7 @@ use eframe::egui;
 use egui::RichText;
 
 use super::{ColumnSet, PassesPanel};
-use crate::orbit::{Appears, NotVisibleReason, Vanishes};
+use crate::orbit::{Appears, BrightVerdict, NotVisibleReason, Vanishes};
 use crate::report::{self, PassRecord, SeenPart, compass_point, vanishes_short};
 use crate::ui::timefmt::TimeFormatter;
 use crate::ui::view::ViewCtx;
@@ -67,17 +67,18 @@ impl RowTimes {
         } else {
             "00:00".to_owned()
         };
-        if report::is_uncertain(self.uncertainty_s) {
+        if let Some(plus_minus) = report::plus_minus_beside(self.uncertainty_s) {
             text.push(' ');
-            text.push_str(&report::plus_minus_words(self.uncertainty_s));
+            text.push_str(&plus_minus);
         }
         text
     }
 
-    /// A time of the row: "03:28" (or "03:28:03" when seconds are shown). When the
-    /// elements are old for it ([`report::is_uncertain`]), its seconds are greyed and the
-    /// uncertainty follows ("03:28:03 ±17 min"). Hover: the exact time, `how` it appears or
-    /// vanishes, and how far off it may be.
+    /// A time of the row: "03:28" (or "03:28:03" when seconds are shown). Once its
+    /// uncertainty passes a few seconds ([`report::plus_minus_beside`], issue 26) the ±
+    /// follows ("03:28:03 ±12 s"); once the elements are old for it
+    /// ([`report::is_uncertain`], over 30 s) its seconds are greyed too. Hover: the exact
+    /// time, `how` it appears or vanishes, and how far off it may be.
     fn cell(
         &self,
         style: &egui::Style,
@@ -106,8 +107,7 @@ impl RowTimes {
             Some(how) => crate::t!("panels-time-how", time = self.fmt.hms(t), how = how),
             None => self.fmt.hms(t),
         };
-        if uncertain {
-            let plus_minus = report::plus_minus_words(self.uncertainty_s);
+        if let Some(plus_minus) = report::plus_minus_beside(self.uncertainty_s) {
             RichText::new(format!(" {plus_minus}"))
                 .small()
                 .color(style.visuals.warn_fg_color)
@@ -143,7 +143,7 @@ impl PassesPanel {
             ),
             ColumnSet::Horizon => Cell::new(view.fmt.date(p.rise.time)),
         };
-        let magnitude = magnitude_cell(view, p, limit);
+        let magnitude = magnitude_cell(view, record, limit);
         match self.columns {
             ColumnSet::Seen => {
                 let times = RowTimes::of(view, record, false);
@@ -251,24 +251,39 @@ fn direction_cell(azimuth_deg: f64) -> Cell {
     ))
 }
 
-/// The magnitude: "1.8", "12.3" marked too faint, or "?" when unknown.
-fn magnitude_cell(view: &ViewCtx<'_>, pass: &crate::orbit::Pass, limit: f64) -> Cell {
-    match (pass.is_visible, pass.magnitude) {
-        (false, _) => Cell::new(RichText::new("–").weak()),
-        (true, None) => Cell::new("?").hover(crate::t!("panels-mag-unknown-hover")),
-        (true, Some(m)) if m > limit => Cell::new(
-            RichText::new(crate::t!("panels-mag-faint", mag = format!("{m:.1}")))
-                .color(view.palette.text)
-                .weak(),
-        )
-        .hover(crate::t!(
-            "panels-mag-faint-hover",
-            mag = format!("{m:.1}"),
-            limit = format!("{limit:.1}")
-        )),
-        (true, Some(m)) => Cell::new(RichText::new(format!("{m:.1}")).color(view.palette.good))
-            .hover(report::brightness_words(m)),
+/// The magnitude: "1.8" when measured for the satellite, "about 5.5–6.5" when estimated
+/// (from its family or size), marked faint when fainter than the sky's limit by a sigma,
+/// or "?" when unknown; the hover says where the number comes from and what the sky allows.
+fn magnitude_cell(view: &ViewCtx<'_>, record: &PassRecord, limit: f64) -> Cell {
+    let pass = &record.pass;
+    let estimate = record.standard_magnitude();
+    let (Some(m), Some(verdict)) = (pass.magnitude, record.bright_verdict(limit)) else {
+        return if pass.is_visible {
+            Cell::new("?").hover(crate::t!("panels-mag-unknown-hover"))
+        } else {
+            Cell::new(RichText::new("–").weak())
+        };
+    };
+    let sigma = estimate.map_or(0.0, |e| e.sigma);
+    let text = report::magnitude_cell(m, estimate);
+    let mut hover = crate::t!(
+        "panels-mag-verdict-hover",
+        mag = report::magnitude_words(m, estimate),
+        verdict = report::verdict_words(verdict, m, sigma, limit)
+    );
+    if let Some(e) = estimate {
+        hover = format!("{hover}\n{}", report::estimate_hover(e));
     }
+    let label = match verdict {
+        BrightVerdict::No => RichText::new(crate::t!("panels-mag-faint", mag = text))
+            .color(view.palette.text)
+            .weak(),
+        BrightVerdict::Maybe => {
+            RichText::new(crate::t!("panels-mag-maybe", mag = text)).color(view.palette.text)
+        }
+        BrightVerdict::Yes => RichText::new(text).color(view.palette.good),
+    };
+    Cell::new(label).hover(hover)
 }
 
 /// Why the seen part begins where it does, in words (hover of the "Appears" time).

@@ -45,7 +45,8 @@ const SEEN_COLUMNS: [Column; 12] = [
     col("panels-col-time", "panels-group-vanishes", 46.0, None),
     col("panels-col-height", "panels-group-vanishes", 48.0, None),
     col("panels-col-direction", "panels-group-vanishes", 74.0, None),
-    col("panels-col-mag", "", 58.0, Some(SortColumn::Magnitude)),
+    // Wide enough for an estimate's range with its verdict ("6.1–8.1 faint", issue 22).
+    col("panels-col-mag", "", 92.0, Some(SortColumn::Magnitude)),
     col("panels-col-ends", "", 96.0, Some(SortColumn::Visible)),
 ];
 
@@ -70,7 +71,8 @@ const HORIZON_COLUMNS: [Column; 11] = [
     col("panels-col-direction", "panels-group-set", 74.0, None),
     col("panels-col-duration", "", 70.0, Some(SortColumn::Duration)),
     col("panels-col-visible", "", 140.0, Some(SortColumn::Visible)),
-    col("panels-col-mag", "", 58.0, Some(SortColumn::Magnitude)),
+    // Wide enough for an estimate's range with its verdict ("6.1–8.1 faint", issue 22).
+    col("panels-col-mag", "", 92.0, Some(SortColumn::Magnitude)),
 ];
 
 const fn col(

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 use super::sky_scene::SceneCache;
 use super::view::{PassKey, ViewCtx, find_record};
 use crate::orbit::{observe, sky_path};
-use crate::report::{MoonNearPass, PassRecord, plain_description};
+use crate::report::{MoonNearPass, PassRecord, plain_description_estimated};
 
 /// Half the width of the chart, chart units (degrees of zenith angle): the horizon at 90
 /// and room for the compass points outside it.
@@ -264,7 +264,8 @@ impl SkyChart {
         match record {
             Some(r) => {
                 let fmt = view.fmt.for_pass(&r.pass);
-                let mut text = plain_description(&r.pass, |t| fmt.clock(t));
+                let mut text =
+                    plain_description_estimated(&r.pass, r.standard_magnitude(), |t| fmt.clock(t));
                 if let Some(moon) =
                     MoonNearPass::of(&r.pass, view.frame).filter(MoonNearPass::is_worth_noting)
                 {
