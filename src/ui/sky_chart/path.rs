@@ -206,7 +206,7 @@ fn draw_seen_marks(
                 crate::t!(
                     "panels-mark-highest-brightest",
                     deg = deg,
-                    mag = format!("{magnitude:.1}")
+                    mag = magnitude_text(magnitude)
                 )
             }
             _ => crate::t!("panels-mark-highest", deg = deg),
@@ -219,9 +219,14 @@ fn draw_seen_marks(
             xy,
             MarkerShape::Asterisk,
             false,
-            crate::t!("panels-mark-brightest", mag = format!("{magnitude:.1}")),
+            crate::t!("panels-mark-brightest", mag = magnitude_text(magnitude)),
         );
     }
+}
+
+/// A magnitude to one decimal, never "-0.0" (a magnitude of -0.04 rounds to "0.0").
+fn magnitude_text(magnitude: f64) -> String {
+    format!("{:.1}", (magnitude * 10.0).round() / 10.0 + 0.0)
 }
 
 /// The brightest sample of the part that is seen, and its estimated magnitude.
@@ -233,4 +238,16 @@ fn brightest_seen(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2
         .filter_map(|s| Some((s, s.magnitude?)))
         .min_by(|x, y| x.1.total_cmp(&y.1))
         .map(|(s, m)| (chart_xy(s.azimuth_deg, s.elevation_deg), m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::magnitude_text;
+
+    #[test]
+    fn a_magnitude_near_zero_is_never_negative_zero() {
+        assert_eq!(magnitude_text(-0.04), "0.0");
+        assert_eq!(magnitude_text(-0.06), "-0.1");
+        assert_eq!(magnitude_text(2.25), "2.3");
+    }
 }
