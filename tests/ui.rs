@@ -745,7 +745,8 @@ fn pass_table_shows_where_and_when_a_pass_is_seen() {
     for title in ["Appears", "Highest while seen", "Vanishes", "Mag", "Ends"] {
         harness.get_by_label(title);
     }
-    assert!(harness.query_all_by_label("03:28").count() >= 1);
+    // Seen for 95 s: its times are to the second (issue 20).
+    assert!(harness.query_all_by_label("03:28:03").count() >= 1);
     assert!(harness.query_all_by_label("NNE 27°").count() >= 2);
     assert!(harness.query_all_by_label("24°").count() >= 2);
     // The ISS has a standard magnitude (measured: one number, not a range); none says "?".
@@ -817,7 +818,8 @@ fn alert_says_where_to_look_with_bearing_and_height_apart() {
     let alert = label_containing(&harness, "ISS (ZARYA) in ");
     assert!(
         alert.contains(
-            "look NNE (bearing 27°, 24° up) at 03:28; highest 24° up in the NNE; sets at 03:29."
+            // Seen for 95 s: to the second (issue 20).
+            "look NNE (bearing 27°, 24° up) at 03:28:03; highest 24° up in the NNE; sets at 03:29:38."
         ),
         "{alert}"
     );
@@ -926,10 +928,17 @@ fn sky_now_names_the_chosen_satellite_that_is_up() {
 fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Click the chart for a 7° binocular field");
-    // The chart's centre (the zenith) is about half a chart below its switches.
-    let switch = harness.get_by_label("Constellations").rect();
-    let side_panel_x = switch.left() + 150.0;
-    let zenith = egui::pos2(side_panel_x, switch.bottom() + 220.0);
+    // The chart's centre (the zenith) is halfway between its N and its S.
+    let painted = painted_text_rects(&harness);
+    let at = |point: &str| {
+        painted
+            .iter()
+            .find(|(t, _)| t == point)
+            .unwrap_or_else(|| panic!("no {point} on the chart"))
+            .1
+            .center()
+    };
+    let zenith = egui::pos2(at("N").x, (at("N").y + at("S").y) / 2.0);
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
             pos: zenith,
@@ -957,19 +966,44 @@ fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
 
 /// The fixture app in `lang`, loaded and searched.
 fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
+    app_sized(lang, (1400.0, 900.0), now(), settings)
+}
+
+/// The fixture app at `at`, `size` points, in `lang`, loaded and searched.
+fn app_sized(
+    lang: Lang,
+    size: (f32, f32),
+    at: DateTime<Utc>,
+    settings: Settings,
+) -> Harness<'static, OverheadApp> {
+    app_sized_with(
+        lang,
+        size,
+        AppOptions {
+            now: NowSource::Fixed(at),
+            settings_path: None,
+            initial_settings: Some(settings),
+            load_catalog: Some(Box::new(fixture_catalog)),
+            export_dir: None,
+            cache_dir: None,
+            auto_refresh: false,
+            notifications: false,
+        },
+    )
+}
+
+/// The app with `options`, `size` points, in `lang` (the test thread's), loaded and
+/// searched; its frames are 50 ms apart, so that two clicks in a row are a double click.
+fn app_sized_with(
+    lang: Lang,
+    size: (f32, f32),
+    options: AppOptions,
+) -> Harness<'static, OverheadApp> {
     overhead::i18n::set_thread_language(Some(lang));
-    let mut options = Some(AppOptions {
-        now: NowSource::Fixed(now()),
-        settings_path: None,
-        initial_settings: Some(settings),
-        load_catalog: Some(Box::new(fixture_catalog)),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
-    });
+    let mut options = Some(options);
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(size.0, size.1))
+        .with_step_dt(0.05)
         .build_eframe(move |cc| {
             OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
         });
@@ -1040,7 +1074,7 @@ fn korean_pass_table_has_korean_column_heads() {
 fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
     let mut harness = app_in(Lang::Ko, iss_settings());
     // The visible pass seen from 03:28 KST on 23 Aug (the first one listed is not seen).
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     harness.get_by_label_contains("하늘 지도: ISS");
     harness.get_by_label("별자리");
     harness.get_by_label("어두운 곳 (은하수)");
@@ -1110,7 +1144,7 @@ fn english_pass_table_and_sky_chart_marks() {
         harness.get_by_label(label);
     }
     harness.get_by_value("next 2 days");
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     let painted = painted_texts(&harness);
     for mark in ["rise", "set", "appears", "vanishes", "Vega", "CYGNUS"] {
         assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
@@ -1140,7 +1174,7 @@ fn painted_text_rects(harness: &Harness<'static, OverheadApp>) -> Vec<(String, e
 fn the_names_of_the_sky_keep_clear_of_the_pass_labels() {
     overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = app(Some(iss_settings()), None);
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     let painted = painted_text_rects(&harness);
     let sky_names: Vec<String> = overhead::atlas::sky::stars()
         .iter()
@@ -1436,3 +1470,6 @@ fn the_transits_export_as_a_calendar_with_the_place_and_the_warning() {
     assert!(ics.contains("GEO:-33.9"), "{ics}");
     assert!(ics.contains("certified solar filter"), "{ics}");
 }
+
+// Issue 20's window side: times, the sky chart, columns at 1024×768, presentation mode.
+mod chart_and_times;

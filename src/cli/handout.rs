@@ -50,6 +50,10 @@ pub struct HandoutArgs {
     /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Pass times to the second, as Heavens-Above shows them; short passes show seconds
+    /// anyway.
+    #[arg(long)]
+    pub seconds: bool,
     /// The sky's limiting magnitude (`--max-magnitude`).
     #[command(flatten)]
     pub limit: LimitingMagnitude,
@@ -75,6 +79,7 @@ impl HandoutArgs {
             limit: self.limit.clone(),
             format: Format::Table,
             tz: self.tz.clone(),
+            seconds: self.seconds,
             timing: false,
         }
     }

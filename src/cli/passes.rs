@@ -107,6 +107,10 @@ pub struct PassesArgs {
     /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Every pass time to the second (the table's rise–set too, the calendar's events), as
+    /// Heavens-Above shows them; short passes show seconds anyway.
+    #[arg(long)]
+    pub seconds: bool,
     /// Print how long the search took (without loading and output) and the peak memory
     /// (Linux) to stderr.
     #[arg(long)]
@@ -637,7 +641,8 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         days,
         search,
     } = args.check_numbers()?;
-    let fmt = time_formatter(args.tz.as_deref(), args.observer.city_zone())?;
+    let fmt =
+        time_formatter(args.tz.as_deref(), args.observer.city_zone())?.with_seconds(args.seconds);
     let start = parse_start(args.start.as_deref())?;
     let frame = ObserverFrame::new(observer);
     let limit_deg = search.max_sun_elevation_deg;

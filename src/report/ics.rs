@@ -82,16 +82,19 @@ pub fn to_ics(
             fmt.zone_short(t)
         }
     };
-    // "21:39 KST (12:39 UTC)", or "12:39 UTC" when the zone is UTC.
-    let both = |t: DateTime<Utc>| {
+    // "21:39 KST (12:39 UTC)", or "12:39 UTC" when the zone is UTC; to the second when
+    // `fmt` (for this pass) shows seconds.
+    let both = |fmt: &TimeFormatter, t: DateTime<Utc>| {
         if fmt.is_utc() {
-            format!("{} UTC", fmt.hm(t))
+            format!("{} UTC", fmt.clock(t))
         } else {
             format!(
                 "{} {} ({} UTC)",
-                fmt.hm(t),
+                fmt.clock(t),
                 zone_label(t),
-                t.format("%H:%M")
+                TimeFormatter::utc()
+                    .with_seconds(fmt.shows_seconds())
+                    .clock(t)
             )
         }
     };
@@ -99,7 +102,8 @@ pub fn to_ics(
         let p = &r.pass;
         let seen = SeenPart::of(p);
         let summary = event_summary(r, limiting_magnitude);
-        let description = event_description(r, observer, &frame, both);
+        let pass_fmt = fmt.for_pass(p);
+        let description = event_description(r, observer, &frame, |t| both(&pass_fmt, t));
         let (from, to) = seen.map_or((p.rise.time, p.set.time), |s| (s.start.time, s.end.time));
         let lines = [
             "BEGIN:VEVENT".to_owned(),

@@ -80,6 +80,8 @@ pub struct PassRequest {
     pub end: DateTime<Utc>,
     /// Thresholds.
     pub search: PassSearch,
+    /// The language of the notes: switching it words them again (a new search).
+    pub lang: i18n::Lang,
 }
 
 /// The passes found for a [`PassRequest`], in rise-time order.
@@ -148,8 +150,8 @@ pub fn search_passes(
     tick: &(dyn Fn() + Sync),
 ) -> PassResults {
     let started = std::time::Instant::now();
-    // The notes are worded on rayon's threads, in the caller's language.
-    let lang = i18n::language();
+    // The notes are worded on rayon's threads, in the language asked for.
+    let lang = request.lang;
     let frame = ObserverFrame::new(request.observer);
     type Found = (Vec<PassRecord>, Option<String>, Option<Searched>);
     let per_sat: Vec<Found> = request

@@ -32,6 +32,11 @@ pub struct Picker {
     pub query: String,
     /// What to list when not searching.
     pub browse: Browse,
+    /// The chosen (or starred) list as it was when the pointer came onto it: while the
+    /// pointer stays there, a satellite unticked (or unstarred) keeps its row, so that the
+    /// rows under the pointer do not move before the next click.
+    #[serde(skip)]
+    held: Option<Vec<u64>>,
 }
 
 impl Picker {
@@ -44,7 +49,11 @@ impl Picker {
         limiting_magnitude: f64,
         actions: &mut Vec<Action>,
     ) {
-        let Self { query, browse } = self;
+        let Self {
+            query,
+            browse,
+            held,
+        } = self;
         // The bright group of older versions, by standard magnitude alone, is the one of
         // satellites bright to the eye now.
         if let Browse::Group(name) = browse
@@ -108,8 +117,8 @@ impl Picker {
             .labelled_by(label.id);
         let ids: Vec<u64> = if query.trim().is_empty() {
             match browse {
-                Browse::Chosen => view.chosen.to_vec(),
-                Browse::Favourites => view.favourites.to_vec(),
+                Browse::Chosen => held_list(held.as_deref(), view.chosen),
+                Browse::Favourites => held_list(held.as_deref(), view.favourites),
                 Browse::Group(name) => catalog
                     .groups
                     .iter()
@@ -163,7 +172,10 @@ impl Picker {
             .small()
             .weak(),
         );
-        egui::ScrollArea::vertical()
+        let holds =
+            query.trim().is_empty() && matches!(browse, Browse::Chosen | Browse::Favourites);
+        let shown = ids.clone();
+        let list = egui::ScrollArea::vertical()
             .id_salt("picker_list")
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -205,11 +217,31 @@ impl Picker {
                             .on_hover_text(crate::t!("panels-picker-follow-hover"))
                             .clicked()
                         {
-                            actions.push(Action::Select(id));
+                            actions.push(Action::Follow(id));
                         }
                     });
                 }
             });
+        // Hold the list while the pointer is on it; let it change once the pointer leaves.
+        let pointer_on_list = ui.rect_contains_pointer(list.inner_rect);
+        *held = match held.take() {
+            Some(list) if holds && pointer_on_list => Some(list),
+            _ if holds && pointer_on_list => Some(shown),
+            _ => None,
+        };
+    }
+}
+
+/// The list to show: `now` as it is, or while `held`, the held list in its order (rows
+/// taken out of `now` stay, unticked) with any new ones after it.
+fn held_list(held: Option<&[u64]>, now: &[u64]) -> Vec<u64> {
+    match held {
+        Some(held) => held
+            .iter()
+            .copied()
+            .chain(now.iter().copied().filter(|id| !held.contains(id)))
+            .collect(),
+        None => now.to_vec(),
     }
 }
 

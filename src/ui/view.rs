@@ -162,8 +162,10 @@ impl PassKey {
 pub enum Action {
     /// Move the observer (and mark the location as confirmed).
     SetPlace(Place),
-    /// Follow this satellite in the live panel, map and sky chart.
+    /// Show this satellite in the live panel and sky chart (and on the map's caption).
     Select(u64),
+    /// Follow this satellite: select it, and keep it in the middle of the map.
+    Follow(u64),
     /// Add a satellite to the chosen ones, or take it out.
     Choose {
         /// Catalog number.
@@ -227,6 +229,8 @@ pub enum Action {
     ExportTransitsCsv,
     /// Dismiss the alert for this transit (its key, "transit-25544-sun-1787364000").
     DismissTransitAlert(String),
+    /// Show pass times to the second everywhere (true), or only where a pass is short.
+    SetShowSeconds(bool),
 }
 
 /// Read-only facts every panel may need this frame.
@@ -260,6 +264,9 @@ pub struct ViewCtx<'a> {
     /// How much larger than normal the painted labels of the sky chart and map are drawn
     /// (1 normally; above 1 in presentation mode, on top of its zoom).
     pub label_scale: f32,
+    /// The faintest magnitude the observer's sky shows: a visible pass fainter than this
+    /// cannot be seen by eye.
+    pub limiting_magnitude: f64,
 }
 
 /// The record of the pass `key` in the latest results, if it is there.

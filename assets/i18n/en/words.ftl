@@ -192,8 +192,12 @@ words-event-rise = Rise
 words-event-highest = Highest
 words-event-set = Set
 # The last line of the calendar event's description: $age_days the elements' age ("2.4"),
-# $timing_s the timing uncertainty in seconds ("12"), $lat, $lon the observer ("37.5665").
-words-event-elements = Elements { $age_days } days old (timing ±{ $timing_s } s, estimate). Observer { $lat }, { $lon }.
+# never negative: $when is "old", or "after" when the elements are newer than the pass;
+# $timing the timing uncertainty ("±12 s", words-plus-minus), $lat, $lon the observer ("37.5665").
+words-event-elements = Elements { $when ->
+        [after] { $age_days } days newer than the pass
+       *[old] { $age_days } days old
+    } (timing { $timing }, estimate). Observer { $lat }, { $lon }.
 
 ## Clocks and dates (timefmt).
 # The choices of which clock times are shown in (settings menu).
@@ -377,6 +381,7 @@ words-transit-summary = { $body ->
        *[no] , { $km } km { $point } of you
     }, { $time }
 
+
 ## Issue 22: standard magnitudes as estimates, and the three-way verdict (report/magnitude_words.rs).
 # A predicted magnitude's one-sigma range; $low and $high are magnitudes ("5.5").
 words-mag-range = { $low }–{ $high }
@@ -532,6 +537,7 @@ words-plus-minus = { $unit ->
         [minutes] ±{ $n } min
        *[hours] ±{ $n } h
     }
+
 
 ## The ± beside a pass's times (issue 26; words-plus-minus above).
 # Under a row of the handout's table once its times are uncertain by more than a few

@@ -33,9 +33,12 @@ panels-searching = 찾는 중… 위성 { $done }/{ $total }
 ## Pass table: the summary line and the empty states (src/ui/passes_panel/mod.rs)
 
 panels-no-passes-yet = 아직 통과가 없어요.
-panels-summary = { $start } ~ { $end } ({ $zone }) 통과 { $count }번
-panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 희미함)
-panels-unknown-brightness = 밝기 모름 { $count }번 (?)
+panels-summary = { $start } ~ { $end } ({ $zone }): { $count ->
+        [0] 통과 없음
+       *[other] 통과 { $count }번
+    }
+panels-summary-hidden = , 그중 { $count }번은 숨김 (안 보이거나 너무 희미함)
+panels-unknown-brightness = 밝기를 모르는 통과 { $count }번 (?)
 panels-unknown-brightness-hover = 이 위성들은 표준 밝기가 알려져 있지 않아서 얼마나 밝게 보일지 알 수 없어요. 너무 어두워서 안 보일 수도 있어요.
 panels-export-csv = CSV 저장
 panels-export-csv-hover = 표에 나온 줄을 CSV 파일로 저장해요. 엑셀 같은 프로그램에서 열 수 있어요 (시각은 UTC)
@@ -161,12 +164,15 @@ panels-moon-up = 고도 { $elevation }°, { $direction } { $azimuth }°, { $lit 
 panels-moon-below = 지평선 아래, { $lit }
 panels-doppler-at = 도플러: 송신 주파수
 panels-doppler-receive = 받는 주파수 { $mhz } MHz ({ $khz } kHz)
-panels-elements-age = 궤도 자료: { $date } ({ $days }일 전, { $source })
+panels-elements-age = 궤도 자료: { $date } ({ $when ->
+        [after] 보이는 시각보다 { $days }일 뒤
+       *[old] { $days }일 지남
+    }, { $source })
 panels-elements-bundled = 내장 자료 ({ $what })
 panels-elements-stale = { $text }: 예측이 몇 분 어긋날 수 있어요.
 panels-next-up-sets = 지금 지평선 위에 있어요. { $countdown } 뒤({ $time })에 져요
-panels-next-pass = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°
-panels-next-pass-visible = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°, 맨눈으로 보임
+panels-next-pass = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°, 안 보임({ $why })
+panels-next-pass-visible = 다음 통과까지 { $countdown }, 맨눈으로 보임: { $time } { $direction }에서 나타나 보이는 동안 최고 { $deg }°
 panels-next-pass-hover = 하늘 지도에서 보기
 panels-next-up-now = 지금 지평선 위에 있어요.
 panels-next-none = 찾는 기간 안에 통과가 없어요.
@@ -287,6 +293,26 @@ panels-transits-map-nearest = { $time }, { $point }쪽 { $km } km
 panels-transits-map-scale = 원: 반경 { $radius } km. 지도를 누르면 내 위치를 옮겨요.
 panels-transits-map-hover = 내 위치를 여기로 옮기기({ $lat }, { $lon })
 panels-transits-alert-banner = { $countdown } 뒤: { $summary }
+
+## Times people trust (issue 20): the pass table's rows
+panels-time-uncertain-hover = { $when ->
+        [after] 궤도 자료가 이 통과보다 { $days }일 뒤의 것이에요
+       *[old] 이 통과에 쓴 궤도 자료는 { $days }일 지난 것이에요
+    }. 이 시각은 { $plus_minus } 정도 틀릴 수 있어요(추정). 궤도 자료를 새로 받으면 더 정확해져요.
+panels-not-visible-hover = 지평선 위: { $rise }–{ $set }, 최고 { $deg }° { $direction } ("지평선 기준"에 나와요).
+
+## The live panel's next pass: whether it can be seen (issue 20)
+panels-next-too-faint = 여기서는 너무 희미함, { $mag }등급
+panels-next-visible-later = 다음에 보이는 통과: { $date } { $time } ({ $countdown } 뒤)
+panels-next-visible-none = 찾는 기간 안에 맨눈으로 보이는 통과가 없어요.
+
+## A sky chart you can read and show (issue 20)
+panels-chart-enlarge = 크게 보기
+panels-chart-enlarge-hover = 하늘 지도를 창 전체에 크게 보여요 (지도를 두 번 눌러도 돼요)
+panels-chart-close = 닫기
+panels-chart-close-hover = 원래 화면으로 돌아가요 (Esc, 또는 지도를 두 번 누르기)
+panels-chart-hover = 누르기: 그 자리에 쌍안경 시야(7°). 두 번 누르기: 지도 크게 보기 또는 되돌리기.
+panels-live-more = 더 보기
 
 ## 이슈 22: 통과 표의 추정 등급.
 # 하늘 한계 등급의 1시그마 안에 있는 등급.

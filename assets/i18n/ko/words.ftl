@@ -167,7 +167,10 @@ words-event-vanishes = 사라짐
 words-event-rise = 뜸
 words-event-highest = 최고점
 words-event-set = 짐
-words-event-elements = 궤도 자료는 { $age_days }일 전 것이에요(시각 오차 약 ±{ $timing_s }초, 추정). 관측 위치 { $lat }, { $lon }.
+words-event-elements = 궤도 자료는 { $when ->
+        [after] 통과보다 { $age_days }일 뒤의 것이에요
+       *[old] { $age_days }일 전 것이에요
+    }(시각 오차 약 { $timing }, 추정). 관측 위치 { $lat }, { $lon }.
 
 ## 시계와 날짜.
 words-time-observer = 관측 위치의 시각
@@ -283,6 +286,7 @@ words-transit-summary = { $sat }의 { $body ->
         [yes] {""}, 바로 지금 있는 곳
        *[no] , 내 위치에서 { $point }쪽 { $km } km
     }, { $time }
+
 
 ## 이슈 22: 추정값인 표준 등급과 세 갈래 판정 (report/magnitude_words.rs).
 # 예상 등급의 1시그마 범위.
@@ -410,6 +414,7 @@ words-plus-minus = { $unit ->
         [minutes] ±{ $n }분
        *[hours] ±{ $n }시간
     }
+
 
 ## The ± beside a pass's times (issue 26; words-plus-minus above).
 words-handout-row-note-timing = { $note } · 시각 오차 { $plus_minus }

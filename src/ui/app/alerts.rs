@@ -10,7 +10,7 @@ use super::OverheadApp;
 use crate::report::{self, PassRecord};
 use crate::t;
 use crate::ui::notify::{self, Notifier, ScheduledAlert};
-use crate::ui::timefmt::{TimeFormatter, countdown};
+use crate::ui::timefmt::countdown;
 use crate::ui::view::{Action, PassKey, ViewCtx};
 
 /// What the notifier was last given, to send it only changes.
@@ -65,8 +65,7 @@ impl OverheadApp {
             && !self.clock.is_paused()
             && self.clock.rate() == 1.0;
         let minutes = i64::from(self.state.alert_minutes);
-        let place = self.place();
-        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let fmt = self.time_formatter();
         let mut plan = AlertPlan {
             alerts: Vec::new(),
             clock_offset_s: None,
@@ -164,12 +163,13 @@ pub(super) fn alert_ui(
     let Some(start) = record.pass.visible_start() else {
         return;
     };
+    let fmt = view.fmt.for_pass(&record.pass);
     let text = report::alert_text_estimated(
         record.name(),
         &record.pass,
         record.standard_magnitude(),
         &countdown(start.time - view.t),
-        |t| view.fmt.hm(t),
+        |t| fmt.clock(t),
     );
     egui::Frame::new()
         .fill(view.palette.alert_fill)

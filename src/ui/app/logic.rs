@@ -194,7 +194,8 @@ impl OverheadApp {
                 i.key_pressed(egui::Key::Escape),
             )
         });
-        let leave = escape && self.state.settings.presentation_mode;
+        // Esc closes the enlarged sky chart first (the chart sees it), then presenting.
+        let leave = escape && self.state.settings.presentation_mode && !self.state.sky.enlarged;
         if f11 || (p && !typing) || leave {
             self.actions.push(Action::TogglePresentation);
         }
@@ -211,6 +212,7 @@ impl OverheadApp {
         } else {
             ctx.set_zoom_factor((zoom / PRESENTATION_ZOOM).max(0.5));
         }
+        theme::apply_presentation_text(ctx, wanted);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(wanted));
         self.applied_presentation = wanted;
     }
@@ -243,6 +245,7 @@ impl OverheadApp {
             let same = c.norad_ids == ids
                 && c.observer == observer
                 && c.search == search
+                && c.lang == crate::i18n::language()
                 && c.end - c.start == window;
             let in_window = match self.state.window {
                 // Tonight's window is fixed by the night; it serves until the next one.
@@ -259,6 +262,7 @@ impl OverheadApp {
             start,
             end,
             search,
+            lang: crate::i18n::language(),
         })
     }
 
@@ -355,7 +359,10 @@ impl OverheadApp {
                     coordinates = coordinates_label(&place)
                 ));
             }
-            Action::Select(id) => {
+            Action::Select(id) | Action::Follow(id) => {
+                if matches!(action, Action::Follow(_)) {
+                    self.state.map.follow_satellite = true;
+                }
                 self.state.selected = Some(id);
                 if self.state.selected_pass.is_some_and(|k| k.norad_id != id) {
                     self.state.selected_pass = None;
@@ -389,6 +396,7 @@ impl OverheadApp {
             Action::Clock(command) => self.clock.apply(self.real_now, command),
             Action::SetTheme(t) => settings.theme = t,
             Action::SetTimeDisplay(d) => settings.time_display = d,
+            Action::SetShowSeconds(on) => settings.show_seconds = on,
             Action::TogglePresentation => {
                 settings.presentation_mode = !settings.presentation_mode;
             }
@@ -423,7 +431,11 @@ impl OverheadApp {
             Action::SetAutoRefreshHours(hours) => settings.auto_refresh_hours = hours,
             Action::SetLanguage(language) => {
                 settings.language = language;
-                crate::i18n::set_language(language.unwrap_or_else(crate::i18n::Lang::from_env));
+                let lang = language.unwrap_or_else(crate::i18n::Lang::from_env);
+                crate::i18n::set_language(lang);
+                // The status line said its last message in the old language: say in the
+                // new one what just changed instead.
+                self.set_info(t!("app-language-switched", language = lang.native_name()));
                 ctx.request_repaint();
             }
             Action::ExportTransitsIcs => self.export_transits(ctx, ExportFormat::Ics),

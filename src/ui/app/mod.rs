@@ -242,6 +242,16 @@ impl OverheadApp {
     pub(super) fn place(&self) -> Place {
         self.state.settings.observer()
     }
+
+    /// How times are shown: in the chosen zone, pass times to the second if so set.
+    pub(super) fn time_formatter(&self) -> crate::ui::timefmt::TimeFormatter {
+        let settings = &self.state.settings;
+        crate::ui::timefmt::TimeFormatter::new(
+            settings.time_display,
+            settings.observer().time_zone.as_deref(),
+        )
+        .with_seconds(settings.show_seconds)
+    }
 }
 
 impl eframe::App for OverheadApp {

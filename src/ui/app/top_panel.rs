@@ -23,6 +23,7 @@ fn settings_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut display = settings.time_display;
+    let mut seconds = settings.show_seconds;
     let label = ui.label(t!("app-times"));
     egui::ComboBox::from_id_salt("time_display")
         .selected_text(view.fmt.zone_label(view.t))
@@ -30,11 +31,18 @@ fn settings_ui(
             for d in ALL_TIME_DISPLAYS {
                 ui.selectable_value(&mut display, d, time_display_label(d));
             }
+            // How precise pass times are, beside which clock they are in.
+            ui.separator();
+            ui.checkbox(&mut seconds, t!("app-show-seconds"))
+                .on_hover_text(t!("app-show-seconds-hover"));
         })
         .response
         .labelled_by(label.id);
     if display != settings.time_display {
         actions.push(Action::SetTimeDisplay(display));
+    }
+    if seconds != settings.show_seconds {
+        actions.push(Action::SetShowSeconds(seconds));
     }
     let mut theme_choice = settings.theme;
     let label = ui.label(t!("app-theme"));
@@ -104,6 +112,9 @@ pub(super) fn top_bar_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
+        // A word group that does not fit moves whole to the next line, never split
+        // between two ("16,400 satellites, | bundled snapshot").
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.label(egui::RichText::new("Overhead").heading().strong());
         ui.separator();
         if ui
@@ -134,6 +145,9 @@ pub(super) fn top_bar_ui(
         }
         ui.separator();
         match (view.catalog, loading) {
+            // Presenting to a class: no warnings, errors or refresh menus in the bar (the
+            // rows of the table, hidden meanwhile, carry how far off their times may be).
+            (Some(_), false) if presentation => {}
             (_, true) => {
                 ui.spinner();
                 ui.label(t!("app-loading-satellites"));
@@ -147,23 +161,15 @@ pub(super) fn top_bar_ui(
                     Some(age) => format!("{}\n{judged_at}", age.text),
                     None => String::new(),
                 };
-                if !presentation {
-                    ui.label(t!(
-                        "app-satellites-loaded",
-                        count = c.sats.len(),
-                        source = c.source_note.as_str()
-                    ))
-                    .on_hover_text(hover);
-                }
+                ui.label(t!(
+                    "app-satellites-loaded",
+                    count = c.sats.len(),
+                    source = c.source_note()
+                ))
+                .on_hover_text(hover);
                 if let Some(age) = age.filter(|a| a.stale) {
-                    // Presenting, a short warning; the sentence on hover.
-                    let (shown, hover) = if presentation {
-                        (t!("app-old-elements"), format!("{}\n{judged_at}", age.text))
-                    } else {
-                        (age.text, judged_at)
-                    };
-                    ui.colored_label(ui.visuals().warn_fg_color, shown)
-                        .on_hover_text(hover);
+                    ui.colored_label(ui.visuals().warn_fg_color, age.text)
+                        .on_hover_text(judged_at);
                     if let Some(e) = c.data_epoch
                         && ui
                             .button(t!("app-use-data-date"))
@@ -174,7 +180,6 @@ pub(super) fn top_bar_ui(
                     }
                 }
                 match refresh.progress {
-                    _ if presentation => {}
                     Some((done, total)) => {
                         ui.spinner();
                         let label = ui.label(t!("app-refreshing", done = done, total = total));

@@ -197,6 +197,8 @@ impl MapView {
         painter.add(Shape::mesh(mesh));
     }
 
+    /// Draws the chosen satellites' tracks, dots and names (and the followed one's
+    /// footprint); returns where the names went.
     pub(super) fn tracks_and_markers(
         &mut self,
         painter: &egui::Painter,
@@ -204,7 +206,7 @@ impl MapView {
         view: &ViewCtx<'_>,
         catalog: &CatalogData,
         observer: &[Rect],
-    ) {
+    ) -> Vec<Rect> {
         let mut ids: Vec<u64> = view.chosen.iter().copied().take(MAX_TRACKS).collect();
         if let Some(s) = view.selected
             && !ids.contains(&s)
@@ -306,11 +308,14 @@ impl MapView {
             .collect();
         let wanted: Vec<(Pos2, Vec2)> = galleys.iter().map(|(p, g)| (*p, g.size())).collect();
         let places = place_labels(proj.rect, observer, &wanted);
+        let mut taken = Vec::new();
         for ((_, galley), place) in galleys.into_iter().zip(places) {
             if let Some(r) = place {
                 painter.galley(r.min, galley, palette.text);
+                taken.push(r);
             }
         }
+        taken
     }
 }
 

@@ -66,6 +66,8 @@ pub struct MapView {
     pub show_borders: bool,
     /// Keep the observer's longitude in the middle (until the user pans).
     pub follow_observer: bool,
+    /// Keep the followed satellite in the middle ("Follow"; until the user pans).
+    pub follow_satellite: bool,
     /// The next click sets the observer's location.
     #[serde(skip)]
     pub picking: bool,
@@ -82,6 +84,7 @@ impl Default for MapView {
             show_all: true,
             show_borders: true,
             follow_observer: true,
+            follow_satellite: false,
             picking: false,
             cache: MapCache::default(),
         }
@@ -144,8 +147,17 @@ impl MapView {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         self.controls_ui(ui, view, actions);
         let size = ui.available_size().max(Vec2::new(200.0, 120.0));
-        if self.follow_observer {
-            self.center_lon_deg = view.place.longitude_deg;
+        let followed = view
+            .selected
+            .and_then(|id| view.catalog?.get(id))
+            .and_then(|sat| subpoint(sat, view.t));
+        match followed {
+            Some((lat, lon, _)) if self.follow_satellite => {
+                self.center_lon_deg = lon;
+                self.center_lat_deg = lat;
+            }
+            _ if self.follow_observer => self.center_lon_deg = view.place.longitude_deg,
+            _ => {}
         }
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         response.widget_info(|| {
@@ -182,6 +194,9 @@ impl MapView {
         // The Moon where it is overhead: a disc in the text colour, lit as much as it is.
         let (moon_lat, moon_lon) = sublunar_point_deg(view.t);
         let lit = moon_illuminated_fraction(crate::orbit::frames::julian_date_utc(view.t));
+        // The Moon's word, written once the satellites' names are placed, where it covers
+        // none of them.
+        let mut moon_labels = Vec::new();
         for o in proj.world_offsets() {
             let p = proj.to_screen(moon_lon + o, moon_lat);
             painter.circle_filled(
@@ -190,13 +205,14 @@ impl MapView {
                 palette.weak_text.gamma_multiply(0.35 + 0.65 * lit as f32),
             );
             painter.circle_stroke(p, 6.0, Stroke::new(1.0, palette.text));
-            painter.text(
-                p + egui::vec2(9.0, 0.0),
-                egui::Align2::LEFT_CENTER,
+            let galley = painter.layout_no_wrap(
                 t!("app-map-moon"),
                 egui::FontId::proportional(11.0 * view.label_scale),
                 palette.weak_text,
             );
+            let rect =
+                egui::Align2::LEFT_CENTER.anchor_size(p + egui::vec2(9.0, 0.0), galley.size());
+            moon_labels.push((rect, galley));
         }
         if let Some(catalog) = view.catalog {
             self.update_dots(catalog, view.t);
@@ -204,8 +220,17 @@ impl MapView {
                 self.paint_dots(&painter, &proj, palette.dot.gamma_multiply(0.7));
             }
             let observer = observer_marker_rects(&painter, &proj, view);
-            self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
+            let names = self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
+            moon_labels.retain(|(rect, _)| {
+                names
+                    .iter()
+                    .chain(&observer)
+                    .all(|n| !n.intersects(rect.shrink(0.5)))
+            });
             self.hover_and_click(ui, &response, &proj, view, catalog, actions);
+        }
+        for (rect, galley) in moon_labels {
+            painter.galley(rect.min, galley, palette.weak_text);
         }
         observer_marker(&painter, &proj, view, palette.observer, palette.text);
         if self.picking {
@@ -248,11 +273,28 @@ impl MapView {
                 self.zoom = 1.0;
                 self.center_lat_deg = 0.0;
                 self.follow_observer = true;
+                self.follow_satellite = false;
             }
             if ui.button(t!("app-map-centre-on-me")).clicked() {
                 self.center_lat_deg = view.place.latitude_deg;
                 self.zoom = self.zoom.max(3.0);
                 self.follow_observer = true;
+                self.follow_satellite = false;
+            }
+            // Keep the followed satellite in the middle of the map, or stop.
+            if let Some(sat) = view.selected.and_then(|id| view.catalog?.get(id))
+                && ui
+                    .selectable_label(
+                        self.follow_satellite,
+                        t!("app-map-follow-sat", sat = sat.set.name.as_str()),
+                    )
+                    .on_hover_text(t!("app-map-follow-sat-hover"))
+                    .clicked()
+            {
+                self.follow_satellite = !self.follow_satellite;
+                if !self.follow_satellite {
+                    self.follow_observer = false;
+                }
             }
             if self.picking {
                 ui.colored_label(ui.visuals().warn_fg_color, t!("app-map-pick-prompt"));
@@ -294,6 +336,9 @@ impl MapView {
             if d.x != 0.0 {
                 self.follow_observer = false;
             }
+            if d != Vec2::ZERO {
+                self.follow_satellite = false;
+            }
             self.center_lon_deg -= f64::from(d.x) / px_per_deg;
             self.center_lat_deg += f64::from(d.y) / px_per_deg;
         }
@@ -308,9 +353,12 @@ impl MapView {
                 let before = self.projection(rect).to_lon_lat(pointer);
                 self.zoom = (self.zoom * factor).clamp(1.0, 60.0);
                 let after = self.projection(rect).to_lon_lat(pointer);
-                self.center_lon_deg += before.0 - after.0;
-                self.center_lat_deg += before.1 - after.1;
-                self.follow_observer = false;
+                // Following a satellite, the zoom keeps it in the middle instead.
+                if !self.follow_satellite {
+                    self.center_lon_deg += before.0 - after.0;
+                    self.center_lat_deg += before.1 - after.1;
+                    self.follow_observer = false;
+                }
             }
         }
     }
@@ -371,7 +419,7 @@ impl MapView {
             id = id.to_string()
         ));
         if response.clicked() {
-            actions.push(Action::Select(id));
+            actions.push(Action::Follow(id));
         }
     }
 }

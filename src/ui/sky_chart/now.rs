@@ -1,12 +1,11 @@
 //! The "now" view's satellites: each chosen satellite above the horizon, where it is and
 //! where it was over the last minutes.
 
-use eframe::egui;
-
 use chrono::Duration;
 use egui_plot::{Line, PlotPoints, Points};
 
-use super::{LabelSizes, TRAIL_S, TRAIL_STEP_S};
+use super::labels::{ChartLabel, Rank};
+use super::{TRAIL_S, TRAIL_STEP_S};
 use crate::orbit::observe;
 use crate::ui::sky_scene::chart_xy;
 use crate::ui::theme::Palette;
@@ -16,7 +15,7 @@ use crate::ui::view::ViewCtx;
 pub(super) struct NowSatellite {
     pub(super) name: String,
     /// Chart coordinates, oldest first; the last is now.
-    trail: Vec<[f64; 2]>,
+    pub(super) trail: Vec<[f64; 2]>,
     is_up: bool,
 }
 
@@ -53,10 +52,9 @@ pub(super) fn now_satellites(view: &ViewCtx<'_>) -> Vec<NowSatellite> {
 /// One satellite of the "now" view: its trail, a dot and its name.
 pub(super) fn draw_now_satellite(
     plot: &mut egui_plot::PlotUi<'_>,
-    drawn: &mut Vec<super::path::PlotLabel>,
+    labels: &mut Vec<ChartLabel>,
     sat: &NowSatellite,
     palette: Palette,
-    sizes: LabelSizes,
 ) {
     let Some(&[x, y]) = sat.trail.last() else {
         return;
@@ -75,14 +73,11 @@ pub(super) fn draw_now_satellite(
                 .radius(5.0)
                 .color(palette.chosen),
         );
-        super::path::plot_label(
-            plot,
-            drawn,
-            [x + 3.0, y + 3.0],
+        labels.push(ChartLabel::around(
+            [x, y],
             sat.name.clone(),
             palette.chosen,
-            egui::Align2::LEFT_BOTTOM,
-            sizes,
-        );
+            Rank::Mark,
+        ));
     }
 }
