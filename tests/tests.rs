@@ -27,6 +27,8 @@ mod hostile;
 mod proxy;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
+// A window that rests (issue 21): searches counted over a simulated night, frames asked.
+mod window_rest;
 // The real window under Xvfb (scripts/ui_smoke.sh).
 mod smoke;
 // `overhead handout`: the printable page read back with poppler (pdftotext, pdftoppm).

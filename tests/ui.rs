@@ -26,7 +26,7 @@ fn now() -> DateTime<Utc> {
     NOW.parse().unwrap()
 }
 
-fn fixture_catalog(_now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
+pub(crate) fn fixture_catalog(_now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
     let text = std::fs::read_to_string(data_path("fixture_elements.tle"))?;
     let parsed = overhead::orbit::parse_elements(&text, "fixture")?;
     Ok(CatalogData::from_sets(
@@ -38,7 +38,7 @@ fn fixture_catalog(_now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
 }
 
 /// Settings of a user who has answered the first-run prompt and chose nothing yet.
-fn settled_settings() -> Settings {
+pub(crate) fn settled_settings() -> Settings {
     Settings {
         satellites: Vec::new(),
         first_run_done: true,
@@ -80,7 +80,7 @@ fn app_exporting_to(
     app_at(now(), settings, settings_path, export_dir)
 }
 
-fn app_at(
+pub(crate) fn app_at(
     now: DateTime<Utc>,
     settings: Option<Settings>,
     settings_path: Option<std::path::PathBuf>,
@@ -108,7 +108,7 @@ fn app_with(options: AppOptions) -> Harness<'static, OverheadApp> {
 
 /// The app, before its first frame, in English whatever the machine's locale (the test
 /// thread's own language; the app runs on the test thread).
-fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
+pub(crate) fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
     overhead::i18n::set_thread_language(Some(Lang::En));
     let mut options = Some(options);
     Harness::builder()
@@ -117,7 +117,7 @@ fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
 }
 
 /// Steps frames until the catalog is loaded and no search runs (worker threads).
-fn settle(harness: &mut Harness<'static, OverheadApp>) {
+pub(crate) fn settle(harness: &mut Harness<'static, OverheadApp>) {
     for _ in 0..1000 {
         harness.step();
         if !harness.state().is_busy() {
@@ -742,7 +742,7 @@ fn a_failed_refresh_at_start_says_why_in_the_top_bar_and_backs_off() {
 }
 
 /// Settings of a user in Seoul who follows the ISS.
-fn iss_settings() -> Settings {
+pub(crate) fn iss_settings() -> Settings {
     Settings {
         satellites: vec![ISS],
         ..settled_settings()

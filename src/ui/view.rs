@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::catalog_data::CatalogData;
 use super::clock::ClockCommand;
 use super::jobs::PassResults;
+use super::repaint::Wakes;
 use super::theme::{Palette, ThemeChoice};
 use super::timefmt::{TimeDisplay, TimeFormatter};
 use crate::orbit::{Observer, ObserverFrame, PassSearch};
@@ -251,6 +252,9 @@ pub struct ViewCtx<'a> {
     /// How much larger than normal the painted labels of the sky chart and map are drawn
     /// (1 normally; above 1 in presentation mode, on top of its zoom).
     pub label_scale: f32,
+    /// Where a view whose picture changes by itself (an animation, a countdown while the
+    /// clock is paused) asks for its next frame; see [`super::repaint`] for the policy.
+    pub wakes: &'a Wakes,
 }
 
 /// The record of the pass `key` in the latest results, if it is there.
