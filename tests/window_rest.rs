@@ -247,3 +247,23 @@ fn a_focused_search_box_stops_asking_for_frames_once_the_cursor_rests() {
     harness.step();
     assert_eq!(repaint_delay(&mut harness), StdDuration::MAX);
 }
+
+#[test]
+fn a_pasted_megabyte_is_cut_to_a_few_hundred_characters_in_both_search_boxes() {
+    // Issue 21: a 1 MB paste into the satellite search grew the window to 1 GB (the text
+    // laid out and searched every frame).
+    let megabyte = "starlink ".repeat(120_000);
+    // A first start: the town search is open too.
+    let mut harness = app_at(at("2026-08-22T12:00:00Z"), None, None, None);
+    for hint in ["Search name or NORAD number", "Search a town or city"] {
+        harness.get_by(|n| n.placeholder() == Some(hint)).focus();
+        harness.step();
+        harness.event(egui::Event::Paste(megabyte.clone()));
+        harness.step();
+        harness.step();
+    }
+    let state = harness.state().state();
+    assert_eq!(state.picker.query.chars().count(), 200);
+    assert!(state.picker.query.starts_with("starlink starlink"));
+    assert_eq!(state.location.query.chars().count(), 200);
+}

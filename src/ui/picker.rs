@@ -6,7 +6,7 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::SatGroup;
-use super::view::{Action, ViewCtx};
+use super::view::{Action, MAX_QUERY_CHARS, ViewCtx};
 
 /// How many search results to list at most.
 const MAX_RESULTS: usize = 200;
@@ -32,15 +32,33 @@ pub struct Picker {
     pub query: String,
     /// What to list when not searching.
     pub browse: Browse,
+    /// The last search's answer, kept while the query and the catalog stay the same: a
+    /// frame redraws the list without filtering the 16,400 names again.
+    #[serde(skip)]
+    found: Option<Found>,
+}
+
+/// A search's answer: for which query, in which catalog, the numbers found.
+#[derive(Debug, Clone)]
+struct Found {
+    query: String,
+    /// The catalog searched (its address: a new catalog is another one).
+    catalog: usize,
+    norad_ids: Vec<u64>,
 }
 
 impl Picker {
     /// Draws the picker.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
-        let Self { query, browse } = self;
+        let Self {
+            query,
+            browse,
+            found,
+        } = self;
         ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)
+                .char_limit(MAX_QUERY_CHARS)
                 .hint_text(crate::t!("panels-picker-search-hint"))
                 .desired_width(f32::INFINITY),
         )
@@ -104,11 +122,23 @@ impl Picker {
                     .unwrap_or_default(),
             }
         } else {
-            catalog
-                .search(query, MAX_RESULTS)
-                .iter()
-                .map(|s| s.set.norad_id)
-                .collect()
+            let identity = std::ptr::from_ref(catalog) as usize;
+            match found {
+                Some(f) if f.query == *query && f.catalog == identity => f.norad_ids.clone(),
+                _ => {
+                    let norad_ids: Vec<u64> = catalog
+                        .search(query, MAX_RESULTS)
+                        .iter()
+                        .map(|s| s.set.norad_id)
+                        .collect();
+                    *found = Some(Found {
+                        query: query.clone(),
+                        catalog: identity,
+                        norad_ids: norad_ids.clone(),
+                    });
+                    norad_ids
+                }
+            }
         };
         if ids.is_empty() {
             ui.label(if query.trim().is_empty() {

@@ -16,6 +16,10 @@ use super::timefmt::{TimeDisplay, TimeFormatter};
 use crate::orbit::{Observer, ObserverFrame, PassSearch};
 use crate::report::PassRecord;
 
+/// The search boxes (satellites, towns) take at most this many characters: more names
+/// nothing, and a pasted megabyte would be laid out and searched every frame.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 /// A named observing place (part of the saved settings).
 pub use crate::settings::ObserverSite as Place;
 
