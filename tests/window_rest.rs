@@ -229,12 +229,20 @@ fn a_focused_search_box_stops_asking_for_frames_once_the_cursor_rests() {
         notifications: false,
     });
     settle(&mut harness);
-    harness.get_by_label("Pause").click();
+    // Space pauses the clock, "/" goes to the satellite search (and types no slash).
+    harness.key_press(egui::Key::Space);
     harness.step();
-    harness
-        .get_by(|n| n.placeholder() == Some("Search name or NORAD number"))
-        .focus();
     harness.step();
+    harness.get_by_label("Play");
+    harness.key_press(egui::Key::Slash);
+    harness.step();
+    harness.step();
+    assert!(
+        harness
+            .ctx
+            .memory(|m| m.has_focus(overhead::ui::picker::Picker::search_id()))
+    );
+    assert_eq!(harness.state().state().picker.query, "");
     harness.remove_cursor();
     harness.step();
     // Blinking: a frame within half a second.
@@ -266,4 +274,44 @@ fn a_pasted_megabyte_is_cut_to_a_few_hundred_characters_in_both_search_boxes() {
     assert_eq!(state.picker.query.chars().count(), 200);
     assert!(state.picker.query.starts_with("starlink starlink"));
     assert_eq!(state.location.query.chars().count(), 200);
+}
+
+#[test]
+fn nothing_moves_down_when_the_catalog_arrives() {
+    // Issue 21: the top bar wrapped to a second line a second after the start, when the
+    // catalog's words (count, age, refresh, freshness) replaced "Loading satellites…", and
+    // pushed every panel down. Old elements make that line its longest.
+    let go = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let wait = go.clone();
+    let mut harness = build(AppOptions {
+        now: NowSource::Fixed(at("2026-12-01T12:00:00Z")),
+        settings_path: None,
+        initial_settings: Some(iss_settings()),
+        load_catalog: Some(Box::new(move |t| {
+            while !wait.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(StdDuration::from_millis(5));
+            }
+            let mut data = fixture_catalog(t)?;
+            data.data_epoch = data.get(25_544).map(|s| s.set.epoch);
+            Ok(data)
+        })),
+        export_dir: None,
+        cache_dir: None,
+        auto_refresh: false,
+        notifications: false,
+    });
+    harness.step();
+    harness.step();
+    assert!(harness.query_all_by_label("Loading satellites…").count() >= 1);
+    let top = |harness: &Harness<'static, OverheadApp>| {
+        (
+            harness.get_by_label("Satellites").rect().top(),
+            harness.get_by_label("Map").rect().top(),
+        )
+    };
+    let loading = top(&harness);
+    go.store(true, std::sync::atomic::Ordering::Relaxed);
+    settle(&mut harness);
+    harness.get_by_label("Use the data's date");
+    assert_eq!(top(&harness), loading);
 }

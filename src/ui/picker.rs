@@ -48,6 +48,11 @@ struct Found {
 }
 
 impl Picker {
+    /// The search box's widget id (the "/" key gives it the keyboard focus).
+    pub fn search_id() -> egui::Id {
+        egui::Id::new("picker_search")
+    }
+
     /// Draws the picker.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         let Self {
@@ -58,6 +63,7 @@ impl Picker {
         ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)
+                .id(Self::search_id())
                 .char_limit(MAX_QUERY_CHARS)
                 .hint_text(crate::t!("panels-picker-search-hint"))
                 .desired_width(f32::INFINITY),

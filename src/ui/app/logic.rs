@@ -15,7 +15,9 @@ use crate::orbit::ObserverFrame;
 use crate::orbit::night::{Night, night_of};
 use crate::t;
 use crate::ui::catalog_data::CatalogData;
+use crate::ui::clock::ClockCommand;
 use crate::ui::jobs::{self, JobPoll, PassRequest, RefreshRequest};
+use crate::ui::picker::Picker;
 use crate::ui::repaint::{self, ClockPace};
 use crate::ui::save;
 use crate::ui::status_bar::{Status, refresh_status};
@@ -221,16 +223,38 @@ impl OverheadApp {
 
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let (f11, p, escape) = ctx.input(|i| {
+        // Space would also press a button that has the keyboard focus.
+        let focus_free = !typing && ctx.memory(|m| m.focused().is_none());
+        let (f11, p, escape, space, slash) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::F11),
                 i.key_pressed(egui::Key::P) && i.modifiers.is_none(),
                 i.key_pressed(egui::Key::Escape),
+                i.key_pressed(egui::Key::Space) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::Slash) && i.modifiers.is_none(),
             )
         });
         let leave = escape && self.state.settings.presentation_mode;
         if f11 || (p && !typing) || leave {
             self.actions.push(Action::TogglePresentation);
+        }
+        // Space pauses the clock or runs it again, as in a video player.
+        if space && focus_free {
+            let command = if self.clock.is_paused() {
+                ClockCommand::Play
+            } else {
+                ClockCommand::Pause
+            };
+            self.actions.push(Action::Clock(command));
+        }
+        // "/" goes to the satellite search (where the picker is shown), as on many sites;
+        // the slash itself is not typed into it.
+        if slash && !typing && !self.state.settings.presentation_mode {
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(text) if text == "/"));
+            });
+            ctx.memory_mut(|m| m.request_focus(Picker::search_id()));
         }
     }
 
