@@ -4,12 +4,14 @@
 
 use eframe::egui;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 
 use super::ground::{first_points, footprint, ground_track, subpoint};
 use super::labels::place_labels;
-use super::projection::{Projection, project_lines};
+use super::projection::{Projection, project_lines, tessellated};
 use super::{
     FULL_DARK_SUN_DEG, LAND_TEXTURE_SIZE, MAX_TRACKS, MapView, NIGHT_STEP_DEG, OutlineKey,
     TRACK_MIN_REFRESH_S, TRACK_SAMPLES,
@@ -74,6 +76,7 @@ impl MapView {
             lon0: proj.lon0,
             lat0: proj.lat0,
             px_per_deg: proj.px_per_deg,
+            pixels_per_point: painter.ctx().pixels_per_point(),
             borders: self.show_borders,
             coast: view.palette.coast,
             border: view.palette.border,
@@ -102,10 +105,10 @@ impl MapView {
                 atlas::land_outlines(detail),
                 Stroke::new(1.0, key.coast),
             );
-            self.cache.outlines = shapes;
+            self.cache.outlines = tessellated(painter.ctx(), shapes);
             self.cache.outlines_key = Some(key);
         }
-        painter.extend(self.cache.outlines.iter().cloned());
+        painter.add(Shape::Mesh(self.cache.outlines.clone()));
     }
 
     pub(super) fn night(&mut self, painter: &egui::Painter, proj: &Projection, view: &ViewCtx<'_>) {
@@ -132,6 +135,12 @@ impl MapView {
             }
             self.cache.night = darkness;
             self.cache.night_sun = Some((sun_lat, sun_lon));
+            self.cache.night_mesh_key = None;
+        }
+        let key = (*proj, view.palette.night);
+        if self.cache.night_mesh_key == Some(key) {
+            painter.add(Shape::Mesh(self.cache.night_mesh.clone()));
+            return;
         }
         let mut mesh = Mesh::default();
         for o in proj.world_offsets() {
@@ -156,7 +165,9 @@ impl MapView {
                 }
             }
         }
-        painter.add(Shape::mesh(mesh));
+        self.cache.night_mesh = Arc::new(mesh);
+        self.cache.night_mesh_key = Some(key);
+        painter.add(Shape::Mesh(self.cache.night_mesh.clone()));
     }
 
     pub(super) fn update_dots(&mut self, catalog: &CatalogData, t: DateTime<Utc>) {
@@ -174,27 +185,18 @@ impl MapView {
         self.cache.dots_t = Some(t);
     }
 
-    pub(super) fn paint_dots(&self, painter: &egui::Painter, proj: &Projection, color: Color32) {
-        let half = if proj.px_per_deg > 8.0 { 1.4 } else { 0.9 };
-        let mut mesh = Mesh::default();
-        mesh.reserve_vertices(self.cache.dots.len() * 4);
-        mesh.reserve_triangles(self.cache.dots.len() * 2);
-        let clip = proj.rect.expand(2.0);
-        for o in proj.world_offsets() {
-            for &[lon, lat] in &self.cache.dots {
-                if !lon.is_finite() {
-                    continue;
-                }
-                let p = proj.to_screen(f64::from(lon) + o, f64::from(lat));
-                if clip.contains(p) {
-                    mesh.add_colored_rect(
-                        Rect::from_center_size(p, Vec2::splat(2.0 * half)),
-                        color,
-                    );
-                }
-            }
+    pub(super) fn paint_dots(
+        &mut self,
+        painter: &egui::Painter,
+        proj: &Projection,
+        color: Color32,
+    ) {
+        let key = self.cache.dots_t.map(|t| (t, *proj, color));
+        if key.is_none() || self.cache.dots_mesh_key != key {
+            self.cache.dots_mesh = Arc::new(dots_mesh(&self.cache.dots, proj, color));
+            self.cache.dots_mesh_key = key;
         }
-        painter.add(Shape::mesh(mesh));
+        painter.add(Shape::Mesh(self.cache.dots_mesh.clone()));
     }
 
     pub(super) fn tracks_and_markers(
@@ -312,6 +314,28 @@ impl MapView {
             }
         }
     }
+}
+
+/// Every satellite's dot (NaN positions skipped) as one mesh of small squares, on every
+/// world copy that shows.
+fn dots_mesh(dots: &[[f32; 2]], proj: &Projection, color: Color32) -> Mesh {
+    let half = if proj.px_per_deg > 8.0 { 1.4 } else { 0.9 };
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(dots.len() * 4);
+    mesh.reserve_triangles(dots.len() * 2);
+    let clip = proj.rect.expand(2.0);
+    for o in proj.world_offsets() {
+        for &[lon, lat] in dots {
+            if !lon.is_finite() {
+                continue;
+            }
+            let p = proj.to_screen(f64::from(lon) + o, f64::from(lat));
+            if clip.contains(p) {
+                mesh.add_colored_rect(Rect::from_center_size(p, Vec2::splat(2.0 * half)), color);
+            }
+        }
+    }
+    mesh
 }
 
 /// Where the observer's cross and its "You" label are drawn (one per world copy), for the

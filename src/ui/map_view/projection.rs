@@ -9,7 +9,7 @@ use super::MapView;
 use crate::atlas::LonLat;
 
 /// Equirectangular projection of the current view.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Projection {
     /// The map's area on the screen.
     pub(super) rect: Rect,
@@ -79,6 +79,20 @@ impl MapView {
 /// is taller than half its width.
 pub(super) fn base_px_per_deg(rect: Rect) -> f32 {
     (rect.width() / 360.0).max(rect.height() / 180.0)
+}
+
+/// `shapes` tessellated once into one mesh (anti-aliased as egui would each frame), for a
+/// cache to hand egui every frame without tessellating the lines again.
+pub(super) fn tessellated(ctx: &egui::Context, shapes: Vec<Shape>) -> std::sync::Arc<egui::Mesh> {
+    let options = ctx.tessellation_options(|o| *o);
+    // Lines use no font texture and no prepared discs.
+    let mut tessellator =
+        egui::epaint::Tessellator::new(ctx.pixels_per_point(), options, [1, 1], Vec::new());
+    let mut mesh = egui::Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    std::sync::Arc::new(mesh)
 }
 
 /// Each line projected once per world copy (`offsets`), broken where it jumps across the
