@@ -147,6 +147,23 @@ fn changes_of_satellites_place_or_settings_each_search_once() {
     assert_eq!(harness.state().searches_started(), base + 4, "place");
 }
 
+/// The app on the fixture with a clock that runs with real time, as the real window's
+/// does (from 2026-08-22 12:00 UTC), loaded and searched.
+fn live_app(settings: Settings) -> Harness<'static, OverheadApp> {
+    let mut harness = build(AppOptions {
+        now: NowSource::StartingAt(at("2026-08-22T12:00:00Z")),
+        settings_path: None,
+        initial_settings: Some(settings),
+        load_catalog: Some(Box::new(fixture_catalog)),
+        export_dir: None,
+        cache_dir: None,
+        auto_refresh: false,
+        notifications: false,
+    });
+    settle(&mut harness);
+    harness
+}
+
 /// How long egui was asked to wait before the next frame (`Duration::MAX`: not at all),
 /// once the input of the last steps has been handled (input asks for a frame at once).
 fn repaint_delay(harness: &mut Harness<'static, OverheadApp>) -> StdDuration {
@@ -175,21 +192,10 @@ fn repaint_delay(harness: &mut Harness<'static, OverheadApp>) -> StdDuration {
 
 #[test]
 fn the_window_asks_for_a_frame_a_second_when_live_and_none_when_paused() {
-    // A clock that runs with real time, as the real window's does.
-    let mut harness = build(AppOptions {
-        now: NowSource::StartingAt(at("2026-08-22T12:00:00Z")),
-        settings_path: None,
-        initial_settings: Some(Settings {
-            satellites: vec![25_544],
-            ..settled_settings()
-        }),
-        load_catalog: Some(Box::new(fixture_catalog)),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
+    let mut harness = live_app(Settings {
+        satellites: vec![25_544],
+        ..settled_settings()
     });
-    settle(&mut harness);
     // The pointer rests outside the window: no tooltip is waiting to open.
     harness.remove_cursor();
     harness.step();
@@ -218,17 +224,7 @@ fn the_window_asks_for_a_frame_a_second_when_live_and_none_when_paused() {
 
 #[test]
 fn a_focused_search_box_stops_asking_for_frames_once_the_cursor_rests() {
-    let mut harness = build(AppOptions {
-        now: NowSource::StartingAt(at("2026-08-22T12:00:00Z")),
-        settings_path: None,
-        initial_settings: Some(settled_settings()),
-        load_catalog: Some(Box::new(fixture_catalog)),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
-    });
-    settle(&mut harness);
+    let mut harness = live_app(settled_settings());
     // Space pauses the clock, "/" goes to the satellite search (and types no slash).
     harness.key_press(egui::Key::Space);
     harness.step();
