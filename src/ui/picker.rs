@@ -50,7 +50,7 @@ struct Found {
 impl Picker {
     /// The search box's widget id (the "/" key gives it the keyboard focus).
     pub fn search_id() -> egui::Id {
-        egui::Id::new("picker_search")
+        egui::Id::unique("picker_search")
     }
 
     /// Draws the picker.
