@@ -58,14 +58,12 @@ fn map_frames(bencher: divan::Bencher, pan_deg_per_frame: f64, clock_moves: bool
     let place = Place::default();
     let frame = ObserverFrame::new(observer_of(&place));
     let ctx = egui::Context::default();
-    let mut map = MapView {
-        follow_observer: false,
-        ..MapView::default()
-    };
+    let mut map = MapView::default();
+    map.follow_observer = false;
     let chosen = [25_544_u64, 48_274, 20_580];
     let wakes = Wakes::default();
     let mut t = start();
-    let mut draw = |map: &mut MapView, t: DateTime<Utc>| {
+    let draw = |map: &mut MapView, t: DateTime<Utc>| {
         let view = ViewCtx {
             t,
             real_now: t,
@@ -92,7 +90,7 @@ fn map_frames(bencher: divan::Bencher, pan_deg_per_frame: f64, clock_moves: bool
         };
         let mut actions: Vec<Action> = Vec::new();
         let output = ctx.run_ui(input, |ui| {
-            egui::CentralPanel::default().show_inside(ui, |ui| map.ui(ui, &view, &mut actions));
+            egui::CentralPanel::default().show(ui, |ui| map.ui(ui, &view, &mut actions));
         });
         ctx.tessellate(output.shapes, output.pixels_per_point).len()
     };

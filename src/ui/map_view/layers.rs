@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 
+use super::dots::dots_image;
 use super::ground::{first_points, footprint, ground_track, subpoint};
 use super::labels::place_labels;
 use super::projection::{Projection, project_lines, tessellated};
@@ -156,12 +157,26 @@ impl MapView {
                     );
                 }
             }
+            // Only the cells with some night in them that reach the view: the day side
+            // and the world copy's parts outside the map cost no triangles.
+            let visible = proj.rect.expand(2.0);
             for r in 0..rows - 1 {
                 for c in 0..cols - 1 {
-                    let i = base + (r * cols + c) as u32;
-                    let below = i + cols as u32;
-                    mesh.add_triangle(i, i + 1, below);
-                    mesh.add_triangle(i + 1, below + 1, below);
+                    let corners = [r * cols + c, r * cols + c + 1, (r + 1) * cols + c];
+                    let corners = [corners[0], corners[1], corners[2], corners[2] + 1];
+                    let dark = corners
+                        .iter()
+                        .any(|&k| self.cache.night.get(k).is_some_and(|d| *d > 0.0));
+                    let i = base + corners[0] as u32;
+                    let below = base + corners[2] as u32;
+                    let cell = Rect::from_two_pos(
+                        mesh.vertices[i as usize].pos,
+                        mesh.vertices[below as usize + 1].pos,
+                    );
+                    if dark && cell.intersects(visible) {
+                        mesh.add_triangle(i, i + 1, below);
+                        mesh.add_triangle(i + 1, below + 1, below);
+                    }
                 }
             }
         }
@@ -191,12 +206,33 @@ impl MapView {
         proj: &Projection,
         color: Color32,
     ) {
-        let key = self.cache.dots_t.map(|t| (t, *proj, color));
-        if key.is_none() || self.cache.dots_mesh_key != key {
-            self.cache.dots_mesh = Arc::new(dots_mesh(&self.cache.dots, proj, color));
-            self.cache.dots_mesh_key = key;
+        let pixels_per_point = painter.ctx().pixels_per_point();
+        let key = self
+            .cache
+            .dots_t
+            .map(|t| (t, *proj, pixels_per_point, color));
+        if key.is_none() || self.cache.dots_key != key {
+            let image = dots_image(&self.cache.dots, proj, pixels_per_point, color);
+            match &mut self.cache.dots_texture {
+                Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
+                None => {
+                    self.cache.dots_texture = Some(painter.ctx().load_texture(
+                        "dots",
+                        image,
+                        egui::TextureOptions::NEAREST,
+                    ));
+                }
+            }
+            self.cache.dots_key = key;
         }
-        painter.add(Shape::Mesh(self.cache.dots_mesh.clone()));
+        if let Some(texture) = &self.cache.dots_texture {
+            painter.image(
+                texture.id(),
+                proj.rect,
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                Color32::WHITE,
+            );
+        }
     }
 
     pub(super) fn tracks_and_markers(
@@ -314,28 +350,6 @@ impl MapView {
             }
         }
     }
-}
-
-/// Every satellite's dot (NaN positions skipped) as one mesh of small squares, on every
-/// world copy that shows.
-fn dots_mesh(dots: &[[f32; 2]], proj: &Projection, color: Color32) -> Mesh {
-    let half = if proj.px_per_deg > 8.0 { 1.4 } else { 0.9 };
-    let mut mesh = Mesh::default();
-    mesh.reserve_vertices(dots.len() * 4);
-    mesh.reserve_triangles(dots.len() * 2);
-    let clip = proj.rect.expand(2.0);
-    for o in proj.world_offsets() {
-        for &[lon, lat] in dots {
-            if !lon.is_finite() {
-                continue;
-            }
-            let p = proj.to_screen(f64::from(lon) + o, f64::from(lat));
-            if clip.contains(p) {
-                mesh.add_colored_rect(Rect::from_center_size(p, Vec2::splat(2.0 * half)), color);
-            }
-        }
-    }
-    mesh
 }
 
 /// Where the observer's cross and its "You" label are drawn (one per world copy), for the

@@ -5,17 +5,23 @@
 //! The projection is equirectangular (plate carrée): x is longitude, y latitude. What
 //! costs time is cached: coastlines are projected and tessellated only when the view
 //! moves, dot positions come from [`Fleet`] (SGP4 once a minute of simulated time,
-//! interpolated in between) and are laid as one mesh only when the clock or the view
-//! moves, ground tracks are recomputed when time moves by more than a hundredth of an
+//! interpolated in between) and are laid into one image ([`dots`]) only when the clock or
+//! the view moves, ground tracks are recomputed when time moves by more than a hundredth of an
 //! orbit, and the night shading when the Sun has moved. A frame where nothing moved (a
-//! hover, a blinking cursor) hands egui the cached meshes as they are
+//! hover, a blinking cursor) hands egui the cached meshes and image as they are
 //! (`benches/ui.rs`, `map_rest_frame`).
+//!
+//! What the map hands egui is also kept small for software renderers (Mesa's llvmpipe
+//! under Xvfb or on a laptop without a GPU driver), where every triangle costs its setup:
+//! the dots are one image instead of 33,000 triangles, the lines drop points closer than
+//! a few pixels, and the night shading has triangles only where there is night in view.
 //!
 //! [`projection`] maps degrees to the screen, [`layers`] paints, [`labels`] places the
 //! satellites' names, and [`ground`] computes tracks, footprints and clicked places.
 
 use eframe::egui;
 
+mod dots;
 mod ground;
 mod labels;
 mod layers;
@@ -102,10 +108,10 @@ struct MapCache {
     dots_catalog: usize,
     /// Interpolates the dots between SGP4 knots a minute apart.
     fleet: Fleet,
-    /// The dots as one mesh, and the time, view and colour it was laid for: a frame that
-    /// moves neither (a hover, a blinking cursor) reuses it.
-    dots_mesh: Arc<Mesh>,
-    dots_mesh_key: Option<(DateTime<Utc>, Projection, Color32)>,
+    /// The dots as one image ([`dots`]), and the time, view, pixel size and colour it was
+    /// laid for: a frame that moves neither (a hover, a blinking cursor) reuses it.
+    dots_texture: Option<egui::TextureHandle>,
+    dots_key: Option<(DateTime<Utc>, Projection, f32, Color32)>,
     /// Projected coastlines and borders, tessellated once per view, and that view.
     outlines: Arc<Mesh>,
     outlines_key: Option<OutlineKey>,
