@@ -59,6 +59,9 @@ ELEMENT_SOURCES = [
     # communications satellite in a Molniya orbit (e = 0.706, 2.006 rev/day, i = 63.1 deg),
     # listed in qs.mag.
     ("MOLNIYA-ORBIT", 44453, "celestrak-active-tle/active.txt", "first"),
+    # PHASE 3B (AO-10): a high, eccentric orbit (e = 0.60, 2.06 rev/day) whose long passes
+    # climb, sink and climb again while seen (issue 20: the highest point while seen).
+    ("AO-10", 14129, "celestrak-active-tle/active.txt", "first"),
     # INTELSAT 16 (IS-16): geostationary, mean motion 1.0027, in qs.mag with magnitude 5.0.
     ("GEO", 36397, "celestrak-active-tle/active.txt", "first"),
     # NOAA 19 (33591) is not in the 2026-05-07 active catalog; NOAA 20 (JPSS-1) is, and is in qs.mag.
@@ -267,9 +270,12 @@ def visibility(ctx, sat, topos, clock, s0, s1):
 
 def seen_part(ctx, sat, topos, clock, start, s0, s1, culm):
     """The visible part of a pass: first and last visible instants and the highest point while
-    visible, refined. The 1 s grid finds the visible seconds; each end is refined by bisection
-    on the same three conditions to < 1 ms; the peak is the culmination when that is visible,
-    else the higher end (elevation has one maximum in a pass)."""
+    visible, refined. The 1 s grid finds the visible seconds; where they make several stretches
+    (a long high pass seen after dusk and again later), the stretch that gets highest is told.
+    Each end is refined by bisection on the same three conditions to < 1 ms; the peak is the
+    culmination when that is visible, else the highest of the stretch's ends and of the
+    altitude's turning points inside it (a long high-orbit pass can climb, sink and climb
+    again while seen), each refined by golden-section search."""
     rel = sat - topos
 
     def ok(sec):
@@ -300,23 +306,35 @@ def seen_part(ctx, sat, topos, clock, start, s0, s1, culm):
                 b = m
         return a
 
-    first = float(grid[good[0]])
-    last = float(grid[good[-1]])
-    vs = edge(first, max(first - 1.0, s0)) if first - 1.0 >= s0 else s0
-    ve = edge(last, min(last + 1.0, s1)) if last + 1.0 <= s1 else s1
-
     def look(sec):
         alt_, az_, dist_ = rel.at(clock.t(sec)).altaz()
         return {"time": fmt_z(start, sec), "azimuth_deg": round(float(az_.degrees), 4),
                 "elevation_deg": round(float(alt_.degrees), 4), "range_km": round(float(dist_.km), 3)}
 
-    if vs <= culm <= ve and ok(culm):
-        peak_sec, kind = culm, "culmination"
-    else:
-        peak_sec = vs if look(vs)["elevation_deg"] >= look(ve)["elevation_deg"] else ve
-        kind = "start" if peak_sec == vs else "end"
+    def altitude(sec):
+        return float(rel.at(clock.t(sec)).altaz()[0].degrees)
+
+    runs = np.split(good, np.flatnonzero(np.diff(good) != 1) + 1)
+    best = None
+    for run in runs:
+        first, last = float(grid[run[0]]), float(grid[run[-1]])
+        vs = edge(first, max(first - 1.0, s0)) if first - 1.0 >= s0 else s0
+        ve = edge(last, min(last + 1.0, s1)) if last + 1.0 <= s1 else s1
+        if vs <= culm <= ve and ok(culm):
+            peak_sec, peak_alt, kind = culm, altitude(culm), "culmination"
+        else:
+            cands = [(vs, altitude(vs), "start"), (ve, altitude(ve), "end")]
+            for j in run[1:-1]:
+                if alt[j] > alt[j - 1] and alt[j] >= alt[j + 1]:
+                    m, am = refine_max(altitude_fn(sat, topos, clock), float(grid[j]),
+                                       float(grid[j - 1]), float(grid[j + 1]))
+                    cands.append((m, am, "turning"))
+            peak_sec, peak_alt, kind = max(cands, key=lambda c: c[1])
+        if best is None or peak_alt > best[3]:
+            best = (vs, ve, peak_sec, peak_alt, kind)
+    vs, ve, peak_sec, _, kind = best
     return {"visible_start": look(vs), "visible_end": look(ve), "visible_peak": look(peak_sec),
-            "visible_peak_is": kind, "visible_split": bool(len(good) != good[-1] - good[0] + 1)}
+            "visible_peak_is": kind, "visible_split": bool(len(runs) > 1)}
 
 
 def compute_case(ctx, elems, case):
@@ -483,6 +501,11 @@ CASES = [
     {"name": "iss_denver", "sat": "ISS", "observer": DENVER, "start": AUG},
     {"name": "molniya_orbit_meridian8_moscow", "sat": "MOLNIYA-ORBIT", "observer": MOSCOW,
      "start": MAY, "days": 3.0},
+    # One whole pass, 14:58 UTC to 01:54: it culminates in daylight, is seen from dusk
+    # (23:35) for an hour and a half, and climbs again inside the seen part, so its highest
+    # point while seen is a turning point of the elevation, not an end.
+    {"name": "ao10_quito_high_orbit", "sat": "AO-10", "observer": QUITO,
+     "start": "2026-05-07T12:00:00Z", "days": 1.0},
     {"name": "geo_intelsat16_quito_always_up", "sat": "GEO", "observer": QUITO, "start": MAY},
     {"name": "geo_intelsat16_seoul_never_up", "sat": "GEO", "observer": SEOUL, "start": MAY},
     # iss_seoul_in_progress is added at run time: start = midpoint of the first iss_seoul pass
@@ -579,12 +602,14 @@ def main():
                                 "are moved by 0.2 deg (elevation, Sun) or the shadow boundary by 5 s",
             "visible_seconds": "number of qualifying 1 s grid points",
             "visible_start/visible_end": "for a visible pass inside the window: the first and last "
-                                         "qualifying 1 s grid points, each refined by bisection on the "
+                                         "qualifying 1 s grid points (of the stretch told), each refined by bisection on the "
                                          "three conditions to < 1 ms; az/el/range from the same "
                                          "Skyfield altaz (geometric)",
-            "visible_peak": "the culmination when it qualifies, else the higher of visible_start and "
-                            "visible_end (visible_peak_is says which); visible_split: the qualifying "
-                            "seconds are not one stretch",
+            "visible_peak": "the culmination when it qualifies, else the highest of visible_start, "
+                            "visible_end and the altitude's turning points between them, refined by "
+                            "golden-section search (visible_peak_is: culmination, start, end or "
+                            "turning); visible_split: the qualifying seconds are not one stretch, and "
+                            "the seen part told is the stretch whose peak is highest",
             "time_format": "RFC 3339 UTC, millisecond precision, rounded",
         },
         "elements_file": "tests/data/fixture_elements.tle",

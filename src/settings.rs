@@ -246,10 +246,8 @@ impl Default for Settings {
             version: SETTINGS_VERSION,
             observers: vec![ObserverSite::default()],
             current_observer: 0,
-            satellites: catalog::NEWS_SATELLITES
-                .iter()
-                .map(|s| s.norad_id)
-                .collect(),
+            // The famous bright ones everyone asks about; see `Settings::for_first_start`.
+            satellites: catalog::FAMOUS.norad_ids(),
             favourites: Vec::new(),
             sources: SourceSettings::default(),
             pass_search: PassSearch::default(),
@@ -266,6 +264,32 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings a first start proposes on a computer in the IANA zone `zone` speaking
+    /// `lang`: the place the zone stands for ([`crate::atlas::zones::place_for_zone`]: the
+    /// most populous bundled city in it, else the zone's own place), Seoul where it stands
+    /// for none (`Etc/UTC`) or is unknown, and the satellites of the language
+    /// ([`catalog::first_start_satellites`]: the famous ones, and in Korean the Korean
+    /// reconnaissance satellites). The location prompt still asks (`first_run_done` is
+    /// false).
+    pub fn for_first_start(zone: Option<&str>, lang: crate::i18n::Lang) -> Self {
+        let place = zone
+            .and_then(|z| crate::atlas::zones::place_for_zone(crate::atlas::cities(), z))
+            .map(|p| ObserverSite {
+                name: p.name,
+                latitude_deg: p.latitude_deg,
+                longitude_deg: p.longitude_deg,
+                altitude_m: 0.0,
+                time_zone: Some(p.time_zone),
+            })
+            .filter(ObserverSite::is_valid)
+            .unwrap_or_default();
+        Self {
+            observers: vec![place],
+            satellites: catalog::first_start_satellites(lang),
+            ..Self::default()
+        }
+    }
+
     /// Loads settings from `path`; see [`Settings::load_at`]. Uses the computer's clock only
     /// to name a backup file.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
@@ -325,7 +349,8 @@ impl Settings {
     }
 
     /// Saves to `path` atomically (temporary file in the same directory, then rename),
-    /// creating the directory if needed.
+    /// creating the directory if needed, readable by its owner only (mode 0600: it may hold
+    /// a mirror's or a source's password, and where the user lives).
     pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
         let mut to_write = self.clone();
         to_write.version = SETTINGS_VERSION;
@@ -333,7 +358,7 @@ impl Settings {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        catalog::write_atomic(path, &json).map_err(|e| SettingsError::Save {
+        catalog::write_atomic_private(path, &json).map_err(|e| SettingsError::Save {
             path: path.to_path_buf(),
             message: e.to_string(),
         })
@@ -386,6 +411,7 @@ impl Settings {
             self.observers.push(ObserverSite::default());
             repairs.push(crate::t!("app-settings-repair-no-observer"));
         }
+        repairs.extend(self.repair_observer_words());
         if self.current_observer >= self.observers.len() {
             self.current_observer = 0;
             repairs.push(crate::t!("app-settings-repair-current-observer"));
@@ -438,8 +464,45 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Cleans observer names as satellite names are (one printable line, cut with "…";
+    /// issue 25: a 100 kB name filled the window, escape characters were drawn raw) and
+    /// drops time zones the zone database does not know, saying which (not silently
+    /// replaced by the computer's). Returns what was changed.
+    fn repair_observer_words(&mut self) -> Vec<String> {
+        let mut repairs = Vec::new();
+        let mut renamed = 0_usize;
+        for site in &mut self.observers {
+            let cleaned = crate::text::clean(&site.name, crate::text::NAME_CHARS);
+            if cleaned != site.name {
+                site.name = cleaned;
+                renamed += 1;
+            }
+            let unknown = site
+                .time_zone
+                .as_deref()
+                .filter(|zone| zone.parse::<chrono_tz::Tz>().is_err())
+                .map(|zone| crate::text::clean(zone, 40));
+            if let Some(zone) = unknown {
+                site.time_zone = None;
+                repairs.push(crate::t!(
+                    "app-settings-repair-time-zone",
+                    zone = zone,
+                    place = site.name.clone()
+                ));
+            }
+        }
+        if renamed > 0 {
+            repairs.push(crate::t!("app-settings-repair-names", count = renamed));
+        }
+        repairs
+    }
+}
+
 /// Reads and version-checks settings JSON; the error completes "The settings file X …".
+/// A UTF-8 byte-order mark (Notepad writes one) is skipped.
 fn parse(bytes: &[u8]) -> Result<Settings, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let value: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|e| crate::t!("app-settings-not-json", error = e.to_string()))?;
     let version = value
@@ -480,6 +543,30 @@ fn back_up(path: &Path, now: DateTime<Utc>) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_start_proposes_the_place_of_the_time_zone_and_the_language_s_satellites() {
+        use crate::i18n::Lang;
+        let london = Settings::for_first_start(Some("Europe/London"), Lang::En);
+        let place = london.observer();
+        assert_eq!(place.name, "London");
+        assert_eq!(place.time_zone.as_deref(), Some("Europe/London"));
+        assert!((place.latitude_deg - 51.51).abs() < 0.05, "{place:?}");
+        assert_eq!(london.satellites, vec![25544, 48274, 20580]);
+        assert!(!london.first_run_done);
+        let seoul = Settings::for_first_start(Some("Asia/Seoul"), Lang::Ko);
+        assert_eq!(seoul.observer().name, "Seoul");
+        assert!(seoul.satellites.starts_with(&[58400, 58463]));
+        assert!(seoul.satellites.ends_with(&[25544, 48274, 20580]));
+        // An old name of a zone is that zone; a zone of no place keeps Seoul.
+        let calcutta = Settings::for_first_start(Some("Asia/Calcutta"), Lang::En);
+        assert_eq!(
+            calcutta.observer().time_zone.as_deref(),
+            Some("Asia/Kolkata")
+        );
+        let utc = Settings::for_first_start(Some("Etc/UTC"), Lang::En);
+        assert_eq!(utc.observer(), ObserverSite::default());
+    }
 
     #[test]
     fn settings_without_a_language_follow_the_system_and_a_chosen_one_round_trips() {

@@ -631,7 +631,7 @@ fn local_file_is_imported_into_the_cache_without_the_two_hour_rule() {
             matches!(
                 outcome,
                 RefreshOutcome::Updated {
-                    count: 9,
+                    count: 10,
                     next_allowed: None,
                     ..
                 }
@@ -639,7 +639,7 @@ fn local_file_is_imported_into_the_cache_without_the_two_hour_rule() {
             "{outcome:?}"
         );
     }
-    assert_eq!(cached_count(&catalog::load_catalog(dir.path(), t0())), 9);
+    assert_eq!(cached_count(&catalog::load_catalog(dir.path(), t0())), 10);
     let missing = fetcher.refresh(
         &Source::File(data_path("no-such-file.tle")),
         RefreshPolicy::default(),
@@ -665,7 +665,7 @@ fn newest_epoch_wins_across_sources_and_an_older_set_never_replaces_a_newer_one(
     // Refreshed newest data first, oldest last: the order must not matter.
     for (file, count) in [
         ("catalog/korea-2026-07-19.csv", 2),
-        ("fixture_elements.tle", 9),
+        ("fixture_elements.tle", 10),
         (STATIONS_JSON, STATIONS_COUNT),
     ] {
         let outcome = fetcher.refresh(
@@ -715,7 +715,9 @@ fn empty_cache_falls_back_to_the_bundled_snapshot_with_its_date() {
     let loaded = catalog::load_catalog(dir.path(), now);
 
     assert_eq!(loaded.origin, CatalogOrigin::Bundled);
-    assert_eq!(loaded.sets.len(), 16_400);
+    // CelesTrak's active catalog (16,400) and the visual group's 129 objects it lacks
+    // (rocket bodies, most of them).
+    assert_eq!(loaded.sets.len(), 16_529);
     for id in [58400, 58463, 25544, 48274, 20580] {
         assert_eq!(
             loaded.get(id).unwrap().source,
@@ -749,8 +751,10 @@ fn bundled_snapshot_and_magnitudes_are_readable() {
         "six-digit catalog numbers"
     );
     let magnitudes = catalog::bundled_std_magnitudes();
-    assert_eq!(magnitudes.get(25544), Some(-2.5));
-    assert_eq!(magnitudes.get(20580), Some(1.5));
+    // qs.mag's full-phase values, converted to 90° phase (issue 22).
+    let at_90 = |m: f64| m + overhead::orbit::brightness::QS_MAG_FULL_PHASE_TO_90_DEG_MAG;
+    assert_eq!(magnitudes.get(25544), Some(at_90(-2.5)));
+    assert_eq!(magnitudes.get(20580), Some(at_90(1.5)));
     assert_eq!(magnitudes.len(), 4150);
 }
 

@@ -91,14 +91,21 @@ fn korean_table_has_korean_headers_dates_and_directions() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("경고: 궤도 자료 1개 중 1개"), "{err}");
     // Columns line up by display width: every row's rise–set cell starts in the same
-    // terminal column as its heading.
+    // terminal column as its heading (the row's last dash: an estimated magnitude is a
+    // range, "7.2–9.4", before it).
     let column = |line: &str, what: &str| {
-        line.find(what)
+        line.rfind(what)
             .map(|i| unicode_width::UnicodeWidthStr::width(&line[..i]))
     };
     let lines: Vec<&str> = text.lines().collect();
     let head = column(lines[2], "뜸–짐").unwrap();
-    for line in lines.iter().filter(|l| l.contains("KORSAT-7")) {
+    // Pass rows only: the satellite's own "no visible pass" line below them has no times.
+    let rows: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("KORSAT-7") && l.contains('–'))
+        .collect();
+    assert!(!rows.is_empty(), "{text}");
+    for line in rows {
         assert_eq!(column(line, "–").map(|c| c - 5), Some(head), "{line}");
     }
 }
@@ -263,8 +270,11 @@ fn json_output_has_the_documented_shape() {
         }
         assert_eq!(p["appears"].is_string(), visible);
         assert_eq!(p["vanishes"].is_string(), visible);
-        // The ISS has a standard magnitude: a visible pass is judged, a hidden one is not.
-        assert_eq!(p["bright_enough"].is_boolean(), visible);
+        // The ISS has a standard magnitude: a visible pass is judged (true, false or
+        // "maybe"), a hidden one is not; the estimate is measured (qs.mag).
+        assert_eq!(!p["bright_enough"].is_null(), visible);
+        assert_eq!(p["standard_magnitude"]["source"], "measured");
+        assert!(p["standard_magnitude"]["sigma"].as_f64().unwrap() > 0.0);
         if visible {
             let peak = p["visible_peak"]["elevation_deg"].as_f64().unwrap();
             assert!(peak <= p["culmination"]["elevation_deg"].as_f64().unwrap() + 1e-9);
@@ -385,8 +395,15 @@ fn visible_only_on_the_whole_bundled_catalog_drops_passes_too_faint_and_counts_u
         assert_eq!(p["visible"], true, "{p}");
         match p["magnitude"].as_f64() {
             Some(m) => {
-                assert!(m <= 4.0, "{} at magnitude {m}", p["name"]);
-                assert_eq!(p["bright_enough"], true);
+                // Kept: not fainter than the limit by a sigma or more (the JSON's magnitude
+                // is rounded to 0.01).
+                let sigma = p["standard_magnitude"]["sigma"].as_f64().unwrap();
+                assert!(
+                    m - sigma < 4.0 + 0.005,
+                    "{} at magnitude {m} ± {sigma}",
+                    p["name"]
+                );
+                assert_ne!(p["bright_enough"], false);
             }
             None => {
                 assert!(p["bright_enough"].is_null());
@@ -544,4 +561,78 @@ fn errors_exit_non_zero_with_a_reason() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty());
     }
+}
+
+/// `--city` finds a bundled place by name: the same passes as its coordinates, times in its
+/// own zone (a class in Seoul planned from a computer in London), and the handout's title;
+/// a name that matches nothing is refused with a hint, and `--city` with `--lat` is a
+/// usage error.
+#[test]
+fn a_city_by_name_stands_for_its_coordinates_and_its_time_zone() {
+    let elements = data_path("fixture_elements.tle");
+    let elements = elements.to_str().unwrap();
+    let common = [
+        "passes",
+        "--elements",
+        elements,
+        "--sat",
+        "25544",
+        "--start",
+        "2026-08-22T12:00:00Z",
+        "--days",
+        "2",
+        "--format",
+        "json",
+    ];
+    let run = |place: &[&str]| {
+        let mut args = common.to_vec();
+        args.extend_from_slice(place);
+        let out = Command::new(env!("CARGO_BIN_EXE_overhead"))
+            .args(&args)
+            .env("TZ", "Europe/London")
+            .env(
+                "OVERHEAD_CACHE_DIR",
+                std::env::temp_dir().join("overhead-cli-test-no-cache"),
+            )
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["passes"].clone()
+    };
+    // GeoNames' Seoul: 37.566, 126.9784.
+    let by_name = run(&["--city", "seoul"]);
+    let by_coordinates = run(&["--lat", "37.566", "--lon", "126.9784"]);
+    assert!(by_name.as_array().is_some_and(|p| !p.is_empty()));
+    assert_eq!(by_name, by_coordinates);
+
+    // The table's times are Seoul's, not the computer's London.
+    let table = Command::new(env!("CARGO_BIN_EXE_overhead"))
+        .args(&common[..common.len() - 2])
+        .args(["--city", "서울"])
+        .env("TZ", "Europe/London")
+        .env(
+            "OVERHEAD_CACHE_DIR",
+            std::env::temp_dir().join("overhead-cli-test-no-cache"),
+        )
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("Asia/Seoul (KST)"), "{text}");
+
+    let unknown = overhead(&["passes", "--sat", "25544", "--city", "Qqqzzx"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown:?}");
+    let err = String::from_utf8(unknown.stderr).unwrap();
+    assert!(
+        err.contains("--city \"Qqqzzx\" matches no bundled place"),
+        "{err}"
+    );
+    let both = overhead(&["passes", "--sat", "25544", "--city", "Seoul", "--lat", "1"]);
+    assert_eq!(both.status.code(), Some(2), "{both:?}");
 }

@@ -12,15 +12,7 @@ fn read(name: &str) -> String {
 
 /// Rewrites column 69 of a TLE line so that its checksum is right.
 fn with_checksum(line: &str) -> String {
-    let sum: u32 = line[..68]
-        .bytes()
-        .map(|c| match c {
-            b'0'..=b'9' => u32::from(c - b'0'),
-            b'-' => 1,
-            _ => 0,
-        })
-        .sum();
-    format!("{}{}", &line[..68], sum % 10)
+    crate::util::with_tle_checksum(line)
 }
 
 const ISS_1: &str = "1 25544U 98067A   26234.50053383  .00009133  00000+0  17025-3 0  9997";

@@ -9,8 +9,12 @@ use serde_json::Value;
 use crate::util::data_path;
 
 /// The two Korean reconnaissance satellites from Seoul, 7–10 May 2026 (the fixture's
-/// element epochs), in Seoul time.
+/// element epochs), in Seoul time, for a class with binoculars under a dark sky (limiting
+/// magnitude 9): estimated from their launch masses (issue 22), both are too faint for the
+/// naked eye, so a naked-eye sheet would list none of their passes.
 const ARGS: &[&str] = &[
+    "--max-magnitude",
+    "9",
     "--sat",
     "58400",
     "--sat",

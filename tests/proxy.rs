@@ -17,7 +17,7 @@ const STATIONS_PATH: &str = "/NORAD/elements/gp.php?GROUP=stations&FORMAT=json";
 const STATIONS_JSON: &str = "catalog/stations-2025-06-28.json";
 
 /// Every proxy variable the HTTP client reads, so that the machine's own settings stay out.
-const PROXY_VARIABLES: [&str; 8] = [
+pub(crate) const PROXY_VARIABLES: [&str; 8] = [
     "HTTP_PROXY",
     "http_proxy",
     "HTTPS_PROXY",

@@ -53,6 +53,7 @@ fn passes_agree_with_skyfield_for_every_fixture_case() {
     let mut compared = 0;
     let mut visible_compared = 0;
     let mut seen_compared = 0;
+    let mut turning_compared = 0;
     for case in cases {
         let name = case["name"].as_str().unwrap();
         let norad_id = case["norad_id"].as_u64().unwrap();
@@ -129,9 +130,13 @@ fn passes_agree_with_skyfield_for_every_fixture_case() {
                     "{what}: visibility"
                 );
                 visible_compared += usize::from(mine.is_visible);
-                if mine.is_visible && expected["visible_split"].as_bool() == Some(false) {
-                    compare_seen_part(mine, expected, &what);
+                // A pass seen in several stretches is told by the one that gets highest,
+                // in both (for a pass inside the window).
+                if mine.is_visible && expected.get("visible_start").is_some() {
+                    compare_seen_part(mine, expected, &what, deep_space);
                     seen_compared += 1;
+                    turning_compared +=
+                        usize::from(expected["visible_peak_is"].as_str() == Some("turning"));
                 }
             }
             compared += 1;
@@ -143,12 +148,19 @@ fn passes_agree_with_skyfield_for_every_fixture_case() {
         "{visible_compared} visible passes compared"
     );
     assert!(seen_compared > 10, "{seen_compared} seen parts compared");
+    // AO-10 from Quito (issue 20): the highest point while seen is a turning point inside
+    // the seen part; the output said the first moment seen, 43.4° at 23:35 UTC.
+    assert!(
+        turning_compared >= 1,
+        "{turning_compared} turning peaks compared"
+    );
 }
 
 /// The seen part (appears, highest while seen, vanishes) of a visible pass against the
-/// fixture's: the peak within 2 s and 0.05° where it is the culmination (inside the
-/// seen part), and the ends within the edge tolerances.
-fn compare_seen_part(mine: &overhead::orbit::Pass, expected: &Value, what: &str) {
+/// fixture's: the peak within 2 s (10 s in deep space) and 0.05° where it is the
+/// culmination or a turning point of the elevation inside the seen part, and the ends
+/// within the edge tolerances.
+fn compare_seen_part(mine: &overhead::orbit::Pass, expected: &Value, what: &str, deep_space: bool) {
     use overhead::orbit::{Appears, Vanishes};
     let point = |v: &Value| {
         (
@@ -178,11 +190,16 @@ fn compare_seen_part(mine: &overhead::orbit::Pass, expected: &Value, what: &str)
     assert!(d.abs() < end_tolerance, "{what}: visible end off by {d} s");
     let peak = mine.visible_peak().unwrap();
     let (t, _, el) = point(&expected["visible_peak"]);
+    let peak_tolerance_s = if deep_space {
+        DEEP_SPACE_CULMINATION_TOLERANCE_S
+    } else {
+        CULMINATION_TOLERANCE_S
+    };
     match expected["visible_peak_is"].as_str().unwrap() {
-        "culmination" => {
+        "culmination" | "turning" => {
             let d = seconds(peak.time, t);
             assert!(
-                d.abs() < CULMINATION_TOLERANCE_S,
+                d.abs() < peak_tolerance_s,
                 "{what}: visible peak off by {d} s"
             );
             let de = peak.elevation_deg - el;

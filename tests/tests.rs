@@ -12,7 +12,12 @@ mod propagation;
 // The bundled geography: TopoJSON outlines and the city search (src/atlas).
 mod atlas;
 mod cli;
+// Every satellite asked for on the command line found and accounted for (issue 20): names
+// people type, ready lists, the search ahead, JSON `satellites`.
+mod asked;
 mod passes;
+// Standard magnitudes: the convention, the tiers' coverage and honesty on held-out data (issue 22).
+mod brightness;
 mod skyfield;
 // The Moon and tonight's dusk and dawn (src/orbit/moon.rs, night.rs) against skyfield.
 mod sky;
@@ -29,6 +34,9 @@ mod proxy;
 mod ui;
 // A window that rests (issue 21): searches counted over a simulated night, frames asked.
 mod window_rest;
+// The first evening (issue 20): a first start in London and in Seoul, a teacher's lesson and
+// a hobbyist's tonight, played in the window at four screen sizes.
+mod journeys;
 // The real window under Xvfb (scripts/ui_smoke.sh).
 mod smoke;
 // `overhead handout`: the printable page read back with poppler (pdftotext, pdftoppm).
@@ -43,3 +51,5 @@ mod i18n;
 mod fonts;
 // The source tree's house rules: file sizes, no import circles, cli without ui, pure orbit.
 mod layout;
+// The timing uncertainty against element histories kept out of its fit (src/orbit/timing.rs, issue 26).
+mod timing;

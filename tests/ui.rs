@@ -1,7 +1,7 @@
 //! The desktop window, driven headless with egui_kittest: what the user clicks, and what
 //! the screen (its accessibility tree) then says.
 //!
-//! The clock is pinned (`NowSource::Fixed`) and the catalog is the nine-satellite fixture
+//! The clock is pinned (`NowSource::Fixed`) and the catalog is the ten-satellite fixture
 //! `tests/data/fixture_elements.tle`, so that nothing depends on when or where the tests run.
 
 use std::time::Duration as StdDuration;
@@ -15,7 +15,7 @@ use overhead::settings::Settings;
 use overhead::ui::catalog_data::CatalogData;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
 
-use crate::util::data_path;
+use crate::util::{data_path, settle};
 
 /// 2026-08-22 12:00 UTC: hours after the fixture's ISS epoch.
 const NOW: &str = "2026-08-22T12:00:00Z";
@@ -114,20 +114,6 @@ pub(crate) fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| OverheadApp::new(&cc.egui_ctx, options.take().expect("built once")))
-}
-
-/// Steps frames until the catalog is loaded and no search runs (worker threads).
-pub(crate) fn settle(harness: &mut Harness<'static, OverheadApp>) {
-    for _ in 0..1000 {
-        harness.step();
-        if !harness.state().is_busy() {
-            harness.step();
-            harness.step();
-            return;
-        }
-        std::thread::sleep(StdDuration::from_millis(10));
-    }
-    panic!("the app stayed busy for 10 s");
 }
 
 fn label_containing(harness: &Harness<'static, OverheadApp>, text: &str) -> String {
@@ -395,8 +381,10 @@ fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss()
     harness.get_by_label("Refresh elements").click();
     harness.step();
     settle(&mut harness);
-    // One short line; the URLs only behind "Details".
-    harness.get_by_label("Could not refresh: no network (3 sources)");
+    // One line a person reads (issue 20); the URLs only behind "Details".
+    harness.get_by_label(
+        "No internet connection: could not reach 127.0.0.1; using the data already here.",
+    );
     assert!(harness.query_by_label_contains("127.0.0.1:9").is_none());
     harness.get_by_label("Details").click();
     harness.step();
@@ -408,7 +396,7 @@ fn an_offline_refresh_says_so_in_one_line_with_details_on_demand_and_a_dismiss()
     harness.step();
     assert!(
         harness
-            .query_by_label_contains("Could not refresh")
+            .query_by_label_contains("No internet connection")
             .is_none()
     );
     assert!(harness.query_by_label_contains("127.0.0.1:9").is_none());
@@ -760,8 +748,9 @@ fn pass_table_shows_where_and_when_a_pass_is_seen() {
     assert!(harness.query_all_by_label("03:28").count() >= 1);
     assert!(harness.query_all_by_label("NNE 27°").count() >= 2);
     assert!(harness.query_all_by_label("24°").count() >= 2);
-    // The ISS has a standard magnitude: its visible passes show one; none says "?".
-    harness.get_by_label("-1.1");
+    // The ISS has a standard magnitude (measured: one number, not a range); none says "?".
+    // 0.2 since issue 22 read qs.mag at full phase (-1.1 before).
+    harness.get_by_label("0.2");
     // Radio users still have the horizon times, a click away.
     harness.get_by_label("Horizon times").click();
     harness.step();
@@ -832,7 +821,7 @@ fn alert_says_where_to_look_with_bearing_and_height_apart() {
         ),
         "{alert}"
     );
-    assert!(alert.contains("Magnitude -1.1, bright."), "{alert}");
+    assert!(alert.contains("Magnitude 0.2, easy to see."), "{alert}");
 }
 
 #[test]
@@ -859,18 +848,19 @@ fn live_panel_says_where_the_moon_is() {
 #[test]
 fn visible_only_hides_passes_too_faint_for_the_sky() {
     // Issue 10: "Visible only" listed magnitude-12 satellites. With a sky that shows stars
-    // to magnitude -1.5, the ISS's -1.1 pass is too faint and its -2.0 pass is not.
+    // to magnitude -0.5, the ISS's 0.2 pass is fainter by more than its sigma (0.6) and
+    // goes; its -0.8 pass is within a sigma of the limit (issue 22: "maybe") and stays.
     let settings = Settings {
-        limiting_magnitude: -1.5,
+        limiting_magnitude: -0.5,
         ..iss_settings()
     };
     let mut harness = app(Some(settings), None);
-    harness.get_by_label("-1.1 faint");
+    harness.get_by_label("0.2 faint");
     harness.get_by_label("Visible only").click();
     harness.step();
     harness.step();
-    assert!(harness.query_by_label("-1.1 faint").is_none());
-    harness.get_by_label("-2.0");
+    assert!(harness.query_by_label("0.2 faint").is_none());
+    harness.get_by_label("-0.8 maybe");
     let summary = label_containing(&harness, " passes from ");
     assert!(
         summary.contains("hidden (not visible or too faint)"),
@@ -1204,7 +1194,7 @@ fn korean_location_window_and_picker() {
     // The picker.
     type_into(&mut harness, "이름이나 NORAD 번호로 찾기", "iss");
     harness.get_by_label("따라가기");
-    harness.get_by_label("카탈로그에 위성 9개");
+    harness.get_by_label("카탈로그에 위성 10개");
 }
 
 #[test]
@@ -1238,7 +1228,7 @@ fn in_korean_the_top_bar_and_map_speak_korean() {
             .as_deref(),
         Some("시스템 설정")
     );
-    harness.get_by_label_contains("위성 9개, test fixture");
+    harness.get_by_label_contains("위성 10개, test fixture");
     harness.get_by_label_contains("ISS (ZARYA): 지금 ");
     harness.get_by_label("세계 지도");
     assert!(harness.query_by_label("Presentation").is_none());

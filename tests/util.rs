@@ -50,8 +50,16 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server with no routes (every path answers 404).
     pub fn start() -> Self {
+        Self::start_on(0)
+    }
+
+    /// [`TestServer::start`] on a chosen port of 127.0.0.1 (0: any free one), e.g. where a
+    /// refused connection was just seen, as a network coming back.
+    pub fn start_on(port: u16) -> Self {
         use std::sync::{Arc, Mutex, atomic::AtomicUsize};
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1:0"));
+        let server = Arc::new(
+            tiny_http::Server::http(("127.0.0.1", port)).expect("bind a port on 127.0.0.1"),
+        );
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let routes: Arc<Mutex<std::collections::HashMap<String, Reply>>> = Arc::default();
         let requests = Arc::new(AtomicUsize::new(0));
@@ -215,6 +223,19 @@ fn answer(
     };
 }
 
+/// A TLE element line with its checksum (column 69) made right for its first 68 columns.
+pub fn with_tle_checksum(line: &str) -> String {
+    let sum: u32 = line[..68]
+        .bytes()
+        .map(|c| match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            b'-' => 1,
+            _ => 0,
+        })
+        .sum();
+    format!("{}{}", &line[..68], sum % 10)
+}
+
 /// Reads a fixture under `tests/data/`.
 pub fn data_bytes(name: &str) -> Vec<u8> {
     std::fs::read(data_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
@@ -227,4 +248,86 @@ pub fn pdf_text(pdf: &std::path::Path) -> String {
         .output()
         .expect("pdftotext (poppler-utils; .ci/run installs it)");
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// A server on 127.0.0.1 that answers every request with `body` (and its Content-Length),
+/// one byte every `every` (tiny_http buffers a kilobyte at a time, so a real drip needs its
+/// own socket). Stops accepting when dropped.
+pub struct DripServer {
+    port: u16,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl DripServer {
+    /// Starts the server.
+    pub fn start(body: Vec<u8>, every: std::time::Duration) -> Self {
+        use std::io::{BufRead as _, Write as _};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let port = listener.local_addr().expect("an address").port();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopped.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let body = body.clone();
+                std::thread::spawn(move || {
+                    let mut reader = std::io::BufReader::new(stream.try_clone().expect("clone"));
+                    let mut line = String::new();
+                    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                        line.clear();
+                    }
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    if stream.write_all(head.as_bytes()).is_err() {
+                        return;
+                    }
+                    for byte in body {
+                        std::thread::sleep(every);
+                        if stream.write_all(&[byte]).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        Self { port, stop }
+    }
+
+    /// `http://127.0.0.1:<port><path>`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// `http://127.0.0.1:<port>` (a CelesTrak base URL).
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for DripServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wakes the accepting thread so that it sees the flag.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+/// Steps the window's frames until the catalog is loaded and no search runs (they run on
+/// worker threads), for up to a minute (a loaded machine builds and tests at once).
+pub fn settle(harness: &mut egui_kittest::Harness<'static, overhead::ui::OverheadApp>) {
+    for _ in 0..6000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the app stayed busy for a minute");
 }

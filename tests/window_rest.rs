@@ -12,7 +12,8 @@ use egui_kittest::kittest::Queryable as _;
 use overhead::settings::Settings;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
 
-use crate::ui::{app_at, build, fixture_catalog, iss_settings, settle, settled_settings};
+use crate::ui::{app_at, build, fixture_catalog, iss_settings, settled_settings};
+use crate::util::settle;
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()

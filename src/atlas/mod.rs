@@ -6,12 +6,15 @@
 //!   the Natural Earth 4.1.0 files packaged by `world-atlas` (public domain; ISC).
 //! - [`sky`]: the star chart's stars, constellations and Milky Way, from d3-celestial
 //!   (BSD-3-Clause, credit "d3-celestial, Olaf Frohn").
+//! - [`zones`]: the place a time zone stands for (the tz database's `zone1970.tab`, public
+//!   domain), for the first start.
 //!
 //! Nothing here reads files at run time: the data is compiled into the binary.
 
 pub mod cities;
 pub mod sky;
 pub mod topojson;
+pub mod zones;
 
 use std::sync::OnceLock;
 

@@ -1,6 +1,9 @@
 //! Data compiled into the binary: an element-set snapshot and McCants' standard magnitudes.
 //!
-//! The snapshot makes a first start without a network show passes at once. It is months
+//! The snapshot is CelesTrak's "active" catalog merged with its "visual" group of the same
+//! day (the 100 or so brightest objects, dozens of them rocket bodies, which are not
+//! active satellites), one set per satellite. It makes a first start without a network
+//! show passes at once. It is months
 //! old by the time someone installs the app, so it always comes with its date and a plain
 //! warning ([`data_age_message`]). Provenance and terms: `assets/README.md`.
 
@@ -9,18 +12,22 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Utc};
 
 use super::decode::decode_text;
-use crate::orbit::{ElementSet, StdMagnitudes, parse_elements};
+use crate::orbit::{ElementSet, StdMagnitudes, merge_newest, parse_elements};
 use crate::t;
 
 /// The CelesTrak "active" catalog as OMM CSV, gzip-compressed (see `assets/README.md`).
 const SNAPSHOT_GZ: &[u8] =
     include_bytes!("../../assets/elements/celestrak-active-2026-08-22.csv.gz");
 
+/// The CelesTrak "visual" group of the same day as 3-line TLE, gzip-compressed (see
+/// `assets/README.md`).
+const VISUAL_GZ: &[u8] = include_bytes!("../../assets/elements/celestrak-visual-2026-08-22.txt.gz");
+
 /// Mike McCants' `qs.mag` standard magnitudes (see `assets/README.md`).
 const QS_MAG: &str = include_str!("../../assets/std-magnitudes/qs.mag");
 
 /// The name bundled element sets carry in [`ElementSet::source`].
-pub const BUNDLED_SOURCE_NAME: &str = "bundled snapshot (CelesTrak active, 2026-08-22)";
+pub const BUNDLED_SOURCE_NAME: &str = "bundled snapshot (CelesTrak active and visual, 2026-08-22)";
 
 /// Inflated size limit for the snapshot, bytes (it is about 2.5 MB).
 const SNAPSHOT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -51,7 +58,7 @@ pub struct BundledSnapshot {
 
 static SNAPSHOT: OnceLock<Result<BundledSnapshot, BundledError>> = OnceLock::new();
 
-/// The bundled snapshot, read once per process (about 16,400 satellites).
+/// The bundled snapshot, read once per process (about 16,500 satellites).
 pub fn bundled_snapshot() -> Result<&'static BundledSnapshot, BundledError> {
     SNAPSHOT
         .get_or_init(read_snapshot)
@@ -60,15 +67,21 @@ pub fn bundled_snapshot() -> Result<&'static BundledSnapshot, BundledError> {
 }
 
 fn read_snapshot() -> Result<BundledSnapshot, BundledError> {
-    let text = decode_text(BUNDLED_SOURCE_NAME, SNAPSHOT_GZ, SNAPSHOT_MAX_BYTES).map_err(|e| {
-        BundledError {
-            message: e.to_string(),
-        }
-    })?;
-    let parsed = parse_elements(&text, BUNDLED_SOURCE_NAME).map_err(|e| BundledError {
-        message: e.to_string(),
-    })?;
-    let epochs = sorted_epochs(&parsed.sets);
+    let read = |bytes: &[u8]| {
+        let text = decode_text(BUNDLED_SOURCE_NAME, bytes, SNAPSHOT_MAX_BYTES).map_err(|e| {
+            BundledError {
+                message: e.to_string(),
+            }
+        })?;
+        parse_elements(&text, BUNDLED_SOURCE_NAME)
+            .map(|parsed| parsed.sets)
+            .map_err(|e| BundledError {
+                message: e.to_string(),
+            })
+    };
+    // One set per satellite: where both files hold one, the newer epoch.
+    let sets = merge_newest(read(SNAPSHOT_GZ)?.into_iter().chain(read(VISUAL_GZ)?));
+    let epochs = sorted_epochs(&sets);
     let (Some(&oldest_epoch), Some(&median_epoch), Some(&newest_epoch)) =
         (epochs.first(), epochs.get(epochs.len() / 2), epochs.last())
     else {
@@ -77,7 +90,7 @@ fn read_snapshot() -> Result<BundledSnapshot, BundledError> {
         });
     };
     Ok(BundledSnapshot {
-        sets: parsed.sets,
+        sets,
         median_epoch,
         newest_epoch,
         oldest_epoch,
@@ -118,6 +131,17 @@ pub fn data_age_message(data_epoch: DateTime<Utc>, now: DateTime<Utc>) -> String
     data_age_words(data_epoch, now, AgeClock::Computer).text
 }
 
+/// A date as the age messages write it: "22 Aug 2026" ("2026년 8월 22일").
+pub fn date_words(t: DateTime<Utc>) -> String {
+    use chrono::Datelike as _;
+    t!(
+        "data-age-date",
+        day = t.day(),
+        month_name = t!("data-age-month-name", month = t.month()),
+        year = t.year()
+    )
+}
+
 /// The clock an age is measured on: it names what a date in the future is after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgeClock {
@@ -140,18 +164,12 @@ pub struct DataAge {
 /// [`data_age_message`] for either clock, with whether the age is stale: one sentence for
 /// the command line's warning and the window's top bar.
 pub fn data_age_words(data_epoch: DateTime<Utc>, t: DateTime<Utc>, clock: AgeClock) -> DataAge {
-    use chrono::Datelike as _;
     let age_days = (t - data_epoch).num_days();
     let stale = match clock {
         AgeClock::Computer => age_days as f64 > STALE_AFTER_DAYS,
         AgeClock::Shown => age_days.unsigned_abs() as f64 > STALE_AFTER_DAYS,
     };
-    let date = t!(
-        "data-age-date",
-        day = data_epoch.day(),
-        month_name = t!("data-age-month-name", month = data_epoch.month()),
-        year = data_epoch.year()
-    );
+    let date = date_words(data_epoch);
     let age = match (age_days, clock) {
         (d, AgeClock::Computer) if d < 0 => t!("data-age-after-clock"),
         (d, AgeClock::Shown) if d < 0 => t!("data-age-days-after", days = -d),

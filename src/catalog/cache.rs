@@ -47,6 +47,17 @@ const LOCK_SUFFIX: &str = ".lock";
 
 /// How often a process waiting for an entry's lock tries again.
 const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// How often the holder of an entry's lock touches the lock file (its heartbeat).
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A holder whose heartbeat has been silent this long is not waited for: it is stopped
+/// (SIGSTOP) or asleep, and a refresh that moves at all beats every [`HEARTBEAT`].
+pub const HOLDER_SILENT_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A gap this long between two heartbeats means the holder itself was paused (stopped, or
+/// the computer asleep) meanwhile.
+const PAUSE_GAP: std::time::Duration = std::time::Duration::from_secs(5);
 const TEMP_PREFIX: &str = ".tmp-";
 
 /// Why the cache could not be read or written.
@@ -71,6 +82,21 @@ pub enum CacheError {
         path: PathBuf,
         /// How long this process waited, milliseconds.
         waited_ms: u64,
+    },
+    /// Another process holds the entry's lock but has stopped moving (its heartbeat is
+    /// silent): stopped with SIGSTOP, or asleep. Not waited for (issue 25).
+    #[error("{}", crate::t!(
+        "catalog-lock-holder-silent",
+        pid = pid.map_or_else(|| "?".to_owned(), |p| p.to_string()),
+        silent = silent_s.to_string()
+    ))]
+    HolderNotResponding {
+        /// The lock file.
+        path: PathBuf,
+        /// The holder's process id, as it wrote it in the lock file.
+        pid: Option<u32>,
+        /// How long its heartbeat has been silent, seconds.
+        silent_s: u64,
     },
     /// A file could not be read.
     #[error("cannot read {path}: {message}")]
@@ -132,6 +158,16 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed,
 /// then renamed over `path`. On error the temporary file is removed and `path` is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
+    write_atomic_as(path, bytes, false)
+}
+
+/// [`write_atomic`] for a file only its owner may read (mode 0600 on Unix), such as the
+/// cache's metadata, which names the sources (a school's mirror) and their last errors.
+pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
+    write_atomic_as(path, bytes, true)
+}
+
+fn write_atomic_as(path: &Path, bytes: &[u8], private: bool) -> Result<(), CacheError> {
     let write_error = |p: &Path, e: std::io::Error| CacheError::Write {
         path: p.to_path_buf(),
         message: e.to_string(),
@@ -148,10 +184,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp_path)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        let mut file = options.open(&temp_path)?;
         // Held until the rename: a cleaner that can take this lock knows the writer is gone.
         file.lock()?;
         file.write_all(bytes)?;
@@ -188,10 +230,16 @@ pub struct CacheEntry {
 }
 
 /// The lock on one cache entry, held until dropped (or until the process ends).
+///
+/// While it is held, a heartbeat thread touches the lock file every second, so that a
+/// process waiting for it can tell a holder still at work from one that is stopped or
+/// asleep ([`HOLDER_SILENT_AFTER`]); the same thread notices when this process itself was
+/// paused ([`EntryLock::paused_s`]).
 #[derive(Debug)]
 pub struct EntryLock {
     _file: fs::File,
     waited: bool,
+    heartbeat: Option<Heartbeat>,
 }
 
 impl EntryLock {
@@ -199,6 +247,98 @@ impl EntryLock {
     /// refreshed the entry meanwhile, and its result is in the metadata.
     pub fn waited(&self) -> bool {
         self.waited
+    }
+
+    /// How long this process has been paused (stopped, or the computer asleep) while
+    /// holding the lock, seconds; 0 when it ran without a pause. A pause still going on
+    /// when asked (the heartbeat thread not yet awake after SIGCONT) counts too.
+    pub fn paused_s(&self) -> f64 {
+        self.heartbeat.as_ref().map_or(0.0, |h| {
+            h.beats
+                .lock()
+                .map_or(0.0, |b| b.paused_ms_until(Beats::now()) as f64 / 1000.0)
+        })
+    }
+}
+
+/// When the heartbeat last beat, and the pauses it has seen.
+#[derive(Debug)]
+struct Beats {
+    last: (std::time::Instant, std::time::SystemTime),
+    paused_ms: u64,
+}
+
+impl Beats {
+    fn now() -> (std::time::Instant, std::time::SystemTime) {
+        (std::time::Instant::now(), std::time::SystemTime::now())
+    }
+
+    /// The gap between the last beat and `now`, when it is long enough to be a pause (by
+    /// the monotonic clock, which runs on while the process is stopped, or by the wall
+    /// clock, which runs on while the computer sleeps).
+    fn pause_until(&self, now: (std::time::Instant, std::time::SystemTime)) -> Option<u64> {
+        let gap = (now.0 - self.last.0).max(now.1.duration_since(self.last.1).unwrap_or_default());
+        (gap > PAUSE_GAP).then(|| u64::try_from(gap.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    fn paused_ms_until(&self, now: (std::time::Instant, std::time::SystemTime)) -> u64 {
+        self.paused_ms + self.pause_until(now).unwrap_or(0)
+    }
+}
+
+/// The heartbeat thread of a held lock (see [`EntryLock`]); stopped when dropped.
+#[derive(Debug)]
+struct Heartbeat {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    beats: std::sync::Arc<std::sync::Mutex<Beats>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Heartbeat {
+    fn start(file: fs::File) -> Self {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let beats = std::sync::Arc::new(std::sync::Mutex::new(Beats {
+            last: Beats::now(),
+            paused_ms: 0,
+        }));
+        let thread = {
+            let (stop, beats) = (stop.clone(), beats.clone());
+            std::thread::Builder::new()
+                .name("cache-lock-heartbeat".to_owned())
+                .spawn(move || beat(&file, &stop, &beats))
+                .ok()
+        };
+        Self {
+            stop,
+            beats,
+            thread,
+        }
+    }
+}
+
+impl Drop for Heartbeat {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            thread.thread().unpark();
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Touches `file` every [`HEARTBEAT`] until `stop`, counting in `beats` every gap between
+/// two beats long enough to be a pause ([`PAUSE_GAP`]).
+fn beat(file: &fs::File, stop: &std::sync::atomic::AtomicBool, beats: &std::sync::Mutex<Beats>) {
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::park_timeout(HEARTBEAT);
+        let now = Beats::now();
+        if let Ok(mut b) = beats.lock() {
+            b.paused_ms = b.paused_ms_until(now);
+            b.last = now;
+        }
+        // A file system that refuses the time only loses the heartbeat; waiters then give up
+        // on this holder sooner, never wrongly wait longer.
+        let _ = file.set_modified(now.1);
     }
 }
 
@@ -223,6 +363,17 @@ impl CacheEntry {
     /// The lock is an operating-system lock on `<key>.lock` ([`std::fs::File::lock`]): a
     /// process that dies, even by `kill -9`, releases it.
     pub fn lock(&self, max_wait: std::time::Duration) -> Result<EntryLock, CacheError> {
+        self.lock_reporting(max_wait, &mut || {})
+    }
+
+    /// [`CacheEntry::lock`], calling `on_wait` once, at once, when another holder has the
+    /// lock (so that the wait can be said). A holder whose heartbeat stays silent for
+    /// [`HOLDER_SILENT_AFTER`] is not waited for: [`CacheError::HolderNotResponding`].
+    pub fn lock_reporting(
+        &self,
+        max_wait: std::time::Duration,
+        on_wait: &mut dyn FnMut(),
+    ) -> Result<EntryLock, CacheError> {
         let lock_error = |e: std::io::Error| CacheError::Write {
             path: self.lock_path.clone(),
             message: e.to_string(),
@@ -239,16 +390,44 @@ impl CacheEntry {
             .map_err(lock_error)?;
         let started = std::time::Instant::now();
         let mut waited = false;
+        // The holder's last heartbeat seen, and when (by this process's clock) it moved.
+        let mut last_beat: Option<std::time::SystemTime> = None;
+        let mut moved_at = started;
         loop {
             match file.try_lock() {
                 Ok(()) => {
+                    // The holder's process id, for the message of a process waiting on it.
+                    let mut writer = &file;
+                    let _ = file
+                        .set_len(0)
+                        .and_then(|()| writer.write_all(std::process::id().to_string().as_bytes()));
+                    let heartbeat = file.try_clone().ok().map(Heartbeat::start);
                     return Ok(EntryLock {
                         _file: file,
                         waited,
+                        heartbeat,
                     });
                 }
                 Err(fs::TryLockError::WouldBlock) => {
+                    if !waited {
+                        on_wait();
+                    }
                     waited = true;
+                    let beat = fs::metadata(&self.lock_path)
+                        .and_then(|m| m.modified())
+                        .ok();
+                    if beat != last_beat {
+                        last_beat = beat;
+                        moved_at = std::time::Instant::now();
+                    } else if moved_at.elapsed() >= HOLDER_SILENT_AFTER {
+                        return Err(CacheError::HolderNotResponding {
+                            path: self.lock_path.clone(),
+                            pid: fs::read_to_string(&self.lock_path)
+                                .ok()
+                                .and_then(|t| t.trim().parse().ok()),
+                            silent_s: moved_at.elapsed().as_secs(),
+                        });
+                    }
                     if started.elapsed() >= max_wait {
                         return Err(CacheError::LockTimeout {
                             path: self.lock_path.clone(),
@@ -290,7 +469,7 @@ impl CacheEntry {
             })
     }
 
-    /// Writes the metadata atomically.
+    /// Writes the metadata atomically, readable by its owner only (mode 0600).
     pub fn write_meta(&self, meta: &CacheMeta) -> Result<(), CacheError> {
         let mut meta = meta.clone();
         meta.version = CACHE_META_VERSION;
@@ -298,7 +477,7 @@ impl CacheEntry {
             path: self.meta_path.clone(),
             message: e.to_string(),
         })?;
-        write_atomic(&self.meta_path, &json)
+        write_atomic_private(&self.meta_path, &json)
     }
 
     /// Writes the data file atomically.

@@ -134,6 +134,25 @@ pub enum FetchError {
         /// What the element reader said.
         message: String,
     },
+    /// Most of the answer is not element data (more than half of its records unusable):
+    /// an error page or a broken mirror, refused as a whole (issue 25).
+    #[error("{}", crate::t!(
+        "catalog-mostly-junk",
+        url = url.clone(),
+        skipped = *skipped,
+        records = *records,
+        first = crate::text::clean(first, 2 * EXCERPT_CHARS)
+    ))]
+    MostlyJunk {
+        /// The URL or file.
+        url: String,
+        /// Unusable records.
+        skipped: usize,
+        /// Records in all.
+        records: usize,
+        /// The first unusable record and why.
+        first: String,
+    },
     /// A local file could not be read.
     #[error("cannot read {path}: {message}")]
     FileRead {
@@ -158,6 +177,92 @@ pub enum FetchError {
         /// The URL asked.
         url: String,
     },
+    /// No network: the server's name could not be resolved, there is no route to it, or the
+    /// connection was refused on the way. Not the server's fault: no back-off (issue 20).
+    #[error("{}", crate::t!("catalog-offline", host = host.clone()))]
+    Offline {
+        /// The URL asked (without credentials).
+        url: String,
+        /// The host that could not be reached.
+        host: String,
+        /// Why, in a few words ("the name could not be resolved"), for the details.
+        why: String,
+    },
+    /// The proxy the environment names could not be used (issue 25): a setting on this
+    /// computer, not the server's fault, so no back-off.
+    #[error("{}", crate::t!("catalog-proxy-unreachable", proxy = proxy.clone(), why = why.clone(), url = url.clone()))]
+    ProxyUnreachable {
+        /// The proxy, `host:port`.
+        proxy: String,
+        /// The URL asked (without credentials).
+        url: String,
+        /// What went wrong ("refused the connection").
+        why: String,
+    },
+    /// The answer came so slowly that it could not finish in time (a server dripping a byte
+    /// a second): given up early instead of at the total time limit.
+    #[error("{}", crate::t!(
+        "catalog-too-slow",
+        url = url.clone(),
+        rate = bytes_words(*received_bytes as f64 / elapsed_s.max(0.001)),
+        received = bytes_words(*received_bytes as f64),
+        expected = expected_bytes.map_or_else(|| "none".to_owned(), |b| bytes_words(b as f64)),
+        elapsed = format!("{elapsed_s:.0}")
+    ))]
+    TooSlow {
+        /// The URL asked.
+        url: String,
+        /// Bytes received before giving up.
+        received_bytes: u64,
+        /// The answer's announced length, if any.
+        expected_bytes: Option<u64>,
+        /// Time from the request to giving up, seconds.
+        elapsed_s: f64,
+    },
+    /// The request failed while this process was paused (stopped with SIGSTOP, or the
+    /// computer asleep): the pause, not the server, is to blame, so no back-off.
+    #[error("{}", crate::t!("catalog-paused", error = error.to_string(), paused = format!("{paused_s:.0}")))]
+    PausedMeanwhile {
+        /// How long the process was paused, seconds.
+        paused_s: f64,
+        /// What the request came to.
+        error: Box<FetchError>,
+    },
+}
+
+impl FetchError {
+    /// True when the failure says nothing about the server: no network, an unusable proxy,
+    /// this process paused. Such a failure starts no back-off, so "Refresh elements" and
+    /// `overhead fetch --force` try again at once (issue 20).
+    pub fn is_local(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Offline { .. }
+                | FetchError::ProxyUnreachable { .. }
+                | FetchError::PausedMeanwhile { .. }
+        )
+    }
+
+    /// More than the one-line message, for a details view: why the host could not be
+    /// reached; `None` when the message says it all.
+    pub fn details(&self) -> Option<String> {
+        match self {
+            FetchError::Offline { url, why, .. } => Some(format!("{url}: {why}")),
+            FetchError::PausedMeanwhile { error, .. } => error.details(),
+            _ => None,
+        }
+    }
+}
+
+/// A size in words: "1 B", "12.3 kB", "4.5 MB" (decimal units, as download speeds are given).
+pub fn bytes_words(bytes: f64) -> String {
+    if bytes < 1000.0 {
+        format!("{bytes:.0} B")
+    } else if bytes < 1e6 {
+        format!("{:.1} kB", bytes / 1e3)
+    } else {
+        format!("{:.1} MB", bytes / 1e6)
+    }
 }
 
 fn excerpt_suffix(excerpt: &str) -> String {

@@ -15,9 +15,16 @@
 //!    since the last download, means "not modified" and is not an error.
 //! 4. Good data replaces the cache entry atomically; anything else leaves it byte for byte
 //!    as it was and sets the back-off. A failure on this computer (the cache cannot be
-//!    written) is reported but sets no back-off: the server did nothing wrong.
+//!    written), no network at all (the name cannot be resolved, no route, the connection
+//!    refused), an unusable proxy, or this process paused during the request (stopped, or
+//!    the computer asleep) is reported but sets no back-off: the server did nothing wrong,
+//!    and the next refresh tries again at once. The two-hour back-off stays for answers
+//!    the server actually gave (and for one that dripped too slowly to finish).
 //! 5. A "not modified" answer when nothing is cached is a failure, not a success: it
 //!    would otherwise start the two-hour clock with no data to show for it.
+//! 6. A download that would not finish in time at the rate it arrives is given up early
+//!    (see [`FetchConfig::stall_grace`]), and a refresh waiting for another process's says
+//!    so at once and stops waiting when that process stops moving (stopped, asleep).
 //!
 //! One refresh of a source runs at a time across all processes sharing the cache (the
 //! entry's lock, see [`super::cache`]). A process that had to wait for another's refresh
@@ -32,15 +39,18 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Utc};
 use reqwest::Url;
 
+use super::cache::EntryLock;
 use super::cache::{CacheEntry, CacheMeta};
 use super::decode::read_file_limited;
 use super::error::FetchError;
-use super::http::{Answer, BodyFrom, Downloaded, FetchConfig, HttpClient, check_body};
+use super::http::{
+    Answer, BodyFrom, Downloaded, FetchConfig, FetchProgress, HttpClient, check_body,
+};
 use super::outcome::RefreshOutcome;
 use super::policy::{
     MIN_REQUEST_INTERVAL, RefreshPolicy, backoff_after, backoff_in_force, two_hour_rule_until,
 };
-use super::sources::{Location, Source, SourceError};
+use super::sources::{Location, Source, SourceError, without_credentials};
 use super::status::SourceStatus;
 
 /// Downloads sources into a cache directory. Blocking; share it between threads with `Arc`.
@@ -74,6 +84,12 @@ impl Fetcher {
     /// The configuration.
     pub fn config(&self) -> &FetchConfig {
         &self.http.config
+    }
+
+    /// What could not be used of the environment's proxy settings, one sentence each
+    /// (a malformed `HTTP_PROXY` is said, not silently ignored).
+    pub fn proxy_warnings(&self) -> &[String] {
+        &self.http.proxies.warnings
     }
 
     /// The cache entry of `source`, or why its location is refused.
@@ -111,6 +127,19 @@ impl Fetcher {
         policy: RefreshPolicy,
         now: DateTime<Utc>,
     ) -> RefreshOutcome {
+        self.refresh_reporting(source, policy, now, &|_| {})
+    }
+
+    /// [`Fetcher::refresh`], telling `progress` what it is waiting for: another process's
+    /// refresh of the same source (said at once), and how the download advances (about
+    /// once a second), so that a long wait is never silent.
+    pub fn refresh_reporting(
+        &self,
+        source: &Source,
+        policy: RefreshPolicy,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(&FetchProgress),
+    ) -> RefreshOutcome {
         let (location, entry) = match self.entry(source) {
             Ok(found) => found,
             Err(error) => {
@@ -121,7 +150,8 @@ impl Fetcher {
                 };
             }
         };
-        let held = match entry.lock(self.lock_wait()) {
+        let on_wait = &mut || progress(&FetchProgress::WaitingForOther);
+        let held = match entry.lock_reporting(self.lock_wait(), on_wait) {
             Ok(held) => held,
             Err(error) => {
                 return RefreshOutcome::Failed {
@@ -152,7 +182,14 @@ impl Fetcher {
 
         match location {
             Location::File(path) => self.import_file(&path, &entry, meta, now),
-            Location::Http(url) => self.refresh_http(url, &entry, meta, policy, now),
+            Location::Http(url) => {
+                let request = Request {
+                    entry: &entry,
+                    held: &held,
+                    progress,
+                };
+                self.refresh_http(url, &request, meta, policy, now)
+            }
         }
     }
 
@@ -172,11 +209,12 @@ impl Fetcher {
     fn refresh_http(
         &self,
         url: Url,
-        entry: &CacheEntry,
+        request: &Request<'_>,
         mut meta: CacheMeta,
         policy: RefreshPolicy,
         now: DateTime<Utc>,
     ) -> RefreshOutcome {
+        let entry = request.entry;
         // A time recorded in the future means the clock was wrong then (or is now); a
         // back-off or a two-hour window longer than the rule itself is not honoured.
         if let Some(until) = backoff_in_force(meta.backoff_until, now) {
@@ -214,7 +252,7 @@ impl Fetcher {
             (None, None)
         };
 
-        match self.http.download(&url, validators) {
+        match self.http.download(&url, validators, request.progress) {
             Ok(Answer::NotModified) if !has_data => {
                 // Nothing to keep: not a success (no two-hour clock), and not the server's
                 // fault either (no back-off); the next refresh asks again.
@@ -248,6 +286,17 @@ impl Fetcher {
                 // The data was good and only writing it here failed: no back-off.
                 Err(error) => self.record_local_failure(entry, meta, error, now),
             },
+            // This process was paused during the request (stopped, or the computer asleep):
+            // whatever it came to, the server is not to blame.
+            Err(error) if request.held.paused_s() >= 1.0 => {
+                let error = FetchError::PausedMeanwhile {
+                    paused_s: request.held.paused_s(),
+                    error: Box::new(error),
+                };
+                self.record_local_failure(entry, meta, error, now)
+            }
+            // No network, or an unusable proxy: not an answer from the server.
+            Err(error) if error.is_local() => self.record_local_failure(entry, meta, error, now),
             Err(error) => self.record_failure(entry, meta, error, now),
         }
     }
@@ -261,7 +310,7 @@ impl Fetcher {
         error: FetchError,
         now: DateTime<Utc>,
     ) -> RefreshOutcome {
-        meta.last_error = Some(error.to_string());
+        meta.last_error = Some(without_credentials(&error.to_string()));
         meta.last_error_at = Some(now);
         let _reported_below_anyway = entry.write_meta(&meta);
         RefreshOutcome::Failed {
@@ -280,7 +329,7 @@ impl Fetcher {
     ) -> RefreshOutcome {
         meta.consecutive_failures = meta.consecutive_failures.saturating_add(1);
         let retry_after = now + backoff_after(meta.consecutive_failures);
-        meta.last_error = Some(error.to_string());
+        meta.last_error = Some(without_credentials(&error.to_string()));
         meta.last_error_at = Some(now);
         meta.backoff_until = Some(retry_after);
         // If even the metadata cannot be written, the failure is still reported; the next
@@ -325,6 +374,14 @@ impl Fetcher {
             Err(error) => self.record_local_failure(entry, meta, error, now),
         }
     }
+}
+
+/// One request's surroundings: its cache entry, the lock held on it, and where its
+/// progress is told.
+struct Request<'a> {
+    entry: &'a CacheEntry,
+    held: &'a EntryLock,
+    progress: &'a dyn Fn(&FetchProgress),
 }
 
 /// What another process's refresh, finished while this one waited for the entry's lock,

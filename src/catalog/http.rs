@@ -10,8 +10,11 @@ use reqwest::{StatusCode, Url};
 
 use super::decode::decode_text;
 use super::error::{EXCERPT_CHARS, FetchError};
-use super::policy::{DEFAULT_READ_TIMEOUT, DEFAULT_TOTAL_TIMEOUT, max_element_bytes};
-use super::sources::check_url;
+use super::policy::{
+    DEFAULT_MIN_BYTES_PER_S, DEFAULT_STALL_GRACE, max_element_bytes, read_timeout, total_timeout,
+};
+use super::proxy::ProxySettings;
+use super::sources::{check_url, without_credentials};
 use crate::orbit::{ElementFormat, ElementSet, detect_format, parse_elements};
 
 /// Redirects followed within the same host before giving up.
@@ -30,19 +33,27 @@ pub struct FetchConfig {
     pub max_body_bytes: u64,
     /// `User-Agent` sent with every request.
     pub user_agent: String,
+    /// After this long, a download that cannot finish within `total_timeout` at the rate
+    /// it arrives (or, of unknown length, arrives slower than `min_bytes_per_s`) is given
+    /// up ([`FetchError::TooSlow`]) instead of dripping on to the total limit.
+    pub stall_grace: StdDuration,
+    /// Slowest rate accepted for an answer of unknown length after `stall_grace`, bytes/s.
+    pub min_bytes_per_s: u64,
 }
 
 impl Default for FetchConfig {
     fn default() -> Self {
         Self {
             celestrak_base_url: super::sources::DEFAULT_CELESTRAK_BASE_URL.to_owned(),
-            read_timeout: DEFAULT_READ_TIMEOUT,
-            total_timeout: DEFAULT_TOTAL_TIMEOUT,
+            read_timeout: read_timeout(),
+            total_timeout: total_timeout(),
             max_body_bytes: max_element_bytes(),
             user_agent: format!(
                 "overhead/{} (satellite pass predictor)",
                 env!("CARGO_PKG_VERSION")
             ),
+            stall_grace: DEFAULT_STALL_GRACE,
+            min_bytes_per_s: DEFAULT_MIN_BYTES_PER_S,
         }
     }
 }
@@ -55,6 +66,27 @@ pub(super) struct Downloaded {
     pub(super) etag: Option<String>,
     pub(super) last_modified: Option<String>,
 }
+
+/// How a refresh advances, for the user: said at once when it must wait for another
+/// process, and about once a second while an answer arrives.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum FetchProgress {
+    /// Another Overhead process is refreshing the same source; this one waits for it.
+    WaitingForOther,
+    /// The answer is arriving.
+    Receiving {
+        /// Bytes received so far.
+        received_bytes: u64,
+        /// The answer's announced length, if any.
+        expected_bytes: Option<u64>,
+        /// Time since the request began.
+        elapsed: StdDuration,
+    },
+}
+
+/// How often a download reports its progress.
+const PROGRESS_EVERY: StdDuration = StdDuration::from_secs(1);
 
 /// What one HTTP exchange came to.
 pub(super) enum Answer {
@@ -71,36 +103,50 @@ enum PastLimit {
     KeepStart,
 }
 
-/// The HTTP client with its configuration (no automatic redirects: they are checked here).
+/// The HTTP client with its configuration (no automatic redirects: they are checked here)
+/// and the proxies the environment names (read here: see [`super::proxy`]).
 #[derive(Debug)]
 pub(super) struct HttpClient {
     pub(super) config: FetchConfig,
+    pub(super) proxies: std::sync::Arc<ProxySettings>,
     client: reqwest::blocking::Client,
 }
 
 impl HttpClient {
-    /// A client for `config`.
+    /// A client for `config`, with the environment's proxies.
     pub(super) fn new(config: FetchConfig) -> Result<Self, FetchError> {
-        let client = reqwest::blocking::Client::builder()
+        let proxies = std::sync::Arc::new(ProxySettings::from_env());
+        let mut builder = reqwest::blocking::Client::builder()
             .user_agent(config.user_agent.clone())
             .connect_timeout(config.read_timeout)
             .timeout(config.read_timeout)
             .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| FetchError::ClientSetup {
-                message: error_chain(&e),
-            })?;
-        Ok(Self { config, client })
+            // The environment's proxies as judged here, nothing the client reads itself.
+            .no_proxy();
+        let chosen = proxies.clone();
+        builder = builder.proxy(reqwest::Proxy::custom(move |url| {
+            chosen.for_url(url).map(|target| target.url.clone())
+        }));
+        let client = builder.build().map_err(|e| FetchError::ClientSetup {
+            message: error_chain(&e),
+        })?;
+        Ok(Self {
+            config,
+            proxies,
+            client,
+        })
     }
 
-    /// One GET, following same-host redirects, with the checks of the module docs.
+    /// One GET, following same-host redirects, with the checks of the module docs;
+    /// `progress` hears how the answer arrives.
     pub(super) fn download(
         &self,
         url: &Url,
         validators: (Option<String>, Option<String>),
+        progress: &dyn Fn(&FetchProgress),
     ) -> Result<Answer, FetchError> {
         let started = Instant::now();
-        let original = url.to_string();
+        let original = without_credentials(url.as_str());
         let mut current = url.clone();
         for _ in 0..=MAX_SAME_HOST_REDIRECTS {
             let mut request = self.client.get(current.clone());
@@ -112,13 +158,13 @@ impl HttpClient {
             }
             let response = request
                 .send()
-                .map_err(|e| self.request_error(&original, &e))?;
+                .map_err(|e| self.request_error(&current, &original, &e))?;
             let status = response.status();
             if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
                 current = self.redirect_target(&original, &current, &response)?;
                 continue;
             }
-            return self.read_answer(&original, response, started);
+            return self.read_answer(&original, response, started, progress);
         }
         Err(FetchError::BadRedirect { url: original })
     }
@@ -140,7 +186,7 @@ impl HttpClient {
             .join(target)
             .map_err(|_| FetchError::RedirectRefused {
                 url: original.to_owned(),
-                to: target.to_owned(),
+                to: without_credentials(target),
             })?;
         let same_origin = next.host_str() == current.host_str()
             && next.port_or_known_default() == current.port_or_known_default()
@@ -148,7 +194,7 @@ impl HttpClient {
         if !same_origin || check_url(next.as_str()).is_err() {
             return Err(FetchError::RedirectRefused {
                 url: original.to_owned(),
-                to: next.to_string(),
+                to: without_credentials(next.as_str()),
             });
         }
         Ok(next)
@@ -159,6 +205,7 @@ impl HttpClient {
         url: &str,
         mut response: reqwest::blocking::Response,
         started: Instant,
+        progress: &dyn Fn(&FetchProgress),
     ) -> Result<Answer, FetchError> {
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
@@ -169,7 +216,13 @@ impl HttpClient {
             // Error pages are short; read only the start to quote it (the quote itself is
             // cut to a line, see `excerpt`).
             let body = self
-                .read_body_up_to(url, &mut response, started, 16 * 1024, PastLimit::KeepStart)
+                .read_body_up_to(
+                    url,
+                    &mut response,
+                    (started, progress),
+                    16 * 1024,
+                    PastLimit::KeepStart,
+                )
                 .unwrap_or_default();
             let text = String::from_utf8_lossy(&body);
             if status == StatusCode::FORBIDDEN && says_not_updated(&text) {
@@ -191,7 +244,13 @@ impl HttpClient {
         }
         let etag = header_text(&response, reqwest::header::ETAG);
         let last_modified = header_text(&response, reqwest::header::LAST_MODIFIED);
-        let bytes = self.read_body(url, &mut response, started, self.config.max_body_bytes)?;
+        let bytes = self.read_body_up_to(
+            url,
+            &mut response,
+            (started, progress),
+            self.config.max_body_bytes,
+            PastLimit::Refuse,
+        )?;
         let text = String::from_utf8_lossy(&bytes);
         if says_not_updated(&text) && text.len() < 1024 {
             return Ok(Answer::NotModified);
@@ -209,35 +268,44 @@ impl HttpClient {
         .map(Answer::Data)
     }
 
-    /// Reads the body, refusing it as soon as it passes `limit_bytes` or the total timeout.
-    fn read_body(
-        &self,
-        url: &str,
-        response: &mut reqwest::blocking::Response,
-        started: Instant,
-        limit_bytes: u64,
-    ) -> Result<Vec<u8>, FetchError> {
-        self.read_body_up_to(url, response, started, limit_bytes, PastLimit::Refuse)
-    }
-
     /// Reads the body up to `limit_bytes` or the total timeout; past the limit, refuses it,
     /// or with [`PastLimit::KeepStart`] returns its first `limit_bytes` (enough to quote an
-    /// error page).
+    /// error page). Its progress is told about once a second, and an answer too slow to
+    /// finish in time is given up early ([`FetchConfig::stall_grace`]).
     fn read_body_up_to(
         &self,
         url: &str,
         response: &mut reqwest::blocking::Response,
-        started: Instant,
+        (started, progress): (Instant, &dyn Fn(&FetchProgress)),
         limit_bytes: u64,
         past_limit: PastLimit,
     ) -> Result<Vec<u8>, FetchError> {
+        let expected_bytes = response.content_length();
         let mut body = Vec::new();
         let mut chunk = vec![0_u8; 64 * 1024];
+        let mut told_at = started;
         loop {
-            if started.elapsed() > self.config.total_timeout {
+            let elapsed = started.elapsed();
+            if elapsed > self.config.total_timeout {
                 return Err(FetchError::Timeout {
                     url: url.to_owned(),
                     timeout_s: self.config.total_timeout.as_secs_f64(),
+                });
+            }
+            if told_at.elapsed() >= PROGRESS_EVERY {
+                told_at = Instant::now();
+                progress(&FetchProgress::Receiving {
+                    received_bytes: body.len() as u64,
+                    expected_bytes,
+                    elapsed,
+                });
+            }
+            if self.is_hopeless(body.len() as u64, expected_bytes, elapsed) {
+                return Err(FetchError::TooSlow {
+                    url: url.to_owned(),
+                    received_bytes: body.len() as u64,
+                    expected_bytes,
+                    elapsed_s: elapsed.as_secs_f64(),
                 });
             }
             let read = match response.read(&mut chunk) {
@@ -263,17 +331,50 @@ impl HttpClient {
         }
     }
 
-    fn request_error(&self, url: &str, e: &reqwest::Error) -> FetchError {
-        if e.is_timeout() {
-            FetchError::Timeout {
+    /// True when, `elapsed` into the request with `received` bytes of `expected`, the
+    /// answer cannot finish within the total time limit at the rate it has come so far (or,
+    /// of unknown length, comes slower than [`FetchConfig::min_bytes_per_s`]).
+    fn is_hopeless(&self, received: u64, expected: Option<u64>, elapsed: StdDuration) -> bool {
+        if elapsed < self.config.stall_grace {
+            return false;
+        }
+        let rate = received as f64 / elapsed.as_secs_f64().max(1e-3);
+        match expected {
+            Some(expected) => {
+                let left_s = (self.config.total_timeout.saturating_sub(elapsed)).as_secs_f64();
+                expected.saturating_sub(received) as f64 > rate * left_s
+            }
+            None => rate < self.config.min_bytes_per_s as f64,
+        }
+    }
+
+    /// What a failed request means: no network, an unusable proxy, no answer in time, or
+    /// another network error. `asked` is the URL as sent, `url` as shown.
+    fn request_error(&self, asked: &Url, url: &str, e: &reqwest::Error) -> FetchError {
+        let why = unreachable_why(e, self.config.read_timeout);
+        if e.is_connect()
+            && let Some(proxy) = self.proxies.for_url(asked)
+        {
+            return FetchError::ProxyUnreachable {
+                proxy: proxy.shown.clone(),
+                url: url.to_owned(),
+                why: why.unwrap_or_else(|| without_credentials(&error_chain(e))),
+            };
+        }
+        match why {
+            Some(why) if e.is_connect() => FetchError::Offline {
+                url: url.to_owned(),
+                host: asked.host_str().unwrap_or_default().to_owned(),
+                why,
+            },
+            _ if e.is_timeout() => FetchError::Timeout {
                 url: url.to_owned(),
                 timeout_s: self.config.read_timeout.as_secs_f64(),
-            }
-        } else {
-            FetchError::Network {
+            },
+            _ => FetchError::Network {
                 url: url.to_owned(),
-                message: error_chain(e),
-            }
+                message: without_credentials(&error_chain(e)),
+            },
         }
     }
 
@@ -353,20 +454,31 @@ pub(super) fn check_body(
         url: name.to_owned(),
         message: e.to_string(),
     })?;
+    // One good set among millions of junk lines is not element data (issue 25): refused,
+    // so that the cache keeps what it had and every later start does not read the junk.
+    if parsed.is_mostly_junk() {
+        return Err(FetchError::MostlyJunk {
+            url: name.to_owned(),
+            skipped: parsed.skipped,
+            records: parsed.records,
+            first: parsed
+                .warnings
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        });
+    }
     // A TLE or CSV body cut off mid-line still parses (the last record is skipped); a
     // complete one ends with a line break, so a skipped record without one means truncation.
     let ends_mid_line = !text.ends_with('\n') && !text.ends_with('\r');
-    if ends_mid_line
-        && !parsed.warnings.is_empty()
-        && detect_format(&text) != ElementFormat::OmmJson
-    {
+    if ends_mid_line && parsed.skipped > 0 && detect_format(&text) != ElementFormat::OmmJson {
         return Err(FetchError::Truncated {
             url: name.to_owned(),
             message: "it ends in the middle of a record".to_owned(),
         });
     }
     Ok(Downloaded {
-        skipped: parsed.warnings.len(),
+        skipped: parsed.skipped,
         sets: parsed.sets,
         bytes,
         etag,
@@ -417,6 +529,58 @@ fn excerpt(text: &str, content_type: Option<&str>) -> String {
         text.to_owned()
     };
     crate::text::clean(&visible, EXCERPT_CHARS + 1)
+}
+
+/// Why a connection could not be made, in a few words, when the network itself is the
+/// cause: the name could not be resolved, the connection was refused, no route, no
+/// network, no answer to the connection in time. `None` for any other failure.
+fn unreachable_why(e: &reqwest::Error, connect_timeout: StdDuration) -> Option<String> {
+    use std::io::ErrorKind;
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    let mut texts = String::new();
+    while let Some(inner) = source {
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            let why = match io.kind() {
+                ErrorKind::ConnectionRefused => Some(crate::t!("catalog-why-refused")),
+                ErrorKind::NetworkUnreachable | ErrorKind::NetworkDown => {
+                    Some(crate::t!("catalog-why-no-network"))
+                }
+                ErrorKind::HostUnreachable => Some(crate::t!("catalog-why-no-route")),
+                ErrorKind::TimedOut => Some(crate::t!(
+                    "catalog-why-no-answer",
+                    seconds = format!("{:.0}", connect_timeout.as_secs_f64())
+                )),
+                _ => None,
+            };
+            if why.is_some() {
+                return why;
+            }
+        }
+        texts.push_str(&inner.to_string().to_ascii_lowercase());
+        texts.push(' ');
+        source = inner.source();
+    }
+    let resolver = [
+        "dns error",
+        "failed to lookup address",
+        "name or service not known",
+    ];
+    if resolver.iter().any(|t| texts.contains(t)) {
+        Some(crate::t!("catalog-why-dns"))
+    } else if texts.contains("no route to host") {
+        Some(crate::t!("catalog-why-no-route"))
+    } else if texts.contains("network is unreachable") {
+        Some(crate::t!("catalog-why-no-network"))
+    } else if texts.contains("connection refused") {
+        Some(crate::t!("catalog-why-refused"))
+    } else if e.is_connect() && e.is_timeout() {
+        Some(crate::t!(
+            "catalog-why-no-answer",
+            seconds = format!("{:.0}", connect_timeout.as_secs_f64())
+        ))
+    } else {
+        None
+    }
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

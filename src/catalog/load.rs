@@ -13,11 +13,12 @@ use rayon::prelude::*;
 
 use super::bundled::{STALE_AFTER_DAYS, bundled_snapshot, data_age_message, sorted_epochs};
 use super::cache::{CacheEntry, CacheMeta, cache_dir_problem, cached_entries, default_cache_dir};
-use super::decode::{decode_text, read_file_limited};
+use super::decode::{decode_text_owned, read_file_limited};
 use super::error::FetchError;
 use super::policy::max_element_bytes;
 use super::status::{SourceStatus, element_health, status_from_meta};
-use crate::orbit::{ElementSet, merge_newest, parse_elements};
+use crate::orbit::elements::{MAX_SATELLITES, Merger};
+use crate::orbit::{ElementSet, parse_elements};
 
 /// Where the loaded element sets come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,36 +114,43 @@ pub fn load_catalog(cache_dir: &Path, now: DateTime<Utc>) -> LoadedCatalog {
 /// [`load_catalog`], or the bundled snapshot alone without a cache directory.
 fn load_from(cache_dir: Option<&Path>, now: DateTime<Utc>) -> LoadedCatalog {
     let mut sources = Vec::new();
-    let mut cached_sets = Vec::new();
     let mut warnings = Vec::new();
+    // The bundled snapshot is one more source: downloads replace its sets satellite by
+    // satellite (newest epoch wins) and it fills in every satellite they do not carry,
+    // so refreshing "stations" never shrinks the catalog to the stations. Sets are merged
+    // source by source as they are read, so memory follows the satellites kept (at most
+    // MAX_SATELLITES), not the sets read.
+    let mut merged = Merger::new(MAX_SATELLITES);
+    match bundled_snapshot() {
+        Ok(snapshot) => snapshot.sets.iter().cloned().for_each(|s| merged.add(s)),
+        Err(e) => warnings.push(e.to_string()),
+    }
     // Said once per load, not once per source: the whole cache is out of reach.
     warnings.extend(cache_dir.and_then(cache_dir_problem));
+    let mut any_cached = false;
     for entry in cache_dir.map(cached_entries).unwrap_or_default() {
         let (status, sets) = load_entry(&entry, now);
         if let Some(problem) = &status.problem {
             warnings.push(format!("{}: {problem}", status.label));
         }
-        cached_sets.extend(sets);
+        any_cached |= !sets.is_empty();
+        sets.into_iter().for_each(|s| merged.add(s));
         sources.push(status);
     }
     sources.sort_by(|a, b| a.label.cmp(&b.label));
-
-    // The bundled snapshot is one more source: downloads replace its sets satellite by
-    // satellite (newest epoch wins) and it fills in every satellite they do not carry,
-    // so refreshing "stations" never shrinks the catalog to the stations.
-    let origin = if cached_sets.is_empty() {
-        CatalogOrigin::Bundled
-    } else {
+    if merged.left_out() > 0 {
+        warnings.push(crate::t!(
+            "catalog-too-many-satellites",
+            limit = MAX_SATELLITES,
+            left_out = merged.left_out()
+        ));
+    }
+    let origin = if any_cached {
         CatalogOrigin::Cache
+    } else {
+        CatalogOrigin::Bundled
     };
-    let bundled = match bundled_snapshot() {
-        Ok(snapshot) => snapshot.sets.clone(),
-        Err(e) => {
-            warnings.push(e.to_string());
-            Vec::new()
-        }
-    };
-    let sets = merge_newest(bundled.into_iter().chain(cached_sets));
+    let sets = merged.into_sets();
     let origin = if sets.is_empty() {
         CatalogOrigin::Empty
     } else {
@@ -186,10 +194,20 @@ fn load_entry(entry: &CacheEntry, now: DateTime<Utc>) -> (SourceStatus, Vec<Elem
     // because the file may have been replaced since (or the limit lowered).
     let limit_bytes = max_element_bytes();
     let sets = match read_file_limited(&entry.data_path, limit_bytes) {
-        Ok(bytes) => match decode_text(&label, &bytes, limit_bytes)
+        Ok(bytes) => match decode_text_owned(&label, bytes, limit_bytes)
             .map_err(|e| e.to_string())
             .and_then(|text| parse_elements(&text, &label).map_err(|e| e.to_string()))
         {
+            Ok(parsed) if parsed.is_mostly_junk() => {
+                // Written by an older version, which kept such answers: said, so that it
+                // can be refreshed or removed; its few good sets still count.
+                problems.push(crate::t!(
+                    "catalog-cached-mostly-junk",
+                    skipped = parsed.skipped,
+                    records = parsed.records
+                ));
+                parsed.sets
+            }
             Ok(parsed) => parsed.sets,
             Err(message) => {
                 problems.push(format!("cached data is unusable ({message})"));

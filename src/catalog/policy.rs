@@ -28,11 +28,15 @@ pub const MAX_ELEMENT_BYTES_ENV: &str = "OVERHEAD_MAX_ELEMENT_BYTES";
 /// The size limit for answers and element files: [`MAX_ELEMENT_BYTES_ENV`] when it holds a
 /// positive whole number, else [`DEFAULT_MAX_BODY_BYTES`].
 pub fn max_element_bytes() -> u64 {
-    std::env::var(MAX_ELEMENT_BYTES_ENV)
+    positive_whole_env(MAX_ELEMENT_BYTES_ENV).unwrap_or(DEFAULT_MAX_BODY_BYTES)
+}
+
+/// The environment variable `name` when it holds a positive whole number.
+fn positive_whole_env(name: &str) -> Option<u64> {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
         .filter(|&n| n > 0)
-        .unwrap_or(DEFAULT_MAX_BODY_BYTES)
 }
 
 /// Default limit on one network wait (connecting, or the gap between two chunks of the body).
@@ -40,6 +44,30 @@ pub const DEFAULT_READ_TIMEOUT: StdDuration = StdDuration::from_secs(30);
 
 /// Default limit on a whole request, from connecting to the last byte.
 pub const DEFAULT_TOTAL_TIMEOUT: StdDuration = StdDuration::from_secs(300);
+
+/// Environment variable that replaces [`DEFAULT_TOTAL_TIMEOUT`] (whole seconds): for a
+/// slow link that needs longer, and for the tests, which need far less. The wait for one
+/// chunk ([`DEFAULT_READ_TIMEOUT`]) is never longer than it.
+pub const FETCH_TIMEOUT_ENV: &str = "OVERHEAD_FETCH_TIMEOUT_S";
+
+/// The limit on a whole request: [`FETCH_TIMEOUT_ENV`] when it holds a positive whole
+/// number of seconds, else [`DEFAULT_TOTAL_TIMEOUT`].
+pub fn total_timeout() -> StdDuration {
+    positive_whole_env(FETCH_TIMEOUT_ENV).map_or(DEFAULT_TOTAL_TIMEOUT, StdDuration::from_secs)
+}
+
+/// The limit on one wait: [`DEFAULT_READ_TIMEOUT`], or the total limit when that is shorter.
+pub fn read_timeout() -> StdDuration {
+    DEFAULT_READ_TIMEOUT.min(total_timeout())
+}
+
+/// How long a download may run before its rate is judged (see
+/// [`super::FetchConfig::stall_grace`]).
+pub const DEFAULT_STALL_GRACE: StdDuration = StdDuration::from_secs(20);
+
+/// Slowest rate accepted for an answer of unknown length after the grace, bytes per second
+/// (at 1 kB/s CelesTrak's active set would take four hours).
+pub const DEFAULT_MIN_BYTES_PER_S: u64 = 1024;
 
 /// Whether to bend the two-hour rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

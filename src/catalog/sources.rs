@@ -132,10 +132,12 @@ pub enum Location {
     File(PathBuf),
 }
 
+/// Shown without the URL's user name and password (they are sent, never printed nor
+/// stored: see [`without_credentials`]).
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Location::Http(url) => write!(f, "{url}"),
+            Location::Http(url) => write!(f, "{}", without_credentials(url.as_str())),
             Location::File(path) => write!(f, "{}", path.display()),
         }
     }
@@ -191,7 +193,7 @@ impl Source {
                 let (name, value) = query.parameter();
                 format!("CelesTrak {name}={value}")
             }
-            Source::Url(url) => url.clone(),
+            Source::Url(url) => without_credentials(url),
             Source::File(path) => path.display().to_string(),
         }
     }
@@ -231,18 +233,18 @@ impl Source {
 /// Parses `text` as a URL and applies Overhead's transport rule: `https://` anywhere, plain
 /// `http://` only to this machine (`localhost`, 127.0.0.0/8, `::1`), nothing else.
 pub fn check_url(text: &str) -> Result<Url, SourceError> {
+    // Errors quote the URL without its credentials.
+    let shown = || without_credentials(text);
     let url = Url::parse(text.trim()).map_err(|e| SourceError::BadUrl {
-        url: text.to_owned(),
+        url: shown(),
         message: e.to_string(),
     })?;
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback_host(url.host_str().unwrap_or("")) => Ok(url),
-        "http" => Err(SourceError::InsecureHttp {
-            url: text.to_owned(),
-        }),
+        "http" => Err(SourceError::InsecureHttp { url: shown() }),
         other => Err(SourceError::UnsupportedScheme {
-            url: text.to_owned(),
+            url: shown(),
             scheme: other.to_owned(),
         }),
     }
@@ -255,6 +257,50 @@ pub fn is_loopback_host(host: &str) -> bool {
         return true;
     }
     host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// `text` with the user name and password of every URL in it left out
+/// (`https://user:secret@mirror.example/x` → `https://mirror.example/x`), and of a
+/// scheme-less `user:secret@host:port`: what messages, labels and the cache's metadata show
+/// of a mirror or proxy that needs them (the request itself still sends them).
+///
+/// ```
+/// use overhead::catalog::without_credentials;
+/// assert_eq!(
+///     without_credentials("cannot reach https://u:p@m.example/gp.php?x=1 (refused)"),
+///     "cannot reach https://m.example/gp.php?x=1 (refused)"
+/// );
+/// assert_eq!(without_credentials("u:p@proxy:3128"), "proxy:3128");
+/// ```
+pub fn without_credentials(text: &str) -> String {
+    if !text.contains("://") {
+        return match text.find('@') {
+            Some(at) if !text[..at].contains(['/', ' ']) => text[at + 1..].to_owned(),
+            _ => text.to_owned(),
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        // The authority (user:password@host:port) ends where the path, query, fragment or
+        // the surrounding text begins.
+        let end = tail
+            .find(|c: char| {
+                matches!(c, '/' | '?' | '#' | ')' | '"' | '\'' | '>' | ',') || c.is_whitespace()
+            })
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        out.push_str(
+            authority
+                .rfind('@')
+                .map_or(authority, |at| &authority[at + 1..]),
+        );
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The CelesTrak base URL to use: the environment variable [`CELESTRAK_URL_ENV`] if set and

@@ -52,7 +52,11 @@ pub struct ElementHealth {
 /// Age, staleness and decay of `set` at `t`.
 pub fn element_health(set: &ElementSet, t: DateTime<Utc>) -> ElementHealth {
     let age_days = set.age_days(t);
-    let decayed = match Satellite::new(set.clone()).state_at(t) {
+    // Decay is judged by SGP4's drag model however far from the epoch (a set that falls
+    // inside the Earth within years has decayed), unlike a position to show, which is not
+    // given a year away (`Satellite::state_at`).
+    let sat = Satellite::new(set.clone());
+    let decayed = match sat.state_at_minutes(sat.minutes_since_epoch(t)) {
         Ok(_) | Err(PropagationError::BadElements { .. }) => None,
         Err(e) => Some(e),
     };

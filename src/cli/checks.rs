@@ -128,6 +128,12 @@ pub enum ArgError {
         /// The argument.
         arg: &'static str,
     },
+    /// `--city` names no bundled place.
+    #[error("{}", crate::t!("cli-unknown-city", name = format!("{name:?}")))]
+    UnknownCity {
+        /// What was given.
+        name: String,
+    },
 }
 
 /// `value` when it is finite and inside `range`, else an error naming `arg`.
@@ -195,15 +201,31 @@ mod tests {
     }
 }
 
-/// Where the observer stands, as `passes`, `sky` and `handout` all take it.
+/// Where the observer stands, as `passes`, `sky` and `handout` all take it: a bundled
+/// place by name (`--city Seoul`) or coordinates.
 #[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct ObserverArgs {
+    /// A place by name from the bundled GeoNames cities ("Seoul", "서울", "London, GB",
+    /// "Springfield, IL"): its coordinates, and its time zone unless --tz is given. The
+    /// most populous match is taken, as the window's place search ranks them.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["lat", "lon"])]
+    pub city: Option<String>,
     /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lat: f64,
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "DEG",
+        required_unless_present = "city"
+    )]
+    pub lat: Option<f64>,
     /// Observer's longitude, degrees (east positive), from -180 to 180.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lon: f64,
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "DEG",
+        required_unless_present = "city"
+    )]
+    pub lon: Option<f64>,
     /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
     #[arg(
         long = "alt-m",
@@ -218,10 +240,37 @@ impl ObserverArgs {
     /// The observer, each number finite and in its range, or an error naming the first
     /// that is not.
     pub fn checked(&self) -> Result<crate::orbit::Observer, ArgError> {
-        let lat = check_number("--lat", self.lat, LATITUDE_DEG)?;
-        let lon = check_number("--lon", self.lon, LONGITUDE_DEG)?;
+        let (lat, lon) = match self.city()? {
+            Some(city) => (city.latitude_deg, city.longitude_deg),
+            None => (
+                check_number("--lat", self.lat.unwrap_or(f64::NAN), LATITUDE_DEG)?,
+                check_number("--lon", self.lon.unwrap_or(f64::NAN), LONGITUDE_DEG)?,
+            ),
+        };
         let alt_m = check_number("--alt-m", self.alt_m, ALTITUDE_M)?;
         Ok(crate::orbit::Observer::new(lat, lon, alt_m))
+    }
+
+    /// The bundled place `--city` names (the best match of the window's place search), None
+    /// without `--city`, or an error when nothing matches or the name is blank.
+    pub fn city(&self) -> Result<Option<&'static crate::atlas::cities::City>, ArgError> {
+        let Some(name) = &self.city else {
+            return Ok(None);
+        };
+        let name = check_text("--city", name)?;
+        let cities = crate::atlas::cities::cities();
+        match crate::atlas::cities::search_cities(cities, name, 1).first() {
+            Some(city) => Ok(Some(city)),
+            None => Err(ArgError::UnknownCity {
+                name: name.to_owned(),
+            }),
+        }
+    }
+
+    /// The time zone to show times in when `--tz` is not given: the `--city`'s, if any
+    /// (a class in Seoul planned from a laptop in London reads Seoul's clock).
+    pub fn city_zone(&self) -> Option<chrono_tz::Tz> {
+        self.city().ok().flatten()?.time_zone.parse().ok()
     }
 }
 
@@ -235,7 +284,14 @@ pub struct SatelliteArgs {
     /// Catalog number of a satellite (repeatable).
     #[arg(long = "sat", value_name = "NORAD")]
     pub sats: Vec<u64>,
-    /// Satellites whose name contains this text, case-insensitive (repeatable).
+    /// Satellites by name, case-insensitive (repeatable): an exact name, catalog number or
+    /// common name ("Hubble", "Tiangong", "space station") if the text is one, else every
+    /// name that holds it ("R/B": every rocket body).
     #[arg(long = "name", value_name = "TEXT")]
     pub names: Vec<String>,
+    /// A ready list of satellites (repeatable): `famous` (ISS, Tiangong, Hubble) or
+    /// `korean-recon` (the Korean reconnaissance satellites: MALLIGYONG-1, KORSAT-7 and the
+    /// other 425 Project satellites).
+    #[arg(long = "list", value_name = "LIST", value_parser = ["famous", "korean-recon"])]
+    pub lists: Vec<String>,
 }

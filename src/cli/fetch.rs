@@ -2,15 +2,19 @@
 //!
 //! With no source option it refreshes every source enabled in the settings. Each source
 //! gets one line: on stdout when it went well (updated, not modified, or skipped under the
-//! two-hour rule), on stderr when the source misbehaved. The exit code is 1 when any source
-//! failed or is backing off after a failure, 0 otherwise.
+//! two-hour rule), on stderr when the source misbehaved; no network at all is one line per
+//! host ("No internet connection: could not reach celestrak.org; using data from …"), not
+//! one per source. While a source takes time, stderr says what it waits for. The exit code
+//! is 1 when any source failed or is backing off after a failure, 0 otherwise.
 
 use std::process::ExitCode;
 
 use chrono::Utc;
 
 use super::checks::{self, ArgError, check_text, check_whole};
-use crate::catalog::{self, FetchConfig, Fetcher, RefreshOutcome, RefreshPolicy, Source};
+use crate::catalog::{
+    self, FetchConfig, FetchError, FetchProgress, Fetcher, RefreshOutcome, RefreshPolicy, Source,
+};
 use crate::settings::{self, Settings};
 
 /// Arguments of `overhead fetch`.
@@ -94,11 +98,32 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
     };
     let fetcher = Fetcher::new(&cache_dir, config)?;
     let policy = RefreshPolicy { force: args.force };
+    for warning in fetcher.proxy_warnings() {
+        eprintln!(
+            "overhead: {}",
+            crate::t!("cli-warning", message = one_line(warning))
+        );
+    }
 
     let mut any_failed = false;
+    // Hosts already said to be out of reach: no network is one line, not one per source.
+    let mut unreachable_hosts: Vec<String> = Vec::new();
     for source in &sources {
-        let outcome = fetcher.refresh(source, policy, now);
-        let (label, message) = (source.label(), outcome.message());
+        let label = source.label();
+        let outcome = fetcher.refresh_reporting(source, policy, now, &progress_teller(&label));
+        if let RefreshOutcome::Failed {
+            error: FetchError::Offline { host, .. },
+            ..
+        } = &outcome
+        {
+            any_failed = true;
+            if !unreachable_hosts.contains(host) {
+                unreachable_hosts.push(host.clone());
+                eprintln!("overhead: {}", offline_line(&fetcher, &sources, host, now));
+            }
+            continue;
+        }
+        let message = outcome.message();
         // Errors about a URL already name it; say it once.
         let line = if message.contains(&label) {
             message
@@ -127,6 +152,73 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What `overhead fetch` says while a source takes time: at once when it waits for another
+/// process's refresh of it, then, from a few seconds in, how much has arrived every few
+/// seconds (a slow or dripping server is never a silent wait).
+fn progress_teller(label: &str) -> impl Fn(&FetchProgress) + '_ {
+    const FIRST_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+    let last_said = std::cell::Cell::new(None::<std::time::Duration>);
+    move |progress| match progress {
+        FetchProgress::WaitingForOther => {
+            eprintln!(
+                "overhead: {}",
+                crate::t!("catalog-waiting-for-other", source = label)
+            );
+        }
+        FetchProgress::Receiving {
+            received_bytes,
+            expected_bytes,
+            elapsed,
+        } => {
+            let due = match last_said.get() {
+                None => *elapsed >= FIRST_AFTER,
+                Some(said) => *elapsed >= said + EVERY,
+            };
+            if due {
+                last_said.set(Some(*elapsed));
+                eprintln!(
+                    "overhead: {}",
+                    crate::t!(
+                        "catalog-progress",
+                        source = label,
+                        received = catalog::bytes_words(*received_bytes as f64),
+                        expected = expected_bytes
+                            .map_or_else(|| "none".to_owned(), |b| catalog::bytes_words(b as f64)),
+                        seconds = elapsed.as_secs()
+                    )
+                );
+            }
+        }
+    }
+}
+
+/// "No internet connection: could not reach celestrak.org; using data from 22 Aug 2026.":
+/// the date of the newest data cached for `sources`, else of the bundled snapshot.
+fn offline_line(
+    fetcher: &Fetcher,
+    sources: &[Source],
+    host: &str,
+    now: chrono::DateTime<Utc>,
+) -> String {
+    let cached = sources
+        .iter()
+        .filter_map(|s| fetcher.status(s, now).ok())
+        .filter(|s| s.count > 0)
+        .filter_map(|s| s.newest_epoch)
+        .max();
+    let date = cached.or_else(|| catalog::bundled_snapshot().ok().map(|b| b.median_epoch));
+    let reach = crate::t!("catalog-offline", host = host);
+    match date {
+        Some(date) => crate::t!(
+            "cli-offline-using",
+            offline = reach,
+            date = catalog::date_words(date)
+        ),
+        None => reach,
+    }
 }
 
 /// One printable line (a server's error text may hold line breaks or escape sequences),

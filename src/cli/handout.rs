@@ -3,12 +3,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use chrono::Utc;
 
-use super::checks::{ObserverArgs, SatelliteArgs};
-use super::passes::{Format, LimitingMagnitude, PassesArgs, search};
-use crate::handout::{HandoutInput, best_pass, chart_stars, data_line, handout_pdf, path_samples};
+use super::checks::{ObserverArgs, SatelliteArgs, check_text};
+use super::passes::{Format, LimitingMagnitude, PassesArgs, Searched, search, some_searched};
+use crate::handout::{
+    HandoutInput, best_pass, chart_constellation_lines, chart_stars, data_line, handout_pdf,
+    path_samples,
+};
+use crate::output::{OutputTarget, write_output};
 use crate::report::{self, PassRecord};
 
 /// Faintest stars drawn on the handout's chart (a printed page shows fewer than the sky).
@@ -17,10 +20,11 @@ const CHART_STAR_MAGNITUDE: f64 = 4.5;
 /// Arguments of `overhead handout`.
 #[derive(Debug, clap::Args)]
 pub struct HandoutArgs {
-    /// Where to write the PDF.
+    /// Where to write the PDF (`-` for standard output). A file there is replaced
+    /// atomically, keeping its mode; a device or pipe is written to; a directory is refused.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
-    /// Name of the place for the title (default: its coordinates).
+    /// Name of the place for the title (default: the --city's name, else its coordinates).
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
     /// The element sets and the satellites to include.
@@ -42,7 +46,8 @@ pub struct HandoutArgs {
     /// Length of the window in days, instead of tonight.
     #[arg(long, allow_hyphen_values = true, value_name = "N")]
     pub days: Option<f64>,
-    /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the computer's.
+    /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the --city's, else the
+    /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
     /// The sky's limiting magnitude (`--max-magnitude`).
@@ -77,8 +82,18 @@ impl HandoutArgs {
 
 /// Runs `overhead handout`.
 pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
+    let place = args
+        .place
+        .as_deref()
+        .map(|p| check_text("--place", p))
+        .transpose()?;
+    let target = OutputTarget::from_arg(&args.out);
     let found = search(&args.search_args())?;
+    // No satellite could be searched (the window is years from every epoch): an error, as
+    // for `overhead passes`, not a page that quietly lists nothing.
+    some_searched(&found)?;
     let records: Vec<&PassRecord> = found.records();
+    check_chart_sat(args.chart_sat, &found, &records)?;
     let fmt = &found.fmt;
     let chosen: Vec<&PassRecord> = match args.chart_sat {
         Some(id) => records
@@ -100,8 +115,24 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
     let stars = chart_time.map_or_else(Vec::new, |t| {
         chart_stars(&found.frame, t, CHART_STAR_MAGNITUDE)
     });
+    let constellation_lines =
+        chart_time.map_or_else(Vec::new, |t| chart_constellation_lines(&found.frame, t));
+    // Every satellite asked for is accounted for: a line for each with nothing to see.
+    let window_words = found.window_words();
+    let unseen: Vec<String> = found
+        .notes
+        .iter()
+        .filter_map(|note| note.unseen_words(window_words, fmt))
+        .collect();
     let place_line = report::coordinates_words(&found.observer);
-    let place_name = args.place.clone().unwrap_or_else(|| place_line.clone());
+    let city_name = args
+        .observer
+        .city()?
+        .map(|c| c.name_in(crate::i18n::language()).to_owned());
+    let place_name = place
+        .map(str::to_owned)
+        .or(city_name)
+        .unwrap_or_else(|| place_line.clone());
     let window_line = match &found.never_dark {
         Some(text) => text.trim().to_owned(),
         None if args.days.is_none() => crate::t!(
@@ -134,15 +165,13 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         limiting_magnitude: args.limit.max_magnitude,
         data_line,
         made_at: now,
+        unseen,
+        constellation_lines,
+        zone_at: chart_time.unwrap_or(found.start),
     };
     let pdf = handout_pdf(&input)?;
-    crate::catalog::write_atomic(&args.out, &pdf).with_context(|| {
-        crate::t!(
-            "cli-cannot-write-file",
-            file = args.out.display().to_string()
-        )
-    })?;
-    let file = args.out.display().to_string();
+    write_output(&target, &pdf)?;
+    let file = target.shown();
     eprintln!(
         "overhead: {}",
         match best {
@@ -156,4 +185,27 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A `--chart-sat` must be one of the satellites with a pass on the page: an error naming
+/// it otherwise (not a chart of some other satellite, or none, without a word).
+fn check_chart_sat(
+    chart_sat: Option<u64>,
+    found: &Searched,
+    records: &[&PassRecord],
+) -> anyhow::Result<()> {
+    let Some(id) = chart_sat else {
+        return Ok(());
+    };
+    if records.iter().any(|r| r.pass.norad_id == id) {
+        return Ok(());
+    }
+    match found.sats.iter().find(|s| s.set.norad_id == id) {
+        Some(sat) => anyhow::bail!(crate::t!(
+            "cli-chart-sat-no-pass",
+            id = id.to_string(),
+            name = sat.set.name.clone()
+        )),
+        None => anyhow::bail!(crate::t!("cli-chart-sat-not-chosen", id = id.to_string())),
+    }
 }

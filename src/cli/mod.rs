@@ -20,7 +20,7 @@ mod table;
 /// keeps the two in step).
 pub const VERSION_TEXT: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    " (bundled elements: CelesTrak active, 2026-08-22)"
+    " (bundled elements: CelesTrak active and visual, 2026-08-22)"
 );
 
 /// Command-line arguments of the `overhead` binary.

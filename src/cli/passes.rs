@@ -8,13 +8,12 @@ use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
 use super::checks::{self, ArgError, ObserverArgs, SatelliteArgs, check_number, check_text};
-use super::table::{brightness_summary, table};
+use super::table::{brightness_summary, satellite_lines, table};
 use crate::orbit::night::{Night, night_of};
 use crate::orbit::{
-    ElementSet, Observer, ObserverFrame, PassSearch, Satellite, SkyPresence, StdMagnitudes,
-    find_passes, parse_elements,
+    ElementSet, Observer, ObserverFrame, PassSearch, Satellite, find_passes, parse_elements,
 };
-use crate::report::{self, PassRecord, SatelliteNote};
+use crate::report::{self, PassRecord, SatelliteNote, WindowWords};
 use crate::t;
 use crate::timefmt::TimeFormatter;
 
@@ -104,10 +103,12 @@ pub struct PassesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
+    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the --city's, else the
+    /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
-    /// Print how long the search took (without loading and output) to stderr.
+    /// Print how long the search took (without loading and output) and the peak memory
+    /// (Linux) to stderr.
     #[arg(long)]
     pub timing: bool,
 }
@@ -190,12 +191,37 @@ fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
         Some(path) => {
             let text =
                 crate::catalog::read_element_file(path, crate::catalog::max_element_bytes())?;
-            let parsed = parse_elements(&text, &path.display().to_string())?;
+            let file = path.display().to_string();
+            let parsed = parse_elements(&text, &file)?;
+            drop(text);
             for warning in &parsed.warnings {
                 warn(&t!(
                     "cli-skipped",
-                    file = path.display().to_string(),
+                    file = file.clone(),
                     warning = warning.to_string()
+                ));
+            }
+            // Skipped records beyond the first few are counted, not listed one by one.
+            if parsed.unlisted_skipped() > 0 {
+                warn(&t!(
+                    "cli-skipped-more",
+                    file = file.clone(),
+                    count = parsed.unlisted_skipped(),
+                    total = parsed.skipped
+                ));
+            }
+            if parsed.stopped_early {
+                warn(&t!(
+                    "cli-stopped-reading",
+                    file = file.clone(),
+                    count = crate::orbit::elements::MAX_UNUSABLE_IN_A_ROW
+                ));
+            }
+            if parsed.left_out > 0 {
+                warn(&t!(
+                    "catalog-too-many-satellites",
+                    limit = crate::orbit::MAX_SATELLITES,
+                    left_out = parsed.left_out
                 ));
             }
             Ok(parsed.sets)
@@ -277,34 +303,50 @@ fn warn_about_element_ages(sets: &[ElementSet], start: DateTime<Utc>, end: DateT
     ));
 }
 
-fn std_magnitudes() -> StdMagnitudes {
-    crate::catalog::bundled_std_magnitudes()
-}
-
 fn select(args: &PassesArgs, sets: Vec<ElementSet>) -> anyhow::Result<Vec<ElementSet>> {
     if args.all {
         return Ok(sets);
     }
-    if args.satellites.sats.is_empty() && args.satellites.names.is_empty() {
+    let asked = &args.satellites;
+    if asked.sats.is_empty() && asked.names.is_empty() && asked.lists.is_empty() {
         bail!(t!("cli-choose-satellites"));
     }
-    let names: Vec<String> = args
-        .satellites
-        .names
-        .iter()
-        .map(|n| n.to_lowercase())
-        .collect();
-    for id in &args.satellites.sats {
+    let mut wanted: Vec<u64> = asked.sats.clone();
+    wanted.extend(
+        asked
+            .lists
+            .iter()
+            .filter_map(|id| crate::catalog::satellite_list(id))
+            .flat_map(crate::catalog::SatelliteList::norad_ids),
+    );
+    for id in &wanted {
         if !sets.iter().any(|s| s.norad_id == *id) {
             warn(&t!("cli-satellite-missing", id = id.to_string()));
         }
     }
+    let index = crate::catalog::NameIndex::new(sets.iter().map(|s| (s.norad_id, s.name.as_str())));
+    for name in &asked.names {
+        let chosen = index.chosen_by(name);
+        // The exact name or alias wins over names that only hold the text: say so, once.
+        let others = index.search(name, usize::MAX).len() - chosen.len();
+        if others > 0 {
+            let names: Vec<String> = chosen
+                .iter()
+                .filter_map(|m| sets.get(m.position))
+                .map(|s| format!("{} ({})", s.name, s.norad_id))
+                .collect();
+            warn(&t!(
+                "cli-name-exact",
+                text = name.as_str(),
+                chosen = names.join(", "),
+                others = others
+            ));
+        }
+        wanted.extend(chosen.iter().map(|m| m.norad_id));
+    }
     let chosen: Vec<ElementSet> = sets
         .into_iter()
-        .filter(|s| {
-            args.satellites.sats.contains(&s.norad_id)
-                || names.iter().any(|n| s.name.to_lowercase().contains(n))
-        })
+        .filter(|s| wanted.contains(&s.norad_id))
         .collect();
     if chosen.is_empty() {
         bail!(t!("cli-none-chosen"));
@@ -362,9 +404,23 @@ pub struct Searched {
     pub not_searched: usize,
     /// `--tonight` where the sky does not get dark: what to say instead of a list.
     pub never_dark: Option<String>,
+    /// The window is tonight's (from dusk to dawn).
+    pub tonight: bool,
 }
 
 impl Searched {
+    /// How the window is named in sentences: "tonight", or "in these 2 days".
+    pub fn window_words(&self) -> WindowWords {
+        if self.tonight {
+            WindowWords::Tonight
+        } else {
+            WindowWords::Span {
+                start: self.start,
+                end: self.end,
+            }
+        }
+    }
+
     /// Every pass found, in rise-time order.
     pub fn records(&self) -> Vec<&PassRecord> {
         let records: Vec<&PassRecord> = self.per_sat.iter().flatten().collect();
@@ -430,7 +486,21 @@ fn sort_stably_by_time<T: Copy, K: Ord>(
 
 /// Runs `overhead passes`.
 pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
-    let found = search(&args)?;
+    let result = run_search(&args);
+    // `--timing` tells the peak memory however the run ended (a refused file included).
+    if args.timing
+        && let Some(peak_kb) = peak_memory_kb()
+    {
+        eprintln!(
+            "overhead: peak memory {:.0} MB (VmHWM)",
+            peak_kb as f64 / 1024.0
+        );
+    }
+    result
+}
+
+fn run_search(args: &PassesArgs) -> anyhow::Result<ExitCode> {
+    let found = search(args)?;
     let Searched {
         observer,
         frame,
@@ -438,15 +508,15 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         start,
         end,
         ref notes,
-        not_searched,
         ..
     } = found;
     if let Some(text) = &found.never_dark {
-        write_never_dark(&args, &observer, &fmt, start, end, text)?;
+        write_never_dark(args, &observer, &fmt, start, end, text)?;
         return Ok(ExitCode::SUCCESS);
     }
     let records = found.records();
     let notes = notes.as_slice();
+    let lines = satellite_lines(notes, !args.all, found.window_words(), &fmt);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         Format::Json => report::write_json(
@@ -472,7 +542,7 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         Format::Table => out.write_all(
             table(
                 &records,
-                notes,
+                &lines,
                 &frame,
                 start,
                 end,
@@ -482,10 +552,13 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
             .as_bytes(),
         ),
     };
-    if args.format != Format::Table
-        && let Some(line) = brightness_summary(&records, args.limit.max_magnitude)
-    {
-        eprintln!("overhead: {line}");
+    if args.format != Format::Table {
+        if let Some(line) = brightness_summary(&records, args.limit.max_magnitude) {
+            eprintln!("overhead: {line}");
+        }
+        for line in &lines {
+            eprintln!("overhead: {line}");
+        }
     }
     match written.and_then(|()| out.flush()) {
         Ok(()) => {}
@@ -493,13 +566,31 @@ pub fn run(args: PassesArgs) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e).with_context(|| t!("cli-cannot-write")),
     }
-    if !found.sats.is_empty() && not_searched == found.sats.len() {
+    some_searched(&found)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory so far, kB (`VmHWM` in `/proc/self/status`; Linux
+/// only), for `--timing`.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// An error when satellites were chosen but none could be searched (the window is more
+/// than [`crate::orbit::MAX_DAYS_FROM_EPOCH`] from every epoch): `passes` and `handout`
+/// exit non-zero alike.
+pub fn some_searched(found: &Searched) -> anyhow::Result<()> {
+    if !found.sats.is_empty() && found.not_searched == found.sats.len() {
         bail!(t!(
             "cli-none-searched",
             days = crate::orbit::MAX_DAYS_FROM_EPOCH.to_string()
         ));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Checks the arguments, loads and chooses the elements, and searches the window; the
@@ -515,7 +606,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
             name.parse()
                 .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}"))))?,
         ),
-        None => None,
+        None => args.observer.city_zone(),
     };
     let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
     let start = parse_start(args.start.as_deref())?;
@@ -550,6 +641,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
                     notes: Vec::new(),
                     not_searched: 0,
                     never_dark: Some(text),
+                    tonight: true,
                 });
             }
         }
@@ -571,41 +663,33 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     warn_about_element_ages(&sets, start, end);
     let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();
     let mut notes = Vec::new();
-    let magnitudes = std_magnitudes();
     let search_started = std::time::Instant::now();
     // Each satellite's passes become records on the worker that found them, so the
-    // whole catalog's passes are held once, not twice.
-    let per_sat: Vec<(Vec<PassRecord>, Option<SatelliteNote>)> =
-        sats.par_iter()
-            .map(|sat| {
-                let list = find_passes(
-                    sat,
-                    &frame,
-                    start,
-                    end,
-                    &search,
-                    magnitudes.get(sat.set.norad_id),
-                );
-                let note = (list.presence != SkyPresence::Passes || list.stopped_early.is_some())
-                    .then(|| SatelliteNote {
-                        norad_id: sat.set.norad_id,
-                        name: sat.set.name.clone(),
-                        presence: match list.presence {
-                            SkyPresence::Passes => "passes",
-                            SkyPresence::AlwaysAbove => "always_above",
-                            SkyPresence::NeverAbove => "never_above",
-                            SkyPresence::NotSearched => "not_searched",
-                        },
-                        error: list.stopped_early.as_ref().map(ToString::to_string),
-                    });
-                let mut passes = list.passes;
-                if args.visible_only {
-                    passes.retain(|pass| pass.is_visible_to_eye(args.limit.max_magnitude));
-                }
-                let records = PassRecord::all(&sat.set, passes);
-                (records, note)
-            })
-            .collect();
+    // whole catalog's passes are held once, not twice. A satellite asked for by name or
+    // number with nothing to see in the window is searched ahead for its next pass to see.
+    let look_ahead = !args.all;
+    let limit = args.limit.max_magnitude;
+    let per_sat: Vec<(Vec<PassRecord>, SatelliteNote)> = sats
+        .par_iter()
+        .map(|sat| {
+            // The best standard magnitude known (measured, family or size, with its sigma):
+            // the search predicts magnitudes from its value.
+            let estimate = crate::catalog::magnitude_estimate(&sat.set);
+            let std_magnitude = estimate.as_ref().map(|e| e.value);
+            let sigma = estimate.as_ref().map_or(0.0, |e| e.sigma);
+            let list = find_passes(sat, &frame, start, end, &search, std_magnitude);
+            let mut note = SatelliteNote::of(&sat.set, &list, end, limit, sigma);
+            if look_ahead {
+                note.look_ahead(sat, &frame, &search, std_magnitude, limit, sigma);
+            }
+            let mut passes = list.passes;
+            if args.visible_only {
+                // Visible and not fainter than the sky's limit by a sigma or more.
+                passes.retain(|pass| pass.may_be_seen(limit, sigma));
+            }
+            (PassRecord::all_estimated(&sat.set, passes, estimate), note)
+        })
+        .collect();
     if args.timing {
         let ms = search_started.elapsed().as_secs_f64() * 1000.0;
         eprintln!(
@@ -618,19 +702,17 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
     let mut not_searched = 0_usize;
     let mut per_sat_records = Vec::with_capacity(per_sat.len());
     for (sat_records, note) in per_sat {
-        if let Some(note) = note {
-            if note.presence == "not_searched" {
-                not_searched += 1;
-            }
-            // A window far from every epoch refuses every satellite: name a few, count the rest.
-            let shown = note.presence != "not_searched" || not_searched <= NOT_SEARCHED_SHOWN;
-            if let Some(e) = &note.error
-                && shown
-            {
-                warn(&format!("{} ({}): {e}", note.name, note.norad_id));
-            }
-            notes.push(note);
+        if note.presence == "not_searched" {
+            not_searched += 1;
         }
+        // A window far from every epoch refuses every satellite: name a few, count the rest.
+        let shown = note.presence != "not_searched" || not_searched <= NOT_SEARCHED_SHOWN;
+        if let Some(e) = &note.error
+            && shown
+        {
+            warn(&format!("{} ({}): {e}", note.name, note.norad_id));
+        }
+        notes.push(note);
         per_sat_records.push(sat_records);
     }
     if not_searched > NOT_SEARCHED_SHOWN {
@@ -650,6 +732,7 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         notes,
         not_searched,
         never_dark: None,
+        tonight: args.tonight,
     })
 }
 

@@ -149,8 +149,13 @@ pub struct SkyReport {
     pub sun: SkySun,
     /// The Moon's centre.
     pub moon: SkyMoon,
-    /// Mercury to Saturn, in order from the Sun.
+    /// Mercury to Saturn, in order from the Sun; empty outside the years their elements
+    /// are valid for (see `planets_omitted`).
     pub planets: Vec<SkyPlanet>,
+    /// Why no planet is listed, when the time is outside 1800–2050 (issue 25); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planets_omitted: Option<String>,
     /// The stars brighter than the limit, brightest first, above and below the horizon.
     pub stars: Vec<SkyStar>,
 }
@@ -174,8 +179,10 @@ pub fn sky_report(
     let sun = sun_direction(&frame, t);
     let moon = moon_view(&frame, t);
     let angle = |deg: f64| round_to(deg, 4);
+    let planets_valid = crate::orbit::planets::planets_valid_at(t);
     let planets = Planet::ALL
         .iter()
+        .filter(|_| planets_valid)
         .map(|&p| {
             let v = planet_view_at(p, &sky, jd);
             SkyPlanet {
@@ -220,6 +227,14 @@ pub fn sky_report(
             range_km: round_to(moon.range_km, 1),
         },
         planets,
+        planets_omitted: (!planets_valid).then(|| {
+            let (first, last) = crate::orbit::planets::VALID_YEARS;
+            t!(
+                "cli-sky-planets-omitted",
+                first = first.to_string(),
+                last = last.to_string()
+            )
+        }),
         stars,
     }
 }
@@ -326,6 +341,9 @@ pub fn write_table(mut w: impl std::io::Write, report: &SkyReport) -> std::io::R
     let mag = |m: f64| t!("cli-sky-mag", mag = format!("{m:>5.1}"));
     writeln!(w)?;
     writeln!(w, "{}", t!("cli-sky-planets"))?;
+    if let Some(why) = &report.planets_omitted {
+        writeln!(w, "{why}")?;
+    }
     for p in &report.planets {
         writeln!(
             w,
@@ -368,6 +386,9 @@ pub fn run(args: SkyArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| t!("cli-bad-time", text = format!("{text:?}")))?,
     };
     let report = sky_report(observer, t, limit, crate::atlas::sky::stars());
+    if let (Some(why), Format::Json) = (&report.planets_omitted, args.format) {
+        eprintln!("overhead: {why}");
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {

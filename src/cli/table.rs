@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::orbit::ObserverFrame;
-use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart};
+use crate::orbit::{BrightVerdict, ObserverFrame};
+use crate::report::{self, MoonNearPass, PassRecord, SatelliteNote, SeenPart, WindowWords};
 use crate::t;
 use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
@@ -15,12 +15,13 @@ pub(super) fn brightness_summary(
     limiting_magnitude: f64,
 ) -> Option<String> {
     let visible = records.iter().filter(|r| r.pass.is_visible);
-    let (mut unknown, mut faint) = (0, 0);
+    let (mut unknown, mut faint, mut maybe) = (0, 0, 0);
     for r in visible {
-        match r.pass.is_bright_enough(limiting_magnitude) {
+        match r.bright_verdict(limiting_magnitude) {
             None => unknown += 1,
-            Some(false) => faint += 1,
-            Some(true) => {}
+            Some(BrightVerdict::No) => faint += 1,
+            Some(BrightVerdict::Maybe) => maybe += 1,
+            Some(BrightVerdict::Yes) => {}
         }
     }
     let mut parts = Vec::new();
@@ -31,15 +32,23 @@ pub(super) fn brightness_summary(
             limit = limiting_magnitude.to_string()
         ));
     }
+    if maybe > 0 {
+        parts.push(t!(
+            "cli-maybe-passes",
+            count = maybe,
+            limit = limiting_magnitude.to_string()
+        ));
+    }
     if unknown > 0 {
         parts.push(t!("cli-unknown-brightness", count = unknown));
     }
     (!parts.is_empty()).then(|| parts.join(&t!("cli-summary-join")) + &t!("cli-summary-end"))
 }
 
+/// The table of `records`, then `satellite_lines` ([`satellite_lines`]).
 pub(super) fn table(
     records: &[&PassRecord],
-    notes: &[SatelliteNote],
+    satellite_lines: &[String],
     frame: &ObserverFrame,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -106,8 +115,26 @@ pub(super) fn table(
         &[&heads[2], &group[0], &group[1], &group[2]],
     );
     let how_w = w(19, &[&heads[3]]);
-    let mag_w = w(5, &[&heads[4]]);
-    let eye_w = w(5, &[&heads[5]]);
+    // Magnitudes measured for the satellite are one number, estimates their one-sigma range.
+    let mags: Vec<String> = records
+        .iter()
+        .map(|r| match (r.pass.is_visible, r.pass.magnitude) {
+            (true, Some(m)) => report::magnitude_cell(m, r.standard_magnitude()),
+            (true, None) => "?".to_owned(),
+            (false, _) => String::new(),
+        })
+        .collect();
+    let eyes: Vec<String> = records
+        .iter()
+        .map(|r| match r.bright_verdict(limiting_magnitude) {
+            Some(v) => report::verdict_cell(v).to_owned(),
+            None if r.pass.is_visible => "?".to_owned(),
+            None => String::new(),
+        })
+        .collect();
+    let widest = |cells: &[String]| cells.iter().map(|c| display_width(c)).max().unwrap_or(0);
+    let mag_w = w(5, &[&heads[4]]).max(widest(&mags));
+    let eye_w = w(5, &[&heads[5]]).max(widest(&eyes));
     let horizon_w = w(26, &[&heads[6], &group[3]]);
     let age_w = w(5, &[&heads[7]]);
     let line = |cells: [&str; 10]| {
@@ -132,7 +159,7 @@ pub(super) fn table(
         &heads[0], &heads[1], &heads[2], &heads[2], &heads[2], &heads[3], &heads[4], &heads[5],
         &heads[6], &heads[7],
     ]));
-    for (r, date) in records.iter().zip(&dates) {
+    for (((r, date), mag), eye) in records.iter().zip(&dates).zip(&mags).zip(&eyes) {
         let p = &r.pass;
         let name = crate::text::clean(r.name(), 24);
         let seen = match SeenPart::of(p) {
@@ -158,17 +185,6 @@ pub(super) fn table(
                 3 * cell + 4 + 2 + how_w,
             ),
         };
-        let eye = match p.is_bright_enough(limiting_magnitude) {
-            Some(true) => t!("cli-eye-yes"),
-            Some(false) => t!("cli-eye-faint"),
-            None if p.is_visible => "?".to_owned(),
-            None => String::new(),
-        };
-        let mag = match (p.is_visible, p.magnitude) {
-            (true, Some(m)) => format!("{m:.1}"),
-            (true, None) => "?".to_owned(),
-            (false, _) => "".to_owned(),
-        };
         let horizon = format!(
             "{}–{} {:>2.0}° {}",
             fmt.hm(p.rise.time),
@@ -182,8 +198,8 @@ pub(super) fn table(
             "{} {} {seen} {} {} {} {}\n",
             pad_end(date, date_w),
             pad_end(&name, sat_w),
-            pad_start(&mag, mag_w),
-            pad_end(&eye, eye_w),
+            pad_start(mag, mag_w),
+            pad_end(eye, eye_w),
             pad_end(&horizon, horizon_w),
             pad_start(&age, age_w),
         ));
@@ -198,21 +214,41 @@ pub(super) fn table(
         out.push_str(&line);
         out.push('\n');
     }
+    for line in satellite_lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// One line for each satellite with something to say: a search that failed, a satellite
+/// always above the horizon, and, for satellites asked for (`asked`: by `--sat`, `--name`
+/// or `--list`, not `--all`), one with no pass to see in the `window`, with its next one
+/// ("MALLIGYONG-1: no visible pass in these 2 days; next visible …"). With `--all` a
+/// satellite that never rises is named instead, as it always was.
+pub(super) fn satellite_lines(
+    notes: &[SatelliteNote],
+    asked: bool,
+    window: WindowWords,
+    fmt: &TimeFormatter,
+) -> Vec<String> {
+    let mut lines = Vec::new();
     for note in notes {
         let what = match (note.presence, &note.error) {
             ("not_searched", Some(e)) => e.clone(),
             (_, Some(e)) => t!("cli-stopped", error = e.clone()),
             ("always_above", _) => t!("cli-always-above"),
+            _ if asked => {
+                lines.extend(note.unseen_words(window, fmt));
+                continue;
+            }
             ("never_above", _) => t!("cli-never-above"),
             _ => continue,
         };
-        out.push_str(&format!(
-            "{}\n",
-            crate::text::clean(
-                &format!("{} ({}): {what}", note.name, note.norad_id),
-                crate::text::MESSAGE_CHARS
-            )
+        lines.push(crate::text::clean(
+            &format!("{} ({}): {what}", note.name, note.norad_id),
+            crate::text::MESSAGE_CHARS,
         ));
     }
-    out
+    lines
 }

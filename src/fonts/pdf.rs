@@ -148,22 +148,29 @@ impl PdfFontFamily {
         ops
     }
 
-    /// The text items of one run: the run itself, or in a monospace family each glyph
-    /// followed by the space that fills its one or two cells.
+    /// The text items of one run: the run itself, or in a monospace family the glyphs
+    /// with the space that fills their cells. A word of wide characters (Hangul) is set
+    /// at its own spacing, with the space its cells leave over after its last character,
+    /// so that it reads as a word (not letter-spaced) and what follows keeps its column.
     fn items(&self, font: &EmbeddedFont, run: &str) -> Vec<TextItem> {
         let Some(cell_em) = self.cell_em else {
             return vec![TextItem::Text(run.to_owned())];
         };
         let mut items = Vec::new();
         let mut plain = String::new();
-        for c in run.chars() {
+        let mut pending_gap_em = 0.0_f32;
+        let mut chars = run.chars().peekable();
+        while let Some(c) = chars.next() {
             let cells = if is_wide(c) { 2.0 } else { 1.0 };
-            let gap_em = cells * cell_em - font.advance_em(c);
+            pending_gap_em += cells * cell_em - font.advance_em(c);
             plain.push(c);
-            if gap_em.abs() > 0.001 {
+            // Inside a word of wide characters the space waits for the word's end.
+            let word_goes_on = is_wide(c) && chars.peek().is_some_and(|&next| is_wide(next));
+            if !word_goes_on && pending_gap_em.abs() > 0.001 {
                 items.push(TextItem::Text(std::mem::take(&mut plain)));
                 // TJ offsets are thousandths of an em, subtracted from the position.
-                items.push(TextItem::Offset(-gap_em * 1000.0));
+                items.push(TextItem::Offset(-pending_gap_em * 1000.0));
+                pending_gap_em = 0.0;
             }
         }
         if !plain.is_empty() {
@@ -183,5 +190,44 @@ impl PdfFontFamily {
                 None => font.advance_em(c),
             })
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts and offsets of `text` as the handout's monospaced family writes it.
+    fn items(text: &str) -> Vec<TextItem> {
+        let mut doc = PdfDocument::new("test");
+        let family = PdfFontCache::default()
+            .family(&mut doc, &crate::fonts::HANDOUT_MONO, true)
+            .unwrap();
+        family
+            .runs(text)
+            .into_iter()
+            .flat_map(|(index, run)| family.items(&family.fonts[index], &run))
+            .collect()
+    }
+
+    #[test]
+    fn a_hangul_word_is_set_whole_and_keeps_its_columns() {
+        // "북북동" is one text item (not three, letter-spaced), followed by the space its
+        // six cells leave over; the Latin after it lines up with the cells.
+        let items = items("북북동 17°");
+        let TextItem::Text(word) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(word, "북북동");
+        assert!(
+            matches!(items[1], TextItem::Offset(gap) if gap < 0.0),
+            "{items:?}"
+        );
+        let mut doc = PdfDocument::new("test");
+        let family = PdfFontCache::default()
+            .family(&mut doc, &crate::fonts::HANDOUT_MONO, true)
+            .unwrap();
+        let cell = family.width_em("0");
+        assert!((family.width_em("북북동") - 6.0 * cell).abs() < 1e-4);
     }
 }

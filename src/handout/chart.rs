@@ -1,4 +1,5 @@
-//! The handout's star chart: the sky of the chosen pass (stars, planets, the Moon), its
+//! The handout's star chart: the sky of the chosen pass (stars, constellation figures,
+//! planets, the Moon), its
 //! path with the seen part bold, minute ticks and the appears / highest / vanishes marks,
 //! and the directions in words beside it.
 
@@ -8,7 +9,7 @@ use printpdf::{Color, Rgb};
 use super::HandoutInput;
 use super::page::*;
 use crate::orbit::Vanishes;
-use crate::report::{SeenPart, compass_point, plain_description};
+use crate::report::{SeenPart, compass_point, plain_description_estimated};
 use crate::t;
 
 /// Where the chart is on the page: its centre's distance from the top, millimetres.
@@ -93,6 +94,12 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     for az in [45.0, 135.0, 225.0, 315.0] {
         let (x, y) = chart_mm(az, -6.0 * 90.0 / f64::from(CHART_R_MM));
         page.text_centred(x, y + 1.2, 7.5, grey(), compass_point(az));
+    }
+    // The constellation figures, faint, under the stars: they are how a class finds its
+    // way about the sky.
+    for line in &input.constellation_lines {
+        let points: Vec<(f32, f32)> = line.iter().map(|&(az, el)| chart_mm(az, el)).collect();
+        page.line(&points, 0.4, light(), false);
     }
     // Stars, dots by brightness, the brightest named.
     for star in &input.stars {
@@ -194,7 +201,8 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     let x = CHART_X_MM + CHART_R_MM + 10.0;
     let width = PAGE_W_MM - MARGIN_MM - x;
     let mut y = cy - CHART_R_MM + 2.0;
-    let words = plain_description(&record.pass, |t| fmt.hm(t));
+    let words =
+        plain_description_estimated(&record.pass, record.standard_magnitude(), |t| fmt.hm(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
     let legend = t!("words-handout-legend");

@@ -17,17 +17,20 @@ use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::fonts::pdf::{FontError, PdfFontCache};
 use crate::i18n::Lang;
-use crate::orbit::{ObserverFrame, PassPoint, PathPoint, Satellite, sky_path};
+use crate::orbit::{BrightVerdict, ObserverFrame, PassPoint, PathPoint, Satellite, sky_path};
 use crate::report::{self, PassRecord, SeenPart, compass_point};
 use crate::t;
-use crate::text::{display_width, pad_end, pad_start};
 use crate::timefmt::TimeFormatter;
 
 mod chart;
+mod fit;
 mod page;
+mod table;
 
 use chart::{Chart, chart};
 use page::*;
+pub use table::{TableLines, TableRow, name_lines, table_lines};
+use table::{row_height_mm, unseen_line_height_mm};
 
 /// Why a handout could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +82,15 @@ pub struct HandoutInput<'a> {
     pub data_line: String,
     /// When the page was made, UTC.
     pub made_at: DateTime<Utc>,
+    /// A line for each satellite asked for with no pass to see in the window, with its
+    /// next one ([`crate::report::SatelliteNote::unseen_words`]).
+    pub unseen: Vec<String>,
+    /// The constellation figures above the horizon at the chart's moment, as polylines of
+    /// (azimuth, elevation) in degrees ([`chart_constellation_lines`]).
+    pub constellation_lines: Vec<Vec<(f64, f64)>>,
+    /// A moment of the night the page is about: the time zone is named as it is then
+    /// ("Europe/London (BST)" for a summer night, whenever the page is made).
+    pub zone_at: DateTime<Utc>,
 }
 
 /// The path of `record`'s pass from rise to set, every 10 s (at most 400 points), for
@@ -127,6 +139,30 @@ pub fn chart_stars(frame: &ObserverFrame, t: DateTime<Utc>, max_magnitude: f64) 
     out
 }
 
+/// The constellation figures above the horizon at `t`, as polylines of (azimuth,
+/// elevation) in degrees: each figure's line is cut where it dips below the horizon.
+pub fn chart_constellation_lines(frame: &ObserverFrame, t: DateTime<Utc>) -> Vec<Vec<(f64, f64)>> {
+    let sky = crate::orbit::stars::StarSky::new(frame, t);
+    let mut out = Vec::new();
+    for line in crate::atlas::sky::constellation_lines() {
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        for &point in &line.points {
+            let d = sky.look(point);
+            if d.elevation_deg > 0.0 {
+                run.push((d.azimuth_deg, d.elevation_deg));
+            } else if run.len() > 1 {
+                out.push(std::mem::take(&mut run));
+            } else {
+                run.clear();
+            }
+        }
+        if run.len() > 1 {
+            out.push(run);
+        }
+    }
+    out
+}
+
 /// The foot of the page on the data: "Orbital elements: CelesTrak active (bundled), oldest
 /// epoch 2026-08-22 12:00 UTC (99 days before this page was made)." `source` says where
 /// the elements came from.
@@ -147,96 +183,9 @@ pub fn title(place_name: &str) -> String {
     t!("words-handout-title", place = place_name)
 }
 
-/// The words of the pass table, one string per line of monospaced text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableLines {
-    /// The headings ("Satellite  Appears ...").
-    pub header: String,
-    /// Under the headings, what a point's cell holds ("time  dir bear. up").
-    pub subheader: String,
-    /// Each listed pass: its row and the note under it ("Sat 22 Aug: rises, then sets").
-    pub rows: Vec<(String, String)>,
-    /// The line when there is nothing to list.
-    pub empty: Option<String>,
-    /// The line when more passes were found than the table holds.
-    pub more: Option<String>,
-}
-
-/// The pass table's words in the thread's language, padded by display width (a Hangul
-/// syllable takes two columns of the monospaced font).
-pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
-    let fmt = &input.fmt;
-    let dir_w = (0..16)
-        .map(|i| display_width(compass_point(f64::from(i) * 22.5)))
-        .max()
-        .unwrap_or(3);
-    // The point cells: 20 columns in English, wider where the compass points are.
-    let cell = 20 + dir_w - 3;
-    let header = format!(
-        "{} {} {} {} {}",
-        pad_end(&t!("words-handout-col-satellite"), 20),
-        pad_end(&t!("words-handout-col-appears"), cell),
-        pad_end(&t!("words-handout-col-highest"), cell),
-        pad_end(&t!("words-handout-col-vanishes"), cell),
-        pad_start(&t!("words-handout-col-mag"), 5),
-    );
-    let subheader = format!(
-        "{} {} {} {}",
-        pad_end("", 20),
-        pad_end(&t!("words-handout-col-point"), cell),
-        pad_end("", cell),
-        pad_end("", cell),
-    );
-    let point = |q: &PassPoint| table_point(fmt, q, dir_w);
-    // With a line of "… and 3 more" under it, the table holds a row less, so that the
-    // line stays clear of the chart's heading.
-    let shown = if input.records.len() > TABLE_ROWS {
-        TABLE_ROWS - 1
-    } else {
-        TABLE_ROWS
-    };
-    let mut rows = Vec::new();
-    for r in input.records.iter().take(shown) {
-        let Some(seen) = SeenPart::of(&r.pass) else {
-            continue;
-        };
-        let name: String = r.name().chars().take(20).collect();
-        let mag = match r.pass.magnitude {
-            Some(m) if m > input.limiting_magnitude => {
-                t!("words-handout-faint", mag = format!("{m:.1}"))
-            }
-            Some(m) => format!("{m:.1}"),
-            None => "?".to_owned(),
-        };
-        let row = format!(
-            "{} {} {} {} {}",
-            pad_end(&name, 20),
-            pad_end(&point(&seen.start), cell),
-            pad_end(&point(&seen.peak), cell),
-            pad_end(&point(&seen.end), cell),
-            pad_start(&mag, 5),
-        );
-        let note = t!(
-            "words-handout-row-note",
-            date = fmt.date(seen.start.time),
-            appears = report::appears_short(seen.appears),
-            vanishes = report::vanishes_short(seen.vanishes)
-        );
-        rows.push((row, note));
-    }
-    TableLines {
-        header,
-        subheader,
-        rows,
-        empty: input.records.is_empty().then(|| t!("words-handout-none")),
-        more: (input.records.len() > shown)
-            .then(|| t!("words-handout-more", count = input.records.len() - shown)),
-    }
-}
-
-/// The pass worth drawing: among the visible passes not known to be too faint, one known
-/// to be bright enough before one of unknown brightness, then the one that gets highest
-/// while seen (the brighter of equals).
+/// The pass worth drawing: among the visible passes not fainter than the sky by a sigma,
+/// one bright enough before a maybe, a maybe before one of unknown brightness, then the one
+/// that gets highest while seen (the brighter of equals).
 pub fn best_pass<'a>(
     records: &[&'a PassRecord],
     limiting_magnitude: f64,
@@ -244,11 +193,16 @@ pub fn best_pass<'a>(
     records
         .iter()
         .copied()
-        .filter(|r| r.pass.is_visible_to_eye(limiting_magnitude))
+        .filter(|r| r.is_visible_to_eye(limiting_magnitude))
         .max_by(|a, b| {
             let key = |r: &PassRecord| {
+                let verdict = match r.bright_verdict(limiting_magnitude) {
+                    Some(BrightVerdict::Yes) => 2.0,
+                    Some(BrightVerdict::Maybe) => 1.0,
+                    _ => 0.0,
+                };
                 (
-                    f64::from(u8::from(r.pass.magnitude.is_some())),
+                    verdict,
                     r.pass.visible_peak().map_or(0.0, |p| p.elevation_deg),
                     -r.pass.magnitude.unwrap_or(10.0),
                 )
@@ -259,77 +213,184 @@ pub fn best_pass<'a>(
         })
 }
 
-/// "21:39  NNE  17°  32°": a seen point for the table (time, compass point right-aligned in
-/// `dir_w` columns, bearing, height).
-fn table_point(fmt: &TimeFormatter, q: &PassPoint, dir_w: usize) -> String {
-    format!(
-        "{} {} {:>3.0}° {:>2.0}°",
-        fmt.hm(q.time),
-        pad_start(compass_point(q.azimuth_deg), dir_w),
-        report::whole_bearing_deg(q.azimuth_deg),
-        q.elevation_deg.max(0.0)
-    )
-}
-
-/// The handout as PDF bytes.
+/// The handout as PDF bytes: the first page (the table, the lines for satellites with
+/// nothing to see, the chart), and when the first page lists only the brightest passes,
+/// more pages with all of them in time order.
 pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
-    let mut doc = PdfDocument::new(&title(input.place_name));
+    let mut doc = PdfDocument::new(&fit::document_title(input.place_name));
     let mut fonts = PdfFontCache::default();
     let mut page = Page {
         ops: Vec::new(),
         text_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_TEXT, false)?,
         mono_fonts: fonts.family(&mut doc, &crate::fonts::HANDOUT_MONO, true)?,
     };
-    let fmt = &input.fmt;
-    // Title and the night.
-    page.text(
-        MARGIN_MM,
-        22.0,
-        20.0,
-        false,
-        ink(),
-        &title(input.place_name),
-    );
-    page.text(MARGIN_MM, 29.0, 10.0, false, grey(), &input.window_line);
-    page.text(MARGIN_MM, 34.0, 9.0, false, grey(), &input.place_line);
+    // Title, the night and the place, fitted to the margins.
+    fit::draw_head(&mut page, input);
     // The passes.
-    let mut y = 44.0;
     let lines = table_lines(input);
-    page.text(MARGIN_MM, y, 8.5, true, ink(), &lines.header);
-    page.text(MARGIN_MM, y + 3.8, 8.5, true, grey(), &lines.subheader);
-    y += 5.0;
-    page.line(
-        &[(MARGIN_MM, y), (PAGE_W_MM - MARGIN_MM, y)],
-        0.5,
-        light(),
-        false,
-    );
-    y += 4.6;
+    let mut y = table_head(&mut page, &lines, 44.0);
     if let Some(empty) = &lines.empty {
         page.text(MARGIN_MM, y, 10.0, false, ink(), empty);
         y += 5.0;
     }
-    for (row, note) in &lines.rows {
-        page.text(MARGIN_MM, y, 8.5, true, ink(), row);
-        page.text(MARGIN_MM, y + 3.3, 6.5, false, grey(), note);
-        y += 7.6;
+    for row in &lines.rows {
+        y = table_row(&mut page, row, y);
     }
     if let Some(more) = &lines.more {
         page.text(MARGIN_MM, y, 8.5, false, grey(), more);
+        y += MORE_MM;
+    }
+    // Every satellite asked for is accounted for: those with nothing to see say when
+    // they are next seen.
+    if !lines.unseen.is_empty() {
+        // Clear of the last row's note, and as tall as `unseen_height_mm` says.
+        y = unseen_lines(&mut page, &lines.unseen, y + 1.0) + 3.0;
     }
     // The chart of the best pass, below the table.
     let geometry = Chart {
         y_mm: (y + 22.0 + CHART_R_MM).min(CHART_LOWEST_Y_MM),
     };
     chart(&mut page, input, geometry);
-    // The foot of the page.
-    let foot = t!(
+    let later = later_pages(&lines.all_rows, &lines.unseen_later);
+    let pages_after = later.len();
+    foot(&mut page, input, 1, 1 + pages_after);
+    let mut pages = vec![PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), page.ops)];
+    // Every pass in time order, then every satellite with nothing to see, on the pages
+    // after.
+    for (i, later_page) in later.into_iter().enumerate() {
+        let mut page = Page {
+            ops: Vec::new(),
+            text_fonts: page.text_fonts.clone(),
+            mono_fonts: page.mono_fonts.clone(),
+        };
+        let heading = if later_page.rows.is_empty() {
+            t!("words-handout-unseen-heading")
+        } else {
+            t!(
+                "words-handout-all-passes",
+                place = input.place_name,
+                count = lines.all_rows.len()
+            )
+        };
+        page.text(MARGIN_MM, 22.0, 14.0, false, ink(), &heading);
+        page.text(MARGIN_MM, 29.0, 10.0, false, grey(), &input.window_line);
+        let mut y = 38.0;
+        if let Some(rows) = lines.all_rows.get(later_page.rows.clone())
+            && !rows.is_empty()
+        {
+            y = table_head(&mut page, &lines, y);
+            for row in rows {
+                y = table_row(&mut page, row, y);
+            }
+        }
+        if let Some(unseen) = lines.unseen_later.get(later_page.unseen) {
+            unseen_lines(&mut page, unseen, y + 2.0);
+        }
+        foot(&mut page, input, i + 2, 1 + pages_after);
+        pages.push(PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), page.ops));
+    }
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
+    let mut save_warnings = Vec::new();
+    Ok(doc.with_pages(pages).save(&options, &mut save_warnings))
+}
+
+/// The words of the foot of page `number` of `pages` (see [`foot`]).
+fn foot_text(input: &HandoutInput<'_>, number: usize, pages: usize) -> String {
+    let mut foot = t!(
         "words-handout-foot",
         data = input.data_line.clone(),
         version = env!("CARGO_PKG_VERSION"),
         made = input.made_at.format("%Y-%m-%d %H:%M").to_string(),
-        zone = fmt.zone_label(input.made_at),
+        zone = input.fmt.zone_label(input.zone_at),
     );
+    if pages > 1 {
+        foot.push(' ');
+        foot.push_str(&t!("words-handout-page", page = number, pages = pages));
+    }
+    foot
+}
+
+/// What a page after the first holds: table rows and lines for satellites with nothing to
+/// see, by their positions in [`TableLines::all_rows`] and [`TableLines::unseen_later`].
+#[derive(Debug, Clone, PartialEq)]
+struct LaterPage {
+    rows: std::ops::Range<usize>,
+    unseen: std::ops::Range<usize>,
+}
+
+/// The pages after the first: every row, then every line, as many as fit above the foot.
+fn later_pages(rows: &[TableRow], unseen: &[String]) -> Vec<LaterPage> {
+    let heights = rows
+        .iter()
+        .map(row_height_mm)
+        .chain(unseen.iter().map(|l| unseen_line_height_mm(l)));
+    let mut pages = Vec::new();
+    let mut first = 0;
+    let mut used_mm = 0.0;
+    let cut = |from: usize, to: usize| LaterPage {
+        rows: from.min(rows.len())..to.min(rows.len()),
+        unseen: from.max(rows.len()) - rows.len()..to.max(rows.len()) - rows.len(),
+    };
+    for (i, h) in heights.enumerate() {
+        if used_mm + h > LATER_PAGE_TABLE_MM && i > first {
+            pages.push(cut(first, i));
+            first = i;
+            used_mm = 0.0;
+        }
+        used_mm += h;
+    }
+    if first < rows.len() + unseen.len() {
+        pages.push(cut(first, rows.len() + unseen.len()));
+    }
+    pages
+}
+
+/// Lines for satellites with nothing to see from `y_mm`, wrapped; returns the y under them.
+fn unseen_lines(page: &mut Page, lines: &[String], y_mm: f32) -> f32 {
+    let mut y = y_mm;
+    for line in lines {
+        for part in wrap(line, PAGE_W_MM - 2.0 * MARGIN_MM, UNSEEN_PT) {
+            page.text(MARGIN_MM, y, UNSEEN_PT, false, grey(), &part);
+            y += UNSEEN_LINE_MM;
+        }
+    }
+    y
+}
+
+/// The table's headings with their rule, from `y_mm`; returns where the first row goes.
+fn table_head(page: &mut Page, lines: &TableLines, y_mm: f32) -> f32 {
+    page.text(MARGIN_MM, y_mm, 8.5, true, ink(), &lines.header);
+    page.text(MARGIN_MM, y_mm + 3.8, 8.5, true, grey(), &lines.subheader);
+    let y = y_mm + 5.0;
+    page.line(
+        &[(MARGIN_MM, y), (PAGE_W_MM - MARGIN_MM, y)],
+        0.5,
+        light(),
+        false,
+    );
+    y + 4.6
+}
+
+/// One table row at `y_mm` (its name's further lines under it, then its note); returns
+/// where the next row goes.
+fn table_row(page: &mut Page, row: &TableRow, y_mm: f32) -> f32 {
+    page.text(MARGIN_MM, y_mm, 8.5, true, ink(), &row.line);
+    let mut y = y_mm;
+    for rest in &row.name_rest {
+        y += NAME_LINE_MM;
+        page.text(MARGIN_MM, y, 8.5, true, ink(), rest);
+    }
+    page.text(MARGIN_MM, y + 3.3, 6.5, false, grey(), &row.note);
+    y_mm + row_height_mm(row)
+}
+
+/// The foot of page `number` of `pages`: the data, the program, when it was made, and the
+/// time zone as it is on the night the page is about.
+fn foot(page: &mut Page, input: &HandoutInput<'_>, number: usize, pages: usize) {
+    let foot = foot_text(input, number, pages);
     page.paragraph(
         MARGIN_MM,
         282.0,
@@ -338,20 +399,12 @@ pub fn handout_pdf(input: &HandoutInput<'_>) -> Result<Vec<u8>, HandoutError> {
         &grey(),
         &foot,
     );
-    let pdf_page = PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), page.ops);
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..Default::default()
-    };
-    let mut save_warnings = Vec::new();
-    Ok(doc
-        .with_pages(vec![pdf_page])
-        .save(&options, &mut save_warnings))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::display_width;
 
     #[test]
     fn long_text_wraps_inside_its_width() {
@@ -411,24 +464,144 @@ mod tests {
             limiting_magnitude: 4.0,
             data_line: String::new(),
             made_at: "2026-08-22T12:00:00Z".parse().unwrap(),
+            unseen: Vec::new(),
+            constellation_lines: Vec::new(),
+            zone_at: "2026-08-22T12:00:00Z".parse().unwrap(),
         }
     }
 
+    /// `record` moved `minutes` later, with magnitude `magnitude`.
+    fn moved(record: &PassRecord, minutes: i64, magnitude: f64) -> PassRecord {
+        let mut r = record.clone();
+        let d = chrono::Duration::minutes(minutes);
+        r.pass.rise.time += d;
+        r.pass.culmination.time += d;
+        r.pass.set.time += d;
+        if let Some(seen) = r.pass.seen_points.as_mut() {
+            seen.start.time += d;
+            seen.peak.time += d;
+            seen.end.time += d;
+        }
+        r.pass.magnitude = Some(magnitude);
+        r
+    }
+
     #[test]
-    fn a_table_with_more_passes_than_rows_leaves_a_row_for_the_more_line() {
+    fn a_week_lists_the_brightest_first_with_the_charted_one_and_all_on_the_next_page() {
         let record = korsat_record();
-        let twelve = [&record; TABLE_ROWS];
-        let lines = table_lines(&input(&twelve));
-        assert_eq!((lines.rows.len(), lines.more), (TABLE_ROWS, None));
-        let fifteen = [&record; TABLE_ROWS + 3];
-        crate::i18n::with_language(crate::i18n::Lang::Ko, || {
-            let lines = table_lines(&input(&fifteen));
-            assert_eq!(lines.rows.len(), TABLE_ROWS - 1);
-            assert_eq!(
-                lines.more.as_deref(),
-                Some("… 보이는 통과가 4번 더 있어요(앱이나 `overhead passes`에서 보세요).")
-            );
-        });
+        // Twelve passes fit on the first page, in time order.
+        let twelve: Vec<PassRecord> = (0..12).map(|i| moved(&record, i * 100, 3.0)).collect();
+        let refs: Vec<&PassRecord> = twelve.iter().collect();
+        let lines = table_lines(&input(&refs));
+        assert_eq!((lines.rows.len(), lines.all_rows.len()), (12, 0));
+        assert_eq!(lines.more, None);
+        // A week of 93: the first page holds the brightest eleven (magnitude 1.0 at passes
+        // 50..61), with the charted one (pass 90, magnitude 3.5) among them, and a line
+        // saying the next page lists all 93 in time order.
+        let week: Vec<PassRecord> = (0..93)
+            .map(|i| {
+                let magnitude = if (50..60).contains(&i) { 1.0 } else { 3.5 };
+                moved(&record, i * 100, magnitude)
+            })
+            .collect();
+        let refs: Vec<&PassRecord> = week.iter().collect();
+        let mut week_input = input(&refs);
+        week_input.chart = Some((refs[90], Vec::new()));
+        let lines = crate::i18n::with_language(crate::i18n::Lang::En, || table_lines(&week_input));
+        assert_eq!(lines.rows.len(), 11);
+        assert_eq!(lines.all_rows.len(), 93);
+        let charted = table_lines(&input(&refs[90..91])).rows.remove(0);
+        assert!(lines.rows.contains(&charted), "the charted pass is listed");
+        assert_eq!(
+            lines.more.as_deref(),
+            Some(
+                "The 11 brightest of 93 visible passes, in time order; the next page lists all \
+                 of them."
+            )
+        );
+        // The first page's rows keep time order.
+        let position = |row: &TableRow| lines.all_rows.iter().position(|r| r == row).unwrap();
+        assert!(
+            lines
+                .rows
+                .windows(2)
+                .all(|w| position(&w[0]) < position(&w[1]))
+        );
+        // Each later page holds what fits above its foot.
+        let pages = later_pages(&lines.all_rows, &[]);
+        assert_eq!(pages.iter().map(|p| p.rows.len()).sum::<usize>(), 93);
+        assert!(pages.len() >= 4, "{pages:?}");
+        let pdf = crate::i18n::with_language(crate::i18n::Lang::En, || handout_pdf(&week_input));
+        assert!(pdf.unwrap().len() > 10_000);
+    }
+
+    #[test]
+    fn many_satellites_with_nothing_to_see_leave_the_first_page_to_the_passes() {
+        let record = korsat_record();
+        let records = [&record];
+        let mut many = input(&records);
+        many.unseen = (0..40)
+            .map(|i| format!("R/B {i}: no visible pass in these 7 days"))
+            .collect();
+        let lines = crate::i18n::with_language(crate::i18n::Lang::En, || table_lines(&many));
+        // The pass keeps its row; a few lines, then how many more the end lists.
+        assert_eq!(lines.rows.len(), 1);
+        assert!((2..=8).contains(&lines.unseen.len()), "{:?}", lines.unseen);
+        let last = lines.unseen.last().unwrap();
+        assert!(
+            last.starts_with("… and 3") && last.contains("listed at the end"),
+            "{last}"
+        );
+        assert_eq!(lines.unseen_later.len(), 40);
+        let pages = later_pages(&lines.all_rows, &lines.unseen_later);
+        assert_eq!(pages.len(), 1);
+        assert_eq!((pages[0].rows.len(), pages[0].unseen.len()), (0, 40));
+        // A few fit on the first page, with nothing at the end.
+        many.unseen.truncate(3);
+        let lines = table_lines(&many);
+        assert_eq!((lines.unseen.len(), lines.unseen_later.len()), (3, 0));
+    }
+
+    #[test]
+    fn long_names_wrap_in_their_column_instead_of_being_cut() {
+        assert_eq!(
+            name_lines("STARLINK-1234 [DTC] OBJECT A", 20),
+            ["STARLINK-1234 [DTC]", "OBJECT A"]
+        );
+        assert_eq!(
+            name_lines("ABCDEFGHIJKLMNOPQRSTUVWXY", 20),
+            ["ABCDEFGHIJKLMNOPQRST", "UVWXY"]
+        );
+        assert_eq!(name_lines("KORSAT-7", 20), ["KORSAT-7"]);
+        // Hangul takes two columns a syllable.
+        assert!(
+            name_lines("국제우주정거장국제우주정거장", 20)
+                .iter()
+                .all(|l| display_width(l) <= 20)
+        );
+    }
+
+    #[test]
+    fn the_foot_names_the_zone_as_it_is_on_the_night_not_when_the_page_is_made() {
+        let mut page_input = input(&[]);
+        page_input.fmt = TimeFormatter::named(chrono_tz::Europe::London);
+        // Made in December (GMT) for a night in August (BST).
+        page_input.made_at = "2026-12-01T10:00:00Z".parse().unwrap();
+        page_input.zone_at = "2026-08-22T21:00:00Z".parse().unwrap();
+        let foot =
+            crate::i18n::with_language(crate::i18n::Lang::En, || foot_text(&page_input, 2, 3));
+        assert!(foot.contains("Times in Europe/London (BST)."), "{foot}");
+        assert!(foot.ends_with("Page 2 of 3."), "{foot}");
+    }
+
+    #[test]
+    fn constellation_lines_are_drawn_above_the_horizon_only() {
+        let frame = ObserverFrame::new(crate::orbit::Observer::new(51.5, -0.13, 11.0));
+        let t: DateTime<Utc> = "2026-08-22T21:00:00Z".parse().unwrap();
+        let lines = chart_constellation_lines(&frame, t);
+        assert!(lines.len() > 50, "{}", lines.len());
+        assert!(lines.iter().flatten().all(|&(_, el)| el > 0.0));
+        assert!(lines.iter().all(|l| l.len() >= 2));
     }
 
     #[test]
@@ -461,10 +634,14 @@ mod tests {
             "Satellite            Appears              Highest              Vanishes               Mag"
         );
         assert_eq!(
-            lines.rows[0].0,
+            lines.rows[0].line,
             "KORSAT-7             06:39 NNE  17° 32°   06:39 NNE  17° 32°   06:41   N 359° 10°   5.6 faint"
         );
-        assert_eq!(lines.rows[0].1, "Sun 23 Aug: from shadow, then sets");
+        // The elements are 108 days older than the pass: its times are good to ±12 min.
+        assert_eq!(
+            lines.rows[0].note,
+            "Sun 23 Aug: from shadow, then sets; times ±12 min"
+        );
         assert_eq!(lines.empty, None);
     }
 
@@ -477,10 +654,10 @@ mod tests {
             assert_eq!(title("서울"), "서울 하늘을 지나는 위성");
             assert!(lines.header.starts_with("위성"), "{}", lines.header);
             assert!(lines.header.contains("나타남") && lines.header.ends_with("밝기"));
-            let (row, note) = &lines.rows[0];
+            let (row, note) = (&lines.rows[0].line, &lines.rows[0].note);
             assert!(row.contains("06:39 북북동  17° 32°"), "{row}");
             assert!(row.ends_with("5.6 희미함"), "{row}");
-            assert_eq!(note, "8월 23일 (일): 그림자 밖 → 짐");
+            assert_eq!(note, "8월 23일 (일): 그림자 밖 → 짐 · 시각 오차 ±12분");
             // Every column starts at the same display column in the heading and the row.
             let col = |line: &str, what: &str| display_width(&line[..line.find(what).unwrap()]);
             assert_eq!(col(&lines.header, "사라짐"), col(row, "06:41"));

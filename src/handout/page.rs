@@ -14,8 +14,26 @@ pub(super) const PAGE_W_MM: f32 = 210.0;
 pub(super) const PAGE_H_MM: f32 = 297.0;
 /// Left and right margins, millimetres.
 pub(super) const MARGIN_MM: f32 = 15.0;
-/// Rows of the pass table that fit above the chart.
-pub(super) const TABLE_ROWS: usize = 12;
+/// Height the first page's table (its rows, the line under them, and the lines for
+/// satellites with nothing to see) may take above the chart, millimetres: twelve rows.
+pub(super) const TABLE_BUDGET_MM: f32 = 12.0 * ROW_MM;
+/// Height of a table row with its note, millimetres.
+pub(super) const ROW_MM: f32 = 7.6;
+/// Height of each further line of a long satellite name, millimetres.
+pub(super) const NAME_LINE_MM: f32 = 3.6;
+/// Height of the line under a table that lists only the brightest passes, millimetres.
+pub(super) const MORE_MM: f32 = ROW_MM;
+/// Size of the lines for satellites with nothing to see, points, and their spacing, mm.
+pub(super) const UNSEEN_PT: f32 = 8.0;
+pub(super) const UNSEEN_LINE_MM: f32 = 3.9;
+/// Most of the first page's table room the lines for satellites with nothing to see may
+/// take, millimetres (about seven lines); more go to the end of the handout.
+pub(super) const UNSEEN_FIRST_PAGE_MM: f32 = 28.0;
+/// Width of the satellite's column of the table, in monospaced cells.
+pub(super) const NAME_COLUMNS: usize = 20;
+/// Height the table may take on a page after the first (no chart there), millimetres:
+/// from below its headings (47.6 mm from the top) to above the foot.
+pub(super) const LATER_PAGE_TABLE_MM: f32 = 225.0;
 /// The chart's centre (across) and radius (the horizon), millimetres; it sits below the
 /// table, at most this low.
 pub(super) const CHART_X_MM: f32 = 72.0;

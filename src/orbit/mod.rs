@@ -13,7 +13,8 @@
 //! 4. [`ObserverFrame::look_at`] gives azimuth, elevation, range and range rate in the
 //!    observer's topocentric (east, north, up) frame on the WGS-84 ellipsoid.
 //! 5. [`sun`] places the Sun and decides whether the satellite is sunlit;
-//!    [`brightness`] estimates its magnitude; [`passes`] finds rise, culmination and set.
+//!    [`brightness`] estimates its magnitude; [`passes`] finds rise, culmination and set;
+//!    [`timing`] says how far off its times may be, from the age of the elements.
 //! 6. [`moon`] places the Moon (Meeus chapter 47) and its phase in the same frames;
 //!    [`night`] finds tonight's dusk and dawn from the Sun's elevation.
 //! 7. [`stars`] precesses J2000 star places to the date (IAU 1976) and looks at them from
@@ -41,12 +42,16 @@ pub mod propagator;
 pub(crate) mod roots;
 pub mod stars;
 pub mod sun;
+pub mod timing;
 mod vec3;
 
-pub use brightness::{StdMagnitudes, visual_magnitude};
+pub use brightness::{
+    BrightVerdict, FamilyMatch, FamilyRule, LaunchMass, MagnitudeEstimate, MagnitudeSource,
+    MagnitudeTiers, SatelliteKey, SizeRule, SizeTables, StdMagnitudes, visual_magnitude,
+};
 pub use elements::{
-    ElementFormat, ElementSet, ElementsError, ParseWarning, ParsedElements, detect_format,
-    merge_newest, parse_elements,
+    ElementFormat, ElementSet, ElementsError, MAX_SATELLITES, MAX_WARNINGS_KEPT, Merger,
+    ParseWarning, ParsedElements, detect_format, merge_newest, parse_elements,
 };
 pub use fleet::Fleet;
 pub use frames::{Geodetic, LookAngles, Observer, ObserverFrame};
@@ -60,11 +65,12 @@ pub use observe::{
     subsolar_point_deg, sun_direction, sun_elevation_deg,
 };
 pub use passes::{
-    Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
-    SeenPoints, SkyPresence, Vanishes, find_passes, timing_uncertainty_s,
+    Appears, LOOK_AHEAD_DAYS, MAX_DAYS_FROM_EPOCH, NextVisible, NotVisibleReason, Pass, PassList,
+    PassPoint, PassSearch, SeenPoints, SkyPresence, Vanishes, find_passes, next_visible_pass,
 };
 pub use planets::{Planet, PlanetView, planet_views};
 pub use propagate::Satellite;
 pub use propagator::{PropagationError, Propagator, TemeState};
 pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};
+pub use timing::{OrbitClass, TimingDrift, timing_uncertainty_s};

@@ -301,8 +301,22 @@ pub fn planet_view_at(planet: Planet, sky: &StarSky, jd_utc: f64) -> PlanetView 
     }
 }
 
-/// Mercury to Saturn in the sky of `frame` at `t` (UTC; UT1 = UTC as elsewhere).
+/// The years JPL's approximate elements (Table 1) are valid for, first and last. Outside
+/// them the errors grow fast (Saturn 8–11° off in the year 500), so no planet is placed.
+pub const VALID_YEARS: (i32, i32) = (1800, 2050);
+
+/// True when `t` lies within [`VALID_YEARS`].
+pub fn planets_valid_at(t: DateTime<Utc>) -> bool {
+    use chrono::Datelike as _;
+    (VALID_YEARS.0..=VALID_YEARS.1).contains(&t.year())
+}
+
+/// Mercury to Saturn in the sky of `frame` at `t` (UTC; UT1 = UTC as elsewhere); none
+/// outside [`VALID_YEARS`] (issue 25), where the elements would place them degrees off.
 pub fn planet_views(frame: &ObserverFrame, t: DateTime<Utc>) -> Vec<PlanetView> {
+    if !planets_valid_at(t) {
+        return Vec::new();
+    }
     let jd = julian_date_utc(t);
     let sky = StarSky::at_jd(frame, jd);
     Planet::ALL

@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::constants::DAY_MINUTES;
 use super::elements::ElementSet;
 use super::frames::julian_date_utc;
-pub use super::propagator::{PropagationError, ResonanceCache, TemeState};
+pub use super::propagator::{MAX_DAYS_FROM_EPOCH, PropagationError, ResonanceCache, TemeState};
 
 /// An element set with its SGP4 propagator (built once, when the set was parsed).
 #[derive(Debug, Clone)]
@@ -41,9 +42,19 @@ impl Satellite {
         }
     }
 
-    /// TEME position and velocity at `t`.
+    /// TEME position and velocity at `t`; none more than [`MAX_DAYS_FROM_EPOCH`] from the
+    /// element epoch ([`PropagationError::FarFromEpoch`]), where SGP4's answer means
+    /// nothing (the pass search refuses such a window the same way).
     pub fn state_at(&self, t: DateTime<Utc>) -> Result<TemeState, PropagationError> {
-        self.state_at_minutes(self.minutes_since_epoch(t))
+        let minutes = self.minutes_since_epoch(t);
+        let days_from_epoch = minutes / DAY_MINUTES;
+        if days_from_epoch.abs() > MAX_DAYS_FROM_EPOCH {
+            return Err(PropagationError::FarFromEpoch {
+                days_from_epoch,
+                limit_days: MAX_DAYS_FROM_EPOCH,
+            });
+        }
+        self.state_at_minutes(minutes)
     }
 
     /// TEME position and velocity `minutes_since_epoch` minutes after the element epoch

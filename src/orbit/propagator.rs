@@ -36,15 +36,29 @@ pub enum PropagationError {
         /// Height of the position above the equatorial radius, km.
         altitude_km: f64,
     },
-    /// The time asked is too far from the element epoch for SGP4's answer to mean anything
-    /// (see the pass search's `MAX_DAYS_FROM_EPOCH`); nothing was computed.
+    /// The window searched reaches too far from the element epoch for SGP4's answer to
+    /// mean anything ([`MAX_DAYS_FROM_EPOCH`]); nothing was computed.
     #[error(
         "not searched: the window reaches {} days {} the element epoch, more than the {limit_days:.0} days within which SGP4's answer means anything",
-        crate::text::number(days_from_epoch.abs().round()),
+        days_past_limit(*days_from_epoch, *limit_days),
         if *days_from_epoch < 0.0 { "before" } else { "after" }
     )]
     TooFarFromEpoch {
         /// Time from the epoch to the farther end of the window, days (negative before it).
+        days_from_epoch: f64,
+        /// The limit, days.
+        limit_days: f64,
+    },
+    /// The time asked is too far from the element epoch for a position to mean anything
+    /// ([`MAX_DAYS_FROM_EPOCH`]); nothing was computed (issue 25: the live panel, the map
+    /// and the sky chart show no position then, instead of one 20 billion km up).
+    #[error(
+        "no position: the time is {} days {} the element epoch, more than the {limit_days:.0} days within which SGP4's answer means anything",
+        days_past_limit(*days_from_epoch, *limit_days),
+        if *days_from_epoch < 0.0 { "before" } else { "after" }
+    )]
+    FarFromEpoch {
+        /// Time from the epoch, days (negative before it).
         days_from_epoch: f64,
         /// The limit, days.
         limit_days: f64,
@@ -59,6 +73,27 @@ pub enum PropagationError {
         /// How far below the equatorial radius the position is, km.
         altitude_km: f64,
     },
+}
+
+/// Farthest from the element epoch, before or after it, that a position or a pass is
+/// computed, days.
+///
+/// SGP4 is fitted to a few days of tracking; its along-track error grows by kilometres a
+/// day in low orbit, so after some weeks the times drift by minutes, and a year out the
+/// satellite may be anywhere on its orbit (or long decayed). Beyond this a search would
+/// report passes that are fiction, so the pass search refuses it, satellite by satellite,
+/// and a position is not given ([`PropagationError::FarFromEpoch`]).
+pub const MAX_DAYS_FROM_EPOCH: f64 = 365.0;
+
+/// `|days|` as a message says it beyond `limit_days`: whole days, or tenths where whole
+/// days would read as the limit itself ("365.3 days", never "365 days, more than the 365").
+pub fn days_past_limit(days: f64, limit_days: f64) -> String {
+    let days = days.abs();
+    if days.round() > limit_days {
+        crate::text::number(days.round())
+    } else {
+        format!("{:.1}", (days * 10.0).ceil() / 10.0)
+    }
 }
 
 /// Position and velocity of a satellite in the TEME frame of date.
@@ -167,7 +202,16 @@ fn checked(
 ) -> Result<TemeState, PropagationError> {
     let [x, y, z] = prediction.position;
     let r_km = (x * x + y * y + z * z).sqrt();
-    if !r_km.is_finite() || r_km < EARTH_EQUATORIAL_RADIUS_WGS84_KM {
+    // A drag term out of all proportion (BSTAR 1e300) gives no number at all: said so, not
+    // "NaN km below the surface".
+    let finite = r_km.is_finite() && prediction.velocity.iter().all(|v| v.is_finite());
+    if !finite {
+        return Err(PropagationError::Diverged {
+            minutes_since_epoch,
+            message: "the position is not a finite number (the elements diverged)".to_owned(),
+        });
+    }
+    if r_km < EARTH_EQUATORIAL_RADIUS_WGS84_KM {
         return Err(PropagationError::Decayed {
             minutes_since_epoch,
             altitude_km: EARTH_EQUATORIAL_RADIUS_WGS84_KM - r_km,

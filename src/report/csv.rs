@@ -15,7 +15,7 @@ use super::digits::{push_fixed, push_rfc3339, push_whole};
 use crate::orbit::{Appears, PassPoint, Vanishes};
 
 /// The header row's column names, in order.
-const COLUMNS: [&str; 33] = [
+const COLUMNS: [&str; 37] = [
     "norad_id",
     "name",
     "rise_time",
@@ -49,6 +49,10 @@ const COLUMNS: [&str; 33] = [
     "appears",
     "vanishes",
     "bright_enough",
+    "standard_magnitude",
+    "standard_magnitude_sigma",
+    "standard_magnitude_source",
+    "standard_magnitude_basis",
 ];
 
 /// Rows formatted by one worker at a time before they are written (about 0.5 MB of text).
@@ -65,7 +69,8 @@ pub fn to_csv(records: &[&PassRecord], limiting_magnitude: f64) -> String {
 
 /// Writes the CSV report to `w`: a header row, then one row per pass; times in UTC (RFC 3339).
 /// The seen part's points, how it appears and vanishes, and whether it is bright enough
-/// for `limiting_magnitude` follow the earlier columns (empty when not visible).
+/// for `limiting_magnitude` (`true`, `maybe`, `false`) follow the earlier columns (empty
+/// when not visible), then the standard magnitude, its sigma, source and basis.
 pub fn write_csv(
     mut w: impl Write,
     records: &[&PassRecord],
@@ -220,11 +225,20 @@ impl Row<'_> {
         self.angles(p.visible_end())?;
         self.text(p.appears.map(Appears::tag).unwrap_or_default())?;
         self.text(p.vanishes.map(Vanishes::tag).unwrap_or_default())?;
-        self.text(match p.is_bright_enough(limiting_magnitude) {
-            Some(true) => "true",
-            Some(false) => "false",
-            None => "",
-        })?;
+        self.text(r.bright_verdict(limiting_magnitude).map_or("", |v| v.tag()))?;
+        match r.standard_magnitude() {
+            Some(e) => {
+                self.number(e.value, 2)?;
+                self.number(e.sigma, 2)?;
+                self.text(e.source.tag())?;
+                self.text(&e.basis)?;
+            }
+            None => {
+                for _ in 0..4 {
+                    self.text("")?;
+                }
+            }
+        }
         self.out.write_record(None::<&[u8]>)
     }
 }

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{MoonNearPass, PassRecord, SatelliteNote, rfc3339, round_to};
-use crate::orbit::{Appears, Observer, ObserverFrame, PassPoint, Vanishes};
+use crate::orbit::{
+    Appears, BrightVerdict, MagnitudeEstimate, Observer, ObserverFrame, PassPoint, Vanishes,
+};
 
 #[derive(Serialize)]
 struct JsonPoint {
@@ -44,12 +46,50 @@ struct JsonPass {
     vanishes: Option<&'static str>,
     visible_stretches: u8,
     magnitude: Option<f64>,
-    bright_enough: Option<bool>,
+    standard_magnitude: Option<JsonStandardMagnitude>,
+    bright_enough: Option<JsonBright>,
     moon: Option<JsonMoon>,
     not_visible_reason: Option<&'static str>,
     element_epoch: String,
     element_age_days: f64,
     timing_uncertainty_s: f64,
+}
+
+/// The standard magnitude a pass's magnitude was predicted from; its citation is in the
+/// report's `magnitude_sources`, under `basis`.
+#[derive(Serialize)]
+struct JsonStandardMagnitude {
+    value: f64,
+    sigma: f64,
+    source: &'static str,
+    basis: String,
+    may_flare: bool,
+}
+
+impl From<&MagnitudeEstimate> for JsonStandardMagnitude {
+    fn from(e: &MagnitudeEstimate) -> Self {
+        Self {
+            value: round_to(e.value, 2),
+            sigma: round_to(e.sigma, 2),
+            source: e.source.tag(),
+            basis: e.basis.to_string(),
+            may_flare: e.may_flare,
+        }
+    }
+}
+
+/// `bright_enough`: `true`, `false`, or `"maybe"` when within a sigma of the limit.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonBright {
+    Known(bool),
+    Maybe(&'static str),
+}
+
+impl From<BrightVerdict> for JsonBright {
+    fn from(v: BrightVerdict) -> Self {
+        v.as_bool().map_or(Self::Maybe("maybe"), Self::Known)
+    }
 }
 
 /// The Moon at a visible pass's peak while seen.
@@ -109,13 +149,66 @@ impl JsonPass {
             vanishes: r.pass.vanishes.map(Vanishes::tag),
             visible_stretches: r.pass.visible_stretches,
             magnitude: r.pass.magnitude.map(|m| round_to(m, 2)),
-            bright_enough: r.pass.is_bright_enough(limiting_magnitude),
+            standard_magnitude: r.standard_magnitude().map(JsonStandardMagnitude::from),
+            bright_enough: r.bright_verdict(limiting_magnitude).map(JsonBright::from),
             moon: MoonNearPass::of(&r.pass, frame).map(JsonMoon::from),
             not_visible_reason: r.pass.not_visible_reason.map(|x| x.phrase()),
             element_epoch: rfc3339(r.element_epoch()),
             element_age_days: round_to(r.element_age_days(), 3),
             timing_uncertainty_s: round_to(r.timing_uncertainty_s(), 1),
         }
+    }
+}
+
+/// Where the next pass to see is seen: where it appears, its highest point while seen,
+/// where it vanishes.
+#[derive(Serialize)]
+struct JsonSeen {
+    start: JsonPoint,
+    peak: JsonPoint,
+    end: JsonPoint,
+}
+
+/// One satellite asked for: what the window held for it, and its next pass to see.
+#[derive(Serialize)]
+struct JsonSatellite<'a> {
+    norad_id: u64,
+    name: &'a str,
+    presence: &'static str,
+    error: Option<&'a str>,
+    passes: usize,
+    visible_passes: usize,
+    next_visible: Option<JsonSeen>,
+    searched_until: String,
+}
+
+impl<'a> From<&'a SatelliteNote> for JsonSatellite<'a> {
+    fn from(note: &'a SatelliteNote) -> Self {
+        Self {
+            norad_id: note.norad_id,
+            name: &note.name,
+            presence: note.presence,
+            error: note.error.as_deref(),
+            passes: note.passes,
+            visible_passes: note.visible_passes,
+            next_visible: note.next_visible.as_ref().and_then(|p| {
+                Some(JsonSeen {
+                    start: (&p.visible_start()?).into(),
+                    peak: (&p.visible_peak()?).into(),
+                    end: (&p.visible_end()?).into(),
+                })
+            }),
+            searched_until: rfc3339(note.searched_until),
+        }
+    }
+}
+
+/// The satellites, serialized one at a time.
+struct JsonSatellites<'a>(&'a [SatelliteNote]);
+
+impl Serialize for JsonSatellites<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonSatellite::from))
     }
 }
 
@@ -126,12 +219,17 @@ struct JsonReport<'a> {
     end: String,
     limiting_magnitude: f64,
     passes: JsonPasses<'a>,
-    satellites: &'a [SatelliteNote],
+    satellites: JsonSatellites<'a>,
+    magnitude_sources: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 /// Writes the JSON report `{"observer", "start", "end", "limiting_magnitude", "passes":
-/// [...], "satellites": [...]}` to `w`, one pass at a time; `bright_enough` judges each
-/// visible pass against `limiting_magnitude`.
+/// [...], "satellites": [...], "magnitude_sources": {...}}` to `w`, one pass at a time;
+/// `bright_enough` judges each visible pass against `limiting_magnitude` with its standard
+/// magnitude's sigma (`true`, `false` or `"maybe"`); `magnitude_sources` gives the citation
+/// of each `standard_magnitude.basis`. Each satellite is `{"norad_id", "name", "presence",
+/// "error", "passes", "visible_passes", "next_visible": {"start", "peak", "end"} | null,
+/// "searched_until"}`.
 pub fn write_json(
     w: impl std::io::Write,
     observer: &Observer,
@@ -152,7 +250,12 @@ pub fn write_json(
         end: rfc3339(end),
         limiting_magnitude,
         passes: JsonPasses(records, limiting_magnitude, &frame),
-        satellites,
+        satellites: JsonSatellites(satellites),
+        magnitude_sources: records
+            .iter()
+            .filter_map(|r| r.standard_magnitude())
+            .map(|e| (&*e.basis, &*e.citation))
+            .collect(),
     };
     let mut w = w;
     serde_json::to_writer_pretty(&mut w, &report).map_err(std::io::Error::other)?;

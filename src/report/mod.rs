@@ -5,26 +5,37 @@
 //!   [`SatelliteNote`]) and the shared number formats;
 //! - `words`: every English word and sentence about a pass (what a translation touches);
 //! - `moon`: the Moon near a visible pass;
+//! - `outlook`: every satellite asked for accounted for, with its next pass to see;
+//! - `timing`: how much to trust a time (its uncertainty, the elements' age) in words;
 //! - `json`, `csv`, `ics`: the three file formats.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
 
-use crate::orbit::{Appears, Pass, PassPoint, Vanishes, timing_uncertainty_s};
+use crate::orbit::{
+    Appears, BrightVerdict, MagnitudeEstimate, Pass, PassPoint, TimingDrift, Vanishes,
+    timing_uncertainty_s,
+};
 
 mod csv;
 mod digits;
 mod ics;
 mod json;
+mod magnitude_words;
 mod moon;
+mod outlook;
+mod timing;
 mod words;
 
 pub use csv::{to_csv, write_csv};
 pub use ics::to_ics;
 pub use json::{to_json, write_json};
+pub use magnitude_words::*;
 pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
+pub use outlook::{WindowWords, presence_tag};
+pub use timing::{SHOWN_TIMING_S, plus_minus_beside, time_with_plus_minus};
+pub use timing::{UNCERTAIN_TIMING_S, element_age, is_uncertain, plus_minus_words};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its
@@ -38,8 +49,13 @@ pub struct PassSource {
     pub shown_name: String,
     /// Epoch of the element set used, UTC.
     pub element_epoch: DateTime<Utc>,
-    /// Mean motion of the elements, revolutions per day (for the uncertainty estimate).
+    /// Mean motion of the elements, revolutions per day.
     pub mean_motion_rev_per_day: f64,
+    /// The satellite's standard magnitude with its sigma and source, when one is known
+    /// (`catalog::magnitude_estimate`); the passes' magnitudes were predicted from its value.
+    pub standard_magnitude: Option<MagnitudeEstimate>,
+    /// What the timing uncertainty is computed from ([`crate::orbit::timing`]).
+    pub timing_drift: TimingDrift,
 }
 
 impl PassSource {
@@ -50,6 +66,16 @@ impl PassSource {
             shown_name: crate::text::clean(&set.name, crate::text::NAME_CHARS),
             element_epoch: set.epoch,
             mean_motion_rev_per_day: set.mean_motion_rev_per_day(),
+            standard_magnitude: None,
+            timing_drift: TimingDrift::of(set),
+        }
+    }
+
+    /// The source of passes predicted from `set` with the standard magnitude `estimate`.
+    pub fn estimated(set: &crate::orbit::ElementSet, estimate: Option<MagnitudeEstimate>) -> Self {
+        Self {
+            standard_magnitude: estimate,
+            ..Self::new(set)
         }
     }
 }
@@ -76,7 +102,21 @@ impl PassRecord {
     /// The vector is allocated once at its final length: a catalog's week makes 700,000
     /// of these, and growing or shrinking the vectors showed in the search's time.
     pub fn all(set: &crate::orbit::ElementSet, passes: Vec<Pass>) -> Vec<Self> {
-        let source = Arc::new(PassSource::new(set));
+        Self::all_from(Arc::new(PassSource::new(set)), passes)
+    }
+
+    /// [`PassRecord::all`] for passes whose magnitudes were predicted from the standard
+    /// magnitude `estimate`, which the records carry (for its sigma and source).
+    pub fn all_estimated(
+        set: &crate::orbit::ElementSet,
+        passes: Vec<Pass>,
+        estimate: Option<MagnitudeEstimate>,
+    ) -> Vec<Self> {
+        Self::all_from(Arc::new(PassSource::estimated(set, estimate)), passes)
+    }
+
+    /// The records of `passes`, sharing `source`.
+    fn all_from(source: Arc<PassSource>, passes: Vec<Pass>) -> Vec<Self> {
         passes
             .into_iter()
             .map(|pass| Self {
@@ -107,9 +147,36 @@ impl PassRecord {
             / crate::orbit::constants::DAY_MS
     }
 
-    /// Rough 1-sigma timing uncertainty from the element age, seconds (an estimate).
+    /// The standard magnitude the pass's magnitude was predicted from, when known.
+    pub fn standard_magnitude(&self) -> Option<&MagnitudeEstimate> {
+        self.source.standard_magnitude.as_ref()
+    }
+
+    /// Whether a visible pass is bright enough for a sky whose faintest star has magnitude
+    /// `limiting_magnitude`, weighing the standard magnitude's sigma ([`BrightVerdict::of`]);
+    /// None when the pass is not visible or its brightness is unknown. A magnitude without
+    /// an estimate beside it (records built by [`PassRecord::all`]) is taken as exact.
+    pub fn bright_verdict(&self, limiting_magnitude: f64) -> Option<BrightVerdict> {
+        if !self.pass.is_visible {
+            return None;
+        }
+        let sigma = self.standard_magnitude().map_or(0.0, |e| e.sigma);
+        self.pass
+            .magnitude
+            .map(|m| BrightVerdict::of(m, sigma, limiting_magnitude))
+    }
+
+    /// Whether a naked-eye observer may see it: visible, and not fainter than
+    /// `limiting_magnitude` by a sigma or more (maybe and unknown brightness count).
+    pub fn is_visible_to_eye(&self, limiting_magnitude: f64) -> bool {
+        let sigma = self.standard_magnitude().map_or(0.0, |e| e.sigma);
+        self.pass.may_be_seen(limiting_magnitude, sigma)
+    }
+
+    /// How far off the pass's times may be, seconds: the 90 % bound of the timing error for
+    /// elements this old on this orbit ([`crate::orbit::timing`], an estimate).
     pub fn timing_uncertainty_s(&self) -> f64 {
-        timing_uncertainty_s(self.element_age_days(), self.source.mean_motion_rev_per_day)
+        timing_uncertainty_s(self.element_age_days(), self.source.timing_drift)
     }
 }
 
@@ -156,17 +223,30 @@ fn round_to(x: f64, decimals: i32) -> f64 {
     (x * scale).round() / scale + 0.0
 }
 
-/// A satellite searched, with the outcome when it has no passes to show.
-#[derive(Debug, Clone, Serialize)]
+/// A satellite searched: whether it rose, how many passes (and passes to see) it has in
+/// the window, and the first pass to see from the window's start, searched ahead past the
+/// window when it has none (see [`outlook`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct SatelliteNote {
     /// Catalog number.
     pub norad_id: u64,
     /// Name.
     pub name: String,
-    /// "passes", "always_above" or "never_above" over the window.
+    /// "passes", "always_above", "never_above" or "not_searched" over the window.
     pub presence: &'static str,
     /// A propagation failure (e.g. decay) that cut the search short.
     pub error: Option<String>,
+    /// Passes in the window (reaching the minimum elevation).
+    pub passes: usize,
+    /// Of those, the passes a naked eye can expect to see (visible, not known too faint).
+    pub visible_passes: usize,
+    /// The first pass a naked eye can expect to see from the window's start: in the
+    /// window, or found by a search ahead; None when none was found.
+    pub next_visible: Option<Pass>,
+    /// How far the search for it went: the window's end, or as far as the search ahead.
+    pub searched_until: DateTime<Utc>,
+    /// After a search ahead, whether the satellite rose in it; None without one.
+    pub rises_ahead: Option<bool>,
 }
 
 /// Crafted passes shared by the tests of the words and the Moon.

@@ -6,9 +6,13 @@
 
 use chrono::{DateTime, Utc};
 
+use super::magnitude_words::{brightness_level, brightness_short, brightness_words};
 use super::{MoonNearPass, PassRecord, SeenPart, round_to};
 use crate::i18n::{self, Lang, static_word};
-use crate::orbit::{Appears, NotVisibleReason, Observer, ObserverFrame, Pass, PassPoint, Vanishes};
+use crate::orbit::{
+    Appears, BrightVerdict, MagnitudeEstimate, NotVisibleReason, Observer, ObserverFrame, Pass,
+    PassPoint, Vanishes,
+};
 use crate::t;
 
 /// In Korean, a time at the start of `time` said as words: "21:39" → "21시 39분" (and
@@ -173,6 +177,16 @@ pub fn not_visible_words(reason: NotVisibleReason) -> &'static str {
 /// 1.8)."). The sentences are whole messages in the thread's language
 /// (`words-plain-visible`, `words-plain-not-visible`), so each language orders its clauses.
 pub fn plain_description(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) -> String {
+    plain_description_estimated(pass, None, time)
+}
+
+/// [`plain_description`] for a pass whose magnitude was predicted from the standard
+/// magnitude `estimate`: an estimate's brightness is told as a range with its basis.
+pub fn plain_description_estimated(
+    pass: &Pass,
+    estimate: Option<&MagnitudeEstimate>,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> String {
     let time = |t| spoken_time(time(t));
     let Some(seen) = SeenPart::of(pass) else {
         let top = &pass.culmination;
@@ -208,9 +222,14 @@ pub fn plain_description(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) ->
     } else {
         "plain"
     };
-    let brightness = match pass.magnitude {
-        Some(mag) => brightness_words(mag),
-        None => t!("words-brightness-unknown"),
+    let brightness = match (pass.magnitude, estimate.filter(|e| !e.is_measured())) {
+        (Some(mag), Some(e)) => t!(
+            "words-brightness-estimated",
+            level = brightness_level(mag),
+            estimated = super::magnitude_words(mag, Some(e))
+        ),
+        (Some(mag), None) => brightness_words(mag),
+        (None, _) => t!("words-brightness-unknown"),
     };
     t!(
         "words-plain-visible",
@@ -244,7 +263,18 @@ pub fn alert_text(
     until_start: &str,
     time: impl Fn(DateTime<Utc>) -> String,
 ) -> String {
-    match seen_directions(pass, time) {
+    alert_text_estimated(name, pass, None, until_start, time)
+}
+
+/// [`alert_text`] for a pass whose magnitude was predicted from `estimate`.
+pub fn alert_text_estimated(
+    name: &str,
+    pass: &Pass,
+    estimate: Option<&MagnitudeEstimate>,
+    until_start: &str,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> String {
+    match seen_directions_estimated(pass, estimate, time) {
         Some(directions) => t!(
             "words-alert",
             sat = name,
@@ -259,9 +289,23 @@ pub fn alert_text(
 /// NNE (bearing 17°, 12° up) at 21:39; highest 51° up in the ENE; fades into Earth's
 /// shadow at 21:43. Magnitude −2.1, very bright." None when the pass is not visible.
 pub fn seen_directions(pass: &Pass, time: impl Fn(DateTime<Utc>) -> String) -> Option<String> {
+    seen_directions_estimated(pass, None, time)
+}
+
+/// [`seen_directions`] for a pass whose magnitude was predicted from `estimate`.
+pub fn seen_directions_estimated(
+    pass: &Pass,
+    estimate: Option<&MagnitudeEstimate>,
+    time: impl Fn(DateTime<Utc>) -> String,
+) -> Option<String> {
     let time = |t| spoken_time(time(t));
     let seen = SeenPart::of(pass)?;
     let brightness = match pass.magnitude {
+        Some(m) if estimate.is_some_and(|e| !e.is_measured()) => t!(
+            "words-seen-brightness-estimated",
+            estimated = super::magnitude_words(m, estimate),
+            short = brightness_short(m)
+        ),
         Some(m) => t!(
             "words-seen-brightness",
             mag = format!("{m:.1}"),
@@ -289,42 +333,6 @@ fn lower_first(text: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}
-
-/// The brightness scale: up to this magnitude, the level's selector in `words-brightness`
-/// and `words-brightness-short` (the last row takes everything fainter).
-const BRIGHTNESS_SCALE: [(f64, &str); 5] = [
-    (-2.0, "very-bright"),
-    (0.0, "bright"),
-    (2.5, "easy"),
-    (4.5, "faint"),
-    (f64::INFINITY, "very-faint"),
-];
-
-/// The level of [`BRIGHTNESS_SCALE`] for `magnitude`.
-fn brightness_level(magnitude: f64) -> &'static str {
-    BRIGHTNESS_SCALE
-        .iter()
-        .find(|(up_to, _)| magnitude <= *up_to)
-        .unwrap_or(&BRIGHTNESS_SCALE[4])
-        .1
-}
-
-/// How bright a magnitude looks, in a few words: "very bright", "easy to see"...
-pub fn brightness_short(magnitude: f64) -> String {
-    t!(
-        "words-brightness-short",
-        level = brightness_level(magnitude)
-    )
-}
-
-/// How bright a magnitude looks, in words: "Easy to see, like a bright star (magnitude 1.8)."
-pub fn brightness_words(magnitude: f64) -> String {
-    t!(
-        "words-brightness",
-        level = brightness_level(magnitude),
-        mag = format!("{magnitude:.1}")
-    )
 }
 
 /// "37.5665° N, 126.9780° E, 38 m": where an observer stands, for titles and hovers.
@@ -382,18 +390,26 @@ pub fn sky_presets() -> [(&'static str, f64); 4] {
 pub fn event_summary(r: &PassRecord, limiting_magnitude: f64) -> String {
     let p = &r.pass;
     let seen = SeenPart::of(p);
+    let verdict = r.bright_verdict(limiting_magnitude);
     let (state, mag) = match (seen, p.magnitude) {
-        (Some(_), Some(m)) if m > limiting_magnitude => ("faint", format!("{m:.1}")),
-        (Some(_), Some(m)) => ("visible", format!("{m:.1}")),
+        (Some(_), Some(m)) if verdict == Some(BrightVerdict::No) => ("faint", format!("{m:.1}")),
+        (Some(_), Some(m)) if verdict == Some(BrightVerdict::Maybe) => {
+            ("maybe", super::magnitude_cell(m, r.standard_magnitude()))
+        }
+        (Some(_), Some(m)) => ("visible", super::magnitude_cell(m, r.standard_magnitude())),
         (Some(_), None) => ("unknown", String::new()),
         (None, _) => ("hidden", String::new()),
     };
-    let visibility = t!(
-        "words-event-visibility",
-        state = state,
-        mag = mag,
-        why = p.not_visible_reason.map_or("", not_visible_words)
-    );
+    let visibility = if state == "maybe" {
+        t!("words-event-visibility-maybe", mag = mag)
+    } else {
+        t!(
+            "words-event-visibility",
+            state = state,
+            mag = mag,
+            why = p.not_visible_reason.map_or("", not_visible_words)
+        )
+    };
     let top = seen.map_or(p.culmination, |s| s.peak);
     t!(
         "words-event-summary",
@@ -404,15 +420,19 @@ pub fn event_summary(r: &PassRecord, limiting_magnitude: f64) -> String {
     )
 }
 
-/// The calendar event's description of a pass, one line each: the plain description, the
-/// Moon's note, where it appears, peaks and vanishes, rise, highest and set, and the age of
-/// the elements; times shown by `both` (local with UTC in brackets).
+/// The calendar event's description of a pass, one line each: the plain description, where
+/// its standard magnitude comes from, the Moon's note, where it appears, peaks and vanishes,
+/// rise, highest and set, and the age of the elements; times shown by `both` (local with UTC
+/// in brackets), each with its ± once that passes a few seconds
+/// ([`super::time_with_plus_minus`]).
 pub fn event_description(
     r: &PassRecord,
     observer: &Observer,
     frame: &ObserverFrame,
     both: impl Fn(DateTime<Utc>) -> String,
 ) -> String {
+    let uncertainty_s = r.timing_uncertainty_s();
+    let both = |t| super::time_with_plus_minus(both(t), uncertainty_s);
     let p = &r.pass;
     let seen = SeenPart::of(p);
     let angle = |label: &str, q: &PassPoint| {
@@ -424,7 +444,10 @@ pub fn event_description(
             range_km = format!("{:.0}", q.range_km)
         )
     };
-    let mut description = vec![plain_description(p, &both)];
+    let mut description = vec![plain_description_estimated(p, r.standard_magnitude(), both)];
+    if let Some(e) = r.standard_magnitude().filter(|_| p.magnitude.is_some()) {
+        description.push(super::estimate_hover(e));
+    }
     if let Some(moon) = MoonNearPass::of(p, frame).filter(MoonNearPass::is_worth_noting) {
         description.push(moon.words());
     }

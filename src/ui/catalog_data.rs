@@ -6,23 +6,18 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
-use crate::catalog::{self, CatalogOrigin};
-use crate::orbit::{ElementSet, Satellite, StdMagnitudes};
+use crate::catalog::{self, CatalogOrigin, NameIndex};
+use crate::orbit::{ElementSet, MagnitudeEstimate, Satellite, StdMagnitudes};
 
-/// Satellites whose standard magnitude is at most this count as "bright" (McCants'
-/// standard magnitude, at 1000 km and half lit). At 4.5, 58 satellites of the bundled
-/// active catalog qualify: those that reach magnitude 3 or so on a good pass, easy to see
-/// from a town.
-pub const BRIGHT_STD_MAGNITUDE: f64 = 4.5;
+/// The faintest limiting magnitude the window offers (binoculars and more): "bright" is
+/// worked out once up to this, and each sky's limit takes its part
+/// ([`CatalogData::bright_ids`]).
+const FAINTEST_LIMIT: f64 = 12.0;
 
-/// Start of the name of the group of bright satellites (see [`BRIGHT_STD_MAGNITUDE`]
-/// and [`brightest_group_name`]); the picker shows it in the user's language.
-const BRIGHTEST_GROUP: &str = "Brightest";
-
-/// The name of the group of bright satellites, as saved settings know it.
-fn brightest_group_name() -> String {
-    format!("{BRIGHTEST_GROUP} (std. mag ≤ {BRIGHT_STD_MAGNITUDE})")
-}
+/// Name of the group of satellites a naked eye can see somewhere on their orbits (see
+/// [`catalog::bright_to_the_eye`]), as saved settings know it; its members depend on the
+/// sky's limiting magnitude.
+pub const BRIGHT_GROUP: &str = "Bright to the eye";
 /// Name of the group of crewed space stations.
 const STATIONS_GROUP: &str = "Space stations";
 /// Name of the group of satellites in the news.
@@ -42,13 +37,14 @@ impl SatGroup {
     /// The name shown in the picker: the window's own groups in the user's language,
     /// others as they are named.
     pub fn label(&self) -> String {
-        if self.name == brightest_group_name() {
-            return crate::t!(
-                "panels-group-brightest",
-                mag = format!("{BRIGHT_STD_MAGNITUDE}")
-            );
+        if let Some(list) = catalog::SATELLITE_LISTS
+            .iter()
+            .find(|l| l.name == self.name)
+        {
+            return list.label();
         }
         match self.name.as_str() {
+            BRIGHT_GROUP => crate::t!("panels-group-bright"),
             STATIONS_GROUP => crate::t!("panels-group-stations"),
             NEWS_GROUP => crate::t!("panels-group-news"),
             _ => self.name.clone(),
@@ -62,16 +58,22 @@ pub struct CatalogData {
     /// Propagators, in catalog-number order.
     pub sats: Vec<Satellite>,
     index: HashMap<u64, usize>,
-    /// Standard magnitudes for brightness estimates.
+    /// Standard magnitudes measured for the object (McCants' `qs.mag`, at 90° phase).
     pub std_magnitudes: StdMagnitudes,
+    /// Each satellite's best standard magnitude with its sigma and source (measured,
+    /// family or size; `catalog::magnitude_estimate`), by catalog number.
+    estimates: HashMap<u64, MagnitudeEstimate>,
     /// Where the elements came from, for the status bar ("bundled snapshot", a URL…).
     pub source_note: String,
     /// Newest element epoch in the catalog.
     pub newest_epoch: Option<DateTime<Utc>>,
     /// Named groups for the picker.
     pub groups: Vec<SatGroup>,
-    /// Lower-case names, parallel to `sats`.
-    search_keys: Vec<String>,
+    /// The names, for the picker's search ([`NameIndex::search`]), parallel to `sats`.
+    names: NameIndex,
+    /// The satellites a naked eye can see somewhere on their orbits, brightest first, with
+    /// that brightest magnitude (up to [`FAINTEST_LIMIT`]).
+    bright: Vec<(u64, f64)>,
     /// The data's date (median element epoch), for "elements from …" messages.
     pub data_epoch: Option<DateTime<Utc>>,
     /// Cache or bundled snapshot (None for a file given on purpose).
@@ -96,24 +98,27 @@ impl CatalogData {
             .enumerate()
             .map(|(i, s)| (s.set.norad_id, i))
             .collect();
-        let search_keys = sats.iter().map(|s| s.set.name.to_lowercase()).collect();
-        let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
-        let mut bright: Vec<(f64, u64)> = sats
+        let names = NameIndex::new(sats.iter().map(|s| (s.set.norad_id, s.set.name.as_str())));
+        let estimates: HashMap<u64, MagnitudeEstimate> = sats
             .iter()
-            .filter_map(|s| {
-                std_magnitudes
-                    .get(s.set.norad_id)
-                    .filter(|m| *m <= BRIGHT_STD_MAGNITUDE)
-                    .map(|m| (m, s.set.norad_id))
-            })
+            .filter_map(|s| Some((s.set.norad_id, catalog::magnitude_estimate(&s.set)?)))
             .collect();
-        bright.sort_by(|a, b| a.0.total_cmp(&b.0));
-        if !groups.iter().any(|g| g.name.starts_with(BRIGHTEST_GROUP)) {
+        let newest_epoch = sats.iter().map(|s| s.set.epoch).max();
+        let bright = catalog::bright_to_the_eye(
+            sats.iter()
+                .filter_map(|s| Some((&s.set, estimates.get(&s.set.norad_id)?.value))),
+            FAINTEST_LIMIT,
+        );
+        if !groups.iter().any(|g| g.name == BRIGHT_GROUP) {
             groups.insert(
                 0,
                 SatGroup {
-                    name: brightest_group_name(),
-                    norad_ids: bright.iter().map(|b| b.1).collect(),
+                    name: BRIGHT_GROUP.to_owned(),
+                    norad_ids: bright
+                        .iter()
+                        .filter(|b| b.1 <= crate::report::DEFAULT_LIMITING_MAGNITUDE)
+                        .map(|b| b.0)
+                        .collect(),
                 },
             );
         }
@@ -134,14 +139,25 @@ impl CatalogData {
                 },
             );
         }
+        // The ready lists, which anyone can pick (a Korean user starts with one).
+        for list in catalog::SATELLITE_LISTS {
+            if !groups.iter().any(|g| g.name == list.name) {
+                groups.push(SatGroup {
+                    name: list.name.to_owned(),
+                    norad_ids: list.norad_ids(),
+                });
+            }
+        }
         Self {
             sats,
             index,
             std_magnitudes,
+            estimates,
             source_note,
             newest_epoch,
             groups,
-            search_keys,
+            names,
+            bright,
             data_epoch: None,
             origin: None,
             warnings: Vec::new(),
@@ -159,84 +175,47 @@ impl CatalogData {
             .map_or_else(|| format!("NORAD {norad_id}"), |s| s.set.name.clone())
     }
 
-    /// Standard magnitude of a satellite, if known.
+    /// Standard magnitude of a satellite (V at 1000 km, 90° phase), if known: the value of
+    /// its best estimate ([`CatalogData::magnitude_estimate`]), what the searches scale.
     pub fn std_magnitude(&self, norad_id: u64) -> Option<f64> {
-        self.std_magnitudes.get(norad_id)
+        self.estimates.get(&norad_id).map(|e| e.value)
     }
 
-    /// Satellites whose name contains `query` (any case) or whose number starts with it.
-    /// Exact numbers and name prefixes come first. One pass over the names without
-    /// allocating (benches/ui.rs: the 16,400 names of the bundled catalog in well under
-    /// the 2 ms budget of issue 21).
+    /// A satellite's standard magnitude with its sigma and source, if any tier knows it.
+    pub fn magnitude_estimate(&self, norad_id: u64) -> Option<&MagnitudeEstimate> {
+        self.estimates.get(&norad_id)
+    }
+
+    /// Satellites matching `query`, best first ([`NameIndex::search`]: exact names,
+    /// numbers and aliases such as "Hubble", then name prefixes, word starts, and names
+    /// holding it).
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Satellite> {
-        let q = query.trim().to_lowercase();
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let number = NumberPrefix::of(&q);
-        let mut first = Vec::new();
-        let mut rest = Vec::new();
-        for (sat, key) in self.sats.iter().zip(&self.search_keys) {
-            let id = sat.set.norad_id;
-            if number.is_some_and(|n| n.is(id)) || key.starts_with(&q) {
-                first.push(sat);
-            } else if key.contains(&q) || number.is_some_and(|n| n.starts(id)) {
-                rest.push(sat);
-            }
-        }
-        first.extend(rest);
-        first.truncate(limit);
-        first
-    }
-
-    /// The "bright" satellites (standard magnitude ≤ [`BRIGHT_STD_MAGNITUDE`]).
-    pub fn bright_ids(&self) -> Vec<u64> {
-        self.groups
+        self.names
+            .search(query, limit)
             .iter()
-            .find(|g| g.name.starts_with(BRIGHTEST_GROUP))
-            .map(|g| g.norad_ids.clone())
-            .unwrap_or_default()
+            .filter_map(|m| self.sats.get(m.position))
+            .collect()
     }
-}
 
-/// A query made of digits, as a catalog number or the start of one (compared as numbers,
-/// so that a search does not write 16,400 numbers out as text).
-#[derive(Debug, Clone, Copy)]
-struct NumberPrefix {
-    value: u64,
-    digits: u32,
-}
+    /// The satellites a naked eye can see somewhere on their orbits under a sky showing
+    /// stars to `limiting_magnitude`, brightest first (see [`catalog::bright_to_the_eye`]).
+    pub fn bright_ids(&self, limiting_magnitude: f64) -> Vec<u64> {
+        self.bright
+            .iter()
+            .take_while(|b| b.1 <= limiting_magnitude)
+            .map(|b| b.0)
+            .collect()
+    }
 
-impl NumberPrefix {
-    /// The query as a number, if it is only digits (and not too long for one).
-    fn of(query: &str) -> Option<Self> {
-        if query.is_empty() || !query.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    /// The members of `group`: for the bright group, those bright enough for
+    /// `limiting_magnitude` (it depends on the sky); for the others, as listed.
+    pub fn group_ids(&self, group: &SatGroup, limiting_magnitude: f64) -> Vec<u64> {
+        if group.name == BRIGHT_GROUP {
+            self.bright_ids(limiting_magnitude)
+        } else {
+            group.norad_ids.clone()
         }
-        Some(Self {
-            value: query.parse().ok()?,
-            digits: u32::try_from(query.len()).ok()?,
-        })
     }
-
-    /// True when `id` written out is the query.
-    fn is(self, id: u64) -> bool {
-        id == self.value && decimal_digits(id) == self.digits
-    }
-
-    /// True when `id` written out starts with the query.
-    fn starts(self, id: u64) -> bool {
-        let digits = decimal_digits(id);
-        digits >= self.digits
-            && 10u64
-                .checked_pow(digits - self.digits)
-                .is_some_and(|scale| id / scale == self.value)
-    }
-}
-
-/// How many digits `n` has written in decimal (1 for 0).
-fn decimal_digits(n: u64) -> u32 {
-    n.checked_ilog10().map_or(1, |l| l + 1)
 }
 
 /// Reads the element sets the window starts with: every cached source and the bundled
@@ -296,59 +275,4 @@ fn median_epoch(data: &CatalogData) -> Option<DateTime<Utc>> {
     let mut epochs: Vec<DateTime<Utc>> = data.sats.iter().map(|s| s.set.epoch).collect();
     epochs.sort();
     epochs.get(epochs.len() / 2).copied()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The bundled catalog (16,400 satellites), built once for these tests.
-    fn bundled() -> &'static CatalogData {
-        static DATA: std::sync::OnceLock<CatalogData> = std::sync::OnceLock::new();
-        DATA.get_or_init(|| {
-            let sets = catalog::bundled_snapshot()
-                .expect("bundled snapshot")
-                .sets
-                .clone();
-            CatalogData::from_sets(sets, StdMagnitudes::default(), String::new(), Vec::new())
-        })
-    }
-
-    #[test]
-    fn numbers_are_matched_as_the_text_they_are_written_as() {
-        // The rule of the search before it compared numbers: exact numbers first, then
-        // name prefixes, then names containing the query or numbers starting with it.
-        let data = bundled();
-        let by_text = |q: &str| -> Vec<u64> {
-            let (mut first, mut rest) = (Vec::new(), Vec::new());
-            for (sat, key) in data.sats.iter().zip(&data.search_keys) {
-                let id = sat.set.norad_id.to_string();
-                if id == q || key.starts_with(q) {
-                    first.push(sat.set.norad_id);
-                } else if key.contains(q) || id.starts_with(q) {
-                    rest.push(sat.set.norad_id);
-                }
-            }
-            first.extend(rest);
-            first.truncate(200);
-            first
-        };
-        for q in [
-            "25544",
-            "2554",
-            "5",
-            "0",
-            "0255",
-            "99999999999999999999999",
-            "iss",
-            "1 ",
-        ] {
-            let found: Vec<u64> = data.search(q, 200).iter().map(|s| s.set.norad_id).collect();
-            assert_eq!(found, by_text(q.trim()), "{q:?}");
-        }
-        assert_eq!(
-            data.search("25544", 5).first().map(|s| s.set.norad_id),
-            Some(25544)
-        );
-    }
 }

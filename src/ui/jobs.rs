@@ -26,6 +26,8 @@ pub struct Job<T> {
     progress: Arc<AtomicUsize>,
     total: usize,
     cancel: Arc<AtomicBool>,
+    /// What the job is waiting for right now, in words (a download's progress).
+    note: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// What polling a job found.
@@ -51,6 +53,12 @@ impl<T> Job<T> {
     /// Items done and items in all, for a progress bar.
     pub fn progress(&self) -> (usize, usize) {
         (self.progress.load(Ordering::Relaxed), self.total)
+    }
+
+    /// What the job is waiting for right now, if it says (issue 25: "another Overhead is
+    /// downloading …", "CelesTrak GROUP=active: 1.2 MB of 15.0 MB after 12 s").
+    pub fn note(&self) -> Option<String> {
+        self.note.lock().ok().and_then(|n| n.clone())
     }
 
     /// Asks the worker to stop early; its result, if any, should be ignored.
@@ -81,10 +89,38 @@ pub struct PassResults {
     pub request: PassRequest,
     /// The passes, with names and element ages.
     pub records: Vec<PassRecord>,
-    /// Satellites with something to say: always above, never above, decayed.
+    /// Satellites with something to say: always above, decayed.
     pub notes: Vec<String>,
+    /// Each satellite searched: whether it rose, and why its search failed if it did.
+    pub satellites: Vec<Searched>,
     /// How long the search took.
     pub elapsed: std::time::Duration,
+    /// The search ahead for the chosen satellites with nothing to see in the window
+    /// (filled in by a second job; see [`super::ahead`]).
+    pub ahead: LookAhead,
+}
+
+/// The search ahead of a pass search: for each chosen satellite with no pass to see in
+/// the window, its next one (see [`super::ahead`]).
+#[derive(Debug, Clone, Default)]
+pub struct LookAhead {
+    /// The sky's limiting magnitude the passes were judged by (None before any search).
+    pub limiting_magnitude: Option<f64>,
+    /// The satellites being searched now.
+    pub searching: Vec<u64>,
+    /// What the search found, by catalog number.
+    pub found: std::collections::HashMap<u64, crate::orbit::NextVisible>,
+}
+
+/// One satellite of a pass search: whether it rose, and why the search failed if it did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Searched {
+    /// Catalog number.
+    pub norad_id: u64,
+    /// Above the horizon at times, always, or never over the window.
+    pub presence: SkyPresence,
+    /// Why the search stopped early (decay), if it did.
+    pub error: Option<String>,
 }
 
 /// Starts a pass search on a worker thread.
@@ -93,31 +129,13 @@ pub fn spawn_pass_search(
     catalog: Arc<CatalogData>,
     request: PassRequest,
 ) -> Job<PassResults> {
-    let (tx, rx) = mpsc::channel();
-    let progress = Arc::new(AtomicUsize::new(0));
-    let cancel = Arc::new(AtomicBool::new(false));
     let total = request.norad_ids.len();
-    let job = Job {
-        rx,
-        progress: progress.clone(),
-        total,
-        cancel: cancel.clone(),
-    };
-    let ctx = ctx.clone();
-    let lang = i18n::language();
-    std::thread::spawn(move || {
-        let results = i18n::with_language(lang, || {
-            search_passes(&catalog, request, &progress, &cancel, &|| {
-                ctx.request_repaint()
-            })
-        });
-        if !cancel.load(Ordering::Relaxed) {
-            // The receiver is gone only when the window closed; nothing to tell then.
-            let _ = tx.send(results);
-        }
-        ctx.request_repaint();
-    });
-    job
+    let waker = ctx.clone();
+    spawn_worker(ctx, total, move |progress, cancel| {
+        search_passes(&catalog, request, progress, cancel, &|| {
+            waker.request_repaint()
+        })
+    })
 }
 
 /// The search itself, on the calling thread (rayon inside). `tick` runs now and then so
@@ -133,16 +151,17 @@ pub fn search_passes(
     // The notes are worded on rayon's threads, in the caller's language.
     let lang = i18n::language();
     let frame = ObserverFrame::new(request.observer);
-    let per_sat: Vec<(Vec<PassRecord>, Option<String>)> = request
+    type Found = (Vec<PassRecord>, Option<String>, Option<Searched>);
+    let per_sat: Vec<Found> = request
         .norad_ids
         .par_iter()
         .map(|&id| {
             if cancel.load(Ordering::Relaxed) {
-                return (Vec::new(), None);
+                return (Vec::new(), None, None);
             }
             let Some(sat) = catalog.get(id) else {
                 let note = i18n::tr_in(lang, "app-note-not-in-catalog", &[("id", id.into())]);
-                return (Vec::new(), Some(note));
+                return (Vec::new(), Some(note), None);
             };
             let list = find_passes(
                 sat,
@@ -152,15 +171,12 @@ pub fn search_passes(
                 &request.search,
                 catalog.std_magnitude(id),
             );
+            // A satellite that does not rise in the window is said in the table's own
+            // line for it (with a search ahead: "never rises" only when it never does).
             let mut note = match list.presence {
                 SkyPresence::AlwaysAbove => Some(i18n::tr_in(
                     lang,
                     "app-note-always-above",
-                    &[("sat", sat.set.name.as_str().into())],
-                )),
-                SkyPresence::NeverAbove if request.norad_ids.len() <= 50 => Some(i18n::tr_in(
-                    lang,
-                    "app-note-never-rises",
                     &[("sat", sat.set.name.as_str().into())],
                 )),
                 _ => None,
@@ -168,27 +184,70 @@ pub fn search_passes(
             if let Some(err) = &list.stopped_early {
                 note = Some(format!("{}: {err}", sat.set.name));
             }
-            let records = PassRecord::all(&sat.set, list.passes);
+            let searched = Searched {
+                norad_id: id,
+                presence: list.presence,
+                error: list.stopped_early.as_ref().map(ToString::to_string),
+            };
+            let records = PassRecord::all_estimated(
+                &sat.set,
+                list.passes,
+                catalog.magnitude_estimate(id).cloned(),
+            );
             let done = progress.fetch_add(1, Ordering::Relaxed) + 1;
             if done.is_multiple_of(25) {
                 tick();
             }
-            (records, note)
+            (records, note, Some(searched))
         })
         .collect();
     let mut records = Vec::new();
     let mut notes = Vec::new();
-    for (r, n) in per_sat {
+    let mut satellites = Vec::new();
+    for (r, n, searched) in per_sat {
         records.extend(r);
         notes.extend(n);
+        satellites.extend(searched);
     }
     records.sort_by_key(|r| (r.pass.rise.time, r.pass.norad_id));
     PassResults {
         request,
         records,
         notes,
+        satellites,
         elapsed: started.elapsed(),
+        ahead: LookAhead::default(),
     }
+}
+
+/// Starts `work` on a worker thread as a job of `total` items: it gets the job's progress
+/// counter and cancel flag, and its result is sent back, after which the window is woken.
+pub fn spawn_worker<T: Send + 'static>(
+    ctx: &egui::Context,
+    total: usize,
+    work: impl FnOnce(&AtomicUsize, &AtomicBool) -> T + Send + 'static,
+) -> Job<T> {
+    let (tx, rx) = mpsc::channel();
+    let progress = Arc::new(AtomicUsize::new(0));
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job = Job {
+        rx,
+        progress: progress.clone(),
+        total,
+        cancel: cancel.clone(),
+        note: Arc::default(),
+    };
+    let ctx = ctx.clone();
+    let lang = i18n::language();
+    std::thread::spawn(move || {
+        let result = i18n::with_language(lang, || work(&progress, &cancel));
+        if !cancel.load(Ordering::Relaxed) {
+            // The receiver is gone only when the window closed; nothing to tell then.
+            let _ = tx.send(result);
+        }
+        ctx.request_repaint();
+    });
+    job
 }
 
 /// Starts loading the catalog on a worker thread.
@@ -202,6 +261,7 @@ pub fn spawn_catalog_load(
         progress: Arc::new(AtomicUsize::new(0)),
         total: 0,
         cancel: Arc::new(AtomicBool::new(false)),
+        note: Arc::default(),
     };
     let ctx = ctx.clone();
     std::thread::spawn(move || {
@@ -215,7 +275,10 @@ pub fn spawn_catalog_load(
 /// How one source failed to refresh, for the one-line summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFailure {
-    /// No connection or no answer in time (offline, DNS, a dead server).
+    /// No network at all (the name not resolved, no route, the connection refused): a
+    /// normal state, said in one line (issue 20).
+    Offline,
+    /// No answer in time, or the connection broke (a dead or overloaded server).
     Unreachable,
     /// Not tried: an earlier failure set a back-off that has not ended.
     BackingOff,
@@ -232,25 +295,68 @@ pub struct SourceOutcome {
     pub message: String,
     /// How it failed, if it did.
     pub failure: Option<SourceFailure>,
+    /// The host that could not be reached, when the network was missing.
+    pub unreachable_host: Option<String>,
+    /// More than the line, for the details (why the host could not be reached).
+    pub details: Option<String>,
+    /// A remark on the refresh as a whole (a proxy setting ignored), not a source: not
+    /// counted among the sources.
+    pub is_remark: bool,
 }
 
 impl SourceOutcome {
     /// The outcome of a download (see [`crate::catalog::Fetcher::refresh`]).
     pub fn of(label: String, outcome: &crate::catalog::RefreshOutcome) -> Self {
         use crate::catalog::{FetchError, RefreshOutcome};
-        let failure = match outcome {
+        let (failure, unreachable_host, details) = match outcome {
+            RefreshOutcome::Failed {
+                error: error @ FetchError::Offline { host, .. },
+                ..
+            } => (
+                Some(SourceFailure::Offline),
+                Some(host.clone()),
+                error.details(),
+            ),
             RefreshOutcome::Failed {
                 error: FetchError::Network { .. } | FetchError::Timeout { .. },
                 ..
-            } => Some(SourceFailure::Unreachable),
-            RefreshOutcome::BackingOff { .. } => Some(SourceFailure::BackingOff),
-            other if other.is_failure() => Some(SourceFailure::Other),
-            _ => None,
+            } => (Some(SourceFailure::Unreachable), None, None),
+            RefreshOutcome::Failed { error, .. } => {
+                (Some(SourceFailure::Other), None, error.details())
+            }
+            RefreshOutcome::BackingOff { .. } => (Some(SourceFailure::BackingOff), None, None),
+            other if other.is_failure() => (Some(SourceFailure::Other), None, None),
+            _ => (None, None, None),
         };
         Self {
             label,
             message: outcome.message(),
             failure,
+            unreachable_host,
+            details,
+            is_remark: false,
+        }
+    }
+
+    /// A source that did not get as far as a request (the HTTP client could not be set up,
+    /// a proxy setting is malformed): `label` and what to say.
+    pub fn note(label: &str, message: String, failure: Option<SourceFailure>) -> Self {
+        Self {
+            label: label.to_owned(),
+            message,
+            failure,
+            unreachable_host: None,
+            details: None,
+            is_remark: false,
+        }
+    }
+
+    /// A remark on the whole refresh (`label`: what it is about), shown in the details and
+    /// not counted as a source.
+    pub fn remark(label: &str, message: String) -> Self {
+        Self {
+            is_remark: true,
+            ..Self::note(label, message, None)
         }
     }
 }
@@ -297,17 +403,25 @@ pub struct RefreshReport {
 pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<RefreshReport> {
     let (tx, rx) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
+    let note: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
     let job = Job {
         rx,
         progress: progress.clone(),
         total: request.sources.len(),
         cancel: Arc::new(AtomicBool::new(false)),
+        note: note.clone(),
     };
     let ctx = ctx.clone();
     let lang = i18n::language();
     std::thread::spawn(move || {
+        let say = |words: Option<String>| {
+            if let Ok(mut n) = note.lock() {
+                *n = words;
+            }
+            ctx.request_repaint();
+        };
         let report = i18n::with_language(lang, || {
-            refresh_sources(request, &progress, &|| ctx.request_repaint())
+            refresh_sources(request, &progress, &|| ctx.request_repaint(), &say)
         });
         let _ = tx.send(report);
         ctx.request_repaint();
@@ -315,11 +429,13 @@ pub fn spawn_refresh(ctx: &egui::Context, request: RefreshRequest) -> Job<Refres
     job
 }
 
-/// The refresh itself, on the calling thread (blocking network).
+/// The refresh itself, on the calling thread (blocking network). `say` hears what a
+/// source waits for (another process's refresh, a download's progress), `None` when done.
 pub fn refresh_sources(
     request: RefreshRequest,
     progress: &AtomicUsize,
     tick: &dyn Fn(),
+    say: &dyn Fn(Option<String>),
 ) -> RefreshReport {
     use crate::catalog::{FetchConfig, FetchError, Fetcher, RefreshOutcome, RefreshPolicy};
     let RefreshRequest {
@@ -339,11 +455,11 @@ pub fn refresh_sources(
         Ok(fetcher) => fetcher,
         Err(e) => {
             return RefreshReport {
-                outcomes: vec![SourceOutcome {
-                    label: "HTTP client".to_owned(),
-                    message: e.to_string(),
-                    failure: Some(SourceFailure::Other),
-                }],
+                outcomes: vec![SourceOutcome::note(
+                    "HTTP client",
+                    e.to_string(),
+                    Some(SourceFailure::Other),
+                )],
                 problem: Some(e.to_string()),
                 last_success: None,
                 catalog: None,
@@ -364,12 +480,21 @@ pub fn refresh_sources(
             _ => true,
         })
         .collect();
-    let mut outcomes = Vec::new();
+    // A malformed proxy setting is said (it is ignored), not silently dropped.
+    let mut outcomes: Vec<SourceOutcome> = fetcher
+        .proxy_warnings()
+        .iter()
+        .map(|w| SourceOutcome::remark("proxy", w.clone()))
+        .collect();
     let mut changed = false;
     let mut any_success = false;
     let mut problem = None;
     for source in due {
-        let outcome = fetcher.refresh(source, RefreshPolicy::default(), now);
+        let label = source.label();
+        let outcome = fetcher.refresh_reporting(source, RefreshPolicy::default(), now, &|p| {
+            say(Some(progress_words(&label, p)));
+        });
+        say(None);
         progress.fetch_add(1, Ordering::Relaxed);
         tick();
         match &outcome {
@@ -383,9 +508,9 @@ pub fn refresh_sources(
             }
             RefreshOutcome::Failed { error, .. } => {
                 let why = match error {
-                    FetchError::Network { .. } | FetchError::Timeout { .. } => {
-                        t!("app-refresh-offline")
-                    }
+                    FetchError::Network { .. }
+                    | FetchError::Timeout { .. }
+                    | FetchError::Offline { .. } => t!("app-refresh-offline"),
                     other => other.to_string(),
                 };
                 problem.get_or_insert(why);
@@ -407,6 +532,26 @@ pub fn refresh_sources(
         last_success,
         catalog,
         automatic,
+    }
+}
+
+/// What a refresh is waiting for, in words: another process's refresh of the source, or
+/// how much of its answer has come.
+fn progress_words(label: &str, progress: &crate::catalog::FetchProgress) -> String {
+    use crate::catalog::{FetchProgress, bytes_words};
+    match progress {
+        FetchProgress::WaitingForOther => t!("catalog-waiting-for-other", source = label),
+        FetchProgress::Receiving {
+            received_bytes,
+            expected_bytes,
+            elapsed,
+        } => t!(
+            "catalog-progress",
+            source = label,
+            received = bytes_words(*received_bytes as f64),
+            expected = expected_bytes.map_or_else(|| "none".to_owned(), |b| bytes_words(b as f64)),
+            seconds = elapsed.as_secs()
+        ),
     }
 }
 

@@ -50,6 +50,27 @@ pub fn moon_words(moon: &crate::orbit::MoonView) -> String {
     }
 }
 
+/// Why no position is shown, in the user's language: far from the element epoch (issue
+/// 25: no "19,892,798,919 km up" a century away), or what SGP4 said.
+pub fn no_position_words(e: &crate::orbit::PropagationError) -> String {
+    match e {
+        crate::orbit::PropagationError::FarFromEpoch {
+            days_from_epoch,
+            limit_days,
+        } => crate::t!(
+            "panels-live-far-from-epoch",
+            days = crate::orbit::propagator::days_past_limit(*days_from_epoch, *limit_days),
+            side = if *days_from_epoch < 0.0 {
+                "before"
+            } else {
+                "after"
+            },
+            limit = format!("{limit_days:.0}")
+        ),
+        other => crate::t!("panels-live-no-position", error = other.to_string()),
+    }
+}
+
 /// Received frequency for a transmitted one, given the range rate (km/s, positive when
 /// receding): first-order Doppler, f · (1 − v/c).
 pub fn doppler_received_mhz(frequency_mhz: f64, range_rate_km_s: f64) -> f64 {
@@ -82,10 +103,7 @@ impl LivePanel {
         let obs = match observe(sat, view.frame, view.t, catalog.std_magnitude(id)) {
             Ok(o) => o,
             Err(e) => {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    crate::t!("panels-live-no-position", error = e.to_string()),
-                );
+                ui.colored_label(ui.visuals().error_fg_color, no_position_words(&e));
                 return;
             }
         };
@@ -286,7 +304,7 @@ impl LivePanel {
 }
 
 /// Where a satellite's elements came from, for the live panel: the bundled snapshot in the
-/// window's language ("내장 자료 (CelesTrak active, 2026-08-22)"), any other source (a
+/// window's language ("내장 자료 (CelesTrak active and visual, 2026-08-22)"), any other source (a
 /// CelesTrak group, a file) by its name.
 pub fn element_source_words(source: &str) -> String {
     if source == crate::catalog::BUNDLED_SOURCE_NAME {
@@ -310,7 +328,7 @@ mod tests {
         let bundled = crate::catalog::BUNDLED_SOURCE_NAME;
         assert_eq!(
             with_language(Lang::Ko, || element_source_words(bundled)),
-            "내장 자료 (CelesTrak active, 2026-08-22)"
+            "내장 자료 (CelesTrak active and visual, 2026-08-22)"
         );
         assert_eq!(
             with_language(Lang::En, || element_source_words(bundled)),

@@ -13,6 +13,7 @@ use eframe::egui;
 
 use std::process::ExitCode;
 
+pub mod ahead;
 pub mod app;
 pub mod catalog_data;
 pub mod clock;

@@ -166,7 +166,10 @@ pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, S
         sat = record.name(),
         time = fmt.hm(start.time)
     );
-    let body = crate::report::seen_directions(&record.pass, |t| fmt.hm(t))?;
+    let body =
+        crate::report::seen_directions_estimated(&record.pass, record.standard_magnitude(), |t| {
+            fmt.hm(t)
+        })?;
     Some((title, body))
 }
 

@@ -53,13 +53,27 @@ impl Picker {
         egui::Id::unique("picker_search")
     }
 
-    /// Draws the picker.
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
+    /// Draws the picker. `limiting_magnitude` (the sky's) decides which satellites the
+    /// group of those bright to the eye holds.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewCtx<'_>,
+        limiting_magnitude: f64,
+        actions: &mut Vec<Action>,
+    ) {
         let Self {
             query,
             browse,
             found,
         } = self;
+        // The bright group of older versions, by standard magnitude alone, is the one of
+        // satellites bright to the eye now.
+        if let Browse::Group(name) = browse
+            && name.starts_with("Brightest (")
+        {
+            *browse = Browse::Group(super::catalog_data::BRIGHT_GROUP.to_owned());
+        }
         ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)
@@ -109,7 +123,7 @@ impl Picker {
                         crate::t!(
                             "panels-picker-group-count",
                             name = g.label(),
-                            count = g.norad_ids.len()
+                            count = catalog.group_ids(g, limiting_magnitude).len()
                         ),
                     );
                 }
@@ -124,7 +138,11 @@ impl Picker {
                     .groups
                     .iter()
                     .find(|g| &g.name == name)
-                    .map(|g| g.norad_ids.iter().copied().take(MAX_RESULTS).collect())
+                    .map(|g| {
+                        let mut ids = catalog.group_ids(g, limiting_magnitude);
+                        ids.truncate(MAX_RESULTS);
+                        ids
+                    })
                     .unwrap_or_default(),
             }
         } else {
@@ -146,6 +164,26 @@ impl Picker {
                 }
             }
         };
+        // A ready list or group is chosen whole with one click (the teacher's lesson:
+        // "Korean reconnaissance satellites").
+        let unchosen: Vec<u64> = ids
+            .iter()
+            .copied()
+            .filter(|id| !view.chosen.contains(id) && catalog.get(*id).is_some())
+            .collect();
+        if query.trim().is_empty()
+            && matches!(browse, Browse::Group(_))
+            && !unchosen.is_empty()
+            && ui
+                .button(crate::t!(
+                    "panels-picker-choose-all",
+                    count = unchosen.len()
+                ))
+                .on_hover_text(crate::t!("panels-picker-choose-all-hover"))
+                .clicked()
+        {
+            actions.push(Action::ChooseAll(unchosen));
+        }
         if ids.is_empty() {
             ui.label(if query.trim().is_empty() {
                 crate::t!("panels-picker-empty")

@@ -1,10 +1,12 @@
-//! Saving an export (CSV, iCalendar) where the user chooses.
+//! Saving an export (CSV, iCalendar, the handout) where the user chooses.
 //!
 //! Where the desktop runs the XDG desktop portal (GNOME, KDE, most desktops; also inside
 //! Flatpak), a save dialog asks where to put the file: `rfd` talks to the portal over D-Bus,
 //! without GTK. Without a portal (a bare window manager, a classroom kiosk) the file goes
 //! into the Downloads folder (else home) and the status line gives its full path, with a
-//! button that opens the folder. Dialogs block, so all of this runs on a worker thread.
+//! button that opens the folder. The handout is then opened in the desktop's PDF viewer,
+//! from which it is printed, so that it never lands unseen in a folder. Dialogs block, so
+//! all of this runs on a worker thread.
 
 use eframe::egui;
 
@@ -29,6 +31,9 @@ pub struct SaveRequest {
     pub folder: PathBuf,
     /// Ask with a save dialog when the desktop has one.
     pub ask: bool,
+    /// Open the file with the desktop's viewer once it is written (the handout: from the
+    /// viewer it prints).
+    pub open_after: bool,
 }
 
 /// How a save ended.
@@ -36,6 +41,8 @@ pub struct SaveRequest {
 pub enum SaveOutcome {
     /// Written to this path.
     Saved(PathBuf),
+    /// Written to this path and handed to the desktop's viewer (`xdg-open`).
+    SavedAndOpened(PathBuf),
     /// The user closed the dialog without choosing.
     Cancelled,
     /// Writing failed.
@@ -79,6 +86,9 @@ pub fn save(request: &SaveRequest) -> SaveOutcome {
         request.folder.join(&request.file_name)
     };
     match std::fs::write(&path, &request.contents) {
+        Ok(()) if request.open_after && opened_by_desktop(&path) => {
+            SaveOutcome::SavedAndOpened(absolute(&path))
+        }
         Ok(()) => SaveOutcome::Saved(absolute(&path)),
         Err(e) => SaveOutcome::Failed {
             path,
@@ -107,20 +117,51 @@ pub fn portal_available() -> bool {
 
 /// Opens a folder in the desktop's file manager (`xdg-open`), without waiting for it.
 pub fn open_folder(folder: &Path) -> Result<(), String> {
+    open_with_desktop(folder).map_err(|e| {
+        crate::t!(
+            "app-open-folder-failed",
+            path = folder.display().to_string(),
+            error = format!("xdg-open: {e}")
+        )
+    })
+}
+
+/// Hands a file to the desktop's viewer (`xdg-open`) and tells whether it took it: false
+/// when `xdg-open` is missing or fails within two seconds (no viewer for PDF files); true
+/// when it succeeds or is still running then (it waits for some viewers). Blocks up to two
+/// seconds: call it from a worker thread.
+fn opened_by_desktop(path: &Path) -> bool {
+    let Ok(mut child) = std::process::Command::new("xdg-open")
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    else {
+        return false;
+    };
+    for _ in 0..20 {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.success(),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(100)),
+            Err(_) => return false,
+        }
+    }
+    // Still running (a viewer in the foreground): reaped when it ends.
+    std::thread::spawn(move || child.wait());
+    true
+}
+
+/// Hands a file or folder to the desktop (`xdg-open`: the file manager, the PDF viewer),
+/// without waiting for it.
+fn open_with_desktop(path: &Path) -> std::io::Result<()> {
     std::process::Command::new("xdg-open")
-        .arg(folder)
+        .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(drop)
-        .map_err(|e| {
-            crate::t!(
-                "app-open-folder-failed",
-                path = folder.display().to_string(),
-                error = format!("xdg-open: {e}")
-            )
-        })
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -141,6 +182,7 @@ mod tests {
             extension: "csv",
             folder: dir.path().to_path_buf(),
             ask: false,
+            open_after: false,
         };
         let outcome = save(&request);
         let path = dir.path().join("passes.csv");

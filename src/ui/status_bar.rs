@@ -7,6 +7,8 @@
 
 use eframe::egui;
 
+use chrono::{DateTime, Utc};
+
 use super::jobs::{SourceFailure, SourceOutcome};
 use crate::t;
 
@@ -71,14 +73,20 @@ impl Status {
     }
 }
 
-/// What a refresh of the element sources did, in one line ("Could not refresh: no
-/// network (3 sources)"), with one line per source as the details.
-pub fn refresh_status(outcomes: &[SourceOutcome]) -> Status {
-    let total = outcomes.len();
+/// What a refresh of the element sources did, in one line ("Could not refresh: see the
+/// details (2 of 3 sources)"), with one line per source (and why, where there is more to
+/// say) as the details. No network at all is the one line a person reads (issue 20): "No
+/// internet connection: could not reach celestrak.org; using data from 22 Aug 2026."
+/// `data_date` is the date of the data the window goes on using.
+pub fn refresh_status(outcomes: &[SourceOutcome], data_date: Option<DateTime<Utc>>) -> Status {
+    let total = outcomes.iter().filter(|o| !o.is_remark).count();
     let sources = |n: usize| t!("app-sources", count = n);
     let details = outcomes
         .iter()
-        .map(|o| format!("{}: {}", o.label, o.message))
+        .map(|o| match &o.details {
+            Some(more) => format!("{}: {} ({more})", o.label, o.message),
+            None => format!("{}: {}", o.label, o.message),
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let failures: Vec<SourceFailure> = outcomes.iter().filter_map(|o| o.failure).collect();
@@ -86,8 +94,14 @@ pub fn refresh_status(outcomes: &[SourceOutcome]) -> Status {
         return Status::info(t!("app-status-refreshed", sources = sources(total)))
             .with_details(details);
     }
+    if failures.iter().all(|f| *f == SourceFailure::Offline) {
+        return Status::error(offline_line(outcomes, data_date)).with_details(details);
+    }
     let all_are = |kind: SourceFailure| failures.iter().all(|f| *f == kind);
-    let reason = if all_are(SourceFailure::Unreachable) {
+    let reason = if failures
+        .iter()
+        .all(|f| matches!(f, SourceFailure::Unreachable | SourceFailure::Offline))
+    {
         t!("app-refresh-reason-offline")
     } else if all_are(SourceFailure::BackingOff) {
         t!("app-refresh-reason-backing-off")
@@ -109,6 +123,28 @@ pub fn refresh_status(outcomes: &[SourceOutcome]) -> Status {
         which = which
     ))
     .with_details(details)
+}
+
+/// "No internet connection: could not reach celestrak.org; using data from 22 Aug 2026."
+fn offline_line(outcomes: &[SourceOutcome], data_date: Option<DateTime<Utc>>) -> String {
+    let mut hosts: Vec<&str> = Vec::new();
+    for host in outcomes
+        .iter()
+        .filter_map(|o| o.unreachable_host.as_deref())
+    {
+        if !hosts.contains(&host) {
+            hosts.push(host);
+        }
+    }
+    let offline = t!("catalog-offline", host = hosts.join(", "));
+    match data_date {
+        Some(date) => t!(
+            "app-offline-using",
+            offline = offline,
+            date = crate::catalog::date_words(date)
+        ),
+        None => t!("app-offline-bundled", offline = offline),
+    }
 }
 
 /// The status line and what the user did with it.
@@ -163,7 +199,10 @@ impl StatusBar {
                 .id_salt("status_details")
                 .max_height(DETAILS_MAX_HEIGHT)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(details).small().monospace());
+                    // Wrapped to the window's width: a long cause stays readable.
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(details).small().monospace()).wrap(),
+                    );
                 });
         }
         if dismiss {
@@ -178,11 +217,34 @@ mod tests {
     use super::*;
 
     fn outcome(label: &str, failure: Option<SourceFailure>) -> SourceOutcome {
-        SourceOutcome {
-            label: label.to_owned(),
-            message: format!("cannot reach https://celestrak.org/{label}: dns error"),
+        SourceOutcome::note(
+            label,
+            format!("cannot reach https://celestrak.org/{label}: dns error"),
             failure,
-        }
+        )
+    }
+
+    #[test]
+    fn no_network_is_one_line_a_person_reads_and_the_details_say_why() {
+        crate::i18n::set_thread_language(Some(crate::i18n::Lang::En));
+        let offline = |label: &str| SourceOutcome {
+            unreachable_host: Some("celestrak.org".to_owned()),
+            details: Some(format!(
+                "https://celestrak.org/{label}: the name could not be resolved (no DNS answer)"
+            )),
+            ..outcome(label, Some(SourceFailure::Offline))
+        };
+        let outcomes: Vec<_> = ["stations", "visual", "news"].map(offline).into();
+        let date: DateTime<Utc> = "2026-08-22T09:00:00Z".parse().unwrap();
+        let status = refresh_status(&outcomes, Some(date));
+        assert_eq!(
+            status.text,
+            "No internet connection: could not reach celestrak.org; using data from 22 Aug 2026."
+        );
+        assert!(status.is_error);
+        let details = status.details.unwrap();
+        assert_eq!(details.lines().count(), 3);
+        assert!(details.contains("could not be resolved"), "{details}");
     }
 
     #[test]
@@ -192,7 +254,7 @@ mod tests {
             .into_iter()
             .map(|l| outcome(l, Some(SourceFailure::Unreachable)))
             .collect();
-        let status = refresh_status(&outcomes);
+        let status = refresh_status(&outcomes, None);
         assert_eq!(status.text, "Could not refresh: no network (3 sources)");
         assert!(status.is_error);
         let details = status.details.unwrap();
@@ -212,7 +274,7 @@ mod tests {
             outcome("weather", Some(SourceFailure::Unreachable)),
         ];
         assert_eq!(
-            refresh_status(&outcomes).text,
+            refresh_status(&outcomes, None).text,
             "Could not refresh: see the details (2 of 3 sources)"
         );
     }
@@ -225,7 +287,7 @@ mod tests {
             outcome("visual", Some(SourceFailure::Unreachable)),
         ];
         assert_eq!(
-            refresh_status(&outcomes).text,
+            refresh_status(&outcomes, None).text,
             "새로 받지 못했어요: 인터넷 연결 없음 (자료 2개 중 1개)"
         );
         crate::i18n::set_thread_language(None);

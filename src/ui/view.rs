@@ -124,7 +124,8 @@ pub enum Which {
     /// The satellites the user chose in the picker.
     #[default]
     Chosen,
-    /// Every satellite with a bright standard magnitude.
+    /// Every satellite a naked eye can see somewhere on its orbit under the chosen sky
+    /// (see [`crate::catalog::bright_to_the_eye`]).
     AllBright,
 }
 
@@ -175,6 +176,8 @@ pub enum Action {
         /// True: add it; false: take it out.
         chosen: bool,
     },
+    /// Add these satellites to the chosen ones (a ready list or group, whole).
+    ChooseAll(Vec<u64>),
     /// Star or unstar a satellite.
     Favourite {
         /// Catalog number.

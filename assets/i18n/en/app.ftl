@@ -135,7 +135,6 @@ app-no-satellites-loaded-sentence = No satellites loaded.
 
 app-note-not-in-catalog = { $id } is not in the catalog
 app-note-always-above = { $sat } stays above the horizon
-app-note-never-rises = { $sat } never rises here
 
 ## Alerts and notifications
 
@@ -210,3 +209,25 @@ app-settings-repair-groups = unknown source group(s) { $groups } dropped
 app-settings-repair-limiting-magnitude = limiting magnitude reset to 4
 # $path the settings file, $error what the system said.
 app-settings-save-failed = Could not save the settings to { $path }: { $error }
+
+## Issue 20: offline is a normal state (the status line).
+# No network: $offline catalog-offline, $date the date of the data in use (data-age-date).
+app-offline-using = { $offline }; using data from { $date }.
+# No network and no date known: $offline catalog-offline.
+app-offline-bundled = { $offline }; using the data already here.
+# Settings repaired (issue 25): $count observer names cleaned of control characters or cut.
+app-settings-repair-names = { $count ->
+        [one] an observer's name was cleaned (control characters, or too long)
+       *[other] { $count } observers' names were cleaned (control characters, or too long)
+    }
+# An unknown time zone in the settings: $zone as written, $place the observer's name.
+app-settings-repair-time-zone = the time zone "{ $zone }" of { $place } is unknown, so the computer's zone is used; choose the place again to set it
+
+## Issue 25: the clock far from the elements' epoch (the map's line on the followed satellite).
+# $sat its name.
+app-map-far-from-epoch = { $sat }: no position, the time shown is more than a year from its elements' epoch
+
+## The first evening (issue 20): the handout opens to be printed
+
+# After "Print handout…": saved to $path and opened in the PDF viewer.
+app-handout-opened = Handout saved to { $path } and opened in your PDF viewer: print it from there.

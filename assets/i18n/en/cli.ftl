@@ -129,8 +129,14 @@ cli-not-modified-no-copy = warning: { $source }: the server says nothing changed
 # $file the file that could not be written.
 cli-cannot-write-file = cannot write { $file }
 # The handout was written: $file, $count visible passes, $sat the satellite on the chart.
-cli-handout-wrote = wrote { $file } ({ $count } visible passes)
-cli-handout-wrote-chart = wrote { $file } ({ $count } visible passes, chart: { $sat })
+cli-handout-wrote = wrote { $file } ({ $count ->
+        [one] 1 visible pass
+       *[other] { $count } visible passes
+    })
+cli-handout-wrote-chart = wrote { $file } ({ $count ->
+        [one] 1 visible pass
+       *[other] { $count } visible passes
+    }, chart: { $sat })
 
 ## Arguments that cannot be used (stderr).
 # A unit of a range: $unit degrees / metres / days / (visual magnitude).
@@ -150,3 +156,52 @@ cli-arg-out-of-range = { $arg } { $value } is { $finite ->
 cli-arg-whole-out-of-range = { $arg } { $value } is out of range; it must be from { $min } to { $max }
 # Empty text: $arg the flag.
 cli-arg-empty = { $arg } is empty; give it some text
+
+## Issue 22: passes within a sigma of the sky's limit.
+# $count passes whose estimated brightness is within its uncertainty of magnitude $limit.
+cli-maybe-passes = { $count ->
+        [one] { $count } visible pass is
+       *[other] { $count } visible passes are
+    } near magnitude { $limit } within the estimate's uncertainty (maybe: binoculars help)
+
+## Issue 25: counted skipped records, downloads that wait (stderr).
+# More skipped records than are listed: $file, $count not listed, $total skipped in all.
+cli-skipped-more = { $file }: { $count } more unusable records skipped ({ $total } in all)
+# No network (one line per host): $offline catalog-offline, $date the data in use (data-age-date).
+cli-offline-using = { $offline }; using data from { $date }.
+
+## Issue 25: the handout's output path (stderr).
+# Standard output, as messages name it (--out -).
+output-stdout = standard output
+# An output refused: $path (cleaned), $kind what it is.
+output-refused = cannot write { $path }: { $kind ->
+        [directory] it is a directory; name a file in it
+        [block-device] it is a block device (a disk), which is never written over
+        [socket] it is a socket
+        [slash] it ends with /, so it names a directory; name a file
+       *[terminal] it is a terminal; redirect it (--out - > handout.pdf) or name a file
+    }
+# Writing failed: $path (cleaned), $error what the system said.
+output-failed = cannot write { $path }: { $error }
+# --chart-sat names a chosen satellite without a visible pass: $id, $name.
+cli-chart-sat-no-pass = --chart-sat { $id } ({ $name }) has no visible pass in this window, so it cannot be charted; leave --chart-sat out to chart the best pass
+# --chart-sat names a satellite that was not chosen: $id.
+cli-chart-sat-not-chosen = --chart-sat { $id } is not among the chosen satellites; choose it with --sat { $id } as well
+# overhead sky outside the planets' elements' years: $first, $last (1800, 2050).
+cli-sky-planets-omitted = not shown: the planets' elements are valid from { $first } to { $last } only, and far outside those years they place a planet degrees off (Saturn 8–11° in the year 500)
+# Reading an element file stopped: $file, $count unusable records in a row.
+cli-stopped-reading = { $file }: reading stopped after { $count } unusable records in a row; the rest of the file was not read
+
+## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
+
+# A --name that is a satellite's exact name, number or common name, while more names hold
+# the text: $text as given, $chosen the satellites it chose ("ISS (ZARYA) (25544)"),
+# $others how many other names hold it.
+cli-name-exact = --name "{ $text }" is { $chosen }; { $others ->
+        [one] one more name holds
+       *[other] { $others } more names hold
+    } the text (give the whole name or --sat to choose them too)
+
+## A place by name (--city)
+# $name: what was given, quoted.
+cli-unknown-city = --city { $name } matches no bundled place; try another spelling, "Name, Country", or give --lat and --lon

@@ -268,8 +268,7 @@ panels-picker-star = Star as a favourite
 panels-picker-choose-hover = NORAD { $id }: show its passes and track
 panels-picker-follow = follow
 panels-picker-follow-hover = Show it in the live panel and on the map
-# The picker's own groups; $mag is the brightness limit, like "4.5".
-panels-group-brightest = Brightest (std. mag ≤ { $mag })
+# The picker's own groups.
 panels-group-stations = Space stations
 panels-group-news = In the news
 
@@ -318,3 +317,51 @@ panels-clock-state-simulated = simulated, x{ $rate }
 panels-theme-light = Light
 panels-theme-dark = Dark
 panels-theme-night = Night (red)
+
+## Issue 22: magnitudes as estimates in the passes table.
+# A magnitude within a sigma of the sky's limit: $mag "4.2" or "3.5–5.0".
+panels-mag-maybe = { $mag } maybe
+# The hover on a magnitude: $mag words-mag-measured or words-mag-estimated, $verdict words-verdict.
+panels-mag-verdict-hover = { $mag }: { $verdict }.
+
+## Issue 25: the clock far from the elements' epoch (the live panel).
+# $days how far ("19,892" or "365.3"), $side before / after, $limit the limit in days (365).
+panels-live-far-from-epoch = No position: the time shown is { $days } days { $side ->
+        [before] before
+       *[after] after
+    } these elements' epoch, and more than { $limit } days away SGP4's answer means nothing. Fetch fresh elements, or set the clock nearer their date.
+
+## Issue 25: typed coordinates that are not numbers or out of range (the location window).
+# $what latitude / longitude / height, $text as typed, $min and $max the range.
+panels-location-bad-number = The { $what ->
+        [latitude] latitude
+        [longitude] longitude
+       *[height] height
+    } "{ $text }" is not a number from { $min } to { $max }{ $what ->
+        [height] {" "}m
+       *[other] °
+    }.
+
+## The first evening (issue 20): the proposed place, bright to the eye, ready lists
+
+# The location prompt of a first start: keep the place proposed from the computer's time
+# zone; $place its name ("London").
+panels-location-keep = Yes, use { $place }
+# The picker's group of satellites a naked eye can see somewhere on their orbits under the
+# chosen sky (src/catalog/bright.rs).
+panels-group-bright = Bright to the eye
+# Under a group or ready list in the picker: choose all of its $count satellites not yet chosen.
+panels-picker-choose-all = { $count ->
+        [one] Choose it
+       *[other] Choose all { $count }
+    }
+panels-picker-choose-all-hover = Add these satellites to the chosen ones (the pass table lists them)
+# A chosen satellite's line while its next pass to see is still being searched for:
+# $line words-unseen-plain ("MALLIGYONG-1: no visible pass in these 2 days").
+panels-unseen-searching = { $line }; looking further ahead…
+# The button on a satellite's line that takes the clock to its next pass to see.
+panels-unseen-go = Go to it
+panels-unseen-go-hover = Set the clock to a minute before this pass is seen, and show it in the table and the sky chart
+# Over the lines of the chosen satellites with nothing to see, when there are many: $count
+# of them, $window words-unseen-window ("in these 2 days").
+panels-unseen-folded = { $count } chosen satellites have no visible pass { $window }

@@ -278,8 +278,6 @@ words-handout-faint = { $mag } faint
 # Under each row: $date ("Sat 22 Aug"), $appears words-appears-short, $vanishes words-vanishes-short.
 words-handout-row-note = { $date }: { $appears }, then { $vanishes }
 words-handout-none = No visible pass of the chosen satellites in this window.
-# $count more passes than the table holds.
-words-handout-more = … and { $count } more visible passes (see the app or `overhead passes`).
 words-handout-no-chart = No pass bright enough to draw tonight.
 # Over the chart: $sat the name, $date ("Sat 22 Aug"), $time ("21:39").
 words-handout-best = Best pass: { $sat }, { $date } { $time }
@@ -298,3 +296,164 @@ words-handout-foot = { $data } Made with Overhead { $version } on { $made } UTC.
 words-handout-data = Orbital elements: { $source }, oldest epoch { $epoch } ({ $days } days before this page was made).
 words-handout-data-plain = Orbital elements: { $source }.
 words-handout-source = CelesTrak GP data (US Space Force)
+
+## Issue 22: standard magnitudes as estimates, and the three-way verdict (report/magnitude_words.rs).
+# A predicted magnitude's one-sigma range; $low and $high are magnitudes ("5.5").
+words-mag-range = { $low }–{ $high }
+# What a standard magnitude was estimated from; $key: a family, qs-mag, radar-size or a
+# notable measurement; any other key is shown as it is.
+words-mag-basis = { $key ->
+        [starlink-original] original Starlink photometry
+        [starlink-visorsat] Starlink VisorSat photometry
+        [starlink-v1-5] Starlink v1.5 photometry
+        [starlink-v1-5-polar] Starlink v1.5 photometry
+        [starlink-v2-mini] Starlink v2 Mini photometry
+        [starlink-v2-mini-low] Starlink v2 Mini photometry (before brightness mitigation)
+        [starlink-dtc] Starlink direct-to-cell photometry
+        [starlink-dtc-early] Starlink direct-to-cell photometry (early 2024)
+        [oneweb] OneWeb photometry
+        [kuiper] Amazon Kuiper photometry
+        [qianfan] Qianfan photometry
+        [guowang] Guowang photometry
+        [bluebird] BlueBird photometry
+        [bluewalker-3] BlueWalker 3 photometry
+        [tiangong-visual] one visual estimate of Tiangong
+        [qs-mag] McCants' observed standard magnitude
+        [radar-size] its radar cross-section
+        [mass-size] its launch mass
+        [sibling-size] its sister satellites of the same programme
+       *[other] { $key }
+    }
+# An estimated magnitude: $range words-mag-range, $basis words-mag-basis, $flare yes/no.
+words-mag-estimated = about { $range }, estimated from { $basis }{ $flare ->
+        [yes] ; may flare
+       *[no] {""}
+    }
+# A magnitude measured for the satellite itself: $mag ("1.8"), $flare yes/no.
+words-mag-measured = magnitude { $mag }{ $flare ->
+        [yes] ; may flare
+       *[no] {""}
+    }
+# The hover on a magnitude: $value and $sigma the standard magnitude and its one sigma,
+# $source measured/family/size, $basis words-mag-basis, $citation the source as published.
+words-mag-hover = Standard magnitude { $value } ± { $sigma } (at 1000 km, half lit), { $source ->
+        [measured] measured for this satellite
+        [family] from its family: { $basis }
+       *[size] from its size: { $basis }
+    }. Source: { $citation }
+# Whether a pass is bright enough for the sky: $state yes / perhaps (within a sigma, on the
+# bright side) / probably-not (within a sigma, on the faint side) / no; $sky city / suburb /
+# dark / binoculars; $binoculars will / may / no (whether binoculars show it).
+words-verdict = { $state ->
+        [yes] bright enough for { $sky ->
+            [city] a city sky
+            [suburb] a suburban sky
+            [dark] a dark sky
+           *[binoculars] binoculars
+        }
+        [perhaps] perhaps visible { $sky ->
+            [city] in a city sky
+            [suburb] in a suburban sky
+            [dark] under a dark sky
+           *[binoculars] in binoculars
+        }, near its limit{ $binoculars ->
+            [will] ; binoculars will show it
+            [may] ; binoculars may show it
+           *[no] {""}
+        }
+        [probably-not] probably too faint for { $sky ->
+            [city] a city sky
+            [suburb] a suburban sky
+            [dark] a dark sky
+           *[binoculars] binoculars
+        }{ $binoculars ->
+            [will] ; binoculars will show it
+            [may] ; binoculars may show it
+           *[no] {""}
+        }
+       *[no] too faint for { $sky ->
+            [city] a city sky
+            [suburb] a suburban sky
+            [dark] a dark sky
+           *[binoculars] binoculars
+        }
+    }
+# The table's "Eye" column.
+words-verdict-cell-yes = yes
+words-verdict-cell-maybe = maybe
+words-verdict-cell-no = faint
+# A whole sentence of brightness for an estimated magnitude (plain description, handout):
+# $level as words-brightness, $estimated words-mag-estimated.
+words-brightness-estimated = { $level ->
+        [very-bright] Very bright
+        [bright] Bright
+        [easy] Easy to see
+        [faint] Faint: it needs a dark sky
+       *[very-faint] Very faint: binoculars help
+    } ({ $estimated }).
+# The brightness in an alert for an estimated magnitude: $estimated words-mag-estimated,
+# $short words-brightness-short.
+words-seen-brightness-estimated = Magnitude { $estimated }, { $short }.
+# The visibility in a calendar event's title when the verdict is maybe: $mag words-mag-range.
+words-event-visibility-maybe = visible, magnitude about { $mag }: near the limit of the naked eye here
+# The handout's magnitude within a sigma of the sky's limit: $mag "4.2" or "3.5–5.0".
+words-handout-maybe = { $mag }?
+# The note under a handout row with an estimated magnitude: $note words-handout-row-note,
+# $magnitude words-mag-estimated or words-mag-measured.
+words-handout-row-note-magnitude = { $note }; { $magnitude }
+
+## The first evening (issue 20): ready lists, and satellites with nothing to see (src/report/outlook.rs)
+
+# Names of the ready lists of satellites (src/catalog/lists.rs), in the picker.
+words-list-famous = Famous and bright
+words-list-korean-recon = Korean reconnaissance satellites
+# The search window in a sentence: $kind is tonight, days or hours; $count how many.
+words-unseen-window = { $kind ->
+        [tonight] tonight
+        [days] in these { $count } days
+       *[hours] { $count ->
+            [one] in this hour
+           *[other] in these { $count } hours
+        }
+    }
+# A satellite asked for with no pass to see in the window, and its next one: $sat its name,
+# $window words-unseen-window, $date and $time where it appears ("Tue 01 Sep", "21:12"),
+# $dir the compass point it appears in ("NNW"), $height its highest while seen, degrees.
+words-unseen-next = { $sat }: no visible pass { $window }; next visible { $date } { $time } (from the { $dir }, { $height }° up)
+# No search ahead was made (a long list).
+words-unseen-plain = { $sat }: no visible pass { $window }
+# It rises, but no pass to see in the window nor in the $days days after.
+words-unseen-none = { $sat }: no visible pass { $window }, nor in the { $days } days after (its passes are in daylight, in Earth's shadow or too faint)
+# It never got above the horizon, in the window nor in the $days days after.
+words-unseen-never-rises = { $sat }: never rises here (not in the next { $days } days either)
+
+## The first evening (issue 20): the handout accounts for every satellite and pass
+
+# Under the first page's table when it holds only the brightest passes: $shown of $count.
+words-handout-brightest-of = The { $shown } brightest of { $count } visible passes, in time order; the next page lists all of them.
+# The heading of the pages after the first: $place the place's name, $count the passes.
+words-handout-all-passes = All { $count } visible passes over { $place }, in time order
+# After the foot of a handout of several pages: $page of $pages.
+words-handout-page = Page { $page } of { $pages }.
+# The last line of the first page's lines for satellites with nothing to see, when more
+# than fit: $count more, listed at the end.
+words-handout-unseen-more = … and { $count ->
+        [one] one more satellite
+       *[other] { $count } more satellites
+    } with no visible pass in this window, listed at the end of this handout.
+# The heading of a last page that lists only the satellites with nothing to see.
+words-handout-unseen-heading = Satellites with no visible pass in this window
+
+## Times people trust (issue 20): how uncertain a time is
+# A time's uncertainty ("±45 s", "±17 min", "±3 h"): $unit is seconds, minutes or hours,
+# $n the whole number.
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n } s
+        [minutes] ±{ $n } min
+       *[hours] ±{ $n } h
+    }
+
+## The ± beside a pass's times (issue 26; words-plus-minus above).
+# Under a row of the handout's table once its times are uncertain by more than a few
+# seconds: $note words-handout-row-note, $plus_minus words-plus-minus ("±12 s").
+words-handout-row-note-timing = { $note }; times { $plus_minus }

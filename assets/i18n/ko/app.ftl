@@ -93,7 +93,6 @@ app-no-satellites-loaded-sentence = 불러온 위성이 없어요.
 
 app-note-not-in-catalog = { $id }번 위성은 목록에 없어요
 app-note-always-above = { $sat }: 지평선 위에 계속 떠 있어요
-app-note-never-rises = { $sat }: 여기서는 뜨지 않아요
 
 ## Alerts and notifications
 
@@ -146,3 +145,16 @@ app-settings-repair-elevations = { $min }..{ $max }° 밖의 통과 찾기 고�
 app-settings-repair-groups = 알 수 없는 자료 묶음({ $groups })을 뺐어요
 app-settings-repair-limiting-magnitude = 별 밝기 한계를 4등급으로 되돌렸어요
 app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $error }
+
+## 이슈 20: 오프라인도 평범한 상태(상태 줄).
+app-offline-using = { $offline }. { $date } 자료를 써요.
+app-offline-bundled = { $offline }. 이미 있는 자료를 써요.
+app-settings-repair-names = 관측 장소 이름 { $count }개를 정리했어요(제어 문자가 있거나 너무 길어요)
+app-settings-repair-time-zone = { $place }의 시간대 "{ $zone }"를 알 수 없어서 컴퓨터의 시간대를 써요. 장소를 다시 골라 시간대를 정해 주세요
+
+## 이슈 25: 궤도 자료 기준 시각에서 먼 시계(지도의 따라가는 위성 줄).
+app-map-far-from-epoch = { $sat }: 위치를 알 수 없어요. 보이는 시각이 궤도 자료 기준 시각에서 1년 넘게 떨어져 있어요
+
+## The first evening (issue 20): the handout opens to be printed
+
+app-handout-opened = 인쇄물을 { $path }에 저장하고 PDF 보기 프로그램으로 열었어요. 거기서 인쇄하세요.

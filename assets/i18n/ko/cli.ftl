@@ -114,3 +114,33 @@ cli-arg-out-of-range = { $arg } { $value }: { $finite ->
     }. { $range }여야 해요
 cli-arg-whole-out-of-range = { $arg } { $value }: 범위를 벗어났어요. { $min }부터 { $max }까지여야 해요
 cli-arg-empty = { $arg }: 비어 있어요. 값을 넣어 주세요
+
+## 이슈 22: 하늘 한계 등급의 1시그마 안에 있는 통과.
+cli-maybe-passes = 보이는 통과 { $count }건은 추정 오차 안에서 { $limit }등급 언저리예요(아마도: 쌍안경이 도움이 돼요)
+
+## 이슈 25: 건너뛴 레코드 개수, 기다리는 내려받기(오류 출력).
+cli-skipped-more = { $file }: 쓸 수 없는 레코드 { $count }개를 더 건너뛰었어요(모두 { $total }개)
+cli-offline-using = { $offline }. { $date } 자료를 써요.
+
+## 이슈 25: 수업 자료를 쓸 곳(오류 출력).
+output-stdout = 표준 출력
+output-refused = { $path }에 쓸 수 없어요: { $kind ->
+        [directory] 폴더예요. 그 안의 파일 이름을 주세요
+        [block-device] 블록 장치(디스크)라서 덮어쓰지 않아요
+        [socket] 소켓이에요
+        [slash] /로 끝나서 폴더를 가리켜요. 파일 이름을 주세요
+       *[terminal] 터미널이에요. 출력을 돌리거나(--out - > handout.pdf) 파일 이름을 주세요
+    }
+output-failed = { $path }에 쓸 수 없어요: { $error }
+cli-chart-sat-no-pass = --chart-sat { $id } ({ $name })는 이 기간에 보이는 통과가 없어서 하늘 지도로 그릴 수 없어요. --chart-sat을 빼면 가장 좋은 통과를 그려요
+cli-chart-sat-not-chosen = --chart-sat { $id }는 고른 위성이 아니에요. --sat { $id }로도 골라 주세요
+cli-sky-planets-omitted = 표시하지 않아요: 행성 궤도 요소는 { $first }년부터 { $last }년까지만 맞고, 그 밖으로 멀어지면 행성 위치가 몇 도씩 틀려요(서기 500년이면 토성이 8–11°)
+cli-stopped-reading = { $file }: 쓸 수 없는 레코드가 { $count }개 이어져서 읽기를 멈췄어요. 파일의 나머지는 읽지 않았어요
+
+## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
+
+cli-name-exact = --name "{ $text }": { $chosen }만 골랐어요. 이 글자가 들어간 이름이 { $others }개 더 있어요 (함께 고르려면 이름 전체를 쓰거나 --sat을 쓰세요)
+
+## A place by name (--city)
+# $name: what was given, quoted.
+cli-unknown-city = --city { $name }: 들어 있는 도시 목록에서 찾을 수 없어요. 다른 철자나 "이름, 나라"로 써 보거나 --lat와 --lon을 주세요

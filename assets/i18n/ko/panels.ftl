@@ -207,7 +207,6 @@ panels-picker-star = 즐겨찾기에 넣기
 panels-picker-choose-hover = NORAD { $id }: 통과와 궤적 보기
 panels-picker-follow = 따라가기
 panels-picker-follow-hover = 실시간 창과 지도에서 보기
-panels-group-brightest = 가장 밝은 위성 (표준 등급 ≤ { $mag })
 panels-group-stations = 우주 정거장
 panels-group-news = 뉴스에 나온 위성
 
@@ -246,3 +245,36 @@ panels-clock-state-simulated = 모의 시각, x{ $rate }
 panels-theme-light = 밝게
 panels-theme-dark = 어둡게
 panels-theme-night = 밤 (빨강)
+
+## 이슈 22: 통과 표의 추정 등급.
+# 하늘 한계 등급의 1시그마 안에 있는 등급.
+panels-mag-maybe = { $mag } 아마도
+# 등급에 마우스를 올렸을 때.
+panels-mag-verdict-hover = { $mag }: { $verdict }.
+
+## 이슈 25: 궤도 자료 기준 시각에서 먼 시계(실시간 패널).
+panels-live-far-from-epoch = 위치를 알 수 없어요: 보이는 시각이 이 궤도 자료의 기준 시각{ $side ->
+        [before] 보다 { $days }일 앞이에요
+       *[after] 에서 { $days }일 뒤예요
+    }. { $limit }일보다 멀면 SGP4 계산은 의미가 없어요. 궤도 자료를 새로 받거나 시계를 자료 날짜 가까이로 맞춰 주세요.
+
+## 이슈 25: 숫자가 아니거나 범위를 벗어난 좌표(위치 창).
+panels-location-bad-number = { $what ->
+        [latitude] 위도
+        [longitude] 경도
+       *[height] 높이
+    } "{ $text }"는 { $min }부터 { $max }{ $what ->
+        [height] m
+       *[other] °
+    } 사이의 숫자가 아니에요.
+
+## The first evening (issue 20): the proposed place, bright to the eye, ready lists
+
+panels-location-keep = 네, { $place }에서 볼게요
+panels-group-bright = 맨눈으로 보이는 위성
+panels-picker-choose-all = { $count }개 모두 고르기
+panels-picker-choose-all-hover = 이 위성들을 고른 위성에 더해요 (통과 표에 나와요)
+panels-unseen-searching = { $line }. 더 앞까지 찾고 있어요…
+panels-unseen-go = 그때로 가기
+panels-unseen-go-hover = 시계를 이 통과가 보이기 1분 전으로 맞추고, 표와 하늘 지도에 보여 줘요
+panels-unseen-folded = 고른 위성 { $count }개는 { $window } 맨눈으로 보이는 통과가 없어요

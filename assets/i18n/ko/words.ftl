@@ -210,7 +210,6 @@ words-handout-col-point = 시각    방향 방위 고도
 words-handout-faint = { $mag } 희미함
 words-handout-row-note = { $date }: { $appears } → { $vanishes }
 words-handout-none = 이 기간에는 고른 위성이 맨눈으로 보이는 통과가 없어요.
-words-handout-more = … 보이는 통과가 { $count }번 더 있어요(앱이나 `overhead passes`에서 보세요).
 words-handout-no-chart = 오늘 밤에는 그릴 만큼 밝은 통과가 없어요.
 words-handout-best = 가장 잘 보이는 통과: { $sat }, { $date } { $time }
 words-handout-mark-appears = 나타남
@@ -222,3 +221,133 @@ words-handout-foot = { $data } { $made } UTC에 Overhead { $version } 프로그�
 words-handout-data = 궤도 자료: { $source }, 가장 오래된 기준 시각 { $epoch } (이 자료를 만들기 { $days }일 전).
 words-handout-data-plain = 궤도 자료: { $source }.
 words-handout-source = CelesTrak GP 자료(미국 우주군)
+
+## 이슈 22: 추정값인 표준 등급과 세 갈래 판정 (report/magnitude_words.rs).
+# 예상 등급의 1시그마 범위.
+words-mag-range = { $low }–{ $high }
+# 표준 등급을 무엇으로 추정했는지.
+words-mag-basis = { $key ->
+        [starlink-original] 초기형 스타링크 측광
+        [starlink-visorsat] 스타링크 바이저샛 측광
+        [starlink-v1-5] 스타링크 v1.5 측광
+        [starlink-v1-5-polar] 스타링크 v1.5 측광
+        [starlink-v2-mini] 스타링크 v2 미니 측광
+        [starlink-v2-mini-low] 스타링크 v2 미니 측광(밝기 저감 전)
+        [starlink-dtc] 스타링크 다이렉트 투 셀 측광
+        [starlink-dtc-early] 스타링크 다이렉트 투 셀 측광(2024년 초)
+        [oneweb] 원웹 측광
+        [kuiper] 아마존 카이퍼 측광
+        [qianfan] 첸판 측광
+        [guowang] 궈왕 측광
+        [bluebird] 블루버드 측광
+        [bluewalker-3] 블루워커 3 측광
+        [tiangong-visual] 톈궁 맨눈 관측 한 건
+        [qs-mag] 매캔츠의 관측 표준 등급
+        [radar-size] 레이더 단면적
+        [mass-size] 발사 질량
+        [sibling-size] 같은 계열 자매 위성들의 등급
+       *[other] { $key }
+    }
+# 추정한 등급.
+words-mag-estimated = 약 { $range }등급, { $basis }으로 추정{ $flare ->
+        [yes] , 번쩍일 수 있음
+       *[no] {""}
+    }
+# 그 위성을 직접 잰 등급.
+words-mag-measured = { $mag }등급{ $flare ->
+        [yes] , 번쩍일 수 있음
+       *[no] {""}
+    }
+# 등급에 마우스를 올렸을 때.
+words-mag-hover = 표준 등급 { $value } ± { $sigma }(1000km 거리, 반쯤 비칠 때), { $source ->
+        [measured] 이 위성을 직접 잰 값
+        [family] 같은 계열의 값: { $basis }
+       *[size] 크기로 추정: { $basis }
+    }. 출처: { $citation }
+# 하늘에서 보일 만큼 밝은지.
+words-verdict = { $state ->
+        [yes] { $sky ->
+            [city] 도시 하늘에서도
+            [suburb] 교외 하늘에서도
+            [dark] 어두운 하늘에서
+           *[binoculars] 쌍안경으로
+        } 보일 만큼 밝아요
+        [perhaps] { $sky ->
+            [city] 도시 하늘에서
+            [suburb] 교외 하늘에서
+            [dark] 어두운 하늘에서
+           *[binoculars] 쌍안경으로
+        } 겨우 보일 수도 있어요{ $binoculars ->
+            [will] . 쌍안경으로는 보여요
+            [may] . 쌍안경으로는 보일 수도 있어요
+           *[no] {""}
+        }
+        [probably-not] { $sky ->
+            [city] 도시 하늘에서는
+            [suburb] 교외 하늘에서는
+            [dark] 어두운 하늘에서도
+           *[binoculars] 쌍안경으로도
+        } 너무 희미할 것 같아요{ $binoculars ->
+            [will] . 쌍안경으로는 보여요
+            [may] . 쌍안경으로는 보일 수도 있어요
+           *[no] {""}
+        }
+       *[no] { $sky ->
+            [city] 도시 하늘에서는
+            [suburb] 교외 하늘에서는
+            [dark] 어두운 하늘에서도
+           *[binoculars] 쌍안경으로도
+        } 너무 희미해요
+    }
+# 표의 "맨눈" 열.
+words-verdict-cell-yes = 보임
+words-verdict-cell-maybe = 아마도
+words-verdict-cell-no = 희미함
+# 추정 등급의 밝기 문장.
+words-brightness-estimated = { $level ->
+        [very-bright] 어떤 별보다도 밝아요
+        [bright] 가장 밝은 별들만큼 밝아요
+        [easy] 밝은 별처럼 쉽게 보여요
+        [faint] 희미해서 어두운 하늘이 필요해요
+       *[very-faint] 아주 희미해서 쌍안경이 있으면 좋아요
+    }({ $estimated }).
+# 알림에서 추정 등급의 밝기.
+words-seen-brightness-estimated = 밝기 { $estimated }, { $short }.
+# 달력 일정 제목에서 판정이 "아마도"일 때.
+words-event-visibility-maybe = 보임, 약 { $mag }등급: 여기서는 맨눈으로 겨우 보일까 말까
+# 유인물에서 하늘 한계 등급의 1시그마 안에 있는 등급.
+words-handout-maybe = { $mag }?
+# 추정 등급이 있는 유인물 줄의 메모.
+words-handout-row-note-magnitude = { $note }; { $magnitude }
+
+## The first evening (issue 20): ready lists, and satellites with nothing to see (src/report/outlook.rs)
+
+words-list-famous = 유명하고 밝은 위성
+words-list-korean-recon = 남북한 정찰위성
+words-unseen-window = { $kind ->
+        [tonight] 오늘 밤
+        [days] { $count }일 동안
+       *[hours] { $count }시간 동안
+    }
+words-unseen-next = { $sat }: { $window } 맨눈으로 보이는 통과가 없어요. 다음은 { $date } { $time } ({ $dir }쪽에서 나타나 { $height }°까지 올라요)
+words-unseen-plain = { $sat }: { $window } 맨눈으로 보이는 통과가 없어요
+words-unseen-none = { $sat }: { $window } 맨눈으로 보이는 통과가 없고, 그 뒤 { $days }일 동안에도 없어요 (낮이거나, 지구 그림자 속이거나, 너무 어두워요)
+words-unseen-never-rises = { $sat }: 여기서는 지평선 위로 뜨지 않아요 (앞으로 { $days }일 동안도 뜨지 않아요)
+
+## The first evening (issue 20): the handout accounts for every satellite and pass
+
+words-handout-brightest-of = 보이는 통과 { $count }번 가운데 가장 밝은 { $shown }번을 시간 순서로 실었어요. 다음 쪽에 모두 있어요.
+words-handout-all-passes = { $place } 하늘에서 보이는 통과 { $count }번 모두 (시간 순서)
+words-handout-page = { $pages }쪽 가운데 { $page }쪽.
+words-handout-unseen-more = … 이 기간에 맨눈으로 보이는 통과가 없는 위성이 { $count }개 더 있어요. 이 자료 끝에 모두 실었어요.
+words-handout-unseen-heading = 이 기간에 맨눈으로 보이는 통과가 없는 위성
+
+## Times people trust (issue 20): how uncertain a time is
+words-plus-minus = { $unit ->
+        [seconds] ±{ $n }초
+        [minutes] ±{ $n }분
+       *[hours] ±{ $n }시간
+    }
+
+## The ± beside a pass's times (issue 26; words-plus-minus above).
+words-handout-row-note-timing = { $note } · 시각 오차 { $plus_minus }

@@ -43,10 +43,12 @@
 //! - `scan.rs`: the scan, bracketing, and the passes built from it (2);
 //! - `refine.rs`: the roots refined between two samples (3);
 //! - `interpolant.rs`: the quintic Hermite interpolant the refinement evaluates;
-//! - `visibility.rs`: the visible part of a pass, how it appears and vanishes, its magnitude.
+//! - `visibility.rs`: the visible part of a pass, how it appears and vanishes, its magnitude;
+//! - `ahead.rs`: [`next_visible_pass`], the search ahead for a window that had none to see.
 //!
 //! The generic root finders (Illinois, the cubic's root, the walk) are in `orbit::roots`.
 
+mod ahead;
 mod bounds;
 mod finder;
 mod interpolant;
@@ -60,6 +62,7 @@ use chrono::{DateTime, Utc};
 
 use super::frames::ObserverFrame;
 use super::propagate::{PropagationError, Satellite};
+pub use ahead::{LOOK_AHEAD_DAYS, NextVisible, next_visible_pass};
 use finder::Finder;
 pub use pass::{
     Appears, MAX_DAYS_FROM_EPOCH, NotVisibleReason, Pass, PassList, PassPoint, PassSearch,
@@ -98,20 +101,4 @@ pub fn find_passes(
     }
     let finder = Finder::new(sat, frame, search, std_magnitude);
     finder.run(sat.minutes_since_epoch(start), sat.minutes_since_epoch(end))
-}
-
-/// A rough 1-sigma uncertainty of predicted times, in seconds, for elements `age_days`
-/// old (absolute value used) on an orbit of `mean_motion_rev_per_day`.
-///
-/// An estimate, not a model: element sets are good to about a kilometre at epoch (≈0.15 s
-/// along a low orbit) and drag errors grow along-track error roughly with the square of
-/// the age. Higher orbits drift far more slowly.
-pub fn timing_uncertainty_s(age_days: f64, mean_motion_rev_per_day: f64) -> f64 {
-    let age = age_days.abs();
-    let low_orbit = 2.0 + 1.0 * age + 0.1 * age * age;
-    if mean_motion_rev_per_day >= 6.0 {
-        low_orbit
-    } else {
-        low_orbit / 10.0
-    }
 }

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::orbit::BrightVerdict;
 use crate::orbit::propagate::PropagationError;
 
 /// Settings of a pass search. Angles in degrees; elevations are geometric unless
@@ -224,6 +225,16 @@ impl Pass {
     pub fn is_visible_to_eye(&self, limiting_magnitude: f64) -> bool {
         self.is_visible && self.is_bright_enough(limiting_magnitude) != Some(false)
     }
+
+    /// Whether a naked-eye observer may see it when its standard magnitude is uncertain by
+    /// `sigma` (magnitudes): visible, and not fainter than `limiting_magnitude` by a sigma
+    /// or more ([`BrightVerdict::of`]; "maybe" and unknown brightness count).
+    pub fn may_be_seen(&self, limiting_magnitude: f64, sigma: f64) -> bool {
+        self.is_visible
+            && self.magnitude.is_none_or(|m| {
+                BrightVerdict::of(m, sigma, limiting_magnitude) != BrightVerdict::No
+            })
+    }
 }
 
 /// Whether a satellite is above the horizon when it has no passes in the window.
@@ -240,13 +251,10 @@ pub enum SkyPresence {
     NotSearched,
 }
 
-/// Farthest a search window may reach from the element epoch, before or after it, days.
-///
-/// SGP4 is fitted to a few days of tracking; its along-track error grows by kilometres a
-/// day in low orbit, so after some weeks the times drift by minutes, and a year out the
-/// satellite may be anywhere on its orbit (or long decayed). Beyond this a search would
-/// report passes that are fiction, so [`super::find_passes`] refuses it, satellite by satellite.
-pub const MAX_DAYS_FROM_EPOCH: f64 = 365.0;
+/// Farthest a search window may reach from the element epoch, before or after it, days:
+/// beyond it [`super::find_passes`] refuses the search, satellite by satellite (the same
+/// limit as for a position; see the propagator's documentation).
+pub use crate::orbit::propagator::MAX_DAYS_FROM_EPOCH;
 
 /// The result of a pass search for one satellite.
 #[derive(Debug, Clone, PartialEq)]

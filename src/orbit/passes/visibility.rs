@@ -212,14 +212,10 @@ impl Finder<'_> {
         for &(a, b) in seen.iter().filter(|s| !any_in_window || in_window(s)) {
             let start = self.point(&self.reported(self.span_at(spans, a), a)?);
             let end = self.point(&self.reported(self.span_at(spans, b), b)?);
-            // Highest while seen: the culmination if it is seen, else the higher end (the
-            // elevation has no other turning point).
             let peak = if (a..=b).contains(&top) {
                 pass.culmination
-            } else if start.elevation_deg >= end.elevation_deg {
-                start
             } else {
-                end
+                self.highest_between(spans, a, b, start, end)?
             };
             if best.is_none_or(|(_, _, _, p, _)| peak.elevation_deg > p.elevation_deg) {
                 best = Some((a, b, start, peak, end));
@@ -245,6 +241,40 @@ impl Finder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The highest point of the seen stretch from `a` to `b` (at `start` and `end`), which
+    /// does not hold the pass's culmination: the higher of its ends, or a lower turning
+    /// point of the elevation inside it. A long high-orbit pass can climb, sink and climb
+    /// again while seen (AO-10 from Quito on 7 May 2026 is seen from 23:35 UTC at 43.4°,
+    /// sinks, and climbs to 46.0° at 00:44), so the ends alone would tell the wrong top.
+    fn highest_between(
+        &self,
+        spans: &TrailSpans,
+        a: f64,
+        b: f64,
+        start: PassPoint,
+        end: PassPoint,
+    ) -> Result<PassPoint, PropagationError> {
+        let mut best = if start.elevation_deg >= end.elevation_deg {
+            start
+        } else {
+            end
+        };
+        for (i, pair) in spans.trail.windows(2).enumerate() {
+            let (prev, next) = (&pair[0], &pair[1]);
+            if next.minutes <= a || prev.minutes >= b || !(prev.rate > 0.0 && next.rate <= 0.0) {
+                continue;
+            }
+            let turn = self.turning_point(self.trail_span(spans, i), *prev, *next)?;
+            if (a..=b).contains(&turn.minutes) {
+                let point = self.point(&turn);
+                if point.elevation_deg > best.elevation_deg {
+                    best = point;
+                }
+            }
+        }
+        Ok(best)
     }
 
     /// How the satellite became visible at `a`: by the condition that fails a moment

@@ -81,7 +81,7 @@ impl OverheadApp {
         let limit = self.state.settings.limiting_magnitude;
         for record in records
             .iter()
-            .filter(|r| r.pass.is_visible_to_eye(limit) && minutes > 0)
+            .filter(|r| r.is_visible_to_eye(limit) && minutes > 0)
         {
             let Some(start) = record.pass.visible_start() else {
                 continue;
@@ -137,10 +137,7 @@ impl OverheadApp {
             .as_ref()?
             .records
             .iter()
-            .filter(|r| {
-                r.pass
-                    .is_visible_to_eye(self.state.settings.limiting_magnitude)
-            })
+            .filter(|r| r.is_visible_to_eye(self.state.settings.limiting_magnitude))
             .filter_map(|r| r.pass.visible_start().map(|v| (r, v)))
             .filter(|(_, v)| v.time > t && v.time <= horizon)
             .map(|(r, _)| {
@@ -167,9 +164,10 @@ pub(super) fn alert_ui(
     let Some(start) = record.pass.visible_start() else {
         return;
     };
-    let text = report::alert_text(
+    let text = report::alert_text_estimated(
         record.name(),
         &record.pass,
+        record.standard_magnitude(),
         &countdown(start.time - view.t),
         |t| view.fmt.hm(t),
     );

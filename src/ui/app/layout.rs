@@ -116,6 +116,7 @@ impl OverheadApp {
                 self.catalog_job.is_some(),
                 RefreshBar {
                     progress: self.refresh_job.as_ref().map(Job::progress),
+                    note: self.refresh_job.as_ref().and_then(Job::note),
                     freshness: freshness.as_deref(),
                 },
                 &mut actions,
@@ -216,7 +217,7 @@ impl OverheadApp {
                 .resizable(true)
                 .default_size(250.0)
                 .show(ui, |ui| {
-                    picker.ui(ui, &view, &mut actions);
+                    picker.ui(ui, &view, settings.limiting_magnitude, &mut actions);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

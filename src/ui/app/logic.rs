@@ -42,6 +42,7 @@ impl OverheadApp {
         self.keyboard(ctx);
         self.apply_presentation(ctx);
         self.maybe_search(ctx);
+        self.look_ahead_step(ctx);
         // Words that age with real time are redrawn when they change.
         if let Some(last) = &self.last_refresh
             && let Some(d) = jobs::freshness_changes_in(
@@ -129,7 +130,8 @@ impl OverheadApp {
                     if let Some(catalog) = report.catalog {
                         self.catalog_loaded(catalog);
                     }
-                    let status = refresh_status(&report.outcomes);
+                    let data_date = self.catalog.as_ref().and_then(|c| c.data_epoch);
+                    let status = refresh_status(&report.outcomes, data_date);
                     // The automatic refresh speaks in the top bar only, unless it failed.
                     if !report.automatic || status.is_error {
                         self.status_bar.set(status);
@@ -279,7 +281,7 @@ impl OverheadApp {
         let catalog = self.catalog.as_ref()?;
         let mut ids = match self.state.which {
             Which::Chosen => self.state.settings.satellites.clone(),
-            Which::AllBright => catalog.bright_ids(),
+            Which::AllBright => catalog.bright_ids(self.state.settings.limiting_magnitude),
         };
         if let Some(s) = self.state.selected {
             ids.push(s);
@@ -405,6 +407,13 @@ impl OverheadApp {
                 settings.satellites.retain(|s| *s != norad_id);
                 if chosen {
                     settings.satellites.push(norad_id);
+                }
+            }
+            Action::ChooseAll(ids) => {
+                for id in ids {
+                    if !settings.satellites.contains(&id) {
+                        settings.satellites.push(id);
+                    }
                 }
             }
             Action::Favourite { norad_id, starred } => {

@@ -30,6 +30,7 @@ use crate::settings::Settings;
 mod alerts;
 mod layout;
 mod logic;
+mod look_ahead;
 mod saving;
 mod search_plan;
 mod startup;
@@ -99,6 +100,8 @@ pub struct OverheadApp {
     /// Pass searches started since the app started (tests count them).
     searches_started: u64,
     passes: Option<PassResults>,
+    /// The search ahead for chosen satellites with nothing to see in the window.
+    look_ahead: Option<look_ahead::RunningLookAhead>,
     frame: ObserverFrame,
     applied_theme: Option<ThemeChoice>,
     applied_presentation: bool,
@@ -180,6 +183,7 @@ impl OverheadApp {
             search_plan: search_plan::SearchPlan::default(),
             searches_started: 0,
             passes: None,
+            look_ahead: None,
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
@@ -217,9 +221,12 @@ impl OverheadApp {
         self.searches_started
     }
 
-    /// True while the catalog loads or a pass search runs.
+    /// True while the catalog loads, a pass search or a search ahead runs.
     pub fn is_busy(&self) -> bool {
-        self.catalog_job.is_some() || self.search.is_some() || self.refresh_job.is_some()
+        self.catalog_job.is_some()
+            || self.search.is_some()
+            || self.refresh_job.is_some()
+            || self.look_ahead.is_some()
     }
 
     /// The loaded catalog.

@@ -111,6 +111,8 @@ impl OverheadApp {
             extension: format.extension(),
             folder: self.export_dir.clone().unwrap_or_else(default_export_dir),
             ask: self.export_dir.is_none(),
+            // The handout is for printing: it opens in the PDF viewer once saved.
+            open_after: format == ExportFormat::Pdf && self.export_dir.is_none(),
         };
         if request.ask {
             self.save_job = Some(PendingSave {
@@ -135,6 +137,12 @@ impl OverheadApp {
                 status.folder = path.parent().map(std::path::Path::to_path_buf);
                 self.status_bar.set(status);
             }
+            save::SaveOutcome::SavedAndOpened(path) => {
+                let mut status =
+                    Status::info(t!("app-handout-opened", path = path.display().to_string()));
+                status.folder = path.parent().map(std::path::Path::to_path_buf);
+                self.status_bar.set(status);
+            }
             save::SaveOutcome::Cancelled => self.set_info(t!("app-save-cancelled")),
             save::SaveOutcome::Failed { path, message } => {
                 self.set_error(t!(
@@ -146,8 +154,10 @@ impl OverheadApp {
         }
     }
 
-    /// Writes the one-page handout (the visible passes in the table, the selected pass's
-    /// chart or the best one's) as a PDF beside the other exports. It takes a few tens of
+    /// Makes the handout (the visible passes in the table, the selected pass's chart or
+    /// the best one's, a line for each chosen satellite with nothing to see) and saves it
+    /// through the save dialog, then opens it in the PDF viewer to print (without a dialog,
+    /// into the Downloads folder, and opened all the same). Making it takes a few tens of
     /// milliseconds, so it runs on the click.
     pub(super) fn print_handout(&mut self, ctx: &egui::Context) {
         let Some(results) = &self.passes else { return };
@@ -158,7 +168,7 @@ impl OverheadApp {
             .filter(|r| {
                 (self.state.which != Which::Chosen
                     || self.state.settings.satellites.contains(&r.pass.norad_id))
-                    && r.pass.is_visible_to_eye(limit)
+                    && r.is_visible_to_eye(limit)
             })
             .collect();
         let place = self.place();
@@ -176,10 +186,15 @@ impl OverheadApp {
             let sat = catalog?.get(r.pass.norad_id)?;
             Some((r, crate::handout::path_samples(sat, &self.frame, r)))
         });
-        let stars = chosen.map_or_else(Vec::new, |r| {
-            let t = r.pass.visible_peak().unwrap_or(r.pass.culmination).time;
+        let chart_time = chosen.map(|r| r.pass.visible_peak().unwrap_or(r.pass.culmination).time);
+        let stars = chart_time.map_or_else(Vec::new, |t| {
             crate::handout::chart_stars(&self.frame, t, 4.5)
         });
+        let constellation_lines = chart_time.map_or_else(Vec::new, |t| {
+            crate::handout::chart_constellation_lines(&self.frame, t)
+        });
+        // Every chosen satellite is accounted for: a line for each with nothing to see.
+        let unseen = self.unseen_lines(results, &fmt);
         let window_line = t!(
             "app-handout-window",
             start = fmt.date_time(results.request.start),
@@ -200,6 +215,9 @@ impl OverheadApp {
             limiting_magnitude: limit,
             data_line,
             made_at: self.real_now,
+            unseen,
+            constellation_lines,
+            zone_at: chart_time.unwrap_or(results.request.start),
         };
         let pdf = match crate::handout::handout_pdf(&input) {
             Ok(pdf) => pdf,
@@ -213,6 +231,34 @@ impl OverheadApp {
             fmt.format(self.sim_time(), "%Y%m%d-%H%M")
         );
         self.save_file(ctx, name, pdf, ExportFormat::Pdf, records.len());
+    }
+
+    /// The handout's lines for the chosen satellites with nothing to see in `results`'
+    /// window (as the table says them).
+    fn unseen_lines(
+        &self,
+        results: &crate::ui::jobs::PassResults,
+        fmt: &TimeFormatter,
+    ) -> Vec<String> {
+        let (Which::Chosen, Some(catalog)) = (self.state.which, self.catalog.as_deref()) else {
+            return Vec::new();
+        };
+        let window = match self.state.window {
+            crate::ui::view::SearchWindow::Tonight => report::WindowWords::Tonight,
+            crate::ui::view::SearchWindow::Hours(_) => report::WindowWords::Span {
+                start: results.request.start,
+                end: results.request.end,
+            },
+        };
+        crate::ui::ahead::unseen_notes(
+            results,
+            catalog,
+            &self.state.settings.satellites,
+            self.state.settings.limiting_magnitude,
+        )
+        .iter()
+        .filter_map(|(note, _)| note.unseen_words(window, fmt))
+        .collect()
     }
 
     pub(super) fn save_settings(&mut self) {

@@ -66,7 +66,9 @@ pub struct AppOptions {
 
 impl AppOptions {
     /// The options of the real app: the system clock (or `OVERHEAD_FAKE_NOW`, an RFC 3339
-    /// instant the clock starts at and runs on from), and the platform settings file.
+    /// instant the clock starts at and runs on from), the platform settings file, and, on a
+    /// first start, the settings proposed for the computer's time zone and language
+    /// ([`Settings::for_first_start`]).
     pub fn from_env() -> anyhow::Result<Self> {
         let now = match std::env::var("OVERHEAD_FAKE_NOW") {
             Ok(text) if !text.trim().is_empty() => {
@@ -77,10 +79,20 @@ impl AppOptions {
             }
             _ => NowSource::System,
         };
+        let settings_path = crate::settings::default_settings_path().ok();
+        // A first start (no settings file yet) proposes the place of the computer's time
+        // zone and the satellites of its language.
+        let first_start = !settings_path.as_ref().is_some_and(|p| p.exists());
+        let initial_settings = first_start.then(|| {
+            Settings::for_first_start(
+                crate::atlas::zones::system_zone_name().as_deref(),
+                crate::i18n::language(),
+            )
+        });
         Ok(Self {
             now,
-            settings_path: crate::settings::default_settings_path().ok(),
-            initial_settings: None,
+            settings_path,
+            initial_settings,
             load_catalog: None,
             export_dir: None,
             cache_dir: None,

@@ -87,6 +87,8 @@ fn language_ui(ui: &mut egui::Ui, current: Option<Lang>, actions: &mut Vec<Actio
 pub(super) struct RefreshBar<'a> {
     /// Sources checked and to check, while a refresh runs.
     pub(super) progress: Option<(usize, usize)>,
+    /// What the refresh waits for right now (a slow download's progress), if it says.
+    pub(super) note: Option<String>,
     /// How fresh the elements are, in a few words.
     pub(super) freshness: Option<&'a str>,
 }
@@ -210,7 +212,12 @@ fn catalog_row_ui(
                 _ if presentation => {}
                 Some((done, total)) => {
                     ui.spinner();
-                    ui.label(t!("app-refreshing", done = done, total = total));
+                    let label = ui.label(t!("app-refreshing", done = done, total = total));
+                    // A slow download or a wait on another process is said, not silent.
+                    if let Some(note) = &refresh.note {
+                        label.on_hover_text(note);
+                        ui.weak(note);
+                    }
                 }
                 None => {
                     if ui

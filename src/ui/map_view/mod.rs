@@ -294,6 +294,11 @@ impl MapView {
                     lon = longitude_words(lon),
                     alt = format!("{alt_km:.0}")
                 ),
+                // A year from the elements' epoch there is no position to give, and it is
+                // not a sign of decay (issue 25).
+                None if sat.set.age_days(view.t).abs() > crate::orbit::MAX_DAYS_FROM_EPOCH => {
+                    t!("app-map-far-from-epoch", sat = sat.set.name.as_str())
+                }
                 None => t!("app-map-no-position", sat = sat.set.name.as_str()),
             };
             ui.label(egui::RichText::new(text).small());

@@ -6,7 +6,7 @@ use eframe::egui;
 use egui::RichText;
 
 use super::{ColumnSet, PassesPanel};
-use crate::orbit::{Appears, NotVisibleReason, Vanishes};
+use crate::orbit::{Appears, BrightVerdict, NotVisibleReason, Vanishes};
 use crate::report::{self, PassRecord, SeenPart, compass_point, vanishes_short};
 use crate::ui::view::ViewCtx;
 
@@ -49,14 +49,18 @@ impl PassesPanel {
             ),
             ColumnSet::Horizon => Cell::new(view.fmt.date(p.rise.time)),
         };
-        let magnitude = magnitude_cell(view, p, limit);
+        let magnitude = magnitude_cell(view, record, limit);
+        // Each time with its ± once that passes a few seconds ("21:39 ±17 min").
+        let uncertainty_s = record.timing_uncertainty_s();
+        let with_plus_minus = |text: String| report::time_with_plus_minus(text, uncertainty_s);
         match self.columns {
             ColumnSet::Seen => {
                 let mut cells = vec![date];
                 match SeenPart::of(p) {
                     Some(seen) => {
                         let point = |q: &crate::orbit::PassPoint, how: Option<String>| {
-                            let time = Cell::new(fmt.hm(q.time)).hover(fmt.hms(q.time));
+                            let time =
+                                Cell::new(with_plus_minus(fmt.hm(q.time))).hover(fmt.hms(q.time));
                             let time = match how {
                                 Some(how) => time.hover(crate::t!(
                                     "panels-time-how",
@@ -89,7 +93,9 @@ impl PassesPanel {
                             .span(3),
                         );
                         let top = &p.culmination;
-                        cells.push(Cell::new(RichText::new(fmt.hm(top.time)).weak()));
+                        cells.push(Cell::new(
+                            RichText::new(with_plus_minus(fmt.hm(top.time))).weak(),
+                        ));
                         cells.push(height_cell(top.elevation_deg));
                         cells.push(direction_cell(top.azimuth_deg));
                         cells.push(Cell::new("").span(3));
@@ -113,12 +119,12 @@ impl PassesPanel {
                 };
                 vec![
                     date,
-                    Cell::new(fmt.hms(p.rise.time)),
+                    Cell::new(with_plus_minus(fmt.hms(p.rise.time))),
                     direction_cell(p.rise.azimuth_deg),
-                    Cell::new(fmt.hms(p.culmination.time)),
+                    Cell::new(with_plus_minus(fmt.hms(p.culmination.time))),
                     height_cell(p.culmination.elevation_deg),
                     direction_cell(p.culmination.azimuth_deg),
-                    Cell::new(fmt.hms(p.set.time)),
+                    Cell::new(with_plus_minus(fmt.hms(p.set.time))),
                     direction_cell(p.set.azimuth_deg),
                     Cell::new(crate::t!(
                         "panels-duration-min",
@@ -156,24 +162,39 @@ fn direction_cell(azimuth_deg: f64) -> Cell {
     ))
 }
 
-/// The magnitude: "1.8", "12.3" marked too faint, or "?" when unknown.
-fn magnitude_cell(view: &ViewCtx<'_>, pass: &crate::orbit::Pass, limit: f64) -> Cell {
-    match (pass.is_visible, pass.magnitude) {
-        (false, _) => Cell::new(RichText::new("–").weak()),
-        (true, None) => Cell::new("?").hover(crate::t!("panels-mag-unknown-hover")),
-        (true, Some(m)) if m > limit => Cell::new(
-            RichText::new(crate::t!("panels-mag-faint", mag = format!("{m:.1}")))
-                .color(view.palette.text)
-                .weak(),
-        )
-        .hover(crate::t!(
-            "panels-mag-faint-hover",
-            mag = format!("{m:.1}"),
-            limit = format!("{limit:.1}")
-        )),
-        (true, Some(m)) => Cell::new(RichText::new(format!("{m:.1}")).color(view.palette.good))
-            .hover(report::brightness_words(m)),
+/// The magnitude: "1.8" when measured for the satellite, "about 5.5–6.5" when estimated
+/// (from its family or size), marked faint when fainter than the sky's limit by a sigma,
+/// or "?" when unknown; the hover says where the number comes from and what the sky allows.
+fn magnitude_cell(view: &ViewCtx<'_>, record: &PassRecord, limit: f64) -> Cell {
+    let pass = &record.pass;
+    let estimate = record.standard_magnitude();
+    let (Some(m), Some(verdict)) = (pass.magnitude, record.bright_verdict(limit)) else {
+        return if pass.is_visible {
+            Cell::new("?").hover(crate::t!("panels-mag-unknown-hover"))
+        } else {
+            Cell::new(RichText::new("–").weak())
+        };
+    };
+    let sigma = estimate.map_or(0.0, |e| e.sigma);
+    let text = report::magnitude_cell(m, estimate);
+    let mut hover = crate::t!(
+        "panels-mag-verdict-hover",
+        mag = report::magnitude_words(m, estimate),
+        verdict = report::verdict_words(verdict, m, sigma, limit)
+    );
+    if let Some(e) = estimate {
+        hover = format!("{hover}\n{}", report::estimate_hover(e));
     }
+    let label = match verdict {
+        BrightVerdict::No => RichText::new(crate::t!("panels-mag-faint", mag = text))
+            .color(view.palette.text)
+            .weak(),
+        BrightVerdict::Maybe => {
+            RichText::new(crate::t!("panels-mag-maybe", mag = text)).color(view.palette.text)
+        }
+        BrightVerdict::Yes => RichText::new(text).color(view.palette.good),
+    };
+    Cell::new(label).hover(hover)
 }
 
 /// Why the seen part begins where it does, in words (hover of the "Appears" time).

@@ -7,6 +7,7 @@ use egui::{Align, Layout, RichText, Vec2};
 
 use super::{ColumnSet, PassesPanel, SortColumn};
 
+#[derive(Clone, Copy)]
 pub(super) struct Column {
     pub(super) title: &'static str,
     /// A title over several columns ("panels-group-appears" over its time, height and direction).
@@ -44,7 +45,8 @@ const SEEN_COLUMNS: [Column; 12] = [
     col("panels-col-time", "panels-group-vanishes", 46.0, None),
     col("panels-col-height", "panels-group-vanishes", 48.0, None),
     col("panels-col-direction", "panels-group-vanishes", 74.0, None),
-    col("panels-col-mag", "", 58.0, Some(SortColumn::Magnitude)),
+    // Wide enough for an estimate's range with its verdict ("6.1–8.1 faint", issue 22).
+    col("panels-col-mag", "", 92.0, Some(SortColumn::Magnitude)),
     col("panels-col-ends", "", 96.0, Some(SortColumn::Visible)),
 ];
 
@@ -69,7 +71,8 @@ const HORIZON_COLUMNS: [Column; 11] = [
     col("panels-col-direction", "panels-group-set", 74.0, None),
     col("panels-col-duration", "", 70.0, Some(SortColumn::Duration)),
     col("panels-col-visible", "", 140.0, Some(SortColumn::Visible)),
-    col("panels-col-mag", "", 58.0, Some(SortColumn::Magnitude)),
+    // Wide enough for an estimate's range with its verdict ("6.1–8.1 faint", issue 22).
+    col("panels-col-mag", "", 92.0, Some(SortColumn::Magnitude)),
 ];
 
 const fn col(
@@ -109,6 +112,19 @@ impl ColumnSet {
             Self::Seen => &SEEN_COLUMNS,
             Self::Horizon => &HORIZON_COLUMNS,
         }
+    }
+
+    /// The columns, each time column `extra_time_width` wider: room for the ± beside the
+    /// times once the elements are old for them (issue 26).
+    pub(super) fn columns_widened(self, extra_time_width: f32) -> Vec<Column> {
+        let time = |c: &Column| c.title == "panels-col-time";
+        self.columns()
+            .iter()
+            .map(|c| Column {
+                width: c.width + if time(c) { extra_time_width } else { 0.0 },
+                ..*c
+            })
+            .collect()
     }
 }
 

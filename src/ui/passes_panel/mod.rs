@@ -3,12 +3,14 @@
 //! The panel's state and the rows it shows live here; its parts each have a file:
 //! [`filters`] (the line of switches above the table), [`columns`] (the two column sets
 //! and their two-row sortable header), [`cells`] (what each cell of a row says) and
-//! [`table`] (the rows, with the satellite's column fixed and the others scrolling).
+//! [`table`] (the rows, with the satellite's column fixed and the others scrolling), and
+//! [`unseen`] (a line for each chosen satellite with nothing to see in the window).
 
 mod cells;
 mod columns;
 mod filters;
 mod table;
+mod unseen;
 
 use eframe::egui;
 
@@ -101,7 +103,7 @@ impl PassesPanel {
     ) -> Vec<&'a PassRecord> {
         let mut rows: Vec<&PassRecord> = records
             .iter()
-            .filter(|r| !self.visible_only || r.pass.is_visible_to_eye(limiting_magnitude))
+            .filter(|r| !self.visible_only || r.is_visible_to_eye(limiting_magnitude))
             .filter(|r| only.is_none_or(|ids| ids.contains(&r.pass.norad_id)))
             .collect();
         let key_rise = |r: &PassRecord| r.pass.rise.time;
@@ -136,7 +138,7 @@ impl PassesPanel {
             SortColumn::Visible => {
                 rows.sort_by_key(|r| {
                     (
-                        !r.pass.is_visible_to_eye(limiting_magnitude),
+                        !r.is_visible_to_eye(limiting_magnitude),
                         !r.pass.is_visible,
                         key_rise(r),
                     )
@@ -237,6 +239,9 @@ impl PassesPanel {
                 actions.push(Action::PrintHandout);
             }
         });
+        if input.which == Which::Chosen {
+            self.unseen_ui(ui, view, results, input, actions);
+        }
         if rows.is_empty() {
             ui.label(if input.which == Which::Chosen && view.chosen.is_empty() {
                 crate::t!("panels-choose-satellites")

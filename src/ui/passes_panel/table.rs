@@ -9,7 +9,7 @@ use egui::{Align, Layout, Sense, UiBuilder, Vec2};
 use super::cells::Cell;
 use super::columns::{Column, SATELLITE_WIDTH};
 use super::{PassesPanel, SortColumn};
-use crate::report::PassRecord;
+use crate::report::{self, PassRecord};
 use crate::ui::clock::ClockCommand;
 use crate::ui::view::{Action, PassKey, ViewCtx};
 
@@ -25,7 +25,21 @@ impl PassesPanel {
         actions: &mut Vec<Action>,
     ) {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        let columns = self.columns.columns();
+        // Room for the ± beside the times when a row shows one ("21:39 ±17 min").
+        let plus_minus_width = if rows
+            .iter()
+            .any(|r| report::plus_minus_beside(r.timing_uncertainty_s()).is_some())
+        {
+            let widest = format!(" {}", report::plus_minus_words(5399.0));
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            ui.painter()
+                .layout_no_wrap(widest, font, egui::Color32::WHITE)
+                .size()
+                .x
+        } else {
+            0.0
+        };
+        let columns = &self.columns.columns_widened(plus_minus_width)[..];
         let total_width: f32 = columns.iter().map(|c| c.width).sum();
         // The header: the satellite's title, then the others, scrolled as the body is.
         ui.horizontal(|ui| {

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::sky_scene::{SceneCache, chart_xy};
 use super::view::{PassKey, ViewCtx, find_record};
 use crate::orbit::{observe, sky_path};
-use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description};
+use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description_estimated};
 
 /// Half the width of the chart, chart units (degrees of zenith angle): the horizon at 90
 /// and room for the compass points outside it.
@@ -304,7 +304,8 @@ impl SkyChart {
         let fmt = view.fmt;
         match record {
             Some(r) => {
-                let mut text = plain_description(&r.pass, |t| fmt.hm(t));
+                let mut text =
+                    plain_description_estimated(&r.pass, r.standard_magnitude(), |t| fmt.hm(t));
                 if let Some(moon) =
                     MoonNearPass::of(&r.pass, view.frame).filter(MoonNearPass::is_worth_noting)
                 {
