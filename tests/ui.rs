@@ -955,11 +955,11 @@ fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
         .collect()
 }
 
-/// The fixture app in `lang`, loaded and searched.
-fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
-    overhead::i18n::set_thread_language(Some(lang));
-    let mut options = Some(AppOptions {
-        now: NowSource::Fixed(now()),
+/// The options of the app on the fixture with `settings` and its clock from `now`: no
+/// settings file, no network, no desktop notifications.
+pub(crate) fn fixture_options(now: NowSource, settings: Settings) -> AppOptions {
+    AppOptions {
+        now,
         settings_path: None,
         initial_settings: Some(settings),
         load_catalog: Some(Box::new(fixture_catalog)),
@@ -967,7 +967,13 @@ fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
         cache_dir: None,
         auto_refresh: false,
         notifications: false,
-    });
+    }
+}
+
+/// The fixture app in `lang`, loaded and searched.
+fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(lang));
+    let mut options = Some(fixture_options(NowSource::Fixed(now()), settings));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {

@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use overhead::settings::Settings;
 use overhead::ui::{AppOptions, NowSource, OverheadApp};
 
-use crate::ui::{app_at, build, fixture_catalog, iss_settings, settled_settings};
+use crate::ui::{app_at, build, fixture_catalog, fixture_options, iss_settings, settled_settings};
 use crate::util::settle;
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -151,16 +151,10 @@ fn changes_of_satellites_place_or_settings_each_search_once() {
 /// The app on the fixture with a clock that runs with real time, as the real window's
 /// does (from 2026-08-22 12:00 UTC), loaded and searched.
 fn live_app(settings: Settings) -> Harness<'static, OverheadApp> {
-    let mut harness = build(AppOptions {
-        now: NowSource::StartingAt(at("2026-08-22T12:00:00Z")),
-        settings_path: None,
-        initial_settings: Some(settings),
-        load_catalog: Some(Box::new(fixture_catalog)),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
-    });
+    let mut harness = build(fixture_options(
+        NowSource::StartingAt(at("2026-08-22T12:00:00Z")),
+        settings,
+    ));
     settle(&mut harness);
     harness
 }
@@ -281,9 +275,6 @@ fn nothing_moves_down_when_the_catalog_arrives() {
     let go = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let wait = go.clone();
     let mut harness = build(AppOptions {
-        now: NowSource::Fixed(at("2026-12-01T12:00:00Z")),
-        settings_path: None,
-        initial_settings: Some(iss_settings()),
         load_catalog: Some(Box::new(move |t| {
             while !wait.load(std::sync::atomic::Ordering::Relaxed) {
                 std::thread::sleep(StdDuration::from_millis(5));
@@ -292,10 +283,7 @@ fn nothing_moves_down_when_the_catalog_arrives() {
             data.data_epoch = data.get(25_544).map(|s| s.set.epoch);
             Ok(data)
         })),
-        export_dir: None,
-        cache_dir: None,
-        auto_refresh: false,
-        notifications: false,
+        ..fixture_options(NowSource::Fixed(at("2026-12-01T12:00:00Z")), iss_settings())
     });
     harness.step();
     harness.step();
