@@ -15,7 +15,7 @@ use egui::{Color32, ColorImage};
 use super::projection::Projection;
 
 /// Half the side of a dot, screen points: larger when zoomed in.
-pub(super) fn dot_half_side(proj: &Projection) -> f32 {
+fn dot_half_side(proj: &Projection) -> f32 {
     if proj.px_per_deg > 8.0 { 1.4 } else { 0.9 }
 }
 

@@ -162,13 +162,12 @@ impl MapView {
             let visible = proj.rect.expand(2.0);
             for r in 0..rows - 1 {
                 for c in 0..cols - 1 {
-                    let corners = [r * cols + c, r * cols + c + 1, (r + 1) * cols + c];
-                    let corners = [corners[0], corners[1], corners[2], corners[2] + 1];
-                    let dark = corners
+                    let k = r * cols + c;
+                    let dark = [k, k + 1, k + cols, k + cols + 1]
                         .iter()
                         .any(|&k| self.cache.night.get(k).is_some_and(|d| *d > 0.0));
-                    let i = base + corners[0] as u32;
-                    let below = base + corners[2] as u32;
+                    let i = base + k as u32;
+                    let below = i + cols as u32;
                     let cell = Rect::from_two_pos(
                         mesh.vertices[i as usize].pos,
                         mesh.vertices[below as usize + 1].pos,
