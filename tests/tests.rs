@@ -32,6 +32,8 @@ mod hostile;
 mod proxy;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
+// A window that rests (issue 21): searches counted over a simulated night, frames asked.
+mod window_rest;
 // The first evening (issue 20): a first start in London and in Seoul, a teacher's lesson and
 // a hobbyist's tonight, played in the window at four screen sizes.
 mod journeys;

@@ -27,6 +27,7 @@ pub mod notify;
 pub mod passes_panel;
 pub mod picker;
 pub mod probe;
+pub mod repaint;
 pub mod save;
 pub mod sky_chart;
 pub mod sky_scene;

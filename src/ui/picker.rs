@@ -6,7 +6,7 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::SatGroup;
-use super::view::{Action, ViewCtx};
+use super::view::{Action, MAX_QUERY_CHARS, ViewCtx};
 
 /// How many search results to list at most.
 const MAX_RESULTS: usize = 200;
@@ -37,9 +37,27 @@ pub struct Picker {
     /// rows under the pointer do not move before the next click.
     #[serde(skip)]
     held: Option<Vec<u64>>,
+    /// The last search's answer, kept while the query and the catalog stay the same: a
+    /// frame redraws the list without filtering the 16,400 names again.
+    #[serde(skip)]
+    found: Option<Found>,
+}
+
+/// A search's answer: for which query, in which catalog, the numbers found.
+#[derive(Debug, Clone)]
+struct Found {
+    query: String,
+    /// The catalog searched (its address: a new catalog is another one).
+    catalog: usize,
+    norad_ids: Vec<u64>,
 }
 
 impl Picker {
+    /// The search box's widget id (the "/" key gives it the keyboard focus).
+    pub fn search_id() -> egui::Id {
+        egui::Id::unique("picker_search")
+    }
+
     /// Draws the picker. `limiting_magnitude` (the sky's) decides which satellites the
     /// group of those bright to the eye holds.
     pub fn ui(
@@ -53,6 +71,7 @@ impl Picker {
             query,
             browse,
             held,
+            found,
         } = self;
         // The bright group of older versions, by standard magnitude alone, is the one of
         // satellites bright to the eye now.
@@ -64,6 +83,8 @@ impl Picker {
         ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)
+                .id(Self::search_id())
+                .char_limit(MAX_QUERY_CHARS)
                 .hint_text(crate::t!("panels-picker-search-hint"))
                 .desired_width(f32::INFINITY),
         )
@@ -131,11 +152,23 @@ impl Picker {
                     .unwrap_or_default(),
             }
         } else {
-            catalog
-                .search(query, MAX_RESULTS)
-                .iter()
-                .map(|s| s.set.norad_id)
-                .collect()
+            let identity = std::ptr::from_ref(catalog) as usize;
+            match found {
+                Some(f) if f.query == *query && f.catalog == identity => f.norad_ids.clone(),
+                _ => {
+                    let norad_ids: Vec<u64> = catalog
+                        .search(query, MAX_RESULTS)
+                        .iter()
+                        .map(|s| s.set.norad_id)
+                        .collect();
+                    *found = Some(Found {
+                        query: query.clone(),
+                        catalog: identity,
+                        norad_ids: norad_ids.clone(),
+                    });
+                    norad_ids
+                }
+            }
         };
         // A ready list or group is chosen whole with one click (the teacher's lesson:
         // "Korean reconnaissance satellites").

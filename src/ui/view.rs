@@ -10,10 +10,15 @@ use serde::{Deserialize, Serialize};
 use super::catalog_data::CatalogData;
 use super::clock::ClockCommand;
 use super::jobs::PassResults;
+use super::repaint::Wakes;
 use super::theme::{Palette, ThemeChoice};
 use super::timefmt::{TimeDisplay, TimeFormatter};
 use crate::orbit::{Observer, ObserverFrame, PassSearch};
 use crate::report::PassRecord;
+
+/// The search boxes (satellites, towns) take at most this many characters: more names
+/// nothing, and a pasted megabyte would be laid out and searched every frame.
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// A named observing place (part of the saved settings).
 pub use crate::settings::ObserverSite as Place;
@@ -267,6 +272,9 @@ pub struct ViewCtx<'a> {
     /// The faintest magnitude the observer's sky shows: a visible pass fainter than this
     /// cannot be seen by eye.
     pub limiting_magnitude: f64,
+    /// Where a view whose picture changes by itself (an animation, a countdown while the
+    /// clock is paused) asks for its next frame; see [`super::repaint`] for the policy.
+    pub wakes: &'a Wakes,
 }
 
 /// The record of the pass `key` in the latest results, if it is there.

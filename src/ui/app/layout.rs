@@ -12,7 +12,7 @@ use crate::ui::jobs::{self, Job};
 use crate::ui::passes_panel::PassesInput;
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
-use crate::ui::view::{Action, SearchWindow, ViewCtx};
+use crate::ui::view::{Action, ViewCtx};
 
 /// In presentation mode the painted labels of the sky chart and map (compass points,
 /// times, satellite names) are this much larger again, to read from the back of a room.
@@ -28,41 +28,38 @@ impl OverheadApp {
         let progress = self.search.as_ref().map(|s| s.job.progress());
         let alert = self.alert().map(|(k, r)| (k, r.clone()));
         let transit_alert = self.transit_alert();
-        let (night_note, never_dark) = match self.state.window {
-            SearchWindow::Hours(_) => (None, false),
-            SearchWindow::Tonight => {
-                let limit = format!(
-                    "{:.0}",
-                    self.state.settings.pass_search.max_sun_elevation_deg
-                );
-                match self.tonight(t) {
-                    Night::Dark { dusk, dawn } => (
-                        Some(t!(
-                            "app-night-dark",
-                            dusk = fmt.hm(dusk),
-                            dawn = fmt.hm(dawn),
-                            limit = limit
-                        )),
-                        false,
-                    ),
-                    Night::AlwaysDark { until, .. } => (
-                        Some(t!(
-                            "app-night-polar",
-                            limit = limit,
-                            until = fmt.date_time(until)
-                        )),
-                        false,
-                    ),
-                    Night::NeverDark { .. } => (
-                        Some(t!(
-                            "app-night-never-dark",
-                            place = crate::ui::view::place_name_in(&place, crate::i18n::language()),
-                            limit = limit
-                        )),
-                        true,
-                    ),
-                }
-            }
+        let limit = format!(
+            "{:.0}",
+            self.state.settings.pass_search.max_sun_elevation_deg
+        );
+        // Tonight's night as the search found it (once per night, not every frame).
+        let (night_note, never_dark) = match self.tonight() {
+            None => (None, false),
+            Some(Night::Dark { dusk, dawn }) => (
+                Some(t!(
+                    "app-night-dark",
+                    dusk = fmt.hm(dusk),
+                    dawn = fmt.hm(dawn),
+                    limit = limit
+                )),
+                false,
+            ),
+            Some(Night::AlwaysDark { until, .. }) => (
+                Some(t!(
+                    "app-night-polar",
+                    limit = limit,
+                    until = fmt.date_time(until)
+                )),
+                false,
+            ),
+            Some(Night::NeverDark { .. }) => (
+                Some(t!(
+                    "app-night-never-dark",
+                    place = crate::ui::view::place_name_in(&place, crate::i18n::language()),
+                    limit = limit
+                )),
+                true,
+            ),
         };
         let freshness = match &self.last_refresh {
             Some(last) => Some(jobs::freshness_line(
@@ -109,6 +106,7 @@ impl OverheadApp {
                 1.0
             },
             limiting_magnitude: settings.limiting_magnitude,
+            wakes: &self.wakes,
         };
 
         // The enlarged sky chart takes the whole window (the whole screen when presenting),

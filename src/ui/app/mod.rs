@@ -1,10 +1,12 @@
 //! The application: owns the state, the clock and the jobs, and implements `eframe::App`.
 //!
 //! Each frame: read the real time once, poll the jobs, start a pass search if what is
-//! shown no longer matches what was searched ([`logic`]), draw the panels, which only
-//! queue [`Action`]s ([`layout`], [`top_panel`]), then carry out the actions and save what
-//! changed ([`saving`]). [`startup`] holds the options the window opens with and
-//! [`alerts`] the warnings before visible passes.
+//! shown no longer matches what was searched ([`logic`], deciding with [`search_plan`]:
+//! tonight's window is found once per night), draw the panels, which only queue
+//! [`Action`]s ([`layout`], [`top_panel`]), carry out the actions and save what changed
+//! ([`saving`]), then ask for the next frame only when the picture will change
+//! ([`crate::ui::repaint`], the repaint policy). [`startup`] holds the options the window
+//! opens with and [`alerts`] the warnings before visible passes.
 
 use eframe::egui;
 
@@ -17,6 +19,7 @@ use super::catalog_data::{self, CatalogData};
 use super::clock::SimClock;
 use super::jobs::{self, Job, PassRequest, PassResults, RefreshReport, SharedCatalogLoader};
 use super::notify::Notifier;
+use super::repaint::Wakes;
 use super::state::AppState;
 use super::status_bar::StatusBar;
 use super::theme::ThemeChoice;
@@ -29,6 +32,7 @@ mod layout;
 mod logic;
 mod look_ahead;
 mod saving;
+mod search_plan;
 mod startup;
 mod top_panel;
 mod transits;
@@ -92,6 +96,10 @@ pub struct OverheadApp {
     alert_plan: alerts::AlertPlan,
     notify_failure_shown: bool,
     search: Option<RunningSearch>,
+    /// Decides which search the views need (tonight's window kept once per night).
+    search_plan: search_plan::SearchPlan,
+    /// Pass searches started since the app started (tests count them).
+    searches_started: u64,
     passes: Option<PassResults>,
     /// The search ahead for chosen satellites with nothing to see in the window.
     look_ahead: Option<look_ahead::RunningLookAhead>,
@@ -112,6 +120,12 @@ pub struct OverheadApp {
     saved_ui_state: String,
     ui_state_saved_at: DateTime<Utc>,
     actions: Vec<Action>,
+    /// Frames the views asked for during this frame (see [`crate::ui::repaint`]).
+    wakes: Wakes,
+    /// egui's time of the last input, seconds (the text cursor blinks for a while after it).
+    last_input_s: f64,
+    /// Whether the text cursor was last set to blink.
+    applied_blink: Option<bool>,
 }
 
 impl OverheadApp {
@@ -171,6 +185,8 @@ impl OverheadApp {
             alert_plan: alerts::AlertPlan::default(),
             notify_failure_shown: false,
             search: None,
+            search_plan: search_plan::SearchPlan::default(),
+            searches_started: 0,
             passes: None,
             look_ahead: None,
             applied_theme: None,
@@ -185,6 +201,9 @@ impl OverheadApp {
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),
+            wakes: Wakes::default(),
+            last_input_s: 0.0,
+            applied_blink: None,
         }
     }
 
@@ -201,6 +220,12 @@ impl OverheadApp {
     /// The latest pass search results.
     pub fn passes(&self) -> Option<&PassResults> {
         self.passes.as_ref()
+    }
+
+    /// How many pass searches the app has started: one per night in the Tonight view and one
+    /// per change of satellites, place or settings, never one per frame.
+    pub fn searches_started(&self) -> u64 {
+        self.searches_started
     }
 
     /// True while the catalog loads, a pass search or a search ahead runs.
@@ -264,6 +289,7 @@ impl eframe::App for OverheadApp {
         super::probe::after_frame(self.passes.as_ref().is_some_and(|p| !p.records.is_empty()));
         let ctx = ui.ctx().clone();
         self.run_actions(&ctx);
+        self.ask_next_frame(&ctx);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -3,16 +3,25 @@
 //! scroll to zoom, click a dot to follow it.
 //!
 //! The projection is equirectangular (plate carrée): x is longitude, y latitude. What
-//! costs time is cached: coastlines are re-projected only when the view moves, dot
-//! positions come from [`Fleet`] (SGP4 once a minute of simulated time, interpolated in
-//! between), ground tracks are recomputed when time moves by more than a hundredth of an
-//! orbit, and the night shading when the Sun has moved.
+//! costs time is cached: coastlines are projected and tessellated only when the view
+//! moves, dot positions come from [`Fleet`] (SGP4 once a minute of simulated time,
+//! interpolated in between) and are laid into one image ([`dots`]) only when the clock or
+//! the view moves, ground tracks are recomputed when time moves by more than a hundredth of an
+//! orbit, and the night shading when the Sun has moved. A frame where nothing moved (a
+//! hover, a blinking cursor) hands egui the cached meshes and image as they are
+//! (`benches/ui.rs`, `map_rest_frame`).
+//!
+//! What the map hands egui is also kept small for software renderers (Mesa's llvmpipe
+//! under Xvfb or on a laptop without a GPU driver), where every triangle costs its setup:
+//! the dots are one image instead of 33,000 triangles, the lines drop points closer than
+//! a few pixels, and the night shading has triangles only where there is night in view.
 //!
 //! [`projection`] maps degrees to the screen, [`layers`] paints, [`labels`] places the
 //! satellites' names, and [`ground`] computes tracks, footprints and clicked places.
 
 use eframe::egui;
 
+mod dots;
 mod ground;
 mod labels;
 mod layers;
@@ -27,9 +36,10 @@ use layers::{observer_marker, observer_marker_rects};
 use projection::{Projection, base_px_per_deg, wrap_lon};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Vec2};
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::CatalogData;
@@ -102,12 +112,20 @@ struct MapCache {
     dots_catalog: usize,
     /// Interpolates the dots between SGP4 knots a minute apart.
     fleet: Fleet,
-    /// Projected coastlines and borders, and the view they were projected for.
-    outlines: Vec<Shape>,
+    /// The dots as one image ([`dots`]), and the time, view, pixel size and colour it was
+    /// laid for: a frame that moves neither (a hover, a blinking cursor) reuses it.
+    dots_texture: Option<egui::TextureHandle>,
+    dots_key: Option<(DateTime<Utc>, Projection, f32, Color32)>,
+    /// Projected coastlines and borders, tessellated once per view, and that view.
+    outlines: Arc<Mesh>,
     outlines_key: Option<OutlineKey>,
     /// Darkness (0 day … 1 night) on the shading grid, and the Sun position it is for.
     night: Vec<f32>,
     night_sun: Option<(f64, f64)>,
+    /// The night shading as a mesh, and the view and colour it was laid for (None when
+    /// the Sun has moved).
+    night_mesh: Arc<Mesh>,
+    night_mesh_key: Option<(Projection, Color32)>,
     tracks: HashMap<u64, Track>,
 }
 
@@ -129,6 +147,7 @@ struct OutlineKey {
     lon0: f64,
     lat0: f64,
     px_per_deg: f32,
+    pixels_per_point: f32,
     borders: bool,
     coast: Color32,
     border: Color32,
