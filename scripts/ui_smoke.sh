@@ -10,6 +10,9 @@
 #        SMOKE_SETTINGS  the settings file's JSON (default: first start answered, Seoul, no
 #                        refresh at start)
 #        SMOKE_FAKE_NOW  where the clock starts (default 2026-08-22T20:01:30Z)
+#        SMOKE_DISPLAY   the X display to use (default: the first free one from :90)
+#        SMOKE_BEFORE_SHOT a shell command run (with DISPLAY set) once the window has drawn,
+#                        before the picture: e.g. xdotool clicks that open a view
 #
 # Deterministic: the clock starts (OVERHEAD_FAKE_NOW) at 2026-08-22 20:01:30 UTC and runs on
 # from there, during a visible ISS pass over the default observer (Seoul), and the settings
@@ -46,8 +49,9 @@ cleanup() {
 trap cleanup EXIT
 
 # A display number nobody uses.
-display=""
+display=${SMOKE_DISPLAY:-}
 for n in $(seq 90 140); do
+    [ -n "$display" ] && break
     if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
 done
 [ -n "$display" ] || { echo "ui_smoke: no free X display" >&2; exit 2; }
@@ -85,6 +89,7 @@ while [ $SECONDS -lt $deadline ]; do
         # Drawn; give the pass search a moment to fill the table, park the pointer where
         # it raises no tooltip (if xdotool is there), then take the picture.
         sleep 3
+        if [ -n "${SMOKE_BEFORE_SHOT:-}" ]; then DISPLAY=$display bash -c "$SMOKE_BEFORE_SHOT"; sleep 2; fi
         if command -v xdotool >/dev/null 2>&1; then DISPLAY=$display xdotool mousemove 1399 899 || true; sleep 1; fi
         DISPLAY=$display "$import" -window root "$work/shot.png"
         colours=$("$identify" -format '%k' "$work/shot.png")

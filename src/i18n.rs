@@ -8,7 +8,8 @@
 //! Look a message up with [`t!`](crate::t): `t!("passes-none")`, or with arguments,
 //! `t!("alert-in", sat = name, minutes = 5)`. Argument names are Fluent variables
 //! (`{ $sat }`); numbers select plural forms, so format a number yourself (as a string) when
-//! its digits matter.
+//! its digits matter. A whole number of 1,000 or more is written with separators ("16,400
+//! satellites"): pass years and catalog numbers as text.
 //!
 //! The language is chosen once per process ([`init`]: `--lang`, else the locale in
 //! `LC_ALL` / `LC_MESSAGES` / `LANG`), and the window may change it ([`set_language`]). A
@@ -246,6 +247,12 @@ pub fn build_bundle(lang: Lang) -> (Bundle, Vec<String>) {
     // No Unicode isolation marks around arguments: they would show as boxes in fonts
     // without them, and every argument here is left-to-right.
     bundle.set_use_isolating(false);
+    // Whole numbers of thousands read with separators ("16,400 satellites", "위성
+    // 16,400개"), as English and Korean both write them.
+    bundle.set_formatter(Some(|value, _| match value {
+        FluentValue::Number(n) => grouped_whole_number(n.value),
+        _ => None,
+    }));
     let mut problems = Vec::new();
     for (file, text) in sources(lang) {
         let resource = match FluentResource::try_new((*text).to_owned()) {
@@ -268,6 +275,24 @@ pub fn build_bundle(lang: Lang) -> (Bundle, Vec<String>) {
         }
     }
     (bundle, problems)
+}
+
+/// A whole number of 1,000 or more with its thousands separated by commas ("16,400"),
+/// else `None` (Fluent's own formatting). Years, catalog numbers and measured values are
+/// passed as text, so only counts get separators.
+fn grouped_whole_number(value: f64) -> Option<String> {
+    if value.fract() != 0.0 || value.abs() < 1_000.0 || !value.is_finite() {
+        return None;
+    }
+    let digits = format!("{:.0}", value.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    Some(if value < 0.0 { format!("-{out}") } else { out })
 }
 
 fn bundle(lang: Lang) -> &'static Bundle {
@@ -394,6 +419,36 @@ mod tests {
         assert_eq!(en, "English");
         assert_eq!(ko, "한국어");
         assert_eq!(tr_in(Lang::Ko, "no-such-key", &[]), "no-such-key");
+    }
+
+    #[test]
+    fn large_counts_have_thousands_separators_in_both_languages() {
+        assert_eq!(grouped_whole_number(16_400.0).as_deref(), Some("16,400"));
+        assert_eq!(
+            grouped_whole_number(1_234_567.0).as_deref(),
+            Some("1,234,567")
+        );
+        assert_eq!(grouped_whole_number(1_400.0).as_deref(), Some("1,400"));
+        assert_eq!(grouped_whole_number(999.0), None);
+        assert_eq!(grouped_whole_number(12_345.5), None);
+        let en = tr_in(
+            Lang::En,
+            "app-satellites-loaded",
+            &[
+                ("count", FluentValue::from(16_400)),
+                ("source", FluentValue::from("bundled snapshot")),
+            ],
+        );
+        assert_eq!(en, "16,400 satellites, bundled snapshot");
+        let ko = tr_in(
+            Lang::Ko,
+            "app-satellites-loaded",
+            &[
+                ("count", FluentValue::from(16_400)),
+                ("source", FluentValue::from("내장 자료")),
+            ],
+        );
+        assert_eq!(ko, "위성 16,400개, 내장 자료");
     }
 
     #[test]

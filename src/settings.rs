@@ -234,6 +234,9 @@ pub struct Settings {
     /// The window's language; `None` follows the system (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     /// `--lang` overrides it for one run. Older settings files have none: `None`.
     pub language: Option<crate::i18n::Lang>,
+    /// Pass times to the second everywhere (the window, the handout, the calendar), as
+    /// Heavens-Above shows them; short passes show seconds anyway. Older files: off.
+    pub show_seconds: bool,
 }
 
 /// Default of [`Settings::auto_refresh_hours`]: element sets are refreshed at most daily
@@ -259,6 +262,7 @@ impl Default for Settings {
             first_run_done: false,
             auto_refresh_hours: DEFAULT_AUTO_REFRESH_HOURS,
             language: None,
+            show_seconds: false,
         }
     }
 }

@@ -59,10 +59,17 @@ enum Zone {
     Utc,
 }
 
-/// Formats instants in one zone.
+/// A pass whose seen part (or, unseen, whose time above the horizon) is shorter than this
+/// shows its times to the second whatever the setting, seconds: at minute precision a
+/// 13-second pass would read "03:12 → 03:12".
+pub const SHORT_PASS_S: i64 = 120;
+
+/// Formats instants in one zone, pass times to the minute or to the second.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimeFormatter {
     zone: Zone,
+    /// Pass times ([`TimeFormatter::clock`]) to the second everywhere.
+    seconds: bool,
 }
 
 impl TimeFormatter {
@@ -75,18 +82,25 @@ impl TimeFormatter {
             TimeDisplay::ComputerLocal => Zone::Computer,
             TimeDisplay::Utc => Zone::Utc,
         };
-        Self { zone }
+        Self {
+            zone,
+            seconds: false,
+        }
     }
 
     /// A formatter that shows UTC.
     pub fn utc() -> Self {
-        Self { zone: Zone::Utc }
+        Self {
+            zone: Zone::Utc,
+            seconds: false,
+        }
     }
 
     /// A formatter for the IANA zone `tz`.
     pub fn named(tz: chrono_tz::Tz) -> Self {
         Self {
             zone: Zone::Named(tz),
+            seconds: false,
         }
     }
 
@@ -94,7 +108,25 @@ impl TimeFormatter {
     pub fn computer() -> Self {
         Self {
             zone: Zone::Computer,
+            seconds: false,
         }
+    }
+
+    /// The same formatter, showing pass times ([`Self::clock`]) to the second when
+    /// `seconds` is true (the "Show seconds" setting, `--seconds`), as Heavens-Above does.
+    pub fn with_seconds(self, seconds: bool) -> Self {
+        Self { seconds, ..self }
+    }
+
+    /// True when pass times are shown to the second.
+    pub fn shows_seconds(&self) -> bool {
+        self.seconds
+    }
+
+    /// The formatter for the times of `pass`: to the second when the setting says so, or
+    /// when the pass is short ([`pass_needs_seconds`]).
+    pub fn for_pass(self, pass: &crate::orbit::Pass) -> Self {
+        self.with_seconds(self.seconds || pass_needs_seconds(pass))
     }
 
     /// True when this formatter shows UTC itself (no need to add UTC in brackets).
@@ -118,6 +150,16 @@ impl TimeFormatter {
     /// "21:14".
     pub fn hm(&self, t: DateTime<Utc>) -> String {
         self.local(t).format("%H:%M").to_string()
+    }
+
+    /// A pass time: "21:14", or "21:14:05" when this formatter shows seconds
+    /// ([`Self::with_seconds`], [`Self::for_pass`]).
+    pub fn clock(&self, t: DateTime<Utc>) -> String {
+        if self.seconds {
+            self.hms(t)
+        } else {
+            self.hm(t)
+        }
     }
 
     /// "21:14:05".
@@ -203,6 +245,16 @@ impl TimeFormatter {
             Zone::Utc => "UTC".to_owned(),
         }
     }
+}
+
+/// True when minutes cannot tell a pass's story: its seen part (or, when it is not seen,
+/// its time above the horizon) lasts less than [`SHORT_PASS_S`].
+pub fn pass_needs_seconds(pass: &crate::orbit::Pass) -> bool {
+    let (from, to) = match (pass.visible_start(), pass.visible_end()) {
+        (Some(a), Some(b)) => (a.time, b.time),
+        _ => (pass.rise.time, pass.set.time),
+    };
+    (to - from).num_seconds() < SHORT_PASS_S
 }
 
 /// A duration in words for countdowns: "2 h 05 min", "4 min 10 s", "12 s" ("1분 7초" in

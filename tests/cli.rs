@@ -106,7 +106,11 @@ fn korean_table_has_korean_headers_dates_and_directions() {
         .collect();
     assert!(!rows.is_empty(), "{text}");
     for line in rows {
-        assert_eq!(column(line, "–").map(|c| c - 5), Some(head), "{line}");
+        // The cell starts with the rise time, "22:21" or (a short pass) "22:21:30"; an
+        // estimated magnitude's range ("6.1–7.3") comes before it.
+        let dash = line.rfind('–').unwrap();
+        let cell = line[..dash].rfind(' ').unwrap() + 1;
+        assert_eq!(column(line, &line[cell..]), Some(head), "{line}");
     }
 }
 
@@ -149,7 +153,11 @@ fn korean_calendar_events_have_korean_text_and_english_fields() {
         "{unfolded}"
     );
     assert!(unfolded.contains("DESCRIPTION:"), "{unfolded}");
-    assert!(unfolded.contains("20시 52분 KST (11:52 UTC)"), "{unfolded}");
+    // Seen for 89 s: to the second, said in words.
+    assert!(
+        unfolded.contains("20시 52분 59초 KST (11:52:59 UTC)"),
+        "{unfolded}"
+    );
     assert!(unfolded.contains("북동쪽 하늘"), "{unfolded}");
     // Every line still folds at 75 octets, never inside a character.
     for line in text.split("\r\n") {
@@ -345,7 +353,7 @@ fn ics_descriptions_give_times_in_the_chosen_zone_with_utc_in_brackets() {
     let text = String::from_utf8(seoul_iss("ics", &["--tz", "Asia/Seoul"]).stdout).unwrap();
     let unfolded = text.replace("\r\n ", "");
     assert!(
-        unfolded.contains("Look NNE (bearing 27°\\, 24° up) at 03:28 KST (18:28 UTC)"),
+        unfolded.contains("Look NNE (bearing 27°\\, 24° up) at 03:28:03 KST (18:28:03 UTC)"),
         "{unfolded}"
     );
 }
@@ -356,10 +364,12 @@ fn table_is_readable_in_the_observers_zone() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Asia/Seoul"));
     // Seen from 18:28:03 UTC, 03:28:03 in Seoul, out of Earth's shadow; above the horizon
-    // from 18:21 (03:21).
+    // from 18:21 (03:21). Seen for 95 s, under two minutes: the whole row is to the second.
     assert!(text.contains("03:28:03  24° NNE  27°"), "{text}");
     assert!(text.contains("from shadow → sets"), "{text}");
-    assert!(text.contains("03:21–03:31"), "{text}");
+    assert!(text.contains("03:21:04–03:31:47"), "{text}");
+    // A longer pass keeps its rise–set times to the minute.
+    assert!(text.contains("04:59–05:08"), "{text}");
     assert!(text.contains("ISS (ZARYA)"));
 }
 
@@ -412,9 +422,18 @@ fn visible_only_on_the_whole_bundled_catalog_drops_passes_too_faint_and_counts_u
         }
     }
     assert!(unknown > 0);
+    // Counts of 1,000 or more are written with thousands separators.
+    let digits = unknown.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
     assert!(
         stderr.contains(&format!(
-            "{unknown} visible passes have no known brightness"
+            "{grouped} visible passes have no known brightness"
         )),
         "{stderr}"
     );
@@ -561,4 +580,71 @@ fn errors_exit_non_zero_with_a_reason() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty());
     }
+}
+
+/// `--city` finds a bundled place by name: the same passes as its coordinates, times in its
+/// own zone (a class in Seoul planned from a computer in London), and the handout's title;
+/// a name that matches nothing is refused with a hint, and `--city` with `--lat` is a
+/// usage error.
+#[test]
+fn a_city_by_name_stands_for_its_coordinates_and_its_time_zone() {
+    let elements = data_path("fixture_elements.tle");
+    let elements = elements.to_str().unwrap();
+    let common = [
+        "passes",
+        "--elements",
+        elements,
+        "--sat",
+        "25544",
+        "--start",
+        "2026-08-22T12:00:00Z",
+        "--days",
+        "2",
+        "--format",
+        "json",
+    ];
+    // Run from a computer in London.
+    let in_london = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_overhead"))
+            .args(args)
+            .env("TZ", "Europe/London")
+            .env(
+                "OVERHEAD_CACHE_DIR",
+                std::env::temp_dir().join("overhead-cli-test-no-cache"),
+            )
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let passes = |place: &[&str]| {
+        let json: Value =
+            serde_json::from_slice(&in_london(&[&common[..], place].concat())).unwrap();
+        json["passes"].clone()
+    };
+    // GeoNames' Seoul: 37.566, 126.9784.
+    let by_name = passes(&["--city", "seoul"]);
+    let by_coordinates = passes(&["--lat", "37.566", "--lon", "126.9784"]);
+    assert!(by_name.as_array().is_some_and(|p| !p.is_empty()));
+    assert_eq!(by_name, by_coordinates);
+
+    // The table's times are Seoul's, not the computer's London.
+    let table = in_london(&[&common[..common.len() - 2], &["--city", "서울"]].concat());
+    let text = String::from_utf8(table).unwrap();
+    assert!(text.contains("Asia/Seoul (KST)"), "{text}");
+
+    let unknown = overhead(&["passes", "--sat", "25544", "--city", "Qqqzzx"]);
+    assert_eq!(unknown.status.code(), Some(2), "{unknown:?}");
+    let err = String::from_utf8(unknown.stderr).unwrap();
+    assert!(
+        err.contains("--city \"Qqqzzx\" matches no bundled place"),
+        "{err}"
+    );
+    let both = overhead(&["passes", "--sat", "25544", "--city", "Seoul", "--lat", "1"]);
+    assert_eq!(both.status.code(), Some(2), "{both:?}");
 }

@@ -158,3 +158,95 @@ fn korean_handout_is_written_and_reported_in_korean() {
     assert!(err.contains("수업 자료를 만들었어요: "), "{err}");
     assert!(std::fs::metadata(&out).unwrap().len() > 1000);
 }
+
+/// Every word `pdftotext -bbox` finds on the page: its text and box (points, from the top
+/// left).
+fn word_boxes(pdf: &std::path::Path) -> Vec<(String, [f64; 4])> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let number = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let text = rest.split("</word>").next().unwrap().to_owned();
+            let b = [
+                number(tag, "xMin"),
+                number(tag, "yMin"),
+                number(tag, "xMax"),
+                number(tag, "yMax"),
+            ];
+            (text, b)
+        })
+        .collect()
+}
+
+#[test]
+fn no_word_of_the_handout_covers_another_in_either_language() {
+    // Issue 20: the chart's times, marks, compass points and star names never overlap, at
+    // minutes or (--seconds) to the second, in English and Korean.
+    let dir = tempfile::tempdir().unwrap();
+    let elements = data_path("fixture_elements.tle");
+    for (lang, seconds) in [("en", false), ("en", true), ("ko", false)] {
+        let out = dir.path().join(format!("iss-{lang}-{seconds}.pdf"));
+        let mut args = vec![
+            "handout",
+            "--lang",
+            lang,
+            "--elements",
+            elements.to_str().unwrap(),
+            "--sat",
+            "25544",
+            "--lat",
+            "37.5665",
+            "--lon",
+            "126.978",
+            "--start",
+            "2026-08-22T09:00:00Z",
+            "--tz",
+            "Asia/Seoul",
+            "--place",
+            "Seoul",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if seconds {
+            args.push("--seconds");
+        }
+        let run = Command::new(env!("CARGO_BIN_EXE_overhead"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let words = word_boxes(&out);
+        assert!(words.len() > 100, "{lang}: {} words", words.len());
+        let mut overlaps = Vec::new();
+        for (i, (a, ba)) in words.iter().enumerate() {
+            for (b, bb) in &words[i + 1..] {
+                let w = ba[2].min(bb[2]) - ba[0].max(bb[0]);
+                let h = ba[3].min(bb[3]) - ba[1].max(bb[1]);
+                if w > 0.5 && h > 0.5 {
+                    overlaps.push(format!("{a:?} {ba:?} covers {b:?} {bb:?}"));
+                }
+            }
+        }
+        assert!(
+            overlaps.is_empty(),
+            "{lang} seconds {seconds}:\n{}",
+            overlaps.join("\n")
+        );
+    }
+}

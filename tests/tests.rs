@@ -34,6 +34,8 @@ mod hostile;
 mod proxy;
 // The desktop window driven headless with egui_kittest (src/ui).
 mod ui;
+// A window that rests (issue 21): searches counted over a simulated night, frames asked.
+mod window_rest;
 // The first evening (issue 20): a first start in London and in Seoul, a teacher's lesson and
 // a hobbyist's tonight, played in the window at four screen sizes.
 mod journeys;
@@ -49,6 +51,8 @@ mod notify;
 mod i18n;
 // Every message and Korean name has a glyph in the window's and the handout's fonts (src/fonts.rs).
 mod fonts;
+// Transits across the Sun and the Moon against skyfield, and `overhead transits` (src/orbit/transit, src/cli/transits.rs).
+mod transits;
 // The source tree's house rules: file sizes, no import circles, cli without ui, pure orbit.
 mod layout;
 // The timing uncertainty against element histories kept out of its fit (src/orbit/timing.rs, issue 26).

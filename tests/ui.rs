@@ -26,7 +26,7 @@ fn now() -> DateTime<Utc> {
     NOW.parse().unwrap()
 }
 
-fn fixture_catalog(_now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
+pub(crate) fn fixture_catalog(_now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
     let text = std::fs::read_to_string(data_path("fixture_elements.tle"))?;
     let parsed = overhead::orbit::parse_elements(&text, "fixture")?;
     Ok(CatalogData::from_sets(
@@ -38,7 +38,7 @@ fn fixture_catalog(_now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
 }
 
 /// Settings of a user who has answered the first-run prompt and chose nothing yet.
-fn settled_settings() -> Settings {
+pub(crate) fn settled_settings() -> Settings {
     Settings {
         satellites: Vec::new(),
         first_run_done: true,
@@ -80,7 +80,7 @@ fn app_exporting_to(
     app_at(now(), settings, settings_path, export_dir)
 }
 
-fn app_at(
+pub(crate) fn app_at(
     now: DateTime<Utc>,
     settings: Option<Settings>,
     settings_path: Option<std::path::PathBuf>,
@@ -108,7 +108,7 @@ fn app_with(options: AppOptions) -> Harness<'static, OverheadApp> {
 
 /// The app, before its first frame, in English whatever the machine's locale (the test
 /// thread's own language; the app runs on the test thread).
-fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
+pub(crate) fn build(options: AppOptions) -> Harness<'static, OverheadApp> {
     overhead::i18n::set_thread_language(Some(Lang::En));
     let mut options = Some(options);
     Harness::builder()
@@ -730,7 +730,7 @@ fn a_failed_refresh_at_start_says_why_in_the_top_bar_and_backs_off() {
 }
 
 /// Settings of a user in Seoul who follows the ISS.
-fn iss_settings() -> Settings {
+pub(crate) fn iss_settings() -> Settings {
     Settings {
         satellites: vec![ISS],
         ..settled_settings()
@@ -745,7 +745,8 @@ fn pass_table_shows_where_and_when_a_pass_is_seen() {
     for title in ["Appears", "Highest while seen", "Vanishes", "Mag", "Ends"] {
         harness.get_by_label(title);
     }
-    assert!(harness.query_all_by_label("03:28").count() >= 1);
+    // Seen for 95 s: its times are to the second (issue 20).
+    assert!(harness.query_all_by_label("03:28:03").count() >= 1);
     assert!(harness.query_all_by_label("NNE 27°").count() >= 2);
     assert!(harness.query_all_by_label("24°").count() >= 2);
     // The ISS has a standard magnitude (measured: one number, not a range); none says "?".
@@ -817,7 +818,8 @@ fn alert_says_where_to_look_with_bearing_and_height_apart() {
     let alert = label_containing(&harness, "ISS (ZARYA) in ");
     assert!(
         alert.contains(
-            "look NNE (bearing 27°, 24° up) at 03:28; highest 24° up in the NNE; sets at 03:29."
+            // Seen for 95 s: to the second (issue 20).
+            "look NNE (bearing 27°, 24° up) at 03:28:03; highest 24° up in the NNE; sets at 03:29:38."
         ),
         "{alert}"
     );
@@ -926,10 +928,17 @@ fn sky_now_names_the_chosen_satellite_that_is_up() {
 fn a_click_on_the_sky_chart_places_a_binocular_circle_that_can_be_removed() {
     let mut harness = app(Some(iss_settings()), None);
     harness.get_by_label_contains("Click the chart for a 7° binocular field");
-    // The chart's centre (the zenith) is about half a chart below its switches.
-    let switch = harness.get_by_label("Constellations").rect();
-    let side_panel_x = switch.left() + 150.0;
-    let zenith = egui::pos2(side_panel_x, switch.bottom() + 220.0);
+    // The chart's centre (the zenith) is halfway between its N and its S.
+    let painted = painted_text_rects(&harness);
+    let at = |point: &str| {
+        painted
+            .iter()
+            .find(|(t, _)| t == point)
+            .unwrap_or_else(|| panic!("no {point} on the chart"))
+            .1
+            .center()
+    };
+    let zenith = egui::pos2(at("N").x, (at("N").y + at("S").y) / 2.0);
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
             pos: zenith,
@@ -955,11 +964,11 @@ fn painted_texts(harness: &Harness<'static, OverheadApp>) -> Vec<String> {
         .collect()
 }
 
-/// The fixture app in `lang`, loaded and searched.
-fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
-    overhead::i18n::set_thread_language(Some(lang));
-    let mut options = Some(AppOptions {
-        now: NowSource::Fixed(now()),
+/// The options of the app on the fixture with `settings` and its clock from `now`: no
+/// settings file, no network, no desktop notifications.
+pub(crate) fn fixture_options(now: NowSource, settings: Settings) -> AppOptions {
+    AppOptions {
+        now,
         settings_path: None,
         initial_settings: Some(settings),
         load_catalog: Some(Box::new(fixture_catalog)),
@@ -967,9 +976,36 @@ fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
         cache_dir: None,
         auto_refresh: false,
         notifications: false,
-    });
+    }
+}
+
+/// The fixture app in `lang`, loaded and searched.
+fn app_in(lang: Lang, settings: Settings) -> Harness<'static, OverheadApp> {
+    app_sized(lang, (1400.0, 900.0), now(), settings)
+}
+
+/// The fixture app at `at`, `size` points, in `lang`, loaded and searched.
+fn app_sized(
+    lang: Lang,
+    size: (f32, f32),
+    at: DateTime<Utc>,
+    settings: Settings,
+) -> Harness<'static, OverheadApp> {
+    app_sized_with(lang, size, fixture_options(NowSource::Fixed(at), settings))
+}
+
+/// The app with `options`, `size` points, in `lang` (the test thread's), loaded and
+/// searched; its frames are 50 ms apart, so that two clicks in a row are a double click.
+fn app_sized_with(
+    lang: Lang,
+    size: (f32, f32),
+    options: AppOptions,
+) -> Harness<'static, OverheadApp> {
+    overhead::i18n::set_thread_language(Some(lang));
+    let mut options = Some(options);
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(size.0, size.1))
+        .with_step_dt(0.05)
         .build_eframe(move |cc| {
             OverheadApp::new(&cc.egui_ctx, options.take().expect("built once"))
         });
@@ -1040,7 +1076,7 @@ fn korean_pass_table_has_korean_column_heads() {
 fn korean_sky_chart_marks_the_pass_and_names_the_sky_in_korean() {
     let mut harness = app_in(Lang::Ko, iss_settings());
     // The visible pass seen from 03:28 KST on 23 Aug (the first one listed is not seen).
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     harness.get_by_label_contains("하늘 지도: ISS");
     harness.get_by_label("별자리");
     harness.get_by_label("어두운 곳 (은하수)");
@@ -1110,11 +1146,22 @@ fn english_pass_table_and_sky_chart_marks() {
         harness.get_by_label(label);
     }
     harness.get_by_value("next 2 days");
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     let painted = painted_texts(&harness);
-    for mark in ["rise", "set", "appears", "vanishes", "Vega", "CYGNUS"] {
+    for mark in ["rise", "set", "appears", "vanishes", "CYGNUS"] {
         assert!(painted.iter().any(|t| t == mark), "{mark} in {painted:?}");
     }
+    // Star names give way to the pass's own labels (which one depends on the chart's
+    // size), but the brightest of the summer sky are named.
+    let stars = ["Vega", "Deneb", "Capella", "Altair"];
+    assert!(
+        painted
+            .iter()
+            .filter(|t| stars.contains(&t.as_str()))
+            .count()
+            >= 2,
+        "{painted:?}"
+    );
 }
 
 /// Every painted text with the screen rectangle it covers.
@@ -1140,7 +1187,7 @@ fn painted_text_rects(harness: &Harness<'static, OverheadApp>) -> Vec<(String, e
 fn the_names_of_the_sky_keep_clear_of_the_pass_labels() {
     overhead::i18n::set_thread_language(Some(Lang::En));
     let mut harness = app(Some(iss_settings()), None);
-    click_row_showing(&mut harness, "03:28");
+    click_row_showing(&mut harness, "03:28:03");
     let painted = painted_text_rects(&harness);
     let sky_names: Vec<String> = overhead::atlas::sky::stars()
         .iter()
@@ -1355,10 +1402,12 @@ fn sky_now_names_a_bright_satellite_nobody_chose() {
     harness.get_by_label_contains("Up now: ISS (ZARYA)");
 }
 
-/// The screen position of a direction on the sky chart, from where the chart painted its
-/// compass points N and S (at 9° below the horizon, 99 chart units from the centre).
-fn chart_position(
+/// The screen position of a direction on the sky chart whose compass is right of `min_x`,
+/// from where the chart painted its compass points N and S (at 9° below the horizon, 99
+/// chart units from the centre).
+fn chart_position_right_of(
     harness: &Harness<'static, OverheadApp>,
+    min_x: f32,
     azimuth_deg: f64,
     elevation_deg: f64,
 ) -> egui::Pos2 {
@@ -1366,7 +1415,7 @@ fn chart_position(
     let side = |label: &str| {
         painted
             .iter()
-            .filter(|(text, rect)| text == label && rect.center().x > 900.0)
+            .filter(|(text, rect)| text == label && rect.center().x > min_x)
             .map(|(_, rect)| rect.center())
             .next()
             .unwrap_or_else(|| panic!("the chart's {label} is not painted"))
@@ -1382,16 +1431,16 @@ fn chart_position(
     )
 }
 
-#[test]
-fn identify_mode_names_the_iss_from_two_clicks_on_the_chart() {
-    // The ISS over Seoul at 03:28:10 KST on 23 Aug: NNE, 24° up, sinking towards the NE.
-    let mut harness = app_dated_at("2026-08-22T18:28:10Z".parse().unwrap(), settled_settings());
+/// Turns the Identify mode on, clicks the ISS's sighting over Seoul on the chart (`min_x`
+/// as in [`chart_position_right_of`]), waits for the candidates and checks that the ISS
+/// is the first, in the list and as a labelled path.
+fn identify_the_iss_by_clicks(harness: &mut Harness<'static, OverheadApp>, min_x: f32) {
     harness.get_by_label("What was that?").click();
     harness.step();
     harness.step();
     harness.get_by_label_contains("Set the clock to when you saw it");
     for (az, el) in [(27.0, 24.0), (28.5, 22.5)] {
-        let at = chart_position(&harness, az, el);
+        let at = chart_position_right_of(harness, min_x, az, el);
         for pressed in [true, false] {
             harness.event(egui::Event::PointerButton {
                 pos: at,
@@ -1418,13 +1467,152 @@ fn identify_mode_names_the_iss_from_two_clicks_on_the_chart() {
         .label()
         .unwrap_or_default();
     assert!(row.contains("same way"), "{row}");
-    let verdict = label_containing(&harness, "ISS (ZARYA): passed");
+    let verdict = label_containing(harness, "ISS (ZARYA): passed");
     assert!(verdict.contains("moving the same way"), "{verdict}");
     // Its path is drawn through the clicks, labelled.
     assert!(
-        painted_texts(&harness)
-            .iter()
-            .any(|t| t == "1. ISS (ZARYA)"),
+        painted_texts(harness).iter().any(|t| t == "1. ISS (ZARYA)"),
         "no labelled path"
     );
 }
+
+#[test]
+fn identify_mode_names_the_iss_from_two_clicks_on_the_chart() {
+    // The ISS over Seoul at 03:28:10 KST on 23 Aug: NNE, 24° up, sinking towards the NE.
+    let mut harness = app_dated_at("2026-08-22T18:28:10Z".parse().unwrap(), settled_settings());
+    identify_the_iss_by_clicks(&mut harness, 900.0);
+}
+
+#[test]
+fn identify_mode_works_on_the_enlarged_chart() {
+    let mut harness = app_dated_at("2026-08-22T18:28:10Z".parse().unwrap(), settled_settings());
+    harness.get_by_label("Enlarge").click();
+    harness.step();
+    harness.step();
+    // The whole window is the chart: its compass is the only one.
+    identify_the_iss_by_clicks(&mut harness, 0.0);
+    harness.get_by_label("Close");
+}
+
+// ---- The Transits view (issue 24) ----
+
+/// The window at Cape Town on the morning the ISS crosses the Sun over it (31 Aug 2026,
+/// 08:59:39 UTC), the clock fixed a minute and a half before.
+fn cape_town_transits_app(export_dir: Option<std::path::PathBuf>) -> Harness<'static, OverheadApp> {
+    let settings = Settings {
+        observers: vec![overhead::settings::ObserverSite {
+            name: "Cape Town".to_owned(),
+            latitude_deg: -33.9249,
+            longitude_deg: 18.4241,
+            altitude_m: 10.0,
+            time_zone: Some("Africa/Johannesburg".to_owned()),
+        }],
+        current_observer: 0,
+        ..settled_settings()
+    };
+    app_at(
+        "2026-08-31T08:58:00Z".parse().unwrap(),
+        Some(settings),
+        None,
+        export_dir,
+    )
+}
+
+/// Steps frames until no transit search runs.
+fn settle_transits(harness: &mut Harness<'static, OverheadApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        let runtime = harness.state().transit_runtime();
+        if !runtime.is_busy() && runtime.results.is_some() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
+    panic!("the transit search ran for 20 s");
+}
+
+#[test]
+fn the_transits_view_lists_the_iss_across_the_sun_and_searches_once_per_change() {
+    let mut harness = cape_town_transits_app(None);
+    harness.get_by_label("Transits").click();
+    harness.step();
+    settle_transits(&mut harness);
+    assert!(harness.state().state().transits.open);
+    // The list, the sentence, the banner before it and the Sun's warning.
+    harness.get_by_label_contains("Mon 31 Aug 10:59:39 · Sun · the ISS · here · a transit here");
+    harness
+        .get_by_label_contains("Sun transit by the ISS, Mon 31 Aug 10:59:39 right where you are");
+    harness.get_by_label_contains(": Sun transit by the ISS right where you are, 10:59:39");
+    assert!(
+        harness
+            .query_all_by_label_contains("certified solar filter")
+            .count()
+            >= 2
+    );
+    harness.get_by_label("Map of the centre lines around you");
+    harness.get_by_label("Close-up of the disc with the satellite's path");
+    // Frames with nothing changed search nothing.
+    let searched = harness.state().transit_runtime().started;
+    assert_eq!(searched, 1);
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert_eq!(harness.state().transit_runtime().started, searched);
+    // A wider radius searches once more, and so does the next day.
+    harness.state_mut().state_mut().transits.radius_km = 100.0;
+    settle_transits(&mut harness);
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert_eq!(harness.state().transit_runtime().started, searched + 1);
+    harness
+        .state_mut()
+        .set_fixed_now("2026-09-01T08:58:00Z".parse().unwrap());
+    settle_transits(&mut harness);
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert_eq!(harness.state().transit_runtime().started, searched + 2);
+}
+
+#[test]
+fn the_transits_export_as_a_calendar_with_the_place_and_the_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = cape_town_transits_app(Some(dir.path().to_path_buf()));
+    harness.get_by_label("Transits").click();
+    harness.step();
+    settle_transits(&mut harness);
+    let count = harness
+        .state()
+        .transit_runtime()
+        .results
+        .as_ref()
+        .unwrap()
+        .transits
+        .len();
+    assert!(count >= 3, "{count}");
+    harness.get_by_label("Export calendar…").click();
+    harness.step();
+    harness.step();
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    // Unfolded (RFC 5545 folds lines at 75 octets).
+    let ics = std::fs::read_to_string(&files[0])
+        .unwrap()
+        .replace("\r\n ", "");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), count);
+    assert!(
+        ics.contains("SUMMARY:Sun transit by the ISS right where you are"),
+        "{ics}"
+    );
+    assert!(ics.contains("GEO:-33.9"), "{ics}");
+    assert!(ics.contains("certified solar filter"), "{ics}");
+}
+
+// Issue 20's window side: times, the sky chart, columns at 1024×768, presentation mode.
+mod chart_and_times;

@@ -138,7 +138,8 @@ pub fn date_words(t: DateTime<Utc>) -> String {
         "data-age-date",
         day = t.day(),
         month_name = t!("data-age-month-name", month = t.month()),
-        year = t.year()
+        // As text: a count would get a thousands separator ("2,026").
+        year = t.year().to_string()
     )
 }
 

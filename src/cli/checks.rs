@@ -81,6 +81,8 @@ pub const ELEVATION_DEG: Range = Range::closed(
 /// `passes --max-magnitude`: a limiting magnitude, from the brightest planets' (a sky that
 /// shows nothing fainter than Venus) to a large telescope's.
 pub const LIMITING_MAGNITUDE: Range = Range::closed(-5.0, 20.0, "(visual magnitude)");
+/// `transits --radius-km`: how far from the place a transit's centre line may pass.
+pub const RADIUS_KM: Range = Range::closed(0.0, crate::orbit::transit::MAX_RADIUS_KM, "km");
 /// `overhead fetch --catnr`: CelesTrak catalog numbers have at most nine digits.
 pub const CATALOG_NUMBER: (u64, u64) = (1, 999_999_999);
 
@@ -127,6 +129,12 @@ pub enum ArgError {
     Empty {
         /// The argument.
         arg: &'static str,
+    },
+    /// `--city` names no bundled place.
+    #[error("{}", crate::t!("cli-unknown-city", name = format!("{name:?}")))]
+    UnknownCity {
+        /// What was given.
+        name: String,
     },
 }
 
@@ -195,15 +203,32 @@ mod tests {
     }
 }
 
-/// Where the observer stands, as `passes`, `sky` and `handout` all take it.
+/// Where the observer stands, as `passes`, `sky` and `handout` all take it: a bundled
+/// place by name (`--city Seoul`) or coordinates.
 #[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct ObserverArgs {
+    /// A place by name from the bundled GeoNames cities ("Seoul", "서울",
+    /// "London, United Kingdom", "Springfield, IL"): its coordinates, and its time zone
+    /// unless --tz is given. The most populous match is taken, as the window's place search
+    /// ranks them.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["lat", "lon"])]
+    pub city: Option<String>,
     /// Observer's geodetic latitude, degrees (north positive), from -90 to 90.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lat: f64,
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "DEG",
+        required_unless_present = "city"
+    )]
+    pub lat: Option<f64>,
     /// Observer's longitude, degrees (east positive), from -180 to 180.
-    #[arg(long, allow_hyphen_values = true, value_name = "DEG")]
-    pub lon: f64,
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "DEG",
+        required_unless_present = "city"
+    )]
+    pub lon: Option<f64>,
     /// Observer's height above the WGS-84 ellipsoid, metres, from -500 to 10000.
     #[arg(
         long = "alt-m",
@@ -218,10 +243,37 @@ impl ObserverArgs {
     /// The observer, each number finite and in its range, or an error naming the first
     /// that is not.
     pub fn checked(&self) -> Result<crate::orbit::Observer, ArgError> {
-        let lat = check_number("--lat", self.lat, LATITUDE_DEG)?;
-        let lon = check_number("--lon", self.lon, LONGITUDE_DEG)?;
+        let (lat, lon) = match self.city()? {
+            Some(city) => (city.latitude_deg, city.longitude_deg),
+            None => (
+                check_number("--lat", self.lat.unwrap_or(f64::NAN), LATITUDE_DEG)?,
+                check_number("--lon", self.lon.unwrap_or(f64::NAN), LONGITUDE_DEG)?,
+            ),
+        };
         let alt_m = check_number("--alt-m", self.alt_m, ALTITUDE_M)?;
         Ok(crate::orbit::Observer::new(lat, lon, alt_m))
+    }
+
+    /// The bundled place `--city` names (the best match of the window's place search), None
+    /// without `--city`, or an error when nothing matches or the name is blank.
+    pub fn city(&self) -> Result<Option<&'static crate::atlas::cities::City>, ArgError> {
+        let Some(name) = &self.city else {
+            return Ok(None);
+        };
+        let name = check_text("--city", name)?;
+        let cities = crate::atlas::cities::cities();
+        match crate::atlas::cities::search_cities(cities, name, 1).first() {
+            Some(city) => Ok(Some(city)),
+            None => Err(ArgError::UnknownCity {
+                name: name.to_owned(),
+            }),
+        }
+    }
+
+    /// The time zone to show times in when `--tz` is not given: the `--city`'s, if any
+    /// (a class in Seoul planned from a laptop in London reads Seoul's clock).
+    pub fn city_zone(&self) -> Option<chrono_tz::Tz> {
+        self.city().ok().flatten()?.time_zone.parse().ok()
     }
 }
 

@@ -24,7 +24,7 @@ pub struct HandoutArgs {
     /// atomically, keeping its mode; a device or pipe is written to; a directory is refused.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
-    /// Name of the place for the title (default: its coordinates).
+    /// Name of the place for the title (default: the --city's name, else its coordinates).
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
     /// The element sets and the satellites to include.
@@ -46,9 +46,14 @@ pub struct HandoutArgs {
     /// Length of the window in days, instead of tonight.
     #[arg(long, allow_hyphen_values = true, value_name = "N")]
     pub days: Option<f64>,
-    /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the computer's.
+    /// Time zone for the times (IANA name, e.g. Asia/Seoul); default the --city's, else the
+    /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Pass times to the second, as Heavens-Above shows them; short passes show seconds
+    /// anyway.
+    #[arg(long)]
+    pub seconds: bool,
     /// The sky's limiting magnitude (`--max-magnitude`).
     #[command(flatten)]
     pub limit: LimitingMagnitude,
@@ -74,6 +79,7 @@ impl HandoutArgs {
             limit: self.limit.clone(),
             format: Format::Table,
             tz: self.tz.clone(),
+            seconds: self.seconds,
             timing: false,
         }
     }
@@ -124,7 +130,14 @@ pub fn run(args: HandoutArgs) -> anyhow::Result<ExitCode> {
         .filter_map(|note| note.unseen_words(window_words, fmt))
         .collect();
     let place_line = report::coordinates_words(&found.observer);
-    let place_name = place.map_or_else(|| place_line.clone(), str::to_owned);
+    let city_name = args
+        .observer
+        .city()?
+        .map(|c| c.name_in(crate::i18n::language()).to_owned());
+    let place_name = place
+        .map(str::to_owned)
+        .or(city_name)
+        .unwrap_or_else(|| place_line.clone());
     let window_line = match &found.never_dark {
         Some(text) => text.trim().to_owned(),
         None if args.days.is_none() => crate::t!(

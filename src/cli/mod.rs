@@ -1,5 +1,5 @@
 //! The command line: `overhead passes`, `overhead fetch`, `overhead handout`, `overhead sky`,
-//! `overhead identify`.
+//! `overhead identify`, `overhead transits`.
 //!
 //! The subcommands call the same `orbit`, `catalog` and `report` functions as the window
 //! does, and know nothing of the window: `main.rs` opens it when no subcommand is given.
@@ -16,6 +16,7 @@ pub mod identify;
 pub mod passes;
 pub mod sky;
 mod table;
+pub mod transits;
 
 /// What `overhead --version` prints after the name: the version and the date of the
 /// bundled elements (the same date as in [`crate::catalog::BUNDLED_SOURCE_NAME`]; a test
@@ -56,6 +57,8 @@ pub enum Command {
     Sky(sky::SkyArgs),
     /// What was that? Which satellite was the moving light you saw, from when and where.
     Identify(identify::IdentifyArgs),
+    /// When the ISS or Tiangong crosses the Sun or the Moon near you, and where to stand.
+    Transits(transits::TransitsArgs),
     /// Write the man pages and shell completions into a directory (for packaging).
     #[command(hide = true)]
     GenerateAssets(assets::GenerateAssetsArgs),
@@ -69,6 +72,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Handout(a) => handout::run(a),
         Command::Sky(a) => sky::run(a),
         Command::Identify(a) => identify::run(a),
+        Command::Transits(a) => transits::run(a),
         Command::GenerateAssets(a) => assets::run(a),
     }
 }

@@ -103,9 +103,14 @@ pub struct PassesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the computer's.
+    /// Time zone for the table (IANA name, e.g. Asia/Seoul); default the --city's, else the
+    /// computer's.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+    /// Every pass time to the second (the table's rise–set too, the calendar's events), as
+    /// Heavens-Above shows them; short passes show seconds anyway.
+    #[arg(long)]
+    pub seconds: bool,
     /// Print how long the search took (without loading and output) and the peak memory
     /// (Linux) to stderr.
     #[arg(long)]
@@ -115,7 +120,7 @@ pub struct PassesArgs {
 /// Satellites named one by one on stderr when the window is too far from their epochs.
 const NOT_SEARCHED_SHOWN: usize = 5;
 
-fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+pub(super) fn parse_start(start: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     match start {
         None => Ok(Utc::now()),
         Some(text) => DateTime::parse_from_rfc3339(text)
@@ -185,8 +190,10 @@ impl PassesArgs {
     }
 }
 
-fn load_elements(args: &PassesArgs) -> anyhow::Result<Vec<ElementSet>> {
-    load_element_sets(args.satellites.elements.as_deref())
+/// The element sets of `--elements`, else the cached and bundled ones (shared with
+/// `overhead transits`).
+pub(super) fn load_elements(satellites: &SatelliteArgs) -> anyhow::Result<Vec<ElementSet>> {
+    load_element_sets(satellites.elements.as_deref())
 }
 
 /// The element sets of `--elements FILE` (its skipped records warned about on stderr), or
@@ -605,6 +612,37 @@ pub fn some_searched(found: &Searched) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The end of a window of `days` from `start`, or an error when it falls past the
+/// representable dates.
+pub(super) fn window_end(start: DateTime<Utc>, days: f64) -> anyhow::Result<DateTime<Utc>> {
+    start
+        .checked_add_signed(Duration::milliseconds(
+            (days * crate::orbit::constants::DAY_MS) as i64,
+        ))
+        .with_context(|| {
+            t!(
+                "cli-too-late",
+                start = start.to_string(),
+                days = days.to_string()
+            )
+        })
+}
+
+/// How `--tz` shows times: that IANA zone, else `city_zone` (the `--city`'s), else the
+/// computer's.
+pub(super) fn time_formatter(
+    tz: Option<&str>,
+    city_zone: Option<chrono_tz::Tz>,
+) -> anyhow::Result<TimeFormatter> {
+    match tz {
+        Some(name) => name
+            .parse::<chrono_tz::Tz>()
+            .map(TimeFormatter::named)
+            .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}")))),
+        None => Ok(city_zone.map_or_else(TimeFormatter::computer, TimeFormatter::named)),
+    }
+}
+
 /// Checks the arguments, loads and chooses the elements, and searches the window; the
 /// warnings (stale data, failed satellites) go to stderr.
 pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
@@ -613,14 +651,8 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
         days,
         search,
     } = args.check_numbers()?;
-    let tz: Option<chrono_tz::Tz> = match &args.tz {
-        Some(name) => Some(
-            name.parse()
-                .map_err(|_| anyhow::anyhow!(t!("cli-bad-tz", name = format!("{name:?}"))))?,
-        ),
-        None => None,
-    };
-    let fmt = tz.map_or_else(TimeFormatter::computer, TimeFormatter::named);
+    let fmt =
+        time_formatter(args.tz.as_deref(), args.observer.city_zone())?.with_seconds(args.seconds);
     let start = parse_start(args.start.as_deref())?;
     let frame = ObserverFrame::new(observer);
     let limit_deg = search.max_sun_elevation_deg;
@@ -658,20 +690,9 @@ pub fn search(args: &PassesArgs) -> anyhow::Result<Searched> {
             }
         }
     } else {
-        let end = start
-            .checked_add_signed(Duration::milliseconds(
-                (days * crate::orbit::constants::DAY_MS) as i64,
-            ))
-            .with_context(|| {
-                t!(
-                    "cli-too-late",
-                    start = start.to_string(),
-                    days = days.to_string()
-                )
-            })?;
-        (start, end)
+        (start, window_end(start, days)?)
     };
-    let sets = select(args, load_elements(args)?)?;
+    let sets = select(args, load_elements(&args.satellites)?)?;
     warn_about_element_ages(&sets, start, end);
     let sats: Vec<Satellite> = sets.into_iter().map(Satellite::new).collect();
     let mut notes = Vec::new();

@@ -135,7 +135,11 @@ pub(super) fn table(
     let widest = |cells: &[String]| cells.iter().map(|c| display_width(c)).max().unwrap_or(0);
     let mag_w = w(5, &[&heads[4]]).max(widest(&mags));
     let eye_w = w(5, &[&heads[5]]).max(widest(&eyes));
-    let horizon_w = w(26, &[&heads[6], &group[3]]);
+    // "21:31–21:43 51° ENE", six columns wider when its times show seconds.
+    let seconds = records
+        .iter()
+        .any(|r| fmt.for_pass(&r.pass).shows_seconds());
+    let horizon_w = w(if seconds { 32 } else { 26 }, &[&heads[6], &group[3]]);
     let age_w = w(5, &[&heads[7]]);
     let line = |cells: [&str; 10]| {
         format!(
@@ -185,10 +189,11 @@ pub(super) fn table(
                 3 * cell + 4 + 2 + how_w,
             ),
         };
+        let pass_fmt = fmt.for_pass(p);
         let horizon = format!(
             "{}–{} {:>2.0}° {}",
-            fmt.hm(p.rise.time),
-            fmt.hm(p.set.time),
+            pass_fmt.clock(p.rise.time),
+            pass_fmt.clock(p.set.time),
             p.culmination.elevation_deg,
             report::compass_point(p.culmination.azimuth_deg)
         );

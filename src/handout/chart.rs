@@ -7,10 +7,28 @@ use chrono::{DateTime, Duration};
 use printpdf::{Color, Rgb};
 
 use super::HandoutInput;
+use super::labels::{BoxMm, Spot, Word, place_words};
 use super::page::*;
 use crate::orbit::Vanishes;
 use crate::report::{SeenPart, compass_point, plain_description_estimated};
 use crate::t;
+
+/// How important each word of the chart is (lower first; the compass always shows).
+const RANK_COMPASS: u8 = 0;
+const RANK_MARK: u8 = 1;
+const RANK_TIME: u8 = 2;
+const RANK_RING: u8 = 3;
+const RANK_STAR: u8 = 4;
+
+/// The box the chart's words stay in: the chart and its compass, left of the directions.
+fn chart_box(cy: f32) -> BoxMm {
+    BoxMm {
+        left: MARGIN_MM,
+        top: cy - CHART_R_MM - 9.0,
+        right: CHART_X_MM + CHART_R_MM + 8.0,
+        bottom: cy + CHART_R_MM + 9.0,
+    }
+}
 
 /// Where the chart is on the page: its centre's distance from the top, millimetres.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +63,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
         );
         return;
     };
-    let fmt = &input.fmt;
+    let fmt = &input.fmt.for_pass(&record.pass);
     let seen = SeenPart::of(&record.pass);
     page.text(
         MARGIN_MM,
@@ -57,7 +75,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
             "words-handout-best",
             sat = record.name(),
             date = fmt.date(seen.map_or(record.pass.rise.time, |s| s.start.time)),
-            time = fmt.hm(seen.map_or(record.pass.rise.time, |s| s.start.time)),
+            time = fmt.clock(seen.map_or(record.pass.rise.time, |s| s.start.time)),
         ),
     );
     // Horizon, 30° and 60° rings, and the compass.
@@ -71,29 +89,43 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
         0.0,
     );
     page.circle(CHART_X_MM, cy, CHART_R_MM, ink(), false, 1.2);
+    // Every word of the chart is placed at the end, clear of the others (labels.rs).
+    let mut words: Vec<Word> = Vec::new();
+    let mut obstacles: Vec<BoxMm> = Vec::new();
+    let word = |x_mm, y_mm, text: String, size_pt, colour, rank, spot| Word {
+        x_mm,
+        y_mm,
+        text,
+        size_pt,
+        colour,
+        rank,
+        spot,
+    };
     for el in [30.0, 60.0] {
         let r = CHART_R_MM * (90.0 - el) / 90.0;
         page.circle(CHART_X_MM, cy, r, light(), false, 0.5);
-        page.text(
-            CHART_X_MM + 0.8,
-            cy + r - 0.8,
+        words.push(word(
+            CHART_X_MM,
+            cy + r,
+            format!("{el:.0}°"),
             6.5,
-            false,
             grey(),
-            &format!("{el:.0}°"),
-        );
+            RANK_RING,
+            Spot::At(0.8, -0.8),
+        ));
     }
     for az in [0.0, 90.0, 180.0, 270.0] {
-        let label = compass_point(az);
         let (x, y) = chart_mm(az, -8.0 * 90.0 / f64::from(CHART_R_MM));
         let (x0, y0) = chart_mm(az, 0.0);
         let (x1, y1) = chart_mm(az, 90.0);
         page.line(&[(x0, y0), (x1, y1)], 0.3, light(), false);
-        page.text_centred(x, y + 1.5, 11.0, ink(), label);
+        let label = compass_point(az).to_owned();
+        words.push(word(x, y, label, 11.0, ink(), RANK_COMPASS, Spot::Centred));
     }
     for az in [45.0, 135.0, 225.0, 315.0] {
         let (x, y) = chart_mm(az, -6.0 * 90.0 / f64::from(CHART_R_MM));
-        page.text_centred(x, y + 1.2, 7.5, grey(), compass_point(az));
+        let label = compass_point(az).to_owned();
+        words.push(word(x, y, label, 7.5, grey(), RANK_COMPASS, Spot::Centred));
     }
     // The constellation figures, faint, under the stars: they are how a class finds its
     // way about the sky.
@@ -110,7 +142,15 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
         let r = (0.95 - 0.16 * star.magnitude as f32).clamp(0.18, 1.3);
         page.circle(x, y, r, ink(), true, 0.0);
         if let Some(name) = &star.name {
-            page.text(x + r + 0.6, y + 0.9, 6.0, false, grey(), name);
+            words.push(word(
+                x,
+                y,
+                name.clone(),
+                6.0,
+                grey(),
+                RANK_STAR,
+                Spot::Around,
+            ));
         }
     }
     // The path: bold where it is sunlit (seen against a dark sky), dashed in the shadow.
@@ -118,6 +158,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     let mut lit = samples.first().is_some_and(|s| s.is_sunlit);
     for s in samples.iter() {
         let p = chart_mm(s.azimuth_deg, s.elevation_deg);
+        obstacles.push(BoxMm::around(p.0, p.1, 0.6));
         if s.is_sunlit != lit {
             run.push(p);
             draw_run(page, &run, lit);
@@ -134,6 +175,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     let label_every = (minutes / 12).max(1);
     let rise_s = record.pass.rise.time.timestamp();
     let Some(mut t) = DateTime::from_timestamp((rise_s.div_euclid(60) + 1) * 60, 0) else {
+        place_words(page, chart_box(cy), words, &obstacles);
         return;
     };
     let mut k = 0_i64;
@@ -146,7 +188,7 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
             let (x, y) = chart_mm(s.azimuth_deg, s.elevation_deg);
             page.circle(x, y, 0.6, ink(), true, 0.0);
             if k % label_every == 0 {
-                page.text(x + 1.2, y - 1.0, 6.5, false, ink(), &fmt.hm(t));
+                words.push(word(x, y, fmt.hm(t), 6.5, ink(), RANK_TIME, Spot::Around));
             }
         }
         t += Duration::minutes(1);
@@ -156,24 +198,30 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
     if let Some(seen) = seen {
         let (x, y) = chart_mm(seen.start.azimuth_deg, seen.start.elevation_deg);
         page.circle(x, y, 1.8, path_colour(), false, 1.2);
-        page.text(
-            x + 2.4,
-            y + 3.2,
+        obstacles.push(BoxMm::around(x, y, 2.0));
+        let text = t!("words-handout-mark-appears");
+        words.push(word(
+            x,
+            y,
+            text,
             7.5,
-            false,
             path_colour(),
-            &t!("words-handout-mark-appears"),
-        );
+            RANK_MARK,
+            Spot::Around,
+        ));
         let (x, y) = chart_mm(seen.peak.azimuth_deg, seen.peak.elevation_deg);
         page.circle(x, y, 1.3, path_colour(), true, 0.0);
-        page.text(
-            x + 2.0,
-            y - 1.6,
+        obstacles.push(BoxMm::around(x, y, 1.5));
+        let text = t!("words-handout-mark-highest");
+        words.push(word(
+            x,
+            y,
+            text,
             7.5,
-            false,
             path_colour(),
-            &t!("words-handout-mark-highest"),
-        );
+            RANK_MARK,
+            Spot::Around,
+        ));
         let (x, y) = chart_mm(seen.end.azimuth_deg, seen.end.elevation_deg);
         let vanishes = if seen.vanishes == Vanishes::EntersShadow {
             // Fading into the shadow: an open ring with a dark half.
@@ -185,7 +233,8 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
             page.line(&[(x - 1.8, y + 1.8), (x + 1.8, y - 1.8)], 1.2, ink(), false);
             t!("words-handout-mark-vanishes")
         };
-        page.text(x + 2.4, y + 3.2, 7.5, false, ink(), &vanishes);
+        obstacles.push(BoxMm::around(x, y, 2.0));
+        words.push(word(x, y, vanishes, 7.5, ink(), RANK_MARK, Spot::Around));
         // An arrow half-way along the seen part, pointing the way it moves.
         if let Some(i) = samples.iter().position(|s| s.t >= seen.peak.time)
             && let (Some(a), Some(b)) = (samples.get(i.saturating_sub(1)), samples.get(i + 1))
@@ -197,12 +246,13 @@ pub(super) fn chart(page: &mut Page, input: &HandoutInput<'_>, geometry: Chart) 
             );
         }
     }
+    place_words(page, chart_box(cy), words, &obstacles);
     // Beside the chart: the directions in words, and how to read the chart.
     let x = CHART_X_MM + CHART_R_MM + 10.0;
     let width = PAGE_W_MM - MARGIN_MM - x;
     let mut y = cy - CHART_R_MM + 2.0;
     let words =
-        plain_description_estimated(&record.pass, record.standard_magnitude(), |t| fmt.hm(t));
+        plain_description_estimated(&record.pass, record.standard_magnitude(), |t| fmt.clock(t));
     y = page.paragraph(x, y, width, 9.5, &ink(), &words);
     y += 3.0;
     let legend = t!("words-handout-legend");

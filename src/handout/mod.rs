@@ -24,6 +24,7 @@ use crate::timefmt::TimeFormatter;
 
 mod chart;
 mod fit;
+mod labels;
 mod page;
 mod table;
 
@@ -172,7 +173,11 @@ pub fn data_line(records: &[&PassRecord], source: &str, made_at: DateTime<Utc>) 
             "words-handout-data",
             source = source,
             epoch = epoch.format("%Y-%m-%d %H:%M UTC").to_string(),
-            days = format!("{:.0}", (made_at - epoch).num_hours() as f64 / 24.0)
+            // Never a negative age (elements newer than the clock that made the page).
+            days = format!(
+                "{:.0}",
+                ((made_at - epoch).num_hours() as f64 / 24.0).max(0.0)
+            )
         ),
         None => t!("words-handout-data-plain", source = source),
     }

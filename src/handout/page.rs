@@ -105,17 +105,10 @@ impl Page {
         self.ops.push(Op::EndTextSection);
     }
 
-    /// Text centred on x.
-    pub(super) fn text_centred(
-        &mut self,
-        x_mm: f32,
-        y_mm: f32,
-        size_pt: f32,
-        colour: Color,
-        text: &str,
-    ) {
-        let w = text_width_mm(text, size_pt);
-        self.text(x_mm - w / 2.0, y_mm, size_pt, false, colour, text);
+    /// Width of `text` at `size_pt` in the text fonts, millimetres, from the fonts' own
+    /// advances (what [`Self::text`] prints).
+    pub(super) fn text_width_mm(&self, text: &str, size_pt: f32) -> f32 {
+        self.text_fonts.width_em(text) * size_pt * 0.3528
     }
 
     /// A paragraph wrapped to `width_mm`; returns the y below its last line.

@@ -100,8 +100,13 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         .map(|i| display_width(compass_point(f64::from(i) * 22.5)))
         .max()
         .unwrap_or(3);
-    // The point cells: 20 columns in English, wider where the compass points are.
-    let cell = 20 + dir_w - 3;
+    // The point cells: 20 columns in English, wider where the compass points are, and
+    // three more when a row's times show seconds (the setting, or a short pass).
+    let seconds = input
+        .records
+        .iter()
+        .any(|r| fmt.for_pass(&r.pass).shows_seconds());
+    let cell = 20 + dir_w - 3 + if seconds { 3 } else { 0 };
     let header = format!(
         "{} {} {} {} {}",
         pad_end(&t!("words-handout-col-satellite"), NAME_COLUMNS),
@@ -117,9 +122,10 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
         pad_end("", cell),
         pad_end("", cell),
     );
-    let point = |q: &PassPoint| table_point(fmt, q, dir_w);
     let row_of = |r: &PassRecord| -> Option<TableRow> {
         let seen = SeenPart::of(&r.pass)?;
+        let pass_fmt = fmt.for_pass(&r.pass);
+        let point = |q: &PassPoint| table_point(&pass_fmt, q, dir_w);
         let mut names = name_lines(r.shown_name(), NAME_COLUMNS).into_iter();
         let name = names.next().unwrap_or_default();
         // Magnitudes measured for the satellite are one number, estimates their one-sigma
@@ -160,7 +166,7 @@ pub fn table_lines(input: &HandoutInput<'_>) -> TableLines {
                 magnitude = report::magnitude_words(m, Some(e))
             );
         }
-        // The row's times are to the minute; once their ± passes a few seconds it follows.
+        // Once the row's ± passes a few seconds it follows.
         if let Some(plus_minus) = report::plus_minus_beside(r.timing_uncertainty_s()) {
             note = t!(
                 "words-handout-row-note-timing",
@@ -281,12 +287,12 @@ pub(super) fn unseen_line_height_mm(line: &str) -> f32 {
     wrap(line, PAGE_W_MM - 2.0 * MARGIN_MM, UNSEEN_PT).len() as f32 * UNSEEN_LINE_MM
 }
 
-/// "21:39  NNE  17°  32°": a seen point for the table (time, compass point right-aligned in
-/// `dir_w` columns, bearing, height).
+/// "21:39  NNE  17°  32°": a seen point for the table (time, to the second if `fmt` shows
+/// seconds; compass point right-aligned in `dir_w` columns, bearing, height).
 fn table_point(fmt: &TimeFormatter, q: &PassPoint, dir_w: usize) -> String {
     format!(
         "{} {} {:>3.0}° {:>2.0}°",
-        fmt.hm(q.time),
+        fmt.clock(q.time),
         pad_start(compass_point(q.azimuth_deg), dir_w),
         report::whole_bearing_deg(q.azimuth_deg),
         q.elevation_deg.max(0.0)

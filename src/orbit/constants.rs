@@ -37,6 +37,12 @@ pub const EARTH_ROTATION_RAD_S: f64 = 7.292_115_146_706_979e-5;
 pub const AU_KM: f64 = 149_597_870.7;
 /// Radius of the Sun's photosphere, km (IAU 2015 Resolution B3, nominal).
 pub const SUN_RADIUS_KM: f64 = 695_700.0;
+/// Mean radius of the Moon, km (IAU Working Group on Cartographic Coordinates and Rotational
+/// Elements, Archinal et al. 2018: 1737.4 km).
+pub const MOON_RADIUS_KM: f64 = 1_737.4;
+/// Polar radius (semi-minor axis) of the WGS-84 ellipsoid, km: a (1 − f).
+pub const EARTH_POLAR_RADIUS_WGS84_KM: f64 =
+    EARTH_EQUATORIAL_RADIUS_WGS84_KM * (1.0 - WGS84_FLATTENING);
 /// Speed of light in vacuum, km/s (exact, SI).
 pub const SPEED_OF_LIGHT_KM_S: f64 = 299_792.458;
 /// Mass of the Earth over mass of the Moon (JPL DE421: 81.30057).

@@ -29,6 +29,7 @@
 //! `vec3` at the bottom, then `frames`, the bodies, `observe`; `propagator` below
 //! `elements` below `propagate`; `passes` on top.
 
+pub mod apparent;
 pub mod brightness;
 pub mod constants;
 pub mod elements;
@@ -48,6 +49,7 @@ pub mod sky_now;
 pub mod stars;
 pub mod sun;
 pub mod timing;
+pub mod transit;
 mod vec3;
 
 pub use brightness::{
@@ -82,3 +84,4 @@ pub use propagator::{PropagationError, Propagator, TemeState};
 pub use stars::{RaDecJ2000, SkyDirection, StarSky};
 pub use sun::{Illumination, Shadow};
 pub use timing::{OrbitClass, TimingDrift, timing_uncertainty_s};
+pub use transit::{TransitBody, TransitList, TransitSearch, find_transits};

@@ -167,13 +167,13 @@ const LATITUDE_TERMS: [LatitudeTerm; 60] = [
 ];
 
 /// Evaluates c0 + c1·t + c2·t² + … (Horner's scheme).
-fn polynomial(t: f64, coefficients: &[f64]) -> f64 {
+pub(crate) fn polynomial(t: f64, coefficients: &[f64]) -> f64 {
     coefficients.iter().rev().fold(0.0, |acc, c| acc * t + c)
 }
 
 /// Geocentric ecliptic coordinates of the Moon, mean equinox of date: longitude and latitude
 /// in radians, distance between the centres in km, for Julian centuries `t` (TT) from J2000.
-fn moon_ecliptic(t: f64) -> (f64, f64, f64) {
+pub(crate) fn moon_ecliptic(t: f64) -> (f64, f64, f64) {
     // Meeus eqs. 47.1 to 47.5, degrees.
     let mean_longitude_deg = polynomial(
         t,
@@ -272,7 +272,7 @@ fn moon_ecliptic(t: f64) -> (f64, f64, f64) {
 
 /// Mean obliquity of the ecliptic, radians, for Julian centuries `t` (TT) from J2000
 /// (Meeus eq. 22.2, IAU 1976).
-fn mean_obliquity_rad(t: f64) -> f64 {
+pub(crate) fn mean_obliquity_rad(t: f64) -> f64 {
     let arcsec = polynomial(t, &[84_381.448, -46.815, -0.000_59, 0.001_813]);
     (arcsec / 3600.0).to_radians()
 }

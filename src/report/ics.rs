@@ -17,11 +17,11 @@ use super::{PassRecord, SeenPart};
 use crate::orbit::{Observer, ObserverFrame};
 use crate::timefmt::TimeFormatter;
 
-fn ics_time(t: DateTime<Utc>) -> String {
+pub(super) fn ics_time(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-fn ics_escape(s: &str) -> String {
+pub(super) fn ics_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -30,7 +30,7 @@ fn ics_escape(s: &str) -> String {
 
 /// Folds an iCalendar content line to 75 octets per line (RFC 5545 §3.1), never inside a
 /// UTF-8 character or between a backslash and the character it escapes.
-fn ics_fold(line: &str) -> String {
+pub(super) fn ics_fold(line: &str) -> String {
     let mut out = String::new();
     let mut width = 0;
     for c in line.chars() {
@@ -82,16 +82,19 @@ pub fn to_ics(
             fmt.zone_short(t)
         }
     };
-    // "21:39 KST (12:39 UTC)", or "12:39 UTC" when the zone is UTC.
-    let both = |t: DateTime<Utc>| {
+    // "21:39 KST (12:39 UTC)", or "12:39 UTC" when the zone is UTC; to the second when
+    // `fmt` (for this pass) shows seconds.
+    let both = |fmt: &TimeFormatter, t: DateTime<Utc>| {
         if fmt.is_utc() {
-            format!("{} UTC", fmt.hm(t))
+            format!("{} UTC", fmt.clock(t))
         } else {
             format!(
                 "{} {} ({} UTC)",
-                fmt.hm(t),
+                fmt.clock(t),
                 zone_label(t),
-                t.format("%H:%M")
+                TimeFormatter::utc()
+                    .with_seconds(fmt.shows_seconds())
+                    .clock(t)
             )
         }
     };
@@ -99,7 +102,8 @@ pub fn to_ics(
         let p = &r.pass;
         let seen = SeenPart::of(p);
         let summary = event_summary(r, limiting_magnitude);
-        let description = event_description(r, observer, &frame, both);
+        let pass_fmt = fmt.for_pass(p);
+        let description = event_description(r, observer, &frame, |t| both(&pass_fmt, t));
         let (from, to) = seen.map_or((p.rise.time, p.set.time), |s| (s.start.time, s.end.time));
         let lines = [
             "BEGIN:VEVENT".to_owned(),

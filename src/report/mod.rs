@@ -8,7 +8,9 @@
 //! - `identify`: the verdict and the short words of `overhead identify` and the Identify mode;
 //! - `outlook`: every satellite asked for accounted for, with its next pass to see;
 //! - `timing`: how much to trust a time (its uncertainty, the elements' age) in words;
-//! - `json`, `csv`, `ics`: the three file formats.
+//! - `json`, `csv`, `ics`: the three file formats;
+//! - `transits`, `transit_words`: transits across the Sun and the Moon in the same three
+//!   formats, and their words.
 
 use std::sync::Arc;
 
@@ -28,6 +30,8 @@ mod magnitude_words;
 mod moon;
 mod outlook;
 mod timing;
+mod transit_words;
+mod transits;
 mod words;
 
 pub use csv::{to_csv, write_csv};
@@ -39,6 +43,10 @@ pub use moon::{MOON_NOTE_SEPARATION_DEG, MoonNearPass};
 pub use outlook::{WindowWords, presence_tag};
 pub use timing::{SHOWN_TIMING_S, plus_minus_beside, time_with_plus_minus};
 pub use timing::{UNCERTAIN_TIMING_S, element_age, is_uncertain, plus_minus_words};
+pub use transit_words::*;
+pub use transits::{
+    TransitSatelliteNote, transits_to_ics, write_transits_csv, write_transits_json,
+};
 pub use words::*;
 
 /// The element set a satellite's passes were predicted from: shared by all of its

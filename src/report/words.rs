@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::magnitude_words::{brightness_level, brightness_short, brightness_words};
-use super::{MoonNearPass, PassRecord, SeenPart, round_to};
+use super::{MoonNearPass, PassRecord, SeenPart};
 use crate::i18n::{self, Lang, static_word};
 use crate::orbit::{
     Appears, BrightVerdict, MagnitudeEstimate, NotVisibleReason, Observer, ObserverFrame, Pass,
@@ -15,8 +15,9 @@ use crate::orbit::{
 };
 use crate::t;
 
-/// In Korean, a time at the start of `time` said as words: "21:39" → "21시 39분" (and
-/// "21:39 KST (12:39 UTC)" → "21시 39분 KST (12:39 UTC)"); other languages keep it.
+/// In Korean, a time at the start of `time` said as words: "21:39" → "21시 39분",
+/// "21:39:05" → "21시 39분 5초" (and "21:39 KST (12:39 UTC)" → "21시 39분 KST (12:39
+/// UTC)"); other languages keep it.
 pub fn spoken_time(time: String) -> String {
     if i18n::language() != Lang::Ko {
         return time;
@@ -25,12 +26,15 @@ pub fn spoken_time(time: String) -> String {
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     if digits(0..2) && b.get(2) == Some(&b':') && digits(3..5) {
-        let rest = if b.get(5) == Some(&b':') && digits(6..8) {
-            &time[8..]
+        let (h, m) = (&time[0..2], &time[3..5]);
+        if b.get(5) == Some(&b':') && digits(6..8) {
+            // "05" is said "5초".
+            let s = time[6..8].trim_start_matches('0');
+            let s = if s.is_empty() { "0" } else { s };
+            format!("{h}시 {m}분 {s}초{}", &time[8..])
         } else {
-            &time[5..]
-        };
-        format!("{}시 {}분{rest}", &time[0..2], &time[3..5])
+            format!("{h}시 {m}분{}", &time[5..])
+        }
     } else {
         time
     }
@@ -459,10 +463,12 @@ pub fn event_description(
     description.push(angle(&t!("words-event-rise"), &p.rise));
     description.push(angle(&t!("words-event-highest"), &p.culmination));
     description.push(angle(&t!("words-event-set"), &p.set));
+    let (when, age_days) = super::element_age(r.element_age_days());
     description.push(t!(
         "words-event-elements",
-        age_days = format!("{:.1}", round_to(r.element_age_days(), 1)),
-        timing_s = format!("{:.0}", r.timing_uncertainty_s()),
+        when = when,
+        age_days = age_days,
+        timing = super::plus_minus_words(r.timing_uncertainty_s()),
         lat = format!("{:.4}", observer.latitude_deg),
         lon = format!("{:.4}", observer.longitude_deg)
     ));
@@ -812,7 +818,12 @@ sets at 21:41. Magnitude 2.0, easy to see."
         assert_eq!(spoken_time("21:39".to_owned()), "21:39");
         ko(|| {
             assert_eq!(spoken_time("21:39".to_owned()), "21시 39분");
-            assert_eq!(spoken_time("21:39:05".to_owned()), "21시 39분");
+            assert_eq!(spoken_time("21:39:05".to_owned()), "21시 39분 5초");
+            assert_eq!(spoken_time("21:39:00".to_owned()), "21시 39분 0초");
+            assert_eq!(
+                spoken_time("21:39:45 KST (12:39:45 UTC)".to_owned()),
+                "21시 39분 45초 KST (12:39:45 UTC)"
+            );
             assert_eq!(
                 spoken_time("21:39 KST (12:39 UTC)".to_owned()),
                 "21시 39분 KST (12:39 UTC)"

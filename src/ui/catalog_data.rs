@@ -63,8 +63,11 @@ pub struct CatalogData {
     /// Each satellite's best standard magnitude with its sigma and source (measured,
     /// family or size; `catalog::magnitude_estimate`), by catalog number.
     estimates: HashMap<u64, MagnitudeEstimate>,
-    /// Where the elements came from, for the status bar ("bundled snapshot", a URL…).
+    /// Where the elements came from, for the status bar ("bundled snapshot", a URL…), as
+    /// given to [`CatalogData::from_sets`]; shown through [`CatalogData::source_note`].
     pub source_note: String,
+    /// What `source_note` says, to word it again in the language of the moment.
+    source_words: Option<SourceWords>,
     /// Newest element epoch in the catalog.
     pub newest_epoch: Option<DateTime<Utc>>,
     /// Named groups for the picker.
@@ -154,6 +157,7 @@ impl CatalogData {
             std_magnitudes,
             estimates,
             source_note,
+            source_words: None,
             newest_epoch,
             groups,
             names,
@@ -195,6 +199,14 @@ impl CatalogData {
             .iter()
             .filter_map(|m| self.sats.get(m.position))
             .collect()
+    }
+
+    /// Where the elements came from, in the language of the moment ("bundled snapshot",
+    /// "downloaded elements (3 sources)"; a note given by the caller as it was given).
+    pub fn source_note(&self) -> String {
+        self.source_words
+            .as_ref()
+            .map_or_else(|| self.source_note.clone(), SourceWords::words)
     }
 
     /// The satellites a naked eye can see somewhere on their orbits under a sky showing
@@ -240,21 +252,20 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
             .with_context(|| format!("reading {}", path.display()))?;
         let source = path.display().to_string();
         let parsed = crate::orbit::parse_elements(&text, &source)?;
+        let words = SourceWords::File(source);
         let mut data = CatalogData::from_sets(
             parsed.sets,
             catalog::bundled_std_magnitudes(),
-            crate::t!("panels-source-file", source = source.as_str()),
+            words.words(),
             news_group(),
         );
+        data.source_words = Some(words);
         data.data_epoch = median_epoch(&data);
         return Ok(data);
     }
     let loaded = catalog::load_default_catalog(now);
-    let source_note = match loaded.origin {
-        CatalogOrigin::Cache => crate::t!("panels-source-downloaded", count = loaded.sources.len()),
-        CatalogOrigin::Bundled => crate::t!("panels-source-bundled"),
-        CatalogOrigin::Empty => crate::t!("panels-source-empty"),
-    };
+    let words = SourceWords::Catalog(loaded.origin, loaded.sources.len());
+    let source_note = words.words();
     let data_epoch = loaded.data_epoch;
     let warnings = loaded.warnings.clone();
     let mut data = CatalogData::from_sets(
@@ -263,10 +274,34 @@ pub fn load_default(now: DateTime<Utc>) -> anyhow::Result<CatalogData> {
         source_note,
         news_group(),
     );
+    data.source_words = Some(words);
     data.data_epoch = data_epoch;
     data.warnings = warnings;
     data.origin = Some(loaded.origin);
     Ok(data)
+}
+
+/// Where a catalog came from, worded when shown (so that switching the language words it
+/// again).
+#[derive(Debug, Clone)]
+enum SourceWords {
+    /// A file given with `OVERHEAD_ELEMENTS`.
+    File(String),
+    /// The cache (with how many sources) or the bundled snapshot.
+    Catalog(CatalogOrigin, usize),
+}
+
+impl SourceWords {
+    fn words(&self) -> String {
+        match self {
+            Self::File(source) => crate::t!("panels-source-file", source = source.as_str()),
+            Self::Catalog(CatalogOrigin::Cache, sources) => {
+                crate::t!("panels-source-downloaded", count = *sources)
+            }
+            Self::Catalog(CatalogOrigin::Bundled, _) => crate::t!("panels-source-bundled"),
+            Self::Catalog(CatalogOrigin::Empty, _) => crate::t!("panels-source-empty"),
+        }
+    }
 }
 
 /// The "in the news" satellites as a picker group.

@@ -155,11 +155,15 @@ impl ClockBar {
                 .strong(),
             );
             let state_text = egui::RichText::new(format!("({state})"));
-            ui.label(if live {
-                state_text
-            } else {
-                state_text.color(ui.visuals().warn_fg_color)
-            });
+            // "(live)" moves whole to the next line in a narrow window, never split.
+            ui.add(
+                egui::Label::new(if live {
+                    state_text
+                } else {
+                    state_text.color(ui.visuals().warn_fg_color)
+                })
+                .extend(),
+            );
         });
     }
 }

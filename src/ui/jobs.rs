@@ -80,6 +80,8 @@ pub struct PassRequest {
     pub end: DateTime<Utc>,
     /// Thresholds.
     pub search: PassSearch,
+    /// The language of the notes: switching it words them again (a new search).
+    pub lang: i18n::Lang,
 }
 
 /// The passes found for a [`PassRequest`], in rise-time order.
@@ -148,8 +150,8 @@ pub fn search_passes(
     tick: &(dyn Fn() + Sync),
 ) -> PassResults {
     let started = std::time::Instant::now();
-    // The notes are worded on rayon's threads, in the caller's language.
-    let lang = i18n::language();
+    // The notes are worded on rayon's threads, in the language asked for.
+    let lang = request.lang;
     let frame = ObserverFrame::new(request.observer);
     type Found = (Vec<PassRecord>, Option<String>, Option<Searched>);
     let per_sat: Vec<Found> = request
@@ -571,6 +573,29 @@ pub fn freshness_line(
     }
 }
 
+/// How long until [`freshness_line`]'s words change ("3 min ago" becomes "4 min ago"), so
+/// that the window redraws then and not before; None when they do not change with time.
+pub fn freshness_changes_in(
+    last_success: Option<DateTime<Utc>>,
+    problem: Option<&str>,
+    now: DateTime<Utc>,
+) -> Option<std::time::Duration> {
+    if problem.is_some() {
+        return None;
+    }
+    let age_s = (now - last_success?).num_seconds().max(0);
+    // The unit `ago` speaks in at this age: minutes, hours, then days.
+    let unit_s = if age_s < 120 * 60 {
+        60
+    } else if age_s < 48 * 3600 {
+        3600
+    } else {
+        86_400
+    };
+    let to_next_s = unit_s - age_s % unit_s;
+    Some(std::time::Duration::from_secs(to_next_s.unsigned_abs()))
+}
+
 /// "just now", "3 min ago", "5 h ago", "2 days ago".
 fn ago(d: chrono::Duration) -> String {
     let minutes = d.num_minutes();
@@ -609,6 +634,27 @@ mod tests {
             freshness_line(None, None, now),
             "never updated (bundled elements)"
         );
+    }
+
+    #[test]
+    fn freshness_words_are_redrawn_when_they_change() {
+        let now: DateTime<Utc> = "2026-08-22T20:00:00Z".parse().unwrap();
+        let ago_s = |s| Some(now - chrono::Duration::seconds(s));
+        let secs = std::time::Duration::from_secs;
+        // "3 min ago" at 3 min 20 s: "4 min ago" in 40 s.
+        assert_eq!(freshness_changes_in(ago_s(200), None, now), Some(secs(40)));
+        // "5 h ago" at 5 h 10 min: "6 h ago" in 50 min.
+        assert_eq!(
+            freshness_changes_in(ago_s(5 * 3600 + 600), None, now),
+            Some(secs(3000))
+        );
+        assert_eq!(
+            freshness_changes_in(ago_s(3 * 86_400), None, now),
+            Some(secs(86_400))
+        );
+        // "not updated: offline" and "never updated" stay as they are.
+        assert_eq!(freshness_changes_in(ago_s(200), Some("offline"), now), None);
+        assert_eq!(freshness_changes_in(None, None, now), None);
     }
 
     #[test]

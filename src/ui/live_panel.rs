@@ -13,6 +13,32 @@ use crate::report::compass_point;
 /// Elements older than this many days drift by minutes: warn.
 const STALE_ELEMENTS_DAYS: f64 = 14.0;
 
+/// A window at least this tall (points) opens the live panel's details at first; a
+/// shorter one keeps them closed, so that the sky chart's directions fit under them.
+const TALL_WINDOW_POINTS: f32 = 850.0;
+
+/// Readings as a grid of names and values, `per_row` pairs a row.
+fn readings_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    rows: Vec<(String, String)>,
+    per_row: usize,
+    size: f32,
+) {
+    egui::Grid::new(id)
+        .num_columns(2 * per_row)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for (i, (name, value)) in rows.into_iter().enumerate() {
+                ui.label(name);
+                ui.label(egui::RichText::new(value).size(size).monospace());
+                if (i + 1) % per_row == 0 {
+                    ui.end_row();
+                }
+            }
+        });
+}
+
 /// The live panel.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
@@ -143,20 +169,6 @@ impl LivePanel {
                 format!("{:.0} km", look.range_km),
             ),
         ];
-        if !view.presentation {
-            rows.push((
-                crate::t!("panels-live-range-rate"),
-                format!(
-                    "{:+.2} km/s {}",
-                    look.range_rate_km_s,
-                    if look.range_rate_km_s < 0.0 {
-                        crate::t!("panels-live-approaching")
-                    } else {
-                        crate::t!("panels-live-receding")
-                    }
-                ),
-            ));
-        }
         rows.push((crate::t!("panels-live-light"), light));
         if let Some(m) = obs.magnitude.filter(|_| up) {
             rows.push((
@@ -164,66 +176,75 @@ impl LivePanel {
                 crate::t!("panels-live-magnitude-estimate", mag = format!("{m:.1}")),
             ));
         }
-        if !view.presentation {
-            rows.push((
-                crate::t!("panels-live-over"),
-                crate::t!(
-                    "panels-live-over-value",
-                    lat = format!("{:.2}", obs.subpoint.latitude_deg),
-                    lon = format!("{:.2}", obs.subpoint.longitude_deg),
-                    km = format!("{:.0}", obs.subpoint.altitude_km)
-                ),
-            ));
-            rows.push((
-                crate::t!("panels-live-sun-elevation"),
-                format!("{:.1}°", obs.sun_elevation_deg),
-            ));
-            rows.push((
-                crate::t!("panels-live-moon"),
-                moon_words(&moon_view(view.frame, view.t)),
-            ));
-        }
         let per_row = if view.presentation { 2 } else { 1 };
-        egui::Grid::new("live_grid")
-            .num_columns(2 * per_row)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                for (i, (name, value)) in rows.into_iter().enumerate() {
-                    ui.label(name);
-                    ui.label(egui::RichText::new(value).size(big).monospace());
-                    if (i + 1) % per_row == 0 {
-                        ui.end_row();
-                    }
-                }
-            });
+        readings_ui(ui, "live_grid", rows, per_row, big);
+        Self::next_pass_ui(ui, view, id, up, actions);
         if view.presentation {
-            self.next_pass_ui(ui, view, id, up, actions);
             return;
         }
-        ui.separator();
-        ui.horizontal(|ui| {
-            ui.label(crate::t!("panels-doppler-at"));
-            ui.add(
-                egui::DragValue::new(frequency_mhz)
-                    .range(0.1..=300_000.0)
-                    .speed(0.005)
-                    .max_decimals(4)
-                    .suffix(" MHz"),
-            );
-        });
-        let received = doppler_received_mhz(*frequency_mhz, look.range_rate_km_s);
-        ui.label(crate::t!(
-            "panels-doppler-receive",
-            mhz = format!("{received:.4}"),
-            khz = format!("{:+.1}", (received - *frequency_mhz) * 1000.0)
-        ));
-        ui.separator();
-        self.next_pass_ui(ui, view, id, up, actions);
+        // The radio and geometry details, open where the window is tall enough for them
+        // and the sky chart's directions (a click away on a 1280×720 screen).
+        let tall = ui.ctx().content_rect().height() >= TALL_WINDOW_POINTS;
+        egui::CollapsingHeader::new(crate::t!("panels-live-more"))
+            .id_salt("live_more")
+            .default_open(tall)
+            .show(ui, |ui| {
+                let details = vec![
+                    (
+                        crate::t!("panels-live-range-rate"),
+                        format!(
+                            "{:+.2} km/s {}",
+                            look.range_rate_km_s,
+                            if look.range_rate_km_s < 0.0 {
+                                crate::t!("panels-live-approaching")
+                            } else {
+                                crate::t!("panels-live-receding")
+                            }
+                        ),
+                    ),
+                    (
+                        crate::t!("panels-live-over"),
+                        crate::t!(
+                            "panels-live-over-value",
+                            lat = format!("{:.2}", obs.subpoint.latitude_deg),
+                            lon = format!("{:.2}", obs.subpoint.longitude_deg),
+                            km = format!("{:.0}", obs.subpoint.altitude_km)
+                        ),
+                    ),
+                    (
+                        crate::t!("panels-live-sun-elevation"),
+                        format!("{:.1}°", obs.sun_elevation_deg),
+                    ),
+                    (
+                        crate::t!("panels-live-moon"),
+                        moon_words(&moon_view(view.frame, view.t)),
+                    ),
+                ];
+                readings_ui(ui, "live_details", details, 1, big);
+                ui.horizontal(|ui| {
+                    ui.label(crate::t!("panels-doppler-at"));
+                    ui.add(
+                        egui::DragValue::new(frequency_mhz)
+                            .range(0.1..=300_000.0)
+                            .speed(0.005)
+                            .max_decimals(4)
+                            .suffix(" MHz"),
+                    );
+                });
+                let received = doppler_received_mhz(*frequency_mhz, look.range_rate_km_s);
+                ui.label(crate::t!(
+                    "panels-doppler-receive",
+                    mhz = format!("{received:.4}"),
+                    khz = format!("{:+.1}", (received - *frequency_mhz) * 1000.0)
+                ));
+            });
         let age_days = sat.set.age_days(view.t);
+        let (when, days) = crate::report::element_age(age_days);
         let age_text = crate::t!(
             "panels-elements-age",
             date = view.fmt.date_time(sat.set.epoch),
-            days = format!("{age_days:.1}"),
+            when = when,
+            days = days,
             source = element_source_words(&sat.set.source)
         );
         if age_days.abs() > STALE_ELEMENTS_DAYS {
@@ -236,68 +257,110 @@ impl LivePanel {
         }
     }
 
+    /// When the followed satellite next passes, and whether that pass can be seen: a
+    /// visible pass by where it appears and how high it gets while seen; one that cannot
+    /// be seen by its rise and why not, with the next one that can (or that none can in
+    /// the search window).
     fn next_pass_ui(
-        &self,
         ui: &mut egui::Ui,
         view: &ViewCtx<'_>,
         id: u64,
         up: bool,
         actions: &mut Vec<Action>,
     ) {
-        let next = view.passes.and_then(|p| {
+        let mut ahead = view.passes.into_iter().flat_map(|p| {
             p.records
                 .iter()
-                .find(|r| r.pass.norad_id == id && r.pass.set.time > view.t)
+                .filter(move |r| r.pass.norad_id == id && r.pass.set.time > view.t)
         });
-        match next {
-            Some(r) if r.pass.rise.time <= view.t => {
+        let limit = view.limiting_magnitude;
+        let Some(r) = ahead.next() else {
+            ui.label(if up {
+                crate::t!("panels-next-up-now")
+            } else {
+                crate::t!("panels-next-none")
+            });
+            return;
+        };
+        let select = |actions: &mut Vec<Action>, r: &crate::report::PassRecord| {
+            actions.push(Action::SelectPass(PassKey {
+                norad_id: id,
+                rise: r.pass.rise.time,
+            }));
+        };
+        let p = &r.pass;
+        let fmt = view.fmt.for_pass(p);
+        let seen = p.visible_start().zip(p.visible_peak());
+        let text = match seen {
+            _ if p.rise.time <= view.t => {
                 ui.label(
                     egui::RichText::new(crate::t!(
                         "panels-next-up-sets",
-                        countdown = countdown(r.pass.set.time - view.t),
-                        time = view.fmt.hm(r.pass.set.time)
+                        countdown = countdown(p.set.time - view.t),
+                        time = fmt.clock(p.set.time)
                     ))
                     .strong(),
                 );
+                None
             }
-            Some(r) => {
-                let countdown = countdown(r.pass.rise.time - view.t);
-                let time = view.fmt.hm(r.pass.rise.time);
-                let direction = compass_point(r.pass.rise.azimuth_deg);
-                let deg = format!("{:.0}", r.pass.culmination.elevation_deg);
-                let text = if r.pass.is_visible {
-                    crate::t!(
-                        "panels-next-pass-visible",
-                        countdown = countdown,
-                        time = time,
-                        direction = direction,
-                        deg = deg
-                    )
-                } else {
-                    crate::t!(
-                        "panels-next-pass",
-                        countdown = countdown,
-                        time = time,
-                        direction = direction,
-                        deg = deg
-                    )
+            Some((start, peak)) if p.is_visible_to_eye(limit) => Some(crate::t!(
+                "panels-next-pass-visible",
+                countdown = countdown(start.time - view.t),
+                time = fmt.clock(start.time),
+                direction = compass_point(start.azimuth_deg),
+                deg = format!("{:.0}", peak.elevation_deg)
+            )),
+            _ => {
+                let why = match (p.is_visible, p.magnitude, p.not_visible_reason) {
+                    (true, Some(m), _) => {
+                        crate::t!("panels-next-too-faint", mag = format!("{m:.1}"))
+                    }
+                    (_, _, Some(reason)) => crate::report::not_visible_words(reason).to_owned(),
+                    _ => crate::t!("words-why-unknown"),
                 };
+                Some(crate::t!(
+                    "panels-next-pass",
+                    countdown = countdown(p.rise.time - view.t),
+                    time = fmt.clock(p.rise.time),
+                    direction = compass_point(p.rise.azimuth_deg),
+                    deg = format!("{:.0}", p.culmination.elevation_deg),
+                    why = why
+                ))
+            }
+        };
+        if let Some(text) = text
+            && ui
+                .link(text)
+                .on_hover_text(crate::t!("panels-next-pass-hover"))
+                .clicked()
+        {
+            select(actions, r);
+        }
+        if seen.is_some() && p.is_visible_to_eye(limit) {
+            return;
+        }
+        // Not one to see: the next that is, if the search found one.
+        match ahead.find(|r| r.pass.is_visible_to_eye(limit)) {
+            Some(later) => {
+                let Some(start) = later.pass.visible_start() else {
+                    return;
+                };
+                let fmt = view.fmt.for_pass(&later.pass);
                 if ui
-                    .link(text)
+                    .link(crate::t!(
+                        "panels-next-visible-later",
+                        date = fmt.date(start.time),
+                        time = fmt.clock(start.time),
+                        countdown = countdown(start.time - view.t)
+                    ))
                     .on_hover_text(crate::t!("panels-next-pass-hover"))
                     .clicked()
                 {
-                    actions.push(Action::SelectPass(PassKey {
-                        norad_id: id,
-                        rise: r.pass.rise.time,
-                    }));
+                    select(actions, later);
                 }
             }
-            None if up => {
-                ui.label(crate::t!("panels-next-up-now"));
-            }
             None => {
-                ui.label(crate::t!("panels-next-none"));
+                ui.label(egui::RichText::new(crate::t!("panels-next-visible-none")).weak());
             }
         }
     }

@@ -168,6 +168,7 @@ impl LocationPanel {
                 ui.separator();
                 ui.add(
                     egui::TextEdit::singleline(&mut self.query)
+                        .char_limit(super::view::MAX_QUERY_CHARS)
                         .hint_text(crate::t!("panels-location-search-hint"))
                         .desired_width(f32::INFINITY),
                 );

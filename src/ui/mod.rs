@@ -28,6 +28,7 @@ pub mod notify;
 pub mod passes_panel;
 pub mod picker;
 pub mod probe;
+pub mod repaint;
 pub mod save;
 pub mod sky_chart;
 pub mod sky_now;
@@ -36,6 +37,7 @@ pub mod state;
 pub mod status_bar;
 pub mod theme;
 pub mod time_entry;
+pub mod transits;
 pub mod view;
 pub use crate::timefmt;
 

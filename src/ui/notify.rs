@@ -9,7 +9,9 @@
 //! Notifications go over D-Bus to the freedesktop notification service
 //! (`org.freedesktop.Notifications`), with `notify-rust` on the pure-Rust `zbus`. Where no
 //! such service runs (no session bus, a bare window manager), sending fails; the notifier
-//! remembers why ([`Notifier::failure`]) and the window's banner remains the alert.
+//! remembers why ([`Notifier::failure`]) and the window's banner remains the alert. On
+//! other systems (the crate builds there; the D-Bus crates are Linux-only dependencies)
+//! the banner is the alert.
 
 use std::collections::HashSet;
 use std::sync::mpsc;
@@ -144,6 +146,7 @@ fn run(
 /// Shows one notification through the freedesktop notification service (blocking; the
 /// [`Notifier`] calls it from its own thread). `Err` carries the service's (or D-Bus's)
 /// own words.
+#[cfg(target_os = "linux")]
 pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> {
     notify_rust::Notification::new()
         .appname("Overhead")
@@ -156,19 +159,26 @@ pub fn send_desktop_notification(title: &str, body: &str) -> Result<(), String> 
         .map_err(|e| e.to_string())
 }
 
+/// Off Linux, no notification service is spoken to: the window's banner is the alert.
+#[cfg(not(target_os = "linux"))]
+pub fn send_desktop_notification(_title: &str, _body: &str) -> Result<(), String> {
+    Err(crate::t!("app-notify-not-on-this-system"))
+}
+
 /// The notification for a visible pass: "ISS (ZARYA) visible at 05:02" and where to look,
 /// in the words of the seen part and the pass table (compass point with bearing, height),
 /// and how bright ([`crate::report::seen_directions`]).
 pub fn alert_text(record: &PassRecord, fmt: &TimeFormatter) -> Option<(String, String)> {
     let start = record.pass.visible_start()?;
+    let fmt = fmt.for_pass(&record.pass);
     let title = crate::t!(
         "app-notify-title",
         sat = record.name(),
-        time = fmt.hm(start.time)
+        time = fmt.clock(start.time)
     );
     let body =
         crate::report::seen_directions_estimated(&record.pass, record.standard_magnitude(), |t| {
-            fmt.hm(t)
+            fmt.clock(t)
         })?;
     Some((title, body))
 }

@@ -6,7 +6,7 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::SatGroup;
-use super::view::{Action, ViewCtx};
+use super::view::{Action, MAX_QUERY_CHARS, ViewCtx};
 
 /// How many search results to list at most.
 const MAX_RESULTS: usize = 200;
@@ -32,9 +32,32 @@ pub struct Picker {
     pub query: String,
     /// What to list when not searching.
     pub browse: Browse,
+    /// The chosen (or starred) list as it was when the pointer came onto it: while the
+    /// pointer stays there, a satellite unticked (or unstarred) keeps its row, so that the
+    /// rows under the pointer do not move before the next click.
+    #[serde(skip)]
+    held: Option<Vec<u64>>,
+    /// The last search's answer, kept while the query and the catalog stay the same: a
+    /// frame redraws the list without filtering the 16,400 names again.
+    #[serde(skip)]
+    found: Option<Found>,
+}
+
+/// A search's answer: for which query, in which catalog, the numbers found.
+#[derive(Debug, Clone)]
+struct Found {
+    query: String,
+    /// The catalog searched (its address: a new catalog is another one).
+    catalog: usize,
+    norad_ids: Vec<u64>,
 }
 
 impl Picker {
+    /// The search box's widget id (the "/" key gives it the keyboard focus).
+    pub fn search_id() -> egui::Id {
+        egui::Id::unique("picker_search")
+    }
+
     /// Draws the picker. `limiting_magnitude` (the sky's) decides which satellites the
     /// group of those bright to the eye holds.
     pub fn ui(
@@ -44,7 +67,12 @@ impl Picker {
         limiting_magnitude: f64,
         actions: &mut Vec<Action>,
     ) {
-        let Self { query, browse } = self;
+        let Self {
+            query,
+            browse,
+            held,
+            found,
+        } = self;
         // The bright group of older versions, by standard magnitude alone, is the one of
         // satellites bright to the eye now.
         if let Browse::Group(name) = browse
@@ -55,6 +83,8 @@ impl Picker {
         ui.heading(crate::t!("panels-picker-heading"));
         ui.add(
             egui::TextEdit::singleline(query)
+                .id(Self::search_id())
+                .char_limit(MAX_QUERY_CHARS)
                 .hint_text(crate::t!("panels-picker-search-hint"))
                 .desired_width(f32::INFINITY),
         )
@@ -108,8 +138,8 @@ impl Picker {
             .labelled_by(label.id);
         let ids: Vec<u64> = if query.trim().is_empty() {
             match browse {
-                Browse::Chosen => view.chosen.to_vec(),
-                Browse::Favourites => view.favourites.to_vec(),
+                Browse::Chosen => held_list(held.as_deref(), view.chosen),
+                Browse::Favourites => held_list(held.as_deref(), view.favourites),
                 Browse::Group(name) => catalog
                     .groups
                     .iter()
@@ -122,11 +152,23 @@ impl Picker {
                     .unwrap_or_default(),
             }
         } else {
-            catalog
-                .search(query, MAX_RESULTS)
-                .iter()
-                .map(|s| s.set.norad_id)
-                .collect()
+            let identity = std::ptr::from_ref(catalog) as usize;
+            match found {
+                Some(f) if f.query == *query && f.catalog == identity => f.norad_ids.clone(),
+                _ => {
+                    let norad_ids: Vec<u64> = catalog
+                        .search(query, MAX_RESULTS)
+                        .iter()
+                        .map(|s| s.set.norad_id)
+                        .collect();
+                    *found = Some(Found {
+                        query: query.clone(),
+                        catalog: identity,
+                        norad_ids: norad_ids.clone(),
+                    });
+                    norad_ids
+                }
+            }
         };
         // A ready list or group is chosen whole with one click (the teacher's lesson:
         // "Korean reconnaissance satellites").
@@ -163,7 +205,10 @@ impl Picker {
             .small()
             .weak(),
         );
-        egui::ScrollArea::vertical()
+        let holds =
+            query.trim().is_empty() && matches!(browse, Browse::Chosen | Browse::Favourites);
+        let shown = ids.clone();
+        let list = egui::ScrollArea::vertical()
             .id_salt("picker_list")
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -205,11 +250,31 @@ impl Picker {
                             .on_hover_text(crate::t!("panels-picker-follow-hover"))
                             .clicked()
                         {
-                            actions.push(Action::Select(id));
+                            actions.push(Action::Follow(id));
                         }
                     });
                 }
             });
+        // Hold the list while the pointer is on it; let it change once the pointer leaves.
+        let pointer_on_list = ui.rect_contains_pointer(list.inner_rect);
+        *held = match held.take() {
+            Some(list) if holds && pointer_on_list => Some(list),
+            _ if holds && pointer_on_list => Some(shown),
+            _ => None,
+        };
+    }
+}
+
+/// The list to show: `now` as it is, or while `held`, the held list in its order (rows
+/// taken out of `now` stay, unticked) with any new ones after it.
+fn held_list(held: Option<&[u64]>, now: &[u64]) -> Vec<u64> {
+    match held {
+        Some(held) => held
+            .iter()
+            .copied()
+            .chain(now.iter().copied().filter(|id| !held.contains(id)))
+            .collect(),
+        None => now.to_vec(),
     }
 }
 

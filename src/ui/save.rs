@@ -5,8 +5,9 @@
 //! without GTK. Without a portal (a bare window manager, a classroom kiosk) the file goes
 //! into the Downloads folder (else home) and the status line gives its full path, with a
 //! button that opens the folder. The handout is then opened in the desktop's PDF viewer,
-//! from which it is printed, so that it never lands unseen in a folder. Dialogs block, so
-//! all of this runs on a worker thread.
+//! from which it is printed, so that it never lands unseen in a folder. On Windows and
+//! macOS the dialog is the system's own. Dialogs block, so all of this runs on a worker
+//! thread.
 
 use eframe::egui;
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// The D-Bus name of the XDG desktop portal, which shows the save dialog.
+#[cfg(target_os = "linux")]
 const PORTAL_BUS_NAME: &str = "org.freedesktop.portal.Desktop";
 
 /// A file to save.
@@ -71,7 +73,7 @@ pub fn spawn_save(ctx: &egui::Context, request: SaveRequest) -> mpsc::Receiver<S
 
 /// Saves `request`: through a dialog when asked and a portal runs, else into its folder.
 pub fn save(request: &SaveRequest) -> SaveOutcome {
-    let path = if request.ask && portal_available() {
+    let path = if request.ask && dialog_available() {
         let chosen = rfd::FileDialog::new()
             .set_title(crate::t!("app-save-dialog-title"))
             .set_directory(&request.folder)
@@ -97,7 +99,21 @@ pub fn save(request: &SaveRequest) -> SaveOutcome {
     }
 }
 
+/// True when a save dialog can be shown: on Linux when the XDG desktop portal runs
+/// ([`portal_available`]); elsewhere the system's own dialog always can.
+pub fn dialog_available() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        portal_available()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}
+
 /// True when the session bus has (or can start) the XDG desktop portal.
+#[cfg(target_os = "linux")]
 pub fn portal_available() -> bool {
     let Ok(connection) = zbus::blocking::Connection::session() else {
         return false;
@@ -115,23 +131,35 @@ pub fn portal_available() -> bool {
             .is_ok_and(|names| names.iter().any(|n| n.as_str() == PORTAL_BUS_NAME))
 }
 
-/// Opens a folder in the desktop's file manager (`xdg-open`), without waiting for it.
+/// The program that hands a file or folder to the desktop (its file manager, its PDF
+/// viewer).
+const OPEN_PROGRAM: &str = if cfg!(target_os = "windows") {
+    "explorer"
+} else if cfg!(target_os = "macos") {
+    "open"
+} else {
+    "xdg-open"
+};
+
+/// Opens a folder in the desktop's file manager (`xdg-open`; `explorer` on Windows, `open`
+/// on macOS), without waiting for it.
 pub fn open_folder(folder: &Path) -> Result<(), String> {
     open_with_desktop(folder).map_err(|e| {
         crate::t!(
             "app-open-folder-failed",
             path = folder.display().to_string(),
-            error = format!("xdg-open: {e}")
+            error = format!("{OPEN_PROGRAM}: {e}")
         )
     })
 }
 
-/// Hands a file to the desktop's viewer (`xdg-open`) and tells whether it took it: false
+/// Hands a file to the desktop's viewer (`xdg-open`; `explorer` on Windows, `open` on
+/// macOS) and tells whether it took it: false
 /// when `xdg-open` is missing or fails within two seconds (no viewer for PDF files); true
 /// when it succeeds or is still running then (it waits for some viewers). Blocks up to two
 /// seconds: call it from a worker thread.
 fn opened_by_desktop(path: &Path) -> bool {
-    let Ok(mut child) = std::process::Command::new("xdg-open")
+    let Ok(mut child) = std::process::Command::new(OPEN_PROGRAM)
         .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
@@ -152,10 +180,10 @@ fn opened_by_desktop(path: &Path) -> bool {
     true
 }
 
-/// Hands a file or folder to the desktop (`xdg-open`: the file manager, the PDF viewer),
-/// without waiting for it.
+/// Hands a file or folder to the desktop ([`OPEN_PROGRAM`]: the file manager, the PDF
+/// viewer), without waiting for it.
 fn open_with_desktop(path: &Path) -> std::io::Result<()> {
-    std::process::Command::new("xdg-open")
+    std::process::Command::new(OPEN_PROGRAM)
         .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())

@@ -14,6 +14,7 @@ use super::map_view::MapView;
 use super::passes_panel::PassesPanel;
 use super::picker::Picker;
 use super::sky_chart::SkyChart;
+use super::transits::TransitsView;
 use super::view::{PassKey, SearchWindow, Which};
 use crate::settings::Settings;
 
@@ -52,6 +53,8 @@ pub struct AppState {
     pub clock_bar: ClockBar,
     /// The sky chart.
     pub sky: SkyChart,
+    /// The Transits view (shown instead of the map when open).
+    pub transits: TransitsView,
 }
 
 impl Default for AppState {
@@ -71,6 +74,7 @@ impl Default for AppState {
             location: LocationPanel::default(),
             clock_bar: ClockBar::default(),
             sky: SkyChart::default(),
+            transits: TransitsView::default(),
         }
     }
 }

@@ -10,10 +10,15 @@ use serde::{Deserialize, Serialize};
 use super::catalog_data::CatalogData;
 use super::clock::ClockCommand;
 use super::jobs::PassResults;
+use super::repaint::Wakes;
 use super::theme::{Palette, ThemeChoice};
 use super::timefmt::{TimeDisplay, TimeFormatter};
 use crate::orbit::{Observer, ObserverFrame, PassSearch};
 use crate::report::PassRecord;
+
+/// The search boxes (satellites, towns) take at most this many characters: more names
+/// nothing, and a pasted megabyte would be laid out and searched every frame.
+pub const MAX_QUERY_CHARS: usize = 200;
 
 /// A named observing place (part of the saved settings).
 pub use crate::settings::ObserverSite as Place;
@@ -162,8 +167,10 @@ impl PassKey {
 pub enum Action {
     /// Move the observer (and mark the location as confirmed).
     SetPlace(Place),
-    /// Follow this satellite in the live panel, map and sky chart.
+    /// Show this satellite in the live panel and sky chart (and on the map's caption).
     Select(u64),
+    /// Follow this satellite: select it, and keep it in the middle of the map.
+    Follow(u64),
     /// Add a satellite to the chosen ones, or take it out.
     Choose {
         /// Catalog number.
@@ -223,6 +230,14 @@ pub enum Action {
     SetLanguage(Option<crate::i18n::Lang>),
     /// Find which satellite was seen (the sky chart's Identify mode).
     Identify(super::identify_job::IdentifyRequest),
+    /// Write the listed transits as an iCalendar file.
+    ExportTransitsIcs,
+    /// Write the listed transits as CSV.
+    ExportTransitsCsv,
+    /// Dismiss the alert for this transit (its key, "transit-25544-sun-1787364000").
+    DismissTransitAlert(String),
+    /// Show pass times to the second everywhere (true), or only where a pass is short.
+    SetShowSeconds(bool),
 }
 
 /// Read-only facts every panel may need this frame.
@@ -256,8 +271,12 @@ pub struct ViewCtx<'a> {
     /// How much larger than normal the painted labels of the sky chart and map are drawn
     /// (1 normally; above 1 in presentation mode, on top of its zoom).
     pub label_scale: f32,
-    /// The sky's limiting magnitude (the faintest stars it shows): what is bright enough.
+    /// The faintest magnitude the observer's sky shows: a visible pass fainter than this
+    /// cannot be seen by eye.
     pub limiting_magnitude: f64,
+    /// Where a view whose picture changes by itself (an animation, a countdown while the
+    /// clock is paused) asks for its next frame; see [`super::repaint`] for the policy.
+    pub wakes: &'a Wakes,
     /// The Identify mode's latest results.
     pub identification: Option<&'a super::identify_job::IdentifyResults>,
     /// True while an Identify search runs.

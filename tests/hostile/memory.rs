@@ -129,7 +129,7 @@ fn sixty_four_mib_inputs_stay_bounded_in_memory_and_time_with_a_clear_message() 
                 }
                 f.flush().unwrap();
             },
-            "satellites: the first 100000 are kept",
+            "satellites: the first 100,000 are kept",
         ),
     ];
     for (name, make, said) in cases {

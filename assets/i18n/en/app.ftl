@@ -35,8 +35,6 @@ app-satellites-loaded =
        *[other] { $count } satellites, { $source }
     }
 app-no-satellites-loaded = No satellites loaded
-# Short warning in presentation mode when the elements are old.
-app-old-elements = Old elements
 # Hover: the data's age is judged at the simulated clock; $time is that date and time.
 app-age-judged-at = Age at the time the window shows ({ $time }), not the computer's clock.
 app-use-data-date = Use the data's date
@@ -212,6 +210,24 @@ app-settings-save-failed = Could not save the settings to { $path }: { $error }
 
 ## Identify ("what was that?").
 app-error-identify-lost = The search for what was seen stopped unexpectedly (a bug).
+
+## Times people trust (issue 20): seconds everywhere
+# In the Times menu, under the clocks: pass times to the second, and its hover.
+app-show-seconds = Show seconds
+app-show-seconds-hover = Pass times to the second everywhere (the table, the sky chart, alerts, the handout and the calendar), as Heavens-Above shows them. Short passes always show their seconds.
+
+## "Follow" keeps the satellite in the middle of the map (issue 20)
+# The map's switch: $sat the followed satellite's name.
+app-map-follow-sat = Follow { $sat }
+app-map-follow-sat-hover = Keep it in the middle of the map as it moves (dragging the map stops this)
+
+## Switching the language in the window (issue 20)
+# The status line after the language menu changed it: $language its own name ("English").
+app-language-switched = The window now speaks { $language }.
+
+## The install: the crate builds off Linux (issue 20)
+# Why no desktop notification is sent on a system other than Linux.
+app-notify-not-on-this-system = desktop notifications are sent on Linux only; the window's banner is the alert here
 
 ## Issue 20: offline is a normal state (the status line).
 # No network: $offline catalog-offline, $date the date of the data in use (data-age-date).

@@ -203,6 +203,13 @@ cli-identify-together = { $name } flies together with { $others } (one light).
 # overhead sky --satellites: the list's title; $count how many, $limit the limiting magnitude.
 cli-sky-satellites = Satellites up and sunlit that could be brighter than magnitude { $limit } ({ $count }; only those with a known standard magnitude)
 
+## overhead transits (issue 24): the table (stdout).
+# First line: $start, $end the window ("2026-08-22 00:00 UTC"), $radius km ("50"), $place
+# the observer's coordinates (words-coordinates), $zone the time zone's label.
+cli-transits-title = Transits across the Sun and the Moon from { $start } to { $end } ({ $zone }) whose centre line passes within { $radius } km of { $place }
+# When there are none: $radius km.
+cli-transits-none = None in this window: no centre line passes within { $radius } km, and none crosses the disc from where you are.
+
 ## Issue 22: passes within a sigma of the sky's limit.
 # $count passes whose estimated brightness is within its uncertainty of magnitude $limit.
 cli-maybe-passes = { $count ->
@@ -247,3 +254,7 @@ cli-name-exact = --name "{ $text }" is { $chosen }; { $others ->
         [one] one more name holds
        *[other] { $others } more names hold
     } the text (give the whole name or --sat to choose them too)
+
+## A place by name (--city)
+# $name: what was given, quoted.
+cli-unknown-city = --city { $name } matches no bundled place; try another spelling, "Name, Country", or give --lat and --lon

@@ -215,15 +215,22 @@ panels-moon-below = below horizon, { $lit }
 panels-doppler-at = Doppler at
 panels-doppler-receive = you receive { $mhz } MHz ({ $khz } kHz)
 # Age of the orbital elements; $date, $days like "1.5", $source a file or web address.
-panels-elements-age = Elements from { $date } ({ $days } days old, { $source })
+panels-elements-age = Elements from { $date } ({ $when ->
+        [after] { $days } days after the time shown
+       *[old] { $days } days old
+    }, { $source })
 # The bundled element snapshot, as the source of a satellite's elements: $what says
 # which catalog and its date ("CelesTrak active, 2026-08-22").
 panels-elements-bundled = bundled snapshot ({ $what })
 panels-elements-stale = { $text }: predictions may be off by minutes.
 # The next pass of the followed satellite; $countdown like "1 h 05 min", $time "21:39", $direction a compass point, $deg whole degrees.
 panels-next-up-sets = Above the horizon now; sets in { $countdown } ({ $time })
-panels-next-pass = Next pass in { $countdown }: rises { $time } { $direction }, max { $deg }°
-panels-next-pass-visible = Next pass in { $countdown }: rises { $time } { $direction }, max { $deg }°, visible
+# The next pass when it cannot be seen: $countdown to its rise, $time of the rise, $direction
+# where it rises, $deg its highest, $why why it cannot be seen (words-why-…, or too faint).
+panels-next-pass = Next pass in { $countdown }: rises { $time } { $direction }, max { $deg }°, not visible ({ $why })
+# The next pass when it can be seen: $countdown to when it appears, $time when it appears,
+# $direction where, $deg its highest while seen.
+panels-next-pass-visible = Next pass in { $countdown }, visible: appears { $time } { $direction }, highest { $deg }° while seen
 panels-next-pass-hover = Show it in the sky chart
 panels-next-up-now = Above the horizon now.
 panels-next-none = No pass found in the search window.
@@ -350,6 +357,91 @@ panels-identify-follow-hover = Follow this satellite
 # A candidate in the list: $rank, $chance ("97%"), $name, $when ("6 s late"), $miss degrees,
 # $way ("same way (3° off)"), $light ("sunlit, mag -3.1").
 panels-identify-row = { $rank }. { $name } ({ $chance }): { $when }, { $miss }° away, { $way }; { $light }
+
+## The Transits view (issue 24; src/ui/transits): satellites across the Sun and the Moon.
+# The tabs over the central area.
+panels-transits-tab-map = World
+panels-transits-tab = Transits
+panels-transits-tab-hover = When the ISS or Tiangong crosses the Sun or the Moon near you, and where to stand to see it
+panels-transits-heading = Transits
+# Beside the radius field.
+panels-transits-radius = Within
+panels-transits-days = Days
+panels-transits-followed = and the followed satellite
+panels-transits-alert = Alert
+panels-transits-alert-minutes = {" "}min before
+panels-transits-alert-hover = A notification this long before each transit: time enough to get to the line (0: none)
+panels-transits-export-ics = Export calendar…
+panels-transits-export-csv = Export CSV…
+panels-transits-searching = Searching…
+# No event: $radius km, $days days.
+panels-transits-none = No centre line passes within { $radius } km in the next { $days } days. A larger radius finds more.
+# One line of the list: $when date and time, $body sun / moon, $sat the satellite, $here yes
+# when the line passes within half a km, $km, $point, $state transit / near / miss / below,
+# $sep degrees, $duration seconds.
+panels-transits-row = { $when } · { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } · { $sat } · { $here ->
+        [yes] here
+       *[no] { $km } km { $point }
+    } · { $state ->
+        [transit] a transit here ({ $duration } s)
+        [near] a near miss here ({ $sep }°)
+        [miss] { $sep }° from the centre here
+       *[below] below your horizon
+    }
+# The close-up's choice of point.
+panels-transits-seen-from = Seen from:
+# $km, $point the nearest point's distance and direction.
+panels-transits-from-nearest = the nearest point ({ $km } km { $point })
+panels-transits-from-place = where you are
+# Under the close-up: $body sun / moon, $sat, $duration seconds on the disc.
+panels-transits-close-up-caption = The { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } and { $sat }'s path across it, to scale ({ $duration } s on the disc), as you face it with the zenith up.
+panels-transits-disc-label = Close-up of the disc with the satellite's path
+panels-transits-size-unknown = size unknown: drawn as a dot
+panels-transits-map-label = Map of the centre lines around you
+# By the nearest point on the map: $time, $km, $point.
+panels-transits-map-nearest = { $time }, { $km } km { $point }
+# The map's corner: $radius km.
+panels-transits-map-scale = Circle: { $radius } km. Click to move your place.
+# Hovering the map: $lat, $lon degrees.
+panels-transits-map-hover = Move your place here ({ $lat }, { $lon })
+# The banner before a transit: $countdown ("1 h 05 min"), $summary words-transit-summary.
+panels-transits-alert-banner = In { $countdown }: { $summary }
+
+## Times people trust (issue 20): the pass table's rows
+# Hover of a time whose elements are old for it: $when "old" or "after" (the elements are
+# newer than the pass), $days their age ("99.3"), $plus_minus the uncertainty ("±17 min").
+panels-time-uncertain-hover = { $when ->
+        [after] The elements are { $days } days newer than this pass
+       *[old] The elements are { $days } days old for this pass
+    }: this time may be off by { $plus_minus } (an estimate). Refresh the elements for better times.
+# Hover of a pass that is never seen: above the horizon from $rise to $set, highest $deg° in
+# the $direction.
+panels-not-visible-hover = Above the horizon { $rise }–{ $set }, highest { $deg }° { $direction } ("Horizon times" lists it).
+
+## The live panel's next pass: whether it can be seen (issue 20)
+# Why the next pass cannot be seen, when it is lit but fainter than the sky shows: $mag.
+panels-next-too-faint = too faint here, mag { $mag }
+# After a next pass that cannot be seen: the next that can ($date, $time it appears,
+# $countdown until then), or that none can in the search window.
+panels-next-visible-later = Next visible: { $date } { $time } (in { $countdown })
+panels-next-visible-none = No visible pass in the search window.
+
+## A sky chart you can read and show (issue 20)
+# The button after the chart's heading that opens it over the whole window, and the one
+# that brings it back; their hovers; the hover of the chart itself.
+panels-chart-enlarge = Enlarge
+panels-chart-enlarge-hover = Show the chart over the whole window (or double-click it)
+panels-chart-close = Close
+panels-chart-close-hover = Back to the normal window (Esc, or double-click the chart)
+panels-chart-hover = Click: a 7° binocular field here. Double-click: enlarge or shrink the chart.
+# The live panel's fold with the radio and geometry details (range rate, Doppler, Moon…).
+panels-live-more = More
 
 ## Issue 22: magnitudes as estimates in the passes table.
 # A magnitude within a sigma of the sky's limit: $mag "4.2" or "3.5–5.0".

@@ -192,8 +192,12 @@ words-event-rise = Rise
 words-event-highest = Highest
 words-event-set = Set
 # The last line of the calendar event's description: $age_days the elements' age ("2.4"),
-# $timing_s the timing uncertainty in seconds ("12"), $lat, $lon the observer ("37.5665").
-words-event-elements = Elements { $age_days } days old (timing ±{ $timing_s } s, estimate). Observer { $lat }, { $lon }.
+# never negative: $when is "old", or "after" when the elements are newer than the pass;
+# $timing the timing uncertainty ("±12 s", words-plus-minus), $lat, $lon the observer ("37.5665").
+words-event-elements = Elements { $when ->
+        [after] { $age_days } days newer than the pass
+       *[old] { $age_days } days old
+    } (timing { $timing }, estimate). Observer { $lat }, { $lon }.
 
 ## Clocks and dates (timefmt).
 # The choices of which clock times are shown in (settings menu).
@@ -356,6 +360,87 @@ words-identify-nothing-up = Nothing known fits: no satellite of the catalog was 
 # A share of the probability under half a per cent.
 words-identify-score-small = <1%
 
+## Transits across the Sun and the Moon (issue 24): the command line's table, the
+## calendar file and the window.
+# The body: $body sun / moon.
+words-transit-body = { $body ->
+        [sun] Sun
+       *[moon] Moon
+    }
+# A satellite's everyday name: $id its catalog number, $name the name as published.
+words-transit-sat = { $id ->
+        [25544] the ISS
+        [48274] Tiangong
+       *[other] { $name }
+    }
+# A point with no town near it: $lat, $lon degrees ("51.77"), $ns n / s, $ew e / w.
+words-transit-coordinates = { $lat }° { $ns ->
+        [n] N
+       *[s] S
+    }, { $lon }° { $ew ->
+        [e] E
+       *[w] W
+    }
+# The one sentence about a transit: $body sun / moon, $sat words-transit-sat, $when the
+# date and time ("Sat 5 Sep 14:02:13"), $here yes when the centre line passes within half
+# a kilometre of the observer, $place the nearest town or words-transit-coordinates, $km
+# the distance ("21", "2.4"), $point a compass point ("N"), $duration seconds the
+# satellite is on the disc there ("0.52"), $seen words-transit-place.
+words-transit-sentence = { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } transit by { $sat }, { $when } { $here ->
+        [yes] right where you are
+       *[no] at { $place }, { $km } km { $point } of you
+    } ({ $duration } s); { $seen }
+# What the observer's own place sees: $state transit / near / miss / below, $body sun /
+# moon, $sep the least separation in degrees ("0.31"), $duration seconds on the disc.
+words-transit-place = { $state ->
+        [transit] from where you are it crosses the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        }'s disc { $sep }° from its centre, for { $duration } s: a transit here!
+        [near] from where you are it passes { $sep }° from the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        }'s centre: a near miss here.
+        [miss] from where you are it passes { $sep }° from the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        }'s centre.
+       *[below] from where you are the { $body ->
+            [sun] Sun
+           *[moon] Moon
+        } is below the horizon.
+    }
+# The details: $width the strip's width in km, $body, $height the body's height in degrees
+# at the observer, $point its compass point, $bearing its bearing, $sat
+# words-transit-sat, $range km, $sized yes / no, $size the satellite's size in arcseconds.
+words-transit-details = The strip where it crosses the disc is { $width } km wide. The { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } is { $height }° up in the { $point } (bearing { $bearing }°); { $sat } is { $range } km away{ $sized ->
+        [yes] , { $size }″ across.
+       *[no] .
+    }
+# $when old / after (elements newer than the event), $age the elements' age in days ("0.3"),
+# $plus_minus words-plus-minus ("±19 s": the 90 % bound of the timing model, issue 26).
+words-transit-elements = { $when ->
+        [after] Elements { $age } days after the time shown
+       *[old] Elements { $age } days old
+    }: the time may be off by { $plus_minus } (nine times in ten it is closer), and the line moves along the track with it. Check the prediction again the day before, with fresh elements.
+words-transit-solar-filter = Never look at the Sun, even for a moment, without a certified solar filter over the front of your telescope, binoculars or camera lens.
+# A calendar event's or an alert's title: $body, $sat, $here yes / no, $km, $point, $time
+# ("14:02:13").
+words-transit-summary = { $body ->
+        [sun] Sun
+       *[moon] Moon
+    } transit by { $sat }{ $here ->
+        [yes] {""} right where you are
+       *[no] , { $km } km { $point } of you
+    }, { $time }
+
+
 ## Issue 22: standard magnitudes as estimates, and the three-way verdict (report/magnitude_words.rs).
 # A predicted magnitude's one-sigma range; $low and $high are magnitudes ("5.5").
 words-mag-range = { $low }–{ $high }
@@ -511,6 +596,7 @@ words-plus-minus = { $unit ->
         [minutes] ±{ $n } min
        *[hours] ±{ $n } h
     }
+
 
 ## The ± beside a pass's times (issue 26; words-plus-minus above).
 # Under a row of the handout's table once its times are uncertain by more than a few

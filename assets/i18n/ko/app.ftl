@@ -23,7 +23,6 @@ app-language-hover = 창에 쓰는 언어예요. "시스템 설정"은 컴퓨터
 app-loading-satellites = 위성을 불러오는 중…
 app-satellites-loaded = 위성 { $count }개, { $source }
 app-no-satellites-loaded = 불러온 위성이 없어요
-app-old-elements = 오래된 궤도 자료
 app-age-judged-at = 컴퓨터 시계가 아니라 창에 보이는 시각({ $time })을 기준으로 한 나이예요.
 app-use-data-date = 자료 날짜로 맞추기
 app-use-data-date-hover = 시계를 궤도 자료의 날짜로 옮겨서, 보이는 통과가 맞도록 해요
@@ -73,7 +72,7 @@ app-error-no-window = 창을 열 수 없어요: { $error }
 ## Saving exports
 
 app-save-busy = 파일을 저장하는 중이에요. 끝날 때까지 기다려 주세요.
-app-saved = 통과 { $count }개를 { $path }에 저장했어요
+app-saved = 통과 { $count }건을 { $path }에 저장했어요
 app-save-cancelled = 파일을 고르지 않아서 저장하지 않았어요.
 app-save-failed = { $path }에 쓰지 못했어요: { $error }
 app-handout-failed = 수업 자료를 만들지 못했어요: { $error }
@@ -148,6 +147,20 @@ app-settings-save-failed = 설정을 { $path }에 저장하지 못했어요: { $
 
 ## 식별("방금 그건 뭐였지?").
 app-error-identify-lost = 본 것을 찾다가 갑자기 멈췄어요 (프로그램 오류).
+
+## Times people trust (issue 20): seconds everywhere
+app-show-seconds = 초까지 보이기
+app-show-seconds-hover = 통과 시각을 어디서나 초 단위까지 보여요 (목록, 하늘 지도, 알림, 수업 자료, 달력). Heavens-Above처럼요. 짧은 통과는 언제나 초까지 보여요.
+
+## "Follow" keeps the satellite in the middle of the map (issue 20)
+app-map-follow-sat = { $sat } 따라가기
+app-map-follow-sat-hover = 움직이는 위성을 지도 가운데에 두어요 (지도를 끌면 멈춰요)
+
+## Switching the language in the window (issue 20)
+app-language-switched = 이제 창이 { $language }로 말해요.
+
+## The install: the crate builds off Linux (issue 20)
+app-notify-not-on-this-system = 데스크톱 알림은 리눅스에서만 보내요. 여기서는 창 위의 알림 띠가 알려 줘요
 
 ## 이슈 20: 오프라인도 평범한 상태(상태 줄).
 app-offline-using = { $offline }. { $date } 자료를 써요.

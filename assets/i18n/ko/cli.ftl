@@ -103,6 +103,7 @@ cli-unit = { $unit ->
         [metres] 미터
         [days] 일
         [seconds] 초
+        [km] km
        *[other] 겉보기 등급
     }
 cli-range = { $kind ->
@@ -145,6 +146,10 @@ cli-identify-none-searched = 살펴본 위성이 없어요: --time이 모든 궤
 cli-identify-together = { $name }은(는) { $others }와(과) 함께 날아요(빛 하나).
 cli-sky-satellites = 지평선 위에서 햇빛을 받고 있고 { $limit }등급보다 밝을 수 있는 위성 ({ $count }개; 표준 등급을 아는 것만)
 
+## overhead transits(이슈 24): 표(표준 출력).
+cli-transits-title = { $start }부터 { $end }까지({ $zone }) 중심선이 { $place }에서 { $radius } km 안으로 지나가는 해·달 통과
+cli-transits-none = 이 기간에는 없어요. { $radius } km 안으로 지나가는 중심선도, 지금 있는 곳에서 원반을 가로지르는 통과도 없어요.
+
 ## 이슈 22: 하늘 한계 등급의 1시그마 안에 있는 통과.
 cli-maybe-passes = 보이는 통과 { $count }건은 추정 오차 안에서 { $limit }등급 언저리예요(아마도: 쌍안경이 도움이 돼요)
 
@@ -170,3 +175,7 @@ cli-stopped-reading = { $file }: 쓸 수 없는 레코드가 { $count }개 이�
 ## The first evening (issue 20): `--name` finds what people type (src/cli/passes.rs)
 
 cli-name-exact = --name "{ $text }": { $chosen }만 골랐어요. 이 글자가 들어간 이름이 { $others }개 더 있어요 (함께 고르려면 이름 전체를 쓰거나 --sat을 쓰세요)
+
+## A place by name (--city)
+# $name: what was given, quoted.
+cli-unknown-city = --city { $name }: 들어 있는 도시 목록에서 찾을 수 없어요. 다른 철자나 "이름, 나라"로 써 보거나 --lat와 --lon을 주세요

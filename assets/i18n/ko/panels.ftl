@@ -33,9 +33,12 @@ panels-searching = 찾는 중… 위성 { $done }/{ $total }
 ## Pass table: the summary line and the empty states (src/ui/passes_panel/mod.rs)
 
 panels-no-passes-yet = 아직 통과가 없어요.
-panels-summary = { $start } ~ { $end } ({ $zone }) 통과 { $count }번
-panels-summary-hidden = , { $count }번 숨김 (안 보이거나 너무 희미함)
-panels-unknown-brightness = 밝기 모름 { $count }번 (?)
+panels-summary = { $start } ~ { $end } ({ $zone }): { $count ->
+        [0] 통과 없음
+       *[other] 통과 { $count }번
+    }
+panels-summary-hidden = , 그중 { $count }번은 숨김 (안 보이거나 너무 희미함)
+panels-unknown-brightness = 밝기를 모르는 통과 { $count }번 (?)
 panels-unknown-brightness-hover = 이 위성들은 표준 밝기가 알려져 있지 않아서 얼마나 밝게 보일지 알 수 없어요. 너무 어두워서 안 보일 수도 있어요.
 panels-export-csv = CSV 저장
 panels-export-csv-hover = 표에 나온 줄을 CSV 파일로 저장해요. 엑셀 같은 프로그램에서 열 수 있어요 (시각은 UTC)
@@ -161,12 +164,15 @@ panels-moon-up = 고도 { $elevation }°, { $direction } { $azimuth }°, { $lit 
 panels-moon-below = 지평선 아래, { $lit }
 panels-doppler-at = 도플러: 송신 주파수
 panels-doppler-receive = 받는 주파수 { $mhz } MHz ({ $khz } kHz)
-panels-elements-age = 궤도 자료: { $date } ({ $days }일 전, { $source })
+panels-elements-age = 궤도 자료: { $date } ({ $when ->
+        [after] 보이는 시각보다 { $days }일 뒤
+       *[old] { $days }일 지남
+    }, { $source })
 panels-elements-bundled = 내장 자료 ({ $what })
 panels-elements-stale = { $text }: 예측이 몇 분 어긋날 수 있어요.
 panels-next-up-sets = 지금 지평선 위에 있어요. { $countdown } 뒤({ $time })에 져요
-panels-next-pass = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°
-panels-next-pass-visible = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°, 맨눈으로 보임
+panels-next-pass = 다음 통과까지 { $countdown }: { $time } { $direction }에서 뜸, 최고 { $deg }°, 안 보임({ $why })
+panels-next-pass-visible = 다음 통과까지 { $countdown }, 맨눈으로 보임: { $time } { $direction }에서 나타나 보이는 동안 최고 { $deg }°
 panels-next-pass-hover = 하늘 지도에서 보기
 panels-next-up-now = 지금 지평선 위에 있어요.
 panels-next-none = 찾는 기간 안에 통과가 없어요.
@@ -268,6 +274,68 @@ panels-identify-when = { $time }({ $zone })쯤, 앞뒤 1분 안에 봄{ $went ->
 panels-identify-searching = 목록을 살펴보는 중…
 panels-identify-follow-hover = 이 위성 따라가기
 panels-identify-row = { $rank }. { $name } ({ $chance }): { $when }, { $miss }° 떨어짐, { $way }; { $light }
+
+## 통과 보기(이슈 24): 해나 달 앞을 지나가는 위성.
+panels-transits-tab-map = 세계
+panels-transits-tab = 해·달 통과
+panels-transits-tab-hover = 국제우주정거장이나 톈궁이 가까운 곳에서 해나 달 앞을 지나가는 때와 그걸 볼 수 있는 자리
+panels-transits-heading = 해·달 통과
+panels-transits-radius = 반경
+panels-transits-days = 기간(일)
+panels-transits-followed = 따라가는 위성도
+panels-transits-alert = 알림
+panels-transits-alert-minutes = {" "}분 전
+panels-transits-alert-hover = 통과마다 이만큼 먼저 알려 줘요. 중심선까지 갈 시간을 넉넉히 잡으세요(0: 알리지 않음).
+panels-transits-export-ics = 달력으로 내보내기…
+panels-transits-export-csv = CSV로 내보내기…
+panels-transits-searching = 찾는 중…
+panels-transits-none = 앞으로 { $days }일 동안 { $radius } km 안으로 지나가는 중심선이 없어요. 반경을 넓히면 더 찾을 수 있어요.
+panels-transits-row = { $when } · { $body ->
+        [sun] 태양
+       *[moon] 달
+    } · { $sat } · { $here ->
+        [yes] 바로 여기
+       *[no] { $point }쪽 { $km } km
+    } · { $state ->
+        [transit] 여기서도 통과({ $duration }초)
+        [near] 여기서는 아깝게 비껴감({ $sep }°)
+        [miss] 여기서는 중심에서 { $sep }°
+       *[below] 여기서는 지평선 아래
+    }
+panels-transits-seen-from = 보는 자리:
+panels-transits-from-nearest = 가장 가까운 중심선 위({ $point }쪽 { $km } km)
+panels-transits-from-place = 지금 있는 곳
+panels-transits-close-up-caption = { $body ->
+        [sun] 태양
+       *[moon] 달
+    }과 그 앞을 지나는 { $sat }의 길을 실제 비율로 그렸어요(원반 위에 { $duration }초). 천정을 위로 두고 바라본 모습이에요.
+panels-transits-disc-label = 위성이 지나가는 길을 그린 원반 확대 그림
+panels-transits-size-unknown = 크기를 몰라 점으로 그렸어요
+panels-transits-map-label = 내 주변을 지나는 중심선 지도
+panels-transits-map-nearest = { $time }, { $point }쪽 { $km } km
+panels-transits-map-scale = 원: 반경 { $radius } km. 지도를 누르면 내 위치를 옮겨요.
+panels-transits-map-hover = 내 위치를 여기로 옮기기({ $lat }, { $lon })
+panels-transits-alert-banner = { $countdown } 뒤: { $summary }
+
+## Times people trust (issue 20): the pass table's rows
+panels-time-uncertain-hover = { $when ->
+        [after] 궤도 자료가 이 통과보다 { $days }일 뒤의 것이에요
+       *[old] 이 통과에 쓴 궤도 자료는 { $days }일 지난 것이에요
+    }. 이 시각은 { $plus_minus } 정도 틀릴 수 있어요(추정). 궤도 자료를 새로 받으면 더 정확해져요.
+panels-not-visible-hover = 지평선 위: { $rise }–{ $set }, 최고 { $deg }° { $direction } ("지평선 기준"에 나와요).
+
+## The live panel's next pass: whether it can be seen (issue 20)
+panels-next-too-faint = 여기서는 너무 희미함, { $mag }등급
+panels-next-visible-later = 다음에 보이는 통과: { $date } { $time } ({ $countdown } 뒤)
+panels-next-visible-none = 찾는 기간 안에 맨눈으로 보이는 통과가 없어요.
+
+## A sky chart you can read and show (issue 20)
+panels-chart-enlarge = 크게 보기
+panels-chart-enlarge-hover = 하늘 지도를 창 전체에 크게 보여요 (지도를 두 번 눌러도 돼요)
+panels-chart-close = 닫기
+panels-chart-close-hover = 원래 화면으로 돌아가요 (Esc, 또는 지도를 두 번 누르기)
+panels-chart-hover = 누르기: 그 자리에 쌍안경 시야(7°). 두 번 누르기: 지도 크게 보기 또는 되돌리기.
+panels-live-more = 더 보기
 
 ## 이슈 22: 통과 표의 추정 등급.
 # 하늘 한계 등급의 1시그마 안에 있는 등급.

@@ -167,7 +167,10 @@ words-event-vanishes = 사라짐
 words-event-rise = 뜸
 words-event-highest = 최고점
 words-event-set = 짐
-words-event-elements = 궤도 자료는 { $age_days }일 전 것이에요(시각 오차 약 ±{ $timing_s }초, 추정). 관측 위치 { $lat }, { $lon }.
+words-event-elements = 궤도 자료는 { $when ->
+        [after] 통과보다 { $age_days }일 뒤의 것이에요
+       *[old] { $age_days }일 전 것이에요
+    }(시각 오차 약 { $timing }, 추정). 관측 위치 { $lat }, { $lon }.
 
 ## 시계와 날짜.
 words-time-observer = 관측 위치의 시각
@@ -265,6 +268,69 @@ words-identify-verdict = { $name }: { $when } 그곳에서 { $miss }° 떨어진
 words-identify-nothing-fits = 알려진 위성 중 맞는 것이 없어요. 가장 가까웠던 것: { $nearest }
 words-identify-nothing-up = 알려진 위성 중 맞는 것이 없어요. 그때 그 근처 하늘에 떠 있던 위성이 없어요.
 words-identify-score-small = 1% 미만
+
+## 해나 달 앞을 지나가는 위성(통과, 이슈 24): 명령줄 표, 달력 파일, 창.
+words-transit-body = { $body ->
+        [sun] 태양
+       *[moon] 달
+    }
+words-transit-sat = { $id ->
+        [25544] 국제우주정거장(ISS)
+        [48274] 톈궁 우주정거장
+       *[other] { $name }
+    }
+words-transit-coordinates = { $ns ->
+        [n] 북위
+       *[s] 남위
+    } { $lat }°, { $ew ->
+        [e] 동경
+       *[w] 서경
+    } { $lon }°
+words-transit-sentence = { $sat }의 { $body ->
+        [sun] 태양
+       *[moon] 달
+    } 통과: { $when }, { $here ->
+        [yes] 바로 지금 있는 곳에서
+       *[no] { $place }에서(내 위치에서 { $point }쪽으로 { $km } km)
+    } 보여요({ $duration }초). { $seen }
+words-transit-place = { $state ->
+        [transit] 지금 있는 곳에서도 { $body ->
+            [sun] 태양
+           *[moon] 달
+        } 원반을 가로질러요. 중심에서 { $sep }° 떨어져 { $duration }초 동안 지나가요. 여기서 통과를 볼 수 있어요!
+        [near] 지금 있는 곳에서는 { $body ->
+            [sun] 태양
+           *[moon] 달
+        } 중심에서 { $sep }° 떨어져 지나가요. 아깝게 비껴가요.
+        [miss] 지금 있는 곳에서는 { $body ->
+            [sun] 태양
+           *[moon] 달
+        } 중심에서 { $sep }° 떨어져 지나가요.
+       *[below] 지금 있는 곳에서는 { $body ->
+            [sun] 태양이
+           *[moon] 달이
+        } 지평선 아래에 있어요.
+    }
+words-transit-details = 원반을 가로지르는 모습이 보이는 띠의 폭은 { $width } km예요. { $body ->
+        [sun] 태양은
+       *[moon] 달은
+    } { $point }쪽(방위 { $bearing }°) { $height }° 높이에 있고, { $sat }까지 거리는 { $range } km{ $sized ->
+        [yes] , 크기는 { $size }″예요.
+       *[no] 예요.
+    }
+words-transit-elements = { $when ->
+        [after] 궤도 자료가 이 시각보다 { $age }일 뒤의 것이에요.
+       *[old] 궤도 자료가 { $age }일 지났어요.
+    } 시각이 { $plus_minus }만큼 틀릴 수 있고(열에 아홉은 그보다 가까워요), 그만큼 선도 궤도를 따라 움직여요. 전날 새 궤도 자료로 다시 확인하세요.
+words-transit-solar-filter = 인증된 태양 필터를 망원경, 쌍안경, 카메라 렌즈 앞에 씌우지 않고는 잠깐이라도 태양을 보면 안 돼요.
+words-transit-summary = { $sat }의 { $body ->
+        [sun] 태양
+       *[moon] 달
+    } 통과{ $here ->
+        [yes] {""}, 바로 지금 있는 곳
+       *[no] , 내 위치에서 { $point }쪽 { $km } km
+    }, { $time }
+
 
 ## 이슈 22: 추정값인 표준 등급과 세 갈래 판정 (report/magnitude_words.rs).
 # 예상 등급의 1시그마 범위.
@@ -392,6 +458,7 @@ words-plus-minus = { $unit ->
         [minutes] ±{ $n }분
        *[hours] ±{ $n }시간
     }
+
 
 ## The ± beside a pass's times (issue 26; words-plus-minus above).
 words-handout-row-note-timing = { $note } · 시각 오차 { $plus_minus }

@@ -69,6 +69,25 @@ pub use pass::{
     SeenPoints, SkyPresence, Vanishes,
 };
 
+/// Why a window from `start` to `end` is not searched for `sat`: it reaches more than
+/// [`MAX_DAYS_FROM_EPOCH`] from the element epoch (the farther end is named), else `None`.
+pub(crate) fn too_far_from_epoch(
+    sat: &Satellite,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Option<PropagationError> {
+    let (from_start, from_end) = (sat.set.age_days(start), sat.set.age_days(end));
+    let farthest_days = if from_start.abs() > from_end.abs() {
+        from_start
+    } else {
+        from_end
+    };
+    (farthest_days.abs() > MAX_DAYS_FROM_EPOCH).then_some(PropagationError::TooFarFromEpoch {
+        days_from_epoch: farthest_days,
+        limit_days: MAX_DAYS_FROM_EPOCH,
+    })
+}
+
 /// Finds the passes of `sat` over `frame` that overlap the window `[start, end)`.
 ///
 /// `std_magnitude` is the satellite's standard magnitude for brightness estimates.
@@ -83,20 +102,11 @@ pub fn find_passes(
     search: &PassSearch,
     std_magnitude: Option<f64>,
 ) -> PassList {
-    let (from_start, from_end) = (sat.set.age_days(start), sat.set.age_days(end));
-    let farthest_days = if from_start.abs() > from_end.abs() {
-        from_start
-    } else {
-        from_end
-    };
-    if farthest_days.abs() > MAX_DAYS_FROM_EPOCH {
+    if let Some(too_far) = too_far_from_epoch(sat, start, end) {
         return PassList {
             passes: Vec::new(),
             presence: SkyPresence::NotSearched,
-            stopped_early: Some(PropagationError::TooFarFromEpoch {
-                days_from_epoch: farthest_days,
-                limit_days: MAX_DAYS_FROM_EPOCH,
-            }),
+            stopped_early: Some(too_far),
         };
     }
     let finder = Finder::new(sat, frame, search, std_magnitude);

@@ -10,7 +10,7 @@ use super::OverheadApp;
 use crate::report::{self, PassRecord};
 use crate::t;
 use crate::ui::notify::{self, Notifier, ScheduledAlert};
-use crate::ui::timefmt::{TimeFormatter, countdown};
+use crate::ui::timefmt::countdown;
 use crate::ui::view::{Action, PassKey, ViewCtx};
 
 /// What the notifier was last given, to send it only changes.
@@ -65,8 +65,7 @@ impl OverheadApp {
             && !self.clock.is_paused()
             && self.clock.rate() == 1.0;
         let minutes = i64::from(self.state.alert_minutes);
-        let place = self.place();
-        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let fmt = self.time_formatter();
         let mut plan = AlertPlan {
             alerts: Vec::new(),
             clock_offset_s: None,
@@ -79,26 +78,26 @@ impl OverheadApp {
             .as_ref()
             .map_or(&[][..], |p| p.records.as_slice());
         let limit = self.state.settings.limiting_magnitude;
-        for record in records
+        // Each alert to plan: its key, when it falls on the simulated clock, its words.
+        let pass_alerts = records
             .iter()
             .filter(|r| r.is_visible_to_eye(limit) && minutes > 0)
-        {
-            let Some(start) = record.pass.visible_start() else {
-                continue;
-            };
-            if start.time <= sim_now {
-                continue;
-            }
-            let alert_at_sim = start.time - Duration::minutes(minutes);
-            let key = format!(
-                "{}@{}",
-                record.pass.norad_id,
-                record.pass.rise.time.timestamp()
-            );
+            .filter_map(|record| {
+                let start = record.pass.visible_start()?;
+                if start.time <= sim_now {
+                    return None;
+                }
+                let key = format!(
+                    "{}@{}",
+                    record.pass.norad_id,
+                    record.pass.rise.time.timestamp()
+                );
+                let (title, body) = notify::alert_text(record, &fmt)?;
+                Some((key, start.time - Duration::minutes(minutes), title, body))
+            });
+        let transit_alerts = self.transit_notifications(sim_now, &fmt);
+        for (key, alert_at_sim, title, body) in pass_alerts.chain(transit_alerts) {
             let Some(at) = notify::due_instant(alert_at_sim, sim_now, live, now) else {
-                continue;
-            };
-            let Some((title, body)) = notify::alert_text(record, &fmt) else {
                 continue;
             };
             plan.alerts.push(PlannedAlert {
@@ -164,12 +163,13 @@ pub(super) fn alert_ui(
     let Some(start) = record.pass.visible_start() else {
         return;
     };
+    let fmt = view.fmt.for_pass(&record.pass);
     let text = report::alert_text_estimated(
         record.name(),
         &record.pass,
         record.standard_magnitude(),
         &countdown(start.time - view.t),
-        |t| view.fmt.hm(t),
+        |t| fmt.clock(t),
     );
     egui::Frame::new()
         .fill(view.palette.alert_fill)

@@ -5,16 +5,20 @@ use eframe::egui;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 
 use super::OverheadApp;
 use super::saving::ExportFormat;
+use super::search_plan::SearchWish;
 use super::{LastRefresh, NotRefreshed, NowSource, RunningSearch};
 use crate::orbit::ObserverFrame;
 use crate::orbit::night::{Night, night_of};
 use crate::t;
 use crate::ui::catalog_data::CatalogData;
+use crate::ui::clock::ClockCommand;
 use crate::ui::jobs::{self, JobPoll, PassRequest, RefreshRequest};
+use crate::ui::picker::Picker;
+use crate::ui::repaint::{self, ClockPace};
 use crate::ui::save;
 use crate::ui::status_bar::{Status, refresh_status};
 use crate::ui::theme;
@@ -26,9 +30,6 @@ use crate::ui::view::{
 const MAX_SAVED_PLACES: usize = 12;
 /// The presentation zoom is this much larger than the normal one.
 const PRESENTATION_ZOOM: f32 = 1.4;
-/// A pass search starts this long before the simulated time, so that a pass in progress
-/// is listed with its true rise.
-const SEARCH_LEAD: Duration = Duration::minutes(15);
 
 impl OverheadApp {
     pub(super) fn logic_step(&mut self, ctx: &egui::Context) {
@@ -38,19 +39,56 @@ impl OverheadApp {
         self.maybe_auto_refresh(ctx);
         self.schedule_alerts();
         self.apply_theme(ctx);
+        self.cursor_blink(ctx);
         self.keyboard(ctx);
         self.apply_presentation(ctx);
         self.maybe_search(ctx);
         self.look_ahead_step(ctx);
-        // Keep the clock display and the moving satellites current.
-        // A fixed clock never moves by itself, so it needs no repaints.
-        let runs = !matches!(self.now_source, NowSource::Fixed(_));
-        if runs && !self.clock.is_paused() {
-            if self.clock.rate() > 1.0 {
-                ctx.request_repaint_after(std::time::Duration::from_millis(33));
-            } else {
-                ctx.request_repaint_after(std::time::Duration::from_millis(500));
-            }
+        self.transits_step(ctx);
+        // Words that age with real time are redrawn when they change.
+        if let Some(last) = &self.last_refresh
+            && let Some(d) = jobs::freshness_changes_in(
+                last.last_success,
+                last.problem.as_deref(),
+                self.real_now,
+            )
+        {
+            self.wakes.within(d);
+        }
+    }
+
+    /// After a frame: asks egui for the next one when the picture will change by itself
+    /// (the policy is [`repaint::next_frame`]'s; input wakes the window anyway).
+    pub(super) fn ask_next_frame(&self, ctx: &egui::Context) {
+        // A fixed clock (tests) never moves by itself.
+        let runs = !matches!(self.now_source, NowSource::Fixed(_)) && !self.clock.is_paused();
+        // The time now, not the frame's start: the frame took some of the second.
+        let real_now = self.now_source.now(self.started.elapsed());
+        let pace = ClockPace {
+            running_rate: runs.then(|| self.clock.rate()),
+            sim_now: self.clock.sim_time(real_now),
+        };
+        if let Some(delay) = repaint::next_frame(pace, self.wakes.take()) {
+            ctx.request_repaint_after(delay);
+        }
+    }
+
+    /// The text cursor blinks only for a while after the last input (see
+    /// [`repaint::cursor_blinks`]): a focused search box then costs no frames.
+    fn cursor_blink(&mut self, ctx: &egui::Context) {
+        let (time_s, active) = ctx.input(|i| {
+            (
+                i.time,
+                !i.events.is_empty() || i.pointer.is_moving() || i.pointer.any_down(),
+            )
+        });
+        if active {
+            self.last_input_s = time_s;
+        }
+        let blinks = repaint::cursor_blinks(time_s - self.last_input_s);
+        if self.applied_blink != Some(blinks) {
+            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blinks);
+            self.applied_blink = Some(blinks);
         }
     }
 
@@ -182,21 +220,46 @@ impl OverheadApp {
         if self.applied_theme != Some(wanted) {
             theme::apply(ctx, wanted);
             self.applied_theme = Some(wanted);
+            // The theme's visuals blink the cursor again; set it anew.
+            self.applied_blink = None;
         }
     }
 
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let (f11, p, escape) = ctx.input(|i| {
+        // Space would also press a button that has the keyboard focus.
+        let focus_free = !typing && ctx.memory(|m| m.focused().is_none());
+        let (f11, p, escape, space, slash) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::F11),
                 i.key_pressed(egui::Key::P) && i.modifiers.is_none(),
                 i.key_pressed(egui::Key::Escape),
+                i.key_pressed(egui::Key::Space) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::Slash) && i.modifiers.is_none(),
             )
         });
-        let leave = escape && self.state.settings.presentation_mode;
+        // Esc closes the enlarged sky chart first (the chart sees it), then presenting.
+        let leave = escape && self.state.settings.presentation_mode && !self.state.sky.enlarged;
         if f11 || (p && !typing) || leave {
             self.actions.push(Action::TogglePresentation);
+        }
+        // Space pauses the clock or runs it again, as in a video player.
+        if space && focus_free {
+            let command = if self.clock.is_paused() {
+                ClockCommand::Play
+            } else {
+                ClockCommand::Pause
+            };
+            self.actions.push(Action::Clock(command));
+        }
+        // "/" goes to the satellite search (where the picker is shown), as on many sites;
+        // the slash itself is not typed into it.
+        if slash && !typing && !self.state.settings.presentation_mode {
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(text) if text == "/"));
+            });
+            ctx.memory_mut(|m| m.request_focus(Picker::search_id()));
         }
     }
 
@@ -211,12 +274,14 @@ impl OverheadApp {
         } else {
             ctx.set_zoom_factor((zoom / PRESENTATION_ZOOM).max(0.5));
         }
+        theme::apply_presentation_text(ctx, wanted);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(wanted));
         self.applied_presentation = wanted;
     }
 
-    /// The search the views need now, or None when the current one still serves.
-    pub(super) fn wanted_search(&self) -> Option<PassRequest> {
+    /// The search the views need now, or None when the current one (running or done)
+    /// still serves; the decision is [`SearchPlan::wanted`]'s.
+    pub(super) fn wanted_search(&mut self) -> Option<PassRequest> {
         let catalog = self.catalog.as_ref()?;
         let mut ids = match self.state.which {
             Which::Chosen => self.state.settings.satellites.clone(),
@@ -228,63 +293,43 @@ impl OverheadApp {
         ids.retain(|id| catalog.get(*id).is_some());
         ids.sort_unstable();
         ids.dedup();
-        let observer = observer_of(&self.place());
-        let search = self.state.settings.pass_search;
+        let wish = SearchWish {
+            norad_ids: ids,
+            observer: observer_of(&self.place()),
+            search: self.state.settings.pass_search,
+            window: self.state.window,
+            lang: crate::i18n::language(),
+        };
         let t = self.sim_time();
-        let (start, end) = self.search_span(t)?;
-        let window = end - start;
         let current = self
             .search
             .as_ref()
             .filter(|s| !s.cancelled)
             .map(|s| &s.request)
             .or(self.passes.as_ref().map(|p| &p.request));
-        if let Some(c) = current {
-            let same = c.norad_ids == ids
-                && c.observer == observer
-                && c.search == search
-                && c.end - c.start == window;
-            let in_window = match self.state.window {
-                // Tonight's window is fixed by the night; it serves until the next one.
-                SearchWindow::Tonight => c.start == start,
-                SearchWindow::Hours(_) => t >= c.start && t <= c.start + window / 2,
-            };
-            if same && in_window {
-                return None;
-            }
-        }
-        Some(PassRequest {
-            norad_ids: ids,
-            observer,
-            start,
-            end,
-            search,
+        let frame = &self.frame;
+        self.search_plan.wanted(wish, current, t, |t| {
+            night_of(
+                frame,
+                t,
+                self.state.settings.pass_search.max_sun_elevation_deg,
+            )
         })
     }
 
-    /// The search window at `t`: the next hours from a little before `t`, or tonight
-    /// (from dusk, or from `t` when the night is under way, to dawn). None where the sky
-    /// does not get dark tonight (the table says so instead of listing nothing).
-    pub(super) fn search_span(&self, t: DateTime<Utc>) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        match self.state.window {
-            SearchWindow::Hours(hours) => {
-                let start = t - SEARCH_LEAD;
-                Some((start, start + Duration::hours(i64::from(hours.max(1)))))
-            }
-            SearchWindow::Tonight => match self.tonight(t) {
-                Night::Dark { dusk, dawn } => Some((dusk.max(t - SEARCH_LEAD), dawn)),
-                Night::AlwaysDark { from, until } => Some((from - SEARCH_LEAD, until)),
-                Night::NeverDark { .. } => None,
-            },
+    /// Tonight's window at the clock's time, found once per night (for the table's note and
+    /// the search); None when the window is the next hours.
+    pub(super) fn tonight(&mut self) -> Option<Night> {
+        if self.state.window != SearchWindow::Tonight {
+            return None;
         }
-    }
-
-    /// The night at `t` at the current place and darkness limit.
-    pub(super) fn tonight(&self, t: DateTime<Utc>) -> Night {
-        night_of(
-            &self.frame,
-            t,
-            self.state.settings.pass_search.max_sun_elevation_deg,
+        let t = self.sim_time();
+        let limit = self.state.settings.pass_search.max_sun_elevation_deg;
+        let frame = &self.frame;
+        Some(
+            self.search_plan
+                .night(&frame.observer, limit, t, |t| night_of(frame, t, limit))
+                .night,
         )
     }
 
@@ -304,6 +349,7 @@ impl OverheadApp {
             return;
         };
         let job = jobs::spawn_pass_search(ctx, catalog, request.clone());
+        self.searches_started += 1;
         self.search = Some(RunningSearch {
             job,
             request,
@@ -355,7 +401,10 @@ impl OverheadApp {
                     coordinates = coordinates_label(&place)
                 ));
             }
-            Action::Select(id) => {
+            Action::Select(id) | Action::Follow(id) => {
+                if matches!(action, Action::Follow(_)) {
+                    self.state.map.follow_satellite = true;
+                }
                 self.state.selected = Some(id);
                 if self.state.selected_pass.is_some_and(|k| k.norad_id != id) {
                     self.state.selected_pass = None;
@@ -389,6 +438,7 @@ impl OverheadApp {
             Action::Clock(command) => self.clock.apply(self.real_now, command),
             Action::SetTheme(t) => settings.theme = t,
             Action::SetTimeDisplay(d) => settings.time_display = d,
+            Action::SetShowSeconds(on) => settings.show_seconds = on,
             Action::TogglePresentation => {
                 settings.presentation_mode = !settings.presentation_mode;
             }
@@ -424,9 +474,16 @@ impl OverheadApp {
             Action::Identify(request) => self.start_identify(ctx, request),
             Action::SetLanguage(language) => {
                 settings.language = language;
-                crate::i18n::set_language(language.unwrap_or_else(crate::i18n::Lang::from_env));
+                let lang = language.unwrap_or_else(crate::i18n::Lang::from_env);
+                crate::i18n::set_language(lang);
+                // The status line said its last message in the old language: say in the
+                // new one what just changed instead.
+                self.set_info(t!("app-language-switched", language = lang.native_name()));
                 ctx.request_repaint();
             }
+            Action::ExportTransitsIcs => self.export_transits(ctx, ExportFormat::Ics),
+            Action::ExportTransitsCsv => self.export_transits(ctx, ExportFormat::Csv),
+            Action::DismissTransitAlert(key) => self.dismissed_transit_alerts.push(key),
         }
     }
 

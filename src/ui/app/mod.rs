@@ -1,10 +1,12 @@
 //! The application: owns the state, the clock and the jobs, and implements `eframe::App`.
 //!
 //! Each frame: read the real time once, poll the jobs, start a pass search if what is
-//! shown no longer matches what was searched ([`logic`]), draw the panels, which only
-//! queue [`Action`]s ([`layout`], [`top_panel`]), then carry out the actions and save what
-//! changed ([`saving`]). [`startup`] holds the options the window opens with and
-//! [`alerts`] the warnings before visible passes.
+//! shown no longer matches what was searched ([`logic`], deciding with [`search_plan`]:
+//! tonight's window is found once per night), draw the panels, which only queue
+//! [`Action`]s ([`layout`], [`top_panel`]), carry out the actions and save what changed
+//! ([`saving`]), then ask for the next frame only when the picture will change
+//! ([`crate::ui::repaint`], the repaint policy). [`startup`] holds the options the window
+//! opens with and [`alerts`] the warnings before visible passes.
 
 use eframe::egui;
 
@@ -17,6 +19,7 @@ use super::catalog_data::{self, CatalogData};
 use super::clock::SimClock;
 use super::jobs::{self, Job, PassRequest, PassResults, RefreshReport, SharedCatalogLoader};
 use super::notify::Notifier;
+use super::repaint::Wakes;
 use super::state::AppState;
 use super::status_bar::StatusBar;
 use super::theme::ThemeChoice;
@@ -30,8 +33,10 @@ mod layout;
 mod logic;
 mod look_ahead;
 mod saving;
+mod search_plan;
 mod startup;
 mod top_panel;
+mod transits;
 
 pub use startup::{AppOptions, CatalogLoader, NowSource};
 
@@ -92,6 +97,10 @@ pub struct OverheadApp {
     alert_plan: alerts::AlertPlan,
     notify_failure_shown: bool,
     search: Option<RunningSearch>,
+    /// Decides which search the views need (tonight's window kept once per night).
+    search_plan: search_plan::SearchPlan,
+    /// Pass searches started since the app started (tests count them).
+    searches_started: u64,
     passes: Option<PassResults>,
     /// The search ahead for chosen satellites with nothing to see in the window.
     look_ahead: Option<look_ahead::RunningLookAhead>,
@@ -99,6 +108,10 @@ pub struct OverheadApp {
     applied_theme: Option<ThemeChoice>,
     applied_presentation: bool,
     dismissed_alerts: Vec<PassKey>,
+    /// The Transits view's search and results.
+    transit_runtime: crate::ui::transits::TransitRuntime,
+    /// Transit alerts dismissed (their keys).
+    dismissed_transit_alerts: Vec<String>,
     status_bar: StatusBar,
     settings_path: Option<PathBuf>,
     export_dir: Option<PathBuf>,
@@ -112,6 +125,12 @@ pub struct OverheadApp {
     saved_ui_state: String,
     ui_state_saved_at: DateTime<Utc>,
     actions: Vec<Action>,
+    /// Frames the views asked for during this frame (see [`crate::ui::repaint`]).
+    wakes: Wakes,
+    /// egui's time of the last input, seconds (the text cursor blinks for a while after it).
+    last_input_s: f64,
+    /// Whether the text cursor was last set to blink.
+    applied_blink: Option<bool>,
 }
 
 impl OverheadApp {
@@ -171,11 +190,15 @@ impl OverheadApp {
             alert_plan: alerts::AlertPlan::default(),
             notify_failure_shown: false,
             search: None,
+            search_plan: search_plan::SearchPlan::default(),
+            searches_started: 0,
             passes: None,
             look_ahead: None,
             applied_theme: None,
             applied_presentation: false,
             dismissed_alerts: Vec::new(),
+            transit_runtime: crate::ui::transits::TransitRuntime::default(),
+            dismissed_transit_alerts: Vec::new(),
             status_bar,
             settings_path,
             export_dir,
@@ -186,6 +209,9 @@ impl OverheadApp {
             saved_ui_state,
             ui_state_saved_at: real_now,
             actions: Vec::new(),
+            wakes: Wakes::default(),
+            last_input_s: 0.0,
+            applied_blink: None,
         }
     }
 
@@ -204,12 +230,28 @@ impl OverheadApp {
         self.passes.as_ref()
     }
 
+    /// How many pass searches the app has started: one per night in the Tonight view and one
+    /// per change of satellites, place or settings, never one per frame.
+    pub fn searches_started(&self) -> u64 {
+        self.searches_started
+    }
+
     /// True while the catalog loads, a pass search or a search ahead runs.
     pub fn is_busy(&self) -> bool {
         self.catalog_job.is_some()
             || self.search.is_some()
             || self.refresh_job.is_some()
             || self.look_ahead.is_some()
+    }
+
+    /// The Transits view's search and results (for tests and tools).
+    pub fn transit_runtime(&self) -> &crate::ui::transits::TransitRuntime {
+        &self.transit_runtime
+    }
+
+    /// The state, to change (for tests and tools).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
     }
 
     /// The loaded catalog.
@@ -233,6 +275,16 @@ impl OverheadApp {
     pub(super) fn place(&self) -> Place {
         self.state.settings.observer()
     }
+
+    /// How times are shown: in the chosen zone, pass times to the second if so set.
+    pub(super) fn time_formatter(&self) -> crate::ui::timefmt::TimeFormatter {
+        let settings = &self.state.settings;
+        crate::ui::timefmt::TimeFormatter::new(
+            settings.time_display,
+            settings.observer().time_zone.as_deref(),
+        )
+        .with_seconds(settings.show_seconds)
+    }
 }
 
 impl eframe::App for OverheadApp {
@@ -245,6 +297,7 @@ impl eframe::App for OverheadApp {
         super::probe::after_frame(self.passes.as_ref().is_some_and(|p| !p.records.is_empty()));
         let ctx = ui.ctx().clone();
         self.run_actions(&ctx);
+        self.ask_next_frame(&ctx);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

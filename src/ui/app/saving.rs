@@ -72,7 +72,7 @@ impl OverheadApp {
             .into_iter()
             .collect();
         let place = self.place();
-        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let fmt = self.time_formatter();
         let limit = self.state.settings.limiting_magnitude;
         let text = match format {
             ExportFormat::Ics => {
@@ -172,7 +172,7 @@ impl OverheadApp {
             })
             .collect();
         let place = self.place();
-        let fmt = TimeFormatter::new(self.state.settings.time_display, place.time_zone.as_deref());
+        let fmt = self.time_formatter();
         // The pass in the sky chart if it can be seen, else the best of the night.
         let selected = self.state.selected_pass.and_then(|k| {
             records
@@ -201,7 +201,7 @@ impl OverheadApp {
             end = fmt.date_time(results.request.end),
             zone = fmt.zone_label(results.request.start)
         );
-        let source = catalog.map_or_else(|| t!("words-handout-source"), |c| c.source_note.clone());
+        let source = catalog.map_or_else(|| t!("words-handout-source"), |c| c.source_note());
         let data_line = crate::handout::data_line(&records, &source, self.real_now);
         let place_name = crate::ui::view::place_name_in(&place, crate::i18n::language());
         let input = crate::handout::HandoutInput {

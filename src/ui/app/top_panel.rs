@@ -23,6 +23,7 @@ fn settings_ui(
     actions: &mut Vec<Action>,
 ) {
     let mut display = settings.time_display;
+    let mut seconds = settings.show_seconds;
     let label = ui.label(t!("app-times"));
     egui::ComboBox::from_id_salt("time_display")
         .selected_text(view.fmt.zone_label(view.t))
@@ -30,11 +31,18 @@ fn settings_ui(
             for d in ALL_TIME_DISPLAYS {
                 ui.selectable_value(&mut display, d, time_display_label(d));
             }
+            // How precise pass times are, beside which clock they are in.
+            ui.separator();
+            ui.checkbox(&mut seconds, t!("app-show-seconds"))
+                .on_hover_text(t!("app-show-seconds-hover"));
         })
         .response
         .labelled_by(label.id);
     if display != settings.time_display {
         actions.push(Action::SetTimeDisplay(display));
+    }
+    if seconds != settings.show_seconds {
+        actions.push(Action::SetShowSeconds(seconds));
     }
     let mut theme_choice = settings.theme;
     let label = ui.label(t!("app-theme"));
@@ -103,104 +111,142 @@ pub(super) fn top_bar_ui(
     refresh: RefreshBar<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("Overhead").heading().strong());
-        ui.separator();
-        if ui
-            .button(t!(
-                "app-location-button",
-                place = crate::ui::view::place_name_in(view.place, crate::i18n::language())
+    // The catalog's line has its own row from the first frame: when the catalog loads
+    // (a second after the start) its words grow, and the bar must not wrap then and push
+    // the whole window down. Presenting, the bar keeps to one line.
+    let presentation = settings.presentation_mode;
+    // A word group that does not fit moves whole to the next line, never split between
+    // two ("16,400 satellites, | bundled snapshot").
+    let whole_words =
+        |ui: &mut egui::Ui| ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+    if presentation {
+        ui.horizontal_wrapped(|ui| {
+            whole_words(ui);
+            window_row_ui(ui, view, settings, alert_minutes, actions);
+            ui.separator();
+            catalog_row_ui(ui, view, settings, loading, refresh, actions);
+        });
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            whole_words(ui);
+            window_row_ui(ui, view, settings, alert_minutes, actions);
+        });
+        ui.horizontal_wrapped(|ui| {
+            whole_words(ui);
+            catalog_row_ui(ui, view, settings, loading, refresh, actions);
+        });
+    }
+}
+
+/// The top bar's first row: the name, the place, the settings and presentation mode.
+fn window_row_ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx<'_>,
+    settings: &Settings,
+    alert_minutes: &mut u32,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(egui::RichText::new("Overhead").heading().strong());
+    ui.separator();
+    if ui
+        .button(t!(
+            "app-location-button",
+            place = crate::ui::view::place_name_in(view.place, crate::i18n::language())
+        ))
+        .on_hover_text(t!(
+            "app-location-hover",
+            coordinates = coordinates_label(view.place)
+        ))
+        .clicked()
+    {
+        actions.push(Action::OpenLocation);
+    }
+    let presentation = settings.presentation_mode;
+    // Presenting, the bar keeps to one line: the time, theme and alert settings wait
+    // for the normal view.
+    if !presentation {
+        settings_ui(ui, view, settings, alert_minutes, actions);
+    }
+    if ui
+        .selectable_label(presentation, t!("app-presentation"))
+        .on_hover_text(t!("app-presentation-hover"))
+        .clicked()
+    {
+        actions.push(Action::TogglePresentation);
+    }
+}
+
+/// The top bar's catalog row: loading, how many satellites, how old and fresh their
+/// elements are, and the refresh.
+fn catalog_row_ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx<'_>,
+    settings: &Settings,
+    loading: bool,
+    refresh: RefreshBar<'_>,
+    actions: &mut Vec<Action>,
+) {
+    match (view.catalog, loading) {
+        // Presenting to a class: no warnings, errors or refresh menus in the bar (the
+        // rows of the table, hidden meanwhile, carry how far off their times may be).
+        (Some(_), false) if settings.presentation_mode => {}
+        (_, true) => {
+            ui.spinner();
+            ui.label(t!("app-loading-satellites"));
+        }
+        (Some(c), false) => {
+            // Judged at the clock the views follow: after "Use the data's date" the
+            // elements are fresh for what is shown, however old they are today.
+            let age = c.data_epoch.map(|e| data_age_at(e, view.t));
+            let judged_at = t!("app-age-judged-at", time = view.fmt.date_time(view.t));
+            let hover = match &age {
+                Some(age) => format!("{}\n{judged_at}", age.text),
+                None => String::new(),
+            };
+            ui.label(t!(
+                "app-satellites-loaded",
+                count = c.sats.len(),
+                source = c.source_note()
             ))
-            .on_hover_text(t!(
-                "app-location-hover",
-                coordinates = coordinates_label(view.place)
-            ))
-            .clicked()
-        {
-            actions.push(Action::OpenLocation);
-        }
-        let presentation = settings.presentation_mode;
-        // Presenting, the bar keeps to one line: the time, theme and alert settings wait
-        // for the normal view.
-        if !presentation {
-            settings_ui(ui, view, settings, alert_minutes, actions);
-        }
-        if ui
-            .selectable_label(presentation, t!("app-presentation"))
-            .on_hover_text(t!("app-presentation-hover"))
-            .clicked()
-        {
-            actions.push(Action::TogglePresentation);
-        }
-        ui.separator();
-        match (view.catalog, loading) {
-            (_, true) => {
-                ui.spinner();
-                ui.label(t!("app-loading-satellites"));
-            }
-            (Some(c), false) => {
-                // Judged at the clock the views follow: after "Use the data's date" the
-                // elements are fresh for what is shown, however old they are today.
-                let age = c.data_epoch.map(|e| data_age_at(e, view.t));
-                let judged_at = t!("app-age-judged-at", time = view.fmt.date_time(view.t));
-                let hover = match &age {
-                    Some(age) => format!("{}\n{judged_at}", age.text),
-                    None => String::new(),
-                };
-                if !presentation {
-                    ui.label(t!(
-                        "app-satellites-loaded",
-                        count = c.sats.len(),
-                        source = c.source_note.as_str()
-                    ))
-                    .on_hover_text(hover);
+            .on_hover_text(hover);
+            if let Some(age) = age.filter(|a| a.stale) {
+                ui.colored_label(ui.visuals().warn_fg_color, age.text)
+                    .on_hover_text(judged_at);
+                if let Some(e) = c.data_epoch
+                    && ui
+                        .button(t!("app-use-data-date"))
+                        .on_hover_text(t!("app-use-data-date-hover"))
+                        .clicked()
+                {
+                    actions.push(Action::Clock(ClockCommand::JumpTo(e)));
                 }
-                if let Some(age) = age.filter(|a| a.stale) {
-                    // Presenting, a short warning; the sentence on hover.
-                    let (shown, hover) = if presentation {
-                        (t!("app-old-elements"), format!("{}\n{judged_at}", age.text))
-                    } else {
-                        (age.text, judged_at)
-                    };
-                    ui.colored_label(ui.visuals().warn_fg_color, shown)
-                        .on_hover_text(hover);
-                    if let Some(e) = c.data_epoch
-                        && ui
-                            .button(t!("app-use-data-date"))
-                            .on_hover_text(t!("app-use-data-date-hover"))
-                            .clicked()
+            }
+            match refresh.progress {
+                Some((done, total)) => {
+                    ui.spinner();
+                    let label = ui.label(t!("app-refreshing", done = done, total = total));
+                    // A slow download or a wait on another process is said, not silent.
+                    if let Some(note) = &refresh.note {
+                        label.on_hover_text(note);
+                        ui.weak(note);
+                    }
+                }
+                None => {
+                    if ui
+                        .button(t!("app-refresh-elements"))
+                        .on_hover_text(t!("app-refresh-elements-hover"))
+                        .clicked()
                     {
-                        actions.push(Action::Clock(ClockCommand::JumpTo(e)));
+                        actions.push(Action::RefreshElements);
                     }
                 }
-                match refresh.progress {
-                    _ if presentation => {}
-                    Some((done, total)) => {
-                        ui.spinner();
-                        let label = ui.label(t!("app-refreshing", done = done, total = total));
-                        // A slow download or a wait on another process is said, not silent.
-                        if let Some(note) = &refresh.note {
-                            label.on_hover_text(note);
-                            ui.weak(note);
-                        }
-                    }
-                    None => {
-                        if ui
-                            .button(t!("app-refresh-elements"))
-                            .on_hover_text(t!("app-refresh-elements-hover"))
-                            .clicked()
-                        {
-                            actions.push(Action::RefreshElements);
-                        }
-                    }
-                }
-                auto_refresh_menu_ui(ui, refresh.freshness, settings.auto_refresh_hours, actions);
             }
-            (None, false) => {
-                ui.colored_label(ui.visuals().error_fg_color, t!("app-no-satellites-loaded"));
-            }
+            auto_refresh_menu_ui(ui, refresh.freshness, settings.auto_refresh_hours, actions);
         }
-    });
+        (None, false) => {
+            ui.colored_label(ui.visuals().error_fg_color, t!("app-no-satellites-loaded"));
+        }
+    }
 }
 
 /// The age of the data (its median epoch) at the simulated time `t`, and whether it is

@@ -109,7 +109,7 @@ pub(super) fn footprint(lat_deg: f64, lon_deg: f64, altitude_km: f64) -> Vec<Vec
 }
 
 /// A place at a clicked point, named after and in the time zone of the nearest city.
-pub(super) fn place_at(lat_deg: f64, lon_deg: f64) -> Place {
+pub(crate) fn place_at(lat_deg: f64, lon_deg: f64) -> Place {
     let nearest = atlas::cities().iter().min_by(|a, b| {
         let d = |c: &atlas::City| {
             let dlon = wrap_lon(c.longitude_deg - lon_deg) * lat_deg.to_radians().cos();

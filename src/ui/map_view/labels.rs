@@ -25,14 +25,18 @@ pub(super) fn place_labels(
         .iter()
         .enumerate()
         .map(|(i, &(dot, size))| {
+            let g = LABEL_GAP;
             let candidates = [
-                (egui::Align2::LEFT_BOTTOM, Vec2::new(LABEL_GAP, -LABEL_GAP)),
-                (
-                    egui::Align2::RIGHT_BOTTOM,
-                    Vec2::new(-LABEL_GAP, -LABEL_GAP),
-                ),
-                (egui::Align2::LEFT_TOP, Vec2::new(LABEL_GAP, LABEL_GAP)),
-                (egui::Align2::RIGHT_TOP, Vec2::new(-LABEL_GAP, LABEL_GAP)),
+                (egui::Align2::LEFT_BOTTOM, Vec2::new(g, -g)),
+                (egui::Align2::RIGHT_BOTTOM, Vec2::new(-g, -g)),
+                (egui::Align2::LEFT_TOP, Vec2::new(g, g)),
+                (egui::Align2::RIGHT_TOP, Vec2::new(-g, g)),
+                // Farther off, straight above or below, then beside: before the followed
+                // satellite's name is squeezed in over something.
+                (egui::Align2::CENTER_BOTTOM, Vec2::new(0.0, -g)),
+                (egui::Align2::CENTER_TOP, Vec2::new(0.0, g)),
+                (egui::Align2::LEFT_CENTER, Vec2::new(g, 0.0)),
+                (egui::Align2::RIGHT_CENTER, Vec2::new(-g, 0.0)),
             ]
             .map(|(align, offset)| align.anchor_size(dot + offset, size));
             let clear = |r: &Rect| {

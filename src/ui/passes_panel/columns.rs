@@ -7,7 +7,7 @@ use egui::{Align, Layout, RichText, Vec2};
 
 use super::{ColumnSet, PassesPanel, SortColumn};
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Column {
     pub(super) title: &'static str,
     /// A title over several columns ("panels-group-appears" over its time, height and direction).
@@ -114,14 +114,17 @@ impl ColumnSet {
         }
     }
 
-    /// The columns, each time column `extra_time_width` wider: room for the ± beside the
-    /// times once the elements are old for them (issue 26).
-    pub(super) fn columns_widened(self, extra_time_width: f32) -> Vec<Column> {
-        let time = |c: &Column| c.title == "panels-col-time";
+    /// The columns with the time columns at least `time_width` points wide (times with
+    /// seconds, or with their uncertainty after them, need more than "21:39").
+    pub(super) fn columns_fitting(self, time_width: f32) -> Vec<Column> {
         self.columns()
             .iter()
             .map(|c| Column {
-                width: c.width + if time(c) { extra_time_width } else { 0.0 },
+                width: if c.title == "panels-col-time" {
+                    c.width.max(time_width)
+                } else {
+                    c.width
+                },
                 ..*c
             })
             .collect()

@@ -18,6 +18,9 @@ impl PassesPanel {
         actions: &mut Vec<Action>,
     ) {
         ui.horizontal_wrapped(|ui| {
+            // A label that does not fit moves whole to the next line ("Min. | elevation"
+            // was split at 1024 px).
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             ui.heading(crate::t!("panels-passes-heading"));
             let mut which = input.which;
             ui.selectable_value(&mut which, Which::Chosen, crate::t!("panels-which-chosen"));
@@ -59,14 +62,19 @@ impl PassesPanel {
             ui.separator();
             let mut search = *input.search;
             let mut window = input.window;
-            ui.label(crate::t!("panels-min-elevation"));
+            // Each label moves to the next line with its field, never apart from it.
+            let min_elevation = crate::t!("panels-min-elevation");
+            line_for(ui, &min_elevation, FIELD_WIDTH_POINTS);
+            ui.label(min_elevation);
             ui.add(
                 egui::DragValue::new(&mut search.min_elevation_deg)
                     .range(0.0..=80.0)
                     .speed(1.0)
                     .suffix("°"),
             );
-            let label = ui.label(crate::t!("panels-window"));
+            let window_word = crate::t!("panels-window");
+            line_for(ui, &window_word, 2.0 * FIELD_WIDTH_POINTS);
+            let label = ui.label(window_word);
             egui::ComboBox::from_id_salt("window")
                 .selected_text(window_label(window))
                 .show_ui(ui, |ui| {
@@ -133,5 +141,26 @@ pub fn window_label(window: SearchWindow) -> String {
             crate::t!("panels-window-days", days = hours / 24)
         }
         SearchWindow::Hours(hours) => crate::t!("panels-window-hours", hours = hours),
+    }
+}
+
+/// About how wide a small field is (a number, a short menu), points.
+const FIELD_WIDTH_POINTS: f32 = 60.0;
+
+/// Starts a new line of the wrapped bar unless `label` and a field `field_width` wide after
+/// it fit on this one, so that a label never ends a line with its field on the next.
+fn line_for(ui: &mut egui::Ui, label: &str, field_width: f32) {
+    let label_width = egui::WidgetText::from(label)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    let needed = label_width + field_width + 2.0 * ui.spacing().item_spacing.x;
+    if ui.available_size_before_wrap().x < needed {
+        ui.end_row();
     }
 }

@@ -108,13 +108,13 @@ impl PassesPanel {
             .collect();
         let key_rise = |r: &PassRecord| r.pass.rise.time;
         let seen = self.columns == ColumnSet::Seen;
-        // In the observer's columns, "highest" is the highest point while seen.
+        // In the observer's columns, "highest" is the highest point while seen (a pass
+        // never seen has none: it sorts after every seen one).
         let top = |r: &PassRecord| {
             if seen {
                 r.pass
                     .visible_peak()
-                    .unwrap_or(r.pass.culmination)
-                    .elevation_deg
+                    .map_or(f64::NEG_INFINITY, |p| p.elevation_deg)
             } else {
                 r.pass.culmination.elevation_deg
             }
@@ -205,8 +205,12 @@ impl PassesPanel {
             }
             ui.label(text);
             if unknown > 0 {
-                ui.label(
-                    RichText::new(crate::t!("panels-unknown-brightness", count = unknown)).weak(),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(crate::t!("panels-unknown-brightness", count = unknown))
+                            .weak(),
+                    )
+                    .extend(),
                 )
                 .on_hover_text(crate::t!("panels-unknown-brightness-hover"));
             }

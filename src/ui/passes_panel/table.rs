@@ -1,15 +1,15 @@
 //! The rows of the pass table: the satellite's column stays put while the others scroll
-//! sideways together with their header; a click selects a pass, a double click jumps the
-//! clock to it.
+//! sideways together with their header, by a scroll bar under the rows when the window is
+//! narrower than the table; a click selects a pass, a double click jumps the clock to it.
 
 use eframe::egui;
 
 use egui::{Align, Layout, Sense, UiBuilder, Vec2};
 
-use super::cells::Cell;
+use super::cells::{Cell, RowTimes};
 use super::columns::{Column, SATELLITE_WIDTH};
-use super::{PassesPanel, SortColumn};
-use crate::report::{self, PassRecord};
+use super::{ColumnSet, PassesPanel, SortColumn};
+use crate::report::PassRecord;
 use crate::ui::clock::ClockCommand;
 use crate::ui::view::{Action, PassKey, ViewCtx};
 
@@ -25,21 +25,10 @@ impl PassesPanel {
         actions: &mut Vec<Action>,
     ) {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        // Room for the ± beside the times when a row shows one ("21:39 ±17 min").
-        let plus_minus_width = if rows
-            .iter()
-            .any(|r| report::plus_minus_beside(r.timing_uncertainty_s()).is_some())
-        {
-            let widest = format!(" {}", report::plus_minus_words(5399.0));
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            ui.painter()
-                .layout_no_wrap(widest, font, egui::Color32::WHITE)
-                .size()
-                .x
-        } else {
-            0.0
-        };
-        let columns = &self.columns.columns_widened(plus_minus_width)[..];
+        let columns = self
+            .columns
+            .columns_fitting(time_column_width(ui, view, rows, self.columns));
+        let columns = columns.as_slice();
         let total_width: f32 = columns.iter().map(|c| c.width).sum();
         // The header: the satellite's title, then the others, scrolled as the body is.
         ui.horizontal(|ui| {
@@ -62,9 +51,22 @@ impl PassesPanel {
                 });
             let _ = out;
         });
+        // The rows, over a scroll bar of their own for the sideways scroll: a narrow window
+        // (1024 px) reaches every column with it, without hunting past the last row.
+        let wide = total_width > ui.available_width() - SATELLITE_WIDTH;
+        // The strip: its bar (a solid one, always shown) and the spacing above it.
+        let bar_height = egui::style::ScrollStyle::solid().allocated_width();
+        let strip_height = if wide {
+            bar_height + ui.spacing().item_spacing.y
+        } else {
+            0.0
+        };
+        let body_height = (ui.available_height() - strip_height).max(row_height);
+        let mut body_x = self.scroll_x;
         egui::ScrollArea::vertical()
             .id_salt("passes_v")
             .auto_shrink([false, false])
+            .max_height(body_height)
             .show_rows(ui, row_height, rows.len(), |ui, range| {
                 ui.style_mut().interaction.selectable_labels = false;
                 let shown = rows.get(range).unwrap_or_default();
@@ -79,23 +81,76 @@ impl PassesPanel {
                     let out = egui::ScrollArea::horizontal()
                         .id_salt(("passes_body", self.columns as u8))
                         .auto_shrink([false, true])
+                        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                        .horizontal_scroll_offset(self.scroll_x)
                         .show(ui, |ui| {
                             ui.vertical(|ui| {
                                 ui.set_min_width(total_width);
                                 for record in shown {
-                                    let cells = self.cells(view, record, limit);
+                                    let cells = self.cells(ui.style(), view, record, limit);
                                     row_ui(ui, view, record, columns, cells, row_height, actions);
                                 }
                             });
                         });
-                    let x = out.state.clamped_offset().x;
-                    if (x - self.scroll_x).abs() > 0.5 {
-                        self.scroll_x = x;
-                        ui.ctx().request_repaint();
-                    }
+                    body_x = out.state.clamped_offset().x;
                 });
             });
+        let mut strip_x = self.scroll_x;
+        if wide {
+            let (strip, _) =
+                ui.allocate_exact_size(Vec2::new(ui.available_width(), bar_height), Sense::hover());
+            let strip = strip.with_min_x(strip.min.x + SATELLITE_WIDTH);
+            ui.scope_builder(UiBuilder::new().max_rect(strip), |ui| {
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                let out = egui::ScrollArea::horizontal()
+                    .id_salt(("passes_strip", self.columns as u8))
+                    .auto_shrink([false, true])
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                    .horizontal_scroll_offset(self.scroll_x)
+                    .show(ui, |ui| {
+                        ui.allocate_exact_size(Vec2::new(total_width, 0.0), Sense::hover());
+                    });
+                strip_x = out.state.clamped_offset().x;
+            });
+        }
+        // Whichever was scrolled (the rows by shift and the wheel, or the bar) leads; the
+        // header and the other follow on the next frame.
+        let x = if (body_x - self.scroll_x).abs() > 0.5 {
+            body_x
+        } else {
+            strip_x
+        };
+        if (x - self.scroll_x).abs() > 0.5 {
+            self.scroll_x = x;
+            ui.ctx().request_repaint();
+        }
     }
+}
+
+/// How wide the time columns must be for the widest time of `rows` ("21:39:03 ±17 min"),
+/// points, with a little room after it.
+fn time_column_width(
+    ui: &egui::Ui,
+    view: &ViewCtx<'_>,
+    rows: &[&PassRecord],
+    columns: ColumnSet,
+) -> f32 {
+    let seconds = columns == ColumnSet::Horizon;
+    let samples: std::collections::BTreeSet<String> = rows
+        .iter()
+        .map(|r| RowTimes::of(view, r, seconds).sample())
+        .collect();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    samples
+        .into_iter()
+        .map(|text| {
+            ui.painter()
+                .layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 10.0
 }
 
 /// The key of a record's pass.

@@ -11,8 +11,7 @@ use eframe::egui;
 use chrono::{DateTime, Duration, Utc};
 use egui_plot::{Line, PlotPoints, Points};
 
-use super::LabelSizes;
-use super::path::{PlotLabel, plot_label};
+use super::labels::{ChartLabel, Rank};
 use crate::orbit::stars::SkyDirection;
 use crate::orbit::{Candidate, sky_path};
 use crate::report::{identify_verdict, light_short, offset_short, score_percent, way_short};
@@ -218,13 +217,23 @@ impl IdentifyMode {
         self.paths = Some((results.request, paths));
     }
 
-    /// Draws the clicks and the candidates' paths on the plot.
+    /// The points of the candidates' paths drawn for the request sent last, chart
+    /// coordinates (the chart's other words keep off them).
+    pub(super) fn drawn_points(&self) -> impl Iterator<Item = [f64; 2]> + '_ {
+        self.paths
+            .iter()
+            .filter(|(r, _)| Some(*r) == self.sent)
+            .flat_map(|(_, paths)| paths.iter().flat_map(|p| p.points.iter().copied()))
+    }
+
+    /// Draws the clicks and the candidates' paths on the plot: their names go to
+    /// `labels`, the clicks to `marks` (which the words keep off).
     pub(super) fn draw(
         &mut self,
         plot: &mut egui_plot::PlotUi<'_>,
-        drawn: &mut Vec<PlotLabel>,
+        labels: &mut Vec<ChartLabel>,
+        marks: &mut Vec<[f64; 2]>,
         view: &ViewCtx<'_>,
-        sizes: LabelSizes,
     ) {
         self.ensure_paths(view);
         let palette: Palette = view.palette;
@@ -246,39 +255,32 @@ impl IdentifyMode {
                 }
                 // The best by name, the others by their number in the list (they all
                 // pass near the clicks, so long names would pile up).
-                if let Some(&[x, y]) = path.points.first() {
+                if let Some(&xy) = path.points.first() {
                     let text = if rank == 0 {
                         format!("1. {}", path.name)
                     } else {
                         format!("{}", rank + 1)
                     };
-                    plot_label(
-                        plot,
-                        drawn,
-                        [x + 2.0, y + 2.0],
-                        text,
-                        color,
-                        egui::Align2::LEFT_BOTTOM,
-                        sizes,
-                    );
+                    labels.push(ChartLabel::around(xy, text, color, Rank::Mark));
                 }
             }
         }
-        let marks: Vec<[f64; 2]> = [self.at, self.to]
+        let clicks: Vec<[f64; 2]> = [self.at, self.to]
             .into_iter()
             .flatten()
             .map(|d| chart_xy(d.azimuth_deg, d.elevation_deg))
             .collect();
-        if marks.len() == 2 {
+        if clicks.len() == 2 {
             plot.line(
-                Line::new("", PlotPoints::from(marks.clone()))
+                Line::new("", PlotPoints::from(clicks.clone()))
                     .color(palette.observer)
                     .width(2.0)
                     .style(egui_plot::LineStyle::dashed_loose())
                     .allow_hover(false),
             );
         }
-        for (k, xy) in marks.iter().enumerate() {
+        for (k, xy) in clicks.iter().enumerate() {
+            marks.push(*xy);
             plot.points(
                 Points::new(
                     if k == 0 {

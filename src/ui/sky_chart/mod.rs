@@ -3,38 +3,50 @@
 //! in Earth's shadow dashed, time ticks, and the satellite's live position, among the
 //! stars, constellations, planets and the Moon of the moment it is highest while seen
 //! (see [`super::sky_scene`]). Without a selected pass, or with "Sky now", it shows the
-//! whole sky at the clock's time with the chosen satellites and their trails.
+//! whole sky at the clock's time with the chosen satellites and every bright sunlit one,
+//! with their trails. Its Identify mode ("what was that?") takes clicks on the chart as a
+//! sighting and draws the candidates' paths (see [`identify`]).
 //!
-//! Its parts: [`path`] draws the selected pass (sunlit and shadowed runs, time ticks, where
-//! it appears, peaks and vanishes), [`sky`] the stars, constellations, planets, Moon and Sun
-//! behind it, and [`now`] the chosen satellites with their trails in the "now" view.
+//! In the side panel the chart sits under the directions in words; "Enlarge" (or a double
+//! click on it) opens it over the whole window, as large as it fits, with the directions
+//! beside it; in presentation mode that is the whole screen.
+//!
+//! Its parts: [`draw`] draws the chart at a size, [`path`] the selected pass (sunlit and
+//! shadowed runs, time ticks, where it appears, peaks and vanishes), [`sky`] the stars,
+//! constellations, planets, Moon and Sun behind it, [`now`] the satellites with their
+//! trails in the "now" view, [`identify`] the Identify mode, and [`labels`] places every
+//! word of the chart clear of the others.
 
+mod draw;
 mod identify;
+mod labels;
 mod now;
 mod path;
 mod sky;
 
 pub use sky::star_radius_points;
 
+use draw::ChartContent;
 use identify::IdentifyMode;
-use now::draw_now_satellite;
-use path::{PassPath, PlotLabel, draw_path, plot_label};
-use sky::{SkyOptions, sky_shapes};
+use path::PassPath;
 
 use eframe::egui;
 
-use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Points, Text};
 use serde::{Deserialize, Serialize};
 
-use super::sky_now::{NowSkyCache, TRAIL_S};
-use super::sky_scene::{SceneCache, chart_xy};
+use super::sky_now::{NowSatellite, NowSkyCache, TRAIL_S};
+use super::sky_scene::SceneCache;
 use super::view::{Action, PassKey, ViewCtx, find_record};
 use crate::orbit::{observe, sky_path};
-use crate::report::{MoonNearPass, PassRecord, compass_point, plain_description_estimated};
+use crate::report::{MoonNearPass, PassRecord, plain_description_estimated};
 
 /// Half the width of the chart, chart units (degrees of zenith angle): the horizon at 90
 /// and room for the compass points outside it.
 const CHART_HALF_WIDTH: f32 = 106.0;
+
+/// Size of the chart's words at the normal scale, points (egui's small text; presentation
+/// mode's larger text styles do not change it: its own scale does).
+const CHART_LABEL_POINTS: f32 = 9.0;
 
 /// Radius of the binocular field circle, degrees (a 7° field of 7×50 or 10×50 glasses).
 const BINOCULAR_RADIUS_DEG: f64 = 3.5;
@@ -54,6 +66,12 @@ pub struct SkyChart {
     /// Centre of the binocular field circle, chart coordinates; a click places it.
     #[serde(skip)]
     binocular_xy: Option<[f64; 2]>,
+    /// The circle before the last click (a double click takes its first click back).
+    #[serde(skip)]
+    binocular_before_click: Option<[f64; 2]>,
+    /// The chart fills the window ("Enlarge", a double click; Esc or "Close" ends it).
+    #[serde(skip)]
+    pub enlarged: bool,
     #[serde(skip)]
     path: Option<PassPath>,
     /// The sky behind the chart, kept a minute (the stars move 0.25° a minute).
@@ -75,6 +93,8 @@ impl Default for SkyChart {
             dark_site: false,
             show_now: false,
             binocular_xy: None,
+            binocular_before_click: None,
+            enlarged: false,
             path: None,
             scene: SceneCache::default(),
             now_sky: NowSkyCache::default(),
@@ -84,262 +104,198 @@ impl Default for SkyChart {
 }
 
 impl SkyChart {
-    /// Draws the chart and, except in presentation mode (where the app puts it beside
-    /// the chart, see [`Self::description_ui`]), the plain-language description of the
-    /// selected pass.
+    /// The chart in the side panel: its heading with "Enlarge", the directions in words
+    /// (or what is up now), the chart as large as the panel allows, its switches and what
+    /// its lines mean. Presenting, the directions are beside it (see
+    /// [`Self::description_ui`]). In the Identify mode, the chart's clicks are a
+    /// sighting, sent as [`Action::Identify`], and the candidates are listed under it.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
-        let record = view
-            .selected_pass
-            .and_then(|k| find_record(view, k))
-            .filter(|_| !self.identify.on);
-        let now_view = self.show_now || record.is_none();
-        // Identifying, the sky is the sighting's (once clicked), with its candidates.
-        let identifying = self.identify.on;
-        let sky_now_t = if identifying {
-            self.identify.sky_time(view.t)
-        } else {
-            view.t
+        let (record, content) = self.content(view);
+        let content = ChartContent {
+            record,
+            satellites: &content.0,
+            live: content.1,
         };
-        ui.heading(match record {
-            Some(r) if !now_view => crate::t!("panels-chart-heading", sat = r.name()),
-            _ if identifying => crate::t!("panels-identify-heading"),
-            _ => crate::t!("panels-sky-now"),
-        });
-        self.options_ui(ui, record.is_some());
-        if identifying {
-            self.identify.options_ui(ui);
+        self.heading_ui(ui, view, record);
+        if self.identify.on {
+            // The candidates and the hint go under the chart.
+        } else if record.is_none() {
+            up_now_ui(ui, view, content.satellites);
+        } else if !view.presentation {
+            self.description_ui(ui, view);
         }
-        if let Some(r) = record {
-            self.ensure_path(r, view);
-        }
-        let live = self.live_position(view, record);
-        let satellites = match view.catalog {
-            Some(_) if identifying && self.identify.has_sighting() => Vec::new(),
-            Some(catalog) if now_view => self
-                .now_sky
-                .get(
-                    catalog,
-                    view.frame,
-                    sky_now_t,
-                    view.limiting_magnitude,
-                    view.chosen,
-                )
-                .to_vec(),
-            _ => Vec::new(),
-        };
-        if now_view && !identifying {
-            let size = egui::TextStyle::Body.resolve(ui.style()).size * view.label_scale.min(1.5);
-            // What the dots are, in words (also for screen readers and tests).
-            let up: Vec<&str> = satellites.iter().map(|s| s.name.as_str()).collect();
-            let text = if up.is_empty() {
-                crate::t!(
-                    "panels-none-up",
-                    limit = crate::text::number(view.limiting_magnitude)
-                )
-            } else {
-                crate::t!("panels-up-now", names = up.join(", "))
-            };
-            ui.label(egui::RichText::new(text).size(size));
-        }
-        // Leave room under the chart for the sentence describing the pass (in presentation
-        // mode it is elsewhere: only the caption).
-        let below = if view.presentation { 30.0 } else { 110.0 };
+        // Leave room under the chart for its switches and caption.
+        let below = if view.presentation { 70.0 } else { 60.0 };
         let side = ui
             .available_width()
             .min(ui.available_height() - below)
             .max(160.0);
-        let sizes = LabelSizes::new(ui, view.label_scale, side);
-        let palette = view.palette;
-        let path = self.path.as_ref().filter(|_| record.is_some() && !now_view);
-        let fmt = view.fmt;
-        // The sky of the moment the pass is highest while seen, or of the clock's time.
-        let sky_t = match record {
-            Some(r) if !now_view => r.pass.visible_peak().unwrap_or(r.pass.culmination).time,
-            _ => sky_now_t,
-        };
-        let scene = self.scene.get(view.frame, sky_t);
-        // The sky goes under the plot's lines: keep its place in the paint list now and
-        // fill it once the plot has said where it is on the screen.
-        let sky_shape = ui.painter().add(egui::Shape::Noop);
-        // The pass's and the satellites' labels, for the sky's names to keep clear of.
-        let mut drawn = Vec::new();
+        self.chart_ui(ui, view, &content, side, view.label_scale, actions);
+        self.options_ui(ui, view);
+        self.below_chart_ui(ui, view, record, actions);
+    }
 
-        let response = Plot::new("sky_chart")
-            .width(side)
-            .height(side)
-            .data_aspect(1.0)
-            .show_axes(false)
-            .show_grid(false)
-            .show_background(false)
-            .show_x(false)
-            .show_y(false)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .default_x_bounds(-f64::from(CHART_HALF_WIDTH), f64::from(CHART_HALF_WIDTH))
-            .default_y_bounds(-f64::from(CHART_HALF_WIDTH), f64::from(CHART_HALF_WIDTH))
-            .show(ui, |plot| {
-                let grid = palette.grid;
-                for el in [0.0, 30.0, 60.0] {
-                    let ring: PlotPoints<'_> = (0..=120)
-                        .map(|i| chart_xy(f64::from(i) * 3.0, el))
-                        .collect();
-                    let width = if el == 0.0 { 2.0 } else { 1.0 };
-                    let color = if el == 0.0 { palette.coast } else { grid };
-                    plot.line(
-                        Line::new(format!("{el}°"), ring)
-                            .color(color)
-                            .width(width)
-                            .allow_hover(false),
-                    );
-                    if el > 0.0 {
-                        plot_label(
-                            plot,
-                            &mut drawn,
-                            chart_xy(180.0, el),
-                            format!("{el:.0}°"),
-                            palette.weak_text,
-                            egui::Align2::LEFT_BOTTOM,
-                            sizes,
-                        );
-                    }
-                }
-                for az in (0..8).map(|i| f64::from(i) * 45.0) {
-                    let spoke: PlotPoints<'_> = vec![chart_xy(az, 0.0), chart_xy(az, 90.0)].into();
-                    plot.line(
-                        Line::new("", spoke)
-                            .color(grid)
-                            .width(0.5)
-                            .allow_hover(false),
-                    );
-                    let [x, y] = chart_xy(az, -9.0);
-                    plot.text(
-                        Text::new(
-                            "",
-                            PlotPoint::new(x, y),
-                            egui::RichText::new(compass_point(az))
-                                .strong()
-                                .size(sizes.small),
-                        )
-                        .color(palette.text),
-                    );
-                    drawn.push(PlotLabel {
-                        xy: [x, y],
-                        text: compass_point(az).to_owned(),
-                        anchor: egui::Align2::CENTER_CENTER,
-                    });
-                }
-                if let (Some(path), Some(r)) = (path, record) {
-                    draw_path(plot, &mut drawn, path, r, view, fmt, sizes);
-                }
-                // Named: the chosen ones and the brightest few of the others (brightest
-                // first); the rest are a dot and a trail, named on hover and in the
-                // "Up now" line (in twilight a dozen Starlinks may be "maybe" bright).
-                let mut others_named = 0;
-                for sat in &satellites {
-                    let named = sat.chosen || others_named < now::NAMED_OTHERS;
-                    others_named += usize::from(!sat.chosen);
-                    draw_now_satellite(plot, &mut drawn, sat, palette, sizes, named);
-                }
-                if identifying {
-                    self.identify.draw(plot, &mut drawn, view, sizes);
-                }
-                if let Some((az, el)) = live.filter(|_| !now_view) {
-                    plot.points(
-                        Points::new("now", PlotPoints::from(vec![chart_xy(az, el)]))
-                            .radius(7.0)
-                            .color(palette.selected),
-                    );
-                }
-            });
-        let options = SkyOptions {
-            max_magnitude: self.max_magnitude,
-            show_constellations: self.show_constellations,
-            dark_site: self.dark_site,
-            binocular_xy: self.binocular_xy,
-        };
-        let font = egui::FontId::proportional(sizes.small);
-        let taken: Vec<egui::Rect> = drawn
-            .into_iter()
-            .map(|label| {
-                let size = ui
-                    .painter()
-                    .layout_no_wrap(label.text, font.clone(), palette.text)
-                    .size();
-                let at = response
-                    .transform
-                    .position_from_point(&PlotPoint::from(label.xy));
-                label.anchor.anchor_size(at, size)
-            })
-            .collect();
-        let shapes = sky_shapes(
-            ui,
-            scene,
-            &response.transform,
-            palette,
-            sizes,
-            options,
-            taken,
-        );
-        ui.painter().set(sky_shape, egui::Shape::Vec(shapes));
-        let pointer = response
-            .response
-            .interact_pointer_pos()
-            .map(|pos| response.transform.value_from_position(pos))
-            .map(|p| [p.x, p.y]);
-        if identifying {
-            // A drag from where it was seen to where it went, or two clicks.
-            if response.response.drag_started()
-                && let Some(xy) = pointer
-            {
-                self.identify.drag_started(xy);
-            }
-            if response.response.drag_stopped()
-                && let (Some(from), Some(to)) = (self.identify.take_drag(), pointer)
-            {
-                if (from[0] - to[0]).hypot(from[1] - to[1]) > 2.0 {
-                    self.identify.dragged(from, to, view.t);
-                } else {
-                    self.identify.clicked(to, view.t);
-                }
-            } else if response.response.clicked()
-                && let Some(xy) = pointer
-            {
-                self.identify.clicked(xy, view.t);
-            }
-            actions.extend(self.identify.request(view));
-        } else if response.response.clicked()
-            && let Some([x, y]) = pointer
-        {
-            // Inside the horizon (with a little slack) places the circle; outside removes it.
-            self.binocular_xy = (x.hypot(y) <= 92.0).then_some([x, y]);
+    /// The chart over the whole window (the whole screen when presenting): as large as it
+    /// fits, with its heading, the directions in words, its switches and "Close" beside it
+    /// (under it in a tall window). Esc closes it too.
+    pub fn enlarged_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewCtx<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.enlarged = false;
         }
-        if identifying {
-            self.identify.list_ui(ui, view, actions);
-        } else if view.presentation {
-            caption_ui(ui, view, record.filter(|_| !now_view));
-        } else if now_view {
-            ui.label(
-                egui::RichText::new(crate::t!(
-                    "panels-now-caption",
-                    time = fmt.hm(view.t),
-                    zone = fmt.zone_label(view.t),
-                    minutes = TRAIL_S / 60,
-                    limit = crate::text::number(view.limiting_magnitude)
-                ))
-                .small()
-                .weak(),
-            );
+        let (record, content) = self.content(view);
+        let content = ChartContent {
+            record,
+            satellites: &content.0,
+            live: content.1,
+        };
+        let available = ui.available_size();
+        let wide = available.x >= available.y * 1.2;
+        // The words take a column of their own beside the chart, or a band under it.
+        let text_width = (available.x * 0.32).clamp(280.0, 520.0);
+        let side = if wide {
+            (available.x - text_width - 16.0).min(available.y)
         } else {
-            self.description_ui(ui, view);
+            available.x.min(available.y - 240.0)
+        }
+        .max(200.0);
+        // The chart's words grow with it, up to the presentation's size.
+        let scale = view.label_scale.max(side / 500.0).min(2.2);
+        let text_ui = |chart: &mut Self, ui: &mut egui::Ui, actions: &mut Vec<Action>| {
+            chart.heading_ui(ui, view, record);
+            if chart.identify.on {
+                // The candidates and the hint go under the switches.
+            } else if record.is_none() {
+                up_now_ui(ui, view, content.satellites);
+            } else {
+                chart.description_ui(ui, view);
+            }
+            ui.add_space(8.0);
+            chart.options_ui(ui, view);
+            chart.below_chart_ui(ui, view, record, actions);
+        };
+        let layout = if wide {
+            egui::Layout::left_to_right(egui::Align::Min)
+        } else {
+            egui::Layout::top_down(egui::Align::Center)
+        };
+        ui.with_layout(layout, |ui| {
+            self.chart_ui(ui, view, &content, side, scale, actions);
+            ui.vertical(|ui| {
+                ui.set_max_width(if wide { text_width } else { available.x });
+                text_ui(self, ui, actions);
+            });
+        });
+    }
+
+    /// The selected pass (none in the "now" view and in the Identify mode), the
+    /// satellites up now (in the "now" view, and identifying until a sighting is clicked),
+    /// and where the followed satellite is now.
+    #[allow(clippy::type_complexity)]
+    fn content<'a>(
+        &mut self,
+        view: &ViewCtx<'a>,
+    ) -> (
+        Option<&'a PassRecord>,
+        (Vec<NowSatellite>, Option<(f64, f64)>),
+    ) {
+        let record = view
+            .selected_pass
+            .and_then(|k| find_record(view, k))
+            .filter(|_| !self.identify.on);
+        if let Some(r) = record {
+            self.ensure_path(r, view);
+        }
+        let live = self.live_position(view, record);
+        match record.filter(|_| !self.show_now) {
+            Some(r) => (Some(r), (Vec::new(), live)),
+            None => {
+                // Identifying, the sky is the sighting's (once clicked), with its
+                // candidates instead of the clock's satellites.
+                let satellites = match view.catalog {
+                    Some(_) if self.identify.on && self.identify.has_sighting() => Vec::new(),
+                    Some(catalog) => self
+                        .now_sky
+                        .get(
+                            catalog,
+                            view.frame,
+                            self.sky_now_time(view),
+                            view.limiting_magnitude,
+                            view.chosen,
+                        )
+                        .to_vec(),
+                    None => Vec::new(),
+                };
+                (None, (satellites, live))
+            }
         }
     }
 
+    /// The instant the chart's sky shows without a pass: the clock's, or identifying, the
+    /// sighting's once clicked.
+    fn sky_now_time(&self, view: &ViewCtx<'_>) -> chrono::DateTime<chrono::Utc> {
+        if self.identify.on {
+            self.identify.sky_time(view.t)
+        } else {
+            view.t
+        }
+    }
+
+    /// Under the chart: what its lines mean, or identifying, the hint and the candidates.
+    fn below_chart_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewCtx<'_>,
+        record: Option<&PassRecord>,
+        actions: &mut Vec<Action>,
+    ) {
+        if self.identify.on {
+            self.identify.options_ui(ui);
+            self.identify.list_ui(ui, view, actions);
+        } else {
+            caption_ui(ui, view, record);
+        }
+    }
+
+    /// The chart's heading, with "Enlarge" (or "Close" once enlarged) after it.
+    fn heading_ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, record: Option<&PassRecord>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(match record {
+                Some(r) => crate::t!("panels-chart-heading", sat = r.name()),
+                None if self.identify.on => crate::t!("panels-identify-heading"),
+                None => crate::t!("panels-sky-now"),
+            });
+            let (text, hover) = if self.enlarged {
+                (
+                    crate::t!("panels-chart-close"),
+                    crate::t!("panels-chart-close-hover"),
+                )
+            } else {
+                (
+                    crate::t!("panels-chart-enlarge"),
+                    crate::t!("panels-chart-enlarge-hover"),
+                )
+            };
+            let size = egui::TextStyle::Button.resolve(ui.style()).size
+                * if view.presentation { 1.0 } else { 0.9 };
+            if ui
+                .button(egui::RichText::new(text).size(size))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                self.enlarged = !self.enlarged;
+            }
+        });
+    }
+
     /// The chart's switches: how faint the stars go, constellations, the Milky Way, the
-    /// "now" view and the binocular circle.
-    fn options_ui(&mut self, ui: &mut egui::Ui, has_pass: bool) {
+    /// "now" view, the Identify mode and the binocular circle.
+    fn options_ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>) {
+        let has_pass = view.selected_pass.is_some() && !self.identify.on;
         ui.horizontal_wrapped(|ui| {
             ui.add(
                 egui::Slider::new(&mut self.max_magnitude, 1.0..=6.0)
@@ -351,7 +307,7 @@ impl SkyChart {
                 crate::t!("panels-constellations"),
             );
             ui.checkbox(&mut self.dark_site, crate::t!("panels-dark-site"));
-            if has_pass && !self.identify.on {
+            if has_pass {
                 ui.checkbox(&mut self.show_now, crate::t!("panels-sky-now"));
             }
             ui.toggle_value(&mut self.identify.on, crate::t!("panels-identify-mode"))
@@ -362,7 +318,7 @@ impl SkyChart {
                 if ui.button(crate::t!("panels-remove-binocular")).clicked() {
                     self.binocular_xy = None;
                 }
-            } else {
+            } else if !view.presentation {
                 ui.label(
                     egui::RichText::new(crate::t!("panels-binocular-hint"))
                         .small()
@@ -372,25 +328,30 @@ impl SkyChart {
         });
     }
 
-    /// The plain-language description of the selected pass, and what the chart shows.
+    /// The plain-language description of the selected pass (where to look, when, how high
+    /// and how bright), and the Moon when it is near.
     pub fn description_ui(&self, ui: &mut egui::Ui, view: &ViewCtx<'_>) {
-        let record = view.selected_pass.and_then(|k| find_record(view, k));
-        let fmt = view.fmt;
+        let record = view
+            .selected_pass
+            .and_then(|k| find_record(view, k))
+            .filter(|_| !self.identify.on);
         match record {
             Some(r) => {
+                let fmt = view.fmt.for_pass(&r.pass);
                 let mut text =
-                    plain_description_estimated(&r.pass, r.standard_magnitude(), |t| fmt.hm(t));
+                    plain_description_estimated(&r.pass, r.standard_magnitude(), |t| fmt.clock(t));
                 if let Some(moon) =
                     MoonNearPass::of(&r.pass, view.frame).filter(MoonNearPass::is_worth_noting)
                 {
                     text.push(' ');
                     text.push_str(&moon.words());
                 }
-                let size = if view.presentation { 18.0 } else { 15.0 };
+                let size = if view.presentation || self.enlarged {
+                    18.0
+                } else {
+                    15.0
+                };
                 ui.label(egui::RichText::new(text).size(size));
-                if !view.presentation {
-                    caption_ui(ui, view, Some(r));
-                }
             }
             None => {
                 ui.label(crate::t!("panels-click-a-pass"));
@@ -433,38 +394,55 @@ impl SkyChart {
     }
 }
 
-/// Font sizes of the chart's labels, points: egui's small text, scaled for presentation.
+/// Font sizes of the chart's labels, points: egui's small text, scaled for presentation
+/// and for a large chart.
 #[derive(Debug, Clone, Copy)]
 struct LabelSizes {
-    /// Compass points, ring heights, times, rise and set.
+    /// Compass points, ring heights, times, marks, names.
     small: f32,
-    /// Closest two time labels may be, chart units (degrees of zenith angle): about the
-    /// width of "21:37" at the chart's size.
-    time_label_spacing: f64,
 }
 
 impl LabelSizes {
-    /// The sizes for a chart `side_points` wide, `scale` times larger than normal.
-    fn new(ui: &egui::Ui, scale: f32, side_points: f32) -> Self {
-        let small = egui::TextStyle::Small.resolve(ui.style()).size * scale;
-        let chart_units_per_point = f64::from(2.0 * CHART_HALF_WIDTH / side_points.max(1.0));
+    /// The sizes for a chart `side_points` wide, `scale` times larger than normal; a chart
+    /// over 400 points wide gets a little more, so that its words do not look lost on it.
+    fn new(scale: f32, side_points: f32) -> Self {
+        let small = CHART_LABEL_POINTS * scale;
         Self {
-            small,
-            time_label_spacing: (3.0 * f64::from(small) * chart_units_per_point).max(12.0),
+            small: small.max(side_points / 45.0).min(small * 2.0),
         }
     }
 }
 
-/// What the chart's lines mean, and the zone of its times.
+/// What the chart's lines mean and the zone of its times, or in the "now" view, the time
+/// it shows and how far back the trails reach.
 fn caption_ui(ui: &mut egui::Ui, view: &ViewCtx<'_>, record: Option<&PassRecord>) {
-    if let Some(r) = record {
-        ui.label(
-            egui::RichText::new(crate::t!(
-                "panels-chart-caption",
-                zone = view.fmt.zone_label(r.pass.rise.time)
-            ))
-            .small()
-            .weak(),
-        );
-    }
+    let text = match record {
+        Some(r) => crate::t!(
+            "panels-chart-caption",
+            zone = view.fmt.zone_label(r.pass.rise.time)
+        ),
+        None => crate::t!(
+            "panels-now-caption",
+            time = view.fmt.hm(view.t),
+            zone = view.fmt.zone_label(view.t),
+            minutes = TRAIL_S / 60,
+            limit = crate::text::number(view.limiting_magnitude)
+        ),
+    };
+    ui.label(egui::RichText::new(text).small().weak());
+}
+
+/// What the dots of the "now" view are, in words (also for screen readers and tests).
+fn up_now_ui(ui: &mut egui::Ui, view: &ViewCtx<'_>, satellites: &[NowSatellite]) {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size * view.label_scale.min(1.5);
+    let up: Vec<&str> = satellites.iter().map(|s| s.name.as_str()).collect();
+    let text = if up.is_empty() {
+        crate::t!(
+            "panels-none-up",
+            limit = crate::text::number(view.limiting_magnitude)
+        )
+    } else {
+        crate::t!("panels-up-now", names = up.join(", "))
+    };
+    ui.label(egui::RichText::new(text).size(size));
 }

@@ -2,11 +2,9 @@
 //! chosen one up, where it is and where it was over the last minutes (worked out once a
 //! second by [`crate::ui::sky_now::NowSkyCache`]; this file only draws them).
 
-use eframe::egui;
-
 use egui_plot::{Line, PlotPoints, Points};
 
-use super::LabelSizes;
+use super::labels::{ChartLabel, Rank};
 use crate::ui::sky_now::NowSatellite;
 use crate::ui::theme::Palette;
 
@@ -17,10 +15,9 @@ pub(super) const NAMED_OTHERS: usize = 5;
 /// chosen ones in their colour, the others in the sunlit colour, fainter ones smaller).
 pub(super) fn draw_now_satellite(
     plot: &mut egui_plot::PlotUi<'_>,
-    drawn: &mut Vec<super::path::PlotLabel>,
+    labels: &mut Vec<ChartLabel>,
     sat: &NowSatellite,
     palette: Palette,
-    sizes: LabelSizes,
     named: bool,
 ) {
     let Some(&[x, y]) = sat.trail.last() else {
@@ -50,14 +47,11 @@ pub(super) fn draw_now_satellite(
             .color(color),
     );
     if named {
-        super::path::plot_label(
-            plot,
-            drawn,
-            [x + 3.0, y + 3.0],
+        labels.push(ChartLabel::around(
+            [x, y],
             sat.name.clone(),
             color,
-            egui::Align2::LEFT_BOTTOM,
-            sizes,
-        );
+            Rank::Mark,
+        ));
     }
 }

@@ -2,12 +2,11 @@
 //! shadow), time ticks, rise and set, the direction of motion, and the marks of where it
 //! appears, is highest, is brightest and vanishes.
 
-use eframe::egui;
-
 use chrono::{DateTime, Utc};
-use egui_plot::{Arrows, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{Arrows, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
 use super::LabelSizes;
+use super::labels::{ChartLabel, Rank};
 use crate::orbit::{PathPoint, Vanishes};
 use crate::report::PassRecord;
 use crate::ui::sky_scene::chart_xy;
@@ -22,42 +21,14 @@ pub(super) struct PassPath {
     pub(super) samples: Vec<PathPoint>,
 }
 
-/// A text put on the plot, kept so that the names of the sky (drawn after the plot, under
-/// it) keep clear of it: where it is (chart units), what it says, and which of its corners
-/// is there.
-pub(super) struct PlotLabel {
-    pub(super) xy: [f64; 2],
-    pub(super) text: String,
-    pub(super) anchor: egui::Align2,
-}
-
-/// Puts `text` on the plot in the chart's small size with its `anchor` corner at `xy`, and
-/// remembers it in `drawn`.
-pub(super) fn plot_label(
-    plot: &mut egui_plot::PlotUi<'_>,
-    drawn: &mut Vec<PlotLabel>,
-    xy: [f64; 2],
-    text: String,
-    color: egui::Color32,
-    anchor: egui::Align2,
-    sizes: LabelSizes,
-) {
-    plot.text(
-        Text::new(
-            "",
-            PlotPoint::new(xy[0], xy[1]),
-            egui::RichText::new(text.clone()).size(sizes.small),
-        )
-        .color(color)
-        .anchor(anchor),
-    );
-    drawn.push(PlotLabel { xy, text, anchor });
-}
-
+/// Draws the pass: its sunlit and shadowed runs, minute ticks, the direction of motion and
+/// the marks; their words go into `labels` and the marks' places into `marks` (chart
+/// units), to be placed clear of each other ([`super::labels`]).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn draw_path(
     plot: &mut egui_plot::PlotUi<'_>,
-    drawn: &mut Vec<PlotLabel>,
+    labels: &mut Vec<ChartLabel>,
+    marks: &mut Vec<[f64; 2]>,
     path: &PassPath,
     record: &PassRecord,
     view: &ViewCtx<'_>,
@@ -105,7 +76,6 @@ pub(super) fn draw_path(
         _ => 60,
     };
     let mut ticks = Vec::new();
-    let mut labels = Vec::new();
     let first_tick_s = (first.t.timestamp() / (60 * tick_min) + 1) * 60 * tick_min;
     let mut tick_s = first_tick_s;
     while tick_s < last.t.timestamp() {
@@ -116,14 +86,14 @@ pub(super) fn draw_path(
         {
             let xy = chart_xy(s.azimuth_deg, s.elevation_deg);
             ticks.push(xy);
-            // Near the horizon the path is slow on the chart: skip labels that would overlap
-            // (larger labels need more room).
-            let crowded = labels.last().is_some_and(|(p, _): &([f64; 2], String)| {
-                (p[0] - xy[0]).hypot(p[1] - xy[1]) < sizes.time_label_spacing
-            });
-            if !crowded {
-                labels.push((xy, fmt.hm(t)));
-            }
+            // Where the path is slow on the chart (near the horizon) the times would cover
+            // each other: the placer leaves out those that find no room.
+            labels.push(ChartLabel::around(
+                xy,
+                fmt.hm(t),
+                palette.weak_text,
+                Rank::Time,
+            ));
         }
         tick_s += 60 * tick_min;
     }
@@ -132,32 +102,13 @@ pub(super) fn draw_path(
             .radius(3.0)
             .color(palette.text),
     );
-    for ([x, y], label) in labels {
-        plot_label(
-            plot,
-            drawn,
-            [x + 3.0, y + 3.0],
-            label,
-            palette.weak_text,
-            egui::Align2::LEFT_BOTTOM,
-            sizes,
-        );
-    }
     let rise = chart_xy(first.azimuth_deg, first.elevation_deg);
     let set = chart_xy(last.azimuth_deg, last.elevation_deg);
     for (xy, text) in [
         (rise, crate::t!("panels-mark-rise")),
         (set, crate::t!("panels-mark-set")),
     ] {
-        plot_label(
-            plot,
-            drawn,
-            xy,
-            text,
-            palette.text,
-            egui::Align2::CENTER_TOP,
-            sizes,
-        );
+        labels.push(ChartLabel::around(xy, text, palette.text, Rank::RiseSet));
     }
     if let Some((origin, tip)) = motion_arrow(samples, record) {
         plot.arrows(
@@ -167,7 +118,7 @@ pub(super) fn draw_path(
                 .allow_hover(false),
         );
     }
-    draw_seen_marks(plot, drawn, samples, record, palette, sizes);
+    draw_seen_marks(plot, labels, marks, samples, record, palette, sizes);
 }
 
 /// An arrow along the path at the middle of the part that is seen (or of the pass), from
@@ -193,15 +144,14 @@ fn motion_arrow(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2],
 /// shadow, a cross when it sets), its highest point while seen, and its brightest point.
 fn draw_seen_marks(
     plot: &mut egui_plot::PlotUi<'_>,
-    drawn: &mut Vec<PlotLabel>,
+    labels: &mut Vec<ChartLabel>,
+    marks: &mut Vec<[f64; 2]>,
     samples: &[PathPoint],
     record: &PassRecord,
     palette: Palette,
     sizes: LabelSizes,
 ) {
     let p = &record.pass;
-    // Where the labels went: one too close to an earlier one is left out (its mark stays).
-    let mut placed: Vec<[f64; 2]> = Vec::new();
     let mut mark = |name: &str, xy: [f64; 2], shape: MarkerShape, filled: bool, text: String| {
         plot.points(
             Points::new(name.to_owned(), PlotPoints::from(vec![xy]))
@@ -211,22 +161,8 @@ fn draw_seen_marks(
                 .color(palette.text)
                 .allow_hover(false),
         );
-        let crowded = placed
-            .iter()
-            .any(|q| (q[0] - xy[0]).hypot(q[1] - xy[1]) < sizes.time_label_spacing);
-        if crowded {
-            return;
-        }
-        placed.push(xy);
-        plot_label(
-            plot,
-            drawn,
-            [xy[0] - 3.0, xy[1] - 3.0],
-            text,
-            palette.text,
-            egui::Align2::RIGHT_TOP,
-            sizes,
-        );
+        marks.push(xy);
+        labels.push(ChartLabel::around(xy, text, palette.text, Rank::Mark));
     };
     if let Some(a) = p.visible_start() {
         let xy = chart_xy(a.azimuth_deg, a.elevation_deg);
@@ -270,7 +206,7 @@ fn draw_seen_marks(
                 crate::t!(
                     "panels-mark-highest-brightest",
                     deg = deg,
-                    mag = format!("{magnitude:.1}")
+                    mag = magnitude_text(magnitude)
                 )
             }
             _ => crate::t!("panels-mark-highest", deg = deg),
@@ -283,9 +219,14 @@ fn draw_seen_marks(
             xy,
             MarkerShape::Asterisk,
             false,
-            crate::t!("panels-mark-brightest", mag = format!("{magnitude:.1}")),
+            crate::t!("panels-mark-brightest", mag = magnitude_text(magnitude)),
         );
     }
+}
+
+/// A magnitude to one decimal, never "-0.0" (a magnitude of -0.04 rounds to "0.0").
+fn magnitude_text(magnitude: f64) -> String {
+    format!("{:.1}", (magnitude * 10.0).round() / 10.0 + 0.0)
 }
 
 /// The brightest sample of the part that is seen, and its estimated magnitude.
@@ -297,4 +238,16 @@ fn brightest_seen(samples: &[PathPoint], record: &PassRecord) -> Option<([f64; 2
         .filter_map(|s| Some((s, s.magnitude?)))
         .min_by(|x, y| x.1.total_cmp(&y.1))
         .map(|(s, m)| (chart_xy(s.azimuth_deg, s.elevation_deg), m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::magnitude_text;
+
+    #[test]
+    fn a_magnitude_near_zero_is_never_negative_zero() {
+        assert_eq!(magnitude_text(-0.04), "0.0");
+        assert_eq!(magnitude_text(-0.06), "-0.1");
+        assert_eq!(magnitude_text(2.25), "2.3");
+    }
 }

@@ -44,7 +44,9 @@ fn star_color(palette: Palette, magnitude: f64, b_minus_v: Option<f64>) -> egui:
 /// planets, the Moon with its phase, the Sun, and the binocular circle. `taken` are the
 /// screen rectangles of the plot's own labels (the pass's times and marks, the compass
 /// points): a name of the sky keeps clear of them and of the more important names, a line
-/// up or down if it must, and is left out if it still cannot.
+/// up or down if it must, and is left out if it still cannot (or if it would stick out of
+/// the chart's `bounds`).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn sky_shapes(
     ui: &egui::Ui,
     scene: &SkyScene,
@@ -53,6 +55,7 @@ pub(super) fn sky_shapes(
     sizes: LabelSizes,
     options: SkyOptions,
     taken: Vec<egui::Rect>,
+    bounds: egui::Rect,
 ) -> Vec<egui::Shape> {
     use egui::{Shape, Stroke};
     let to_screen = |xy: [f64; 2]| transform.position_from_point(&PlotPoint::from(xy));
@@ -215,8 +218,14 @@ pub(super) fn sky_shapes(
             .iter()
             .map(|&k| egui::vec2(0.0, k * rect.height()))
             .find(|&delta| {
-                let core = rect.translate(delta).shrink(1.0);
-                placed.iter().all(|p| !p.intersects(core))
+                // A space's room from the words beside it (the text's height stands
+                // for its font size).
+                let core = rect.translate(delta).shrink(0.5).expand2(egui::vec2(
+                    super::labels::WORD_SPACE_EM * rect.height(),
+                    0.0,
+                ));
+                bounds.contains_rect(rect.translate(delta))
+                    && placed.iter().all(|p| !p.intersects(core))
             });
         if let Some(delta) = free {
             placed.push(rect.translate(delta));
