@@ -56,17 +56,14 @@ pub struct BundledSnapshot {
     pub oldest_epoch: DateTime<Utc>,
 }
 
-static SNAPSHOT: OnceLock<Result<BundledSnapshot, BundledError>> = OnceLock::new();
-
-/// The bundled snapshot, read once per process (about 16,500 satellites).
-pub fn bundled_snapshot() -> Result<&'static BundledSnapshot, BundledError> {
-    SNAPSHOT
-        .get_or_init(read_snapshot)
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
-fn read_snapshot() -> Result<BundledSnapshot, BundledError> {
+/// The bundled snapshot (about 16,500 satellites), read anew on each call: about 0.1 s in a
+/// release build.
+///
+/// It is not kept for the life of the process: the catalog the window and the command line
+/// work from holds these sets once (they are most of its 24 MB), and a second copy held here
+/// would double that (issue 21: the window's resident memory). The catalog is loaded at start
+/// and after a refresh, so it is read that often.
+pub fn bundled_snapshot() -> Result<BundledSnapshot, BundledError> {
     let read = |bytes: &[u8]| {
         let text = decode_text(BUNDLED_SOURCE_NAME, bytes, SNAPSHOT_MAX_BYTES).map_err(|e| {
             BundledError {

@@ -122,7 +122,7 @@ fn load_from(cache_dir: Option<&Path>, now: DateTime<Utc>) -> LoadedCatalog {
     // MAX_SATELLITES), not the sets read.
     let mut merged = Merger::new(MAX_SATELLITES);
     match bundled_snapshot() {
-        Ok(snapshot) => snapshot.sets.iter().cloned().for_each(|s| merged.add(s)),
+        Ok(snapshot) => snapshot.sets.into_iter().for_each(|s| merged.add(s)),
         Err(e) => warnings.push(e.to_string()),
     }
     // Said once per load, not once per source: the whole cache is out of reach.

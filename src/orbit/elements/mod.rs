@@ -332,7 +332,10 @@ impl Merger {
     }
 
     /// The kept sets, in the order their satellites first came.
-    pub fn into_sets(self) -> Vec<ElementSet> {
+    pub fn into_sets(mut self) -> Vec<ElementSet> {
+        // Grown by doubling: up to half of it would be empty room, kept as long as the
+        // catalog is.
+        self.sets.shrink_to_fit();
         self.sets
     }
 }
