@@ -1,38 +1,186 @@
-//! Every catalog satellite as a dot, laid into one image the size of the map.
+//! The map's backdrop (sea, land, the night and every catalog satellite as a dot) laid by
+//! the CPU into one opaque image the size of the map.
 //!
-//! 16,400 dots drawn as small squares are 33,000 triangles a frame; under a software
-//! renderer (Mesa's llvmpipe, what a laptop without a GPU driver runs, and Xvfb) each tiny
-//! triangle costs its setup, about 0.5 µs, so the dots alone were a fifth of the window's
-//! CPU with the clock live at x1. Laid by the CPU into one image (a few milliseconds, only
-//! when the clock or the view moves) they are one textured rectangle to draw. Each dot is a
-//! square whose coverage of each pixel is its alpha, so a dot between pixels is shared
-//! between them (anti-aliased) and overlapping dots add up.
+//! Drawn as egui layers, the backdrop covered the map four times over (a sea rectangle, a
+//! land texture sampled down from 2048 pixels, a night mesh, an image of the dots), and a
+//! software renderer (Mesa's llvmpipe, what Xvfb and a laptop without a GPU driver run)
+//! pays for every pixel of every layer: with the clock live at x1 the four were about 3 %
+//! of a core, half of the window's cost (issue 21). Before that, 16,400 dots drawn as small
+//! squares were 33,000 triangles a frame, each tiny triangle costing its setup. Laid here
+//! when the view, the Sun or the clock's second moves (a few milliseconds), they are one
+//! image drawn pixel for pixel. The land mask is kept as one byte a pixel (2 MB) instead
+//! of a 2048 x 1024 texture (8 MB in the renderer).
+//!
+//! Colours are egui's premultiplied sRGB and are blended as egui blends them
+//! (source + destination x (1 - source alpha)), so the image is the layers' picture. Each
+//! dot is a square whose coverage of each pixel is its alpha, so a dot between pixels is
+//! shared between them (anti-aliased) and overlapping dots add up. No crate does this
+//! small compositing; it is a few loops over the pixels.
 
 use eframe::egui;
 
 use egui::{Color32, ColorImage};
 
+use super::NIGHT_STEP_DEG;
 use super::projection::Projection;
+
+/// The backdrop's colours.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct BackdropColors {
+    /// Outside the world (past a pole).
+    pub(super) outside: Color32,
+    pub(super) ocean: Color32,
+    pub(super) land: Color32,
+    /// The full night's shade (premultiplied, laid over the day's colours).
+    pub(super) night: Color32,
+}
+
+/// A land mask: coverage 0–255 per pixel, rows from 90° N to 90° S, columns from 180° W
+/// eastwards.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LandMask<'a> {
+    pub(super) alpha: &'a [u8],
+    pub(super) size: [usize; 2],
+}
+
+/// Sea, land and night of the map's rectangle in physical pixels (`pixels_per_point` of
+/// them per screen point). `night` holds the darkness (0 day, 1 night) on a grid every
+/// [`NIGHT_STEP_DEG`] from 90° N and 180° W, row by row, as the map's shading grid.
+pub(super) fn sea_land_night(
+    proj: &Projection,
+    pixels_per_point: f32,
+    land: LandMask<'_>,
+    night: &[f32],
+    colors: &BackdropColors,
+) -> ColorImage {
+    let [width, height] = image_size(proj, pixels_per_point);
+    let [land_w, land_h] = land.size;
+    let night_cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
+    let night_rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
+    let night_at = |r: usize, c: usize| night.get(r * night_cols + c).copied().unwrap_or(0.0);
+    // Where each column and row of pixels falls on the land mask and on the night grid:
+    // (first index, second index, weight of the second), as a bilinear lookup.
+    let columns: Vec<([usize; 2], f32, [usize; 2], f32)> = (0..width)
+        .map(|x| {
+            let lon = proj
+                .to_lon_lat(egui::pos2(
+                    proj.rect.min.x + (x as f32 + 0.5) / pixels_per_point,
+                    proj.rect.center().y,
+                ))
+                .0;
+            let lon = (lon + 180.0).rem_euclid(360.0);
+            // The mask's texel centres sit half a texel in; it wraps round the world.
+            let u = lon / 360.0 * land_w as f64 - 0.5;
+            let u0 = u.floor();
+            let lu = [
+                (u0 as i64).rem_euclid(land_w as i64) as usize,
+                (u0 as i64 + 1).rem_euclid(land_w as i64) as usize,
+            ];
+            let n = lon / NIGHT_STEP_DEG;
+            let n0 = (n.floor() as usize).min(night_cols - 2);
+            (
+                lu,
+                (u - u0) as f32,
+                [n0, n0 + 1],
+                (n - n0 as f64).clamp(0.0, 1.0) as f32,
+            )
+        })
+        .collect();
+    let mut pixels = Vec::with_capacity(width * height);
+    for y in 0..height {
+        let lat = proj
+            .to_lon_lat(egui::pos2(
+                proj.rect.center().x,
+                proj.rect.min.y + (y as f32 + 0.5) / pixels_per_point,
+            ))
+            .1;
+        if !(-90.0..=90.0).contains(&lat) {
+            pixels.extend(std::iter::repeat_n(colors.outside, width));
+            continue;
+        }
+        let v = (90.0 - lat) / 180.0 * land_h as f64 - 0.5;
+        let v0 = v.floor();
+        let lv = [
+            (v0.max(0.0) as usize).min(land_h - 1),
+            ((v0 + 1.0).max(0.0) as usize).min(land_h - 1),
+        ];
+        let fv = (v - v0) as f32;
+        let n = (90.0 - lat) / NIGHT_STEP_DEG;
+        let r0 = (n.floor() as usize).min(night_rows - 2);
+        let fr = (n - r0 as f64).clamp(0.0, 1.0) as f32;
+        for (lu, fu, nc, fc) in &columns {
+            let texel = |row: usize, col: usize| f32::from(land.alpha[row * land_w + col]);
+            let top = texel(lv[0], lu[0]) * (1.0 - fu) + texel(lv[0], lu[1]) * fu;
+            let bottom = texel(lv[1], lu[0]) * (1.0 - fu) + texel(lv[1], lu[1]) * fu;
+            let land_alpha = (top * (1.0 - fv) + bottom * fv) / 255.0;
+            let day = over(colors.land.gamma_multiply(land_alpha), colors.ocean);
+            let dark_top = night_at(r0, nc[0]) * (1.0 - fc) + night_at(r0, nc[1]) * fc;
+            let dark_bottom = night_at(r0 + 1, nc[0]) * (1.0 - fc) + night_at(r0 + 1, nc[1]) * fc;
+            let darkness = dark_top * (1.0 - fr) + dark_bottom * fr;
+            pixels.push(if darkness > 0.0 {
+                over(colors.night.gamma_multiply(darkness), day)
+            } else {
+                day
+            });
+        }
+    }
+    ColorImage::new([width, height], pixels)
+}
+
+/// Lays every dot (longitude, latitude in degrees; NaN positions skipped) on every world
+/// copy that shows over `image` (the map's rectangle, as [`sea_land_night`] made it), in
+/// `color`.
+pub(super) fn lay_dots(
+    image: &mut ColorImage,
+    dots: &[[f32; 2]],
+    proj: &Projection,
+    pixels_per_point: f32,
+    color: Color32,
+) {
+    let alpha = dots_alpha(dots, proj, pixels_per_point);
+    // One colour per level of coverage.
+    let shades: Vec<Color32> = (0..=255_u8)
+        .map(|a| color.gamma_multiply(f32::from(a) / 255.0))
+        .collect();
+    for (pixel, a) in image.pixels.iter_mut().zip(alpha) {
+        if a > 0 {
+            *pixel = over(shades[usize::from(a)], *pixel);
+        }
+    }
+}
+
+/// `top` laid over `bottom`, both premultiplied, as egui's renderer blends them.
+fn over(top: Color32, bottom: Color32) -> Color32 {
+    let keep = 255 - u16::from(top.a());
+    let mix = |t: u8, b: u8| (u16::from(t) + (u16::from(b) * keep + 127) / 255).min(255) as u8;
+    Color32::from_rgba_premultiplied(
+        mix(top.r(), bottom.r()),
+        mix(top.g(), bottom.g()),
+        mix(top.b(), bottom.b()),
+        mix(top.a(), bottom.a()),
+    )
+}
+
+/// The size of the map's rectangle in physical pixels.
+fn image_size(proj: &Projection, pixels_per_point: f32) -> [usize; 2] {
+    let rect = proj.rect;
+    [
+        (rect.width() * pixels_per_point).round().max(1.0) as usize,
+        (rect.height() * pixels_per_point).round().max(1.0) as usize,
+    ]
+}
 
 /// Half the side of a dot, screen points: larger when zoomed in.
 fn dot_half_side(proj: &Projection) -> f32 {
     if proj.px_per_deg > 8.0 { 1.4 } else { 0.9 }
 }
 
-/// Every dot (longitude, latitude in degrees; NaN positions skipped) on every world copy
-/// that shows, as an image of the map's rectangle in physical pixels (`pixels_per_point`
-/// of them per screen point), in `color`.
-pub(super) fn dots_image(
-    dots: &[[f32; 2]],
-    proj: &Projection,
-    pixels_per_point: f32,
-    color: Color32,
-) -> ColorImage {
+/// Every dot's coverage of each pixel of the map's rectangle (0 to 255, summed and
+/// saturated), row by row.
+fn dots_alpha(dots: &[[f32; 2]], proj: &Projection, pixels_per_point: f32) -> Vec<u8> {
     let rect = proj.rect;
-    let width = (rect.width() * pixels_per_point).round().max(1.0) as usize;
-    let height = (rect.height() * pixels_per_point).round().max(1.0) as usize;
+    let [width, height] = image_size(proj, pixels_per_point);
     let half = dot_half_side(proj) * pixels_per_point;
-    // Coverage, 0 to 255, summed and saturated.
     let mut alpha = vec![0_u8; width * height];
     for o in proj.world_offsets() {
         for &[lon, lat] in dots {
@@ -50,14 +198,7 @@ pub(super) fn dots_image(
             );
         }
     }
-    // One colour per level of coverage.
-    let shades: Vec<Color32> = (0..=255_u8)
-        .map(|a| color.gamma_multiply(f32::from(a) / 255.0))
-        .collect();
-    ColorImage::new(
-        [width, height],
-        alpha.into_iter().map(|a| shades[usize::from(a)]).collect(),
-    )
+    alpha
 }
 
 /// Adds the square from `min` to `max` (pixels) to `alpha`: each pixel gets the share of
@@ -108,14 +249,13 @@ mod tests {
         // 90), at x 190.5, y 90.5; its side is 1.8 px, so it covers 3.24 px² spread over
         // 3 x 3 pixels.
         let proj = whole_world(360.0, 180.0);
-        let image = dots_image(&[[10.5, -0.5]], &proj, 1.0, Color32::WHITE);
-        assert_eq!(image.size, [360, 180]);
-        let lit: Vec<(usize, usize, u8)> = image
-            .pixels
+        let alpha = dots_alpha(&[[10.5, -0.5]], &proj, 1.0);
+        assert_eq!(alpha.len(), 360 * 180);
+        let lit: Vec<(usize, usize, u8)> = alpha
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.a() > 0)
-            .map(|(i, c)| (i % 360, i / 360, c.a()))
+            .filter(|(_, a)| **a > 0)
+            .map(|(i, a)| (i % 360, i / 360, *a))
             .collect();
         assert_eq!(lit.len(), 9, "{lit:?}");
         assert!(
@@ -131,22 +271,99 @@ mod tests {
     #[test]
     fn dots_off_the_map_or_unknown_light_nothing_and_overlaps_saturate() {
         let proj = whole_world(360.0, 180.0);
-        let image = dots_image(
+        let alpha = dots_alpha(
             &[[f32::NAN, 0.0], [0.0, 95.0], [179.9, 0.0], [179.9, 0.0]],
             &proj,
             2.0,
-            Color32::WHITE,
         );
         // Twice the pixels at two pixels per point.
-        assert_eq!(image.size, [720, 360]);
+        assert_eq!(alpha.len(), 720 * 360);
         // The dot past the pole is off the image; the two at the date line add up to full,
         // on the right edge and on the left edge, where the next world copy begins.
-        let lit: Vec<usize> = (0..image.pixels.len())
-            .filter(|&i| image.pixels[i].a() > 0)
+        let lit: Vec<usize> = (0..alpha.len())
+            .filter(|&i| alpha[i] > 0)
             .map(|i| i % 720)
             .collect();
         assert!(lit.iter().all(|x| [0, 1, 718, 719].contains(x)), "{lit:?}");
         assert!(lit.contains(&0) && lit.contains(&719), "{lit:?}");
-        assert!(image.pixels.iter().any(|c| c.a() == 255));
+        assert!(alpha.contains(&255));
+    }
+
+    const COLORS: BackdropColors = BackdropColors {
+        outside: Color32::from_rgb(1, 2, 3),
+        ocean: Color32::from_rgb(10, 20, 200),
+        land: Color32::from_rgb(40, 160, 40),
+        night: Color32::from_black_alpha(128),
+    };
+
+    /// A 36 x 18 mask: land (255) west of the prime meridian, sea east of it.
+    fn west_land() -> Vec<u8> {
+        (0..18 * 36)
+            .map(|i| if i % 36 < 18 { 255 } else { 0 })
+            .collect()
+    }
+
+    #[test]
+    fn land_sea_and_night_are_the_layers_colours_blended_as_egui_blends() {
+        let proj = whole_world(360.0, 180.0);
+        let mask = west_land();
+        let land = LandMask {
+            alpha: &mask,
+            size: [36, 18],
+        };
+        let cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
+        let rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
+        // Night on the grid's eastern half (from 0° eastwards), day on the western.
+        let night: Vec<f32> = (0..rows * cols)
+            .map(|k| if k % cols >= cols / 2 { 1.0 } else { 0.0 })
+            .collect();
+        let image = sea_land_night(&proj, 1.0, land, &night, &COLORS);
+        assert_eq!(image.size, [360, 180]);
+        let at = |lon: usize, lat_row: usize| image.pixels[lat_row * 360 + lon];
+        // 90° W, in daylight on land; 90° E, at night on the sea.
+        assert_eq!(at(90, 90), COLORS.land);
+        assert_eq!(at(270, 90), over(COLORS.night, COLORS.ocean));
+        assert!(at(270, 90).r() < COLORS.ocean.r() && at(270, 90).b() < COLORS.ocean.b());
+        // Every pixel is opaque: nothing under it shows or needs drawing.
+        assert!(image.pixels.iter().all(|c| c.a() == 255));
+        // A dot laid on the day's land takes its colour where it covers a pixel whole.
+        let mut with_dot = image.clone();
+        lay_dots(&mut with_dot, &[[-89.5, 0.5]], &proj, 1.0, Color32::WHITE);
+        assert_eq!(with_dot.pixels[89 * 360 + 90], Color32::WHITE);
+        assert_eq!(
+            with_dot.pixels[89 * 360 + 200],
+            image.pixels[89 * 360 + 200]
+        );
+    }
+
+    #[test]
+    fn past_the_poles_is_outside_the_world() {
+        // Zoomed out so that the view is taller than the world: rows beyond the poles.
+        let proj = Projection {
+            rect: Rect::from_min_size(Pos2::ZERO, egui::vec2(360.0, 360.0)),
+            lon0: 0.0,
+            lat0: 0.0,
+            px_per_deg: 1.0,
+        };
+        let mask = west_land();
+        let land = LandMask {
+            alpha: &mask,
+            size: [36, 18],
+        };
+        let image = sea_land_night(&proj, 1.0, land, &[], &COLORS);
+        assert_eq!(image.pixels[10 * 360 + 5], COLORS.outside);
+        assert_eq!(image.pixels[350 * 360 + 5], COLORS.outside);
+        assert_eq!(image.pixels[180 * 360 + 270], COLORS.ocean);
+    }
+
+    #[test]
+    fn over_keeps_an_opaque_top_and_a_bare_bottom() {
+        let c = Color32::from_rgb(12, 34, 56);
+        assert_eq!(over(Color32::TRANSPARENT, c), c);
+        assert_eq!(over(c, Color32::WHITE), c);
+        assert_eq!(
+            over(Color32::from_black_alpha(255), Color32::WHITE),
+            Color32::BLACK
+        );
     }
 }

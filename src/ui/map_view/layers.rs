@@ -1,21 +1,19 @@
-//! What the map paints, bottom to top: land and sea, the night, the graticule, coastlines
-//! and borders (cached per view), every satellite as a dot, the chosen satellites' ground
+//! What the map paints, bottom to top: land, sea, the night and every satellite as a dot
+//! (one image, [`super::backdrop`]), the graticule, coastlines and borders (cached per view), the chosen satellites' ground
 //! tracks, footprints and names, and the observer's marker.
 
 use eframe::egui;
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
-use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
 
-use super::dots::dots_image;
+use super::backdrop::{BackdropColors, LandMask, lay_dots, sea_land_night};
 use super::ground::{first_points, footprint, ground_track, subpoint};
 use super::labels::place_labels;
 use super::projection::{Projection, project_lines, tessellated};
 use super::{
-    FULL_DARK_SUN_DEG, LAND_TEXTURE_SIZE, MAX_TRACKS, MapView, NIGHT_STEP_DEG, OutlineKey,
-    TRACK_MIN_REFRESH_S, TRACK_SAMPLES,
+    BackdropKey, FULL_DARK_SUN_DEG, LAND_TEXTURE_SIZE, MAX_TRACKS, MapView, NIGHT_STEP_DEG,
+    OutlineKey, SeaKey, TRACK_MIN_REFRESH_S, TRACK_SAMPLES,
 };
 use crate::atlas::{self, Detail};
 use crate::orbit::fleet::Fleet;
@@ -25,24 +23,6 @@ use crate::ui::catalog_data::CatalogData;
 use crate::ui::view::ViewCtx;
 
 impl MapView {
-    pub(super) fn land_texture(&mut self, ctx: &egui::Context) -> egui::TextureHandle {
-        self.cache
-            .land
-            .get_or_insert_with(|| {
-                let [w, h] = LAND_TEXTURE_SIZE;
-                let pixels = atlas::land_mask(w, h)
-                    .into_iter()
-                    .map(Color32::from_white_alpha)
-                    .collect();
-                ctx.load_texture(
-                    "land",
-                    egui::ColorImage::new([w, h], pixels),
-                    egui::TextureOptions::LINEAR,
-                )
-            })
-            .clone()
-    }
-
     pub(super) fn graticule(&self, painter: &egui::Painter, proj: &Projection, color: Color32) {
         let stroke = Stroke::new(0.5, color);
         for o in proj.world_offsets() {
@@ -112,76 +92,34 @@ impl MapView {
         painter.add(Shape::Mesh(self.cache.outlines.clone()));
     }
 
-    pub(super) fn night(&mut self, painter: &egui::Painter, proj: &Projection, view: &ViewCtx<'_>) {
-        let (sun_lat, sun_lon) = subsolar_point_deg(view.t);
+    /// The darkness on the shading grid for the Sun at `t` (laid again when the Sun has
+    /// moved by 0.05°, about every 12 s).
+    pub(super) fn update_night(&mut self, t: DateTime<Utc>) {
+        let (sun_lat, sun_lon) = subsolar_point_deg(t);
         let cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
         let rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
         let moved = self
             .cache
             .night_sun
             .is_none_or(|(la, lo)| (la - sun_lat).abs() > 0.05 || (lo - sun_lon).abs() > 0.05);
-        if moved {
-            let (sin_s, cos_s) = sun_lat.to_radians().sin_cos();
-            let mut darkness = Vec::with_capacity(cols * rows);
-            for r in 0..rows {
-                let lat = (90.0 - r as f64 * NIGHT_STEP_DEG).to_radians();
-                for c in 0..cols {
-                    let lon = -180.0 + c as f64 * NIGHT_STEP_DEG;
-                    let cos_dlon = (lon - sun_lon).to_radians().cos();
-                    let sin_h = lat.sin() * sin_s + lat.cos() * cos_s * cos_dlon;
-                    let h_deg = sin_h.clamp(-1.0, 1.0).asin().to_degrees();
-                    let x = ((0.0 - h_deg) / (0.0 - FULL_DARK_SUN_DEG)).clamp(0.0, 1.0);
-                    darkness.push((x * x * (3.0 - 2.0 * x)) as f32);
-                }
-            }
-            self.cache.night = darkness;
-            self.cache.night_sun = Some((sun_lat, sun_lon));
-            self.cache.night_mesh_key = None;
-        }
-        let key = (*proj, view.palette.night);
-        if self.cache.night_mesh_key == Some(key) {
-            painter.add(Shape::Mesh(self.cache.night_mesh.clone()));
+        if !moved {
             return;
         }
-        let mut mesh = Mesh::default();
-        for o in proj.world_offsets() {
-            let base = mesh.vertices.len() as u32;
-            for r in 0..rows {
-                let lat = 90.0 - r as f64 * NIGHT_STEP_DEG;
-                for c in 0..cols {
-                    let lon = -180.0 + c as f64 * NIGHT_STEP_DEG + o;
-                    let d = self.cache.night.get(r * cols + c).copied().unwrap_or(0.0);
-                    mesh.colored_vertex(
-                        proj.to_screen(lon, lat),
-                        view.palette.night.gamma_multiply(d),
-                    );
-                }
-            }
-            // Only the cells with some night in them that reach the view: the day side
-            // and the world copy's parts outside the map cost no triangles.
-            let visible = proj.rect.expand(2.0);
-            for r in 0..rows - 1 {
-                for c in 0..cols - 1 {
-                    let k = r * cols + c;
-                    let dark = [k, k + 1, k + cols, k + cols + 1]
-                        .iter()
-                        .any(|&k| self.cache.night.get(k).is_some_and(|d| *d > 0.0));
-                    let i = base + k as u32;
-                    let below = i + cols as u32;
-                    let cell = Rect::from_two_pos(
-                        mesh.vertices[i as usize].pos,
-                        mesh.vertices[below as usize + 1].pos,
-                    );
-                    if dark && cell.intersects(visible) {
-                        mesh.add_triangle(i, i + 1, below);
-                        mesh.add_triangle(i + 1, below + 1, below);
-                    }
-                }
+        let (sin_s, cos_s) = sun_lat.to_radians().sin_cos();
+        let mut darkness = Vec::with_capacity(cols * rows);
+        for r in 0..rows {
+            let lat = (90.0 - r as f64 * NIGHT_STEP_DEG).to_radians();
+            for c in 0..cols {
+                let lon = -180.0 + c as f64 * NIGHT_STEP_DEG;
+                let cos_dlon = (lon - sun_lon).to_radians().cos();
+                let sin_h = lat.sin() * sin_s + lat.cos() * cos_s * cos_dlon;
+                let h_deg = sin_h.clamp(-1.0, 1.0).asin().to_degrees();
+                let x = ((0.0 - h_deg) / (0.0 - FULL_DARK_SUN_DEG)).clamp(0.0, 1.0);
+                darkness.push((x * x * (3.0 - 2.0 * x)) as f32);
             }
         }
-        self.cache.night_mesh = Arc::new(mesh);
-        self.cache.night_mesh_key = Some(key);
-        painter.add(Shape::Mesh(self.cache.night_mesh.clone()));
+        self.cache.night = darkness;
+        self.cache.night_sun = Some((sun_lat, sun_lon));
     }
 
     pub(super) fn update_dots(&mut self, catalog: &CatalogData, t: DateTime<Utc>) {
@@ -199,32 +137,67 @@ impl MapView {
         self.cache.dots_t = Some(t);
     }
 
-    pub(super) fn paint_dots(
+    /// Draws the backdrop (sea, land, night and, with `dot_color`, every satellite's dot)
+    /// as one image, laid again only when the view, the Sun, the colours or the dots' time
+    /// have moved.
+    pub(super) fn paint_backdrop(
         &mut self,
         painter: &egui::Painter,
         proj: &Projection,
-        color: Color32,
+        colors: BackdropColors,
+        dot_color: Option<Color32>,
     ) {
         let pixels_per_point = painter.ctx().pixels_per_point();
-        let key = self
-            .cache
-            .dots_t
-            .map(|t| (t, *proj, pixels_per_point, color));
-        if key.is_none() || self.cache.dots_key != key {
-            let image = dots_image(&self.cache.dots, proj, pixels_per_point, color);
-            match &mut self.cache.dots_texture {
+        let sea = SeaKey {
+            proj: *proj,
+            pixels_per_point,
+            colors,
+            sun: self.cache.night_sun,
+        };
+        let key = BackdropKey {
+            sea,
+            dots_t: dot_color.and(self.cache.dots_t),
+            dot_color: dot_color.unwrap_or(Color32::TRANSPARENT),
+        };
+        if self.cache.backdrop_key != Some(key) || self.cache.backdrop_texture.is_none() {
+            if self.cache.land_mask.is_empty() {
+                let [w, h] = LAND_TEXTURE_SIZE;
+                self.cache.land_mask = atlas::land_mask(w, h);
+            }
+            if self
+                .cache
+                .sea_land_night
+                .as_ref()
+                .is_none_or(|(k, _)| *k != sea)
+            {
+                let land = LandMask {
+                    alpha: &self.cache.land_mask,
+                    size: LAND_TEXTURE_SIZE,
+                };
+                let image =
+                    sea_land_night(proj, pixels_per_point, land, &self.cache.night, &colors);
+                self.cache.sea_land_night = Some((sea, image));
+            }
+            let Some((_, base)) = &self.cache.sea_land_night else {
+                return;
+            };
+            let mut image = base.clone();
+            if let Some(color) = dot_color {
+                lay_dots(&mut image, &self.cache.dots, proj, pixels_per_point, color);
+            }
+            match &mut self.cache.backdrop_texture {
                 Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
                 None => {
-                    self.cache.dots_texture = Some(painter.ctx().load_texture(
-                        "dots",
+                    self.cache.backdrop_texture = Some(painter.ctx().load_texture(
+                        "map-backdrop",
                         image,
                         egui::TextureOptions::NEAREST,
                     ));
                 }
             }
-            self.cache.dots_key = key;
+            self.cache.backdrop_key = Some(key);
         }
-        if let Some(texture) = &self.cache.dots_texture {
+        if let Some(texture) = &self.cache.backdrop_texture {
             painter.image(
                 texture.id(),
                 proj.rect,

@@ -21,7 +21,7 @@
 
 use eframe::egui;
 
-mod dots;
+mod backdrop;
 mod ground;
 mod labels;
 mod layers;
@@ -39,7 +39,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use egui::{Color32, Mesh, Pos2, Rect, Sense, Stroke, Vec2};
+use egui::{Color32, Mesh, Rect, Sense, Stroke, Vec2};
 use serde::{Deserialize, Serialize};
 
 use super::catalog_data::CatalogData;
@@ -103,8 +103,8 @@ impl Default for MapView {
 
 #[derive(Default)]
 struct MapCache {
-    /// Land as an alpha mask, tinted with the palette's land colour when drawn.
-    land: Option<egui::TextureHandle>,
+    /// Land as a coverage mask, [`LAND_TEXTURE_SIZE`] (empty until the map is first drawn).
+    land_mask: Vec<u8>,
     /// Sub-satellite points of every catalog satellite, parallel to `CatalogData::sats`
     /// (NaN where propagation failed).
     dots: Vec<[f32; 2]>,
@@ -112,21 +112,39 @@ struct MapCache {
     dots_catalog: usize,
     /// Interpolates the dots between SGP4 knots a minute apart.
     fleet: Fleet,
-    /// The dots as one image ([`dots`]), and the time, view, pixel size and colour it was
-    /// laid for: a frame that moves neither (a hover, a blinking cursor) reuses it.
-    dots_texture: Option<egui::TextureHandle>,
-    dots_key: Option<(DateTime<Utc>, Projection, f32, Color32)>,
+    /// Sea, land and night of the view, and what they were laid for (kept while only the
+    /// dots move).
+    sea_land_night: Option<(SeaKey, egui::ColorImage)>,
+    /// The whole backdrop ([`backdrop`]) as a texture, and what it was laid for: a frame
+    /// that moves nothing (a hover, a blinking cursor) reuses it.
+    backdrop_texture: Option<egui::TextureHandle>,
+    backdrop_key: Option<BackdropKey>,
     /// Projected coastlines and borders, tessellated once per view, and that view.
     outlines: Arc<Mesh>,
     outlines_key: Option<OutlineKey>,
     /// Darkness (0 day … 1 night) on the shading grid, and the Sun position it is for.
     night: Vec<f32>,
     night_sun: Option<(f64, f64)>,
-    /// The night shading as a mesh, and the view and colour it was laid for (None when
-    /// the Sun has moved).
-    night_mesh: Arc<Mesh>,
-    night_mesh_key: Option<(Projection, Color32)>,
     tracks: HashMap<u64, Track>,
+}
+
+/// What the sea, land and night image depends on: the view, the pixel size, the colours
+/// and the Sun's position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SeaKey {
+    proj: Projection,
+    pixels_per_point: f32,
+    colors: backdrop::BackdropColors,
+    sun: Option<(f64, f64)>,
+}
+
+/// What the whole backdrop depends on: the sea, land and night, and the dots' time (None
+/// when they are hidden) and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct BackdropKey {
+    sea: SeaKey,
+    dots_t: Option<DateTime<Utc>>,
+    dot_color: Color32,
 }
 
 impl std::fmt::Debug for MapCache {
@@ -186,22 +204,19 @@ impl MapView {
         let proj = self.projection(rect);
         let painter = ui.painter_at(rect);
         let palette = view.palette;
-        painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-        let land = self.land_texture(ui.ctx()).id();
-        for o in proj.world_offsets() {
-            let world = Rect::from_min_max(
-                proj.to_screen(-180.0 + o, 90.0),
-                proj.to_screen(180.0 + o, -90.0),
-            );
-            painter.rect_filled(world, 0.0, palette.ocean);
-            painter.image(
-                land,
-                world,
-                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                palette.land,
-            );
+        if let Some(catalog) = view.catalog {
+            self.update_dots(catalog, view.t);
         }
-        self.night(&painter, &proj, view);
+        self.update_night(view.t);
+        let colors = backdrop::BackdropColors {
+            outside: ui.visuals().extreme_bg_color,
+            ocean: palette.ocean,
+            land: palette.land,
+            night: palette.night,
+        };
+        let dot_color = palette.dot.gamma_multiply(0.7);
+        let shows_dots = self.show_all && view.catalog.is_some();
+        self.paint_backdrop(&painter, &proj, colors, shows_dots.then_some(dot_color));
         self.graticule(&painter, &proj, palette.grid);
         self.outlines(&painter, &proj, view);
         let (sun_lat, sun_lon) = subsolar_point_deg(view.t);
@@ -234,10 +249,6 @@ impl MapView {
             moon_labels.push((rect, galley));
         }
         if let Some(catalog) = view.catalog {
-            self.update_dots(catalog, view.t);
-            if self.show_all {
-                self.paint_dots(&painter, &proj, palette.dot.gamma_multiply(0.7));
-            }
             let observer = observer_marker_rects(&painter, &proj, view);
             let names = self.tracks_and_markers(&painter, &proj, view, catalog, &observer);
             moon_labels.retain(|(rect, _)| {
