@@ -56,9 +56,16 @@ pub fn lat_lon_words(latitude_deg: f64, longitude_deg: f64) -> String {
 /// thread's language), else its coordinates.
 pub fn point_words(latitude_deg: f64, longitude_deg: f64) -> String {
     let lang = crate::i18n::language();
-    crate::atlas::cities()
+    let cities = crate::atlas::cities();
+    // Only the towns within 0.3° of latitude, found in the towns sorted by latitude: the
+    // window words every transit to come on each frame (its alerts), and a scan of every
+    // bundled town was a few per cent of a live frame.
+    let by_latitude = cities_by_latitude();
+    let from = by_latitude.partition_point(|&i| cities[i].latitude_deg <= latitude_deg - 0.3);
+    by_latitude[from..]
         .iter()
-        .filter(|c| (c.latitude_deg - latitude_deg).abs() < 0.3)
+        .map(|&i| &cities[i])
+        .take_while(|c| c.latitude_deg < latitude_deg + 0.3)
         .map(|c| {
             let d =
                 ground_distance_km(latitude_deg, longitude_deg, c.latitude_deg, c.longitude_deg);
@@ -70,6 +77,17 @@ pub fn point_words(latitude_deg: f64, longitude_deg: f64) -> String {
             || lat_lon_words(latitude_deg, longitude_deg),
             |(_, c)| c.name_in(lang).to_owned(),
         )
+}
+
+/// Indices of the bundled towns ([`crate::atlas::cities`]), by latitude.
+fn cities_by_latitude() -> &'static [usize] {
+    static ORDER: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    ORDER.get_or_init(|| {
+        let cities = crate::atlas::cities();
+        let mut order: Vec<usize> = (0..cities.len()).collect();
+        order.sort_by(|&a, &b| cities[a].latitude_deg.total_cmp(&cities[b].latitude_deg));
+        order
+    })
 }
 
 /// A distance along the ground: "21" km, "2.4" under 10 km.
