@@ -24,6 +24,10 @@ use egui::{Color32, ColorImage};
 use super::NIGHT_STEP_DEG;
 use super::projection::Projection;
 
+/// Levels of night shading between day and full night (a level is under 1 % of the
+/// night's shade: no banding shows).
+const DARK_LEVELS: usize = 128;
+
 /// The backdrop's colours.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct BackdropColors {
@@ -58,9 +62,32 @@ pub(super) fn sea_land_night(
     let night_cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
     let night_rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
     let night_at = |r: usize, c: usize| night.get(r * night_cols + c).copied().unwrap_or(0.0);
-    // Where each column and row of pixels falls on the land mask and on the night grid:
-    // (first index, second index, weight of the second), as a bilinear lookup.
-    let columns: Vec<([usize; 2], f32, [usize; 2], f32)> = (0..width)
+    // Every colour a pixel can take, by darkness level and land coverage (0–255): the
+    // blending is done once per colour here, not once per pixel (a dragged map lays a
+    // million pixels a frame).
+    let colour_table: Vec<Color32> = (0..=DARK_LEVELS)
+        .flat_map(|level| {
+            (0..=255_u8).map(move |a| {
+                let day = over(
+                    colors.land.gamma_multiply(f32::from(a) / 255.0),
+                    colors.ocean,
+                );
+                if level == 0 {
+                    day
+                } else {
+                    over(
+                        colors
+                            .night
+                            .gamma_multiply(level as f32 / DARK_LEVELS as f32),
+                        day,
+                    )
+                }
+            })
+        })
+        .collect();
+    // Where each column of pixels falls on the land mask and on the night grid: (first
+    // index, second index, weight of the second: of 256 for the mask), a bilinear lookup.
+    let columns: Vec<([usize; 2], u32, usize, f32)> = (0..width)
         .map(|x| {
             let lon = proj
                 .to_lon_lat(egui::pos2(
@@ -80,13 +107,14 @@ pub(super) fn sea_land_night(
             let n0 = (n.floor() as usize).min(night_cols - 2);
             (
                 lu,
-                (u - u0) as f32,
-                [n0, n0 + 1],
+                ((u - u0) * 256.0) as u32,
+                n0,
                 (n - n0 as f64).clamp(0.0, 1.0) as f32,
             )
         })
         .collect();
     let mut pixels = Vec::with_capacity(width * height);
+    let mut night_row = vec![0.0_f32; night_cols];
     for y in 0..height {
         let lat = proj
             .to_lon_lat(egui::pos2(
@@ -100,28 +128,29 @@ pub(super) fn sea_land_night(
         }
         let v = (90.0 - lat) / 180.0 * land_h as f64 - 0.5;
         let v0 = v.floor();
-        let lv = [
-            (v0.max(0.0) as usize).min(land_h - 1),
-            ((v0 + 1.0).max(0.0) as usize).min(land_h - 1),
-        ];
-        let fv = (v - v0) as f32;
+        let row = |v: f64| (v.max(0.0) as usize).min(land_h - 1) * land_w;
+        let (top_row, bottom_row) = (row(v0), row(v0 + 1.0));
+        let fv = ((v - v0) * 256.0) as u32;
+        // The night grid's two rows about this latitude, blended once for the row.
         let n = (90.0 - lat) / NIGHT_STEP_DEG;
         let r0 = (n.floor() as usize).min(night_rows - 2);
         let fr = (n - r0 as f64).clamp(0.0, 1.0) as f32;
-        for (lu, fu, nc, fc) in &columns {
-            let texel = |row: usize, col: usize| f32::from(land.alpha[row * land_w + col]);
-            let top = texel(lv[0], lu[0]) * (1.0 - fu) + texel(lv[0], lu[1]) * fu;
-            let bottom = texel(lv[1], lu[0]) * (1.0 - fu) + texel(lv[1], lu[1]) * fu;
-            let land_alpha = (top * (1.0 - fv) + bottom * fv) / 255.0;
-            let day = over(colors.land.gamma_multiply(land_alpha), colors.ocean);
-            let dark_top = night_at(r0, nc[0]) * (1.0 - fc) + night_at(r0, nc[1]) * fc;
-            let dark_bottom = night_at(r0 + 1, nc[0]) * (1.0 - fc) + night_at(r0 + 1, nc[1]) * fc;
-            let darkness = dark_top * (1.0 - fr) + dark_bottom * fr;
-            pixels.push(if darkness > 0.0 {
-                over(colors.night.gamma_multiply(darkness), day)
+        for (c, dark) in night_row.iter_mut().enumerate() {
+            *dark = night_at(r0, c) * (1.0 - fr) + night_at(r0 + 1, c) * fr;
+        }
+        for &(lu, fu, nc, fc) in &columns {
+            let texel = |at: usize| u32::from(land.alpha.get(at).copied().unwrap_or(0));
+            let top = texel(top_row + lu[0]) * (256 - fu) + texel(top_row + lu[1]) * fu;
+            let bottom = texel(bottom_row + lu[0]) * (256 - fu) + texel(bottom_row + lu[1]) * fu;
+            let land_alpha = ((top * (256 - fv) + bottom * fv) >> 16).min(255) as usize;
+            let (west, east) = (night_row[nc], night_row[nc + 1]);
+            let level = if west == 0.0 && east == 0.0 {
+                0
             } else {
-                day
-            });
+                let darkness = west + (east - west) * fc;
+                ((darkness * DARK_LEVELS as f32 + 0.5) as usize).min(DARK_LEVELS)
+            };
+            pixels.push(colour_table[level * 256 + land_alpha]);
         }
     }
     ColorImage::new([width, height], pixels)
