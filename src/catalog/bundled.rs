@@ -56,7 +56,7 @@ pub struct BundledSnapshot {
     pub oldest_epoch: DateTime<Utc>,
 }
 
-/// The bundled snapshot (about 16,500 satellites), read anew on each call: about 0.1 s in a
+/// The bundled snapshot (about 16,500 satellites), read anew on each call: about 75 ms in a
 /// release build.
 ///
 /// It is not kept for the life of the process: the catalog the window and the command line

@@ -21,8 +21,8 @@ use eframe::egui;
 
 use egui::{Color32, ColorImage};
 
-use super::NIGHT_STEP_DEG;
 use super::projection::Projection;
+use super::{NIGHT_COLS, NIGHT_ROWS, NIGHT_STEP_DEG};
 
 /// Levels of night shading between day and full night (a level is under 1 % of the
 /// night's shade: no banding shows).
@@ -59,9 +59,7 @@ pub(super) fn sea_land_night(
 ) -> ColorImage {
     let [width, height] = image_size(proj, pixels_per_point);
     let [land_w, land_h] = land.size;
-    let night_cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
-    let night_rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
-    let night_at = |r: usize, c: usize| night.get(r * night_cols + c).copied().unwrap_or(0.0);
+    let night_at = |r: usize, c: usize| night.get(r * NIGHT_COLS + c).copied().unwrap_or(0.0);
     // Every colour a pixel can take, by darkness level and land coverage (0–255): the
     // blending is done once per colour here, not once per pixel (a dragged map lays a
     // million pixels a frame).
@@ -104,7 +102,7 @@ pub(super) fn sea_land_night(
                 (u0 as i64 + 1).rem_euclid(land_w as i64) as usize,
             ];
             let n = lon / NIGHT_STEP_DEG;
-            let n0 = (n.floor() as usize).min(night_cols - 2);
+            let n0 = (n.floor() as usize).min(NIGHT_COLS - 2);
             (
                 lu,
                 ((u - u0) * 256.0) as u32,
@@ -114,7 +112,7 @@ pub(super) fn sea_land_night(
         })
         .collect();
     let mut pixels = Vec::with_capacity(width * height);
-    let mut night_row = vec![0.0_f32; night_cols];
+    let mut night_row = [0.0_f32; NIGHT_COLS];
     for y in 0..height {
         let lat = proj
             .to_lon_lat(egui::pos2(
@@ -133,7 +131,7 @@ pub(super) fn sea_land_night(
         let fv = ((v - v0) * 256.0) as u32;
         // The night grid's two rows about this latitude, blended once for the row.
         let n = (90.0 - lat) / NIGHT_STEP_DEG;
-        let r0 = (n.floor() as usize).min(night_rows - 2);
+        let r0 = (n.floor() as usize).min(NIGHT_ROWS - 2);
         let fr = (n - r0 as f64).clamp(0.0, 1.0) as f32;
         for (c, dark) in night_row.iter_mut().enumerate() {
             *dark = night_at(r0, c) * (1.0 - fr) + night_at(r0 + 1, c) * fr;
@@ -340,11 +338,15 @@ mod tests {
             alpha: &mask,
             size: [36, 18],
         };
-        let cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
-        let rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
         // Night on the grid's eastern half (from 0° eastwards), day on the western.
-        let night: Vec<f32> = (0..rows * cols)
-            .map(|k| if k % cols >= cols / 2 { 1.0 } else { 0.0 })
+        let night: Vec<f32> = (0..NIGHT_ROWS * NIGHT_COLS)
+            .map(|k| {
+                if k % NIGHT_COLS >= NIGHT_COLS / 2 {
+                    1.0
+                } else {
+                    0.0
+                }
+            })
             .collect();
         let image = sea_land_night(&proj, 1.0, land, &night, &COLORS);
         assert_eq!(image.size, [360, 180]);

@@ -1,6 +1,7 @@
 //! What the map paints, bottom to top: land, sea, the night and every satellite as a dot
-//! (one image, [`super::backdrop`]), the graticule, coastlines and borders (cached per view), the chosen satellites' ground
-//! tracks, footprints and names, and the observer's marker.
+//! (one image, [`super::backdrop`]), the graticule, coastlines and borders (cached per
+//! view), the chosen satellites' ground tracks, footprints and names, and the observer's
+//! marker.
 
 use eframe::egui;
 
@@ -12,8 +13,8 @@ use super::ground::{first_points, footprint, ground_track, subpoint};
 use super::labels::place_labels;
 use super::projection::{Projection, project_lines, tessellated};
 use super::{
-    BackdropKey, FULL_DARK_SUN_DEG, LAND_TEXTURE_SIZE, MAX_TRACKS, MapView, NIGHT_STEP_DEG,
-    OutlineKey, SeaKey, TRACK_MIN_REFRESH_S, TRACK_SAMPLES,
+    BackdropKey, FULL_DARK_SUN_DEG, LAND_TEXTURE_SIZE, MAX_TRACKS, MapView, NIGHT_COLS, NIGHT_ROWS,
+    NIGHT_STEP_DEG, OutlineKey, SeaKey, TRACK_MIN_REFRESH_S, TRACK_SAMPLES,
 };
 use crate::atlas::{self, Detail};
 use crate::orbit::fleet::Fleet;
@@ -96,8 +97,6 @@ impl MapView {
     /// moved by 0.05°, about every 12 s).
     pub(super) fn update_night(&mut self, t: DateTime<Utc>) {
         let (sun_lat, sun_lon) = subsolar_point_deg(t);
-        let cols = (360.0 / NIGHT_STEP_DEG) as usize + 1;
-        let rows = (180.0 / NIGHT_STEP_DEG) as usize + 1;
         let moved = self
             .cache
             .night_sun
@@ -106,10 +105,10 @@ impl MapView {
             return;
         }
         let (sin_s, cos_s) = sun_lat.to_radians().sin_cos();
-        let mut darkness = Vec::with_capacity(cols * rows);
-        for r in 0..rows {
+        let mut darkness = Vec::with_capacity(NIGHT_COLS * NIGHT_ROWS);
+        for r in 0..NIGHT_ROWS {
             let lat = (90.0 - r as f64 * NIGHT_STEP_DEG).to_radians();
-            for c in 0..cols {
+            for c in 0..NIGHT_COLS {
                 let lon = -180.0 + c as f64 * NIGHT_STEP_DEG;
                 let cos_dlon = (lon - sun_lon).to_radians().cos();
                 let sin_h = lat.sin() * sin_s + lat.cos() * cos_s * cos_dlon;
@@ -159,7 +158,8 @@ impl MapView {
             dots_t: dot_color.and(self.cache.dots_t),
             dot_color: dot_color.unwrap_or(Color32::TRANSPARENT),
         };
-        if self.cache.backdrop_key != Some(key) || self.cache.backdrop_texture.is_none() {
+        // The key and the texture are set together.
+        if self.cache.backdrop_key != Some(key) {
             if self.cache.land_mask.is_empty() {
                 let [w, h] = LAND_TEXTURE_SIZE;
                 self.cache.land_mask = atlas::land_mask(w, h);

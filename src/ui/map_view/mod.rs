@@ -56,6 +56,10 @@ const MAX_TRACKS: usize = 12;
 const TRACK_SAMPLES: usize = 180;
 /// Grid spacing of the night shading, degrees.
 const NIGHT_STEP_DEG: f64 = 4.0;
+/// Points of the night shading's grid in a row (180° W to 180° E) and in a column (90° N to
+/// 90° S).
+const NIGHT_COLS: usize = (360.0 / NIGHT_STEP_DEG) as usize + 1;
+const NIGHT_ROWS: usize = (180.0 / NIGHT_STEP_DEG) as usize + 1;
 /// Sun elevation at which the sky counts as fully dark for the shading, degrees
 /// (nautical twilight ends at −12°).
 const FULL_DARK_SUN_DEG: f64 = -12.0;
