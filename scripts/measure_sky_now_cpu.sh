@@ -15,27 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin=$(realpath "${1:-target/release/overhead}")
-display=":${2:-150}"
 seconds=${3:-60}
 ticks=$(getconf CLK_TCK)
 
-work=$(mktemp -d)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+. scripts/xvfb_lib.sh
+xvfb_start measure_sky_now_cpu 1400x900 ":${2:-150}"
 
 # CPU seconds (user + system) the process has used so far.
 cpu_s() {
-    awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"
+    awk -v t="$ticks" -v k="$(cpu_ticks "$1")" 'BEGIN { printf "%.2f", k / t }'
 }
 
 # Runs the window with `ui_state` (the window's saved state), then `clicks` (x,y pairs),

@@ -20,22 +20,10 @@ cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-target/debug/overhead}")
 seconds=${2:-60}
 out=${3:-target/transits-view.png}
-display=${TRANSITS_DISPLAY:-:160}
 lang=${TRANSITS_LANG:-en}
 
-work=$(mktemp -d)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+. scripts/xvfb_lib.sh
+xvfb_start measure_transits_view 1400x900 "${TRANSITS_DISPLAY:-:160}"
 
 mkdir -p "$work/config" "$work/cache" "$work/runtime"
 chmod 700 "$work/runtime"
@@ -56,7 +44,6 @@ echo "{\"transits\": {\"open\": ${TRANSITS_OPEN:-true}, \"radius_km\": 300.0}}" 
 ) &
 app_pid=$!
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 hz=$(getconf CLK_TCK)
 
 # Let it start, load the catalog and search.
@@ -73,10 +60,10 @@ mkdir -p "$(dirname "$out")"
 cp "$work/shot.png" "$out"
 echo "screenshot: $out"
 
-before=$(cpu_ticks)
+before=$(cpu_ticks "$app_pid")
 sleep "$seconds"
 alive
-after=$(cpu_ticks)
+after=$(cpu_ticks "$app_pid")
 view=Transits
 [ "${TRANSITS_OPEN:-true}" = true ] || view=World
 awk -v a="$before" -v b="$after" -v hz="$hz" -v s="$seconds" -v view="$view" \

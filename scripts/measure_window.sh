@@ -41,30 +41,10 @@ for tool in Xvfb xdotool; do
     command -v "$tool" >/dev/null 2>&1 || { echo "measure_window: $tool is missing" >&2; exit 2; }
 done
 
-work=$(mktemp -d)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=${MEASURE_DISPLAY:-}
-if [ -z "$display" ]; then
-    for n in $(seq 90 140); do
-        if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-    done
-fi
-[ -n "$display" ] || { echo "measure_window: no free X display" >&2; exit 2; }
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+. "$(dirname "$0")/xvfb_lib.sh"
+xvfb_start measure_window 1400x900 "${MEASURE_DISPLAY:-}"
 
 ticks_per_s=$(getconf CLK_TCK)
-# CPU ticks (user + system, all threads) of a process.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # Resident memory of a process, MB.
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 

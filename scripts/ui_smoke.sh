@@ -38,26 +38,8 @@ done
 [ -x "$bin" ] || cargo build --quiet
 bin=$(realpath "$bin")
 
-work=$(mktemp -d)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A display number nobody uses.
-display=${SMOKE_DISPLAY:-}
-for n in $(seq 90 140); do
-    [ -n "$display" ] && break
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || { echo "ui_smoke: no free X display" >&2; exit 2; }
-Xvfb "$display" -screen 0 "${SMOKE_SCREEN:-1400x900}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+. scripts/xvfb_lib.sh
+xvfb_start ui_smoke "${SMOKE_SCREEN:-1400x900}" "${SMOKE_DISPLAY:-}"
 
 mkdir -p "$work/config" "$work/cache" "$work/runtime"
 chmod 700 "$work/runtime"
