@@ -288,6 +288,12 @@ impl OverheadApp {
 }
 
 impl eframe::App for OverheadApp {
+    /// The window is cleared to the panels' colour, and the panels draw no fill of their
+    /// own (see `layout.rs`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.logic_step(ctx);
     }
