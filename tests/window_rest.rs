@@ -300,3 +300,42 @@ fn nothing_moves_down_when_the_catalog_arrives() {
     harness.get_by_label("Use the data's date");
     assert_eq!(top(&harness), loading);
 }
+
+#[test]
+fn the_sky_charts_stars_are_laid_once_a_minute_not_every_frame() {
+    // The Milky Way, the constellation figures and some 2,500 stars of a dark site are an
+    // image, laid again when the sky moves (a new simulated minute) or a switch changes.
+    let start = at("2026-08-22T13:00:05Z");
+    let mut harness = app_at(start, Some(iss_settings()), None, None);
+    {
+        let sky = &mut harness.state_mut().state_mut().sky;
+        sky.show_now = true;
+        sky.dark_site = true;
+        sky.max_magnitude = 6.0;
+    }
+    harness.step();
+    harness.step();
+    let laid = |h: &Harness<'static, OverheadApp>| h.state().state().sky.sky_images_laid();
+    let first = laid(&harness);
+    assert!(first >= 1, "the chart drew no sky");
+    // Frames within the same minute (one a second, as at x1): the image is kept.
+    for s in 1..50 {
+        harness
+            .state_mut()
+            .set_fixed_now(start + Duration::seconds(s));
+        harness.step();
+    }
+    assert_eq!(laid(&harness), first, "laid again within the minute");
+    // The next minute: the stars have moved 0.25°, laid once more.
+    harness
+        .state_mut()
+        .set_fixed_now(at("2026-08-22T13:01:01Z"));
+    harness.step();
+    harness.step();
+    assert_eq!(laid(&harness), first + 1, "the new minute");
+    // A switch: the constellation figures off.
+    harness.state_mut().state_mut().sky.show_constellations = false;
+    harness.step();
+    harness.step();
+    assert_eq!(laid(&harness), first + 2, "the switch");
+}

@@ -196,6 +196,12 @@ impl SceneCache {
     /// The scene of `frame` at the start of the minute of `t`, computed at most once a
     /// minute per observer.
     pub fn get(&mut self, frame: &ObserverFrame, t: DateTime<Utc>) -> &SkyScene {
+        self.numbered(frame, t).1
+    }
+
+    /// [`Self::get`] with the scene's number: how many scenes had been computed when it
+    /// was (a new number is a new scene, to key what is drawn from it).
+    pub fn numbered(&mut self, frame: &ObserverFrame, t: DateTime<Utc>) -> (u64, &SkyScene) {
         let minute = t.timestamp().div_euclid(60);
         let o = frame.observer;
         let key = (
@@ -215,7 +221,7 @@ impl SceneCache {
             *computed += 1;
             (key, SkyScene::compute(frame, start))
         });
-        scene
+        (*computed, scene)
     }
 
     /// How many scenes have been computed so far (to check the cache).

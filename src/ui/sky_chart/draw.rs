@@ -61,7 +61,7 @@ impl SkyChart {
             None => self.sky_now_time(view),
         };
         let identifying = self.identify.on;
-        let scene = self.scene.get(view.frame, sky_t);
+        let (scene_number, scene) = self.scene.numbered(view.frame, sky_t);
         // The sky goes under the plot's lines and the words over them: keep both places in
         // the paint list now, and fill them once the plot has said where it is.
         let sky_shape = ui.painter().add(egui::Shape::Noop);
@@ -215,8 +215,14 @@ impl SkyChart {
             binocular_xy: self.binocular_xy,
         };
         let bounds = response.response.rect;
+        let backdrop =
+            self.backdrop
+                .shape(ui.ctx(), (scene_number, scene), transform, palette, options);
         let shapes = sky_shapes(ui, scene, transform, palette, sizes, options, taken, bounds);
-        ui.painter().set(sky_shape, egui::Shape::Vec(shapes));
+        ui.painter().set(
+            sky_shape,
+            egui::Shape::Vec(backdrop.into_iter().chain(shapes).collect()),
+        );
         ui.painter().extend(words);
         let chart = response.response;
         if identifying {

@@ -13,10 +13,12 @@
 //!
 //! Its parts: [`draw`] draws the chart at a size, [`path`] the selected pass (sunlit and
 //! shadowed runs, time ticks, where it appears, peaks and vanishes), [`sky`] the stars,
-//! constellations, planets, Moon and Sun behind it, [`now`] the satellites with their
+//! constellations, planets, Moon and Sun behind it ([`backdrop`] lays its fixed part
+//! into an image), [`now`] the satellites with their
 //! trails in the "now" view, [`identify`] the Identify mode, and [`labels`] places every
 //! word of the chart clear of the others.
 
+mod backdrop;
 mod draw;
 mod identify;
 mod labels;
@@ -26,6 +28,7 @@ mod sky;
 
 pub use sky::star_radius_points;
 
+use backdrop::SkyBackdrop;
 use draw::ChartContent;
 use identify::IdentifyMode;
 use path::PassPath;
@@ -83,6 +86,9 @@ pub struct SkyChart {
     /// The Identify mode ("what was that?").
     #[serde(skip)]
     identify: IdentifyMode,
+    /// The Milky Way, constellation figures and stars as one image, laid once a minute.
+    #[serde(skip)]
+    backdrop: SkyBackdrop,
 }
 
 impl Default for SkyChart {
@@ -99,11 +105,19 @@ impl Default for SkyChart {
             scene: SceneCache::default(),
             now_sky: NowSkyCache::default(),
             identify: IdentifyMode::default(),
+            backdrop: SkyBackdrop::default(),
         }
     }
 }
 
 impl SkyChart {
+    /// How many times the chart's fixed sky (the Milky Way, constellation figures and
+    /// stars) was laid into its image so far: once per simulated minute, size, theme or
+    /// switch, not once per frame.
+    pub fn sky_images_laid(&self) -> u64 {
+        self.backdrop.laid()
+    }
+
     /// The chart in the side panel: its heading with "Enlarge", the directions in words
     /// (or what is up now), the chart as large as the panel allows, its switches and what
     /// its lines mean. Presenting, the directions are beside it (see

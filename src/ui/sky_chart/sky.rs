@@ -1,6 +1,8 @@
-//! The sky behind the chart, as screen shapes: the Milky Way, constellation figures and
-//! names, stars tinted by colour, the planets, the Moon with its phase, the Sun, and the
-//! binocular circle; labels that would overlap a more important one are left out.
+//! The sky behind the chart: how its stars look (size and colour by magnitude and colour
+//! index), and as screen shapes the constellation and star names, the planets, the Moon with
+//! its phase, the Sun, and the binocular circle; labels that would overlap a more important
+//! one are left out. The Milky Way, the constellation figures and the stars' dots are an
+//! image under these ([`super::backdrop`]).
 
 use eframe::egui;
 
@@ -30,7 +32,11 @@ pub fn star_radius_points(magnitude: f64, points_per_deg: f32) -> f32 {
 
 /// A star's colour: tinted by its B−V colour index (blue-white, white, orange) and dimmer
 /// the fainter it is.
-fn star_color(palette: Palette, magnitude: f64, b_minus_v: Option<f64>) -> egui::Color32 {
+pub(super) fn star_color(
+    palette: Palette,
+    magnitude: f64,
+    b_minus_v: Option<f64>,
+) -> egui::Color32 {
     let base = match b_minus_v {
         Some(bv) if bv < 0.3 => palette.star_hot,
         Some(bv) if bv > 0.8 => palette.star_cool,
@@ -40,7 +46,7 @@ fn star_color(palette: Palette, magnitude: f64, b_minus_v: Option<f64>) -> egui:
     base.gamma_multiply(brightness)
 }
 
-/// The sky behind the plot as screen shapes: the Milky Way, constellations, stars, the
+/// The sky behind the plot as screen shapes: the constellations' and stars' names, the
 /// planets, the Moon with its phase, the Sun, and the binocular circle. `taken` are the
 /// screen rectangles of the plot's own labels (the pass's times and marks, the compass
 /// points): a name of the sky keeps clear of them and of the more important names, a line
@@ -72,21 +78,9 @@ pub(super) fn sky_shapes(
     // Labels with their rank (0 first): the Sun and Moon, planets, stars, constellations.
     // They are placed last, in that order, and one that would overlap is left out.
     let mut labels: Vec<(u8, (egui::Rect, Shape))> = Vec::new();
-    if options.dark_site {
-        for (level, ring) in &scene.milky_way {
-            let points: Vec<egui::Pos2> = ring.iter().map(|&p| to_screen(p)).collect();
-            let width = points_per_deg * (1.0 + f32::from(*level));
-            shapes.push(Shape::line(points, Stroke::new(width, palette.milky_way)));
-        }
-    }
+    // The Milky Way, the constellation figures and the stars' dots are an image laid once
+    // a minute ([`super::backdrop`]); here only their words.
     if options.show_constellations {
-        let stroke = Stroke::new(1.0, palette.constellation);
-        for line in &scene.lines {
-            shapes.push(Shape::line(
-                line.iter().map(|&p| to_screen(p)).collect(),
-                stroke,
-            ));
-        }
         // On a small chart only the large constellations are named.
         let max_rank = if points_per_deg < 2.5 { 1 } else { 2 };
         for c in scene.labels.iter().filter(|c| c.rank <= max_rank) {
@@ -112,11 +106,6 @@ pub(super) fn sky_shapes(
         .iter()
         .take_while(|s| s.magnitude <= options.max_magnitude)
     {
-        shapes.push(Shape::circle_filled(
-            to_screen(star.xy),
-            star_radius_points(star.magnitude, points_per_deg),
-            star_color(palette, star.magnitude, star.b_minus_v),
-        ));
         if star.magnitude < 1.5 && !star.name.is_empty() {
             let at = to_screen(star.xy) + egui::vec2(4.0, 2.0);
             labels.push((
