@@ -48,6 +48,11 @@ use crate::atlas::LonLat;
 use crate::orbit::fleet::Fleet;
 use crate::orbit::{moon_illuminated_fraction, sublunar_point_deg, subsolar_point_deg};
 
+/// How fast a low satellite's dot crosses the map, degrees a second (7.4 km/s over the
+/// ground is 0.067° of a great circle a second).
+const LOW_ORBIT_DEG_PER_S: f64 = 0.07;
+/// The dots are laid again at most this many simulated seconds apart.
+const DOTS_MAX_STEP_S: i64 = 10;
 /// Ground tracks are never recomputed more often than this, simulated seconds.
 const TRACK_MIN_REFRESH_S: f64 = 2.0;
 /// At most this many chosen satellites get ground tracks and footprints.
@@ -183,6 +188,21 @@ struct Track {
     future: Vec<Vec<LonLat>>,
 }
 
+/// The time the dots of every satellite are drawn for at `t`, on a map of
+/// `pixels_per_deg`: `t` to the step in which a low satellite's dot moves half a pixel
+/// (whole seconds, 1 to [`DOTS_MAX_STEP_S`]). On the whole world that is 3 s, so that at
+/// x1 the image of 16,000 dots is laid and uploaded a third as often, and no dot jumps
+/// more than it would between two pixels.
+fn dots_time(t: DateTime<Utc>, pixels_per_deg: f64) -> DateTime<Utc> {
+    let step_s = (0.5 / (LOW_ORBIT_DEG_PER_S * pixels_per_deg)).floor() as i64;
+    let step_s = step_s.clamp(1, DOTS_MAX_STEP_S);
+    let whole_s = t.timestamp();
+    if step_s == 1 {
+        return t;
+    }
+    DateTime::<Utc>::from_timestamp(whole_s - whole_s.rem_euclid(step_s), 0).unwrap_or(t)
+}
+
 impl MapView {
     /// Draws the controls and the map.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewCtx<'_>, actions: &mut Vec<Action>) {
@@ -209,7 +229,8 @@ impl MapView {
         let painter = ui.painter_at(rect);
         let palette = view.palette;
         if let Some(catalog) = view.catalog {
-            self.update_dots(catalog, view.t);
+            let pixels_per_deg = f64::from(proj.px_per_deg * ui.ctx().pixels_per_point());
+            self.update_dots(catalog, dots_time(view.t, pixels_per_deg));
         }
         self.update_night(view.t);
         let colors = backdrop::BackdropColors {
@@ -455,5 +476,34 @@ impl MapView {
         if response.clicked() {
             actions.push(Action::Follow(id));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_dots_move_in_steps_of_half_a_pixel_of_a_low_satellite() {
+        // The whole world 780 pixels wide: 2.2 pixels a degree, a low satellite's dot
+        // moves 0.15 pixels a second, so a step of 3 s.
+        let world = 780.0 / 360.0;
+        let t = at("2026-08-22T13:00:04.500Z");
+        assert_eq!(dots_time(t, world), at("2026-08-22T13:00:03Z"));
+        assert_eq!(
+            dots_time(at("2026-08-22T13:00:05.9Z"), world),
+            at("2026-08-22T13:00:03Z")
+        );
+        assert_eq!(
+            dots_time(at("2026-08-22T13:00:06Z"), world),
+            at("2026-08-22T13:00:06Z")
+        );
+        // Zoomed in, every second's own time; zoomed far out, at most 10 s apart.
+        assert_eq!(dots_time(t, 8.0), t);
+        assert_eq!(dots_time(t, 0.1), at("2026-08-22T13:00:00Z"));
     }
 }
