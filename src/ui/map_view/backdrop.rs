@@ -7,7 +7,7 @@
 //! pays for every pixel of every layer: with the clock live at x1 the four were about 3 %
 //! of a core, half of the window's cost (issue 21). Before that, 16,400 dots drawn as small
 //! squares were 33,000 triangles a frame, each tiny triangle costing its setup. Laid here
-//! when the view, the Sun or the clock's second moves (a few milliseconds), they are one
+//! when the view, the Sun or the dots' time moves (a few milliseconds), they are one
 //! image drawn pixel for pixel. The land mask is kept as one byte a pixel (2 MB) instead
 //! of a 2048 x 1024 texture (8 MB in the renderer).
 //!
@@ -39,6 +39,42 @@ pub(super) struct BackdropColors {
     pub(super) night: Color32,
 }
 
+/// Every colour a backdrop pixel can take, by darkness level and land coverage (0–255):
+/// the blending is done once per colour, not once per pixel (a dragged map lays a million
+/// pixels a frame), and once per set of colours, not once per image (33,000 colours are a
+/// millisecond).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ColourTable {
+    pub(super) colors: BackdropColors,
+    table: Vec<Color32>,
+}
+
+impl ColourTable {
+    pub(super) fn new(colors: BackdropColors) -> Self {
+        let table = (0..=DARK_LEVELS)
+            .flat_map(|level| {
+                (0..=255_u8).map(move |a| {
+                    let day = over(
+                        colors.land.gamma_multiply(f32::from(a) / 255.0),
+                        colors.ocean,
+                    );
+                    if level == 0 {
+                        day
+                    } else {
+                        over(
+                            colors
+                                .night
+                                .gamma_multiply(level as f32 / DARK_LEVELS as f32),
+                            day,
+                        )
+                    }
+                })
+            })
+            .collect();
+        Self { colors, table }
+    }
+}
+
 /// A land mask: coverage 0–255 per pixel, rows from 90° N to 90° S, columns from 180° W
 /// eastwards.
 #[derive(Debug, Clone, Copy)]
@@ -55,34 +91,13 @@ pub(super) fn sea_land_night(
     pixels_per_point: f32,
     land: LandMask<'_>,
     night: &[f32],
-    colors: &BackdropColors,
+    table: &ColourTable,
 ) -> ColorImage {
+    let colors = &table.colors;
+    let colour_table = &table.table;
     let [width, height] = image_size(proj, pixels_per_point);
     let [land_w, land_h] = land.size;
     let night_at = |r: usize, c: usize| night.get(r * NIGHT_COLS + c).copied().unwrap_or(0.0);
-    // Every colour a pixel can take, by darkness level and land coverage (0–255): the
-    // blending is done once per colour here, not once per pixel (a dragged map lays a
-    // million pixels a frame).
-    let colour_table: Vec<Color32> = (0..=DARK_LEVELS)
-        .flat_map(|level| {
-            (0..=255_u8).map(move |a| {
-                let day = over(
-                    colors.land.gamma_multiply(f32::from(a) / 255.0),
-                    colors.ocean,
-                );
-                if level == 0 {
-                    day
-                } else {
-                    over(
-                        colors
-                            .night
-                            .gamma_multiply(level as f32 / DARK_LEVELS as f32),
-                        day,
-                    )
-                }
-            })
-        })
-        .collect();
     // Where each column of pixels falls on the land mask and on the night grid: (first
     // index, second index, weight of the second: of 256 for the mask), a bilinear lookup.
     let columns: Vec<([usize; 2], u32, usize, f32)> = (0..width)
@@ -348,7 +363,7 @@ mod tests {
                 }
             })
             .collect();
-        let image = sea_land_night(&proj, 1.0, land, &night, &COLORS);
+        let image = sea_land_night(&proj, 1.0, land, &night, &ColourTable::new(COLORS));
         assert_eq!(image.size, [360, 180]);
         let at = |lon: usize, lat_row: usize| image.pixels[lat_row * 360 + lon];
         // 90° W, in daylight on land; 90° E, at night on the sea.
@@ -381,7 +396,7 @@ mod tests {
             alpha: &mask,
             size: [36, 18],
         };
-        let image = sea_land_night(&proj, 1.0, land, &[], &COLORS);
+        let image = sea_land_night(&proj, 1.0, land, &[], &ColourTable::new(COLORS));
         assert_eq!(image.pixels[10 * 360 + 5], COLORS.outside);
         assert_eq!(image.pixels[350 * 360 + 5], COLORS.outside);
         assert_eq!(image.pixels[180 * 360 + 270], COLORS.ocean);

@@ -8,7 +8,7 @@ use eframe::egui;
 use chrono::{DateTime, Utc};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
 
-use super::backdrop::{BackdropColors, LandMask, lay_dots, sea_land_night};
+use super::backdrop::{BackdropColors, ColourTable, LandMask, lay_dots, sea_land_night};
 use super::ground::{first_points, footprint, ground_track, subpoint};
 use super::labels::place_labels;
 use super::projection::{Projection, project_lines, tessellated};
@@ -174,8 +174,12 @@ impl MapView {
                     alpha: &self.cache.land_mask,
                     size: LAND_TEXTURE_SIZE,
                 };
-                let image =
-                    sea_land_night(proj, pixels_per_point, land, &self.cache.night, &colors);
+                let table = match self.cache.colour_table.take() {
+                    Some(table) if table.colors == colors => table,
+                    _ => ColourTable::new(colors),
+                };
+                let image = sea_land_night(proj, pixels_per_point, land, &self.cache.night, &table);
+                self.cache.colour_table = Some(table);
                 self.cache.sea_land_night = Some((sea, image));
             }
             let Some((_, base)) = &self.cache.sea_land_night else {

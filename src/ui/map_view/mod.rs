@@ -124,6 +124,8 @@ struct MapCache {
     /// Sea, land and night of the view, and what they were laid for (kept while only the
     /// dots move).
     sea_land_night: Option<(SeaKey, egui::ColorImage)>,
+    /// The colours its pixels can take, kept while the theme is.
+    colour_table: Option<backdrop::ColourTable>,
     /// The whole backdrop ([`backdrop`]) as a texture, and what it was laid for: a frame
     /// that moves nothing (a hover, a blinking cursor) reuses it.
     backdrop_texture: Option<egui::TextureHandle>,
