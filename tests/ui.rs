@@ -1616,3 +1616,31 @@ fn the_transits_export_as_a_calendar_with_the_place_and_the_warning() {
 
 // Issue 20's window side: times, the sky chart, columns at 1024×768, presentation mode.
 mod chart_and_times;
+
+#[test]
+fn the_clock_bar_keeps_to_one_line_on_a_small_projector() {
+    // At 1024 px (English) and 1280 px (Korean, whose date is longer) the speeds go into a
+    // menu and the date and time stay on the bar's one line, whole.
+    for (lang, size, live) in [
+        (Lang::En, (1024.0, 768.0), "Live"),
+        (Lang::Ko, (1280.0, 720.0), "실시간"),
+        (Lang::En, (1400.0, 900.0), "Live"),
+    ] {
+        let harness = app_sized(lang, size, now(), iss_settings());
+        let live_button = harness.get_by_label(live).rect();
+        let clock = harness
+            .query_all_by_label_contains("KST")
+            .find(|n| {
+                n.accesskit_node()
+                    .value()
+                    .is_some_and(|v| v.ends_with("  KST"))
+            })
+            .unwrap_or_else(|| panic!("{lang:?} {size:?}: no date and time"))
+            .rect();
+        assert!(
+            (clock.center().y - live_button.center().y).abs() < 4.0,
+            "{lang:?} {size:?}: the time {clock:?} is not beside {live} {live_button:?}"
+        );
+        assert!(clock.max.x <= size.0, "{lang:?} {size:?}: {clock:?}");
+    }
+}

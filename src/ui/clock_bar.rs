@@ -8,6 +8,10 @@ use super::clock::{ClockCommand, RATES, SimClock};
 use super::time_entry::TimeEntry;
 use super::view::{Action, ViewCtx, find_record};
 
+/// Below this width (points) the bar is drawn compact (see [`ClockBar::ui`]): the whole
+/// bar takes about 1,100 points in English and 1,300 in Korean at the normal text size.
+const FULL_BAR_POINTS: f32 = 1320.0;
+
 /// The clock bar at the bottom of the window.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -28,9 +32,10 @@ impl ClockBar {
     ) {
         let Self { time_entry } = self;
         let mut send = |c: ClockCommand| actions.push(Action::Clock(c));
-        // Presenting (larger text, often a 1280-pixel projector), the bar keeps to one
-        // line: the speeds go in a menu and the separators go.
-        let compact = view.presentation;
+        // Presenting (larger text, often a 1280-pixel projector) or in a narrow window
+        // (a 1024-pixel projector), the bar keeps to one line: the speeds go in a menu and
+        // the separators go.
+        let compact = view.presentation || ui.available_width() < FULL_BAR_POINTS;
         let separator = |ui: &mut egui::Ui| {
             if !compact {
                 ui.separator();
@@ -145,15 +150,23 @@ impl ClockBar {
                     rate = format!("{}", clock.rate())
                 )
             };
-            ui.label(
-                egui::RichText::new(format!(
-                    "{}  {}",
-                    view.fmt.date_time(view.t),
-                    view.fmt.zone_short(view.t)
-                ))
-                .monospace()
-                .strong(),
+            // The date and time move whole to the next line if they must, never split.
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!(
+                        "{}  {}",
+                        view.fmt.date_time(view.t),
+                        view.fmt.zone_short(view.t)
+                    ))
+                    .monospace()
+                    .strong(),
+                )
+                .extend(),
             );
+            // Compact, a live clock says so with its lit "Live" button alone.
+            if compact && live {
+                return;
+            }
             let state_text = egui::RichText::new(format!("({state})"));
             // "(live)" moves whole to the next line in a narrow window, never split.
             ui.add(
