@@ -6,6 +6,9 @@ use eframe::egui;
 use super::clock::ClockCommand;
 use super::view::ViewCtx;
 
+/// The form the field shows the clock's time in (the place's zone): one it reads back.
+const TYPED_FORMAT: &str = "%Y-%m-%d %H:%M";
+
 /// The clock bar's time field: what is being typed, and whether the last try was unreadable.
 #[derive(Debug, Clone, Default)]
 pub struct TimeEntry {
@@ -23,7 +26,9 @@ impl TimeEntry {
     ) {
         let edit = egui::TextEdit::singleline(&mut self.text)
             .desired_width(140.0)
-            .hint_text(crate::t!("panels-clock-type-hint"));
+            // The clock's own time in the form the field reads: a start to edit, never an
+            // example date from another season.
+            .hint_text(view.fmt.format(view.t, TYPED_FORMAT));
         let edit = if self.unreadable {
             edit.text_color(ui.visuals().error_fg_color)
         } else {

@@ -329,7 +329,6 @@ panels-theme-night = Night (red)
 ## Identify ("what was that?"): the sky chart's Identify mode and the clock's typed time.
 # The clock bar's time field: its hint, its hover ($zone the zone times are typed in), its
 # button, and what it says when the text is not a time.
-panels-clock-type-hint = 2026-08-22 21:37
 panels-clock-type-hover = Type a date and time ({ $zone }), or a time alone for today, and press Enter: the clock jumps there
 panels-clock-type-set = Set clock
 panels-clock-type-error = Not a time: write 2026-08-22 21:37 or 21:37

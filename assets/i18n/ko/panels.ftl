@@ -253,7 +253,6 @@ panels-theme-dark = 어둡게
 panels-theme-night = 밤 (빨강)
 
 ## 식별("방금 그건 뭐였지?"): 하늘 지도의 식별 모드와 시계의 시각 입력.
-panels-clock-type-hint = 2026-08-22 21:37
 panels-clock-type-hover = 날짜와 시각({ $zone })을, 또는 오늘이면 시각만 적고 Enter를 누르세요. 시계가 그때로 가요
 panels-clock-type-set = 시계 맞추기
 panels-clock-type-error = 시각이 아니에요: 2026-08-22 21:37 또는 21:37처럼 적어 주세요
