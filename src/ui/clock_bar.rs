@@ -150,18 +150,14 @@ impl ClockBar {
                     rate = format!("{}", clock.rate())
                 )
             };
-            // The date and time move whole to the next line if they must, never split.
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(format!(
-                        "{}  {}",
-                        view.fmt.date_time(view.t),
-                        view.fmt.zone_short(view.t)
-                    ))
-                    .monospace()
-                    .strong(),
-                )
-                .extend(),
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}  {}",
+                    view.fmt.date_time(view.t),
+                    view.fmt.zone_short(view.t)
+                ))
+                .monospace()
+                .strong(),
             );
             // Compact, a live clock says so with its lit "Live" button alone.
             if compact && live {
