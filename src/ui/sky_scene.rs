@@ -194,14 +194,9 @@ pub struct SceneCache {
 
 impl SceneCache {
     /// The scene of `frame` at the start of the minute of `t`, computed at most once a
-    /// minute per observer.
-    pub fn get(&mut self, frame: &ObserverFrame, t: DateTime<Utc>) -> &SkyScene {
-        self.numbered(frame, t).1
-    }
-
-    /// [`Self::get`] with the scene's number: how many scenes had been computed when it
-    /// was (a new number is a new scene, to key what is drawn from it).
-    pub fn numbered(&mut self, frame: &ObserverFrame, t: DateTime<Utc>) -> (u64, &SkyScene) {
+    /// minute per observer, with its number: how many scenes had been computed when it was
+    /// (a new number is a new scene, to key what is drawn from it).
+    pub fn get(&mut self, frame: &ObserverFrame, t: DateTime<Utc>) -> (u64, &SkyScene) {
         let minute = t.timestamp().div_euclid(60);
         let o = frame.observer;
         let key = (
@@ -311,16 +306,17 @@ mod tests {
         let busan = ObserverFrame::new(Observer::new(35.18, 129.08, 10.0));
         let t: DateTime<Utc> = "2026-08-22T12:00:05Z".parse().unwrap();
         let mut cache = SceneCache::default();
-        let n = cache.get(&seoul, t).stars.len();
+        let n = cache.get(&seoul, t).1.stars.len();
         assert!(n > 1000, "about half of 5,044 stars are up: {n}");
         cache.get(&seoul, t + chrono::Duration::seconds(50));
         assert_eq!(cache.computed(), 1);
         cache.get(&seoul, t + chrono::Duration::seconds(60));
         assert_eq!(cache.computed(), 2);
-        cache.get(&busan, t + chrono::Duration::seconds(60));
+        let (number, _) = cache.get(&busan, t + chrono::Duration::seconds(60));
         assert_eq!(cache.computed(), 3);
+        assert_eq!(number, 3);
         assert_eq!(
-            cache.get(&busan, t + chrono::Duration::seconds(61)).t,
+            cache.get(&busan, t + chrono::Duration::seconds(61)).1.t,
             "2026-08-22T12:01:00Z".parse::<DateTime<Utc>>().unwrap()
         );
     }

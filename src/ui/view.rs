@@ -4,6 +4,8 @@
 //! Panels and [`super::state`] (which owns the panels) both import this file, and it
 //! imports no panel, so the dependency runs one way: view ← panels ← state ← app.
 
+use eframe::egui;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -289,6 +291,21 @@ pub fn find_record<'a>(view: &ViewCtx<'a>, key: PassKey) -> Option<&'a PassRecor
         .records
         .iter()
         .find(|r| key.matches(r.pass.norad_id, r.pass.rise.time))
+}
+
+/// Puts an image laid by the CPU pixel for pixel (the map's and the sky chart's backdrops)
+/// into its texture `slot`: the texture is made on the first call and replaced after, and
+/// sampled unfiltered (the image is drawn on whole pixels).
+pub fn upload_pixels(
+    slot: &mut Option<egui::TextureHandle>,
+    ctx: &egui::Context,
+    name: &str,
+    image: egui::ColorImage,
+) {
+    match slot {
+        Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
+        None => *slot = Some(ctx.load_texture(name, image, egui::TextureOptions::NEAREST)),
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::orbit::subsolar_point_deg;
 use crate::t;
 use crate::ui::catalog_data::CatalogData;
 use crate::ui::view::ViewCtx;
+use crate::ui::view::upload_pixels;
 
 impl MapView {
     pub(super) fn graticule(&self, painter: &egui::Painter, proj: &Projection, color: Color32) {
@@ -174,12 +175,11 @@ impl MapView {
                     alpha: &self.cache.land_mask,
                     size: LAND_TEXTURE_SIZE,
                 };
-                let table = match self.cache.colour_table.take() {
+                let table = match &mut self.cache.colour_table {
                     Some(table) if table.colors == colors => table,
-                    _ => ColourTable::new(colors),
+                    slot => slot.insert(ColourTable::new(colors)),
                 };
-                let image = sea_land_night(proj, pixels_per_point, land, &self.cache.night, &table);
-                self.cache.colour_table = Some(table);
+                let image = sea_land_night(proj, pixels_per_point, land, &self.cache.night, table);
                 self.cache.sea_land_night = Some((sea, image));
             }
             let Some((_, base)) = &self.cache.sea_land_night else {
@@ -189,16 +189,12 @@ impl MapView {
             if let Some(color) = dot_color {
                 lay_dots(&mut image, &self.cache.dots, proj, pixels_per_point, color);
             }
-            match &mut self.cache.backdrop_texture {
-                Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
-                None => {
-                    self.cache.backdrop_texture = Some(painter.ctx().load_texture(
-                        "map-backdrop",
-                        image,
-                        egui::TextureOptions::NEAREST,
-                    ));
-                }
-            }
+            upload_pixels(
+                &mut self.cache.backdrop_texture,
+                painter.ctx(),
+                "map-backdrop",
+                image,
+            );
             self.cache.backdrop_key = Some(key);
         }
         if let Some(texture) = &self.cache.backdrop_texture {

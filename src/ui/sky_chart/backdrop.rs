@@ -22,6 +22,7 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
 use super::sky::{SkyOptions, star_color, star_radius_points};
 use crate::ui::sky_scene::SkyScene;
 use crate::ui::theme::Palette;
+use crate::ui::view::upload_pixels;
 
 /// What the image shows: it is laid again when any of this changes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -120,10 +121,7 @@ impl SkyBackdrop {
         let key = Key {
             scene: scene_number,
             size_px: pixels.size_px,
-            offset_px: [
-                frame.min.x * pixels.pixels_per_point - pixels.origin_px[0],
-                frame.min.y * pixels.pixels_per_point - pixels.origin_px[1],
-            ],
+            offset_px: pixels.to_px(frame.min).into(),
             frame_size: [frame.width(), frame.height()],
             pixels_per_point: pixels.pixels_per_point,
             palette,
@@ -131,20 +129,12 @@ impl SkyBackdrop {
             constellations: options.show_constellations,
             dark_site: options.dark_site,
         };
-        if self.key != Some(key) || self.texture.is_none() {
+        // The key and the texture are set together.
+        if self.key != Some(key) {
             let to_px =
                 |xy: [f64; 2]| pixels.to_px(transform.position_from_point(&PlotPoint::from(xy)));
             let image = lay_sky(scene, &to_px, pixels, palette, options)?;
-            match &mut self.texture {
-                Some(texture) => texture.set(image, egui::TextureOptions::NEAREST),
-                None => {
-                    self.texture = Some(ctx.load_texture(
-                        "sky-backdrop",
-                        image,
-                        egui::TextureOptions::NEAREST,
-                    ));
-                }
-            }
+            upload_pixels(&mut self.texture, ctx, "sky-backdrop", image);
             self.key = Some(key);
             self.laid += 1;
         }

@@ -61,7 +61,7 @@ impl SkyChart {
             None => self.sky_now_time(view),
         };
         let identifying = self.identify.on;
-        let (scene_number, scene) = self.scene.numbered(view.frame, sky_t);
+        let (scene_number, scene) = self.scene.get(view.frame, sky_t);
         // The sky goes under the plot's lines and the words over them: keep both places in
         // the paint list now, and fill them once the plot has said where it is.
         let sky_shape = ui.painter().add(egui::Shape::Noop);
